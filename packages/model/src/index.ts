@@ -1,0 +1,35 @@
+// The public surface of @samizdat/model. Code lives in lib/; nothing else is exported.
+export type {
+  ChromeRule,
+  Corpus,
+  Creator,
+  CreatorRole,
+  EditionMeta,
+  EditionSpec,
+  HeadingEntry,
+  LinkTarget,
+  PublicationEvent,
+  ResolvedEdition,
+  ResolvedSection,
+  ResolvedWork,
+  SourceEntry,
+  SourceRef,
+  TocEntry,
+  Work,
+  WorkMeta
+} from './lib/types.js'
+export {loadCorpus, type LoadOptions} from './lib/load/corpus.js'
+export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
+export {checkCorpus} from './lib/check.js'
+export {
+  checkFidelity,
+  compareWithSource,
+  describeDifference,
+  normalizeForFidelity,
+  sourceText,
+  stripChrome,
+  type FidelityDifference
+} from './lib/fidelity.js'
+export {typography, type TypographyState} from './lib/typography.js'
+export {textOf, blocksOf, type TextBlock} from './lib/text.js'
+export {hasErrors, ContentError, UsageError} from './lib/errors.js'

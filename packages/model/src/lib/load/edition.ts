@@ -1,0 +1,78 @@
+/** Load one edition: `editions/<id>.yaml`, and the preface it names. */
+import {readFile} from 'node:fs/promises'
+import {basename, dirname, extname, join, relative} from 'node:path'
+import {VFile} from 'vfile'
+import {fail} from '../message.js'
+import type {EditionSpec} from '../types.js'
+import {toCreators} from './creators.js'
+import {parseMarkdown, takeTitleHeading} from './markdown.js'
+import {editionSchema, validate} from './schema.js'
+import {parseYaml} from './yaml.js'
+
+interface EditionData {
+  id?: string
+  title: string
+  subtitle?: string
+  editors?: Parameters<typeof toCreators>[0]
+  language?: string
+  publisher?: string
+  rights?: string
+  description?: string
+  subjects?: string[]
+  date?: string | number
+  preface?: string
+  paper?: string
+  works?: string[]
+}
+
+/**
+ * Parse and validate an edition file. `allWorks` gives the default order
+ * when the edition lists no works. `files` collects the preface file.
+ */
+export async function loadEdition(file: VFile, allWorks: readonly string[], files: VFile[]): Promise<EditionSpec | undefined> {
+  const yaml = parseYaml(file, String(file.value))
+  if (yaml.value === undefined) return undefined
+  if (!validate(file, yaml, editionSchema, 'edition')) return undefined
+  const data = yaml.value as EditionData
+
+  const known = new Set(allWorks)
+  let ok = true
+  for (const [index, id] of (data.works ?? []).entries()) {
+    if (!known.has(id)) {
+      fail(file, `Unknown work \`${id}\` in edition: expected one of ${allWorks.map((w) => `\`${w}\``).join(', ') || '(no works)'}`, yaml.locate(['works', index]), 'work-unknown')
+      ok = false
+    }
+  }
+
+  const spec: EditionSpec = {
+    id: data.id ?? basename(file.path, extname(file.path)),
+    title: data.title,
+    creators: toCreators(data.editors, 'edt'),
+    language: data.language ?? 'en',
+    works: data.works ?? [...allWorks],
+    subjects: data.subjects ?? [],
+    file
+  }
+  if (data.subtitle !== undefined) spec.subtitle = data.subtitle
+  if (data.publisher !== undefined) spec.publisher = data.publisher
+  if (data.rights !== undefined) spec.rights = data.rights
+  if (data.description !== undefined) spec.description = data.description
+  if (data.date !== undefined) spec.date = String(data.date)
+  if (data.paper !== undefined) spec.paper = data.paper
+
+  if (data.preface !== undefined) {
+    const path = join(dirname(file.path), data.preface)
+    let value: string
+    try {
+      value = await readFile(join(file.cwd, path), 'utf8')
+    } catch {
+      fail(file, `Preface file \`${data.preface}\` not found (looked for \`${relative(file.cwd, join(file.cwd, path))}\`)`, yaml.locate(['preface']), 'file-missing')
+      return undefined
+    }
+    const preface = new VFile({cwd: file.cwd, path, value})
+    files.push(preface)
+    const tree = parseMarkdown(preface)
+    spec.preface = {title: takeTitleHeading(tree) ?? 'Preface', tree, file: preface}
+  }
+  return ok ? spec : undefined
+}

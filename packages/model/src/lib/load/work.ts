@@ -1,0 +1,84 @@
+/** Load one work: a Markdown file with YAML front matter. */
+import {basename, extname} from 'node:path'
+import type {VFile} from 'vfile'
+import '../vfile-data.js'
+import {fail} from '../message.js'
+import type {Creator, PublicationEvent, Work, WorkMeta} from '../types.js'
+import {toCreators} from './creators.js'
+import {frontMatter, parseMarkdown, takeTitleHeading} from './markdown.js'
+import {workSchema} from './schema.js'
+import {validate} from './schema.js'
+import {parseYaml} from './yaml.js'
+
+interface WorkFrontMatter {
+  id?: string
+  title?: string
+  subtitle?: string
+  authors?: Parameters<typeof toCreators>[0]
+  contributors?: Parameters<typeof toCreators>[0]
+  date?: string | number
+  publicationHistory?: Array<{date: string | number; event: string; source?: string}>
+  language?: string
+  description?: string
+  source?: {file: string; sha256: string}
+  rights?: string
+  url?: string
+  baseUrl?: string
+  anchors?: Record<string, string>
+}
+
+/** Parse and validate a work file. Returns undefined (with messages on `file`) when unusable. */
+export function loadWork(file: VFile): Work | undefined {
+  const tree = parseMarkdown(file)
+  const yamlNode = frontMatter(tree)
+  let data: WorkFrontMatter = {}
+  if (yamlNode) {
+    tree.children.shift()
+    const start = yamlNode.position?.start
+    // The YAML text starts on the line after the opening `---`.
+    const origin = {line: (start?.line ?? 1) + 1, column: 1, offset: (start?.offset ?? 0) + 4}
+    const yaml = parseYaml(file, yamlNode.value, origin)
+    file.data.locate = yaml.locate
+    if (yaml.value === undefined && yamlNode.value.trim() !== '') return undefined
+    const value = yaml.value ?? {}
+    // A file without a title in front matter may still carry one as its `#` heading.
+    const withTitle = value !== null && typeof value === 'object' && !('title' in value)
+      ? {...value, title: takeTitleHeading(tree)}
+      : value
+    if (withTitle && typeof withTitle === 'object' && (withTitle as {title?: unknown}).title === undefined) {
+      delete (withTitle as {title?: unknown}).title
+    }
+    if (!validate(file, {value: withTitle, locate: yaml.locate}, workSchema, 'front matter')) return undefined
+    data = withTitle as WorkFrontMatter
+  } else {
+    const title = takeTitleHeading(tree)
+    if (title === undefined) {
+      fail(file, 'Missing title: give the work front matter with a `title`, or start it with a `#` heading', {line: 1, column: 1}, 'field-missing')
+      return undefined
+    }
+    data = {title}
+  }
+
+  const stem = basename(file.path, extname(file.path))
+  const creators: Creator[] = [...toCreators(data.authors, 'aut'), ...toCreators(data.contributors, 'ctb')]
+  const meta: WorkMeta = {
+    id: data.id ?? stem,
+    title: data.title ?? stem,
+    creators,
+    publicationHistory: (data.publicationHistory ?? []).map((entry) => {
+      const event: PublicationEvent = {date: String(entry.date), event: entry.event}
+      if (entry.source !== undefined) event.source = entry.source
+      return event
+    }),
+    language: data.language ?? 'en',
+    anchors: data.anchors ?? {}
+  }
+  if (data.subtitle !== undefined) meta.subtitle = data.subtitle
+  if (data.date !== undefined) meta.date = String(data.date)
+  if (data.description !== undefined) meta.description = data.description
+  if (data.source !== undefined) meta.source = data.source
+  if (data.rights !== undefined) meta.rights = data.rights
+  if (data.url !== undefined) meta.url = data.url
+  if (data.baseUrl !== undefined) meta.baseUrl = data.baseUrl
+  return {meta, tree, file}
+}

@@ -1,0 +1,219 @@
+/**
+ * The resolved-edition contract: what every adapter consumes.
+ *
+ * Everything an adapter needs is here, already decided: ids, link targets,
+ * typography, the table of contents. Adapters never look at Markdown source.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+
+/** MARC relator codes, as EPUB and the info dictionary of a PDF use them. */
+export type CreatorRole = 'aut' | 'edt' | 'trl' | 'ctb' | 'aui' | 'pbl'
+
+export interface Creator {
+  name: string
+  role: CreatorRole
+  /** Sort form, e.g. "Kollontai, Alexandra". */
+  fileAs?: string
+}
+
+/** One event in a text's publication history, as a source states it. */
+export interface PublicationEvent {
+  date: string
+  event: string
+  /** Who says so (a source id or a short credit). */
+  source?: string
+}
+
+/** A work's record of the verbatim source it was curated from. */
+export interface SourceRef {
+  /** File name inside `<corpus>/sources/`. */
+  file: string
+  sha256: string
+}
+
+/** Front matter of a work, validated and defaulted. */
+export interface WorkMeta {
+  id: string
+  title: string
+  subtitle?: string
+  creators: Creator[]
+  /** ISO 8601 date or year of first publication, as far as known. */
+  date?: string
+  publicationHistory: PublicationEvent[]
+  /** BCP 47 language tag. */
+  language: string
+  source?: SourceRef
+  rights?: string
+  description?: string
+  /** Canonical URL of the work as published online. */
+  url?: string
+  /** Base URL against which relative links in the work resolve. */
+  baseUrl?: string
+  /**
+   * Legacy fragment ids of the published page that the Markdown lacks,
+   * mapped to the text of the heading they stand for (e.g. `app4: "4 What do…"`),
+   * or to a heading id.
+   */
+  anchors: Record<string, string>
+}
+
+export interface Work {
+  meta: WorkMeta
+  /** The parsed body (front matter removed), positions intact. */
+  tree: Root
+  /** The work file; messages about it are attached here. */
+  file: VFile
+}
+
+export interface EditionSpec {
+  id: string
+  title: string
+  subtitle?: string
+  /** Editors and other contributors credited on the title page. */
+  creators: Creator[]
+  language: string
+  /** Work ids, in reading order. */
+  works: string[]
+  publisher?: string
+  rights?: string
+  description?: string
+  subjects: string[]
+  date?: string
+  /** The editor's preface, parsed; absent when the edition has none. */
+  preface?: {title: string; tree: Root; file: VFile}
+  /** Paper size for print adapters, when the edition asks for one. */
+  paper?: string
+  file: VFile
+}
+
+/** A rule declaring what of a source is site chrome, not text. */
+export interface ChromeRule {
+  /** Drop whole lines equal to this (after trimming trailing white space). */
+  line?: string
+  /** Remove the matches of this regular expression (flags `gm`). */
+  pattern?: string
+  reason: string
+  /** Exact number of matches expected, when given. */
+  count?: number
+  /** Where the rule is written in the manifest. */
+  position?: import('unist').Position
+}
+
+/** An entry of `sources/manifest.yaml`: a verbatim source and what is chrome in it. */
+export interface SourceEntry {
+  file: string
+  sha256: string
+  title: string
+  publisher?: string
+  format: 'text' | 'markdown'
+  url?: string
+  retrieved?: string
+  rights?: string
+  chrome: ChromeRule[]
+  position?: import('unist').Position
+}
+
+export interface Corpus {
+  /** Absolute path of the corpus folder. */
+  dir: string
+  /** Folder name; the id of the implicit edition when there is no `editions/`. */
+  name: string
+  /** Works in file-name order. */
+  works: Work[]
+  editions: EditionSpec[]
+  /** The manifest of verbatim sources (empty when the corpus has none). */
+  sources: SourceEntry[]
+  /** The manifest file, when there is one. */
+  manifest?: VFile
+  /** Every file read; content problems are messages on these. */
+  files: VFile[]
+}
+
+/** A node of the table of contents. */
+export interface TocEntry {
+  /** Id of the heading (unique in the edition). */
+  id: string
+  /** Work the heading is in; absent for front and back matter. */
+  work?: string
+  /** 1 for a work's title, 2 for its top-level sections, and so on. */
+  depth: number
+  /** Plain text of the heading, typography applied. */
+  text: string
+  children: TocEntry[]
+}
+
+/** A heading of a resolved work, in document order. */
+export interface HeadingEntry {
+  id: string
+  depth: number
+  text: string
+}
+
+export interface ResolvedWork {
+  meta: WorkMeta
+  /** Id of the work's start (its title); unique in the edition. */
+  id: string
+  /**
+   * The body: typography applied, every heading with `data.id`
+   * (and `data.hProperties.id`), every link resolved (see `LinkData`).
+   */
+  tree: Root
+  headings: HeadingEntry[]
+  file: VFile
+}
+
+export interface ResolvedSection {
+  id: string
+  title: string
+  tree: Root
+}
+
+export interface EditionMeta {
+  id: string
+  title: string
+  subtitle?: string
+  /** Editors of the edition, then the authors of its works (deduplicated). */
+  creators: Creator[]
+  language: string
+  publisher?: string
+  rights?: string
+  description?: string
+  subjects: string[]
+  /** Publication date of the edition (ISO 8601), if declared. */
+  date?: string
+  /** The verbatim sources behind the works, with their checksums. */
+  sources: Array<SourceRef & {work: string; title: string; url?: string; rights?: string}>
+  paper?: string
+}
+
+export interface ResolvedEdition {
+  meta: EditionMeta
+  preface?: ResolvedSection
+  works: ResolvedWork[]
+  /** Works (depth 1) and their headings, nested. */
+  toc: TocEntry[]
+}
+
+/** Where an internal link points: a work, and optionally an id inside it. */
+export interface LinkTarget {
+  work: string
+  /** Id of the element pointed to; the work's own id when it points at the start. */
+  id: string
+}
+
+declare module 'mdast' {
+  interface LinkData {
+    /**
+     * Set by resolution on links that point inside the edition.
+     * `url` is then `#<id>`; adapters map the target to their own addressing.
+     */
+    target?: LinkTarget
+    /** Set on links left pointing outside the edition (absolute URLs). */
+    external?: boolean
+  }
+  interface HeadingData {
+    /** Stable id, unique across the edition. */
+    id?: string
+  }
+}
