@@ -156,7 +156,7 @@ export interface ResolvedWork {
   id: string
   /**
    * The body: typography applied, every heading with `data.id`
-   * (and `data.hProperties.id`), every link resolved (see `LinkData`).
+   * (adapters turn it into their own anchors), every link resolved (see `LinkData`).
    */
   tree: Root
   headings: HeadingEntry[]

@@ -31,7 +31,7 @@ export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, c
       offset: (origin.offset ?? 0) + offset
     }
   }
-  const span = (range: readonly number[] | undefined): Position => {
+  const span = (range: readonly number[] | null | undefined): Position => {
     const start = range?.[0] ?? 0
     const end = range?.[1] ?? start
     return {start: point(start), end: point(end)}

@@ -1,6 +1,142 @@
-// Placeholder while the resolver is written (replaced in the next commit).
-import type {Corpus, ResolvedEdition} from '../types.js'
-export interface ResolveOptions {}
-export function resolveEdition(_corpus: Corpus, _id: string, _options: ResolveOptions = {}): ResolvedEdition {
-  throw new Error('not yet')
+/**
+ * `resolveEdition`: from a loaded corpus to the edition every adapter consumes.
+ * Works are cloned (the corpus stays as read), typeset, given edition-wide
+ * ids, their links resolved, and gathered into a table of contents.
+ */
+import type {Root} from 'mdast'
+import '../vfile-data.js'
+import {UsageError} from '../errors.js'
+import {normalizeForFidelity} from '../fidelity.js'
+import {fail} from '../message.js'
+import {typography} from '../typography.js'
+import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work} from '../types.js'
+import {identifyHeadings, type HeadingResult} from './headings.js'
+import {IdRegistry} from './ids.js'
+import {resolveLinks, type Landing, type LinkContext} from './links.js'
+import {buildToc} from './toc.js'
+import {typeset} from './typeset.js'
+
+export interface ResolveOptions {
+  /** Apply house typography (default true). */
+  typography?: boolean
 }
+
+/**
+ * Resolve edition `id` of `corpus`. Throws `UsageError` for an unknown id;
+ * content problems are messages on the corpus files (check `hasErrors`).
+ */
+export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptions = {}): ResolvedEdition {
+  const spec = corpus.editions.find((edition) => edition.id === id)
+  if (!spec) {
+    throw new UsageError(`Unknown edition \`${id}\`: expected one of ${corpus.editions.map((edition) => `\`${edition.id}\``).join(', ')}`)
+  }
+  const byId = new Map(corpus.works.map((work) => [work.meta.id, work]))
+  const works = spec.works.map((workId) => byId.get(workId)).filter((work): work is Work => work !== undefined)
+  const registry = new IdRegistry()
+
+  // Ids and landings first: a link may point to any work of the edition.
+  const prepared = works.map((work) => {
+    const tree = structuredClone(work.tree)
+    if (options.typography !== false) typeset(tree)
+    const startId = registry.take(work.meta.id)
+    const headings = identifyHeadings(tree, registry)
+    const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
+    addLegacyAnchors(work, headings, landing)
+    return {work, tree, startId, headings, landing}
+  })
+
+  const context: LinkContext = {byUrl: new Map(), byFile: new Map()}
+  for (const {work, landing} of prepared) {
+    if (work.meta.url) context.byUrl.set(withoutHash(work.meta.url), landing)
+    const name = work.file.basename
+    if (name) context.byFile.set(name, landing)
+  }
+
+  const resolved: ResolvedWork[] = prepared.map(({work, tree, startId, headings, landing}) => {
+    resolveLinks(tree, landing, work.meta.baseUrl ?? work.meta.url, context, work.file)
+    const meta = options.typography === false ? work.meta : typesetMeta(work.meta)
+    return {meta, id: startId, tree, headings: headings.headings, file: work.file}
+  })
+
+  const meta = editionMeta(corpus, spec, works)
+  const edition: ResolvedEdition = {meta: options.typography === false ? meta : typesetMeta(meta), works: resolved, toc: buildToc(resolved)}
+  const preface = spec.preface && resolvePreface(spec.preface, registry, context, options)
+  if (preface) edition.preface = preface
+  return edition
+}
+
+/** Legacy fragment ids (`app4`) name a heading by its text. */
+function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing): void {
+  const byText = new Map(headings.headings.map((heading) => [comparable(heading.text), heading.id]))
+  for (const [legacy, target] of Object.entries(work.meta.anchors)) {
+    const id = headings.fragments.get(target) ?? byText.get(comparable(target))
+    if (id === undefined) {
+      const place = work.file.data.locate?.(['anchors', legacy])
+      fail(work.file, `Anchor \`${legacy}\` names \`${target}\`, which is no heading of this work`, place, 'anchor-target-missing')
+      continue
+    }
+    landing.fragments.set(legacy, id)
+  }
+}
+
+function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, options: ResolveOptions): ResolvedSection {
+  const tree: Root = structuredClone(preface.tree)
+  if (options.typography !== false) typeset(tree)
+  const headings = identifyHeadings(tree, registry)
+  const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
+  resolveLinks(tree, landing, undefined, context, preface.file)
+  const title = options.typography === false ? preface.title : typography(preface.title)
+  return {id: 'preface', title, tree}
+}
+
+function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionMeta {
+  const creators: Creator[] = [...spec.creators]
+  const seen = new Set(creators.map((creator) => `${creator.role} ${creator.name}`))
+  for (const work of works) {
+    for (const creator of work.meta.creators) {
+      const key = `${creator.role} ${creator.name}`
+      if (creator.role !== 'aut' || seen.has(key)) continue
+      seen.add(key)
+      creators.push(creator)
+    }
+  }
+  const sources: EditionMeta['sources'] = []
+  for (const work of works) {
+    const ref = work.meta.source
+    if (!ref) continue
+    const entry = corpus.sources.find((source) => source.file === ref.file)
+    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: entry?.title ?? work.meta.title}
+    const url = entry?.url ?? work.meta.url
+    const rights = work.meta.rights ?? entry?.rights
+    if (url !== undefined) source.url = url
+    if (rights !== undefined) source.rights = rights
+    sources.push(source)
+  }
+  const meta: EditionMeta = {id: spec.id, title: spec.title, creators, language: spec.language, subjects: spec.subjects, sources}
+  if (spec.subtitle !== undefined) meta.subtitle = spec.subtitle
+  if (spec.publisher !== undefined) meta.publisher = spec.publisher
+  if (spec.rights !== undefined) meta.rights = spec.rights
+  if (spec.description !== undefined) meta.description = spec.description
+  if (spec.date !== undefined) meta.date = spec.date
+  if (spec.paper !== undefined) meta.paper = spec.paper
+  return meta
+}
+
+/** Titles are text too: the same typography as the body. */
+function typesetMeta<T extends {title: string; subtitle?: string; description?: string}>(meta: T): T {
+  const copy = {...meta, title: typography(meta.title)}
+  if (meta.subtitle !== undefined) copy.subtitle = typography(meta.subtitle)
+  if (meta.description !== undefined) copy.description = typography(meta.description)
+  return copy
+}
+
+function comparable(text: string): string {
+  return normalizeForFidelity(text).join(' ').replace(/["']/g, '')
+}
+
+function withoutHash(url: string): string {
+  const parsed = new URL(url)
+  parsed.hash = ''
+  return parsed.href
+}
+

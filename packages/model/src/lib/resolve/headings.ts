@@ -1,0 +1,38 @@
+/** Give every heading of a tree its edition-wide id, and list the headings. */
+import GithubSlugger from 'github-slugger'
+import type {Heading, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {textOf} from '../text.js'
+import type {HeadingEntry} from '../types.js'
+import type {IdRegistry} from './ids.js'
+
+export interface HeadingResult {
+  headings: HeadingEntry[]
+  /** Fragments as the source would have written them (local slugs) and assigned ids -> id. */
+  fragments: Map<string, string>
+}
+
+/**
+ * Shift depths so a body's top headings sit one level under the work's title
+ * (a plain Markdown file may use `#` for its sections), then assign ids.
+ */
+export function identifyHeadings(tree: Root, registry: IdRegistry, minimumDepth = 2): HeadingResult {
+  let top = 6
+  visit(tree, 'heading', (node: Heading) => {
+    top = Math.min(top, node.depth)
+  })
+  const shift = Math.max(0, minimumDepth - top)
+  const local = new GithubSlugger()
+  const headings: HeadingEntry[] = []
+  const fragments = new Map<string, string>()
+  visit(tree, 'heading', (node: Heading) => {
+    node.depth = Math.min(6, node.depth + shift) as Heading['depth']
+    const text = textOf(node).replace(/\s+/g, ' ')
+    const id = registry.take(text)
+    node.data = {...node.data, id}
+    headings.push({id, depth: node.depth, text})
+    fragments.set(local.slug(text), id)
+    fragments.set(id, id)
+  })
+  return {headings, fragments}
+}
