@@ -142,7 +142,10 @@ export function validate(file: VFile, yaml: YamlResult, schema: object, what: st
   if (check(yaml.value ?? {})) return true
   for (const error of prune(check.errors ?? [])) {
     const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')))
-    fail(file, describe(error, what), yaml.locate(path), ruleFor(error))
+    const place = error.keyword === 'additionalProperties'
+      ? yaml.locateKey(path, String((error.params as {additionalProperty: string}).additionalProperty))
+      : yaml.locate(path)
+    fail(file, describe(error, what), place, ruleFor(error))
   }
   return false
 }

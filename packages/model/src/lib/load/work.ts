@@ -48,7 +48,7 @@ export function loadWork(file: VFile): Work | undefined {
     if (withTitle && typeof withTitle === 'object' && (withTitle as {title?: unknown}).title === undefined) {
       delete (withTitle as {title?: unknown}).title
     }
-    if (!validate(file, {value: withTitle, locate: yaml.locate}, workSchema, 'front matter')) return undefined
+    if (!validate(file, {...yaml, value: withTitle}, workSchema, 'front matter')) return undefined
     data = withTitle as WorkFrontMatter
   } else {
     const title = takeTitleHeading(tree)

@@ -5,7 +5,7 @@
  */
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {LineCounter, isMap, isNode, parseDocument, type Document} from 'yaml'
+import {LineCounter, isMap, isNode, isScalar, parseDocument, type Document} from 'yaml'
 import {fail} from '../message.js'
 
 export interface YamlResult {
@@ -13,6 +13,8 @@ export interface YamlResult {
   value: unknown
   /** Where the value at `path` is written (or its nearest existing parent). */
   locate(path: ReadonlyArray<string | number>): Position
+  /** Where the key `key` of the mapping at `path` is written. */
+  locateKey(path: ReadonlyArray<string | number>, key: string): Position
 }
 
 /**
@@ -46,12 +48,17 @@ export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, c
     locate(path) {
       for (let length = path.length; length >= 0; length--) {
         const node = doc.getIn(path.slice(0, length), true)
-        if (isNode(node)) {
-          // Point at the key of a mapping entry when the value itself is a map.
-          return span(isMap(node) && length === path.length ? node.range : node.range)
-        }
+        if (isNode(node)) return span(node.range)
       }
       return span(doc.contents?.range)
+    },
+    locateKey(path, key) {
+      const node = path.length === 0 ? doc.contents : doc.getIn(path, true)
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key)
+        if (pair && isNode(pair.key)) return span(pair.key.range)
+      }
+      return this.locate(path)
     }
   }
 }

@@ -1,0 +1,10 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import * as model from '@samizdat/model'
+
+test('the public API of @samizdat/model is exactly this', () => {
+  assert.deepEqual(Object.keys(model).sort(), [
+    'ContentError', 'UsageError', 'blocksOf', 'checkCorpus', 'checkFidelity', 'compareWithSource', 'describeDifference',
+    'hasErrors', 'loadCorpus', 'normalizeForFidelity', 'resolveEdition', 'sourceText', 'stripChrome', 'textOf', 'typography'
+  ])
+})

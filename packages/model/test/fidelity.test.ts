@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {after, test} from 'node:test'
+import {checkCorpus, checkFidelity, hasErrors, loadCorpus, normalizeForFidelity} from '@samizdat/model'
+
+const corpusDir = fileURLToPath(new URL('../../../corpus', import.meta.url))
+const scratch = await mkdtemp(join(tmpdir(), 'samizdat-fidelity-'))
+after(() => rm(scratch, {recursive: true, force: true}))
+
+const report = (files: Awaited<ReturnType<typeof loadCorpus>>['files']): string[] =>
+  files.flatMap((file) => file.messages.map((m) => `${file.basename}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+
+/** A copy of the project corpus with one file edited. */
+async function mutated(name: string, path: string, edit: (text: string) => string): Promise<string> {
+  const dir = join(scratch, name)
+  await cp(corpusDir, dir, {recursive: true})
+  const file = join(dir, path)
+  const before = await readFile(file, 'utf8')
+  const afterEdit = edit(before)
+  assert.notEqual(afterEdit, before, 'the mutation must change the file')
+  await writeFile(file, afterEdit)
+  return dir
+}
+
+test('normalisation: quote and dash forms, markup characters, hyphenated line breaks', () => {
+  assert.deepEqual(normalizeForFidelity('“Left—Communist” _it’s_ Brest-\nLitovsk . . . end…'), ['"Left-Communist"', "it's", 'Brest-Litovsk', '...', 'end...'])
+})
+
+test('every work of the project corpus equals its source minus declared chrome', async () => {
+  const corpus = await loadCorpus(corpusDir)
+  await checkCorpus(corpus)
+  assert.deepEqual(report(corpus.files), [])
+  assert.equal(corpus.works.filter((work) => work.meta.source).length, 5)
+})
+
+test('a changed word in a work is reported at its place', async () => {
+  const dir = await mutated('changed', 'works/solidarity-introduction.md', (text) => text.replace('as VII be made clear', 'as will be made clear'))
+  const corpus = await loadCorpus(dir)
+  await checkFidelity(corpus)
+  const messages = report(corpus.files)
+  assert.equal(messages.length, 1)
+  assert.match(messages[0]!, /^solidarity-introduction\.md:\d+:1: Text differs from source `002_a6ada37ac24b90a3\.txt` at word \d+: source has ….* «VII» be made clear.*, work has ….* «will» be made.* \[fidelity\]$/)
+})
+
+test('a dropped word is reported', async () => {
+  const dir = await mutated('dropped', 'works/libcom-history.md', (text) => text.replace('respected veteran Bolsheviks', 'respected Bolsheviks'))
+  const corpus = await loadCorpus(dir)
+  await checkFidelity(corpus)
+  assert.match(report(corpus.files).join('\n'), /source has ….*«veteran» Bolsheviks.*work has ….*«Bolsheviks».*\[fidelity\]/)
+})
+
+test('a chrome rule that matches nothing, and a changed source, are reported on the manifest', async () => {
+  const dir = await mutated('manifest', 'sources/manifest.yaml', (text) => text.replace('\\u00a0$', 'X$'))
+  await writeFile(join(dir, 'sources/001_0dbd461c35781ac4.txt'), 'changed')
+  const corpus = await loadCorpus(dir)
+  await checkFidelity(corpus)
+  const messages = report(corpus.files)
+  assert.ok(messages.some((m) => /^manifest\.yaml:\d+:\d+: Chrome rule 1 of `002_a6ada37ac24b90a3\.txt` matches nothing \[chrome-unused\]$/.test(m)), messages.join('\n'))
+  assert.ok(messages.some((m) => /^manifest\.yaml:\d+:\d+: SHA-256 of `001_0dbd461c35781ac4\.txt` is [0-9a-f]{64}, manifest says b4343548.* \[source-changed\]$/.test(m)), messages.join('\n'))
+  assert.equal(hasErrors(corpus.files), true)
+})

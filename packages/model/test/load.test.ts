@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict'
+import {fileURLToPath} from 'node:url'
+import {test} from 'node:test'
+import {hasErrors, loadCorpus} from '@samizdat/model'
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+
+/** Every message as `path:line:column: reason [rule]`, for exact assertions. */
+function messages(files: Awaited<ReturnType<typeof loadCorpus>>['files']): string[] {
+  return files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+}
+
+test('a folder of plain Markdown files is one edition named after the folder, in file-name order', async () => {
+  const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
+  assert.deepEqual(messages(corpus.files), [])
+  assert.deepEqual(corpus.works.map((work) => [work.meta.id, work.meta.title]), [['a-first', 'First essay'], ['b-second', 'Second essay']])
+  assert.deepEqual(corpus.editions.map((edition) => [edition.id, edition.works]), [['plain-folder', ['a-first', 'b-second']]])
+  // The title heading became the title, not body text.
+  assert.equal(corpus.works[0]?.tree.children[0]?.type, 'heading')
+  assert.equal((corpus.works[0]?.tree.children[0] as {depth: number}).depth, 2)
+})
+
+test('content errors are collected with file, line, column and rule', async () => {
+  const corpus = await loadCorpus('broken', {cwd: fixtures})
+  assert.equal(hasErrors(corpus.files), true)
+  assert.deepEqual(messages(corpus.files).sort(), [
+    'broken/editions/main.yaml:4:5: Unknown work `missing-work` in edition: expected one of `good` [work-unknown]',
+    'broken/works/typo.md:3:1: Unknown field `langauge` in front matter [field-unknown]',
+    'broken/works/typo.md:4:31: Malformed value in front matter at `source.sha256`: must match ^[0-9a-f]{64}$ [field-invalid]',
+    'broken/works/untitled.md:1:1: Missing title: give the work front matter with a `title`, or start it with a `#` heading [field-missing]'
+  ])
+})
+
+test('a missing corpus folder is a usage error', async () => {
+  await assert.rejects(loadCorpus('no-such-folder', {cwd: fixtures}), {name: 'UsageError', message: /Corpus folder not found: no-such-folder/})
+})
+
+test('the project corpus loads without a message', async () => {
+  const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
+  assert.deepEqual(messages(corpus.files), [])
+  assert.deepEqual(corpus.editions.map((edition) => edition.id), ['workers-opposition'])
+  assert.equal(corpus.works.length, 5)
+  assert.equal(corpus.sources.length, 5)
+})

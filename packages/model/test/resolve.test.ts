@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import {fileURLToPath} from 'node:url'
+import {test} from 'node:test'
+import type {Link, Root} from 'mdast'
+import {loadCorpus, resolveEdition, type TocEntry} from '@samizdat/model'
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+
+function links(tree: Root): Array<[string, unknown]> {
+  const found: Array<[string, unknown]> = []
+  const walk = (node: {type: string; children?: unknown[]}): void => {
+    if (node.type === 'link') found.push([(node as Link).url, (node as Link).data])
+    for (const child of node.children ?? []) walk(child as {type: string})
+  }
+  walk(tree)
+  return found
+}
+
+const outline = (entries: TocEntry[]): unknown[] => entries.map((entry) => [entry.id, entry.depth, entry.text, outline(entry.children)])
+
+test('ids are unique across the edition, and the contents nest works and headings', async () => {
+  const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
+  const edition = resolveEdition(corpus, 'plain-folder')
+  assert.deepEqual(outline(edition.toc), [
+    ['a-first', 1, 'First essay', [['a-section', 2, 'A section', []], ['a-section-1', 2, 'A section', []]]],
+    ['b-second', 1, 'Second essay', []]
+  ])
+})
+
+test('links between plain Markdown files resolve to internal targets', async () => {
+  const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
+  const edition = resolveEdition(corpus, 'plain-folder')
+  assert.deepEqual(links(edition.works[1]!.tree), [['#a-section', {target: {work: 'a-first', id: 'a-section'}}]])
+})
+
+test('typography is applied to text and titles, never to the corpus as loaded', async () => {
+  const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
+  const edition = resolveEdition(corpus, 'plain-folder')
+  const paragraph = edition.works[0]!.tree.children[1] as {children: Array<{value: string}>}
+  assert.equal(paragraph.children[0]!.value, 'Text\u00A0— with a dash… and an apostrophe’s.')
+  const original = corpus.works[0]!.tree.children[1] as {children: Array<{value: string}>}
+  assert.equal(original.children[0]!.value, "Text -- with a dash... and an apostrophe's.")
+})
+
+test('base URL, canonical URLs and legacy anchors decide what is internal', async () => {
+  const corpus = await loadCorpus('links', {cwd: fixtures})
+  const edition = resolveEdition(corpus, 'links')
+  assert.deepEqual(links(edition.works[0]!.tree), [
+    ['#second-part', {target: {work: 'one', id: 'second-part'}}],
+    ['#two', {target: {work: 'two', id: 'two'}}],
+    ['https://example.org/texts/three.html#x', {external: true}],
+    ['https://example.org/about.html', {external: true}],
+    ['#second-part', {target: {work: 'one', id: 'second-part'}}],
+    ['#missing', undefined]
+  ])
+  // The same heading text in another work gets its own id.
+  assert.deepEqual(links(edition.works[1]!.tree), [['#second-part', {target: {work: 'one', id: 'second-part'}}]])
+  assert.equal(edition.works[1]!.headings[0]!.id, 'second-part-1')
+  const reported = corpus.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+  assert.deepEqual(reported, [
+    'links/works/one.md:7:8: Anchor `bad` names `No such heading`, which is no heading of this work [anchor-target-missing]',
+    'links/works/one.md:10:56: Link to `#missing` in `one`, which has no such heading or anchor [anchor-missing]'
+  ])
+})
+
+test('an unknown edition is a usage error naming the known ones', async () => {
+  const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
+  assert.throws(() => resolveEdition(corpus, 'nope'), {name: 'UsageError', message: 'Unknown edition `nope`: expected one of `plain-folder`'})
+})
+
+test('the reader edition: order, contents and the FAQ link to its own section 4', async () => {
+  const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
+  const edition = resolveEdition(corpus, 'workers-opposition')
+  assert.deepEqual(edition.works.map((work) => work.id), [
+    'kollontai-workers-opposition', 'solidarity-introduction', 'libcom-history', 'afaq-oppositions', 'related-reading'
+  ])
+  assert.equal(edition.preface?.title, 'Editor’s preface')
+  assert.equal(edition.meta.title, 'The Workers’ Opposition')
+  const faq = edition.works.find((work) => work.id === 'afaq-oppositions')!
+  const section4 = links(faq.tree).find(([url]) => url.startsWith('#4-'))
+  assert.deepEqual(section4?.[1], {target: {work: 'afaq-oppositions', id: '4-what-do-these-oppositions-tell-us-about-the-essence-of-leninism'}})
+  // No relative link is left: every link is internal or absolute.
+  for (const work of edition.works) {
+    for (const [url, data] of links(work.tree)) assert.ok(url.startsWith('#') || /^https?:\/\//.test(url), `${work.id}: ${url} ${JSON.stringify(data)}`)
+  }
+  assert.equal(corpus.files.some((file) => file.messages.length > 0), false)
+})
