@@ -28,11 +28,18 @@ export function typography(text: string, state: TypographyState = {previous: ''}
     if (text.length > 0) state.previous = text.charAt(text.length - 1)
     return text
   }
-  let out = ''
+  // Unchanged spans are copied whole: the cost stays linear in the text.
+  const parts: string[] = []
+  let flushed = 0
   let previous = state.previous
   const length = text.length
   for (let index = 0; index < length; index++) {
     const char = text.charAt(index)
+    if (char !== '"' && char !== "'" && char !== '-' && char !== '.') {
+      previous = char
+      continue
+    }
+    const start = index
     let emit = char
     switch (char) {
       case '"':
@@ -41,16 +48,18 @@ export function typography(text: string, state: TypographyState = {previous: ''}
       case "'":
         emit = opensAfter.has(previous) && !isDigit(text.charCodeAt(index + 1)) ? '‘' : '’'
         break
-      case '-': {
-        if (text.charAt(index + 1) !== '-') break
-        let end = index + 2
-        if (text.charAt(end) === '-') end++
-        // `--` between digits is a range (en dash); otherwise a parenthetical dash (em dash).
-        emit = end - index === 2 && isDigit(text.charCodeAt(index - 1)) && isDigit(text.charCodeAt(end)) ? '–' : '—'
-        index = end - 1
+      case '-':
+        if (text.charAt(index + 1) === '-') {
+          let end = index + 2
+          if (text.charAt(end) === '-') end++
+          // `--` between digits is a range (en dash); otherwise a parenthetical dash (em dash).
+          emit = end - index === 2 && isDigit(text.charCodeAt(index - 1)) && isDigit(text.charCodeAt(end)) ? '–' : '—'
+          index = end - 1
+        } else if (previous === ' ' && text.charAt(index + 1) === ' ') {
+          emit = '–' // a spaced hyphen is a dash
+        }
         break
-      }
-      case '.':
+      default: // '.'
         if (text.startsWith('..', index + 1)) {
           emit = '…'
           index += 2
@@ -58,16 +67,20 @@ export function typography(text: string, state: TypographyState = {previous: ''}
           emit = '…'
           index += 4
         }
-        break
-      default:
     }
-    // A spaced hyphen is a dash; a dash never starts a line.
-    if (char === '-' && emit === '-' && previous === ' ' && text.charAt(index + 1) === ' ') emit = '–'
-    if ((emit === '—' || emit === '–') && out.endsWith(' ')) out = out.slice(0, -1) + NBSP
-    out += emit
+    if (emit === char) {
+      previous = char
+      continue
+    }
+    // A dash never starts a line: the space before it does not break.
+    const keepSpace = (emit === '—' || emit === '–') && start > 0 && text.charAt(start - 1) === ' '
+    parts.push(text.slice(flushed, keepSpace ? start - 1 : start), keepSpace ? NBSP + emit : emit)
+    flushed = index + 1
     previous = emit
   }
+  parts.push(text.slice(flushed))
   state.previous = previous
+  const out = parts.join('')
   return out.includes('. ') ? out.replace(keepWithNumber, `$1.${NBSP}`) : out
 }
 
