@@ -6,6 +6,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import type {Apparatus, ApparatusData, ResolvedNote} from './apparatus/types.js'
 
 /** MARC relator codes, as EPUB and the info dictionary of a PDF use them. */
 export type CreatorRole = 'aut' | 'edt' | 'trl' | 'ctb' | 'aui' | 'pbl'
@@ -84,6 +85,8 @@ export interface EditionSpec {
   preface?: {title: string; tree: Root; file: VFile}
   /** Paper size for print adapters, when the edition asks for one. */
   paper?: string
+  /** Heading of the section gathering passages of a work that other works quote. */
+  quotedHeading?: string
   file: VFile
 }
 
@@ -126,6 +129,8 @@ export interface Corpus {
   sources: SourceEntry[]
   /** The manifest file, when there is one. */
   manifest?: VFile
+  /** Annotations, persons, timeline and bibliography (empty when the corpus has none). */
+  apparatus: ApparatusData
   /** Every file read; content problems are messages on these. */
   files: VFile[]
 }
@@ -160,6 +165,8 @@ export interface ResolvedWork {
    */
   tree: Root
   headings: HeadingEntry[]
+  /** The work's notes (editor's notes, conflicts, footnotes), numbered in reading order. */
+  notes: ResolvedNote[]
   file: VFile
 }
 
@@ -193,6 +200,10 @@ export interface ResolvedEdition {
   works: ResolvedWork[]
   /** Works (depth 1) and their headings, nested. */
   toc: TocEntry[]
+  /** Generated back matter: corrections, bibliography, index of persons, timeline (those that have entries). */
+  backMatter: ResolvedSection[]
+  /** The apparatus, resolved: every annotation anchored, citations resolved, mentions found. */
+  apparatus: Apparatus
 }
 
 /** Where an internal link points: a work, and optionally an id inside it. */
@@ -212,8 +223,13 @@ declare module 'mdast' {
     /** Set on links left pointing outside the edition (absolute URLs). */
     external?: boolean
   }
-  interface HeadingData {
-    /** Stable id, unique across the edition. */
+  interface Data {
+    /**
+     * Stable id, unique across the edition: set on every heading, and on the
+     * entries of generated back matter that links point to.
+     */
     id?: string
+    /** Set on headings the edition adds to a work (not the work's own text). */
+    editorial?: boolean
   }
 }

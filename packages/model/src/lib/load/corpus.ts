@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import {UsageError} from '../errors.js'
 import {fail} from '../message.js'
 import type {Corpus, EditionSpec, Work} from '../types.js'
+import {loadApparatus, type ApparatusFiles} from '../apparatus/load.js'
 import {loadEdition} from './edition.js'
 import {loadManifest} from './manifest.js'
 import {loadWork} from './work.js'
@@ -50,7 +51,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     throw new UsageError(`No works in ${dir}: expected Markdown files in ${relative(cwd, worksDir) || '.'}/`)
   }
 
-  const corpus: Corpus = {dir: root, name: basename(root), works, editions: [], sources: [], files}
+  const corpus: Corpus = {dir: root, name: basename(root), works, editions: [], sources: [], files, apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}}
 
   if (top.includes('sources')) {
     const manifestNames = (await list(join(root, 'sources'))) ?? []
@@ -61,6 +62,16 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   }
 
   const ids = works.map((work) => work.meta.id)
+  const apparatusFiles: ApparatusFiles = {annotations: []}
+  if (top.includes('annotations')) {
+    for (const name of ((await list(join(root, 'annotations'))) ?? []).filter((name) => /\.ya?ml$/.test(name)).sort()) {
+      apparatusFiles.annotations.push(await open(join(root, 'annotations', name)))
+    }
+  }
+  if (top.includes('persons.yaml')) apparatusFiles.persons = await open(join(root, 'persons.yaml'))
+  if (top.includes('timeline.yaml')) apparatusFiles.timeline = await open(join(root, 'timeline.yaml'))
+  if (top.includes('bibliography.yaml')) apparatusFiles.bibliography = await open(join(root, 'bibliography.yaml'))
+  corpus.apparatus = loadApparatus(apparatusFiles, new Set(ids))
   const editionNames = top.includes('editions')
     ? ((await list(join(root, 'editions'))) ?? []).filter((name) => /\.ya?ml$/.test(name)).sort()
     : []

@@ -22,6 +22,7 @@ interface EditionData {
   date?: string | number
   preface?: string
   paper?: string
+  quotedHeading?: string
   works?: string[]
 }
 
@@ -59,6 +60,7 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   if (data.description !== undefined) spec.description = data.description
   if (data.date !== undefined) spec.date = String(data.date)
   if (data.paper !== undefined) spec.paper = data.paper
+  if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
 
   if (data.preface !== undefined) {
     const path = join(dirname(file.path), data.preface)

@@ -80,6 +80,7 @@ export const editionSchema = {
     date: dateValue,
     preface: {type: 'string'},
     paper: {enum: ['A5', 'A4', 'Letter']},
+    quotedHeading: {type: 'string'},
     works: {type: 'array', items: {type: 'string'}, minItems: 1}
   }
 } as const

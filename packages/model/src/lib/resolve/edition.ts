@@ -14,7 +14,12 @@ import {identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
 import {resolveLinks, type Landing, type LinkContext} from './links.js'
 import {buildToc} from './toc.js'
-import {typeset} from './typeset.js'
+import {typeset as typesetTree} from './typeset.js'
+import {anchorApparatus} from '../apparatus/anchor.js'
+import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../apparatus/back-matter.js'
+import {collectNotes} from '../apparatus/notes.js'
+import type {Apparatus} from '../apparatus/types.js'
+import {applyCitations} from '../citations/apply.js'
 
 export interface ResolveOptions {
   /** Apply house typography (default true). */
@@ -33,34 +38,59 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const byId = new Map(corpus.works.map((work) => [work.meta.id, work]))
   const works = spec.works.map((workId) => byId.get(workId)).filter((work): work is Work => work !== undefined)
   const registry = new IdRegistry()
+  const typeset = options.typography === false ? (): void => {} : typesetTree
+  const prepared = works.map((work) => ({work, tree: structuredClone(work.tree), startId: registry.take(work.meta.id)}))
+  const titles: WorkInfo[] = prepared.map(({work, startId}) => ({id: work.meta.id, title: options.typography === false ? work.meta.title : typography(work.meta.title), startId}))
 
-  // Ids and landings first: a link may point to any work of the edition.
-  const prepared = works.map((work) => {
-    const tree = structuredClone(work.tree)
-    if (options.typography !== false) typeset(tree)
-    const startId = registry.take(work.meta.id)
+  // The apparatus anchors on the text as written, so it comes before typography.
+  const data = corpus.apparatus
+  for (const item of data.bibliography) registry.take(bibliographyId(item.id))
+  const anchored = anchorApparatus(prepared, data, registry)
+  const citations = applyCitations(prepared, data.bibliography, registry)
+  const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography}
+  const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
+
+  const quotedHeading = spec.quotedHeading ?? 'As quoted in this edition'
+  const steps = prepared.map(({work, tree, startId}, index) => {
+    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, titles, quotedHeading))
+    typeset(tree)
     const headings = identifyHeadings(tree, registry)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     addLegacyAnchors(work, headings, landing)
-    return {work, tree, startId, headings, landing}
+    const notes = collectNotes(tree, annotationsById)
+    for (const note of notes) typeset({type: 'root', children: note.children})
+    return {work, tree, startId, headings, landing, notes}
   })
 
   const context: LinkContext = {byUrl: new Map(), byFile: new Map()}
-  for (const {work, landing} of prepared) {
+  for (const {work, landing} of steps) {
     if (work.meta.url) context.byUrl.set(withoutHash(work.meta.url), landing)
     const name = work.file.basename
     if (name) context.byFile.set(name, landing)
   }
 
-  const resolved: ResolvedWork[] = prepared.map(({work, tree, startId, headings, landing}) => {
-    resolveLinks(tree, landing, work.meta.baseUrl ?? work.meta.url, context, work.file)
+  const resolved: ResolvedWork[] = steps.map(({work, tree, startId, headings, landing, notes}) => {
+    const base = work.meta.baseUrl ?? work.meta.url
+    resolveLinks(tree, landing, base, context, work.file)
+    for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, work.file)
     const meta = options.typography === false ? work.meta : typesetMeta(work.meta)
-    return {meta, id: startId, tree, headings: headings.headings, file: work.file}
+    return {meta, id: startId, tree, headings: headings.headings, notes, file: work.file}
   })
 
-  const meta = editionMeta(corpus, spec, works)
-  const edition: ResolvedEdition = {meta: options.typography === false ? meta : typesetMeta(meta), works: resolved, toc: buildToc(resolved)}
   const preface = spec.preface && resolvePreface(spec.preface, registry, context, options)
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language)
+  for (const section of backMatter) {
+    typeset(section.tree)
+    identifyHeadings(section.tree, registry)
+  }
+  const meta = editionMeta(corpus, spec, works)
+  const edition: ResolvedEdition = {
+    meta: options.typography === false ? meta : typesetMeta(meta),
+    works: resolved,
+    toc: buildToc(resolved),
+    backMatter,
+    apparatus
+  }
   if (preface) edition.preface = preface
   return edition
 }
@@ -81,7 +111,7 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
 
 function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, options: ResolveOptions): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
-  if (options.typography !== false) typeset(tree)
+  if (options.typography !== false) typesetTree(tree)
   const headings = identifyHeadings(tree, registry)
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
   resolveLinks(tree, landing, undefined, context, preface.file)

@@ -29,6 +29,8 @@ export interface LinkContext {
 
 export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): void {
   visit(tree, 'link', (node: Link) => {
+    // Links made by the apparatus are internal already.
+    if (node.data?.target) return
     const target = locate(node, here, baseUrl, context, file)
     if (target === undefined) return
     node.data = {...node.data}

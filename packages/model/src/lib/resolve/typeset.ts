@@ -4,12 +4,14 @@ import {typography, type TypographyState} from '../typography.js'
 
 /** Nodes whose text is not prose: left untouched. */
 const verbatim = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
+const leafBlocks = new Set(['paragraph', 'heading', 'tableCell'])
 
 export function typeset(tree: Root): void {
-  walk(tree, {previous: ''})
+  walk(tree, {previous: ''}, false)
 }
 
-function walk(node: Nodes, state: TypographyState): void {
+/** Inside a leaf block every inline node shares the block's state; elsewhere each block starts afresh. */
+function walk(node: Nodes, state: TypographyState, inline: boolean): void {
   if (node.type === 'text') {
     node.value = typography(node.value, state)
     return
@@ -24,13 +26,8 @@ function walk(node: Nodes, state: TypographyState): void {
     return
   }
   if (!('children' in node)) return
-  const phrasing = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell'
+  const block = leafBlocks.has(node.type)
   for (const child of node.children) {
-    // Each block starts afresh; inline children share their block's state.
-    walk(child as Nodes, phrasing || isInline(child as Nodes) ? state : {previous: ''})
+    walk(child as Nodes, inline || block ? state : {previous: ''}, inline || block)
   }
-}
-
-function isInline(node: Nodes): boolean {
-  return node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' || node.type === 'link' || node.type === 'linkReference'
 }

@@ -1,0 +1,145 @@
+/**
+ * The generated parts of an annotated edition, as plain mdast so that every
+ * adapter renders them like any other text: the list of corrections, "as
+ * quoted" sections, the bibliography, the index of persons, the timeline.
+ * Links carry `data.target`; index entries carry `data.pageRef` so that paged
+ * formats show page numbers where the web shows links.
+ */
+import type {BlockContent, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root} from 'mdast'
+import type {LinkTarget, ResolvedSection} from '../types.js'
+import type {IdRegistry} from '../resolve/ids.js'
+import {formatBibliography} from '../citations/bibliography.js'
+import type {Apparatus, Mention, ResolvedAnnotation} from './types.js'
+
+export interface WorkInfo {
+  id: string
+  title: string
+  startId: string
+}
+
+const text = (value: string): PhrasingContent => ({type: 'text', value})
+const link = (target: LinkTarget, children: PhrasingContent[], pageRef = false): Link => ({
+  type: 'link',
+  url: `#${target.id}`,
+  data: pageRef ? {target, pageRef: true} : {target},
+  children
+})
+const item = (children: PhrasingContent[], id?: string): ListItem => ({
+  type: 'listItem',
+  spread: false,
+  ...(id ? {data: {id}} : {}),
+  children: [{type: 'paragraph', children} satisfies Paragraph]
+})
+const list = (items: ListItem[]): List => ({type: 'list', ordered: false, spread: false, children: items})
+const heading = (value: string, depth: 2 | 3 = 2): Heading => ({type: 'heading', depth, children: [text(value)]})
+
+/** Links to each mention, grouped by work in reading order: `Title 1, 2, 3; Other 1`. */
+function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const work of works) {
+    const here = mentions.filter((mention) => mention.work === work.id)
+    if (here.length === 0) continue
+    if (out.length > 0) out.push(text('; '))
+    out.push({type: 'emphasis', children: [text(work.title)]}, text(' '))
+    here.forEach((mention, index) => {
+      if (index > 0) out.push(text(', '))
+      out.push(link({work: mention.work, id: mention.id}, [text(String(index + 1))], true))
+    })
+  }
+  return out
+}
+
+export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string): ResolvedSection[] {
+  const sections: ResolvedSection[] = []
+  const section = (title: string, children: BlockContent[]): void => {
+    sections.push({id: registry.take(title), title, tree: {type: 'root', children} satisfies Root})
+  }
+
+  const corrections = apparatus.annotations.filter((annotation) => annotation.kind === 'correction')
+  if (corrections.length > 0) {
+    const children: BlockContent[] = [{
+      type: 'paragraph',
+      children: [text('The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.')]
+    }]
+    for (const work of works) {
+      const here = corrections.filter((annotation) => annotation.work === work.id)
+      if (here.length === 0) continue
+      children.push(heading(work.title), list(here.map((annotation) => item([
+        link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr ?? '')]),
+        text(' for “'),
+        {type: 'inlineCode', value: annotation.quote.exact},
+        text(`”: ${annotation.reason ?? ''}`)
+      ]))))
+    }
+    section('Corrections', children)
+  }
+
+  if (apparatus.citations.length > 0 && apparatus.bibliography.length > 0) {
+    const cited = new Map<string, string[]>()
+    for (const citation of apparatus.citations) {
+      for (const part of citation.parts) {
+        if (!part.itemId) continue
+        const ids = cited.get(part.itemId) ?? []
+        ids.push(citation.id)
+        cited.set(part.itemId, ids)
+      }
+    }
+    const byCitation = new Map(apparatus.citations.map((citation) => [citation.id, citation]))
+    const entries = formatBibliography(apparatus.bibliography, language)
+    const items = entries.map(({id, content}) => {
+      const places = cited.get(id) ?? []
+      const children: PhrasingContent[] = [...content]
+      if (places.length > 0) {
+        children.push(text(' Cited: '))
+        places.forEach((citationId, index) => {
+          if (index > 0) children.push(text(', '))
+          const citation = byCitation.get(citationId)
+          children.push(link({work: citation?.work ?? '', id: citationId}, [text(String(index + 1))], true))
+        })
+      }
+      return item(children, bibliographyId(id))
+    })
+    section('Bibliography', [list(items)])
+  }
+
+  const persons = apparatus.persons.filter((person) => person.mentions.length > 0).sort((a, b) => a.sortAs.localeCompare(b.sortAs, language))
+  if (persons.length > 0) {
+    section('Index of persons', [list(persons.map((person) => {
+      const head: PhrasingContent[] = [{type: 'strong', children: [text(person.sortAs)]}]
+      if (person.dates) head.push(text(` (${person.dates})`))
+      if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
+      else head.push(text('.'))
+      return item([...head, text(' '), ...mentionLinks(person.mentions, works)], registry.take(`index-${person.id}`))
+    }))])
+  }
+
+  const events = apparatus.timeline.filter((event) => event.anchors.length > 0)
+  if (events.length > 0) {
+    section('Timeline', [list(events.map((event) => item([
+      {type: 'strong', children: [text(event.date.replace('/', '–'))]},
+      text(` ${event.label}. `),
+      ...mentionLinks(event.anchors, works)
+    ])))])
+  }
+  return sections
+}
+
+/** Sections appended to works that others quote: each quoted passage, where, and with what page reference. */
+export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], works: readonly WorkInfo[], title: string): BlockContent[] {
+  const here = crossrefs.filter((annotation) => annotation.kind === 'crossref' && annotation.target?.work === work.id && !annotation.target.quote)
+  if (here.length === 0) return []
+  const titles = new Map(works.map((info) => [info.id, info.title]))
+  return [
+    {...heading(title), data: {editorial: true}},
+    list(here.map((annotation) => item([
+      {type: 'emphasis', children: [text(`“${annotation.quote.exact.replace(/\s+/g, ' ')}”`)]},
+      text(' — quoted in '),
+      link({work: annotation.work, id: annotation.anchorId}, [text(titles.get(annotation.work) ?? annotation.work)]),
+      text(annotation.locator ? `, citing ${annotation.locator}.` : '.')
+    ])))
+  ]
+}
+
+export function bibliographyId(itemId: string): string {
+  return `bib-${itemId}`
+}

@@ -1,0 +1,116 @@
+/**
+ * Load the apparatus of a corpus: `annotations/*.yaml`, `persons.yaml`,
+ * `timeline.yaml`, `bibliography.yaml` (all optional). Problems are messages.
+ */
+import type {VFile} from 'vfile'
+import {parseMarkdown} from '../load/markdown.js'
+import {validate} from '../load/schema.js'
+import {parseYaml, type YamlResult} from '../load/yaml.js'
+import {fail} from '../message.js'
+import {VFile as File} from 'vfile'
+import {annotationsSchema, bibliographySchema, personsSchema, timelineSchema} from './schema.js'
+import type {Annotation, ApparatusData, CslItem, PersonEntry, TimelineEvent} from './types.js'
+
+export interface ApparatusFiles {
+  annotations: VFile[]
+  persons?: VFile
+  timeline?: VFile
+  bibliography?: VFile
+}
+
+export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string>): ApparatusData {
+  const data: ApparatusData = {annotations: [], persons: [], timeline: [], bibliography: []}
+  const seen = new Map<string, Annotation>()
+  for (const file of files.annotations) {
+    const yaml = read(file, annotationsSchema, 'annotations')
+    if (!yaml) continue
+    const entries = (yaml.value as {annotations: Array<Record<string, unknown>>}).annotations
+    for (const [index, entry] of entries.entries()) {
+      const annotation = toAnnotation(entry, file, yaml, index)
+      const where = ['annotations', index]
+      if (!workIds.has(annotation.work)) {
+        fail(file, `Unknown work \`${annotation.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'work']), 'work-unknown')
+        continue
+      }
+      if (annotation.target && !workIds.has(annotation.target.work)) {
+        fail(file, `Unknown target work \`${annotation.target.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'target', 'work']), 'work-unknown')
+        continue
+      }
+      const previous = seen.get(annotation.id)
+      if (previous) {
+        fail(file, `Duplicate annotation id \`${annotation.id}\` (also in ${previous.file.path}:${previous.position.start.line})`, yaml.locate([...where, 'id']), 'id-duplicate')
+        continue
+      }
+      seen.set(annotation.id, annotation)
+      data.annotations.push(annotation)
+    }
+  }
+
+  if (files.persons) {
+    data.personsFile = files.persons
+    const yaml = read(files.persons, personsSchema, 'register of persons')
+    if (yaml) {
+      data.persons = (yaml.value as {persons: PersonEntry[]}).persons.map((person) => ({...person, sortAs: person.sortAs ?? person.name}))
+      const ids = new Set<string>()
+      for (const [index, person] of data.persons.entries()) {
+        if (ids.has(person.id)) fail(files.persons, `Duplicate person id \`${person.id}\``, yaml.locate(['persons', index, 'id']), 'id-duplicate')
+        ids.add(person.id)
+      }
+      for (const annotation of data.annotations) {
+        if (annotation.person !== undefined && !ids.has(annotation.person)) {
+          fail(annotation.file, `Unknown person \`${annotation.person}\` (not in persons.yaml)`, annotation.position, 'person-unknown')
+        }
+      }
+    }
+  }
+
+  if (files.timeline) {
+    data.timelineFile = files.timeline
+    const yaml = read(files.timeline, timelineSchema, 'timeline')
+    if (yaml) {
+      const events = (yaml.value as {events: Array<{date: string; label: string; mentions?: Array<{work: string; quote: TimelineEvent['mentions'][number]['quote']}>}>}).events
+      data.timeline = events.map((event, index) => ({
+        date: event.date,
+        label: event.label,
+        mentions: (event.mentions ?? []).map((mention, mentionIndex) => ({...mention, position: yaml.locate(['events', index, 'mentions', mentionIndex, 'quote'])}))
+      }))
+      for (const [index, event] of data.timeline.entries()) {
+        for (const [mentionIndex, mention] of event.mentions.entries()) {
+          if (!workIds.has(mention.work)) fail(files.timeline, `Unknown work \`${mention.work}\` in timeline`, yaml.locate(['events', index, 'mentions', mentionIndex, 'work']), 'work-unknown')
+        }
+      }
+    }
+  }
+
+  if (files.bibliography) {
+    data.bibliographyFile = files.bibliography
+    const yaml = read(files.bibliography, bibliographySchema, 'bibliography')
+    if (yaml) data.bibliography = (yaml.value as {items: CslItem[]}).items
+  }
+  return data
+}
+
+function read(file: VFile, schema: object, what: string): YamlResult | undefined {
+  const yaml = parseYaml(file, String(file.value))
+  if (yaml.value === undefined || !validate(file, yaml, schema, what)) return undefined
+  return yaml
+}
+
+function toAnnotation(entry: Record<string, unknown>, file: VFile, yaml: YamlResult, index: number): Annotation {
+  const where = ['annotations', index]
+  const annotation = {
+    ...(entry as unknown as Omit<Annotation, 'body' | 'file' | 'position' | 'quotePosition' | 'sources' | 'claims'>),
+    sources: (entry['sources'] as Annotation['sources'] | undefined) ?? [],
+    claims: (entry['claims'] as Annotation['claims'] | undefined) ?? [],
+    file,
+    position: yaml.locate(where),
+    quotePosition: yaml.locate([...where, 'quote'])
+  } as Annotation
+  delete (annotation as {body?: unknown}).body
+  if (typeof entry['body'] === 'string') {
+    annotation.bodyText = entry['body']
+    annotation.body = parseMarkdown(new File({path: file.path, value: entry['body']}))
+  }
+  if (annotation.target?.quote) annotation.targetPosition = yaml.locate([...where, 'target', 'quote'])
+  return annotation
+}

@@ -1,0 +1,250 @@
+/**
+ * The editorial apparatus: standoff annotations anchored by W3C-style text
+ * quote selectors, the register of persons, the timeline, the bibliography,
+ * and the node types they add to mdast.
+ */
+import type {BlockContent, Parent, PhrasingContent, Root} from 'mdast'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {LinkTarget} from '../types.js'
+
+export type AnnotationKind = 'note' | 'correction' | 'conflict' | 'crossref' | 'person'
+
+/** A W3C Web Annotation TextQuoteSelector (without its `type`). */
+export interface QuoteSelector {
+  exact: string
+  prefix?: string
+  suffix?: string
+}
+
+/** Who says so, and where. */
+export interface Credit {
+  credit: string
+  where?: string
+}
+
+/** One side of a conflict between sources. */
+export interface Claim {
+  claim: string
+  credit: string
+  work?: string
+}
+
+export interface Annotation {
+  id: string
+  work: string
+  kind: AnnotationKind
+  quote: QuoteSelector
+  /** Markdown body, parsed. */
+  body?: Root
+  /** Markdown body as written. */
+  bodyText?: string
+  sources: Credit[]
+  /** correction: the edition's reading (`quote.exact` is the source's). */
+  corr?: string
+  /** correction: why. */
+  reason?: string
+  /** conflict: the claims of each source. */
+  claims: Claim[]
+  /** crossref: the passage linked to. */
+  target?: {work: string; quote?: QuoteSelector}
+  /** crossref: the page reference the quoting text gives. */
+  locator?: string
+  /** person: id in the register. */
+  person?: string
+  file: VFile
+  /** Where the annotation is written in its file. */
+  position: Position
+  /** Where its `quote` (and `target.quote`) are written, for anchoring errors. */
+  quotePosition: Position
+  targetPosition?: Position
+}
+
+export interface PersonEntry {
+  id: string
+  name: string
+  sortAs: string
+  variants: string[]
+  dates?: string
+  datesSource?: string
+  description?: string
+}
+
+export interface TimelineMention {
+  work: string
+  quote: QuoteSelector
+  position: Position
+}
+
+export interface TimelineEvent {
+  date: string
+  label: string
+  mentions: TimelineMention[]
+}
+
+/** A CSL-JSON item (the fields the model reads; others pass through). */
+export interface CslItem {
+  id: string
+  type: string
+  title: string
+  author?: Array<{family?: string; given?: string; literal?: string}>
+  editor?: Array<{family?: string; given?: string; literal?: string}>
+  'x-title-variants'?: string[]
+  'x-author-variants'?: string[]
+  [key: string]: unknown
+}
+
+/** The apparatus data of a corpus, as loaded. */
+export interface ApparatusData {
+  annotations: Annotation[]
+  persons: PersonEntry[]
+  timeline: TimelineEvent[]
+  bibliography: CslItem[]
+  /** Files the data came from, for messages (persons, timeline, bibliography). */
+  personsFile?: VFile
+  timelineFile?: VFile
+  bibliographyFile?: VFile
+}
+
+/** Offsets into a work's anchoring text (see `text-index.ts`). */
+export interface TextSpan {
+  start: number
+  end: number
+}
+
+/** A note shown at the foot of a page (PDF), as a pop-up (EPUB), or at the end of a page (HTML). */
+export interface ResolvedNote {
+  /** Id of the note itself (the annotation id). */
+  id: string
+  /** Id of its reference mark in the text. */
+  refId: string
+  /** Number within its work, from 1, in reading order. */
+  number: number
+  kind: 'note' | 'conflict' | 'footnote'
+  children: BlockContent[]
+}
+
+/** A parsed bracketed citation. */
+export interface CitationPart {
+  /** The part's text as written (one reference of a bracket that may hold several). */
+  text: string
+  title?: string
+  author?: string
+  /** `quoted by X`, `contained in X (ed.)`. */
+  via?: string
+  locator?: string
+  itemId?: string
+  resolution: 'explicit' | 'author-op-cit' | 'preceding' | 'ibid' | 'context' | 'ambiguous' | 'unknown'
+}
+
+export interface ResolvedCitation {
+  id: string
+  work: string
+  line: number
+  column: number
+  /** Exactly as written inside the brackets (Markdown markup included). */
+  text: string
+  parts: CitationPart[]
+}
+
+export interface Mention {
+  /** Id of the element marking the mention. */
+  id: string
+  work: string
+  span: TextSpan
+  line: number
+  column: number
+}
+
+export interface ResolvedAnnotation {
+  id: string
+  work: string
+  kind: AnnotationKind
+  quote: QuoteSelector
+  span: TextSpan
+  line: number
+  column: number
+  /** Id of the element in the text that marks it. */
+  anchorId: string
+  sources: Credit[]
+  body?: Root
+  bodyText?: string
+  corr?: string
+  reason?: string
+  claims: Claim[]
+  target?: LinkTarget & {quote?: QuoteSelector}
+  locator?: string
+  person?: string
+  /** notes and conflicts: their number in the work. */
+  number?: number
+}
+
+export interface Apparatus {
+  annotations: ResolvedAnnotation[]
+  citations: ResolvedCitation[]
+  bibliography: CslItem[]
+  persons: Array<PersonEntry & {mentions: Mention[]}>
+  timeline: Array<TimelineEvent & {anchors: Mention[]}>
+}
+
+// Node types the apparatus adds to mdast (see README, "Node types").
+export interface Correction extends Parent {
+  type: 'correction'
+  /** The annotation id; also the element's id. */
+  id: string
+  /** The source's reading. */
+  sic: string
+  reason: string
+  /** The edition's reading. */
+  children: PhrasingContent[]
+}
+
+export interface Annotated extends Parent {
+  type: 'annotated'
+  /** The element's id (an annotation id, or a generated mention id). */
+  id: string
+  kind: 'person' | 'crossref' | 'crossref-target' | 'event'
+  /** person: the register id. */
+  person?: string
+  children: PhrasingContent[]
+}
+
+export interface NoteReference {
+  type: 'noteReference'
+  /** Id of the reference mark. */
+  id: string
+  /** Id of the note. */
+  noteId: string
+  /** The number shown. */
+  label: string
+  position?: Position
+  data?: Record<string, unknown>
+}
+
+export interface Citation extends Parent {
+  type: 'citation'
+  id: string
+  /** Bibliography entries cited, in order (unresolved parts left out). */
+  itemIds: string[]
+  /** The bracketed text as written. */
+  children: PhrasingContent[]
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    correction: Correction
+    annotated: Annotated
+    noteReference: NoteReference
+    citation: Citation
+  }
+  interface RootContentMap {
+    correction: Correction
+    annotated: Annotated
+    noteReference: NoteReference
+    citation: Citation
+  }
+  interface LinkData {
+    /** Render as the page number of the target where the format has pages (index entries). */
+    pageRef?: boolean
+  }
+}

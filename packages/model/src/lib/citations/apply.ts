@@ -1,0 +1,29 @@
+/** Citations of an edition: find them in each work, resolve them in order, report what fails. */
+import {fail, warn} from '../message.js'
+import type {IdRegistry} from '../resolve/ids.js'
+import type {AnchoredWork} from '../apparatus/anchor.js'
+import type {CslItem, ResolvedCitation} from '../apparatus/types.js'
+import {findCitations} from './parse.js'
+import {CitationResolver} from './resolve.js'
+
+export function applyCitations(works: readonly AnchoredWork[], items: readonly CslItem[], registry: IdRegistry): ResolvedCitation[] {
+  const resolver = new CitationResolver(items)
+  const citations: ResolvedCitation[] = []
+  for (const {work, tree} of works) {
+    resolver.reset()
+    for (const found of findCitations(tree, work.file, () => registry.take('cite'))) {
+      if (!('node' in found)) {
+        resolver.named(found.title)
+        continue
+      }
+      const resolution = resolver.resolve({part: found.part, context: found.context})
+      const part = {...found.part, resolution: resolution.resolution, ...(resolution.itemId ? {itemId: resolution.itemId} : {})}
+      if (resolution.itemId) found.node.itemIds.push(resolution.itemId)
+      const place = {line: found.line, column: found.column}
+      if (resolution.resolution === 'unknown') fail(work.file, resolution.problem ?? 'Unknown cited work', place, 'citation-unknown')
+      else if (resolution.resolution === 'ambiguous') warn(work.file, `Citation not resolved: ${resolution.problem ?? ''}`, place, 'citation-ambiguous')
+      citations.push({id: found.node.id, work: work.meta.id, line: found.line, column: found.column, text: found.source, parts: [part]})
+    }
+  }
+  return citations
+}
