@@ -33,3 +33,25 @@ export {
 export {typography, type TypographyState} from './lib/typography.js'
 export {textOf, blocksOf, type TextBlock} from './lib/text.js'
 export {hasErrors, ContentError, UsageError} from './lib/errors.js'
+export {toApparatusJson, apparatusJsonSchema} from './lib/apparatus/json.js'
+export type {
+  Annotated,
+  Annotation,
+  AnnotationKind,
+  Apparatus,
+  Citation,
+  CitationPart,
+  Claim,
+  Correction,
+  Credit,
+  CslItem,
+  Mention,
+  NoteReference,
+  PersonEntry,
+  QuoteSelector,
+  ResolvedAnnotation,
+  ResolvedCitation,
+  ResolvedNote,
+  TextSpan,
+  TimelineEvent
+} from './lib/apparatus/types.js'

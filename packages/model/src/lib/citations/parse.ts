@@ -7,6 +7,7 @@
  * editorial brackets such as `[w]hat` or `[and]` are left alone.
  */
 import type {Nodes, Parent, PhrasingContent, Root, Strong, Text} from 'mdast'
+import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {textOf} from '../text.js'
 import type {Citation, CitationPart} from '../apparatus/types.js'
@@ -91,9 +92,9 @@ function scan(parent: Parent, file: VFile, makeId: () => string, found: Array<Fo
 
     // Split the boundary texts: `…[` | citation | `]…`.
     const before = child.value.slice(0, open + 1)
-    const head: Text = {type: 'text', value: child.value.slice(open + 1)}
-    const tail: Text = {type: 'text', value: closing.value.slice(0, close)}
-    const after: Text = {type: 'text', value: closing.value.slice(close)}
+    const head = piece(child, open + 1, child.value.length)
+    const tail = piece(closing, 0, close)
+    const after = piece(closing, close, closing.value.length)
     const content = [head, ...inner, tail].filter((node) => node.type !== 'text' || node.value !== '')
     const id = makeId()
     const citation: Citation = {type: 'citation', id, itemIds: [], children: content}
@@ -103,7 +104,7 @@ function scan(parent: Parent, file: VFile, makeId: () => string, found: Array<Fo
     const source = exactSource(file, offset, closing, close) ?? text
     const point = pointOf(child, open)
     const context = `${since === 0 ? `${lead} ` : ''}${ownWords([...children.slice(since, index), {type: 'text', value: before}])}`
-    children.splice(index, end - index + 1, ...(before ? [{...child, value: before}] : []), citation, after)
+    children.splice(index, end - index + 1, ...(before ? [piece(child, 0, open + 1)] : []), citation, after)
     found.push({node: citation, source, line: point.line, column: point.column, offset, part: parsePart(text, textOf(strong)), context})
     index += before ? 1 : 0
     since = index + 1
@@ -120,13 +121,22 @@ function exactSource(file: VFile, openOffset: number, closing: Text, close: numb
   return value.slice(openOffset + 1, closeOffset)
 }
 
-function pointOf(node: Text, at: number): {line: number; column: number} {
+function pointOf(node: Text, at: number): Point {
   const start = node.position?.start ?? {line: 1, column: 1}
   const before = node.value.slice(0, at)
   const newline = before.lastIndexOf('\n')
-  return newline === -1
+  const point: Point = newline === -1
     ? {line: start.line, column: start.column + at}
     : {line: start.line + before.split('\n').length - 1, column: at - newline}
+  if (start.offset !== undefined) point.offset = start.offset + at
+  return point
+}
+
+/** Characters `from`–`to` of a text node as a node of their own, with their place in the file. */
+function piece(node: Text, from: number, to: number): Text {
+  const text: Text = {type: 'text', value: node.value.slice(from, to)}
+  if (node.position) text.position = {start: pointOf(node, from), end: pointOf(node, to)}
+  return text
 }
 
 /** Split a citation's text into who, the title, and the locator. */

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import {fileURLToPath} from 'node:url'
+import {test} from 'node:test'
+import {Ajv} from 'ajv'
+import type {Nodes} from 'mdast'
+import {apparatusJsonSchema, loadCorpus, resolveEdition, textOf, toApparatusJson} from '@samizdat/model'
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+const corpus = await loadCorpus('apparatus', {cwd: fixtures})
+const edition = resolveEdition(corpus, 'apparatus')
+const messages = corpus.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+
+function find(type: string, tree: Nodes): Nodes[] {
+  const out: Nodes[] = []
+  const walk = (node: Nodes): void => {
+    if (node.type === type) out.push(node)
+    if ('children' in node) for (const child of node.children) walk(child as Nodes)
+  }
+  walk(tree)
+  return out
+}
+
+test('anchors that match nothing, more than once, or across markup are errors with every place', () => {
+  assert.deepEqual(messages, [
+    'apparatus/works/essay.md:9:32: Citation not resolved: “Op. Cit.” closes a passage that names an author with no earlier citation here; the preceding citation is by someone else [citation-ambiguous]',
+    'apparatus/annotations/essay.yaml:22:12: Annotation `ambiguous`: “workers of” matches 2 times in work `essay` (apparatus/works/essay.md:4:5, apparatus/works/essay.md:4:34): add a prefix or suffix [anchor-ambiguous]',
+    'apparatus/annotations/essay.yaml:27:12: Annotation `missing`: “not in the text” not found in work `essay` (apparatus/works/essay.md) [anchor-missing]',
+    'apparatus/annotations/essay.yaml:32:12: Annotation `across`: the quote crosses markup (emphasis, a link…); a correction must lie within one run of text [anchor-spans-markup]'
+  ])
+})
+
+test('a correction shows the corrected reading and keeps the original', () => {
+  const [correction] = find('correction', edition.works[0]!.tree)
+  assert.deepEqual(correction, {type: 'correction', id: 'corr-1961', sic: '196 1', reason: 'OCR: a space inside the number', children: [{type: 'text', value: '1961'}]})
+})
+
+test('notes are numbered in reading order, marked after their quote, with their body', () => {
+  const work = edition.works[0]!
+  assert.deepEqual(work.notes.map((note) => [note.id, note.refId, note.number, textOf({type: 'root', children: note.children})]), [
+    ['note-petrograd', 'ref-note-petrograd', 1, 'The workers of the capital.']
+  ])
+  const paragraph = work.tree.children[0]!
+  const text = textOf(paragraph)
+  assert.ok(text.startsWith('The workers'), text)
+  const [mark] = find('noteReference', paragraph)
+  assert.deepEqual(mark, {type: 'noteReference', id: 'ref-note-petrograd', noteId: 'note-petrograd', label: '1'})
+})
+
+test('person mentions come from the register, misspellings included', () => {
+  const persons = edition.apparatus.persons.map((person) => [person.id, person.mentions.map((m) => `${m.work}:${m.line}:${m.column}`)])
+  assert.deepEqual(persons, [['kollontai', ['essay:5:1', 'essay:7:25']], ['shliapnikov', ['essay:5:26']]])
+})
+
+test('citations are parsed and resolved, Op. Cit. by the credited author, Ibid. by the preceding one', () => {
+  assert.deepEqual(edition.apparatus.citations.map((c) => [c.text, c.parts[0]!.itemId, c.parts[0]!.resolution, c.parts[0]!.locator]), [
+    ['**Selected Writings**, p. 161', 'kollontai-selected', 'explicit', 'p. 161'],
+    ['**Op. Cit.**, p. 12', undefined, 'ambiguous', 'p. 12'],
+    ['**Ibid.**', 'kollontai-selected', 'ibid', undefined]
+  ])
+})
+
+test('crossrefs link to their target; the target gathers what quotes it', () => {
+  const [annotated] = find('annotated', edition.works[0]!.tree).filter((node) => (node as {kind?: string}).kind === 'crossref')
+  const [link] = find('link', annotated!)
+  assert.deepEqual((link as {data?: unknown}).data, {target: {work: 'pamphlet', id: 'pamphlet'}})
+  const pamphlet = edition.works[1]!
+  assert.match(textOf(pamphlet.tree), /As quoted in this edition\s+“the building of Communism belongs to the workers”\s—\squoted in An essay, citing p\. 161\./)
+})
+
+test('back matter: corrections, bibliography with back-links, index of persons, timeline', () => {
+  assert.deepEqual(edition.backMatter.map((section) => section.title), ['Corrections', 'Bibliography', 'Index of persons', 'Timeline'])
+  const [corrections, bibliography, index, timeline] = edition.backMatter.map((section) => textOf(section.tree).replace(/\s+/g, ' '))
+  assert.match(corrections!, /1961 for “196 1”: OCR: a space inside the number/)
+  assert.match(bibliography!, /Kollontai, A\. \(n\.d\.\)\. Selected Writings of Alexandra Kollontai\. Cited: 1, 2/)
+  assert.match(index!, /Kollontai, Alexandra \(1872-1952\), Bolshevik\. An essay 1, 2 Shliapnikov, Alexander\. An essay 1/)
+  assert.match(timeline!, /1961 The meeting\. An essay 1/)
+})
+
+test('the apparatus JSON is valid against its schema', () => {
+  const json = toApparatusJson(edition)
+  const ajv = new Ajv({strict: false})
+  const valid = ajv.validate(apparatusJsonSchema, json)
+  assert.equal(valid, true, JSON.stringify(ajv.errors))
+  const items = (json['annotations'] as {items: Array<{id: string; motivation: string; target: {selector: unknown[]}}>}).items
+  assert.deepEqual(items.map((item) => [item.id, item.motivation]), [['corr-1961', 'editing'], ['note-petrograd', 'commenting'], ['xref-building', 'linking']])
+  assert.deepEqual(items[0]!.target.selector, [{type: 'TextQuoteSelector', exact: '196 1'}, {type: 'TextPositionSelector', start: 58, end: 63}])
+})
