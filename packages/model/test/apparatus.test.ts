@@ -64,7 +64,7 @@ test('crossrefs link to their target; the target gathers what quotes it', () => 
   const [link] = find('link', annotated!)
   assert.deepEqual((link as {data?: unknown}).data, {target: {work: 'pamphlet', id: 'pamphlet'}})
   const pamphlet = edition.works[1]!
-  assert.match(textOf(pamphlet.tree), /As quoted in this edition\s+“the building of Communism belongs to the workers”\s—\squoted in An essay, citing p\. 161\./)
+  assert.match(textOf(pamphlet.tree), /As quoted in this edition\s+“the building of Communism belongs to the workers”\s—\squoted in An essay, citing p\.\s161\./)
 })
 
 test('back matter: corrections, bibliography with back-links, index of persons, timeline', () => {

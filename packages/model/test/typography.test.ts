@@ -21,6 +21,7 @@ test('dashes: em from -- and ---, en between digits and for spaced hyphens; neve
   assert.equal(typography('1923--7'), '1923–7')
   assert.equal(typography('which - according to the myth - had'), `which${NBSP}– according to the myth${NBSP}– had`)
   assert.equal(typography('Brest-Litovsk 1919-1922'), 'Brest-Litovsk 1919-1922')
+  assert.equal(typography('typeset — already'), `typeset${NBSP}— already`)
 })
 
 test('ellipses from three dots, spaced or not', () => {

@@ -24,7 +24,7 @@ const keepWithNumber = /\b(p|pp|vol|vols|no|No|nos|ch|chap|art|para|fig|cf)\. (?
 
 /** Typeset one run of text. `state` carries context from the preceding runs of the block. */
 export function typography(text: string, state: TypographyState = {previous: ''}): string {
-  if (!/["'.-]/.test(text)) {
+  if (!/["'.\-—–]/.test(text)) {
     if (text.length > 0) state.previous = text.charAt(text.length - 1)
     return text
   }
@@ -35,7 +35,7 @@ export function typography(text: string, state: TypographyState = {previous: ''}
   const length = text.length
   for (let index = 0; index < length; index++) {
     const char = text.charAt(index)
-    if (char !== '"' && char !== "'" && char !== '-' && char !== '.') {
+    if (char !== '"' && char !== "'" && char !== '-' && char !== '.' && char !== '—' && char !== '–') {
       previous = char
       continue
     }
@@ -59,6 +59,9 @@ export function typography(text: string, state: TypographyState = {previous: ''}
           emit = '–' // a spaced hyphen is a dash
         }
         break
+      case '—':
+      case '–':
+        break
       default: // '.'
         if (text.startsWith('..', index + 1)) {
           emit = '…'
@@ -68,12 +71,12 @@ export function typography(text: string, state: TypographyState = {previous: ''}
           index += 4
         }
     }
-    if (emit === char) {
+    // A dash never starts a line: the space before it does not break.
+    const keepSpace = (emit === '—' || emit === '–') && start > 0 && text.charAt(start - 1) === ' '
+    if (emit === char && !keepSpace) {
       previous = char
       continue
     }
-    // A dash never starts a line: the space before it does not break.
-    const keepSpace = (emit === '—' || emit === '–') && start > 0 && text.charAt(start - 1) === ' '
     parts.push(text.slice(flushed, keepSpace ? start - 1 : start), keepSpace ? NBSP + emit : emit)
     flushed = index + 1
     previous = emit
