@@ -1,0 +1,165 @@
+/**
+ * The default stylesheet: a reading layout with no web fonts and no scripts.
+ * Kept as a string so `toHtml` stays pure; `HtmlOptions.css` is appended to it.
+ */
+export const stylesheet = `/* Samizdat web edition */
+:root {
+  color-scheme: light dark;
+  --paper: #fdfcf7;
+  --ink: #1f1d1a;
+  --muted: #595449;
+  --link: #1d4f91;
+  --visited: #5b3a8a;
+  --rule: #d8d2c4;
+  --measure: 65ch;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --paper: #17171b;
+    --ink: #e7e3d9;
+    --muted: #aaa498;
+    --link: #93bbff;
+    --visited: #cbb0ff;
+    --rule: #3b3b44;
+  }
+}
+
+*, *::before, *::after { box-sizing: border-box; }
+
+html {
+  background: var(--paper);
+  color: var(--ink);
+  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  font-size: clamp(1rem, 0.95rem + 0.3vw, 1.1875rem);
+  line-height: 1.6;
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+}
+body { margin: 0; overflow-wrap: break-word; }
+main { hyphens: auto; }
+
+.site-header, main, .site-footer {
+  max-width: calc(var(--measure) + 2.5rem);
+  margin-inline: auto;
+  padding-inline: 1.25rem;
+}
+
+/* Banner */
+/* Banner and footer set their smaller type on their children: on the
+   containers it would shrink the \`ch\` of the measure and misalign them. */
+.site-header {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  justify-content: space-between;
+  gap: 0.25rem 1rem;
+  padding-block: 0.75rem;
+  border-bottom: 1px solid var(--rule);
+}
+.site-header > *, .site-footer > * { font-size: 0.9rem; }
+.site-title { color: inherit; font-style: italic; text-decoration: none; }
+.site-title:hover, .site-title:focus-visible { text-decoration: underline; }
+
+.skip-link {
+  position: absolute;
+  top: 0.5rem;
+  left: 0.5rem;
+  padding: 0.5rem 1rem;
+  background: var(--ink);
+  color: var(--paper);
+  transform: translateY(-200%);
+}
+.skip-link:focus { transform: none; }
+
+/* Text */
+a { color: var(--link); text-underline-offset: 0.15em; text-decoration-thickness: from-font; }
+a:visited { color: var(--visited); }
+a:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; font-weight: 600; hyphens: manual; text-wrap: balance; }
+/* Smaller on phones, where long historical headings would fill the screen. */
+h1 { font-size: clamp(1.6rem, 1.25rem + 1.6vw, 2rem); margin: 0 0 0.5rem; }
+h2 { font-size: clamp(1.25rem, 1.1rem + 0.7vw, 1.45rem); }
+h3 { font-size: clamp(1.1rem, 1.05rem + 0.3vw, 1.2rem); }
+h4, h5, h6 { font-size: 1rem; }
+
+/* A heading and its self-link: the heading runs inline so the link follows its last word. */
+.heading { margin: 2.25rem 0 0.75rem; line-height: 1.25; }
+.heading > :is(h1, h2, h3, h4, h5, h6) { display: inline; margin: 0; }
+/* Underlined like any link: beside heading text, colour alone would not mark it. */
+.anchor { margin-left: 0.4em; color: var(--muted); font-weight: normal; }
+.anchor:visited { color: var(--muted); }
+.anchor:hover, .anchor:focus-visible { color: var(--link); }
+
+p, ul, ol, dl, blockquote, pre, table { margin-block: 0 1em; }
+blockquote { margin-inline: 0; padding-left: 1.25rem; border-left: 3px solid var(--rule); }
+hr { width: 30%; margin: 2.5em auto; border: 0; border-top: 1px solid var(--rule); }
+img { max-width: 100%; height: auto; }
+code, kbd, samp, pre { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; font-size: 0.9em; }
+/* Wrapped, not scrolled: a scrolling box needs keyboard access of its own. */
+pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+table { width: 100%; border-collapse: collapse; }
+:is(th, td).align-left { text-align: left; }
+:is(th, td).align-center { text-align: center; }
+:is(th, td).align-right { text-align: right; }
+th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+
+/* Title page and contents */
+.title-page { margin-block: 3rem 2.5rem; text-align: center; }
+.title-page h1 { font-size: clamp(2rem, 1.5rem + 2.5vw, 3rem); }
+.title-page .subtitle { font-size: 1.2rem; font-style: italic; }
+.credit, .imprint { margin: 0.25rem 0; color: var(--muted); }
+
+.toc { margin-block: 2rem 3rem; }
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc ol ol { padding-left: 1.25rem; font-size: 0.95em; }
+.toc li { margin-block: 0.4em; }
+.toc > ol > li { margin-block: 0.9em; }
+.toc > ol > li > a { font-weight: 600; }
+
+/* A work's title and metadata */
+.work-header { margin-block: 2.5rem 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--rule); }
+.work-header .subtitle { font-size: 1.2rem; font-style: italic; margin-top: 0; }
+.work-meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.3rem 1rem; margin: 1rem 0 0; font-size: 0.9rem; }
+.work-meta dt { color: var(--muted); }
+.work-meta dd { margin: 0; }
+.work-meta ul { margin: 0; padding-left: 1.1rem; }
+.event-source { color: var(--muted); }
+@media (max-width: 32rem) {
+  .work-meta { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .work-meta dd { margin-bottom: 0.5rem; }
+}
+
+/* Footnotes (GFM) */
+.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
+.sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
+
+/* Footer */
+.site-footer { margin-top: 3rem; padding-block: 1.5rem 2rem; border-top: 1px solid var(--rule); }
+.pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-bottom: 1.5rem; }
+.pager a { display: flex; flex-direction: column; max-width: 48%; text-decoration: none; }
+.pager a:hover .pager-title, .pager a:focus-visible .pager-title { text-decoration: underline; }
+.pager .next { margin-left: auto; text-align: right; }
+.pager-label { color: var(--muted); font-size: 0.8rem; letter-spacing: 0.06em; text-transform: uppercase; }
+.colophon { color: var(--muted); margin: 0.5rem 0; }
+
+@media print {
+  :root { --paper: #fff; --ink: #000; --muted: #333; --link: #000; --visited: #000; --rule: #999; }
+  html { font-size: 11pt; }
+  .skip-link, .site-header, .pager, .anchor { display: none; }
+  main, .site-footer { max-width: none; padding: 0; }
+  a { text-decoration: none; }
+  a[rel~="external"]::after { content: " <" attr(href) ">"; font-size: 0.85em; overflow-wrap: anywhere; }
+  .work { break-before: page; }
+  h1, h2, h3, h4, h5, h6, .heading, dt { break-after: avoid; }
+  p, li, blockquote { orphans: 3; widows: 3; }
+  .toc { break-after: page; }
+}
+`

@@ -1,0 +1,37 @@
+/**
+ * Resolved mdast to a sanitised hast fragment: the one path every page and
+ * every EPUB chapter goes through.
+ */
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import {UsageError} from '@samizdat/model'
+import {rehypeTidy} from './tidy.js'
+import {createHandlers, unknownHandler} from './handlers/index.js'
+import {resolveLabels} from './labels.js'
+import {schema} from './schema.js'
+import type {FragmentOptions} from './types.js'
+
+/**
+ * Render a resolved mdast tree (a work's body, a preface) to a hast root.
+ * Raw HTML is parsed and the whole result sanitised; the tree is not changed.
+ */
+export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): HastRoot {
+  const headingOffset = options.headingOffset ?? 0
+  if (!Number.isInteger(headingOffset)) {
+    throw new UsageError('Expected an integer `headingOffset`, not `' + String(headingOffset) + '`')
+  }
+  const handlers = createHandlers(
+    {hrefFor: options.hrefFor, anchors: options.anchors ?? true, headingOffset, labels: resolveLabels(options.labels)},
+    options.handlers
+  )
+  return unified()
+    .use(remarkRehype, {allowDangerousHtml: true, handlers, unknownHandler})
+    .use(rehypeRaw)
+    .use(rehypeSanitize, schema)
+    .use(rehypeTidy)
+    .runSync(tree)
+}

@@ -1,0 +1,9 @@
+import type {HrefFor, Labels} from '../types.js'
+
+/** What handlers share for one rendering: decided once from the fragment options. */
+export interface HandlerContext {
+  hrefFor: HrefFor | undefined
+  anchors: boolean
+  headingOffset: number
+  labels: Labels
+}

@@ -1,0 +1,33 @@
+import type {Labels} from './types.js'
+
+export const defaultLabels: Labels = {
+  skip: 'Skip to the text',
+  contents: 'Contents',
+  preface: 'Preface',
+  previous: 'Previous',
+  next: 'Next',
+  siteNavigation: 'Edition',
+  pageNavigation: 'Previous and next page',
+  sectionLink: 'Link to this section',
+  author: 'Author',
+  authors: 'Authors',
+  date: 'Date',
+  source: 'Source',
+  rights: 'Rights',
+  history: 'Publication history',
+  and: 'and',
+  roles: {
+    aut: 'By',
+    edt: 'Edited by',
+    trl: 'Translated by',
+    ctb: 'With contributions by',
+    aui: 'Introduction by',
+    pbl: 'Published by'
+  }
+}
+
+/** Defaults with the caller's words on top (roles merged one by one). */
+export function resolveLabels(labels: Partial<Labels> | undefined): Labels {
+  if (!labels) return defaultLabels
+  return {...defaultLabels, ...labels, roles: {...defaultLabels.roles, ...labels.roles}}
+}

@@ -1,0 +1,40 @@
+/** The index page's main content: title page, contents, preface. */
+import type {ElementContent} from 'hast'
+import {h} from 'hastscript'
+import type {ResolvedEdition} from '@samizdat/model'
+import {bodyUnder} from './body.js'
+import {byRole, listNames} from './creators.js'
+import {renderFragment} from './fragment.js'
+import {renderToc} from './toc.js'
+import type {HrefFor, Labels} from './types.js'
+
+export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): ElementContent[] {
+  const {meta, preface} = edition
+  const credits = byRole(meta.creators).map(({role, names}) =>
+    h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
+  )
+  const imprint = [meta.publisher, meta.date].filter(Boolean).join(', ')
+
+  const content: ElementContent[] = [
+    h('header', {className: ['title-page']}, [
+      h('h1', {id: 'title-page'}, meta.title),
+      meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
+      ...credits,
+      imprint ? h('p', {className: ['imprint']}, imprint) : undefined
+    ]),
+    renderToc(edition, hrefFor, labels)
+  ]
+
+  if (preface) {
+    // The preface's title is an h2 here, so its own sections start at h3.
+    const {tree, headingOffset} = bodyUnder(preface.tree, preface.title, 3)
+    const body = renderFragment(tree, {hrefFor, headingOffset, labels})
+    content.push(
+      h('section', {className: ['preface'], ariaLabelledBy: preface.id}, [
+        h('h2', {id: preface.id}, preface.title || labels.preface),
+        ...(body.children as ElementContent[])
+      ])
+    )
+  }
+  return content
+}

@@ -1,0 +1,31 @@
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import type {ResolvedEdition, TocEntry} from '@samizdat/model'
+import type {HrefFor, Labels} from './types.js'
+
+/** The table of contents as a landmark: a heading and nested ordered lists. */
+export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): Element {
+  const languages = new Map<string, string>()
+  for (const work of edition.works) {
+    languages.set(work.meta.id, work.meta.language)
+    languages.set(work.id, work.meta.language)
+  }
+
+  function list(entries: TocEntry[]): Element {
+    return h(
+      'ol',
+      entries.map((entry) => {
+        const href = entry.work === undefined ? '#' + entry.id : hrefFor({work: entry.work, id: entry.id})
+        const language = entry.work === undefined ? undefined : languages.get(entry.work)
+        // Mark a work in another language than the edition's, for screen readers and hyphenation.
+        const lang = language && language !== edition.meta.language ? language : undefined
+        return h('li', [h('a', {href, lang}, entry.text), entry.children.length > 0 ? list(entry.children) : undefined])
+      })
+    )
+  }
+
+  return h('nav', {className: ['toc'], ariaLabelledBy: 'contents'}, [
+    h('h2', {id: 'contents'}, labels.contents),
+    list(edition.toc)
+  ])
+}

@@ -1,0 +1,69 @@
+/**
+ * A work as an `<article>`: its title and metadata, then its body.
+ * Shared by the web pages and (through `renderWork`) the EPUB chapters.
+ */
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import type {EditionMeta, ResolvedWork} from '@samizdat/model'
+import {bodyUnder} from './body.js'
+import {byRole, listNames} from './creators.js'
+import {renderFragment} from './fragment.js'
+import {resolveLabels} from './labels.js'
+import type {FragmentOptions, Labels} from './types.js'
+
+export interface WorkOptions extends FragmentOptions {
+  /** The edition's metadata, for the title and URL of the work's source. */
+  edition?: EditionMeta
+}
+
+export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Element {
+  const labels = resolveLabels(options.labels)
+  const {tree, headingOffset} = bodyUnder(work.tree, work.meta.title, 2)
+  const {edition, ...fragmentOptions} = options
+  const body = renderFragment(tree, {...fragmentOptions, headingOffset: headingOffset + (options.headingOffset ?? 0)})
+  const {meta} = work
+
+  return h('article', {className: ['work'], ariaLabelledBy: work.id}, [
+    h('header', {className: ['work-header']}, [
+      h('h1', {id: work.id}, meta.title),
+      meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
+      metadata(work, edition, labels)
+    ]),
+    ...(body.children as ElementContent[])
+  ])
+}
+
+/** Authors, other credits, date, source, rights and history, as a description list. */
+function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: Labels): Element | undefined {
+  const {meta} = work
+  const items: Array<[string, ElementContent | string]> = []
+  const authors = meta.creators.filter((c) => c.role === 'aut').map((c) => c.name)
+  if (authors.length > 0) items.push([authors.length > 1 ? labels.authors : labels.author, listNames(authors, labels.and)])
+  for (const {role, names} of byRole(meta.creators)) {
+    if (role !== 'aut') items.push([labels.roles[role] ?? role, listNames(names, labels.and)])
+  }
+  if (meta.date) items.push([labels.date, time(meta.date)])
+  const source = edition?.sources.find((s) => s.work === work.id)
+  const url = source?.url ?? meta.url
+  const title = source?.title ?? url
+  if (title) items.push([labels.source, url ? h('a', {href: url, rel: ['external']}, title) : title])
+  if (meta.rights) items.push([labels.rights, meta.rights])
+  if (meta.publicationHistory.length > 0) {
+    items.push([
+      labels.history,
+      h(
+        'ul',
+        meta.publicationHistory.map((e) =>
+          h('li', [time(e.date), ': ', e.event, e.source ? h('span', {className: ['event-source']}, ' (' + e.source + ')') : ''])
+        )
+      )
+    ])
+  }
+  if (items.length === 0) return undefined
+  return h('dl', {className: ['work-meta']}, items.flatMap(([term, value]) => [h('dt', term), h('dd', value)]))
+}
+
+/** A date in a `<time>` when it is one HTML understands (year, month or day); as written otherwise. */
+function time(date: string): ElementContent | string {
+  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date) ? h('time', {dateTime: date}, date) : date
+}

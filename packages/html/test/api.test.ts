@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import * as html from '@samizdat/html'
+
+test('public API: exactly these exports', () => {
+  assert.deepEqual(Object.keys(html).sort(), [
+    'defaultLabels',
+    'remarkSamizdatHtml',
+    'renderFragment',
+    'renderWork',
+    'serialize',
+    'stylesheet',
+    'toHtml'
+  ])
+})

@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+/**
+ * The pages in a real browser: axe-core finds no serious or critical
+ * violation (light and dark), nothing overflows a phone screen, and
+ * screenshots land in `test-output/` for a human to look at.
+ */
+import assert from 'node:assert/strict'
+import {after, before, describe, test} from 'node:test'
+import {fileURLToPath} from 'node:url'
+import type {Browser, Page} from 'playwright-core'
+import {blocksOf, type ResolvedEdition} from '@samizdat/model'
+import {toHtml} from '@samizdat/html'
+import {axeSource, ensureOutputDir, findChromium, launch, outputDir, serve} from './helpers/browser.js'
+import {realEdition, realEditionMissing} from './helpers/corpus.js'
+import {fixtureEdition} from './helpers/edition.js'
+
+const executable = findChromium()
+const missing = 'Chromium not found (install Debian’s chromium, or set CHROMIUM)'
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{target: unknown[]}>
+}
+
+async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({content: axeSource})
+  return page.evaluate(async () => {
+    const result = await (globalThis as unknown as {axe: {run: (context: unknown, options: unknown) => Promise<{violations: AxeViolation[]}>}}).axe.run(
+      document,
+      {resultTypes: ['violations']}
+    )
+    return result.violations
+  })
+}
+
+function serious(violations: AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+if (executable === undefined) {
+  // On CI a missing browser is a broken environment, not a reason to pass.
+  if (process.env['CI'] === 'true') test('browser checks', () => assert.fail(missing))
+  else test('browser checks', {skip: missing + ': skipped locally'}, () => {})
+} else {
+  let browser: Browser
+  before(async () => {
+    browser = await launch(executable)
+    await ensureOutputDir()
+  })
+  after(() => browser?.close())
+
+  test('axe is awake: it reports an image without a text alternative', async () => {
+    const page = await browser.newPage()
+    await page.setContent('<!DOCTYPE html><html lang="en"><title>x</title><main><img src="data:,"></main></html>')
+    const found = serious(await axe(page))
+    await page.close()
+    assert.ok(found.some((line) => line.startsWith('critical image-alt')), found.join('\n'))
+  })
+
+  const sites: Array<{name: string; edition: () => Promise<ResolvedEdition>; shots: string[]; skip?: string | undefined}> = [
+    {name: 'fixture', edition: async () => fixtureEdition(), shots: ['index.html', 'alpha.html']},
+    {
+      name: 'workers-opposition',
+      edition: realEdition,
+      shots: ['index.html', 'kollontai-workers-opposition.html'],
+      skip: realEditionMissing()
+    }
+  ]
+
+  for (const {name, edition: load, shots, skip} of sites) {
+    describe(name, {skip}, () => {
+      let server: Awaited<ReturnType<typeof serve>>
+      let pages: string[]
+      let edition: ResolvedEdition
+      before(async () => {
+        edition = await load()
+        const site = toHtml(edition)
+        pages = site.files.map((f) => f.path).filter((path) => path.endsWith('.html'))
+        server = await serve(site)
+      })
+
+      test('every block of the model’s text is shown, in order', async () => {
+        const page = await browser.newPage()
+        const missing: string[] = []
+        let checked = 0
+        const parts = [
+          ...(edition.preface ? [{path: 'index.html', tree: edition.preface.tree}] : []),
+          ...edition.works.map((work) => ({path: work.id + '.html', tree: work.tree}))
+        ]
+        for (const {path, tree} of parts) {
+          await page.goto(server.url + path)
+          const shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ')
+          let from = 0
+          for (const block of blocksOf(tree)) {
+            checked++
+            const at = shown.indexOf(block.text, from)
+            if (at === -1) missing.push(`${path}: ${block.type} “${block.text.slice(0, 60)}”`)
+            else from = at + block.text.length
+          }
+        }
+        await page.close()
+        assert.ok(checked > 15, `only ${checked} blocks checked`)
+        assert.deepEqual(missing, [])
+      })
+      after(() => server?.close())
+
+      for (const scheme of ['light', 'dark'] as const) {
+        test(`axe: no serious or critical violations (${scheme})`, async () => {
+          const context = await browser.newContext({colorScheme: scheme, viewport: {width: 1280, height: 900}})
+          const page = await context.newPage()
+          const problems: string[] = []
+          for (const path of pages) {
+            await page.goto(server.url + path)
+            problems.push(...serious(await axe(page)).map((p) => `${path}: ${p}`))
+          }
+          await context.close()
+          assert.deepEqual(problems, [])
+        })
+      }
+
+      test('375px: no horizontal overflow on any page', async () => {
+        const context = await browser.newContext({viewport: {width: 375, height: 740}})
+        const page = await context.newPage()
+        const overflowing: string[] = []
+        for (const path of pages) {
+          await page.goto(server.url + path)
+          const {scrollWidth, innerWidth} = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth
+          }))
+          if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth}px > ${innerWidth}px`)
+        }
+        await context.close()
+        assert.deepEqual(overflowing, [])
+      })
+
+      test('screenshots at 375px and 1280px', async () => {
+        for (const width of [375, 1280]) {
+          const context = await browser.newContext({viewport: {width, height: 900}})
+          const page = await context.newPage()
+          for (const path of shots) {
+            await page.goto(server.url + path)
+            // The stylesheet applied: the measure keeps <main> narrow on a wide screen.
+            const mainWidth = await page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().width)
+            assert.ok(mainWidth <= Math.min(width, 900), `${path} at ${width}px: <main> is ${mainWidth}px wide`)
+            const file = fileURLToPath(new URL(`${name}-${path.replace(/\.html$/, '')}-${width}.png`, outputDir))
+            await page.screenshot({path: file, fullPage: true})
+          }
+          await context.close()
+        }
+      })
+    })
+  }
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {stylesheet, toHtml, type HtmlSite} from '@samizdat/html'
+import {fixtureEdition} from './helpers/edition.js'
+
+function page(site: HtmlSite, path: string): string {
+  const file = site.files.find((f) => f.path === path)
+  assert.ok(file, 'no ' + path + ' in ' + site.files.map((f) => f.path).join(', '))
+  return file.contents
+}
+
+/** The opening tags of the elements with this rel, in document order. */
+function rels(html: string, rel: string): string[] {
+  return [...html.matchAll(new RegExp(`<a rel="${rel}" href="[^"]*"`, 'g'))].map((m) => m[0])
+}
+
+const site = toHtml(fixtureEdition())
+
+test('files: index, one page per work in reading order, the stylesheet', () => {
+  assert.deepEqual(site.files.map((f) => f.path), ['index.html', 'alpha.html', 'beta.html', 'gamma.html', 'style.css'])
+  assert.equal(page(site, 'style.css'), stylesheet)
+})
+
+test('output is byte-identical when called twice', () => {
+  assert.deepEqual(toHtml(fixtureEdition()), site)
+})
+
+test('prev/next: index -> works in order, none past the ends', () => {
+  assert.deepEqual(rels(page(site, 'index.html'), 'prev'), [])
+  assert.deepEqual(rels(page(site, 'index.html'), 'next'), ['<a rel="next" href="alpha.html"'])
+  assert.deepEqual(rels(page(site, 'alpha.html'), 'prev'), ['<a rel="prev" href="index.html"'])
+  assert.deepEqual(rels(page(site, 'alpha.html'), 'next'), ['<a rel="next" href="beta.html"'])
+  assert.deepEqual(rels(page(site, 'beta.html'), 'prev'), ['<a rel="prev" href="alpha.html"'])
+  assert.deepEqual(rels(page(site, 'gamma.html'), 'prev'), ['<a rel="prev" href="beta.html"'])
+  assert.deepEqual(rels(page(site, 'gamma.html'), 'next'), [])
+})
+
+test('every page: doctype, language, head, skip link, landmarks, way back to the contents', () => {
+  for (const file of site.files.filter((f) => f.path.endsWith('.html'))) {
+    const html = file.contents
+    assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="'), file.path)
+    for (const needle of [
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<meta name="description" content="',
+      '<link rel="stylesheet" href="style.css">',
+      'class="skip-link" href="#',
+      '<header class="site-header"',
+      '<nav aria-label="Edition"><a href="index.html#contents">Contents</a></nav>',
+      '<main>',
+      '<footer class="site-footer"'
+    ]) {
+      assert.ok(html.includes(needle), `${file.path} lacks ${needle}`)
+    }
+    // The skip link's target exists on the page.
+    const target = /class="skip-link" href="#([^"]+)"/.exec(html)?.[1]
+    assert.ok(target && html.includes(`id="${target}"`), `${file.path}: skip target #${target}`)
+  }
+})
+
+test('head: title, description and author per page', () => {
+  const alpha = page(site, 'alpha.html')
+  assert.match(alpha, /<title>A letter on the common rules – Letters on the Commons<\/title>/)
+  assert.match(alpha, /<meta name="description" content="A letter setting out the rules of a common pasture.">/)
+  assert.match(alpha, /<meta name="author" content="Ann Example">/)
+  const index = page(site, 'index.html')
+  assert.match(index, /<title>Letters on the Commons<\/title>/)
+  assert.match(index, /<meta name="author" content="Ann Example and Cora Beispiel">/)
+  // The edition's title follows only when both fit in 70 characters.
+  const long = fixtureEdition()
+  long.works[0]!.meta.title = 'A letter on the rules of the common pasture, the woods and the waste'
+  assert.match(page(toHtml(long), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
+  // No author, no empty tag.
+  assert.doesNotMatch(page(site, 'gamma.html'), /name="author"/)
+})
+
+test('language: the page speaks the work’s, the banner and footer the edition’s', () => {
+  const beta = page(site, 'beta.html')
+  assert.match(beta, /^<!DOCTYPE html>\n<html lang="de">/)
+  assert.match(beta, /<a class="skip-link" href="#beta" lang="en">/)
+  assert.match(beta, /<header class="site-header" lang="en">/)
+  assert.match(beta, /<footer class="site-footer" lang="en">/)
+  assert.match(page(site, 'alpha.html'), /<header class="site-header">/)
+  assert.match(page(site, 'index.html'), /<a href="beta.html" lang="de">Eine Antwort<\/a>/)
+})
+
+test('index: title page, contents with links to works and headings, preface', () => {
+  const index = page(site, 'index.html')
+  assert.match(index, /<h1 id="title-page">Letters on the Commons<\/h1><p class="subtitle">A test edition<\/p>/)
+  assert.match(index, /<p class="credit">Edited by The Test Editors<\/p><p class="credit">By Ann Example and Cora Beispiel<\/p>/)
+  assert.ok(
+    index.includes(
+      '<nav class="toc" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>' +
+        '<li><a href="alpha.html">A letter on the common rules</a><ol>' +
+        '<li><a href="alpha.html#the-pasture">The pasture</a><ol>' +
+        '<li><a href="alpha.html#stints-and-how-they-were-counted">Stints and how they were counted</a></li></ol></li>' +
+        '<li><a href="alpha.html#the-woods">The woods</a></li></ol></li>'
+    )
+  )
+  // The preface's own level-1 title gives way to the section title; its sections move to h3.
+  assert.match(index, /<section class="preface" aria-labelledby="preface"><h2 id="preface">About this edition<\/h2><p>/)
+  assert.match(index, /<h3 id="how-to-read-it">How to read it<\/h3>/)
+  assert.doesNotMatch(index, /<h1[^>]*>About this edition/)
+  assert.ok(index.indexOf('class="toc"') < index.indexOf('class="preface"'))
+})
+
+test('work page: title as h1 with the work id, metadata, body with mapped links', () => {
+  const alpha = page(site, 'alpha.html')
+  assert.match(alpha, /<article class="work" aria-labelledby="alpha"><header class="work-header"><h1 id="alpha">A letter on the common rules<\/h1>/)
+  assert.ok(
+    alpha.includes(
+      '<dl class="work-meta"><dt>Author</dt><dd>Ann Example</dd><dt>Translated by</dt><dd>Ben Example</dd>' +
+        '<dt>Date</dt><dd><time datetime="1740">1740</time></dd>' +
+        '<dt>Source</dt><dd><a href="https://example.org/parish-book" rel="external">The parish book</a></dd>' +
+        '<dt>Rights</dt><dd>Written for the tests of this project.</dd>' +
+        '<dt>Publication history</dt><dd><ul><li><time datetime="1740-05-01">1740-05-01</time>: Read out at the parish meeting.' +
+        '<span class="event-source"> (Parish book)</span></li></ul></dd></dl>'
+    )
+  )
+  assert.match(alpha, /See <a href="beta.html">the reply<\/a>/)
+  assert.match(alpha, /<a href="beta.html#zur-methode">its remarks on method<\/a>/)
+  assert.match(alpha, /<a href="alpha.html#the-pasture">Back to the pasture<\/a>/)
+  assert.match(page(site, 'beta.html'), /Der <a href="alpha.html#the-pasture">Brief<\/a>/)
+  assert.match(page(site, 'beta.html'), /<h1 id="beta">Eine Antwort<\/h1><p class="subtitle">Brief an die Gemeinde<\/p>/)
+})
+
+test('every heading in the body has its id and a self-link', () => {
+  for (const work of fixtureEdition().works) {
+    const html = page(site, work.id + '.html')
+    for (const heading of work.headings) {
+      assert.ok(html.includes(` id="${heading.id}">`), `${work.id}: #${heading.id}`)
+      assert.ok(html.includes(`<a class="anchor" href="#${heading.id}" aria-label="Link to this section: ${heading.text}">#</a>`))
+    }
+  }
+})
+
+test('options: labels replace the template words, css is appended', () => {
+  const german = toHtml(fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})
+  const index = page(german, 'index.html')
+  assert.match(index, /<h2 id="contents">Inhalt<\/h2>/)
+  assert.match(index, /<span class="pager-label">Weiter<\/span>/)
+  assert.match(index, /<p class="credit">Herausgegeben von The Test Editors<\/p><p class="credit">By Ann/)
+  assert.equal(page(german, 'style.css'), stylesheet + '\nbody { color: red; }\n')
+})
+
+test('stylesheet: reading measure, dark mode, print', () => {
+  assert.match(stylesheet, /--measure: 65ch/)
+  assert.match(stylesheet, /@media \(prefers-color-scheme: dark\)/)
+  assert.match(stylesheet, /@media print \{[^]*\.pager[^]*display: none/)
+})
