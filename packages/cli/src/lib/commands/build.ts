@@ -1,0 +1,43 @@
+import path from 'node:path'
+import type {Command} from 'commander'
+import {build} from '../build.js'
+import {formats} from '../formats.js'
+import {count, report} from '../report.js'
+import type {Io} from '../run.js'
+import {collect} from '../select.js'
+
+interface Options {
+  corpus: string
+  out: string
+  edition?: string[]
+  format?: string[]
+  quiet?: boolean
+}
+
+export function registerBuild(program: Command, io: Io): void {
+  const formatList = Object.values(formats).map((format) => `  ${format.id}  ${format.describe}`)
+  program
+    .command('build')
+    .description('Build editions of a corpus; writes nothing if the corpus has errors.')
+    .option('-c, --corpus <dir>', 'corpus folder', 'corpus')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
+    .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
+    .option('-q, --quiet', 'do not print a line per entry written')
+    .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
+    .action(async (options: Options) => {
+      const result = await build({
+        corpus: options.corpus,
+        out: options.out,
+        editions: options.edition,
+        formats: options.format,
+        cwd: io.cwd
+      })
+      io.stderr.write(report(result.files, io.cwd))
+      if (options.quiet) return
+      for (const written of result.written) {
+        const size = written.path.endsWith('/') ? count(written.files, 'file') : count(written.bytes, 'byte')
+        io.stderr.write(`wrote ${path.join(options.out, written.path)} (${size})\n`)
+      }
+    })
+}

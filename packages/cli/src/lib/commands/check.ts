@@ -1,0 +1,16 @@
+import type {Command} from 'commander'
+import {check} from '../check.js'
+import {count, report} from '../report.js'
+import type {Io} from '../run.js'
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command('check')
+    .description('Check a corpus: editions resolve, sources match their checksums, works match their sources.')
+    .option('-c, --corpus <dir>', 'corpus folder', 'corpus')
+    .action(async (options: {corpus: string}) => {
+      const result = await check({corpus: options.corpus, cwd: io.cwd})
+      io.stderr.write(report(result.files, io.cwd))
+      io.stdout.write(`${options.corpus}: ${count(result.works, 'work')}, ${count(result.editions, 'edition')}, no errors\n`)
+    })
+}

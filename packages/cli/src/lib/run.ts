@@ -1,0 +1,66 @@
+/**
+ * The program: commander wiring, and the one place where errors become exit
+ * codes (0 ok, 1 content errors, 2 usage errors, 70 anything else).
+ */
+import process from 'node:process'
+import {ContentError, UsageError} from '@samizdat/model'
+import {Command, CommanderError} from 'commander'
+import {registerBuild} from './commands/build.js'
+import {registerCheck} from './commands/check.js'
+import {report} from './report.js'
+import {version} from './version.js'
+
+/** Where a run writes, and where relative paths start; tests capture it. */
+export interface Io {
+  stdout: {write(text: string): unknown}
+  stderr: {write(text: string): unknown}
+  cwd: string
+}
+
+/** Run the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
+  const context: Io = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    cwd: io.cwd ?? process.cwd()
+  }
+  try {
+    await program(context).parseAsync(argv, {from: 'user'})
+    return 0
+  } catch (error) {
+    return exitCode(error, context)
+  }
+}
+
+function program(io: Io): Command {
+  const program = new Command('samizdat')
+    .description('Publish annotated editions of historical texts from a corpus folder.')
+    .version(version)
+    // Subcommands made with `.command()` inherit these two.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text)
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error.')
+  registerBuild(program, io)
+  registerCheck(program, io)
+  return program
+}
+
+function exitCode(error: unknown, io: Io): number {
+  // Commander has already printed its message (or the help, or the version).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+  if (error instanceof ContentError) {
+    io.stderr.write(report(error.files, io.cwd))
+    io.stderr.write(`samizdat: ${error.message}\n`)
+    return error.exitCode
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`samizdat: ${error.message}\n`)
+    return error.exitCode
+  }
+  io.stderr.write(`samizdat: internal error, please report it\n${error instanceof Error ? error.stack : String(error)}\n`)
+  return 70
+}

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict'
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {test} from 'node:test'
+import {editionsCorpus, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
+
+test('a plain folder of Markdown builds one edition named after the folder, works in file-name order', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    // File names sort the other way round from titles, so order must come from the names.
+    await writeTree(path.join(dir, 'field-notes'), {
+      'b-second.md': '---\ntitle: Aardvark Essay\n---\n\nThe second file.\n',
+      'a-first.md': '---\ntitle: Zebra Essay\n---\n\nThe first file.\n',
+      'c-third.md': '# Mongoose Essay\n\nA file whose only title is its heading.\n'
+    })
+    const result = spawnCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
+    assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 1, result.stderr)
+    assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files?\)$/m)
+    assert.equal(result.code, 0, result.stderr)
+
+    assert.deepEqual(await readdir(path.join(dir, 'site')), ['field-notes'])
+    const index = await readFile(path.join(dir, 'site/field-notes/index.html'), 'utf8')
+    const positions = ['Zebra Essay', 'Aardvark Essay', 'Mongoose Essay'].map((title) => index.indexOf(title))
+    assert.ok(positions.every((position) => position >= 0), `index.html lists every work: ${positions}`)
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in file-name order')
+  } finally {
+    await cleanup()
+  }
+})
+
+test('a work without a title is an error naming the file, and nothing is written', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), {
+      'a.md': '---\ntitle: Fine\n---\n\nText.\n',
+      'untitled.md': 'Just a paragraph, no heading and no front matter.\n'
+    })
+    const result = await runCli(['build', '--corpus', 'notes', '--out', 'out'], dir)
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /^notes\/untitled\.md:1:1: error .*title.*\[field-missing\]$/m)
+    assert.equal(await snapshot(path.join(dir, 'out')), undefined)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('a broken corpus exits 1 with every error at file:line:column and leaves --out untouched', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'broken'), {
+      'works/good.md': '---\ntitle: Good\n---\n\nFine.\n',
+      'works/bad-yaml.md': '---\ntitle: [unclosed\n---\n\nText.\n',
+      'editions/ed.yaml': 'title: Ed\nworks:\n  - good\n  - no-such-work\n'
+    })
+    await writeTree(path.join(dir, 'out'), {'keep.txt': 'mine\n', 'ed/index.html': '<p>an older build</p>\n'})
+    const before = await snapshot(path.join(dir, 'out'))
+
+    const result = spawnCli(['build', '--corpus', 'broken', '--out', 'out'], dir)
+    assert.equal(result.code, 1, result.stderr)
+    assert.match(result.stderr, /^broken\/works\/bad-yaml\.md:2:\d+: error Invalid YAML.*\[yaml-invalid\]$/m)
+    assert.match(result.stderr, /^broken\/editions\/ed\.yaml:4:5: error .*`no-such-work`.*\[work-unknown\]$/m)
+    assert.match(result.stderr, /^2 errors, 0 warnings$/m)
+    assert.doesNotMatch(result.stderr, /^wrote /m)
+    assert.equal(result.stdout, '')
+    assert.deepEqual(await snapshot(path.join(dir, 'out')), before)
+
+    // And with no --out folder yet, none is created.
+    const again = spawnCli(['build', '--corpus', 'broken', '--out', 'fresh'], dir)
+    assert.equal(again.code, 1)
+    assert.equal(await snapshot(path.join(dir, 'fresh')), undefined)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('a build replaces older builds of the editions it writes, and only those, leaving no temp folder', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    assert.equal((await runCli(['build', '--quiet'], dir)).code, 0)
+    await writeFile(path.join(dir, 'dist/both/stale.html'), 'left over\n')
+    await writeFile(path.join(dir, 'dist/beta-only/stale.html'), 'left over\n')
+    await writeFile(path.join(dir, 'dist/keep.txt'), 'not ours\n')
+
+    const result = await runCli(['build', '--edition', 'both'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
+    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['beta-only', 'both', 'keep.txt'])
+    assert.ok(!(await readdir(path.join(dir, 'dist/both'))).includes('stale.html'), 'replaced as a whole')
+    assert.ok((await readdir(path.join(dir, 'dist/beta-only'))).includes('stale.html'), 'not built, not touched')
+  } finally {
+    await cleanup()
+  }
+})
+
+test('--quiet silences progress; without it there is one line per edition and format', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const quiet = await runCli(['build', '--quiet'], dir)
+    assert.equal(quiet.code, 0)
+    assert.equal(quiet.stderr, '')
+    assert.equal(quiet.stdout, '')
+
+    const loud = await runCli(['build', '--edition', 'beta-only,both', '--format', 'html'], dir)
+    assert.deepEqual(
+      loud.stderr.split('\n').filter(Boolean).map((line) => line.replace(/\(\d+ files\)/, '(N files)')),
+      ['wrote dist/beta-only/ (N files)', 'wrote dist/both/ (N files)']
+    )
+  } finally {
+    await cleanup()
+  }
+})
+
+test('two builds are byte-identical', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    assert.equal((await runCli(['build', '--out', 'one'], dir)).code, 0)
+    assert.equal(spawnCli(['build', '--out', 'two'], dir).code, 0)
+    const one = await snapshot(path.join(dir, 'one'))
+    const two = await snapshot(path.join(dir, 'two'))
+    assert.ok(one && Object.keys(one).includes('both/index.html'), 'something was built')
+    assert.deepEqual(two, one)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('an --out that is a file is a usage error', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    await mkdir(path.join(dir, 'x'))
+    await writeFile(path.join(dir, 'x/out'), 'a file, not a folder\n')
+    const result = await runCli(['build', '--out', 'x/out'], dir)
+    assert.equal(result.code, 2)
+    assert.equal(result.stderr, 'samizdat: Output folder "x/out" is not a folder\n')
+    assert.equal(await readFile(path.join(dir, 'x/out'), 'utf8'), 'a file, not a folder\n')
+  } finally {
+    await cleanup()
+  }
+})

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {test} from 'node:test'
+import {editionsCorpus, root, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
+
+const {version} = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
+
+test('usage errors exit 2, name the bad value and the valid ones, and write nothing', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const cases: Array<[string[], RegExp]> = [
+      [['build', '--edition', 'nope'], /^samizdat: Unknown edition "nope"; expected one of "beta-only", "both"$/m],
+      [['build', '--edition', 'both,nope,nada'], /^samizdat: Unknown editions "nope", "nada"; expected one of "beta-only", "both"$/m],
+      [['build', '--format', 'docx'], /^samizdat: Unknown format "docx"; expected "html"$/m],
+      [['build', '--corpus', 'missing'], /^samizdat: Corpus folder not found: missing$/m],
+      [['build', '--bogus'], /^error: unknown option '--bogus'$/m],
+      [['build', '--out'], /^error: option '-o, --out <dir>' argument missing$/m],
+      [['build', 'extra'], /^error: too many arguments for 'build'/m],
+      [['publish'], /^error: unknown command 'publish'$/m],
+      [['check', '--edition', 'both'], /^error: unknown option '--edition'$/m],
+      [[], /^Usage: samizdat \[options\] \[command\]$/m]
+    ]
+    for (const [args, expected] of cases) {
+      const result = await runCli(args, dir)
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`)
+      assert.match(result.stderr, expected, args.join(' '))
+      assert.equal(result.stdout, '', args.join(' '))
+    }
+    assert.equal(await snapshot(path.join(dir, 'dist')), undefined)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('the spawned bin exits 2 on a usage error', () => {
+  const result = spawnCli(['build', '--format', 'docx,html'])
+  assert.equal(result.code, 2)
+  assert.equal(result.stderr, 'samizdat: Unknown format "docx"; expected "html"\n')
+})
+
+test('a SOURCE_DATE_EPOCH that is not whole seconds is a usage error', () => {
+  const result = spawnCli(['build', '--out', 'never-written'], root, {SOURCE_DATE_EPOCH: '2024-01-01'})
+  assert.equal(result.code, 2)
+  assert.equal(result.stderr, 'samizdat: SOURCE_DATE_EPOCH must be whole seconds, not "2024-01-01"\n')
+})
+
+test('--help of each command exits 0 and lists its options', () => {
+  const root = spawnCli(['--help'])
+  assert.equal(root.code, 0)
+  assert.match(root.stdout, /^Usage: samizdat \[options\] \[command\]$/m)
+  assert.match(root.stdout, /^ {2}build \[options\] /m)
+  assert.match(root.stdout, /^ {2}check \[options\] /m)
+  assert.match(root.stdout, /^Exit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error\.$/m)
+
+  const build = spawnCli(['build', '--help'])
+  assert.equal(build.code, 0)
+  for (const option of ['--corpus <dir>', '--out <dir>', '--edition <ids>', '--format <ids>', '--quiet']) {
+    assert.ok(build.stdout.includes(option), option)
+  }
+  assert.match(build.stdout, /^ {2}html {2}a static web edition/m)
+
+  const check = spawnCli(['help', 'check'])
+  assert.equal(check.code, 0)
+  assert.match(check.stdout, /^Usage: samizdat check \[options\]$/m)
+  assert.equal(check.stderr, '')
+})
+
+test('--version prints the package version', () => {
+  const result = spawnCli(['--version'])
+  assert.equal(result.code, 0)
+  assert.equal(result.stdout, `${version}\n`)
+})

@@ -1,0 +1,93 @@
+/** Helpers shared by the CLI tests: temp corpora, running the CLI, snapshots of folders. */
+import {spawnSync} from 'node:child_process'
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import {fileURLToPath} from 'node:url'
+import {run} from '../src/index.js'
+
+export const root = fileURLToPath(new URL('../../../', import.meta.url))
+const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
+// Absolute, so the CLI can be spawned from any working directory.
+const tsx = import.meta.resolve('tsx')
+
+export interface Result {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Spawn the real bin, as a user would run it. */
+export function spawnCli(args: string[], cwd: string = root, env: Record<string, string> = {}): Result {
+  const child = spawnSync(process.execPath, ['--conditions=source', '--import', tsx, bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, ...env}
+  })
+  return {code: child.status, stdout: child.stdout, stderr: child.stderr}
+}
+
+/** Call `run()` in-process, capturing its output. */
+export async function runCli(args: string[], cwd: string): Promise<Result> {
+  let stdout = ''
+  let stderr = ''
+  const code = await run(args, {
+    cwd,
+    stdout: {write: (text: string) => (stdout += text)},
+    stderr: {write: (text: string) => (stderr += text)}
+  })
+  return {code, stdout, stderr}
+}
+
+/** A fresh temp folder, removed by the returned function. */
+export async function tempDir(): Promise<{dir: string; cleanup: () => Promise<void>}> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-cli-'))
+  return {dir, cleanup: () => rm(dir, {recursive: true, force: true})}
+}
+
+/** Write `files` (relative path → text) under `dir`. */
+export async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    const target = path.join(dir, name)
+    await mkdir(path.dirname(target), {recursive: true})
+    await writeFile(target, text)
+  }
+}
+
+/** Every file under `dir` (relative POSIX path → bytes as base64), or undefined if `dir` is missing. */
+export async function snapshot(dir: string): Promise<Record<string, string> | undefined> {
+  let names: string[]
+  try {
+    names = await readdir(dir, {recursive: true})
+  } catch {
+    return undefined
+  }
+  const result: Record<string, string> = {}
+  for (const name of names.sort()) {
+    const full = path.join(dir, name)
+    const contents = await readFile(full).catch(() => undefined)
+    result[name.split(path.sep).join('/')] = contents === undefined ? '<dir>' : contents.toString('base64')
+  }
+  return result
+}
+
+/** A small corpus with editions, a preface and a cross-work link. */
+export const editionsCorpus: Record<string, string> = {
+  'works/alpha.md': [
+    '---',
+    'title: Alpha',
+    'authors: [Ada Writer]',
+    'date: 1921',
+    '---',
+    '',
+    '## Opening',
+    '',
+    'The first work, which points at [the second](beta.md).',
+    ''
+  ].join('\n'),
+  'works/beta.md': ['---', 'title: Beta', '---', '', '## Closing', '', 'The second work.', ''].join('\n'),
+  'editions/both.yaml': ['title: Both Works', 'editors: [Ed Itor]', 'preface: both.preface.md', 'works:', '  - alpha', '  - beta', ''].join('\n'),
+  'editions/both.preface.md': ['# Why this edition', '', 'Two short works, together.', ''].join('\n'),
+  'editions/beta-only.yaml': ['title: Beta Alone', 'works:', '  - beta', ''].join('\n')
+}
