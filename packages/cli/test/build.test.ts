@@ -14,11 +14,14 @@ test('a plain folder of Markdown builds one edition named after the folder, work
       'c-third.md': '# Mongoose Essay\n\nA file whose only title is its heading.\n'
     })
     const result = spawnCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
-    assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 1, result.stderr)
+    assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 2, result.stderr)
     assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files?\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+ bytes\)$/m)
     assert.equal(result.code, 0, result.stderr)
 
-    assert.deepEqual(await readdir(path.join(dir, 'site')), ['field-notes'])
+    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['field-notes', 'field-notes.apparatus.json'])
+    const apparatus = JSON.parse(await readFile(path.join(dir, 'site/field-notes.apparatus.json'), 'utf8'))
+    assert.deepEqual([apparatus.edition, apparatus.annotations.type, apparatus.annotations.total], ['field-notes', 'AnnotationCollection', 0])
     const index = await readFile(path.join(dir, 'site/field-notes/index.html'), 'utf8')
     const positions = ['Zebra Essay', 'Aardvark Essay', 'Mongoose Essay'].map((title) => index.indexOf(title))
     assert.ok(positions.every((position) => position >= 0), `index.html lists every work: ${positions}`)
@@ -85,7 +88,7 @@ test('a build replaces older builds of the editions it writes, and only those, l
     const result = await runCli(['build', '--edition', 'both'], dir)
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
-    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['beta-only', 'both', 'keep.txt'])
+    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['beta-only', 'beta-only.apparatus.json', 'both', 'both.apparatus.json', 'keep.txt'])
     assert.ok(!(await readdir(path.join(dir, 'dist/both'))).includes('stale.html'), 'replaced as a whole')
     assert.ok((await readdir(path.join(dir, 'dist/beta-only'))).includes('stale.html'), 'not built, not touched')
   } finally {
@@ -93,7 +96,7 @@ test('a build replaces older builds of the editions it writes, and only those, l
   }
 })
 
-test('--quiet silences progress; without it there is one line per edition and format', async () => {
+test('--quiet silences progress; without it there is one line per entry written', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
@@ -104,8 +107,8 @@ test('--quiet silences progress; without it there is one line per edition and fo
 
     const loud = await runCli(['build', '--edition', 'beta-only,both', '--format', 'html'], dir)
     assert.deepEqual(
-      loud.stderr.split('\n').filter(Boolean).map((line) => line.replace(/\(\d+ files\)/, '(N files)')),
-      ['wrote dist/beta-only/ (N files)', 'wrote dist/both/ (N files)']
+      loud.stderr.split('\n').filter(Boolean).map((line) => line.replace(/\(\d+ (files|bytes)\)/, '(N $1)')),
+      ['wrote dist/beta-only/ (N files)', 'wrote dist/beta-only.apparatus.json (N bytes)', 'wrote dist/both/ (N files)', 'wrote dist/both.apparatus.json (N bytes)']
     )
   } finally {
     await cleanup()

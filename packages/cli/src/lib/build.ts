@@ -5,7 +5,7 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, UsageError, type Corpus} from '@samizdat/model'
+import {loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
 import {formats, type RenderOptions} from './formats.js'
 import {select} from './select.js'
@@ -71,6 +71,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const files = await format.render(edition, renderOptions)
       entries.push({edition: edition.meta.id, format: format.id, entry: format.outputs(edition.meta.id), files})
     }
+    // Every build also publishes the apparatus as data, for other tools.
+    const apparatus = `${edition.meta.id}.apparatus.json`
+    entries.push({edition: edition.meta.id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, contents: `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`}]})
   }
   // Adapters report what they cannot express on the corpus files too.
   failOnErrors(corpus, 'nothing was written')

@@ -34,17 +34,18 @@ export interface NamedTitle {
 
 export function findCitations(tree: Root, file: VFile, makeId: () => string): Array<FoundCitation | NamedTitle> {
   const found: Array<FoundCitation | NamedTitle> = []
-  // `lead`: the prose before a block quotation ("As Daniels notes:"), context for its citation.
+  // `lead`: the prose before a block quotation ("As Daniels notes:"), context for citations inside it.
   const walk = (node: Nodes, lead: string): void => {
     if (!('children' in node)) return
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       scan(node, file, makeId, found, lead)
       return
     }
-    let previous = lead
+    let previous = ''
     for (const child of node.children) {
-      walk(child as Nodes, child.type === 'blockquote' ? previous : '')
-      if (child.type === 'paragraph') previous = ownWords(child.children)
+      const inQuote = node.type === 'blockquote'
+      walk(child as Nodes, inQuote ? lead : child.type === 'blockquote' ? previous : '')
+      if (child.type === 'paragraph' && !inQuote) previous = ownWords(child.children)
     }
   }
   walk(tree, '')

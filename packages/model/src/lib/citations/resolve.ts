@@ -40,7 +40,7 @@ function titleKey(title: string): string {
 
 const sayings = 'notes|noted|argues|argued|writes|wrote|says|said|states|stated|suggests|suggested|summarises|summarised|summarizes|summarized|recounts|recounted|recalls|recalled|explains|explained|observes|observed|comments|commented|continues|continued|acknowledges|acknowledged|points out|pointed out|puts it|put it|admits|admitted|reports|reported'
 /** "As X notes", "the historian X", "in the words of X", "notes Richard X": words that credit a name just after them. */
-const creditsBefore = new RegExp(`(?:\\bas|historians?|in the words of|according to|quoting|${sayings})\\s+(?:the\\s+historian\\s+)?(?:[A-Z][\\p{L}.]*\\s+){0,3}$`, 'u')
+const creditsBefore = new RegExp(`(?:\\b[Aa]s|[Hh]istorians?|[Ii]n the words of|[Aa]ccording to|[Qq]uoting|${sayings})\\s+(?:the\\s+historian\\s+)?(?:[A-Z][\\p{L}.]*\\s+){0,3}$`, 'u')
 /** "X notes", "X's summary": words that credit a name just before them. */
 const creditsAfter = new RegExp(`^(?:'s)?\\s+(?:also\\s+|later\\s+)?(?:${sayings})\\b`, 'u')
 

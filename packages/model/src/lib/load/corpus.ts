@@ -79,13 +79,17 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     const edition = await loadEdition(await open(join(root, 'editions', name)), ids, files)
     if (edition) corpus.editions.push(edition)
   }
-  if (editionNames.length === 0) corpus.editions.push(implicitEdition(corpus))
+  if (editionNames.length === 0) {
+    const edition = implicitEdition(corpus)
+    files.push(edition.file)
+    corpus.editions.push(edition)
+  }
   return corpus
 }
 
 /** A folder without `editions/` is one edition, named after the folder, of every work in file-name order. */
 function implicitEdition(corpus: Corpus): EditionSpec {
-  const file = new VFile({path: corpus.name})
+  const file = new VFile({cwd: process.cwd(), path: corpus.name})
   return {
     id: corpus.name,
     title: corpus.name,

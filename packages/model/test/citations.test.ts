@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict'
+import {fileURLToPath} from 'node:url'
+import {test} from 'node:test'
+import {loadCorpus, resolveEdition} from '@samizdat/model'
+
+const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
+const edition = resolveEdition(corpus, 'workers-opposition')
+const faq = edition.apparatus.citations.filter((citation) => citation.work === 'afaq-oppositions')
+const at = (line: number): [string | undefined, string] => {
+  const citation = faq.find((candidate) => candidate.line === line)
+  assert.ok(citation, `no citation on line ${line}`)
+  return [citation.parts[0]!.itemId, citation.parts[0]!.resolution]
+}
+
+test('every bracketed citation of the FAQ is parsed and resolved', () => {
+  assert.equal(faq.length, 81)
+  const unresolved = faq.filter((citation) => citation.parts.some((part) => !part.itemId))
+  assert.deepEqual(unresolved.map((citation) => `${citation.line}:${citation.column} ${citation.text}`), [])
+  for (const citation of faq) assert.match(citation.text, /\*\*/, `${citation.line}: the text is kept as written, markup included`)
+})
+
+test('a bare Op. Cit. follows the author the passage credits, not just the preceding citation', () => {
+  assert.deepEqual(at(162), ['kowalski-bolshevik-party-conflict', 'context']) // "the historian Kowalski notes"
+  assert.deepEqual(at(539), ['daniels-conscience-revolution', 'context']) // "In the words of historian Robert V. Daniels:" before the quotation
+  assert.deepEqual(at(1057), ['ciliga-russian-enigma', 'context']) // "As Ante Ciliga recounted"
+  assert.deepEqual(at(1252), ['deutscher-prophet-unarmed', 'context']) // "As Deutscher notes, Trotsky …"
+})
+
+test('naming a person is not crediting them: the preceding citation stands', () => {
+  assert.deepEqual(at(320), ['brinton-bolsheviks-workers-control', 'preceding']) // a passage about Lenin, quoting Brinton
+  assert.deepEqual(at(751), ['harman-bureaucracy-revolution-eastern-europe', 'preceding']) // about Trotsky, quoting Harman
+})
+
+test("an author's Op. Cit. and Ibid.", () => {
+  const ibid = faq.find((citation) => /Ibid/.test(citation.text))!
+  assert.deepEqual([ibid.parts[0]!.itemId, ibid.parts[0]!.resolution], ['maximoff-guillotine-at-work', 'ibid'])
+  const schaprio = faq.find((citation) => /Schaprio/.test(citation.text))!
+  assert.deepEqual([schaprio.parts[0]!.itemId, schaprio.parts[0]!.resolution], ['schapiro-origin-communist-autocracy', 'author-op-cit'])
+})
