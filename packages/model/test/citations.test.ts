@@ -37,3 +37,13 @@ test("an author's Op. Cit. and Ibid.", () => {
   const schaprio = faq.find((citation) => /Schaprio/.test(citation.text))!
   assert.deepEqual([schaprio.parts[0]!.itemId, schaprio.parts[0]!.resolution], ['schapiro-origin-communist-autocracy', 'author-op-cit'])
 })
+
+test('the reader edition’s apparatus JSON is valid against its schema', async () => {
+  const {Ajv} = await import('ajv')
+  const {apparatusJsonSchema, toApparatusJson} = await import('@samizdat/model')
+  const json = toApparatusJson(edition)
+  const ajv = new Ajv({strict: false})
+  assert.equal(ajv.validate(apparatusJsonSchema, json), true, JSON.stringify(ajv.errors?.slice(0, 3)))
+  assert.equal((json['citations'] as unknown[]).length, 81)
+  assert.ok((json['annotations'] as {total: number}).total > 100)
+})
