@@ -76,6 +76,8 @@ test('the reader edition: order, contents and the FAQ link to its own section 4'
   ])
   assert.equal(edition.preface?.title, 'Editor’s preface')
   assert.equal(edition.meta.title, 'The Workers’ Opposition')
+  const solidarity = edition.works.find((work) => work.id === 'solidarity-introduction')!
+  assert.match(solidarity.meta.publicationHistory[0]!.event, /Kollontai’s text/)
   const faq = edition.works.find((work) => work.id === 'afaq-oppositions')!
   const section4 = links(faq.tree).find(([url]) => url.startsWith('#4-'))
   assert.deepEqual(section4?.[1], {target: {work: 'afaq-oppositions', id: '4-what-do-these-oppositions-tell-us-about-the-essence-of-leninism'}})

@@ -9,7 +9,7 @@ import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
 import {fail} from '../message.js'
 import {typography} from '../typography.js'
-import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work} from '../types.js'
+import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
 import {identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
 import {resolveLinks, type Landing, type LinkContext} from './links.js'
@@ -73,7 +73,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, work.file)
     for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, work.file)
-    const meta = options.typography === false ? work.meta : typesetMeta(work.meta)
+    const meta = options.typography === false ? work.meta : typesetWorkMeta(work.meta)
     return {meta, id: startId, tree, headings: headings.headings, notes, file: work.file}
   })
 
@@ -150,6 +150,14 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionM
   if (spec.date !== undefined) meta.date = spec.date
   if (spec.paper !== undefined) meta.paper = spec.paper
   return meta
+}
+
+/** Everything a reader sees of a work's metadata gets the body's typography. */
+function typesetWorkMeta(meta: WorkMeta): WorkMeta {
+  const copy = typesetMeta(meta)
+  copy.publicationHistory = meta.publicationHistory.map((entry) => ({...entry, event: typography(entry.event), ...(entry.source ? {source: typography(entry.source)} : {})}))
+  if (meta.rights !== undefined) copy.rights = typography(meta.rights)
+  return copy
 }
 
 /** Titles are text too: the same typography as the body. */
