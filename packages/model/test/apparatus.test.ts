@@ -23,9 +23,9 @@ function find(type: string, tree: Nodes): Nodes[] {
 test('anchors that match nothing, more than once, or across markup are errors with every place', () => {
   assert.deepEqual(messages, [
     'apparatus/works/essay.md:9:32: Citation not resolved: “Op. Cit.” closes a passage that names an author with no earlier citation here; the preceding citation is by someone else [citation-ambiguous]',
-    'apparatus/annotations/essay.yaml:22:12: Annotation `ambiguous`: “workers of” matches 2 times in work `essay` (apparatus/works/essay.md:4:5, apparatus/works/essay.md:4:34): add a prefix or suffix [anchor-ambiguous]',
-    'apparatus/annotations/essay.yaml:27:12: Annotation `missing`: “not in the text” not found in work `essay` (apparatus/works/essay.md) [anchor-missing]',
-    'apparatus/annotations/essay.yaml:32:12: Annotation `across`: the quote crosses markup (emphasis, a link…); a correction must lie within one run of text [anchor-spans-markup]'
+    'apparatus/annotations/essay.yaml:23:12: Annotation `ambiguous`: “workers of” matches 2 times in work `essay` (apparatus/works/essay.md:4:5, apparatus/works/essay.md:4:34): add a prefix or suffix [anchor-ambiguous]',
+    'apparatus/annotations/essay.yaml:28:12: Annotation `missing`: “not in the text” not found in work `essay` (apparatus/works/essay.md) [anchor-missing]',
+    'apparatus/annotations/essay.yaml:33:12: Annotation `across`: the quote crosses markup (emphasis, a link…); a correction must lie within one run of text [anchor-spans-markup]'
   ])
 })
 
@@ -64,7 +64,7 @@ test('crossrefs link to their target; the target gathers what quotes it', () => 
   const [link] = find('link', annotated!)
   assert.deepEqual((link as {data?: unknown}).data, {target: {work: 'pamphlet', id: 'pamphlet'}})
   const pamphlet = edition.works[1]!
-  assert.match(textOf(pamphlet.tree), /As quoted in this edition\s+“the building of Communism belongs to the workers”\s—\squoted in An essay, citing p\.\s161\./)
+  assert.match(textOf(pamphlet.tree), /As quoted in this edition\s+“the building\s+of Communism belongs to the workers”\s—\squoted in An essay, citing p\.\s161\./)
 })
 
 test('back matter: corrections, bibliography with back-links, index of persons, timeline', () => {

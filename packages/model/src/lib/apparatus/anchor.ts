@@ -97,6 +97,7 @@ export function anchorApparatus(works: AnchoredWork[], data: ApparatusData, regi
     if (annotation.body) resolved.body = structuredClone(annotation.body)
     if (annotation.bodyText !== undefined) resolved.bodyText = annotation.bodyText
     if (annotation.locator !== undefined) resolved.locator = annotation.locator
+    if (annotation.quotes !== undefined) resolved.quotes = annotation.quotes
     const onConflict = conflictReporter(annotation.file, annotation.quotePosition, what)
 
     switch (annotation.kind) {

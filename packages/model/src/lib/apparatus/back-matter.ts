@@ -124,19 +124,27 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
   return sections
 }
 
-/** Sections appended to works that others quote: each quoted passage, where, and with what page reference. */
-export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], works: readonly WorkInfo[], title: string): BlockContent[] {
-  const here = crossrefs.filter((annotation) => annotation.kind === 'crossref' && annotation.target?.work === work.id && !annotation.target.quote)
+/**
+ * Sections appended to works that others quote: each quoted passage as the
+ * edition reads it (corrections applied), where it is quoted, and the page
+ * reference given. `passages` maps a crossref's id to its marked text.
+ */
+export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], passages: ReadonlyMap<string, PhrasingContent[]>, works: readonly WorkInfo[], title: string): BlockContent[] {
+  const here = crossrefs.filter((annotation) => annotation.kind === 'crossref' && annotation.quotes === true && annotation.target?.work === work.id)
   if (here.length === 0) return []
   const titles = new Map(works.map((info) => [info.id, info.title]))
   return [
     {...heading(title), data: {editorial: true}},
-    list(here.map((annotation) => item([
-      {type: 'emphasis', children: [text(`“${annotation.quote.exact.replace(/\s+/g, ' ')}”`)]},
-      text(' — quoted in '),
-      link({work: annotation.work, id: annotation.anchorId}, [text(titles.get(annotation.work) ?? annotation.work)]),
-      text(annotation.locator ? `, citing ${annotation.locator}.` : '.')
-    ])))
+    list(here.map((annotation) => {
+      const quoted = titles.get(annotation.work) ?? annotation.work
+      const last = annotation.locator ?? quoted
+      return item([
+        {type: 'emphasis', children: [text('“'), ...structuredClone(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text('”')]},
+        text(' — quoted in '),
+        link({work: annotation.work, id: annotation.anchorId}, [text(quoted)]),
+        text(`${annotation.locator ? `, citing ${annotation.locator}` : ''}${/[.?!]$/.test(last) ? '' : '.'}`)
+      ])
+    }))
   ]
 }
 

@@ -44,6 +44,7 @@ const annotation = {
       properties: {work: {type: 'string'}, quote}
     },
     locator: {type: 'string'},
+    quotes: {type: 'boolean'},
     person: {type: 'string'}
   },
   allOf: [

@@ -50,6 +50,8 @@ export interface Annotation {
   target?: {work: string; quote?: QuoteSelector}
   /** crossref: the page reference the quoting text gives. */
   locator?: string
+  /** crossref: the passage quotes its target (gathered in the target's "as quoted" section). */
+  quotes?: boolean
   /** person: id in the register. */
   person?: string
   file: VFile
@@ -174,6 +176,7 @@ export interface ResolvedAnnotation {
   claims: Claim[]
   target?: LinkTarget & {quote?: QuoteSelector}
   locator?: string
+  quotes?: boolean
   person?: string
   /** notes and conflicts: their number in the work. */
   number?: number

@@ -3,7 +3,8 @@
  * Works are cloned (the corpus stays as read), typeset, given edition-wide
  * ids, their links resolved, and gathered into a table of contents.
  */
-import type {Root} from 'mdast'
+import type {PhrasingContent, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
@@ -18,7 +19,7 @@ import {typeset as typesetTree} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
 import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
-import type {Apparatus} from '../apparatus/types.js'
+import type {Annotated, Apparatus} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
 
 export interface ResolveOptions {
@@ -51,8 +52,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
 
   const quotedHeading = spec.quotedHeading ?? 'As quoted in this edition'
+  const passages = markedPassages(prepared.map(({tree}) => tree))
   const steps = prepared.map(({work, tree, startId}, index) => {
-    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, titles, quotedHeading))
+    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading))
     typeset(tree)
     const headings = identifyHeadings(tree, registry)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
@@ -93,6 +95,19 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   }
   if (preface) edition.preface = preface
   return edition
+}
+
+/** The text each crossref marks, as the edition reads it (inside the link the crossref made). */
+function markedPassages(trees: readonly Root[]): Map<string, PhrasingContent[]> {
+  const passages = new Map<string, PhrasingContent[]>()
+  for (const tree of trees) {
+    visit(tree, 'annotated', (node: Annotated) => {
+      if (node.kind !== 'crossref') return
+      const inner = node.children[0]
+      passages.set(node.id, inner?.type === 'link' ? inner.children : node.children)
+    })
+  }
+  return passages
 }
 
 /** Legacy fragment ids (`app4`) name a heading by its text. */
