@@ -7,6 +7,8 @@ test('public API: exactly these exports', () => {
     'defaultLabels',
     'remarkSamizdatHtml',
     'renderFragment',
+    'renderNotes',
+    'renderSection',
     'renderWork',
     'serialize',
     'stylesheet',

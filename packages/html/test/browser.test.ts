@@ -62,11 +62,11 @@ if (executable === undefined) {
   })
 
   const sites: Array<{name: string; edition: () => Promise<ResolvedEdition>; shots: string[]; skip?: string | undefined}> = [
-    {name: 'fixture', edition: async () => fixtureEdition(), shots: ['index.html', 'alpha.html']},
+    {name: 'fixture', edition: fixtureEdition, shots: ['index.html', 'alpha.html', 'corrections.html']},
     {
       name: 'workers-opposition',
       edition: realEdition,
-      shots: ['index.html', 'kollontai-workers-opposition.html'],
+      shots: ['index.html', 'kollontai-workers-opposition.html', 'solidarity-introduction.html', 'afaq-oppositions.html', 'bibliography.html', 'index-of-persons.html'],
       skip: realEditionMissing()
     }
   ]
@@ -76,11 +76,38 @@ if (executable === undefined) {
       let server: Awaited<ReturnType<typeof serve>>
       let pages: string[]
       let edition: ResolvedEdition
+      let corrected: {path: string; id: string; sic: string}
       before(async () => {
         edition = await load()
         const site = toHtml(edition)
         pages = site.files.map((f) => f.path).filter((path) => path.endsWith('.html'))
         server = await serve(site)
+        const correction = edition.apparatus.annotations.find((a) => a.kind === 'correction')
+        const work = edition.works.find((w) => w.meta.id === correction?.work)
+        assert.ok(correction && work, 'a correction to look at')
+        corrected = {path: work.id + '.html', id: correction.anchorId, sic: correction.quote.exact}
+      })
+
+      test('corrections: the source’s reading shows on hover and with the switch, with scripts off', async () => {
+        const context = await browser.newContext({javaScriptEnabled: false, viewport: {width: 1280, height: 900}})
+        const page = await context.newPage()
+        await page.goto(server.url + corrected.path)
+        const sic = page.locator(`[id="${corrected.id}"] > .sic`)
+        // Hidden: out of the text for eyes and screen readers alike.
+        assert.equal(await sic.isVisible(), false)
+        await page.locator(`[id="${corrected.id}"]`).hover()
+        assert.equal(await sic.isVisible(), true)
+        assert.equal((await sic.innerText()).replace(/\s+/g, ' ').trim(), 'Source: ' + corrected.sic.replace(/\s+/g, ' ').trim())
+        await page.mouse.move(0, 0)
+        assert.equal(await sic.isVisible(), false)
+        // The switch shows every source reading in the line, its label then only for screen readers.
+        await page.locator('label[for="sic.switch"]').click()
+        assert.equal(await page.locator('[id="sic.switch"]').isChecked(), true)
+        assert.equal(await sic.isVisible(), true)
+        const hidden = await page.locator('.sic:not(:visible)').count()
+        assert.equal(hidden, 0, `${hidden} source readings still hidden`)
+        assert.ok((await page.locator('main').innerText()).includes(corrected.sic.trim()))
+        await context.close()
       })
 
       test('every block of the model’s text is shown, in order', async () => {
@@ -93,6 +120,8 @@ if (executable === undefined) {
         ]
         for (const {path, tree} of parts) {
           await page.goto(server.url + path)
+          // Note marks sit inside the text the model gives without them.
+          await page.addStyleTag({content: '.noteref { display: none !important; }'})
           const shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ')
           let from = 0
           for (const block of blocksOf(tree)) {

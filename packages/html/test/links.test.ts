@@ -23,8 +23,8 @@ function brokenLinks(site: HtmlSite): {checked: number; broken: string[]} {
   return {checked, broken}
 }
 
-test('fixture edition: internal links resolve', () => {
-  const {checked, broken} = brokenLinks(toHtml(fixtureEdition()))
+test('fixture edition: internal links resolve', async () => {
+  const {checked, broken} = brokenLinks(toHtml(await fixtureEdition()))
   assert.ok(checked > 20, `only ${checked} links checked`)
   assert.deepEqual(broken, [])
 })

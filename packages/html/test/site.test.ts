@@ -14,25 +14,39 @@ function rels(html: string, rel: string): string[] {
   return [...html.matchAll(new RegExp(`<a rel="${rel}" href="[^"]*"`, 'g'))].map((m) => m[0])
 }
 
-const site = toHtml(fixtureEdition())
+const site = toHtml(await fixtureEdition())
 
-test('files: index, one page per work in reading order, the stylesheet', () => {
-  assert.deepEqual(site.files.map((f) => f.path), ['index.html', 'alpha.html', 'beta.html', 'gamma.html', 'style.css'])
+test('files: index, one page per work in reading order, one per back-matter section, the stylesheet', () => {
+  assert.deepEqual(site.files.map((f) => f.path), [
+    'index.html',
+    'alpha.html',
+    'beta.html',
+    'gamma.html',
+    'corrections.html',
+    'bibliography.html',
+    'index-of-persons.html',
+    'timeline.html',
+    'style.css'
+  ])
   assert.equal(page(site, 'style.css'), stylesheet)
 })
 
-test('output is byte-identical when called twice', () => {
-  assert.deepEqual(toHtml(fixtureEdition()), site)
+test('output is byte-identical when called twice', async () => {
+  assert.deepEqual(toHtml(await fixtureEdition()), site)
 })
 
-test('prev/next: index -> works in order, none past the ends', () => {
+test('prev/next: index -> works in order -> back matter, none past the ends', () => {
   assert.deepEqual(rels(page(site, 'index.html'), 'prev'), [])
   assert.deepEqual(rels(page(site, 'index.html'), 'next'), ['<a rel="next" href="alpha.html"'])
   assert.deepEqual(rels(page(site, 'alpha.html'), 'prev'), ['<a rel="prev" href="index.html"'])
   assert.deepEqual(rels(page(site, 'alpha.html'), 'next'), ['<a rel="next" href="beta.html"'])
   assert.deepEqual(rels(page(site, 'beta.html'), 'prev'), ['<a rel="prev" href="alpha.html"'])
   assert.deepEqual(rels(page(site, 'gamma.html'), 'prev'), ['<a rel="prev" href="beta.html"'])
-  assert.deepEqual(rels(page(site, 'gamma.html'), 'next'), [])
+  assert.deepEqual(rels(page(site, 'gamma.html'), 'next'), ['<a rel="next" href="corrections.html"'])
+  assert.deepEqual(rels(page(site, 'corrections.html'), 'prev'), ['<a rel="prev" href="gamma.html"'])
+  assert.deepEqual(rels(page(site, 'bibliography.html'), 'next'), ['<a rel="next" href="index-of-persons.html"'])
+  assert.deepEqual(rels(page(site, 'timeline.html'), 'prev'), ['<a rel="prev" href="index-of-persons.html"'])
+  assert.deepEqual(rels(page(site, 'timeline.html'), 'next'), [])
 })
 
 test('every page: doctype, language, head, skip link, landmarks, way back to the contents', () => {
@@ -58,7 +72,7 @@ test('every page: doctype, language, head, skip link, landmarks, way back to the
   }
 })
 
-test('head: title, description and author per page', () => {
+test('head: title, description and author per page', async () => {
   const alpha = page(site, 'alpha.html')
   assert.match(alpha, /<title>A letter on the common rules – Letters on the Commons<\/title>/)
   assert.match(alpha, /<meta name="description" content="A letter setting out the rules of a common pasture.">/)
@@ -67,7 +81,7 @@ test('head: title, description and author per page', () => {
   assert.match(index, /<title>Letters on the Commons<\/title>/)
   assert.match(index, /<meta name="author" content="Ann Example and Cora Beispiel">/)
   // The edition's title follows only when both fit in 70 characters.
-  const long = fixtureEdition()
+  const long = await fixtureEdition()
   long.works[0]!.meta.title = 'A letter on the rules of the common pasture, the woods and the waste'
   assert.match(page(toHtml(long), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
   // No author, no empty tag.
@@ -94,7 +108,16 @@ test('index: title page, contents with links to works and headings, preface', ()
         '<li><a href="alpha.html">A letter on the common rules</a><ol>' +
         '<li><a href="alpha.html#the-pasture">The pasture</a><ol>' +
         '<li><a href="alpha.html#stints-and-how-they-were-counted">Stints and how they were counted</a></li></ol></li>' +
-        '<li><a href="alpha.html#the-woods">The woods</a></li></ol></li>'
+        '<li><a href="alpha.html#the-woods">The woods</a></li>' +
+        '<li><a href="alpha.html#as-quoted-in-this-edition">As quoted in this edition</a></li></ol></li>'
+    )
+  )
+  // The back matter follows the works, one page per section.
+  assert.ok(
+    index.includes(
+      '</ol><ol class="toc-back-matter"><li><a href="corrections.html">Corrections</a></li>' +
+        '<li><a href="bibliography.html">Bibliography</a></li><li><a href="index-of-persons.html">Index of persons</a></li>' +
+        '<li><a href="timeline.html">Timeline</a></li></ol></nav>'
     )
   )
   // The preface's own level-1 title gives way to the section title; its sections move to h3.
@@ -124,8 +147,8 @@ test('work page: title as h1 with the work id, metadata, body with mapped links'
   assert.match(page(site, 'beta.html'), /<h1 id="beta">Eine Antwort<\/h1><p class="subtitle">Brief an die Gemeinde<\/p>/)
 })
 
-test('every heading in the body has its id and a self-link', () => {
-  for (const work of fixtureEdition().works) {
+test('every heading in the body has its id and a self-link', async () => {
+  for (const work of (await fixtureEdition()).works) {
     const html = page(site, work.id + '.html')
     for (const heading of work.headings) {
       assert.ok(html.includes(` id="${heading.id}">`), `${work.id}: #${heading.id}`)
@@ -134,8 +157,8 @@ test('every heading in the body has its id and a self-link', () => {
   }
 })
 
-test('options: labels replace the template words, css is appended', () => {
-  const german = toHtml(fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})
+test('options: labels replace the template words, css is appended', async () => {
+  const german = toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})
   const index = page(german, 'index.html')
   assert.match(index, /<h2 id="contents">Inhalt<\/h2>/)
   assert.match(index, /<span class="pager-label">Weiter<\/span>/)
@@ -147,4 +170,11 @@ test('stylesheet: reading measure, dark mode, print', () => {
   assert.match(stylesheet, /--measure: 65ch/)
   assert.match(stylesheet, /@media \(prefers-color-scheme: dark\)/)
   assert.match(stylesheet, /@media print \{[^]*\.pager[^]*display: none/)
+})
+
+test('hostile markup in a work is harmless on its page too, after the model resolved it', () => {
+  const gamma = page(site, 'gamma.html')
+  assert.doesNotMatch(gamma, /<script|alert|javascript:|\son[a-z]+=/i)
+  // A link whose URL the sanitiser dropped is not left claiming to be external.
+  assert.match(gamma, /And <a>a Markdown link to a script<\/a>\./)
 })

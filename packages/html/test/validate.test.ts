@@ -22,7 +22,7 @@ test('the validator is awake: it reports a broken page', async () => {
 })
 
 test('fixture edition: no messages on any page', async () => {
-  assert.deepEqual(await messages(toHtml(fixtureEdition())), [])
+  assert.deepEqual(await messages(toHtml(await fixtureEdition())), [])
 })
 
 test('reader edition workers-opposition: no messages on any page', {skip: realEditionMissing()}, async () => {

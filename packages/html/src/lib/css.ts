@@ -11,6 +11,9 @@ export const stylesheet = `/* Samizdat web edition */
   --link: #1d4f91;
   --visited: #5b3a8a;
   --rule: #d8d2c4;
+  --accent: #8c3a1b;
+  --mark: #fbeeb8;
+  --panel: #f5f1e6;
   --measure: 65ch;
 }
 @media (prefers-color-scheme: dark) {
@@ -21,6 +24,9 @@ export const stylesheet = `/* Samizdat web edition */
     --link: #93bbff;
     --visited: #cbb0ff;
     --rule: #3b3b44;
+    --accent: #f0a37e;
+    --mark: #4a4221;
+    --panel: #202027;
   }
 }
 
@@ -141,6 +147,92 @@ th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align:
   white-space: nowrap;
 }
 
+/* The apparatus. Marks stay quiet in the reading text: a dotted underline
+   for corrections, small numbers for notes; the rest shows when asked for. */
+
+/* Where a link from the index, the timeline, a note or the bibliography lands. */
+main [id] { scroll-margin-top: 1.5rem; }
+main :target:not(h1, h2, h3, h4, h5, h6, section, article) { background: var(--mark); border-radius: 2px; box-shadow: 0 0 0 0.15em var(--mark); }
+
+/* Corrections: the edition's reading, with the source's one step away.
+   The <del> is hidden by its attribute; hover shows it above the word, the
+   switch at the top of the page shows every one of them in the line. */
+.corr { position: relative; }
+.corr ins { text-decoration: underline dotted var(--accent); text-decoration-thickness: 1px; text-underline-offset: 0.22em; }
+.corr-omission { border-left: 1px dotted var(--accent); }
+.corr:hover > .sic {
+  display: block;
+  position: absolute;
+  bottom: calc(100% + 0.3em);
+  left: 0;
+  z-index: 1;
+  width: max-content;
+  max-width: min(22rem, 80vw);
+  padding: 0.2em 0.5em;
+  border-radius: 3px;
+  background: var(--ink);
+  color: var(--paper);
+  font-size: 0.8rem;
+  line-height: 1.35;
+  text-decoration: none;
+  white-space: normal;
+  text-indent: 0;
+}
+.sic-label { font-variant: small-caps; letter-spacing: 0.03em; opacity: 0.85; }
+.sic-switch { margin: 0 0.45em 0 0; vertical-align: -0.1em; accent-color: var(--accent); }
+.sic-switch-label { display: inline-block; margin-bottom: 1.5rem; font-size: 0.9rem; color: var(--muted); }
+/* After the hover rule, so that the switch wins. */
+.sic-switch:checked ~ * .sic {
+  display: inline;
+  position: static;
+  margin-inline: 0.25em 0.05em;
+  padding: 0 0.2em;
+  border-radius: 2px;
+  background: var(--panel);
+  color: var(--muted);
+  font-size: 0.85em;
+  text-decoration: line-through;
+}
+.sic-switch:checked ~ * .sic-label {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
+
+/* Note marks and citations: links, but not loud ones. */
+/* A note mark is told from the text by being a raised bold number, not by colour alone. */
+.noteref, [data-footnote-ref] { padding-inline: 0.08em; font-weight: 600; text-decoration: none; }
+.noteref:hover, .noteref:focus-visible, [data-footnote-ref]:hover, [data-footnote-ref]:focus-visible { text-decoration: underline; }
+.noteref sup { font-size: 0.72em; line-height: 0; font-variant-numeric: lining-nums; }
+a.citation { color: inherit; text-decoration-color: var(--muted); text-decoration-thickness: 1px; }
+a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration-color: currentColor; }
+
+/* Endnotes */
+.notes { margin-top: 3rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); font-size: 0.92rem; }
+.notes h2 { font-size: 1.1rem; margin: 1rem 0; }
+.notes ol { margin: 0; padding-left: 1.75rem; }
+.note { margin-block: 0 1em; padding-left: 0.25rem; }
+.note::marker { color: var(--muted); font-variant-numeric: lining-nums; }
+.note p, .note ul { margin-block: 0 0.5em; }
+.note-conflict { border-left: 3px solid var(--accent); padding-left: 0.75rem; }
+.note-label { color: var(--accent); font-size: 0.8rem; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; }
+.backlink { margin-left: 0.15em; }
+
+/* A section the edition added to a work ("as quoted"): set apart from the text. */
+.editorial { margin-block: 3rem 1rem; padding: 0.25rem 1.25rem 0.5rem; border-left: 3px solid var(--rule); background: var(--panel); font-size: 0.95rem; }
+.editorial > .heading:first-child, .editorial > :is(h2, h3, h4):first-child { margin-top: 1rem; }
+.editorial-label { margin-top: -0.25rem; color: var(--muted); font-size: 0.85rem; font-style: italic; }
+
+/* Back matter: entries with hanging indents, mention numbers quiet. */
+.back-matter ul { list-style: none; padding-left: 0; }
+.back-matter li { margin-block: 0.55em; padding-left: 1.5em; text-indent: -1.5em; }
+.back-matter code { font-family: inherit; font-size: inherit; background: var(--panel); padding: 0 0.2em; border-radius: 2px; }
+.toc .toc-back-matter { margin-top: 1.25rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
+.toc .toc-back-matter > li { margin-block: 0.5em; }
+
 /* Footer */
 .site-footer { margin-top: 3rem; padding-block: 1.5rem 2rem; border-top: 1px solid var(--rule); }
 .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-bottom: 1.5rem; }
@@ -153,11 +245,15 @@ th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align:
 @media print {
   :root { --paper: #fff; --ink: #000; --muted: #333; --link: #000; --visited: #000; --rule: #999; }
   html { font-size: 11pt; }
-  .skip-link, .site-header, .pager, .anchor { display: none; }
+  .skip-link, .site-header, .pager, .anchor, .sic-switch, .sic-switch-label, .backlink, [data-footnote-backref] { display: none; }
   main, .site-footer { max-width: none; padding: 0; }
   a { text-decoration: none; }
   a[rel~="external"]::after { content: " <" attr(href) ">"; font-size: 0.85em; overflow-wrap: anywhere; }
-  .work { break-before: page; }
+  .work, .back-matter { break-before: page; }
+  .corr ins { text-decoration: none; }
+  main :target:not(h1, h2, h3, h4, h5, h6, section, article) { background: none; box-shadow: none; }
+  .editorial { background: none; }
+  .note, .back-matter li { break-inside: avoid; }
   h1, h2, h3, h4, h5, h6, .heading, dt { break-after: avoid; }
   p, li, blockquote { orphans: 3; widows: 3; }
   .toc { break-after: page; }

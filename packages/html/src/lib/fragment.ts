@@ -25,7 +25,14 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     throw new UsageError('Expected an integer `headingOffset`, not `' + String(headingOffset) + '`')
   }
   const handlers = createHandlers(
-    {hrefFor: options.hrefFor, anchors: options.anchors ?? true, headingOffset, labels: resolveLabels(options.labels)},
+    {
+      hrefFor: options.hrefFor,
+      anchors: options.anchors ?? true,
+      headingOffset,
+      labels: resolveLabels(options.labels),
+      epub: options.epub ?? false,
+      aliases: new Map(Object.entries(options.aliases ?? {}))
+    },
     options.handlers
   )
   return unified()

@@ -16,6 +16,13 @@ export const defaultLabels: Labels = {
   rights: 'Rights',
   history: 'Publication history',
   and: 'and',
+  notes: 'Notes',
+  note: 'Note',
+  backToNote: 'Back to the text at note',
+  conflict: 'Conflict of sources',
+  sourceReads: 'Source:',
+  showSic: 'Show the source’s readings beside the corrections',
+  editorial: 'Added by the editors of this edition',
   roles: {
     aut: 'By',
     edt: 'Edited by',

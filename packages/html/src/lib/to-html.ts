@@ -2,7 +2,11 @@
  * The web edition: `index.html` (title page, contents, preface), one page
  * per work, `style.css`. Pure: files come back as strings, the caller writes them.
  */
-import type {ResolvedEdition} from '@samizdat/model'
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {EXIT, visit} from 'unist-util-visit'
+import type {ResolvedEdition, ResolvedWork} from '@samizdat/model'
+import {renderSection} from './back-matter.js'
 import {authorNames, listNames} from './creators.js'
 import {stylesheet} from './css.js'
 import {indexPage, pageOf, siteHrefFor} from './href.js'
@@ -18,10 +22,11 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
   const hrefFor = siteHrefFor(edition)
   const {meta} = edition
 
-  // Reading order: the index page, then the works; each links to its neighbours.
+  // Reading order: the index page, the works, the back matter; each links to its neighbours.
   const order: PageLink[] = [
     {href: indexPage, title: meta.title},
-    ...edition.works.map((work) => ({href: pageOf(work), title: work.meta.title}))
+    ...edition.works.map((work) => ({href: pageOf(work), title: work.meta.title})),
+    ...edition.backMatter.map((section) => ({href: pageOf(section), title: section.title}))
   ]
   const shared = {
     siteTitle: meta.title,
@@ -52,16 +57,49 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
       description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
       author: authors,
       skipTarget: work.id,
-      main: [renderWork(work, {edition: meta, hrefFor, labels})]
+      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, notes: 'endnotes'}), labels.showSic)]
     }]
   })
 
+  const backMatter = edition.backMatter.map((section, position): [string, PageInput] => [pageOf(section), {
+    ...shared,
+    ...neighbours(edition.works.length + position + 1),
+    lang: meta.language,
+    title: pageTitle(section.title, meta.title),
+    description: section.title + ' – ' + meta.title,
+    author: listNames(authorNames(meta.creators), labels.and),
+    skipTarget: section.id,
+    main: [renderSection(section, {hrefFor, labels})]
+  }])
+
   return {
     files: [
-      ...[[indexPage, index] as const, ...works].map(([path, page]) => ({path, contents: serialize(renderPage(page))})),
+      ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path, contents: serialize(renderPage(page))})),
       {path: 'style.css', contents: stylesheet + (options.css ? '\n' + options.css + '\n' : '')}
     ]
   }
+}
+
+/**
+ * On a page with corrections, a switch that shows the source's readings beside
+ * them: a checkbox before the text, which the stylesheet reads with the
+ * sibling combinator (`:checked ~ * .sic`), so no script is needed.
+ */
+function withSicSwitch(work: ResolvedWork, article: Element, label: string): Element {
+  let corrected = false
+  visit(work.tree, 'correction', () => {
+    corrected = true
+    return EXIT
+  })
+  if (!corrected) return article
+  // A dot: no id the model makes (slugs) can take it.
+  const id = 'sic.switch'
+  const toggle: ElementContent[] = [
+    h('input', {type: 'checkbox', id, className: ['sic-switch']}),
+    h('label', {htmlFor: id, className: ['sic-switch-label']}, label)
+  ]
+  const [header, ...rest] = article.children
+  return {...article, children: header ? [header, ...toggle, ...rest] : [...toggle, ...rest]}
 }
 
 /** The work's title, followed by the edition's when both fit where browsers and search results show titles. */

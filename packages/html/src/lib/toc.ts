@@ -1,9 +1,10 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {ResolvedEdition, TocEntry} from '@samizdat/model'
+import {pageOf} from './href.js'
 import type {HrefFor, Labels} from './types.js'
 
-/** The table of contents as a landmark: a heading and nested ordered lists. */
+/** The table of contents as a landmark: a heading, the works as nested ordered lists, then the back matter. */
 export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): Element {
   const languages = new Map<string, string>()
   for (const work of edition.works) {
@@ -24,8 +25,10 @@ export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: La
     )
   }
 
+  const backMatter = edition.backMatter.map((section) => h('li', [h('a', {href: pageOf(section)}, section.title)]))
   return h('nav', {className: ['toc'], ariaLabelledBy: 'contents'}, [
     h('h2', {id: 'contents'}, labels.contents),
-    list(edition.toc)
+    list(edition.toc),
+    backMatter.length > 0 ? h('ol', {className: ['toc-back-matter']}, backMatter) : undefined
   ])
 }

@@ -41,6 +41,20 @@ export interface Labels {
   and: string
   /** Credits on the title page, by creator role (the role code when missing). */
   roles: {[role: string]: string}
+  /** Heading of a work's endnotes. */
+  notes: string
+  /** Accessible name of a note mark, followed by a space and its number ("Note 3"). */
+  note: string
+  /** Accessible name of a note's way back to its mark, followed by a space and its number. */
+  backToNote: string
+  /** Visible label of a note on which the sources disagree. */
+  conflict: string
+  /** Before the source's reading, where a correction shows it. */
+  sourceReads: string
+  /** The switch that shows the source's readings beside the corrections. */
+  showSic: string
+  /** Says that a section of a work was added by the edition. */
+  editorial: string
 }
 
 export interface HtmlOptions {
@@ -67,4 +81,24 @@ export interface FragmentOptions {
   labels?: Partial<Labels>
   /** Extra or replacement handlers per mdast node type (for node types the apparatus adds). */
   handlers?: Record<string, NodeHandler>
+  /** Write for an EPUB content document: `epub:type` on note marks, no `data-*` attributes (default: false). */
+  epub?: boolean
+  /**
+   * More ids for headings, by heading id (e.g. `{'part-four': ['app4']}`): each
+   * becomes an empty element at the start of the heading, so that old
+   * addresses (`page.html#app4`) still land there.
+   */
+  aliases?: Record<string, string[]>
+}
+
+/** How `renderNotes` lays out a work's notes. */
+export interface NotesOptions {
+  /**
+   * `endnotes` (default): a section with a heading and an ordered list, for the
+   * end of a web page. `footnotes`: one `<aside epub:type="footnote">` per note,
+   * for EPUB reading systems to show as pop-ups.
+   */
+  style?: 'endnotes' | 'footnotes'
+  /** Rank of the endnotes' heading (default 2). */
+  headingRank?: number
 }

@@ -7,20 +7,33 @@ import {h} from 'hastscript'
 import type {EditionMeta, ResolvedWork} from '@samizdat/model'
 import {bodyUnder} from './body.js'
 import {byRole, listNames} from './creators.js'
+import {splitEditorial} from './editorial.js'
 import {renderFragment} from './fragment.js'
 import {resolveLabels} from './labels.js'
-import type {FragmentOptions, Labels} from './types.js'
+import {legacyAliases} from './legacy.js'
+import {renderNotes} from './notes.js'
+import type {FragmentOptions, Labels, NotesOptions} from './types.js'
 
 export interface WorkOptions extends FragmentOptions {
   /** The edition's metadata, for the title and URL of the work's source. */
   edition?: EditionMeta
+  /** Append the work's notes in this style (see `renderNotes`); by default they are left to the caller. */
+  notes?: NotesOptions['style']
 }
 
 export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Element {
   const labels = resolveLabels(options.labels)
   const {tree, headingOffset} = bodyUnder(work.tree, work.meta.title, 2)
-  const {edition, ...fragmentOptions} = options
-  const body = renderFragment(tree, {...fragmentOptions, headingOffset: headingOffset + (options.headingOffset ?? 0)})
+  const {edition, notes, ...fragmentOptions} = options
+  const fragment: FragmentOptions = {
+    ...fragmentOptions,
+    headingOffset: headingOffset + (options.headingOffset ?? 0),
+    aliases: {...legacyAliases(work), ...options.aliases}
+  }
+  const body = splitEditorial(tree).flatMap(({editorial, tree}): ElementContent[] => {
+    const children = renderFragment(tree, fragment).children as ElementContent[]
+    return editorial ? [editorialSection(children, labels)] : children
+  })
   const {meta} = work
 
   return h('article', {className: ['work'], ariaLabelledBy: work.id}, [
@@ -29,8 +42,28 @@ export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Eleme
       meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
       metadata(work, edition, labels)
     ]),
-    ...(body.children as ElementContent[])
+    ...body,
+    ...(notes ? (renderNotes(work.notes, fragmentOptions, {style: notes}).children as ElementContent[]) : [])
   ])
+}
+
+/**
+ * A section the edition added to the work, set apart from the text and said
+ * to be the editors' just after its heading (where heading navigation lands).
+ */
+function editorialSection(children: ElementContent[], labels: Labels): Element {
+  const at = children.findIndex((child) => child.type === 'element')
+  const heading = children[at]
+  const id = heading?.type === 'element' ? headingId(heading) : undefined
+  const label = h('p', {className: ['editorial-label']}, labels.editorial)
+  return h('section', {className: ['editorial'], ariaLabelledBy: id}, [...children.slice(0, at + 1), label, ...children.slice(at + 1)])
+}
+
+/** The id of a heading, or of the heading inside a self-link wrapper. */
+function headingId(element: Element): string | undefined {
+  const heading = element.tagName === 'div' ? element.children.find((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName)) : element
+  const id = heading?.type === 'element' ? heading.properties['id'] : undefined
+  return typeof id === 'string' ? id : undefined
 }
 
 /** Authors, other credits, date, source, rights and history, as a description list. */

@@ -1,18 +1,19 @@
 /**
- * A resolved edition built by hand from the Markdown in `../fixtures/edition/`,
- * doing what the model's resolver does for the adapter: heading ids (edition-
- * wide GitHub slugs), link targets, a table of contents.
+ * The fixture edition: a small corpus (`../fixtures/edition/`: works, an
+ * edition with a preface, annotations, persons, bibliography, timeline)
+ * loaded and resolved by the model. And, for tests of single fragments,
+ * Markdown parsed and resolved the way the model does it: heading ids
+ * (GitHub slugs) and link targets.
  */
-import {readFileSync} from 'node:fs'
-import GithubSlugger from 'github-slugger'
+import {fileURLToPath} from 'node:url'
+import type GithubSlugger from 'github-slugger'
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import {VFile} from 'vfile'
-import type {ResolvedEdition, ResolvedWork, TocEntry, WorkMeta} from '@samizdat/model'
+import {loadCorpus, resolveEdition, type Corpus, type ResolvedEdition} from '@samizdat/model'
 
 const folder = new URL('../fixtures/edition/', import.meta.url)
 
@@ -43,69 +44,16 @@ export function resolve(tree: Root, work: string, slugger: GithubSlugger): Array
   return headings
 }
 
-const works: Array<Pick<WorkMeta, 'id' | 'title' | 'language'> & Partial<WorkMeta>> = [
-  {
-    id: 'alpha',
-    title: 'A letter on the common rules',
-    language: 'en',
-    creators: [{name: 'Ann Example', role: 'aut'}, {name: 'Ben Example', role: 'trl'}],
-    date: '1740',
-    description: 'A letter setting out the rules of a common pasture.',
-    rights: 'Written for the tests of this project.',
-    url: 'https://example.org/alpha',
-    publicationHistory: [{date: '1740-05-01', event: 'Read out at the parish meeting.', source: 'Parish book'}]
-  },
-  {id: 'beta', title: 'Eine Antwort', subtitle: 'Brief an die Gemeinde', language: 'de', creators: [{name: 'Cora Beispiel', role: 'aut'}]},
-  {id: 'gamma', title: 'Hostile markup', language: 'en'}
-]
-
-export function fixtureEdition(): ResolvedEdition {
-  const slugger = new GithubSlugger()
-  for (const id of ['title-page', 'preface', 'contents', ...works.map((w) => w.id)]) slugger.slug(id)
-
-  const preface = parse(readFileSync(new URL('preface.md', folder), 'utf8'))
-  resolve(preface, 'preface', slugger)
-
-  const resolved: ResolvedWork[] = works.map((partial) => {
-    const tree = parse(readFileSync(new URL(partial.id + '.md', folder), 'utf8'))
-    const headings = resolve(tree, partial.id, slugger)
-    const meta: WorkMeta = {creators: [], publicationHistory: [], anchors: {}, ...partial}
-    return {meta, id: partial.id, tree, headings, file: new VFile({path: partial.id + '.md'})}
-  })
-
-  return {
-    meta: {
-      id: 'commons',
-      title: 'Letters on the Commons',
-      subtitle: 'A test edition',
-      creators: [{name: 'The Test Editors', role: 'edt'}, {name: 'Ann Example', role: 'aut'}, {name: 'Cora Beispiel', role: 'aut'}],
-      language: 'en',
-      publisher: 'Samizdat',
-      rights: 'CC0',
-      subjects: [],
-      sources: [{work: 'alpha', title: 'The parish book', url: 'https://example.org/parish-book', file: 'alpha.txt', sha256: '0'.repeat(64)}]
-    },
-    preface: {id: 'preface', title: 'About this edition', tree: preface},
-    works: resolved,
-    toc: resolved.map((work) => ({
-      id: work.id,
-      work: work.id,
-      depth: 1,
-      text: work.meta.title,
-      children: nest(work.id, work.headings)
-    }))
-  }
+/** Every fatal message on the corpus's files, formatted, so a broken fixture fails loudly. */
+function problems(corpus: Corpus): string[] {
+  return corpus.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason}`))
 }
 
-/** Flat headings (depth 2 and below) to nested TOC entries. */
-function nest(work: string, headings: Array<{id: string; depth: number; text: string}>): TocEntry[] {
-  const root: TocEntry = {id: work, work, depth: 1, text: '', children: []}
-  const stack = [root]
-  for (const heading of headings) {
-    const entry: TocEntry = {...heading, work, children: []}
-    while (stack.length > 1 && stack.at(-1)!.depth >= heading.depth) stack.pop()
-    stack.at(-1)!.children.push(entry)
-    stack.push(entry)
-  }
-  return root.children
+/** The fixture corpus (`../fixtures/edition/`) loaded and resolved by the model, as the CLI does it. */
+export async function fixtureEdition(): Promise<ResolvedEdition> {
+  const corpus = await loadCorpus(fileURLToPath(folder))
+  const edition = resolveEdition(corpus, 'commons')
+  const found = problems(corpus)
+  if (found.length > 0) throw new Error('The fixture corpus has errors:\n' + found.join('\n'))
+  return edition
 }

@@ -6,4 +6,7 @@ export interface HandlerContext {
   anchors: boolean
   headingOffset: number
   labels: Labels
+  epub: boolean
+  /** Legacy ids by heading id. */
+  aliases: ReadonlyMap<string, readonly string[]>
 }

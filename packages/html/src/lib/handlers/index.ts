@@ -9,16 +9,20 @@ import type {Element} from 'hast'
 import type {Nodes} from 'mdast'
 import {defaultHandlers, type Handler, type Handlers} from 'mdast-util-to-hast'
 import type {HandlerContext} from './context.js'
+import {createAnnotated} from './annotated.js'
+import {createCitation} from './citation.js'
+import {createCorrection} from './correction.js'
 import {createHeading} from './heading.js'
 import {createLink} from './link.js'
+import {createNoteReference} from './note-reference.js'
 
 export type {HandlerContext} from './context.js'
 
 /**
- * Node types without a handler (yet) render as their children, so their text
+ * Node types without a handler render as their children, so their text
  * stays and no block element lands inside a paragraph (the default would be a
- * `<div>`); one with an `id` of its own (the apparatus's nodes) becomes a
- * `<span>` with that id, so that links to it still land.
+ * `<div>`); one with an `id` of its own (as the apparatus's nodes have)
+ * becomes a `<span>` with that id, so that links to it still land.
  */
 export const unknownHandler: Handler = (state, node: Nodes & {id?: unknown}) => {
   if (!('children' in node)) return undefined
@@ -37,6 +41,10 @@ export function createHandlers(context: HandlerContext, extra: Record<string, Ha
     ...builtIn,
     heading: createHeading(context),
     link: createLink(context),
+    correction: createCorrection(context),
+    noteReference: createNoteReference(context),
+    annotated: createAnnotated(context),
+    citation: createCitation(context),
     ...extra
   }
   const wrapped: Record<string, Handler> = {}
