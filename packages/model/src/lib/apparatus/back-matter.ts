@@ -69,7 +69,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
         text(' for “'),
         {type: 'inlineCode', value: annotation.quote.exact},
         text(`”: ${annotation.reason ?? ''}`)
-      ]))))
+      ], registry.take(`${annotation.anchorId}-entry`)))))
     }
     section('Corrections', children)
   }

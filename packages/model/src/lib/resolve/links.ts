@@ -62,6 +62,11 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
     warn(file, `Relative link \`${url}\` cannot be resolved: the work has no \`baseUrl\``, node.position, 'link-unresolved')
     return undefined
   }
+  // Only web and mail addresses leave the edition; anything else (javascript:, data:) is left for sanitisers.
+  if (!/^(?:https?|mailto):$/.test(absolute.protocol)) {
+    warn(file, `Link \`${url}\` uses the scheme \`${absolute.protocol}\`, which the edition does not follow`, node.position, 'link-scheme')
+    return undefined
+  }
   const fragment = absolute.hash.slice(1)
   absolute.hash = ''
   const landing = context.byUrl.get(absolute.href)
