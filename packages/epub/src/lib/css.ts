@@ -1,0 +1,112 @@
+/**
+ * The book's stylesheet, written for e-readers: no fixed widths or colours
+ * (the reading system's themes, night mode included, stay in charge), margins
+ * in `em`, hyphenation hints for the engines that read them, and classes for
+ * what epub-gen-memory would strip as attributes (table alignment, list numbers).
+ */
+import {fontFaceCss, fontFamily} from './fonts.js'
+
+export function stylesheet(extra = ''): string {
+  return fontFaceCss() + rules + (extra ? '\n' + extra + '\n' : '')
+}
+
+const rules = `
+html { color-scheme: light dark; }
+body {
+  font-family: "${fontFamily}", serif;
+  line-height: 1.45;
+  margin: 0 1em;
+  overflow-wrap: break-word;
+  -webkit-hyphens: auto;
+  -epub-hyphens: auto;
+  hyphens: auto;
+  adobe-hyphenate: auto;
+  widows: 2;
+  orphans: 2;
+}
+
+p { margin: 0; text-indent: 1.2em; text-align: justify; }
+/* No indent where a paragraph opens a passage. */
+h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, header + p, blockquote + p, hr + p,
+ul + p, ol + p, dl + p, table + p, pre + p, div + p,
+blockquote > p:first-child, li > p:first-child, dd > p:first-child, aside > p:first-child,
+section > p:first-child, article > p:first-child { text-indent: 0; }
+blockquote p, li p, dd p, aside p, header p { text-align: inherit; }
+
+h1, h2, h3, h4, h5, h6 {
+  font-weight: 600;
+  line-height: 1.2;
+  text-align: left;
+  -webkit-hyphens: manual;
+  -epub-hyphens: manual;
+  hyphens: manual;
+  page-break-after: avoid;
+  break-after: avoid;
+}
+h1 { font-size: 1.6em; margin: 1.5em 0 0.75em; }
+h2 { font-size: 1.3em; margin: 1.5em 0 0.6em; }
+h3 { font-size: 1.1em; margin: 1.25em 0 0.5em; }
+h4, h5, h6 { font-size: 1em; margin: 1em 0 0.4em; }
+
+a { color: inherit; text-decoration: underline; text-decoration-thickness: 0.05em; }
+em, i, cite { font-style: italic; }
+strong, b { font-weight: 600; }
+blockquote { margin: 1em 1.5em; }
+ul, ol { margin: 0.75em 0; padding-left: 1.5em; }
+li { margin: 0.2em 0; }
+hr { border: 0; border-top: 1px solid currentColor; opacity: 0.4; width: 30%; margin: 1.5em auto; }
+code, kbd, samp, pre { font-family: monospace; font-size: 0.85em; }
+pre { white-space: pre-wrap; margin: 1em 0; }
+img { max-width: 100%; height: auto; }
+sup, sub { font-size: 0.7em; line-height: 0; }
+
+/* Tables: alignment travels as classes (epub-gen-memory drops the \`align\` attribute). */
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border-bottom: 1px solid currentColor; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
+th { font-weight: 600; }
+th.align-left, td.align-left { text-align: left; }
+th.align-center, td.align-center { text-align: center; }
+th.align-right, td.align-right { text-align: right; }
+th.align-justify, td.align-justify { text-align: justify; }
+
+/* Ordered lists that do not start at 1 carry their numbers as text (see markup.ts). */
+ol.numbered { list-style: none; padding-left: 1.5em; }
+ol.numbered > li > .number:first-child { display: inline-block; min-width: 1.5em; margin-left: -1.5em; }
+.task { font-family: sans-serif; }
+
+/* Title page */
+.title-page { text-align: center; margin-top: 3em; }
+.title-page h1 { font-size: 2em; margin: 0 0 0.5em; }
+.title-page p { text-indent: 0; text-align: center; }
+.subtitle { font-style: italic; font-size: 1.15em; }
+.credit { margin-top: 1.5em; }
+.imprint { margin-top: 3em; font-size: 0.9em; }
+
+/* Cover */
+.cover { margin: 0; padding: 0; text-align: center; }
+.cover img { max-height: 100vh; }
+
+/* A work's title and metadata */
+.work-header { margin-bottom: 1.5em; }
+.work-header h1 { margin-top: 1em; }
+.work-header .subtitle { text-indent: 0; margin-top: -0.25em; }
+.work-meta { font-size: 0.85em; margin: 1em 0; }
+.work-meta dt { font-weight: 600; margin-top: 0.3em; }
+.work-meta dd { margin: 0 0 0 1.25em; }
+.work-meta ul { margin: 0; }
+.event-source { font-style: italic; }
+
+/* Notes: pop-ups where the reading system supports them, otherwise at the end of the file. */
+/* The mark is a link around a <sup>: the <sup> sets it small and raised. */
+a.noteref { text-decoration: none; padding-left: 0.05em; }
+aside.note { font-size: 0.9em; margin: 1em 0; }
+aside.note p { text-indent: 0; }
+.note-label { font-style: italic; }
+.backlink { text-decoration: none; }
+
+/* Back matter and colophon */
+.back-matter ul, .colophon ul { list-style: none; padding-left: 0; }
+.back-matter li, .colophon li { margin: 0.4em 0; padding-left: 1.25em; text-indent: -1.25em; }
+.colophon p, .licence p { text-indent: 0; text-align: left; margin: 0.5em 0; }
+.licence { font-size: 0.85em; }
+`

@@ -1,0 +1,232 @@
+/**
+ * The book's content documents, in reading order, as hast: cover, title
+ * page, preface, the works (long ones in parts), the back matter, the
+ * colophon and the font's licence. The navigation document is not among
+ * them (see nav.ts); it is read after the title page.
+ */
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import type {Creator, ResolvedEdition, ResolvedSection, ResolvedWork} from '@samizdat/model'
+import {textOf} from '@samizdat/model'
+import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
+import {correctionHandler} from './correction.js'
+import {FileNames} from './files.js'
+import {fontFamily, fontLicence, fontLicenceName} from './fonts.js'
+import {fill, listNames} from './labels.js'
+import {idsIn} from './links.js'
+import {hasSections, splitArticle} from './split.js'
+import type {EpubLabels} from './types.js'
+
+export type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
+export type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
+
+export interface BookDocument {
+  /** File name inside the book's content folder. */
+  file: string
+  /** The document's `<title>`. */
+  title: string
+  lang: string
+  matter: Matter
+  kind: Kind
+  body: ElementContent[]
+  /** Work id, for the parts of a work. */
+  work?: string
+  /** Id of the element the document opens with (a work's or section's heading). */
+  start?: string
+}
+
+export interface DocumentsInput {
+  edition: ResolvedEdition
+  labels: EpubLabels
+  identifier: string
+  htmlLabels: Partial<HtmlLabels> | undefined
+  /** Split works whose text is longer than this. */
+  splitAbove: number
+  /** The date the colophon gives: the edition's, or the build's. */
+  date: string
+}
+
+export const coverFile = 'cover.xhtml'
+export const titlePageFile = 'title-page.xhtml'
+export const licenceFile = 'font-licence.xhtml'
+const licenceId = 'font-licence'
+
+export function buildDocuments(input: DocumentsInput): BookDocument[] {
+  const {edition, labels} = input
+  const {meta} = edition
+  const names = new FileNames()
+  names.take('cover')
+  names.take('title-page')
+  names.take(licenceId)
+
+  // Internal links point at ids (`#id`, unique in the edition); links.ts
+  // rewrites them to `file.xhtml#id` once every document is laid out.
+  const starts = new Map<string, string>()
+  for (const work of edition.works) {
+    starts.set(work.meta.id, work.id)
+    starts.set(work.id, work.id)
+  }
+  const hrefFor: HrefFor = (target) => '#' + (target.id === target.work ? (starts.get(target.work) ?? target.id) : target.id)
+  const render: FragmentOptions = {
+    hrefFor,
+    anchors: false,
+    epub: true,
+    handlers: {correction: correctionHandler(labels)},
+    ...(input.htmlLabels ? {labels: input.htmlLabels} : {})
+  }
+
+  const documents: BookDocument[] = [
+    {file: coverFile, title: labels.cover, lang: meta.language, matter: 'frontmatter', kind: 'cover', body: []},
+    {file: titlePageFile, title: meta.title, lang: meta.language, matter: 'frontmatter', kind: 'title-page', body: [titlePage(edition, labels)], start: 'title-page'}
+  ]
+
+  if (edition.preface) {
+    const {preface} = edition
+    documents.push({
+      file: names.take(preface.id),
+      title: preface.title,
+      lang: meta.language,
+      matter: 'frontmatter',
+      kind: 'preface',
+      body: [section(preface, render, {'epub:type': 'preface', role: 'doc-preface', className: ['preface']})],
+      start: preface.id
+    })
+  }
+
+  for (const work of edition.works) documents.push(...workDocuments(work, edition, render, names, input.splitAbove))
+
+  for (const part of edition.backMatter) {
+    const kind = backMatterKind(part.id)
+    documents.push({
+      file: names.take(part.id),
+      title: part.title,
+      lang: meta.language,
+      matter: 'backmatter',
+      kind: 'back-matter',
+      body: [section(part, render, {'epub:type': kind, role: 'doc-' + kind})],
+      start: part.id
+    })
+  }
+
+  documents.push(
+    {file: names.take('colophon'), title: labels.colophon, lang: meta.language, matter: 'backmatter', kind: 'colophon', body: [colophon(input)], start: 'colophon'},
+    {file: licenceFile, title: labels.fontLicence, lang: 'en', matter: 'backmatter', kind: 'licence', body: [licence(labels)], start: licenceId}
+  )
+  return documents
+}
+
+/** A work in one document, or, when long and sectioned, one per top-level section. */
+function workDocuments(work: ResolvedWork, edition: ResolvedEdition, render: FragmentOptions, names: FileNames, splitAbove: number): BookDocument[] {
+  const article = renderWork(work, {...render, edition: edition.meta})
+  article.properties['epub:type'] = 'chapter'
+  const long = textOf(work.tree).length > splitAbove
+  const parts = long && hasSections(article) ? splitArticle(article, work.id) : [{id: work.id, title: undefined, element: article}]
+  placeNotes(work, parts.map((part) => part.element), render)
+  return parts.map((part, index) => ({
+    file: names.take(index === 0 ? work.id : `${work.id}-${index}`),
+    title: part.title ?? work.meta.title,
+    lang: work.meta.language,
+    matter: 'bodymatter',
+    kind: 'work',
+    body: [part.element],
+    work: work.id,
+    start: part.id
+  }))
+}
+
+/**
+ * Each note as an EPUB footnote (`<aside epub:type="footnote">`, which reading
+ * systems show as a pop-up) at the end of the part that holds its mark, so
+ * that the mark and the note are in one document.
+ */
+function placeNotes(work: ResolvedWork, parts: Element[], render: FragmentOptions): void {
+  const placed = new Set<string>()
+  parts.forEach((part, index) => {
+    const here = new Set(idsIn([part]))
+    const last = index === parts.length - 1
+    const notes = work.notes.filter((note) => !placed.has(note.id) && (here.has(note.refId) || last))
+    for (const note of notes) placed.add(note.id)
+    part.children.push(...(renderNotes(notes, render, {style: 'footnotes'}).children as ElementContent[]))
+  })
+}
+
+/** A titled section (preface, back matter) as the web edition renders it, made a `<section>` with its semantics. */
+function section(part: ResolvedSection, render: FragmentOptions, properties: Record<string, string | string[]>): Element {
+  const element = renderSection(part, render)
+  return {...element, tagName: 'section', properties: {...element.properties, ...properties}}
+}
+
+/** epub:type (and DPUB-ARIA role) of a generated back-matter section, known by its id. */
+function backMatterKind(id: string): 'bibliography' | 'index' | 'appendix' {
+  if (id.startsWith('bibliography')) return 'bibliography'
+  if (id.startsWith('index')) return 'index'
+  return 'appendix'
+}
+
+function titlePage(edition: ResolvedEdition, labels: EpubLabels): Element {
+  const {meta} = edition
+  const imprint = [meta.publisher, meta.date].filter(Boolean).join(', ')
+  return h('section', {'epub:type': 'titlepage', className: ['title-page'], ariaLabelledBy: 'title-page'}, [
+    h('h1', {id: 'title-page'}, meta.title),
+    meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
+    ...byRole(meta.creators).map(({role, names}) =>
+      h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
+    ),
+    imprint ? h('p', {className: ['imprint']}, imprint) : undefined
+  ])
+}
+
+/** Rights, publisher, identifier, the sources of the works, and the font. */
+function colophon(input: DocumentsInput): Element {
+  const {edition, labels} = input
+  const {meta} = edition
+  const titles = new Map(edition.works.map((work) => [work.meta.id, work.meta.title]))
+  return h('section', {'epub:type': 'colophon', role: 'doc-colophon', className: ['colophon'], ariaLabelledBy: 'colophon'}, [
+    h('h1', {id: 'colophon'}, labels.colophon),
+    h('p', [h('strong', meta.title), meta.subtitle ? ': ' + meta.subtitle : '', '.']),
+    meta.rights ? h('p', [h('strong', labels.rights + ': '), meta.rights]) : undefined,
+    h('p', [meta.publisher, meta.publisher ? ', ' : '', input.date]),
+    h('p', [labels.identifier + ': ', h('code', input.identifier)]),
+    meta.sources.length > 0 ? h('h2', labels.sources) : undefined,
+    meta.sources.length > 0
+      ? h('ul', meta.sources.map((source) => h('li', [
+          h('em', titles.get(source.work) ?? source.work),
+          ': ',
+          source.url ? h('a', {href: source.url, rel: ['external']}, source.title) : source.title,
+          source.rights ? '. ' + source.rights : '.'
+        ])))
+      : undefined,
+    h('p', splitAround(fill(labels.setIn, {font: '\u0000font\u0000', licence: '\u0000licence\u0000'}), {
+      font: fontFamily,
+      licence: h('a', {href: licenceFile + '#' + licenceId}, fontLicenceName)
+    }))
+  ])
+}
+
+/** The OFL as shipped with the font: paragraphs as they are, hard line breaks joined, rules of dashes left out. */
+function licence(labels: EpubLabels): Element {
+  const paragraphs = fontLicence()
+    .split(/\n\s*\n/)
+    .map((block) => block.split('\n').filter((line) => !/^-+$/.test(line.trim())).map((line) => line.trim()).join(' ').trim())
+    .filter(Boolean)
+  return h('section', {className: ['licence'], ariaLabelledBy: licenceId}, [
+    h('h1', {id: licenceId}, labels.fontLicence + ': ' + fontFamily),
+    ...paragraphs.map((text) => h('p', text))
+  ])
+}
+
+/** A sentence with placeholders (`\0name\0`) replaced by nodes. */
+function splitAround(text: string, values: Record<string, ElementContent | string>): Array<ElementContent | string> {
+  return text.split('\u0000').map((piece, index) => (index % 2 === 1 ? values[piece] ?? piece : piece)).filter((x) => x !== '')
+}
+
+/** Creators grouped by role, roles in first-seen order, names deduplicated. */
+function byRole(creators: readonly Creator[]): Array<{role: string; names: string[]}> {
+  const groups = new Map<string, string[]>()
+  for (const creator of creators) {
+    const names = groups.get(creator.role) ?? []
+    if (!names.includes(creator.name)) names.push(creator.name)
+    groups.set(creator.role, names)
+  }
+  return [...groups].map(([role, names]) => ({role, names}))
+}

@@ -1,0 +1,53 @@
+/**
+ * The body font: EB Garamond, the same TrueType files the PDF adapter sets
+ * (from `@expo-google-fonts/eb-garamond`), so both books look alike. It
+ * covers what the corpus needs: curly quotes, dashes, accented Latin, Cyrillic.
+ * Files are read from the installed package, never fetched.
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {pathToFileURL} from 'node:url'
+
+const require = createRequire(import.meta.url)
+const root = '@expo-google-fonts/eb-garamond/'
+
+export interface FontFace {
+  /** File name inside the book's `fonts/` folder. */
+  file: string
+  weight: 400 | 600
+  style: 'normal' | 'italic'
+  /** The package file it comes from. */
+  source: string
+}
+
+export const fontFamily = 'EB Garamond'
+export const fontLicenceName = 'SIL Open Font License 1.1'
+
+// Garamond's semibold is the weight its bold was cut at (as in the PDF).
+export const fontFaces: readonly FontFace[] = [
+  {file: 'EBGaramond-Regular.ttf', weight: 400, style: 'normal', source: '400Regular/EBGaramond_400Regular.ttf'},
+  {file: 'EBGaramond-Italic.ttf', weight: 400, style: 'italic', source: '400Regular_Italic/EBGaramond_400Regular_Italic.ttf'},
+  {file: 'EBGaramond-SemiBold.ttf', weight: 600, style: 'normal', source: '600SemiBold/EBGaramond_600SemiBold.ttf'},
+  {file: 'EBGaramond-SemiBoldItalic.ttf', weight: 600, style: 'italic', source: '600SemiBold_Italic/EBGaramond_600SemiBold_Italic.ttf'}
+]
+
+/** A `file:` URL of the face: epub-gen-memory reads those from disk instead of fetching them. */
+export function fontUrl(face: FontFace): string {
+  return pathToFileURL(require.resolve(root + face.source)).href
+}
+
+export function fontData(face: FontFace): Uint8Array {
+  return new Uint8Array(readFileSync(require.resolve(root + face.source)))
+}
+
+/** The font's licence (OFL 1.1 with its copyright line), as the package ships it. */
+export function fontLicence(): string {
+  return readFileSync(require.resolve(root + 'LICENSE_FONT'), 'utf8')
+}
+
+/** `@font-face` rules for the stylesheet; the generic serif follows wherever a glyph is missing. */
+export function fontFaceCss(): string {
+  return fontFaces
+    .map((face) => `@font-face {\n  font-family: "${fontFamily}";\n  font-weight: ${face.weight};\n  font-style: ${face.style};\n  src: url("fonts/${face.file}");\n}\n`)
+    .join('')
+}

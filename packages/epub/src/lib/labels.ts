@@ -1,0 +1,43 @@
+import {defaultLabels as htmlLabels} from '@samizdat/html'
+import type {EpubLabels} from './types.js'
+
+export const defaultLabels: EpubLabels = {
+  contents: 'Contents',
+  landmarks: 'Landmarks',
+  cover: 'Cover',
+  titlePage: 'Title page',
+  startOfReading: 'Start of reading',
+  backMatter: 'Back matter',
+  colophon: 'About this edition',
+  rights: 'Rights',
+  sources: 'Sources',
+  fontLicence: 'Font licence',
+  setIn: 'Set in {font}, used under the {licence}; its licence is printed at the end of the book.',
+  identifier: 'Identifier',
+  coverDescription: 'Cover: {text}',
+  sourceReads: 'The source reads: {sic}',
+  imageLeftOut: 'Image not included: {alt}',
+  and: htmlLabels.and,
+  roles: htmlLabels.roles,
+  accessibilitySummary:
+    'Text only, apart from a generated cover image that has a text alternative. ' +
+    'Headings, a table of contents and landmarks give structure; notes are linked both ways; ' +
+    'every document and every work in another language is marked with its language. ' +
+    'The text can be resized and restyled by the reading system.'
+}
+
+/** Defaults with the caller's words on top (roles merged one by one). */
+export function resolveLabels(labels: Partial<EpubLabels> | undefined): EpubLabels {
+  if (!labels) return defaultLabels
+  return {...defaultLabels, ...labels, roles: {...defaultLabels.roles, ...labels.roles}}
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: readonly string[], and: string): string {
+  if (names.length < 2) return names.join('')
+  return names.slice(0, -1).join(', ') + ' ' + and + ' ' + names.at(-1)
+}
+
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all)
+}

@@ -1,0 +1,128 @@
+/**
+ * Navigation: the EPUB 3 navigation document (the table of contents to the
+ * second heading level, and the landmarks) and, for EPUB 2 reading systems,
+ * the NCX with the same entries. Both are written whole here and handed to
+ * epub-gen-memory as its templates' output.
+ */
+import type {ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {serialize} from '@samizdat/html'
+import type {ResolvedEdition} from '@samizdat/model'
+import {x} from 'xastscript'
+import type {Element as XElement} from 'xast'
+import {lines, xmlDocument} from './xml.js'
+import type {BookDocument} from './documents.js'
+import type {IdMap} from './links.js'
+import type {EpubLabels} from './types.js'
+
+export const navFile = 'toc.xhtml'
+export const navId = 'contents'
+
+export interface NavEntry {
+  text: string
+  href: string
+  lang?: string
+  children: NavEntry[]
+}
+
+export interface Landmark {
+  type: string
+  text: string
+  href: string
+}
+
+/**
+ * The contents: the preface, each work with its sections (depth 2), the back
+ * matter and the colophon, each linked to the file and id it starts at.
+ */
+export function contents(edition: ResolvedEdition, documents: readonly BookDocument[], ids: IdMap): NavEntry[] {
+  const starts = new Map(documents.filter((d) => d.start).map((d) => [d.start!, d.file]))
+  const href = (id: string): string => starts.get(id) ?? (ids.get(id) ?? navFile) + '#' + id
+  const languages = new Map(edition.works.map((work) => [work.id, work.meta.language]))
+  const lang = (work: string | undefined) => {
+    const language = work === undefined ? undefined : languages.get(work)
+    return language && language !== edition.meta.language ? language : undefined
+  }
+
+  const entries: NavEntry[] = []
+  const add = (document: BookDocument | undefined) => {
+    if (document?.start) entries.push({text: document.title, href: href(document.start), children: []})
+  }
+  add(documents.find((d) => d.kind === 'preface'))
+  for (const work of edition.toc) {
+    const workLang = lang(work.work)
+    entries.push({
+      text: work.text,
+      href: href(work.id),
+      ...(workLang ? {lang: workLang} : {}),
+      children: work.children.map((child) => ({text: child.text, href: href(child.id), children: []}))
+    })
+  }
+  for (const document of documents) if (document.kind === 'back-matter' || document.kind === 'colophon' || document.kind === 'licence') add(document)
+  return entries
+}
+
+export function landmarks(documents: readonly BookDocument[], labels: EpubLabels): Landmark[] {
+  const first = (kind: BookDocument['kind']) => documents.find((d) => d.kind === kind)
+  const out: Landmark[] = []
+  const push = (type: string, text: string, document: BookDocument | undefined) => {
+    if (document) out.push({type, text, href: document.file})
+  }
+  push('cover', labels.cover, first('cover'))
+  push('titlepage', labels.titlePage, first('title-page'))
+  out.push({type: 'toc', text: labels.contents, href: navFile + '#' + navId})
+  push('preface', first('preface')?.title ?? '', first('preface'))
+  push('bodymatter', labels.startOfReading, first('work'))
+  push('backmatter', labels.backMatter, documents.find((d) => d.matter === 'backmatter'))
+  return out
+}
+
+/** The navigation document, as XHTML. */
+export function navDocument(input: {title: string; lang: string; entries: NavEntry[]; landmarks: Landmark[]; labels: EpubLabels}): string {
+  const list = (entries: NavEntry[]): ElementContent =>
+    h('ol', entries.map((entry) => h('li', [
+      h('a', {href: entry.href, lang: entry.lang, xmlLang: entry.lang}, entry.text),
+      entry.children.length > 0 ? list(entry.children) : undefined
+    ])))
+
+  const html = h('html', {xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: input.lang, xmlLang: input.lang}, [
+    h('head', [h('meta', {charSet: 'utf-8'}), h('title', input.labels.contents), h('link', {rel: 'stylesheet', type: 'text/css', href: 'style.css'})]),
+    h('body', {'epub:type': 'frontmatter'}, [
+      h('nav', {'epub:type': 'toc', role: 'doc-toc', id: navId, ariaLabelledBy: navId + '-heading'}, [
+        h('h1', {id: navId + '-heading'}, input.labels.contents),
+        list(input.entries)
+      ]),
+      h('nav', {'epub:type': 'landmarks', ariaLabel: input.labels.landmarks, hidden: true}, [
+        h('h2', input.labels.landmarks),
+        h('ol', input.landmarks.map((mark) => h('li', [h('a', {'epub:type': mark.type, href: mark.href}, mark.text)])))
+      ])
+    ])
+  ])
+  return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + serialize(html, {xhtml: true}) + '\n'
+}
+
+/** The NCX, for reading systems that predate EPUB 3. */
+export function ncxDocument(input: {identifier: string; title: string; lang: string; entries: NavEntry[]}): string {
+  let order = 0
+  const depth = (entries: NavEntry[]): number => entries.reduce((max, e) => Math.max(max, 1 + depth(e.children)), 0)
+  const point = (entry: NavEntry): XElement => {
+    order++
+    return x('navPoint', {id: 'nav-' + order, playOrder: order}, [
+      x('navLabel', {}, x('text', {}, entry.text)),
+      x('content', {src: entry.href}),
+      ...entry.children.map(point)
+    ])
+  }
+  const ncx = x('ncx', {xmlns: 'http://www.daisy.org/z3986/2005/ncx/', version: '2005-1', 'xml:lang': input.lang}, [
+    x('head', {}, lines([
+      x('meta', {name: 'dtb:uid', content: input.identifier}),
+      x('meta', {name: 'dtb:depth', content: depth(input.entries)}),
+      x('meta', {name: 'dtb:totalPageCount', content: 0}),
+      x('meta', {name: 'dtb:maxPageNumber', content: 0})
+    ], 2)),
+    x('docTitle', {}, x('text', {}, input.title)),
+    x('navMap', {}, input.entries.map(point))
+  ])
+  ncx.children = lines(ncx.children, 1)
+  return xmlDocument(ncx)
+}

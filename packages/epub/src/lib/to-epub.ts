@@ -1,0 +1,78 @@
+/**
+ * An edition as an EPUB 3 book. Pure and deterministic: nothing is written,
+ * nothing fetched, and the same edition and options give the same bytes.
+ */
+import type {ResolvedEdition} from '@samizdat/model'
+import {UsageError} from '@samizdat/model'
+import {serialize} from '@samizdat/html'
+import {renderCover} from './cover.js'
+import {buildDocuments} from './documents.js'
+import {bookIdentifier} from './identifier.js'
+import {fill, listNames, resolveLabels} from './labels.js'
+import {mapIds, resolveLinks} from './links.js'
+import {survivable} from './markup.js'
+import {contents, landmarks, navDocument, navFile, navId, ncxDocument} from './nav.js'
+import {packageDocument} from './opf.js'
+import {stylesheet} from './css.js'
+import {zipBook} from './package.js'
+import type {EpubOptions} from './types.js'
+
+const defaultSplit = 40_000
+
+export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}): Promise<Uint8Array> {
+  const {meta} = edition
+  const labels = resolveLabels(options.labels)
+  const warn = options.onWarning ?? (() => {})
+  const time = options.date ?? defaultDate(meta.date)
+  if (Number.isNaN(time.getTime())) throw new UsageError('Expected a valid `date`, not `' + String(options.date) + '`')
+  const splitAbove = options.splitAbove ?? defaultSplit
+  if (typeof splitAbove !== 'number' || Number.isNaN(splitAbove)) {
+    throw new UsageError('Expected a number for `splitAbove`, not `' + String(options.splitAbove) + '`')
+  }
+
+  const identifier = bookIdentifier(meta.id)
+  const date = meta.date ?? time.toISOString().slice(0, 10)
+  const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
+  const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
+
+  const documents = buildDocuments({edition, labels, htmlLabels: options.htmlLabels, identifier, splitAbove, date})
+  for (const document of documents) document.body = survivable(document.body, {labels, warn, where: document.file})
+  const ids = mapIds(documents, [[navId, navFile]])
+  for (const document of documents) resolveLinks(document, ids, warn)
+
+  const coverText = [meta.title, meta.subtitle, listNames(authors, labels.and)].filter(Boolean).join('. ')
+  const coverAlt = fill(labels.coverDescription, {text: coverText})
+  const entries = contents(edition, documents, ids)
+
+  return zipBook({
+    title: meta.subtitle ? meta.title + ': ' + meta.subtitle : meta.title,
+    authors,
+    publisher: meta.publisher ?? '',
+    description,
+    lang: meta.language,
+    date: time,
+    css: stylesheet(options.css),
+    bodies: documents.map((document) => serialize({type: 'root', children: document.body}, {xhtml: true})),
+    documents,
+    packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels}),
+    navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels}),
+    ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries}),
+    cover: {
+      svg: renderCover({
+        title: meta.title,
+        ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
+        authors,
+        ...(meta.publisher ? {publisher: meta.publisher} : {}),
+        description: coverAlt
+      }),
+      alt: coverAlt
+    },
+    warn
+  })
+}
+
+/** The edition's own date when it is one, else the Unix epoch: never the clock. */
+function defaultDate(date: string | undefined): Date {
+  const parsed = date && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date) ? new Date(date + (date.length === 4 ? '-01-01' : date.length === 7 ? '-01' : '') + 'T00:00:00Z') : undefined
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : new Date(0)
+}

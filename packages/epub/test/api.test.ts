@@ -1,0 +1,23 @@
+/** The public surface of @samizdat/epub, pinned; misuse throws at once. */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import * as epub from '@samizdat/epub'
+import {UsageError} from '@samizdat/model'
+import {edition} from './helpers/books.js'
+
+test('exports exactly toEpub, bookIdentifier, defaultLabels', () => {
+  assert.deepEqual(Object.keys(epub).sort(), ['bookIdentifier', 'defaultLabels', 'toEpub'])
+})
+
+test('toEpub resolves to the bytes of a zip', async () => {
+  const bytes = await epub.toEpub(await edition('fixture'))
+  assert.ok(bytes instanceof Uint8Array)
+  assert.equal(Object.getPrototypeOf(bytes), Uint8Array.prototype)
+  assert.equal(Buffer.from(bytes.subarray(0, 4)).toString('hex'), '504b0304')
+})
+
+test('a bad date or split size is a usage error', async () => {
+  const fixture = await edition('fixture')
+  await assert.rejects(epub.toEpub(fixture, {date: new Date(Number.NaN)}), UsageError)
+  await assert.rejects(epub.toEpub(fixture, {splitAbove: Number.NaN}), UsageError)
+})

@@ -1,0 +1,77 @@
+/**
+ * epubcheck (the Debian package, run with `java -jar`) on the real reader
+ * edition and on the fixture: no fatal error, no error, no warning, with the
+ * default checks and with `--profile default`. With `-u` it also reports
+ * usage messages (advice, among them accessibility hints): they are listed
+ * in the test's diagnostics, and must not include an error either.
+ */
+import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {test, type TestContext} from 'node:test'
+import {promisify} from 'node:util'
+import {build} from './helpers/books.js'
+import {epubcheckJar} from './helpers/tools.js'
+
+const run = promisify(execFile)
+
+interface Message {
+  ID: string
+  severity: 'FATAL' | 'ERROR' | 'WARNING' | 'USAGE' | 'INFO'
+  message: string
+  locations: Array<{path: string; line: number; column: number}>
+}
+
+async function epubcheck(t: TestContext, bytes: Uint8Array, args: string[] = []): Promise<Message[] | undefined> {
+  const jar = epubcheckJar(t)
+  if (!jar) return undefined
+  const dir = await mkdtemp(join(tmpdir(), 'samizdat-epubcheck-'))
+  try {
+    const book = join(dir, 'book.epub')
+    const report = join(dir, 'report.json')
+    await writeFile(book, bytes)
+    // epubcheck exits non-zero when it finds errors; the JSON report says which.
+    await run('java', ['-jar', jar, book, ...args, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
+    const json = JSON.parse(await readFile(report, 'utf8')) as {messages: Message[]}
+    return json.messages
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+}
+
+function describe(messages: Message[]): string {
+  return messages.map((m) => `${m.severity}(${m.ID}) ${m.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ')}: ${m.message}`).join('\n')
+}
+
+function assertClean(messages: Message[]): void {
+  const bad = messages.filter((m) => m.severity === 'FATAL' || m.severity === 'ERROR' || m.severity === 'WARNING')
+  assert.equal(bad.length, 0, describe(bad))
+}
+
+for (const which of ['real', 'fixture'] as const) {
+  test(`epubcheck: the ${which} edition has no errors and no warnings`, async (t) => {
+    const messages = await epubcheck(t, await build(which))
+    if (messages) assertClean(messages)
+  })
+
+  test(`epubcheck --profile default: the ${which} edition has no errors and no warnings`, async (t) => {
+    const messages = await epubcheck(t, await build(which), ['--profile', 'default'])
+    if (messages) assertClean(messages)
+  })
+}
+
+test('epubcheck -u (usage messages): no errors or warnings; the advice is listed', async (t) => {
+  const messages = await epubcheck(t, await build('real'), ['-u'])
+  if (!messages) return
+  assertClean(messages)
+  const counts = new Map<string, number>()
+  for (const m of messages) {
+    const key = `${m.severity}(${m.ID}) ${m.message}`
+    // epubcheck lists 25 places, then "There are N additional locations".
+    const places = m.locations.reduce((sum, l) => sum + Number(/There are (\d+) additional/.exec(l.path)?.[1] ?? 1), 0)
+    counts.set(key, (counts.get(key) ?? 0) + places)
+  }
+  for (const [key, count] of [...counts].sort()) t.diagnostic(`${key} ×${count}`)
+})

@@ -1,0 +1,83 @@
+/**
+ * What epub-gen-memory would drop or fetch: ordered lists keep their
+ * numbers, tables their alignment, images are never fetched, and nothing of
+ * our markup is dropped on the way (it says so when it drops an attribute).
+ */
+import assert from 'node:assert/strict'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {test} from 'node:test'
+import type {Paragraph} from 'mdast'
+import {loadCorpus, resolveEdition} from '@samizdat/model'
+import {toEpub} from '@samizdat/epub'
+import {build, fixtureCorpus, fixtureOptions, open} from './helpers/books.js'
+import {attribute, children, collapse, elements, textOf} from './helpers/xml.js'
+
+test('an ordered list starting at 3 keeps its numbers, as text (`start` would be dropped)', async () => {
+  const book = await open(await build('fixture'))
+  const lists = elements(await book.xml(book.base + 'letter-1.xhtml'), 'ol')
+  assert.equal(lists.length, 1)
+  const list = lists[0]!
+  assert.equal(attribute(list, 'start'), '')
+  assert.equal(attribute(list, 'class'), 'numbered')
+  assert.equal(attribute(list, 'style'), 'list-style-type: none')
+  assert.deepEqual(children(list).map((li) => collapse(textOf(li))), [
+    '3. No animal on the pasture before the first of May.',
+    '4. No more than two cows for each household.',
+    '5. No sheep on the wet ground by the brook.'
+  ])
+  const css = await book.text(book.base + 'style.css')
+  assert.match(css, /ol\.numbered \{ list-style: none;/)
+})
+
+test('table alignment survives as classes the stylesheet aligns', async () => {
+  const book = await open(await build('fixture'))
+  const tree = await book.xml(book.base + 'letter-1.xhtml')
+  const cells = [...elements(tree, 'th'), ...elements(tree, 'td')]
+  assert.deepEqual(cells.map((cell) => attribute(cell, 'class')), [
+    'align-left', 'align-right', 'align-center',
+    'align-left', 'align-right', 'align-center',
+    'align-left', 'align-right', 'align-center'
+  ])
+  assert.ok(cells.every((cell) => attribute(cell, 'align') === ''))
+  const css = await book.text(book.base + 'style.css')
+  for (const side of ['left', 'center', 'right']) {
+    assert.ok(css.includes(`th.align-${side}, td.align-${side} { text-align: ${side}; }`), side)
+  }
+})
+
+test('images are never fetched: a remote image becomes a link, with a warning', async () => {
+  let requests = 0
+  const server = createServer((_request, response) => {
+    requests++
+    response.end('not an image')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pasture.png`
+    const edition = resolveEdition(await loadCorpus(fixtureCorpus.pathname), 'commons')
+    const letter = edition.works.find((work) => work.id === 'letter')!
+    const paragraph = letter.tree.children.find((node): node is Paragraph => node.type === 'paragraph')!
+    paragraph.children.push({type: 'image', url, alt: 'A local drawing'})
+    const warnings: string[] = []
+    const book = await open(await toEpub(edition, {...fixtureOptions, onWarning: (message) => warnings.push(message)}))
+    assert.equal(requests, 0)
+    assert.deepEqual(Object.keys(book.zip.files).filter((path) => /images\//.test(path)), [])
+    const link = elements(await book.xml(book.base + 'letter.xhtml'), 'a').find((a) => attribute(a, 'href') === url)
+    assert.ok(link)
+    assert.equal(textOf(link), 'Image not included: A local drawing')
+    assert.equal(warnings.filter((w) => w.includes('[epub-image]')).length, 2)
+    assert.deepEqual(warnings.filter((w) => !w.includes('[epub-image]')), [])
+  } finally {
+    server.close()
+  }
+})
+
+test('epub-gen-memory drops nothing: it reports no attribute it removed, on either edition', async () => {
+  for (const which of ['real', 'fixture'] as const) {
+    const warnings: string[] = []
+    const options = which === 'real' ? {} : fixtureOptions
+    await build(which, {...options, onWarning: (message) => warnings.push(message)})
+    assert.deepEqual(warnings.filter((w) => !w.includes('[epub-image]')), [], which)
+  }
+})

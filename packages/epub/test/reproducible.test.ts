@@ -1,0 +1,76 @@
+/**
+ * Reproducible books: the same edition and date give the same bytes, in any
+ * time zone; the clock is never read; the zip starts with an uncompressed
+ * `mimetype` and every entry carries the build's time.
+ */
+import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {fileURLToPath} from 'node:url'
+import {test} from 'node:test'
+import {promisify} from 'node:util'
+import {build, buildDate, edition, open} from './helpers/books.js'
+import {elements, textOf} from './helpers/xml.js'
+import {toEpub} from '@samizdat/epub'
+
+const run = promisify(execFile)
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+test('two builds of the real edition are byte-identical', async () => {
+  const [a, b] = [await build('real', {date: buildDate}), await build('real', {date: buildDate})]
+  assert.equal(a.length, b.length)
+  assert.ok(Buffer.from(a).equals(Buffer.from(b)))
+})
+
+test('a build under other time zones gives the same bytes', async () => {
+  const here = sha256(await build('real'))
+  const script = fileURLToPath(new URL('helpers/build-hash.ts', import.meta.url))
+  for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
+    const {stdout} = await run(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
+      env: {...process.env, TZ: tz},
+      cwd: fileURLToPath(new URL('../../../', import.meta.url))
+    })
+    assert.equal(stdout.trim(), here, 'TZ=' + tz)
+  }
+})
+
+test('a different date changes only what it stamps', async () => {
+  const other = await open(await build('real', {date: new Date(Date.UTC(2030, 0, 1))}))
+  const book = await open(await build('real'))
+  const modified = (opf: typeof book.opf) => textOf(elements(opf, 'meta').find((m) => m.attributes['property'] === 'dcterms:modified')!)
+  assert.equal(modified(book.opf), '2024-05-06T07:08:09Z')
+  assert.equal(modified(other.opf), '2030-01-01T00:00:00Z')
+  // The real edition has no date of its own: the colophon gives the build's.
+  for (const path of book.spine) {
+    if (path.endsWith('colophon.xhtml')) {
+      assert.ok((await book.text(path)).includes('2024-05-06'))
+      assert.ok((await other.text(path)).includes('2030-01-01'))
+    } else {
+      assert.equal(await other.text(path), await book.text(path), path)
+    }
+  }
+})
+
+test('every zip entry is dated with the build time; mimetype comes first, stored', async () => {
+  const bytes = await build('real')
+  const book = await open(bytes)
+  const times = new Set(Object.values(book.zip.files).map((file) => file.date.toISOString()))
+  // DOS times have a resolution of two seconds.
+  assert.deepEqual([...times], ['2024-05-06T07:08:08.000Z'])
+  const view = Buffer.from(bytes)
+  assert.equal(view.readUInt32LE(0), 0x04034b50, 'a local file header first')
+  assert.equal(view.readUInt16LE(8), 0, 'stored, not deflated')
+  assert.equal(view.readUInt16LE(28), 0, 'no extra field')
+  assert.equal(view.toString('latin1', 30, 30 + view.readUInt16LE(26)), 'mimetype')
+  assert.equal(view.toString('latin1', 38, 58), 'application/epub+zip')
+})
+
+test('without a date: the edition’s own date, else the Unix epoch (never the clock)', async () => {
+  const fixture = await open(await toEpub(await edition('fixture')))
+  const real = await open(await toEpub(await edition('real')))
+  const modified = (opf: typeof real.opf) => textOf(elements(opf, 'meta').find((m) => m.attributes['property'] === 'dcterms:modified')!)
+  assert.equal(modified(fixture.opf), '2001-02-03T00:00:00Z')
+  assert.equal(modified(real.opf), '1970-01-01T00:00:00Z')
+  // Zip times cannot go below 1980.
+  assert.deepEqual([...new Set(Object.values(real.zip.files).map((file) => file.date.toISOString()))], ['1980-01-01T00:00:00.000Z'])
+})

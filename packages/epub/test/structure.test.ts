@@ -1,0 +1,177 @@
+/**
+ * The book's parts: reading order, the navigation document (contents to the
+ * second level, landmarks), long works split at their top-level sections,
+ * internal links inside the book, the generated cover, the embedded font
+ * with its licence, and a stylesheet for e-readers.
+ */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {build, edition, open} from './helpers/books.js'
+import {attribute, children, collapse, elements, shownText, textOf, type XmlElement} from './helpers/xml.js'
+
+test('reading order: cover, title page, contents, preface, works, back matter, colophon, font licence', async () => {
+  const book = await open(await build('real'))
+  const order = elements(book.opf, 'itemref').map((ref) => attribute(ref, 'idref'))
+  assert.equal(order[2], 'nav')
+  assert.deepEqual(book.spine.map((path) => path.slice(book.base.length)), [
+    'cover.xhtml',
+    'title-page.xhtml',
+    'preface.xhtml',
+    'kollontai-workers-opposition.xhtml',
+    'solidarity-introduction.xhtml',
+    'libcom-history.xhtml',
+    'afaq-oppositions.xhtml',
+    'afaq-oppositions-1.xhtml',
+    'afaq-oppositions-2.xhtml',
+    'afaq-oppositions-3.xhtml',
+    'afaq-oppositions-4.xhtml',
+    'related-reading.xhtml',
+    'corrections.xhtml',
+    'bibliography.xhtml',
+    'index-of-persons.xhtml',
+    'timeline.xhtml',
+    'colophon.xhtml',
+    'font-licence.xhtml'
+  ])
+})
+
+test('the FAQ is split at its top-level sections; each part opens with its heading', async () => {
+  const resolved = await edition('real')
+  const faq = resolved.toc.find((entry) => entry.id === 'afaq-oppositions')!
+  const book = await open(await build('real'))
+  for (const [index, section] of faq.children.entries()) {
+    const tree = await book.xml(book.base + `afaq-oppositions-${index + 1}.xhtml`)
+    const body = elements(tree, 'body')[0]!
+    const first = elements(body, 'h2')[0]!
+    assert.equal(attribute(first, 'id'), section.id)
+    assert.equal(collapse(textOf(first)), section.text)
+    assert.equal(elements(body, 'h2').length, 1, 'one section per file')
+  }
+  // A short work is not split, even with sections of its own.
+  assert.equal(elements(await book.xml(book.base + 'related-reading.xhtml'), 'h2').length, 10)
+})
+
+test('contents: works and their sections (two levels), preface and back matter, each link landing on its id', async () => {
+  const resolved = await edition('real')
+  const book = await open(await build('real'))
+  const nav = await book.xml(book.nav)
+  const toc = elements(nav, 'nav').find((n) => attribute(n, 'epub:type') === 'toc')!
+  const top = children(children(toc).find((c) => c.name === 'ol')!)
+  const label = (li: XmlElement) => collapse(textOf(children(li)[0]!))
+  assert.deepEqual(top.map(label), [
+    resolved.preface!.title,
+    ...resolved.toc.map((entry) => entry.text),
+    ...resolved.backMatter.map((section) => section.title),
+    'About this edition',
+    'Font licence'
+  ])
+  const work = top.find((li) => label(li) === resolved.toc[3]!.text)!
+  const nested = children(children(work).find((c) => c.name === 'ol')!)
+  assert.deepEqual(nested.map(label), resolved.toc[3]!.children.map((entry) => entry.text))
+  // Never deeper than two levels.
+  for (const li of nested) assert.equal(children(li).filter((c) => c.name === 'ol').length, 0)
+
+  for (const a of elements(toc, 'a')) await assertLands(book, book.nav, attribute(a, 'href'))
+})
+
+test('landmarks: cover, title page, contents, start of reading, back matter', async () => {
+  const book = await open(await build('real'))
+  const nav = elements(await book.xml(book.nav), 'nav').find((n) => attribute(n, 'epub:type') === 'landmarks')!
+  assert.equal(attribute(nav, 'hidden'), 'hidden')
+  assert.deepEqual(elements(nav, 'a').map((a) => [attribute(a, 'epub:type'), attribute(a, 'href')]), [
+    ['cover', 'cover.xhtml'],
+    ['titlepage', 'title-page.xhtml'],
+    ['toc', 'toc.xhtml#contents'],
+    ['preface', 'preface.xhtml'],
+    ['bodymatter', 'kollontai-workers-opposition.xhtml'],
+    ['backmatter', 'corrections.xhtml']
+  ])
+})
+
+test('every internal link lands on a file and id of the book; outside links are absolute', async () => {
+  for (const which of ['real', 'fixture'] as const) {
+    const book = await open(await build(which))
+    let internal = 0
+    for (const path of book.spine) {
+      for (const a of elements(await book.xml(path), 'a')) {
+        const href = attribute(a, 'href')
+        if (/^[a-z]+:/.test(href)) {
+          assert.match(href, /^(?:https?|mailto):/, `${path}: ${href}`)
+          continue
+        }
+        internal++
+        await assertLands(book, path, href)
+      }
+    }
+    assert.ok(internal > 10, which + ': internal links checked')
+  }
+  // The fixture's link between works goes to the other work's file.
+  const book = await open(await build('fixture'))
+  const hrefs = elements(await book.xml(book.base + 'letter-1.xhtml'), 'a').map((a) => attribute(a, 'href'))
+  assert.ok(hrefs.includes('antwort.xhtml#antwort'))
+  assert.ok(hrefs.includes('antwort.xhtml#zur-methode'))
+})
+
+async function assertLands(book: Awaited<ReturnType<typeof open>>, from: string, href: string): Promise<void> {
+  const [file, id] = href.split('#') as [string, string | undefined]
+  const path = file ? book.base + file : from
+  assert.ok(book.zip.file(path), `${from}: ${href} points at a missing file`)
+  if (id) {
+    const ids = elements(await book.xml(path)).map((e) => attribute(e, 'id'))
+    assert.ok(ids.includes(id), `${from}: ${href} points at a missing id`)
+  }
+}
+
+test('cover: an SVG generated from title, subtitle and authors, with no outside reference', async () => {
+  const book = await open(await build('real'))
+  const cover = elements(book.opf, 'item').find((item) => attribute(item, 'properties') === 'cover-image')!
+  assert.equal(attribute(cover, 'media-type'), 'image/svg+xml')
+  const svg = await book.text(book.base + attribute(cover, 'href'))
+  // Only namespace names and links to its own glyph outlines.
+  assert.deepEqual([...new Set(svg.match(/(?:href|src)="[^"#][^"]*"|url\(/g) ?? [])], [])
+  const title = textOf(elements(await book.xml(book.base + attribute(cover, 'href')), 'title')[0]!)
+  assert.equal(title, 'Cover: The Workers’ Opposition. Alexandra Kollontai’s pamphlet of 1921 and its readers. Alexandra Kollontai, Theleme Anarres, libcom.org and The Anarchist FAQ Editorial Collective')
+  const page = elements(await book.xml(book.base + 'cover.xhtml'), 'img')[0]!
+  assert.equal(attribute(page, 'src'), 'cover.svg')
+  assert.equal(attribute(page, 'alt'), title)
+  assert.ok(elements(await book.xml(book.base + 'cover.svg'), 'use').length > 50, 'the letters are drawn')
+})
+
+test('the body font is embedded (EB Garamond, as in the PDF) with its licence in the book', async () => {
+  const book = await open(await build('real'))
+  const fonts = elements(book.opf, 'item').filter((item) => attribute(item, 'media-type') === 'font/ttf').map((item) => attribute(item, 'href'))
+  assert.deepEqual(fonts, ['fonts/EBGaramond-Regular.ttf', 'fonts/EBGaramond-Italic.ttf', 'fonts/EBGaramond-SemiBold.ttf', 'fonts/EBGaramond-SemiBoldItalic.ttf'])
+  for (const font of fonts) {
+    const bytes = await book.zip.file(book.base + font)!.async('uint8array')
+    assert.equal(Buffer.from(bytes.subarray(0, 4)).toString('hex'), '00010000', font + ' is TrueType')
+  }
+  const css = await book.text(book.base + 'style.css')
+  for (const font of fonts) assert.ok(css.includes(`src: url("${font}");`), font)
+  assert.match(css, /font-family: "EB Garamond", serif;/)
+  const licence = collapse(textOf(elements(await book.xml(book.base + 'font-licence.xhtml'), 'body')[0]!))
+  assert.match(licence, /Copyright 2017 The EB Garamond Project Authors/)
+  assert.match(licence, /SIL OPEN FONT LICENSE Version 1\.1/)
+  assert.match(licence, /The Font Software, modified or unmodified, in part or in whole, must be distributed entirely under this license/)
+  const colophon = elements(await book.xml(book.base + 'colophon.xhtml'), 'a').find((a) => attribute(a, 'href') === 'font-licence.xhtml#font-licence')
+  assert.ok(colophon)
+})
+
+test('stylesheet for e-readers: no fixed widths or colours on the text, hyphenation hints', async () => {
+  const book = await open(await build('real'))
+  const css = await book.text(book.base + 'style.css')
+  assert.doesNotMatch(css, /(?:^|[\s;{])(?:max-)?width:\s*\d+(?:\.\d+)?(?:px|pt|cm|mm|in)/m)
+  assert.doesNotMatch(css, /(?:^|[\s;{])(?:background(?:-color)?|color):\s*(?:#|rgb|hsl|white|black)/m)
+  for (const hint of ['hyphens: auto', '-epub-hyphens: auto', '-webkit-hyphens: auto', 'adobe-hyphenate: auto']) assert.ok(css.includes(hint), hint)
+  assert.ok(css.includes('color-scheme: light dark'))
+})
+
+test('title page and colophon: the edition’s own words, rights and sources', async () => {
+  const resolved = await edition('real')
+  const book = await open(await build('real'))
+  const title = shownText(await book.xml(book.base + 'title-page.xhtml'))
+  assert.equal(title, 'The Workers’ Opposition Alexandra Kollontai’s pamphlet of 1921 and its readers Edited by The Samizdat editors By Alexandra Kollontai, Theleme Anarres, libcom.org and The Anarchist FAQ Editorial Collective Samizdat')
+  const colophon = collapse(textOf(elements(await book.xml(book.base + 'colophon.xhtml'), 'body')[0]!))
+  assert.ok(colophon.includes(resolved.meta.rights!))
+  for (const source of resolved.meta.sources) assert.ok(colophon.includes(collapse(source.title)), source.title)
+  assert.ok(colophon.includes('urn:uuid:1df9ddd8-7c6e-5821-8db8-0600df263102'))
+})
