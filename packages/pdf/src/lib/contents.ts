@@ -1,0 +1,96 @@
+/**
+ * The table of contents: the preface, each work with its authors, and the
+ * work's top-level headings. Page numbers are not known while laying out:
+ * each entry gets an empty number glyph in a reserved right column, filled
+ * in after pagination (`fillNumbers`), so the layout does not change.
+ */
+import type {ResolvedEdition} from '@samizdat/model'
+import {listNames} from './labels.js'
+import {opening, plain} from './opening.js'
+import type {Context, State} from './state.js'
+import {textFeatures} from './state.js'
+import {structChild, type StructNode} from './structure.js'
+import type {Glyphs, LinkRef, Section, TextStyle} from './types.js'
+import {baseContext} from './work.js'
+
+/** A page number to fill in: its glyphs, its destination, and the right edge to align to (from the line's start). */
+export interface NumberSlot {
+  glyph: Glyphs
+  dest: string
+  right: number
+}
+
+/** The contents' destination; `~` keeps it apart from the model's slugs. */
+export const contentsId = '~contents'
+
+interface Entry {
+  text: string
+  dest: string
+  depth: number
+  byline?: string
+}
+
+export function contentsSection(edition: ResolvedEdition, state: State, root: StructNode): {section: Section; slots: NumberSlot[]} {
+  const {geometry, labels} = state
+  const sect = structChild(root, 'Sect')
+  const context = baseContext(state, sect, edition.meta.language)
+  opening(state, context, {title: labels.contents, ids: [contentsId], outline: true})
+  const toc = structChild(sect, 'TOC')
+  const numberStyle: TextStyle = {font: 'serif', size: geometry.size, features: textFeatures}
+  const column = Math.max(...['000', 'xxviii'].map((sample) => state.measure.width(sample, numberStyle))) + geometry.size
+  const slots: NumberSlot[] = []
+
+  for (const entry of entries(edition, labels.and)) {
+    const toci = structChild(toc, 'TOCI')
+    const reference = structChild(toci, 'Reference')
+    const owner = structChild(reference, 'Link')
+    const link: LinkRef = {dest: entry.dest, struct: owner, text: entry.text}
+    const top = entry.depth === 1
+    const size = top ? geometry.size : Math.round(geometry.size * 0.92 * 4) / 4
+    const hang = geometry.size
+    const indent = top ? 0 : geometry.size * 1.5
+    const inner: Context = {...context, struct: owner, size, left: indent + hang, right: column}
+    state.space(top ? geometry.leading * 0.6 : 0)
+    const runs = plain(entry.text, state, inner, owner).map((run) => ({...run, link}))
+    const lines = state.lines(runs, inner, {align: 'ragged', indent: -hang, hyphenate: false})
+    const last = lines.at(-1)
+    if (last) {
+      const glyph: Glyphs = {x: 0, width: 0, text: '', style: {...numberStyle, size}, struct: owner, link}
+      const previous = last.glyphs.at(-1)
+      if (previous && !previous.text.endsWith(' ')) previous.text += ' '
+      last.glyphs.push(glyph)
+      slots.push({glyph, dest: entry.dest, right: geometry.textWidth - inner.left})
+    }
+    state.emit(lines, inner, {together: true})
+    if (entry.byline) {
+      const by: Context = {...inner, struct: toci, size: Math.round(geometry.size * 0.85 * 4) / 4, italic: true, right: column}
+      const p = structChild(toci, 'P')
+      state.keepNext = true
+      state.emit(state.lines(plain(entry.byline, state, by, p), by, {align: 'ragged', hyphenate: false}), by, {together: true})
+    }
+  }
+  return {section: {id: 'contents', flow: state.flow, start: 'recto', folio: 'roman', heads: {verso: labels.contents, recto: labels.contents}}, slots}
+}
+
+function entries(edition: ResolvedEdition, and: string): Entry[] {
+  const list: Entry[] = []
+  if (edition.preface) list.push({text: edition.preface.title, dest: edition.preface.id, depth: 1})
+  for (const work of edition.toc) {
+    const resolved = edition.works.find((candidate) => candidate.id === work.id)
+    const authors = resolved?.meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name) ?? []
+    list.push({text: work.text, dest: work.id, depth: 1, ...(authors.length > 0 ? {byline: listNames(authors, and)} : {})})
+    for (const child of work.children) list.push({text: child.text, dest: child.id, depth: 2})
+  }
+  for (const section of edition.backMatter ?? []) list.push({text: section.title, dest: section.id, depth: 1})
+  return list
+}
+
+/** Put each entry's page label in its slot, right-aligned. */
+export function fillNumbers(slots: readonly NumberSlot[], pageOf: (dest: string) => string | undefined, width: (text: string, style: TextStyle) => number): void {
+  for (const slot of slots) {
+    const label = pageOf(slot.dest) ?? ''
+    slot.glyph.text = label
+    slot.glyph.width = width(label, slot.glyph.style)
+    slot.glyph.x = slot.right - slot.glyph.width
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The book's fonts: EB Garamond (regular, italic, semibold, semibold italic)
+ * for the text and PT Mono for code, as TrueType files from their
+ * `@expo-google-fonts` packages. pdfkit embeds and subsets them; TTF, not
+ * WOFF2, because pdfkit's subsetter fails on WOFF2 outside ASCII.
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import type {Doc} from './pdfkit.js'
+import type {FontKey} from './types.js'
+
+const require = createRequire(import.meta.url)
+
+/** Font files by key, as package subpaths. */
+export const fontFiles: Readonly<Record<FontKey, string>> = {
+  serif: '@expo-google-fonts/eb-garamond/400Regular/EBGaramond_400Regular.ttf',
+  serifItalic: '@expo-google-fonts/eb-garamond/400Regular_Italic/EBGaramond_400Regular_Italic.ttf',
+  // Garamond's semibold is the weight its bold was cut at; 700 is heavy beside the text.
+  serifBold: '@expo-google-fonts/eb-garamond/600SemiBold/EBGaramond_600SemiBold.ttf',
+  serifBoldItalic: '@expo-google-fonts/eb-garamond/600SemiBold_Italic/EBGaramond_600SemiBold_Italic.ttf',
+  mono: '@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf'
+}
+
+const cache = new Map<FontKey, Uint8Array>()
+
+function fontData(key: FontKey): Uint8Array {
+  let data = cache.get(key)
+  if (!data) {
+    data = new Uint8Array(readFileSync(require.resolve(fontFiles[key])))
+    cache.set(key, data)
+  }
+  return data
+}
+
+/** Register every font of the book under its key. */
+export function registerFonts(doc: Doc): void {
+  for (const key of Object.keys(fontFiles) as FontKey[]) {
+    doc.registerFont(key, fontData(key))
+    memoizeShaping(doc.font(key)._font)
+  }
+}
+
+/**
+ * pdfkit caches shaping only for text set without OpenType features; the
+ * book asks for old-style figures everywhere, so every word would be shaped
+ * three times (measured, encoded, advanced). Cache per features and text.
+ * Runs are shared read-only, as pdfkit's own cache shares them.
+ */
+function memoizeShaping(font: PDFKit.PDFDocument['_font']): void {
+  const shape = font.layoutRun.bind(font)
+  const cache = new Map<string, ReturnType<typeof shape>>()
+  font.layoutRun = (text, features) => {
+    const key = `${features?.join(',') ?? ''}\u0000${text}`
+    let run = cache.get(key)
+    if (!run) {
+      run = shape(text, features)
+      cache.set(key, run)
+    }
+    return run
+  }
+}

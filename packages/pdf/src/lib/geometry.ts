@@ -1,0 +1,84 @@
+/**
+ * Page sizes, margins and the type scale. Text blocks hold a whole number
+ * of body lines; the inner margin is narrower than the outer one, and the
+ * foot deeper than the head, as in a printed book.
+ */
+import {UsageError} from '@samizdat/model'
+
+export type Paper = 'A5' | 'A4' | 'Letter'
+
+export const papers: readonly Paper[] = ['A5', 'A4', 'Letter']
+
+export interface Geometry {
+  paper: Paper
+  width: number
+  height: number
+  /** Margin at the spine. */
+  inner: number
+  outer: number
+  top: number
+  textWidth: number
+  textHeight: number
+  /** Body type size and leading. */
+  size: number
+  leading: number
+  noteSize: number
+  noteLeading: number
+  /** Baseline of the running head, above the text block. */
+  headRaise: number
+  /** Baseline of the folio, below the text block. */
+  folioDrop: number
+}
+
+interface Design {
+  width: number
+  height: number
+  inner: number
+  outer: number
+  top: number
+  lines: number
+  size: number
+  leading: number
+}
+
+const mm = 72 / 25.4
+
+const designs: Readonly<Record<Paper, Design>> = {
+  // The reading pack: about 64 characters a line, 34 lines a page.
+  A5: {width: 148 * mm, height: 210 * mm, inner: 16 * mm, outer: 22 * mm, top: 19 * mm, lines: 34, size: 11, leading: 14},
+  A4: {width: 210 * mm, height: 297 * mm, inner: 24 * mm, outer: 38 * mm, top: 25 * mm, lines: 42, size: 12.5, leading: 16},
+  Letter: {width: 8.5 * 72, height: 11 * 72, inner: 25 * mm, outer: 38 * mm, top: 24 * mm, lines: 39, size: 12.5, leading: 16}
+}
+
+/** The paper named by an option or the edition (case-insensitive); throws on anything else. */
+export function paperOf(value: string): Paper {
+  const paper = papers.find((name) => name.toLowerCase() === value.trim().toLowerCase())
+  if (!paper) throw new UsageError(`Unknown paper \`${value}\`: expected one of ${papers.map((name) => `\`${name}\``).join(', ')}`)
+  return paper
+}
+
+export function geometry(paper: Paper): Geometry {
+  const design = designs[paper]
+  const noteSize = Math.round(design.size * 0.82 * 4) / 4
+  return {
+    paper,
+    width: design.width,
+    height: design.height,
+    inner: design.inner,
+    outer: design.outer,
+    top: design.top,
+    textWidth: design.width - design.inner - design.outer,
+    textHeight: design.lines * design.leading,
+    size: design.size,
+    leading: design.leading,
+    noteSize,
+    noteLeading: Math.round(noteSize * 1.25 * 2) / 2,
+    headRaise: design.leading * 1.6,
+    folioDrop: design.leading * 2.2
+  }
+}
+
+/** Left edge of the text block: the inner margin is on the left of a recto (even index, odd number). */
+export function leftEdge(geometry: Geometry, pageIndex: number): number {
+  return pageIndex % 2 === 0 ? geometry.inner : geometry.outer
+}

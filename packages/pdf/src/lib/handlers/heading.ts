@@ -1,0 +1,39 @@
+import type {Heading} from 'mdast'
+import {textOf} from '@samizdat/model'
+import {headingType} from '../structure.js'
+import type {Context, State} from '../state.js'
+import type {Align} from '../items.js'
+
+interface HeadingDesign {
+  /** Size relative to the body. */
+  scale: number
+  italic: boolean
+  smallCaps: boolean
+  align: Align
+  /** Space above and below, in body lines. */
+  before: number
+  after: number
+}
+
+/** Level 1 is a work's title (set by the opening); the body's headings start at 2. */
+const designs: Readonly<Record<number, HeadingDesign>> = {
+  2: {scale: 1.2, italic: false, smallCaps: false, align: 'center', before: 1.5, after: 0.75},
+  3: {scale: 1, italic: true, smallCaps: false, align: 'center', before: 1, after: 0.5},
+  4: {scale: 1, italic: false, smallCaps: true, align: 'ragged', before: 0.75, after: 0.25}
+}
+
+/** A heading: its own lines kept together and with what follows; a destination and an outline entry. */
+export function heading(node: Heading, state: State, context: Context): void {
+  const level = Math.min(Math.max(node.depth + context.headingOffset, 2), 6)
+  const design = designs[Math.min(level, 4)] as HeadingDesign
+  const size = context.size * design.scale
+  const inner: Context = {...context, size, leading: Math.max(context.leading, Math.round(size * 1.25)), italic: design.italic, bold: false}
+  const struct = state.struct(context, headingType(level))
+  const runs = state.inline(node.children, {...state.inlineContext(inner, struct), ...(design.smallCaps ? {features: ['smcp', 'onum']} : {})})
+  state.space(design.before * context.leading)
+  const id = node.data?.id
+  if (id) state.marks.push({id, outline: {title: textOf(node), depth: level}})
+  state.emit(state.lines(runs, inner, {align: design.align, hyphenate: false}), inner, {together: true})
+  state.space(design.after * context.leading)
+  state.keepNext = true
+}

@@ -1,0 +1,56 @@
+/**
+ * The handler tables: one handler per mdast node type. A new node type (the
+ * apparatus's notes, say) plugs in by adding an entry; unknown containers
+ * render their children, unknown literals their text.
+ */
+import type {BlockHandler, Handlers, InlineHandler} from '../state.js'
+import {blockquote} from './blockquote.js'
+import {hardBreak} from './break.js'
+import {code} from './code.js'
+import {emphasis, strikethrough, strong} from './emphasis.js'
+import {anchored} from './apparatus.js'
+import {footnoteReference, noteReference} from './note-reference.js'
+import {heading} from './heading.js'
+import {image} from './image.js'
+import {link} from './link.js'
+import {list} from './list.js'
+import {paragraph} from './paragraph.js'
+import {table} from './table.js'
+import {inlineCode, text} from './text.js'
+import {thematicBreak} from './thematic-break.js'
+
+const ignore = (): void => {}
+
+export const blockHandlers: Record<string, BlockHandler> = {
+  blockquote,
+  code,
+  heading,
+  list,
+  paragraph,
+  table,
+  thematicBreak,
+  // Set where they are referenced, or not at all.
+  footnoteDefinition: ignore,
+  definition: ignore,
+  html: ignore,
+  yaml: ignore
+}
+
+export const inlineHandlers: Record<string, InlineHandler> = {
+  annotated: anchored,
+  break: hardBreak,
+  citation: anchored,
+  correction: anchored,
+  delete: strikethrough,
+  emphasis,
+  footnoteReference,
+  image,
+  inlineCode,
+  link,
+  noteReference,
+  strong,
+  text,
+  html: ignore
+}
+
+export const handlers: Handlers = {block: blockHandlers, inline: inlineHandlers}

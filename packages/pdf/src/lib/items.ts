@@ -1,0 +1,191 @@
+/**
+ * From styled runs to Knuth–Plass items: words become boxes (measured as
+ * prefixes, so a word cut at a hyphenation point keeps its kerning and
+ * ligatures when it is not broken), spaces become glue in the style of the
+ * text they sit in, and hyphenation points, dashes and URL separators become
+ * penalties. Rag and centring use the glue patterns of Knuth and Plass.
+ */
+import type {BoxItem, GlueItem, PenaltyItem} from './linebreak.js'
+import {infinity} from './linebreak.js'
+import {hyphenPoints} from './hyphenate.js'
+import type {Measurer} from './measure.js'
+import type {StructNode} from './structure.js'
+import type {LinkRef, Note, Run, TextStyle} from './types.js'
+
+/** What a box draws. */
+export interface Piece {
+  text: string
+  style: TextStyle
+  struct: StructNode
+  link?: LinkRef
+  note?: Note
+  anchors?: string[]
+}
+
+export type Item =
+  | (BoxItem & {piece?: Piece})
+  /** `space`: the glue stands for a space of the text (as opposed to rag or fill). */
+  | (GlueItem & {space?: boolean})
+  /** `hyphen`: drawn at the end of the line when the break is taken; `space`: the break eats a space. */
+  | (PenaltyItem & {hyphen?: Piece; space?: boolean})
+
+export type Align = 'justify' | 'ragged' | 'center'
+
+export interface ItemOptions {
+  align: Align
+  /** First-line indent. */
+  indent: number
+  hyphenate: boolean
+  /** Allow a break between any two characters of a too-long word (last resort). */
+  emergency: boolean
+  /** Width of a line, so that only words longer than it are cut anywhere. */
+  lineWidth: number
+}
+
+/** Stretch of the glue that makes rag: three ems, as in Knuth and Plass. */
+const ragEms = 3
+const hyphenPenalty = 50
+const dashPenalty = 50
+const urlPenalty = 100
+const emergencyPenalty = 5000
+
+/** Characters after which a URL may break. */
+const urlBreakAfter = /[/.\-?&=#_:~]/u
+const letters = /\p{L}+/gu
+
+export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOptions): Item[] {
+  const items: Item[] = []
+  if (options.indent !== 0) items.push({type: 'box', width: options.indent})
+  let pendingSpace: TextStyle | undefined
+
+  for (const run of runs) {
+    // A run's anchors and note mark go on its first word only.
+    let extras: Pick<Piece, 'note' | 'anchors'> | undefined = run.note || run.anchors ? {...(run.note ? {note: run.note} : {}), ...(run.anchors ? {anchors: run.anchors} : {})} : undefined
+    // Split into words and spaces; a hard line break comes as its own run of "\n" with breaks 'never'.
+    if (run.text === '\n' && run.breaks === 'never') {
+      pendingSpace = undefined
+      forcedBreak(items)
+      continue
+    }
+    for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
+      if (/^[\s\u00A0]+$/u.test(token)) {
+        if (token.includes('\u00A0') && !/[^\S\u00A0]/u.test(token)) {
+          // A no-break space: glue that no break may follow.
+          flushSpace()
+          items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
+          pushSpace(run.style, items, measure, options.align)
+        } else if (items.length > (options.indent !== 0 ? 1 : 0)) {
+          pendingSpace = run.style
+        }
+        continue
+      }
+      flushSpace()
+      word(run, token, extras)
+      extras = undefined
+    }
+  }
+
+  // Last line ragged: fill glue, then the forced end.
+  items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
+  items.push({type: 'glue', width: 0, stretch: infinity * 10, shrink: 0})
+  items.push({type: 'penalty', width: 0, penalty: -infinity, flagged: false})
+  return items
+
+  function flushSpace(): void {
+    if (pendingSpace) pushSpace(pendingSpace, items, measure, options.align)
+    pendingSpace = undefined
+  }
+
+  function word(run: Run, text: string, extras: Pick<Piece, 'note' | 'anchors'> | undefined): void {
+    const piece = (part: string): Piece => {
+      const result: Piece = {text: part, style: run.style, struct: run.struct}
+      if (run.link) result.link = run.link
+      return result
+    }
+    const mode = run.breaks ?? (looksLikeUrl(text) ? 'url' : 'words')
+    const cuts = mode === 'never' ? [] : breakPoints(text, run.lang, mode)
+    const total = measure.width(text, run.style)
+    if (options.emergency && mode !== 'never' && total > options.lineWidth) {
+      // Cut anywhere inside pieces still too long for a line; keep the real break points.
+      const bounds = [0, ...cuts.map((cut) => cut.offset), text.length]
+      for (let index = 1; index < bounds.length; index++) {
+        const from = bounds[index - 1] as number
+        const to = bounds[index] as number
+        if (measure.width(text.slice(from, to), run.style) <= options.lineWidth * 0.8) continue
+        for (let offset = from + 1; offset < to; offset++) {
+          if (!isLowSurrogate(text.charCodeAt(offset))) cuts.push({offset, penalty: emergencyPenalty, hyphen: false})
+        }
+      }
+      cuts.sort((a, b) => a.offset - b.offset)
+    }
+    let start = 0
+    let before = 0
+    for (const cut of cuts) {
+      const prefix = text.slice(0, cut.offset)
+      const width = measure.width(prefix, run.style)
+      items.push({type: 'box', width: width - before, piece: piece(text.slice(start, cut.offset))})
+      // Both sides of a taken break are shaped on their own: measure them so.
+      const hyphenWidth = cut.hyphen ? measure.width(`${prefix}-`, run.style) - width : 0
+      const postBreak = measure.width(text.slice(cut.offset), run.style) - (total - width)
+      const penalty: Item = {type: 'penalty', width: hyphenWidth, penalty: cut.penalty, flagged: cut.hyphen}
+      if (Math.abs(postBreak) > 1e-9) penalty.postBreak = postBreak
+      if (cut.hyphen) penalty.hyphen = piece('-')
+      items.push(penalty)
+      start = cut.offset
+      before = width
+    }
+    items.push({type: 'box', width: total - before, piece: {...piece(text.slice(start)), ...extras}})
+  }
+
+  function breakPoints(text: string, lang: string, mode: 'words' | 'url'): Cut[] {
+    const cuts: Cut[] = []
+    for (let offset = 1; offset < text.length; offset++) {
+      const previous = text[offset - 1] as string
+      if (mode === 'url') {
+        if (urlBreakAfter.test(previous) && !urlBreakAfter.test(text[offset] as string)) cuts.push({offset, penalty: urlPenalty, hyphen: false})
+      } else if ((previous === '-' || previous === '–' || previous === '—' || previous === '/') && /\p{L}|\p{N}/u.test(text[offset] as string)) {
+        // After an explicit hyphen or dash, with text on both sides.
+        if (offset > 1) cuts.push({offset, penalty: previous === '-' ? hyphenPenalty : dashPenalty, hyphen: false})
+      }
+    }
+    if (mode === 'words' && options.hyphenate) {
+      for (const match of text.matchAll(letters)) {
+        if (match[0] === match[0].toUpperCase()) continue // acronyms and roman numerals
+        for (const point of hyphenPoints(match[0], lang)) cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
+      }
+    }
+    return cuts.sort((a, b) => a.offset - b.offset)
+  }
+}
+
+interface Cut {
+  offset: number
+  penalty: number
+  hyphen: boolean
+}
+
+function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align): void {
+  const width = measure.width(' ', style)
+  if (align === 'justify') {
+    items.push({type: 'glue', width, stretch: width / 2, shrink: width / 3, space: true})
+    return
+  }
+  const rag = ragEms * style.size
+  items.push({type: 'glue', width: 0, stretch: rag, shrink: 0})
+  items.push({type: 'penalty', width: 0, penalty: 0, flagged: false, space: true})
+  items.push({type: 'glue', width, stretch: -rag, shrink: 0, space: true})
+}
+
+function forcedBreak(items: Item[]): void {
+  items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
+  items.push({type: 'glue', width: 0, stretch: infinity * 10, shrink: 0})
+  items.push({type: 'penalty', width: 0, penalty: -infinity, flagged: false})
+}
+
+function looksLikeUrl(text: string): boolean {
+  return /^[(<[]?(?:https?:\/\/|www\.)/iu.test(text) || /^[0-9a-f]{24,}[.,;:)]?$/iu.test(text)
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}

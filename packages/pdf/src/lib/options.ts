@@ -1,0 +1,43 @@
+/** `toPdf`'s options, checked and defaulted. */
+import {UsageError, type EditionMeta} from '@samizdat/model'
+import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
+import {defaultLabels, type Labels} from './labels.js'
+
+export interface PdfOptions {
+  /**
+   * Build date, stamped in the imprint and the document's metadata. The
+   * caller derives it from `SOURCE_DATE_EPOCH`; default: the edition's date,
+   * else the epoch. Never the current time: builds are reproducible.
+   */
+  date?: Date
+  /** Paper size; default: the edition's `paper`, else A5. */
+  paper?: Paper | string
+  /** Words printed around the text (contents, imprint), to replace. */
+  labels?: Partial<Labels>
+  /** Compress content streams (default true); off for inspecting the PDF. */
+  compress?: boolean
+}
+
+export interface Settings {
+  date: Date
+  geometry: Geometry
+  labels: Labels
+  compress: boolean
+}
+
+export function settings(meta: EditionMeta, options: PdfOptions): Settings {
+  if (options.date !== undefined && (!(options.date instanceof Date) || Number.isNaN(options.date.getTime()))) {
+    throw new UsageError(`Invalid \`date\` option: expected a valid Date, got \`${String(options.date)}\``)
+  }
+  return {
+    date: options.date ?? editionDate(meta.date),
+    geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
+    labels: {...defaultLabels, ...options.labels},
+    compress: options.compress ?? true
+  }
+}
+
+function editionDate(value: string | undefined): Date {
+  const date = value === undefined ? undefined : new Date(value)
+  return date && !Number.isNaN(date.getTime()) ? date : new Date(0)
+}

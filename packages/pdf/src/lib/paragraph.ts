@@ -1,0 +1,63 @@
+/**
+ * Set a paragraph: itemize its runs, break it into lines with Knuth–Plass,
+ * loosening in passes as TeX does (first without hyphenation, then with it,
+ * then cutting over-long words anywhere), and place the lines.
+ */
+import {itemize, type Align} from './items.js'
+import {breakLines, type LineBreak} from './linebreak.js'
+import {setLines} from './lines.js'
+import type {Measurer} from './measure.js'
+import type {Line, Run, TextStyle} from './types.js'
+
+export interface ParagraphOptions {
+  width: number
+  align: Align
+  /** First-line indent. */
+  indent?: number
+  /** Line height (leading). */
+  leading: number
+  /** The paragraph's main style, for the baseline position. */
+  style: TextStyle
+  hyphenate?: boolean
+}
+
+interface Pass {
+  tolerance: number
+  hyphenate: boolean
+  emergency: boolean
+}
+
+/** The widest justified spacing: glue stretched three times its stretch (2.5 spaces). */
+export const maxRatio = 3
+
+const justifiedPasses: Pass[] = [
+  {tolerance: 1, hyphenate: false, emergency: false},
+  {tolerance: 2, hyphenate: true, emergency: false},
+  {tolerance: maxRatio, hyphenate: true, emergency: true},
+  {tolerance: 10_000, hyphenate: true, emergency: true}
+]
+
+// Rag only needs room: its badness already evens line lengths out.
+const raggedPasses: Pass[] = [
+  {tolerance: 10_000, hyphenate: false, emergency: false},
+  {tolerance: 10_000, hyphenate: true, emergency: true}
+]
+
+export function setParagraph(runs: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
+  if (runs.every((run) => run.text.trim() === '')) return []
+  const passes = options.align === 'justify' ? justifiedPasses : raggedPasses
+  const metrics = measure.metrics(options.style)
+  const baseline = (options.leading - metrics.ascent - metrics.descent) / 2 + metrics.ascent
+  for (const pass of passes) {
+    const items = itemize(runs, measure, {
+      align: options.align,
+      indent: options.indent ?? 0,
+      hyphenate: pass.hyphenate && options.hyphenate !== false,
+      emergency: pass.emergency,
+      lineWidth: options.width
+    })
+    const breaks: LineBreak[] | undefined = breakLines(items, () => options.width, {tolerance: pass.tolerance})
+    if (breaks) return setLines(items, breaks, {align: options.align, width: options.width, height: options.leading, baseline, maxRatio})
+  }
+  throw new Error(`Unbreakable paragraph at width ${options.width}: ${runs.map((run) => run.text).join('').slice(0, 80)}`)
+}

@@ -1,0 +1,95 @@
+/**
+ * The one place that imports pdfkit. `@types/pdfkit` describes 0.17 and
+ * lacks a few things 0.20 has and this package uses; they are declared here
+ * by augmentation, so the rest of the code stays typed.
+ */
+import PDFDocument from 'pdfkit'
+
+declare global {
+  namespace PDFKit {
+    namespace Mixins {
+      interface StructureElementOptions {
+        scope?: 'Row' | 'Column' | 'Both'
+      }
+      interface AnnotationOption {
+        /** The `Link` element the annotation belongs to (an `OBJR` in the structure tree). */
+        structParent?: PDFStructureElement
+      }
+    }
+    interface PDFStructureElement {
+      /** The element's dictionary, for attributes pdfkit has no option for. */
+      dictionary: {data: Record<string, unknown>}
+    }
+    interface PDFOutline {
+      /** The outline item's dictionary entries (`Dest`, `Title`…). */
+      outlineData: Record<string, unknown>
+    }
+    interface PDFDocument {
+      /** The current font; its metrics are in thousandths of the font size. */
+      _font: {
+        ascender: number
+        descender: number
+        /** Shapes text with fontkit (see `fonts.ts`, which caches it). */
+        layoutRun(text: string, features?: readonly string[]): unknown
+      }
+      /** The catalog, for entries pdfkit has no option for (`PageLabels`). */
+      _root: {data: Record<string, unknown>}
+      /** Writes the XMP packet's properties; replaced to escape them (see `metadata.ts`). */
+      _addInfo(): void
+    }
+  }
+}
+
+export type Doc = PDFKit.PDFDocument
+export type StructElement = PDFKit.PDFStructureElement
+export type Outline = PDFKit.PDFOutline
+
+export interface DocumentOptions {
+  info: PDFKit.DocumentInfo
+  lang: string
+  /** Uncompressed output, for debugging the content streams. */
+  compress: boolean
+}
+
+export function createDocument(options: DocumentOptions): Doc {
+  return new PDFDocument({
+    // pdfkit defaults to 1.3 and does not raise it for tagging; 1.7 also brings the XMP stream.
+    pdfVersion: '1.7',
+    tagged: true,
+    displayTitle: true,
+    lang: options.lang,
+    info: options.info,
+    compress: options.compress,
+    autoFirstPage: false,
+    // Layout is ours: pdfkit never wraps or paginates text here.
+    margin: 0
+  })
+}
+
+/**
+ * A PDF string, as opposed to a name: pdfkit writes JavaScript strings in
+ * dictionaries as names and `String` objects as strings.
+ */
+export function pdfString(value: string): string {
+  // eslint-disable-next-line no-new-wrappers -- the wrapper object is how pdfkit tells strings from names
+  return new String(value) as unknown as string
+}
+
+/** Collect the document's bytes once it ends. */
+export function bytesOf(doc: Doc): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = []
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk))
+    doc.on('error', reject)
+    doc.on('end', () => {
+      const size = chunks.reduce((total, chunk) => total + chunk.length, 0)
+      const bytes = new Uint8Array(size)
+      let offset = 0
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset)
+        offset += chunk.length
+      }
+      resolve(bytes)
+    })
+  })
+}

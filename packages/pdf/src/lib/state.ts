@@ -1,0 +1,195 @@
+/**
+ * The shared state of layout, as `mdast-util-to-hast` has one: handler
+ * tables for block and inline nodes, `block`/`blocks`/`inline` to walk the
+ * tree, and `emit` to turn set lines into flow blocks with widow, orphan
+ * and keep-with-next rules. Handlers live in `handlers/`, one per node type.
+ */
+import type {Nodes, Parents, PhrasingContent} from 'mdast'
+import type {Geometry} from './geometry.js'
+import type {Align} from './items.js'
+import type {Labels} from './labels.js'
+import type {Measurer} from './measure.js'
+import {NoteRegistry} from './notes.js'
+import {setParagraph} from './paragraph.js'
+import {structChild, type StructNode, type StructOptions} from './structure.js'
+import type {Block, Flow, FontKey, Glyphs, Line, LinkRef, Mark, Run, TextStyle} from './types.js'
+
+/** Where and how blocks are set: indents, type size, alignment, owner in the structure tree. */
+export interface Context {
+  struct: StructNode
+  /** Language of the passage; `sectionLang` is that of the enclosing section. */
+  lang: string
+  sectionLang: string
+  /** Indents from the text block's edges. */
+  left: number
+  right: number
+  size: number
+  leading: number
+  align: Align
+  italic: boolean
+  bold: boolean
+  /** Added to heading depths so that a body's top headings sit under its title. */
+  headingOffset: number
+}
+
+/** What inline handlers carry down: the current style, owner and link. */
+export interface InlineContext {
+  struct: StructNode
+  lang: string
+  size: number
+  italic: boolean
+  bold: boolean
+  mono: boolean
+  /** OpenType features instead of the text's (e.g. small capitals). */
+  features?: readonly string[]
+  link?: LinkRef
+}
+
+export type BlockHandler = (node: never, state: State, context: Context, previous: Nodes | undefined) => void
+export type InlineHandler = (node: never, state: State, context: InlineContext, runs: Run[]) => void
+
+export interface Handlers {
+  block: Readonly<Record<string, BlockHandler>>
+  inline: Readonly<Record<string, InlineHandler>>
+}
+
+/** Old-style figures in running text: they sit with the lowercase. */
+export const textFeatures: readonly string[] = ['onum']
+
+/** What the sections of one book share: page labels from a previous pass, for page references. */
+export interface PageRefs {
+  /** Page label of each destination, once a first pass has paginated the book. */
+  labels: ReadonlyMap<string, string> | undefined
+  /** How many page references were set: a second pass is needed when there are any. */
+  count: number
+}
+
+export class State {
+  readonly flow: Flow[] = []
+  /** The next block may not be separated from the previous one (after a heading). */
+  keepNext = false
+  /** Destinations and outline entries for the next block. */
+  readonly marks: Mark[] = []
+  /** A list item's or note's label, hung before the next line. */
+  label: Glyphs[] | undefined
+  notes: NoteRegistry
+
+  constructor(
+    readonly geometry: Geometry,
+    readonly measure: Measurer,
+    readonly handlers: Handlers,
+    readonly labels: Labels,
+    readonly pageRefs: PageRefs = {labels: undefined, count: 0},
+    notes?: NoteRegistry
+  ) {
+    this.notes = notes ?? new NoteRegistry()
+  }
+
+  /** A state for a note's text: same tools, its own flow, no notes inside notes. */
+  nested(): State {
+    const state = new State(this.geometry, this.measure, this.handlers, this.labels, this.pageRefs, this.notes)
+    state.notes = this.notes.inside()
+    return state
+  }
+
+  block(node: Nodes, context: Context, previous?: Nodes): void {
+    // Any block may carry an id (back-matter entries do): a destination at its first line.
+    const id: unknown = node.type === 'heading' ? undefined : node.data?.id
+    if (typeof id === 'string') this.marks.push({id})
+    const handler = this.handlers.block[node.type]
+    if (handler) {
+      handler(node as never, this, context, previous)
+    } else if ('children' in node) {
+      // Unknown containers: their content still reads.
+      this.blocks(node, context)
+    }
+  }
+
+  blocks(parent: Parents, context: Context): void {
+    let previous: Nodes | undefined
+    for (const child of parent.children) {
+      this.block(child as Nodes, context, previous)
+      previous = child as Nodes
+    }
+  }
+
+  inline(nodes: readonly PhrasingContent[] | readonly Nodes[], context: InlineContext, runs: Run[] = []): Run[] {
+    for (const node of nodes) {
+      const handler = this.handlers.inline[node.type]
+      if (handler) handler(node as never, this, context, runs)
+      else if ('children' in node) this.inline(node.children as Nodes[], context, runs)
+      else if ('value' in node && typeof node.value === 'string') this.handlers.inline['text']?.(node as never, this, context, runs)
+    }
+    return runs
+  }
+
+  /** The inline context at the start of a block set in `context`. */
+  inlineContext(context: Context, struct: StructNode): InlineContext {
+    return {struct, lang: context.lang, size: context.size, italic: context.italic, bold: context.bold, mono: false}
+  }
+
+  style(context: InlineContext): TextStyle {
+    if (context.mono) return {font: 'mono', size: round(context.size * 0.86)}
+    return {font: serif(context.italic, context.bold), size: context.size, features: context.features ?? textFeatures}
+  }
+
+  /** A child structure element, with `lang` when the passage's language is not the section's. */
+  struct(context: Context, type: string, options: StructOptions = {}): StructNode {
+    const withLang = context.lang !== context.sectionLang && options.lang === undefined ? {...options, lang: context.lang} : options
+    return structChild(context.struct, type, withLang)
+  }
+
+  /** Set runs as a paragraph in `context`. */
+  lines(runs: readonly Run[], context: Context, options: {indent?: number; align?: Align; hyphenate?: boolean} = {}): Line[] {
+    const style: TextStyle = {font: serif(context.italic, context.bold), size: context.size}
+    return setParagraph(runs, this.measure, {
+      width: this.geometry.textWidth - context.left - context.right,
+      align: options.align ?? context.align,
+      indent: options.indent ?? 0,
+      leading: context.leading,
+      style,
+      hyphenate: options.hyphenate ?? true
+    })
+  }
+
+  /**
+   * Add set lines to the flow. No page break after the first line or before
+   * the last (orphans and widows), none inside when `together`.
+   */
+  emit(lines: readonly Line[], context: Context, options: {together?: boolean} = {}): void {
+    lines.forEach((line, index) => {
+      if (index === 0 && this.label) {
+        line.glyphs.unshift(...this.label)
+        this.label = undefined
+      }
+      const breakBefore = index === 0 ? !this.keepNext : !(options.together || index === 1 || index === lines.length - 1)
+      this.push({kind: 'block', height: line.height, items: [{dx: context.left, dy: 0, line}], breakBefore, notes: line.notes, marks: []})
+    })
+  }
+
+  /** Add a block; pending marks go on it and a pending keep is used up. */
+  push(block: Block): void {
+    if (this.keepNext) block.breakBefore = false
+    this.keepNext = false
+    if (this.marks.length > 0) block.marks.push(...this.marks.splice(0))
+    this.flow.push(block)
+  }
+
+  space(height: number, options: {keep?: boolean; fill?: boolean} = {}): void {
+    if (height <= 0 && !options.fill) return
+    this.flow.push({kind: 'space', height, ...options})
+  }
+
+  pageBreak(): void {
+    this.flow.push({kind: 'break'})
+  }
+}
+
+export function serif(italic: boolean, bold: boolean): FontKey {
+  if (bold) return italic ? 'serifBoldItalic' : 'serifBold'
+  return italic ? 'serifItalic' : 'serif'
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100
+}

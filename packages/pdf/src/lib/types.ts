@@ -1,0 +1,151 @@
+/**
+ * The layout engine's vocabulary: styled runs of text (what inline handlers
+ * produce), positioned lines (what the line breaker produces), and the flow
+ * of blocks, spaces and breaks that pagination cuts into pages.
+ * Everything is in PDF points; y grows downwards from the top of the text block.
+ */
+import type {StructNode} from './structure.js'
+
+export type FontKey = 'serif' | 'serifItalic' | 'serifBold' | 'serifBoldItalic' | 'mono'
+
+export interface TextStyle {
+  font: FontKey
+  size: number
+  /** OpenType features, e.g. `onum` (old-style figures), `smcp`, `sups`. */
+  features?: readonly string[]
+  /** Fill colour (hex); black when absent. */
+  color?: string
+}
+
+/** Where a link goes: a named destination inside the PDF or a URL. */
+export interface LinkRef {
+  dest?: string
+  url?: string
+  /** The `Link` structure element that owns the link's text and annotations. */
+  struct: StructNode
+  /** Text of the whole link, for the annotation's `Contents`. */
+  text: string
+}
+
+/** How a run of text may be broken across lines. */
+export type BreakMode =
+  /** Between words and at hyphenation points. */
+  | 'words'
+  /** Also after `/`, `.`, `-`, `?`, `&`, `=`, `#`, `_` and, if still too long, anywhere: URLs, checksums. */
+  | 'url'
+  /** Nowhere: note markers, list labels. */
+  | 'never'
+
+/** A piece of text with one style, one owner and one link, as inline handlers emit it. */
+export interface Run {
+  text: string
+  style: TextStyle
+  struct: StructNode
+  link?: LinkRef
+  /** The note whose reference mark this run is. */
+  note?: Note
+  /** Language of the passage (BCP 47), for hyphenation. */
+  lang: string
+  breaks?: BreakMode
+  /** Named destinations at this point (a note reference's back-link target). */
+  anchors?: string[]
+  /** The page label this run shows, when it is a page reference. */
+  pageRef?: string
+}
+
+/** Text placed on a line, `x` from the line's start. */
+export interface Glyphs {
+  x: number
+  width: number
+  text: string
+  style: TextStyle
+  struct: StructNode
+  link?: LinkRef
+  /** Artifacts (leaders, furniture) are drawn outside the structure tree. */
+  artifact?: boolean
+}
+
+export interface Line {
+  glyphs: Glyphs[]
+  /** Height of the line box: the leading. */
+  height: number
+  /** From the top of the line box to the baseline. */
+  baseline: number
+  /** Notes referenced on this line. */
+  notes: Note[]
+  /** Named destinations on this line (ids of note references). */
+  anchors: string[]
+  /** Adjustment ratio of a justified line; absent on last, ragged and centred lines. */
+  ratio?: number
+  /** The natural width of an inter-word space on this line, for spacing checks. */
+  space?: number
+}
+
+/** A rule, drawn as an artifact. */
+export interface Rule {
+  width: number
+  thickness: number
+}
+
+/** Something placed inside a block, relative to the block's top left. */
+export type Placed = {dx: number; dy: number} & ({line: Line} | {rule: Rule})
+
+/** A destination (and maybe an outline entry) at the top of a block. */
+export interface Mark {
+  id: string
+  outline?: {title: string; depth: number}
+}
+
+/** An unbreakable vertical box: a line, a table row, a rule. */
+export interface Block {
+  kind: 'block'
+  height: number
+  items: Placed[]
+  /** May the page break just before this block? Widows, orphans and keeps say no. */
+  breakBefore: boolean
+  notes: Note[]
+  marks: Mark[]
+}
+
+/** Vertical space; `fill` spaces share what is left of the page; others vanish at a page top unless `keep`. */
+export interface Space {
+  kind: 'space'
+  height: number
+  fill?: boolean
+  keep?: boolean
+}
+
+/** A forced page break. */
+export interface PageBreak {
+  kind: 'break'
+}
+
+export type Flow = Block | Space | PageBreak
+
+/** A note: its mark, its text set in lines, and where it links. */
+export interface Note {
+  /** Named destination of the note's text. */
+  id: string
+  /** Named destination of its reference in the text, for the back-link. */
+  referenceId: string
+  label: string
+  /** The note's text set at the note size: lines (and rows) as blocks. */
+  blocks: Block[]
+  struct: StructNode
+}
+
+export interface RunningHeads {
+  verso: string
+  recto: string
+}
+
+/** A part of the book that starts on a new page: title page, contents, a work. */
+export interface Section {
+  id: string
+  flow: Flow[]
+  /** `recto`: the section opens on an odd page, after a blank if needed. */
+  start: 'recto' | 'verso' | 'next'
+  folio: 'roman' | 'arabic' | 'none'
+  /** Running heads on the section's pages after its first; none when absent. */
+  heads?: RunningHeads
+}

@@ -1,0 +1,76 @@
+/**
+ * A work, or the editor's preface, as a section: opening on a recto with
+ * its title, then its body, running heads giving the edition's title on
+ * versos and the work's on rectos.
+ */
+import type {Heading, Root} from 'mdast'
+import type {EditionMeta, ResolvedSection, ResolvedWork} from '@samizdat/model'
+import {listNames} from './labels.js'
+import {opening} from './opening.js'
+import type {Context, State} from './state.js'
+import {structChild, type StructNode} from './structure.js'
+import type {Section} from './types.js'
+
+export function workSection(work: ResolvedWork, edition: EditionMeta, state: State, root: StructNode): Section {
+  const {meta} = work
+  const sect = structChild(root, 'Sect', meta.language === edition.language ? {} : {lang: meta.language})
+  const {tree, headingOffset, titleIds} = bodyUnder(work.tree)
+  state.notes.start(tree, work.id, work.notes)
+  const context = baseContext(state, sect, meta.language, headingOffset)
+  const authors = meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name)
+  opening(state, context, {
+    title: meta.title,
+    ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
+    ...(authors.length > 0 ? {byline: listNames(authors, state.labels.and)} : {}),
+    ids: [work.id, ...titleIds],
+    outline: true
+  })
+  state.blocks(tree, context)
+  return {id: work.id, flow: state.flow, start: 'recto', folio: 'arabic', heads: {verso: edition.title, recto: meta.title}}
+}
+
+export function prefaceSection(preface: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
+  const sect = structChild(root, 'Sect')
+  const {tree, headingOffset, titleIds} = bodyUnder(preface.tree)
+  state.notes.start(tree, preface.id)
+  const context = baseContext(state, sect, edition.language, headingOffset)
+  opening(state, context, {title: preface.title, ids: [preface.id, ...titleIds], outline: true})
+  state.blocks(tree, context)
+  return {id: preface.id, flow: state.flow, start: 'recto', folio: 'roman', heads: {verso: edition.title, recto: preface.title}}
+}
+
+/** Generated back matter (corrections, bibliography, index, timeline): smaller, ragged, after the works. */
+export function backMatterSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
+  const sect = structChild(root, 'Sect')
+  const {tree, headingOffset, titleIds} = bodyUnder(section.tree)
+  state.notes.start(tree, section.id)
+  const base = baseContext(state, sect, edition.language, headingOffset)
+  opening(state, base, {title: section.title, ids: [section.id, ...titleIds], outline: true})
+  const {geometry} = state
+  const context: Context = {...base, size: Math.round(geometry.size * 0.9 * 4) / 4, leading: Math.round(geometry.leading * 0.9 * 2) / 2, align: 'ragged'}
+  state.blocks(tree, context)
+  return {id: section.id, flow: state.flow, start: 'recto', folio: 'arabic', heads: {verso: edition.title, recto: section.title}}
+}
+
+export function baseContext(state: State, struct: StructNode, lang: string, headingOffset = 0): Context {
+  const {geometry} = state
+  return {
+    struct, lang, sectionLang: lang, left: 0, right: 0,
+    size: geometry.size, leading: geometry.leading, align: 'justify', italic: false, bold: false, headingOffset
+  }
+}
+
+/**
+ * The body under a title the opening sets: a leading level-1 heading (the
+ * title, written into the source) is dropped, its id kept as a destination,
+ * and the top headings that remain are moved to level 2.
+ */
+function bodyUnder(tree: Root): {tree: Root; headingOffset: number; titleIds: string[]} {
+  const [first, ...rest] = tree.children
+  const titled = first?.type === 'heading' && first.depth === 1
+  const body: Root = titled ? {...tree, children: rest} : tree
+  const titleId = titled ? (first as Heading).data?.id : undefined
+  let min = 7
+  for (const node of body.children) if (node.type === 'heading') min = Math.min(min, node.depth)
+  return {tree: body, headingOffset: min === 7 ? 0 : 2 - min, titleIds: titleId ? [titleId] : []}
+}

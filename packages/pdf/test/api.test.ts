@@ -1,0 +1,31 @@
+/** The public surface of @samizdat/pdf, and how it refuses bad options. */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import * as pdf from '@samizdat/pdf'
+import {UsageError} from '@samizdat/model'
+import {fixtureEdition} from './helpers.js'
+
+test('exports exactly toPdf, papers and defaultLabels', () => {
+  assert.deepEqual(Object.keys(pdf).sort(), ['defaultLabels', 'papers', 'toPdf'])
+  assert.deepEqual(pdf.papers, ['A5', 'A4', 'Letter'])
+})
+
+test('toPdf returns the bytes of a PDF', async () => {
+  const bytes = await pdf.toPdf(await fixtureEdition(), {date: new Date(0)})
+  assert.ok(bytes instanceof Uint8Array)
+  assert.equal(Buffer.from(bytes.subarray(0, 8)).toString('latin1'), '%PDF-1.7')
+  assert.match(Buffer.from(bytes.subarray(-6)).toString('latin1'), /%%EOF\s*$/)
+})
+
+test('an unknown paper or an invalid date is a usage error that quotes it', async () => {
+  const edition = await fixtureEdition()
+  await assert.rejects(pdf.toPdf(edition, {paper: 'B5'}), (error: unknown) => error instanceof UsageError && /`B5`/.test(error.message))
+  await assert.rejects(pdf.toPdf({...edition, meta: {...edition.meta, paper: 'folio'}}), (error: unknown) => error instanceof UsageError && /`folio`/.test(error.message))
+  await assert.rejects(pdf.toPdf(edition, {date: new Date('not a date')}), (error: unknown) => error instanceof UsageError && /date/.test(error.message))
+})
+
+test('labels replace the printed words', async () => {
+  const bytes = await pdf.toPdf(await fixtureEdition(), {date: new Date(0), labels: {contents: 'Inhalt'}, compress: false})
+  const text = Buffer.from(bytes).toString('latin1')
+  assert.match(text, /\/Title \(Inhalt\)|Inhalt/)
+})

@@ -1,0 +1,240 @@
+/**
+ * Shared test tools: the two editions (the reader edition of the real
+ * corpus and the fixture with notes, lists, tables), cached builds written
+ * to `test-output/`, and wrappers around the Poppler and qpdf tools.
+ * When a tool is missing, the test fails in CI and is skipped elsewhere.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {TestContext} from 'node:test'
+import assert from 'node:assert/strict'
+import {hasErrors, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
+import {toPdf, type PdfOptions} from '@samizdat/pdf'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+export const root = join(here, '..', '..', '..')
+export const outputDir = join(here, '..', 'test-output')
+export const fixtureCorpus = join(here, 'fixtures', 'apparatus')
+
+/** The build date every test uses, as the CLI would pass it from SOURCE_DATE_EPOCH. */
+export const date = new Date('2024-05-01T00:00:00Z')
+
+const editions = new Map<string, Promise<ResolvedEdition>>()
+
+async function load(dir: string, id: string): Promise<ResolvedEdition> {
+  const corpus = await loadCorpus(dir)
+  const edition = resolveEdition(corpus, id)
+  assert.equal(hasErrors(corpus.files), false, `the corpus at ${dir} has errors`)
+  return edition
+}
+
+export function readerEdition(): Promise<ResolvedEdition> {
+  if (!editions.has('reader')) editions.set('reader', load(join(root, 'corpus'), 'workers-opposition'))
+  return editions.get('reader') as Promise<ResolvedEdition>
+}
+
+export function fixtureEdition(): Promise<ResolvedEdition> {
+  if (!editions.has('fixture')) editions.set('fixture', load(fixtureCorpus, 'fixture'))
+  return editions.get('fixture') as Promise<ResolvedEdition>
+}
+
+const builds = new Map<string, Promise<string>>()
+
+/**
+ * Build `edition` once per name and write it to `test-output/<name>-<key>.pdf`;
+ * the path. Test files run in separate processes: the key (a hash of the
+ * sources, corpora and options) lets them share a build that is up to date.
+ */
+export function build(name: string, edition: () => Promise<ResolvedEdition>, options: PdfOptions = {}): Promise<string> {
+  if (!builds.has(name)) {
+    builds.set(name, (async () => {
+      mkdirSync(outputDir, {recursive: true})
+      const path = join(outputDir, `${name}-${sourceKey(options)}.pdf`)
+      // One process builds (it holds the lock); the others wait for its file.
+      const lock = `${path}.lock`
+      for (let waited = 0; !existsSync(path); waited += 250) {
+        if (take(lock, waited)) {
+          try {
+            const bytes = await toPdf(await edition(), {date, ...options})
+            const temporary = `${path}.${process.pid}.tmp`
+            writeFileSync(temporary, bytes)
+            renameSync(temporary, path)
+            // Builds of earlier sources are stale now.
+            for (const file of readdirSync(outputDir)) {
+              if (file.startsWith(`${name}-`) && /^[0-9a-f]{12}\.pdf$/.test(file.slice(name.length + 1)) && join(outputDir, file) !== path) rmSync(join(outputDir, file), {force: true})
+            }
+          } finally {
+            rmSync(lock, {force: true})
+          }
+          break
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      return path
+    })())
+  }
+  return builds.get(name) as Promise<string>
+}
+
+/** Take the lock file, or take it over when its holder seems gone (two minutes). */
+function take(lock: string, waited: number): boolean {
+  try {
+    closeSync(openSync(lock, 'wx'))
+    return true
+  } catch {
+    if (waited < 120_000) return false
+    rmSync(lock, {force: true})
+    return take(lock, 0)
+  }
+}
+
+let sources: string | undefined
+
+function sourceKey(options: PdfOptions): string {
+  if (sources === undefined) {
+    const hash = createHash('sha256')
+    for (const dir of [join(here, '..', 'src'), join(root, 'packages', 'model', 'src'), join(root, 'corpus'), fixtureCorpus]) {
+      for (const file of (readdirSync(dir, {recursive: true}) as string[]).sort()) {
+        const path = join(dir, file)
+        if (statSync(path).isFile()) hash.update(path).update(readFileSync(path))
+      }
+    }
+    sources = hash.digest('hex')
+  }
+  return createHash('sha256').update(sources).update(JSON.stringify(options)).digest('hex').slice(0, 12)
+}
+
+export const readerPdf = (): Promise<string> => build('workers-opposition', readerEdition)
+export const fixturePdf = (): Promise<string> => build('fixture', fixtureEdition)
+
+/** Whether `name` can run: in CI a missing tool fails the test, elsewhere it skips it. */
+export function hasTool(t: TestContext, name: string): boolean {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0
+  if (found) return true
+  if (process.env['CI'] === 'true') assert.fail(`${name} is required in CI but was not found`)
+  t.skip(`${name} not installed`)
+  return false
+}
+
+export function run(command: string, args: readonly string[]): string {
+  return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
+}
+
+/** Text of each page (pdftotext, reading order), pages in order. */
+export function pageTexts(pdf: string, layout = false): string[] {
+  const text = run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, '-'])
+  const pages = text.split('\f')
+  if (pages.at(-1)?.trim() === '') pages.pop()
+  return pages
+}
+
+export interface Word {
+  text: string
+  xMin: number
+  yMin: number
+  xMax: number
+  yMax: number
+}
+
+export interface PageWords {
+  width: number
+  height: number
+  lines: Word[][]
+}
+
+/** Words with their boxes, grouped by line, from `pdftotext -bbox-layout`. */
+export function pageWords(pdf: string): PageWords[] {
+  const html = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'])
+  const pages: PageWords[] = []
+  for (const page of html.split('<page ').slice(1)) {
+    const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)
+    const lines: Word[][] = []
+    for (const line of page.split('<line ').slice(1)) {
+      const words: Word[] = []
+      for (const match of line.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
+        words.push({xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), text: unescape(match[5] as string)})
+      }
+      if (words.length > 0) lines.push(words)
+    }
+    pages.push({width: Number(size?.[1]), height: Number(size?.[2]), lines})
+  }
+  return pages
+}
+
+function unescape(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&')
+}
+
+/** The objects of a PDF as qpdf's JSON shows them. */
+export function pdfObjects(pdf: string): Record<string, unknown> {
+  const json = JSON.parse(run('qpdf', ['--json', pdf])) as {qpdf: [unknown, Record<string, {value?: unknown}>]}
+  const objects: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(json.qpdf[1])) objects[key.replace(/^obj:/, '')] = value.value
+  return objects
+}
+
+/** Printed page numbers (folios): the last line of each page when it is a number; undefined on pages without one. */
+export function folios(pages: readonly string[]): Array<string | undefined> {
+  return pages.map((page) => {
+    const last = page.trim().split('\n').at(-1)?.trim() ?? ''
+    return /^(?:\d+|[ivxlcdm]+)$/.test(last) ? last : undefined
+  })
+}
+
+/** Whitespace collapsed, for comparing text across line breaks. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The entries of the contents and the page numbers they give, read from the
+ * contents pages' layout text: `{text before the number} ⟦number⟧ …`.
+ */
+export function contentsText(pdf: string): string {
+  const pages = pageTexts(pdf, true)
+  const start = pages.findIndex((page) => /^\s*Contents\s*$/m.test(page))
+  const parts: string[] = []
+  for (let index = start; index >= 0 && index < pages.length; index++) {
+    const page = pages[index] as string
+    if (index > start && !/^\s*Contents\s*$/m.test(page.trim().split('\n')[0] ?? '')) break
+    const lines = page.replace(/\s+$/, '').split('\n').slice(0, -1)
+    for (const line of lines) {
+      const match = /^(.*?)\s{2,}(\d+|[ivxlcdm]+)\s*$/.exec(line)
+      parts.push(match ? `${match[1]} ⟦${match[2]}⟧` : line)
+    }
+  }
+  return squash(parts.join(' '))
+}
+
+/** Named destinations and link targets, by page index, from qpdf's JSON. */
+export function destinationsAndLinks(pdf: string): {dests: Map<string, number>; links: Array<Set<string>>} {
+  const objects = pdfObjects(pdf)
+  const get = (ref: unknown): Record<string, unknown> => (typeof ref === 'string' && ref.endsWith(' R') ? objects[ref] : ref) as Record<string, unknown>
+  const catalog = Object.values(objects).find((value) => (value as Record<string, unknown> | null)?.['/Type'] === '/Catalog') as Record<string, unknown>
+  const kids = get(get(catalog['/Pages'])['/Kids']) as unknown as string[]
+  const pageIndex = new Map(kids.map((ref, index) => [ref, index]))
+  const dests = new Map<string, number>()
+  const walk = (node: Record<string, unknown>): void => {
+    const names = node['/Names'] as unknown[] | undefined
+    for (let index = 0; names && index < names.length; index += 2) {
+      const name = String(names[index]).replace(/^u:/, '')
+      const dest = get(names[index + 1]) as unknown as unknown[]
+      dests.set(name, pageIndex.get(dest[0] as string) ?? -1)
+    }
+    for (const kid of (node['/Kids'] as unknown[] | undefined) ?? []) walk(get(kid))
+  }
+  walk(get(get(get(catalog['/Names'])['/Dests'])))
+  const links = kids.map((ref) => {
+    const targets = new Set<string>()
+    for (const annot of (get(ref)['/Annots'] as unknown[] | undefined) ?? []) {
+      const action = get(get(annot)['/A'])
+      if (action?.['/S'] === '/GoTo') targets.add(String(action['/D']).replace(/^u:/, ''))
+      if (action?.['/S'] === '/URI') targets.add(String(action['/URI']).replace(/^u:/, ''))
+    }
+    return targets
+  })
+  return {dests, links}
+}

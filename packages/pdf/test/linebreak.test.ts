@@ -1,0 +1,86 @@
+/** The line breaker and paragraph setter: total fit, hyphenation, spaces between styled runs, no overflow. */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {registerFonts} from '../src/lib/fonts.js'
+import {breakLines, infinity, type BreakItem} from '../src/lib/linebreak.js'
+import {Measurer} from '../src/lib/measure.js'
+import {setParagraph} from '../src/lib/paragraph.js'
+import {createDocument} from '../src/lib/pdfkit.js'
+import {structRoot} from '../src/lib/structure.js'
+import type {Line, Run, TextStyle} from '../src/lib/types.js'
+
+const doc = createDocument({info: {}, lang: 'en', compress: false})
+registerFonts(doc)
+const measure = new Measurer(doc)
+const roman: TextStyle = {font: 'serif', size: 11}
+const italic: TextStyle = {font: 'serifItalic', size: 11}
+const struct = structRoot('P')
+const run = (text: string, style = roman): Run => ({text, style, struct, lang: 'en'})
+const text = (line: Line): string => line.glyphs.map((glyph) => glyph.text).join('')
+const right = (line: Line): number => Math.max(...line.glyphs.map((glyph) => glyph.x + glyph.width))
+
+/** Words of width 10 with glue 2 (stretch 1, shrink 1), then the paragraph's end. */
+function words(count: number): BreakItem[] {
+  const items: BreakItem[] = []
+  for (let index = 0; index < count; index++) {
+    if (index > 0) items.push({type: 'glue', width: 2, stretch: 1, shrink: 1})
+    items.push({type: 'box', width: 10})
+  }
+  items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false}, {type: 'glue', width: 0, stretch: infinity * 10, shrink: 0}, {type: 'penalty', width: 0, penalty: -infinity, flagged: false})
+  return items
+}
+
+test('total fit: exact lines get ratio 0, the last line is filled by its own glue', () => {
+  // Five words of 10 with four spaces of 2 fill 58 exactly.
+  const breaks = breakLines(words(10), () => 58, {tolerance: 1})
+  assert.deepEqual(breaks?.map((lineBreak) => lineBreak.position), [9, 21])
+  assert.equal(breaks?.[0]?.ratio, 0)
+})
+
+test('an impossible paragraph is undefined, for the caller to loosen', () => {
+  assert.equal(breakLines(words(3), () => 5, {tolerance: 10}), undefined)
+})
+
+test('justified lines end exactly at the measure; the last does not', () => {
+  const body = 'The real limitations in Bolshevism can best be seen by the various oppositions to the mainstream of that party, which questioned Bolshevik orthodoxy in a limited way.'
+  const lines = setParagraph([run(body)], measure, {width: 200, align: 'justify', leading: 14, style: roman})
+  assert.ok(lines.length >= 4)
+  for (const line of lines.slice(0, -1)) assert.ok(Math.abs(right(line) - 200) < 0.01, `"${text(line)}" ends at ${right(line)}`)
+  assert.ok(right(lines.at(-1) as Line) < 200)
+  assert.equal(lines.map(text).join('').replace(/-(?=\S)|\s+/g, (match) => (match === '-' ? '' : ' ')).trim().replace(/\s+/g, ' '), body)
+})
+
+test('spaces between roman and italic runs are kept', () => {
+  const lines = setParagraph([run('concentrate on the '), run('“Left Communists”', italic), run(' in 1918 and the '), run('“Workers’ Opposition”', italic), run(' of 1920.')], measure, {width: 1000, align: 'justify', leading: 14, style: roman})
+  assert.equal(lines.length, 1)
+  assert.equal(text(lines[0] as Line).trim(), 'concentrate on the “Left Communists” in 1918 and the “Workers’ Opposition” of 1920.')
+  const glyphs = (lines[0] as Line).glyphs
+  const italicGlyph = glyphs.find((glyph) => glyph.style.font === 'serifItalic') as (typeof glyphs)[number]
+  const after = glyphs[glyphs.indexOf(italicGlyph) + 1] as (typeof glyphs)[number]
+  assert.ok(after.x - (italicGlyph.x + italicGlyph.width) > 1.5, 'a real gap after the italic run')
+})
+
+test('hyphenation breaks long words at Liang points, with a hyphen', () => {
+  const body = 'Notwithstanding the bureaucratisation, the representatives of the oppositions characteristically misunderstood the constitutional arrangements of revolutionary institutions.'
+  const lines = setParagraph([run(body)], measure, {width: 150, align: 'justify', leading: 14, style: roman})
+  const hyphenated = lines.filter((line) => /\p{L}-$/u.test(text(line).trimEnd()))
+  assert.ok(hyphenated.length > 0, 'some line ends with a hyphen')
+  for (const line of lines) assert.ok(right(line) <= 150.01)
+})
+
+test('URLs and checksums break rather than overflow', () => {
+  const url = 'https://example.org/a/very/long/path/that/cannot/fit/on/one/line/of/an/a5/page/at/all.html'
+  const hash = 'f065febd4594f9101eea8d0cc12f9d00ec1cd57fefba74e37a02f71b0531dba3'
+  for (const [content, align] of [[`See ${url} now.`, 'justify'], [`SHA-256 ${hash}`, 'ragged']] as const) {
+    const lines = setParagraph([run(content)], measure, {width: 120, align, leading: 14, style: roman})
+    assert.ok(lines.length > 2)
+    for (const line of lines) assert.ok(right(line) <= 120.01, `"${text(line)}" fits`)
+    assert.equal(lines.map(text).join('').replace(/\s/g, ''), content.replace(/\s/g, ''))
+  }
+})
+
+test('centred lines are centred on the measure', () => {
+  const [line] = setParagraph([run('A section')], measure, {width: 300, align: 'center', leading: 14, style: roman})
+  const first = (line as Line).glyphs[0]?.x as number
+  assert.ok(Math.abs(first - (300 - right(line as Line))) < 0.01)
+})

@@ -1,0 +1,70 @@
+/** Content parity: every heading and paragraph of the resolved reader edition is in the PDF's text, in order. */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {blocksOf} from '@samizdat/model'
+import {geometry} from '../src/lib/geometry.js'
+import {fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf} from './helpers.js'
+import type {FootnoteDefinition, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {bodyTokens, findInOrder, matchAt, withNoteNumbers, words, type Token} from './text.js'
+
+test('every block of the reader edition appears in order', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const edition = await readerEdition()
+  const tokens = bodyTokens(pageWords(await readerPdf()), geometry('A5'), 'text')
+  const blocks: string[] = []
+  const texts = (tree: Root): string[] => blocksOf(withNoteNumbers(tree)).map((block) => block.text)
+  if (edition.preface) blocks.push(...texts(edition.preface.tree))
+  for (const work of edition.works) blocks.push(work.meta.title, ...texts(work.tree))
+  // Back matter whose page references are numbers the model cannot know is checked by index.test.ts.
+  for (const section of edition.backMatter) {
+    if (!JSON.stringify(section.tree).includes('"pageRef":true')) blocks.push(section.title, ...texts(section.tree))
+  }
+  assert.ok(blocks.length > 300, `the edition has ${blocks.length} blocks`)
+  assert.deepEqual(findInOrder(tokens, blocks), [])
+})
+
+test('every note of the reader edition appears, in order, at the size of notes', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const edition = await readerEdition()
+  const tokens = bodyTokens(pageWords(await readerPdf()), geometry('A5'), 'notes')
+  const blocks = edition.works.flatMap((work) => work.notes.flatMap((note) => blocksOf(withNoteNumbers({type: 'root', children: note.children})).map((block) => block.text)))
+  assert.ok(blocks.length > 80, `${blocks.length} blocks of notes`)
+  assert.deepEqual(findInOrder(tokens, blocks), [])
+})
+
+test('blocks of the fixture (lists, table cells, code, Cyrillic) appear in order', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const edition = await fixtureEdition()
+  const tokens = bodyTokens(pageWords(await fixturePdf()), geometry('A5'), 'text')
+  const blocks = edition.works.flatMap((work) => [work.meta.title, ...blocksOf(withNoteNumbers(work.tree)).map((block) => block.text)])
+  assert.deepEqual(findInOrder(tokens, blocks), [])
+})
+
+test('the matcher rejects lost spaces and reordered text', () => {
+  const tokens = (text: string): Token[] =>
+    text.split('\n').flatMap((line) => words(line).map((word, index, all) => ({text: word, page: 0, lineEnd: index === all.length - 1})))
+  assert.equal(matchAt(tokens('the “Left\nCommunists” in 1918'), 0, words('the “Left Communists” in 1918')), 5)
+  assert.equal(matchAt(tokens('a hyphen-\nated word'), 0, words('a hyphenated word')), 4)
+  assert.equal(matchAt(tokens('the 1919-\n1922 years'), 0, words('the 1919-1922 years')), 4)
+  assert.equal(matchAt(tokens('the “Left Communists”in 1918'), 0, words('the “Left Communists” in 1918')), -1)
+  assert.deepEqual(findInOrder(tokens('second first'), ['first', 'second']).map((miss) => miss.block), ['second'])
+})
+
+test('fixture: the text of each footnote appears, in order of first reference', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const edition = await fixtureEdition()
+  const tokens = bodyTokens(pageWords(await fixturePdf()), geometry('A5'), 'notes')
+  const blocks: string[] = []
+  for (const work of edition.works) {
+    const definitions = new Map<string, FootnoteDefinition>()
+    const order: string[] = []
+    visit(work.tree, (node) => {
+      if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node)
+      if (node.type === 'footnoteReference' && !order.includes(node.identifier)) order.push(node.identifier)
+    })
+    for (const identifier of order) blocks.push(...blocksOf({type: 'root', children: definitions.get(identifier)?.children ?? []}).map((block) => block.text))
+  }
+  assert.equal(blocks.length, 18)
+  assert.deepEqual(findInOrder(tokens, blocks), [])
+})
