@@ -7,10 +7,12 @@ test('the public API is exactly this', () => {
 })
 
 test('the format registry holds the adapters that exist, each owning one entry per edition', () => {
-  assert.deepEqual(Object.keys(cli.formats), ['html'])
+  assert.deepEqual(Object.keys(cli.formats), ['html', 'epub', 'pdf'])
   for (const [key, format] of Object.entries(cli.formats)) {
     assert.equal(format.id, key)
     assert.equal(typeof format.describe, 'string')
   }
   assert.equal(cli.formats['html']?.outputs('ed'), 'ed/')
+  assert.equal(cli.formats['epub']?.outputs('ed'), 'ed.epub')
+  assert.equal(cli.formats['pdf']?.outputs('ed'), 'ed.pdf')
 })

@@ -14,12 +14,14 @@ test('a plain folder of Markdown builds one edition named after the folder, work
       'c-third.md': '# Mongoose Essay\n\nA file whose only title is its heading.\n'
     })
     const result = spawnCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
-    assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 2, result.stderr)
+    assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 4, result.stderr)
+    assert.match(result.stderr, /^wrote site\/field-notes\.pdf \(\d+ bytes\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.epub \(\d+ bytes\)$/m)
     assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files?\)$/m)
     assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+ bytes\)$/m)
     assert.equal(result.code, 0, result.stderr)
 
-    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['field-notes', 'field-notes.apparatus.json'])
+    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['field-notes', 'field-notes.apparatus.json', 'field-notes.epub', 'field-notes.pdf'])
     const apparatus = JSON.parse(await readFile(path.join(dir, 'site/field-notes.apparatus.json'), 'utf8'))
     assert.deepEqual([apparatus.edition, apparatus.annotations.type, apparatus.annotations.total], ['field-notes', 'AnnotationCollection', 0])
     const index = await readFile(path.join(dir, 'site/field-notes/index.html'), 'utf8')
@@ -88,7 +90,7 @@ test('a build replaces older builds of the editions it writes, and only those, l
     const result = await runCli(['build', '--edition', 'both'], dir)
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
-    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['beta-only', 'beta-only.apparatus.json', 'both', 'both.apparatus.json', 'keep.txt'])
+    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['beta-only', 'beta-only.apparatus.json', 'beta-only.epub', 'beta-only.pdf', 'both', 'both.apparatus.json', 'both.epub', 'both.pdf', 'keep.txt'])
     assert.ok(!(await readdir(path.join(dir, 'dist/both'))).includes('stale.html'), 'replaced as a whole')
     assert.ok((await readdir(path.join(dir, 'dist/beta-only'))).includes('stale.html'), 'not built, not touched')
   } finally {
@@ -140,6 +142,25 @@ test('an --out that is a file is a usage error', async () => {
     assert.equal(result.code, 2)
     assert.equal(result.stderr, 'samizdat: Output folder "x/out" is not a folder\n')
     assert.equal(await readFile(path.join(dir, 'x/out'), 'utf8'), 'a file, not a folder\n')
+  } finally {
+    await cleanup()
+  }
+})
+
+test('--paper sets the PDF page size, in any case', async (t) => {
+  const {spawnSync} = await import('node:child_process')
+  if (spawnSync('pdfinfo', ['-v']).error) {
+    if (process.env['CI'] === 'true') assert.fail('pdfinfo (poppler-utils) is required in CI')
+    t.skip('pdfinfo not installed (Debian package poppler-utils)')
+    return
+  }
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const result = await runCli(['build', '--format', 'pdf', '--paper', 'a4', '--edition', 'both', '--quiet'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    const info = spawnSync('pdfinfo', [path.join(dir, 'dist/both.pdf')], {encoding: 'utf8'}).stdout
+    assert.match(info, /^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m)
   } finally {
     await cleanup()
   }

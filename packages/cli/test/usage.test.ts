@@ -13,7 +13,8 @@ test('usage errors exit 2, name the bad value and the valid ones, and write noth
     const cases: Array<[string[], RegExp]> = [
       [['build', '--edition', 'nope'], /^samizdat: Unknown edition "nope"; expected one of "beta-only", "both"$/m],
       [['build', '--edition', 'both,nope,nada'], /^samizdat: Unknown editions "nope", "nada"; expected one of "beta-only", "both"$/m],
-      [['build', '--format', 'docx'], /^samizdat: Unknown format "docx"; expected "html"$/m],
+      [['build', '--format', 'docx'], /^samizdat: Unknown format "docx"; expected one of "html", "epub", "pdf"$/m],
+      [['build', '--paper', 'B5'], /^samizdat: Unknown paper "B5"; expected one of "A5", "A4", "Letter"$/m],
       [['build', '--corpus', 'missing'], /^samizdat: Corpus folder not found: missing$/m],
       [['build', '--bogus'], /^error: unknown option '--bogus'$/m],
       [['build', '--out'], /^error: option '-o, --out <dir>' argument missing$/m],
@@ -37,7 +38,7 @@ test('usage errors exit 2, name the bad value and the valid ones, and write noth
 test('the spawned bin exits 2 on a usage error', () => {
   const result = spawnCli(['build', '--format', 'docx,html'])
   assert.equal(result.code, 2)
-  assert.equal(result.stderr, 'samizdat: Unknown format "docx"; expected "html"\n')
+  assert.equal(result.stderr, 'samizdat: Unknown format "docx"; expected one of "html", "epub", "pdf"\n')
 })
 
 test('a SOURCE_DATE_EPOCH that is not whole seconds is a usage error', () => {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
+import {papers} from '@samizdat/pdf'
 import {formats, type RenderOptions} from './formats.js'
 import {select} from './select.js'
 import {writeEntries, type Entry} from './write.js'
@@ -22,6 +23,8 @@ export interface BuildOptions {
   formats?: string[] | undefined
   /** Build time given to adapters (default: from `SOURCE_DATE_EPOCH`, if set). */
   date?: Date | undefined
+  /** Paper size for paged formats: `A5`, `A4` or `Letter` (default: each edition's own, else A5). */
+  paper?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
   cwd?: string | undefined
 }
@@ -53,6 +56,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const renderOptions: RenderOptions = {}
   const date = options.date ?? sourceDate()
   if (date) renderOptions.date = date
+  if (options.paper !== undefined) {
+    const wanted = options.paper
+    const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
+    renderOptions.paper = select('paper', [paper], [...papers])[0] as string
+  }
   const out = path.resolve(cwd, options.out ?? 'dist')
   const outStats = await stat(out).catch(() => undefined)
   if (outStats && !outStats.isDirectory()) throw new UsageError(`Output folder "${options.out ?? 'dist'}" is not a folder`)

@@ -1,10 +1,10 @@
 /**
  * The flat table of output formats (as in Pandoc): one entry per adapter,
- * all with the same shape. Only adapters that exist are registered; EPUB
- * (`@samizdat/epub`, `<out>/<edition>.epub`) and PDF (`@samizdat/pdf`,
- * `<out>/<edition>.pdf`) join here when their packages land.
+ * all with the same shape: html (a folder), epub and pdf (a file each).
  */
+import {toEpub} from '@samizdat/epub'
 import {toHtml} from '@samizdat/html'
+import {toPdf} from '@samizdat/pdf'
 import type {ResolvedEdition} from '@samizdat/model'
 
 /** One file of a build, its path relative to the output folder (POSIX separators). */
@@ -17,6 +17,8 @@ export interface OutputFile {
 export interface RenderOptions {
   /** Build time for formats that stamp one; from `SOURCE_DATE_EPOCH` when set. */
   date?: Date
+  /** Paper size for paged formats (`A5`, `A4`, `Letter`); default: the edition's, else A5. */
+  paper?: string
 }
 
 export interface Format {
@@ -42,6 +44,24 @@ export const formats: Readonly<Record<string, Format>> = {
         path: `${edition.meta.id}/${file.path}`,
         contents: file.contents
       }))
+    }
+  },
+  epub: {
+    id: 'epub',
+    describe: 'an EPUB 3 e-book: <out>/<edition>.epub',
+    outputs: (editionId: string) => `${editionId}.epub`,
+    async render(edition: ResolvedEdition, options: RenderOptions) {
+      const bytes = await toEpub(edition, options.date ? {date: options.date} : {})
+      return [{path: `${edition.meta.id}.epub`, contents: bytes}]
+    }
+  },
+  pdf: {
+    id: 'pdf',
+    describe: 'a typeset, tagged PDF for print: <out>/<edition>.pdf',
+    outputs: (editionId: string) => `${editionId}.pdf`,
+    async render(edition: ResolvedEdition, options: RenderOptions) {
+      const bytes = await toPdf(edition, {...(options.date ? {date: options.date} : {}), ...(options.paper ? {paper: options.paper} : {})})
+      return [{path: `${edition.meta.id}.pdf`, contents: bytes}]
     }
   }
 }

@@ -11,6 +11,7 @@ interface Options {
   out: string
   edition?: string[]
   format?: string[]
+  paper?: string
   quiet?: boolean
 }
 
@@ -23,6 +24,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
+    .option('-p, --paper <size>', 'paper size for the PDF: A5, A4 or Letter (default: the edition\'s, else A5)')
     .option('-q, --quiet', 'do not print a line per entry written')
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
     .action(async (options: Options) => {
@@ -31,6 +33,7 @@ export function registerBuild(program: Command, io: Io): void {
         out: options.out,
         editions: options.edition,
         formats: options.format,
+        paper: options.paper,
         cwd: io.cwd
       })
       io.stderr.write(report(result.files, io.cwd))
