@@ -21,7 +21,7 @@ export interface BuildOptions {
   editions?: string[] | undefined
   /** Format ids to build (default: all registered). */
   formats?: string[] | undefined
-  /** Build time given to adapters (default: from `SOURCE_DATE_EPOCH`, if set). */
+  /** Build time given to adapters (default: from `SOURCE_DATE_EPOCH` if set, else now). */
   date?: Date | undefined
   /** Paper size for paged formats: `A5`, `A4` or `Letter` (default: each edition's own, else A5). */
   paper?: string | undefined
@@ -54,8 +54,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
-  const date = options.date ?? sourceDate()
-  if (date) renderOptions.date = date
+  // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
+  renderOptions.date = options.date ?? sourceDate() ?? new Date()
   if (options.paper !== undefined) {
     const wanted = options.paper
     const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
