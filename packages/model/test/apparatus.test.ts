@@ -85,3 +85,25 @@ test('the apparatus JSON is valid against its schema', () => {
   assert.deepEqual(items.map((item) => [item.id, item.motivation]), [['corr-1961', 'editing'], ['note-petrograd', 'commenting'], ['xref-building', 'linking']])
   assert.deepEqual(items[0]!.target.selector, [{type: 'TextQuoteSelector', exact: '196 1'}, {type: 'TextPositionSelector', start: 58, end: 63}])
 })
+
+test('GFM footnotes and editorial notes share one numbering in reading order', async () => {
+  const footnotes = await loadCorpus('footnotes', {cwd: fixtures})
+  const resolved = resolveEdition(footnotes, 'footnotes')
+  const work = resolved.works[0]!
+  assert.deepEqual(work.notes.map((note) => [note.number, note.kind, note.id, textOf({type: 'root', children: note.children})]), [
+    [1, 'footnote', 'text-fn-a', 'The author’s first note.'],
+    [2, 'note', 'note-congress', 'The editors’ note.'],
+    [3, 'footnote', 'text-fn-b', 'The author’s second note.']
+  ])
+  const marks = find('noteReference', work.tree).map((node) => [(node as {label: string}).label, (node as {noteId: string}).noteId])
+  assert.deepEqual(marks, [['1', 'text-fn-a'], ['2', 'note-congress'], ['3', 'text-fn-b'], ['1', 'text-fn-a']])
+  assert.deepEqual(find('footnoteDefinition', work.tree), [])
+  assert.deepEqual(resolved.backMatter, [])
+})
+
+test('a language annotation marks a passage with its language tag', async () => {
+  const corpus = await loadCorpus('footnotes', {cwd: fixtures})
+  const work = resolveEdition(corpus, 'footnotes').works[0]!
+  const [span] = find('annotated', work.tree)
+  assert.deepEqual(span, {type: 'annotated', id: 'lang-edinonachalie', kind: 'language', lang: 'ru-Latn', children: [{type: 'text', value: 'edinonachalie', position: (span as {children: Array<{position: unknown}>}).children[0]!.position}]})
+})

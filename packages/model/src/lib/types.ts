@@ -172,6 +172,8 @@ export interface ResolvedWork {
 
 export interface ResolvedSection {
   id: string
+  /** What the section is, for formats that say so (EPUB's `epub:type`, landmarks). */
+  kind: 'preface' | 'corrections' | 'bibliography' | 'index' | 'timeline'
   title: string
   tree: Root
 }

@@ -29,7 +29,7 @@ export interface AnchorResult {
 }
 
 /** Which wrap is outside which when two cover the same range. */
-const rank = {correction: 0, person: 1, event: 2, crossref: 3, 'crossref-target': 4} as const
+const rank = {correction: 0, person: 1, event: 2, crossref: 3, 'crossref-target': 4, language: 5} as const
 
 export function anchorApparatus(works: AnchoredWork[], data: ApparatusData, registry: IdRegistry): AnchorResult {
   const byWork = new Map(works.map((entry) => [entry.work.meta.id, {...entry, index: new TextIndex(entry.tree), operations: [] as Operation[]}]))
@@ -71,7 +71,7 @@ export function anchorApparatus(works: AnchoredWork[], data: ApparatusData, regi
     const what = `Annotation \`${annotation.id}\``
     const span = locate(annotation.work, annotation.quote, annotation.file, annotation.quotePosition, what)
     if (!span) continue
-    const wraps = annotation.kind === 'correction' || annotation.kind === 'person' || annotation.kind === 'crossref'
+    const wraps = annotation.kind === 'correction' || annotation.kind === 'person' || annotation.kind === 'crossref' || annotation.kind === 'language'
     if (wraps && !inOneRun(annotation.work, span)) {
       fail(annotation.file, `${what}: the quote crosses markup (emphasis, a link…); a ${annotation.kind} must lie within one run of text`, annotation.quotePosition, 'anchor-spans-markup')
       continue
@@ -113,6 +113,15 @@ export function anchorApparatus(works: AnchoredWork[], data: ApparatusData, regi
       case 'person': {
         resolved.person = annotation.person as string
         target.operations.push(personWrap(anchorId, annotation.person as string, span, onConflict, what))
+        break
+      }
+      case 'language': {
+        const lang = annotation.lang as string
+        resolved.lang = lang
+        target.operations.push({
+          type: 'wrap', start: span.start, end: span.end, rank: rank.language, onConflict, label: what,
+          make: (children): Annotated => ({type: 'annotated', id: anchorId, kind: 'language', lang, children})
+        })
         break
       }
       case 'crossref': {

@@ -51,8 +51,8 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]):
 
 export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string): ResolvedSection[] {
   const sections: ResolvedSection[] = []
-  const section = (title: string, children: BlockContent[]): void => {
-    sections.push({id: registry.take(title), title, tree: {type: 'root', children} satisfies Root})
+  const section = (kind: ResolvedSection['kind'], title: string, children: BlockContent[]): void => {
+    sections.push({id: registry.take(title), kind, title, tree: {type: 'root', children} satisfies Root})
   }
 
   const corrections = apparatus.annotations.filter((annotation) => annotation.kind === 'correction')
@@ -71,7 +71,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
         text(`”: ${annotation.reason ?? ''}`)
       ], registry.take(`${annotation.anchorId}-entry`)))))
     }
-    section('Corrections', children)
+    section('corrections', 'Corrections', children)
   }
 
   if (apparatus.citations.length > 0 && apparatus.bibliography.length > 0) {
@@ -99,12 +99,12 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
       }
       return item(children, bibliographyId(id))
     })
-    section('Bibliography', [list(items)])
+    section('bibliography', 'Bibliography', [list(items)])
   }
 
   const persons = apparatus.persons.filter((person) => person.mentions.length > 0).sort((a, b) => a.sortAs.localeCompare(b.sortAs, language))
   if (persons.length > 0) {
-    section('Index of persons', [list(persons.map((person) => {
+    section('index', 'Index of persons', [list(persons.map((person) => {
       const head: PhrasingContent[] = [{type: 'strong', children: [text(person.sortAs)]}]
       if (person.dates) head.push(text(` (${person.dates})`))
       if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
@@ -115,7 +115,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
 
   const events = apparatus.timeline.filter((event) => event.anchors.length > 0)
   if (events.length > 0) {
-    section('Timeline', [list(events.map((event) => item([
+    section('timeline', 'Timeline', [list(events.map((event) => item([
       {type: 'strong', children: [text(event.date.replace('/', '–'))]},
       text(` ${event.label}. `),
       ...mentionLinks(event.anchors, works)

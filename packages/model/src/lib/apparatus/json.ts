@@ -7,7 +7,7 @@
 import type {ResolvedEdition} from '../types.js'
 import type {ResolvedAnnotation} from './types.js'
 
-const motivations = {note: 'commenting', conflict: 'commenting', correction: 'editing', crossref: 'linking', person: 'identifying'} as const
+const motivations = {note: 'commenting', conflict: 'commenting', correction: 'editing', crossref: 'linking', person: 'identifying', language: 'describing'} as const
 
 export function toApparatusJson(edition: ResolvedEdition): Record<string, unknown> {
   const apparatus = edition.apparatus
@@ -75,6 +75,9 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
     case 'person':
       bodies.push({id: `urn:samizdat:person:${annotation.person ?? ''}`, purpose: 'identifying'})
       break
+    case 'language':
+      bodies.push({type: 'TextualBody', purpose: 'describing', value: `Language: ${annotation.lang ?? ''}`, language: annotation.lang})
+      break
     default:
   }
   if (annotation.bodyText) bodies.push({type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: annotation.bodyText})
@@ -117,7 +120,7 @@ export const apparatusJsonSchema = {
             properties: {
               id: {type: 'string', minLength: 1},
               type: {const: 'Annotation'},
-              motivation: {enum: ['commenting', 'editing', 'linking', 'identifying']},
+              motivation: {enum: ['commenting', 'editing', 'linking', 'identifying', 'describing']},
               body: {type: 'array'},
               target: {
                 type: 'object',

@@ -1,22 +1,81 @@
 /**
  * Notes: number the note marks of a work in reading order and build each
  * note's content (an editor's note's body; a conflict's body and claims).
+ * GFM footnotes (`[^1]`) join the same sequence, so a work has one numbering
+ * whichever kind of note a mark calls.
  */
-import type {BlockContent, ListItem, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Nodes, Parent, Root} from 'mdast'
+import type {IdRegistry} from '../resolve/ids.js'
 import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
 
-export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>): ResolvedNote[] {
+export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>, registry: IdRegistry, workId: string): ResolvedNote[] {
+  const definitions = takeDefinitions(tree)
   const notes: ResolvedNote[] = []
-  visit(tree, 'noteReference', (node: NoteReference) => {
-    const annotation = annotations.get(node.noteId)
-    if (!annotation) return
-    const number = notes.length + 1
-    node.label = String(number)
-    annotation.number = number
-    notes.push({id: node.noteId, refId: node.id, number, kind: annotation.kind === 'conflict' ? 'conflict' : 'note', children: noteContent(annotation)})
-  })
+  const footnotes = new Map<string, ResolvedNote>()
+  const walk = (node: Nodes): void => {
+    if (!('children' in node)) return
+    const children = node.children as Nodes[]
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as Nodes
+      if (child.type === 'noteReference') {
+        const annotation = annotations.get(child.noteId)
+        if (!annotation) continue
+        const number = notes.length + 1
+        child.label = String(number)
+        annotation.number = number
+        notes.push({id: child.noteId, refId: child.id, number, kind: annotation.kind === 'conflict' ? 'conflict' : 'note', children: noteContent(annotation)})
+      } else if (child.type === 'footnoteReference') {
+        const mark = footnoteMark(child, definitions, footnotes, notes, registry, workId)
+        if (mark) (children as Parent['children'])[index] = mark
+      } else {
+        walk(child)
+      }
+    }
+  }
+  walk(tree)
   return notes
+}
+
+/** Remove GFM footnote definitions from the tree, by identifier. */
+function takeDefinitions(tree: Root): Map<string, FootnoteDefinition> {
+  const definitions = new Map<string, FootnoteDefinition>()
+  const walk = (node: Nodes): void => {
+    if (!('children' in node)) return
+    const children = node.children as Nodes[]
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index] as Nodes
+      if (child.type === 'footnoteDefinition') {
+        if (!definitions.has(child.identifier)) definitions.set(child.identifier, child)
+        children.splice(index, 1)
+      } else {
+        walk(child)
+      }
+    }
+  }
+  walk(tree)
+  return definitions
+}
+
+function footnoteMark(
+  reference: FootnoteReference,
+  definitions: ReadonlyMap<string, FootnoteDefinition>,
+  footnotes: Map<string, ResolvedNote>,
+  notes: ResolvedNote[],
+  registry: IdRegistry,
+  workId: string
+): NoteReference | undefined {
+  const definition = definitions.get(reference.identifier)
+  if (!definition) return undefined
+  let note = footnotes.get(reference.identifier)
+  const refId = registry.take(`${workId}-fnref-${reference.identifier}`)
+  if (!note) {
+    note = {id: registry.take(`${workId}-fn-${reference.identifier}`), refId, number: notes.length + 1, kind: 'footnote', children: definition.children as BlockContent[]}
+    footnotes.set(reference.identifier, note)
+    notes.push(note)
+  }
+  const mark: NoteReference = {type: 'noteReference', id: refId, noteId: note.id, label: String(note.number)}
+  if (reference.position) mark.position = reference.position
+  return mark
 }
 
 function noteContent(annotation: ResolvedAnnotation): BlockContent[] {

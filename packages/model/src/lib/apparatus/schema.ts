@@ -21,7 +21,7 @@ const annotation = {
   properties: {
     id,
     work: {type: 'string'},
-    kind: {enum: ['note', 'correction', 'conflict', 'crossref', 'person']},
+    kind: {enum: ['note', 'correction', 'conflict', 'crossref', 'person', 'language']},
     quote,
     body: {type: 'string'},
     sources: {type: 'array', items: credit},
@@ -45,14 +45,16 @@ const annotation = {
     },
     locator: {type: 'string'},
     quotes: {type: 'boolean'},
-    person: {type: 'string'}
+    person: {type: 'string'},
+    lang: {type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'}
   },
   allOf: [
     {if: {properties: {kind: {const: 'correction'}}}, then: {required: ['corr', 'reason']}},
     {if: {properties: {kind: {const: 'note'}}}, then: {required: ['body']}},
     {if: {properties: {kind: {const: 'conflict'}}}, then: {required: ['body', 'claims']}},
     {if: {properties: {kind: {const: 'crossref'}}}, then: {required: ['target']}},
-    {if: {properties: {kind: {const: 'person'}}}, then: {required: ['person']}}
+    {if: {properties: {kind: {const: 'person'}}}, then: {required: ['person']}},
+    {if: {properties: {kind: {const: 'language'}}}, then: {required: ['lang']}}
   ]
 }
 

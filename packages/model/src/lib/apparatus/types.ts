@@ -8,7 +8,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {LinkTarget} from '../types.js'
 
-export type AnnotationKind = 'note' | 'correction' | 'conflict' | 'crossref' | 'person'
+export type AnnotationKind = 'note' | 'correction' | 'conflict' | 'crossref' | 'person' | 'language'
 
 /** A W3C Web Annotation TextQuoteSelector (without its `type`). */
 export interface QuoteSelector {
@@ -54,6 +54,8 @@ export interface Annotation {
   quotes?: boolean
   /** person: id in the register. */
   person?: string
+  /** language: the passage's language, a BCP 47 tag (`ru-Latn`, `fr`). */
+  lang?: string
   file: VFile
   /** Where the annotation is written in its file. */
   position: Position
@@ -178,6 +180,7 @@ export interface ResolvedAnnotation {
   locator?: string
   quotes?: boolean
   person?: string
+  lang?: string
   /** notes and conflicts: their number in the work. */
   number?: number
 }
@@ -206,9 +209,11 @@ export interface Annotated extends Parent {
   type: 'annotated'
   /** The element's id (an annotation id, or a generated mention id). */
   id: string
-  kind: 'person' | 'crossref' | 'crossref-target' | 'event'
+  kind: 'person' | 'crossref' | 'crossref-target' | 'event' | 'language'
   /** person: the register id. */
   person?: string
+  /** language: the passage's BCP 47 language tag. */
+  lang?: string
   children: PhrasingContent[]
 }
 

@@ -59,7 +59,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     const headings = identifyHeadings(tree, registry)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     addLegacyAnchors(work, headings, landing)
-    const notes = collectNotes(tree, annotationsById)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id)
     for (const note of notes) typeset({type: 'root', children: note.children})
     return {work, tree, startId, headings, landing, notes}
   })
@@ -131,7 +131,7 @@ function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: 
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
   resolveLinks(tree, landing, undefined, context, preface.file)
   const title = options.typography === false ? preface.title : typography(preface.title)
-  return {id: 'preface', title, tree}
+  return {id: 'preface', kind: 'preface', title, tree}
 }
 
 function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionMeta {
@@ -150,7 +150,7 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionM
     const ref = work.meta.source
     if (!ref) continue
     const entry = corpus.sources.find((source) => source.file === ref.file)
-    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: entry?.title ?? work.meta.title}
+    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: typography(entry?.title ?? work.meta.title)}
     const url = entry?.url ?? work.meta.url
     const rights = work.meta.rights ?? entry?.rights
     if (url !== undefined) source.url = url
