@@ -5,7 +5,10 @@
  */
 import {fileURLToPath} from 'node:url'
 import {performance} from 'node:perf_hooks'
+import {toEpub} from '@samizdat/epub'
+import {toHtml} from '@samizdat/html'
 import {loadCorpus, resolveEdition, typography} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
 
 const corpusDir = fileURLToPath(new URL('../corpus', import.meta.url))
 
@@ -44,5 +47,12 @@ const type = await measure('typography over every text node', () => {
 const long = texts.join(' ').repeat(8)
 await measure(`typography on one ${Math.round(long.length / 1000)} kB run (linearity)`, () => typography(long))
 await measure('typography on 1/8 of it', () => typography(long.slice(0, long.length / 8)))
-await measure('resolve the reader edition', () => resolveEdition(corpus, 'workers-opposition'))
-console.log(`\ntypography / load: ${((type / parse) * 100).toFixed(1)}%`)
+await measure('resolve the reader edition (with its apparatus)', () => resolveEdition(corpus, 'workers-opposition'))
+console.log(`\ntypography / load: ${((type / parse) * 100).toFixed(1)}%\n`)
+
+// The adapters, on the resolved reader edition (fewer runs: they take longer).
+const edition = resolveEdition(corpus, 'workers-opposition')
+const date = new Date(0)
+await measure('HTML: the web edition', () => toHtml(edition), 10, 2)
+await measure('EPUB: the e-book', () => toEpub(edition, {date}), 5, 1)
+await measure('PDF: the typeset reading pack', () => toPdf(edition, {date}), 5, 1)
