@@ -1,10 +1,21 @@
 /** Notes sit at the foot of the page of their reference, continue overleaf when long, and link both ways. */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {blocksOf} from '@samizdat/model'
+import type {Root} from 'mdast'
+import {blocksOf, type NoteReference, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
+import {visit} from 'unist-util-visit'
 import {geometry} from '../src/lib/geometry.js'
 import {destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, squash} from './helpers.js'
 import {bodyTexts} from './text.js'
+
+/** The marks of `noteId` in a tree, in reading order. */
+function marksOf(tree: Root, noteId: string): NoteReference[] {
+  const marks: NoteReference[] = []
+  visit(tree, 'noteReference', (node: NoteReference) => {
+    if (node.noteId === noteId) marks.push(node)
+  })
+  return marks
+}
 
 test('fixture: each footnote starts on the page of its reference, and links there and back', async (t) => {
   if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdftotext')) return
@@ -12,20 +23,28 @@ test('fixture: each footnote starts on the page of its reference, and links ther
   const pdf = await fixturePdf()
   const {dests, links} = destinationsAndLinks(pdf)
   const pages = bodyTexts(pageWords(pdf), geometry('A5'))
-  const work = edition.works[0]?.id as string
-  let count = 0
-  for (let number = 1; dests.has(`${work}-note-${number}`); number++) {
-    const note = `${work}-note-${number}`
-    const reference = `${work}-noteref-${number}`
-    const page = dests.get(note) as number
-    assert.equal(dests.get(reference), page, `note ${number} starts on the page of its reference`)
-    assert.ok(links[page]?.has(note), `the mark of note ${number} links to it`)
-    assert.ok(links[page]?.has(reference), `note ${number} links back to its reference`)
-    count++
+  const work = edition.works[0] as ResolvedWork
+  // The model's GFM footnotes: ids from their identifiers, one numbering in reading order.
+  assert.deepEqual(work.notes.map((note) => [note.number, note.kind]), work.notes.map((_, index) => [index + 1, 'footnote']))
+  assert.equal(work.notes.length, 17, 'three notes and fourteen in the series')
+  for (const note of work.notes) {
+    const page = dests.get(note.id)
+    assert.ok(page !== undefined && page >= 0, `note ${note.number} (${note.id}) has a destination`)
+    assert.equal(dests.get(note.refId), page, `note ${note.number} starts on the page of its reference`)
+    assert.ok(links[page]?.has(note.id), `the mark of note ${note.number} links to it`)
+    assert.ok(links[page]?.has(note.refId), `note ${note.number} links back to its reference`)
   }
-  assert.equal(count, 17, 'three notes and fourteen in the series')
-  // The first note is referred to twice: one note, two marks linking to it.
-  assert.equal(dests.get(`${work}-noteref-1-2`), dests.get(`${work}-note-1`))
+  // The first note is referred to twice: one note, two marks (each with its own id) linking to it.
+  const first = work.notes[0] as ResolvedNote
+  assert.equal(first.id, `${work.meta.id}-fn-first`)
+  const marks = marksOf(work.tree, first.id)
+  assert.deepEqual(marks.map((mark) => mark.label), ['1', '1'])
+  assert.equal(new Set(marks.map((mark) => mark.id)).size, 2)
+  for (const mark of marks) {
+    const page = dests.get(mark.id) as number
+    assert.equal(page, dests.get(first.id), `the mark ${mark.id} is on the page of the note`)
+    assert.ok(links[page]?.has(first.id), `the mark ${mark.id} links to the note`)
+  }
   assert.equal((pages.join(' ').match(/The first note: short, and referred to twice\./g) ?? []).length, 1)
 })
 
@@ -35,7 +54,9 @@ test('fixture: a note longer than its page continues on the next', async (t) => 
   const pdf = await fixturePdf()
   const {dests} = destinationsAndLinks(pdf)
   const pages = bodyTexts(pageWords(pdf), geometry('A5'))
-  const page = dests.get(`${edition.works[0]?.id as string}-note-3`) as number
+  const long = edition.works[0]?.notes[2] as ResolvedNote
+  assert.equal(long.id, `${edition.works[0]?.meta.id as string}-fn-long`)
+  const page = dests.get(long.id) as number
   assert.match(pages[page] as string, /This note is long on purpose\./)
   assert.doesNotMatch(pages[page] as string, /they end here\./)
   assert.match(pages[page + 1] as string, /they end here\./)

@@ -1,10 +1,10 @@
 /** Content parity: every heading and paragraph of the resolved reader edition is in the PDF's text, in order. */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {blocksOf} from '@samizdat/model'
+import {blocksOf, type NoteReference} from '@samizdat/model'
 import {geometry} from '../src/lib/geometry.js'
 import {fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf} from './helpers.js'
-import type {FootnoteDefinition, Root} from 'mdast'
+import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {bodyTokens, findInOrder, matchAt, withNoteNumbers, words, type Token} from './text.js'
 
@@ -41,6 +41,17 @@ test('blocks of the fixture (lists, table cells, code, Cyrillic) appear in order
   assert.deepEqual(findInOrder(tokens, blocks), [])
 })
 
+test('the imprint names each source by its title, as the model typesets it', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const edition = await readerEdition()
+  // The imprint is the verso of the title page.
+  const tokens = bodyTokens(pageWords(await readerPdf()), geometry('A5'), 'all').filter((token) => token.page === 1)
+  const titles = edition.meta.sources.map((source) => source.title)
+  assert.ok(titles.length > 3 && titles.some((title) => title.includes('’')), 'typeset titles (curly apostrophes)')
+  // Each ends a sentence there.
+  assert.deepEqual(findInOrder(tokens, titles.map((title) => (/[.?!…]["”’)]?$/.test(title) ? title : `${title}.`))), [])
+})
+
 test('the matcher rejects lost spaces and reordered text', () => {
   const tokens = (text: string): Token[] =>
     text.split('\n').flatMap((line) => words(line).map((word, index, all) => ({text: word, page: 0, lineEnd: index === all.length - 1})))
@@ -57,14 +68,17 @@ test('fixture: the text of each footnote appears, in order of first reference', 
   const tokens = bodyTokens(pageWords(await fixturePdf()), geometry('A5'), 'notes')
   const blocks: string[] = []
   for (const work of edition.works) {
-    const definitions = new Map<string, FootnoteDefinition>()
+    // Notes by first reference in the text; the model's numbers must say the same.
     const order: string[] = []
-    visit(work.tree, (node) => {
-      if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node)
-      if (node.type === 'footnoteReference' && !order.includes(node.identifier)) order.push(node.identifier)
+    visit(work.tree, 'noteReference', (node: NoteReference) => {
+      if (!order.includes(node.noteId)) order.push(node.noteId)
     })
-    for (const identifier of order) blocks.push(...blocksOf({type: 'root', children: definitions.get(identifier)?.children ?? []}).map((block) => block.text))
+    assert.deepEqual(order, work.notes.map((note) => note.id), `the notes of ${work.id} are numbered in order of first reference`)
+    for (const note of work.notes) blocks.push(...blocksOf(withNoteNumbers({type: 'root', children: note.children})).map((block) => block.text))
   }
-  assert.equal(blocks.length, 18)
+  const footnotes = edition.works.flatMap((work) => work.notes.filter((note) => note.kind === 'footnote'))
+  assert.equal(footnotes.length, 17)
+  // Seventeen footnotes (the long one has two paragraphs) and the editor's note on a passage in Russian.
+  assert.equal(blocks.length, 19)
   assert.deepEqual(findInOrder(tokens, blocks), [])
 })

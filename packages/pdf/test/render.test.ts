@@ -34,7 +34,10 @@ test('title page, contents, a block quotation and notes render with ink', async 
   const quotation = texts.findIndex((text) => text.includes('Kollontai increasingly became an internal critic'))
   assert.ok(quotation >= 0)
   const fixture = await fixturePdf()
-  const notes = destinationsAndLinks(fixture).dests.get(`${(await fixtureEdition()).works[0]?.id as string}-note-3`) as number
+  // The fixture's third note is longer than a page.
+  const long = (await fixtureEdition()).works[0]?.notes[2]
+  assert.match(JSON.stringify(long?.children), /This note is long on purpose/)
+  const notes = destinationsAndLinks(fixture).dests.get(long?.id as string) as number
   const readerNotes = destinationsAndLinks(reader).dests.get(edition.works[1]?.notes[0]?.id as string) as number
 
   const pages: Array<[string, string, number]> = [

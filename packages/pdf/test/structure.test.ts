@@ -4,8 +4,15 @@
  * wired as PDF/UA expects, language, title display and page labels.
  */
 import assert from 'node:assert/strict'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {test} from 'node:test'
-import {fixturePdf, hasTool, readerEdition, readerPdf, run} from './helpers.js'
+import type {Annotated} from '@samizdat/model'
+import {visit} from 'unist-util-visit'
+import {bytesOf, createDocument} from '../src/lib/pdfkit.js'
+import {structChild, structRoot} from '../src/lib/structure.js'
+import {Tagger} from '../src/lib/tagging.js'
+import {fixtureEdition, fixturePdf, hasTool, outputDir, readerEdition, readerPdf, run} from './helpers.js'
 
 interface Pdf {
   objects: Record<string, {value?: unknown; stream?: {data?: string; dict?: Record<string, unknown>}}>
@@ -86,6 +93,83 @@ test('fixture: tables, code, lists with numbering, a passage in Russian', async 
   assert.deepEqual(lists, ['/Decimal', '/Disc'])
   const russian = elements.filter((element) => element.type === 'Sect' && element.dict['/Lang'] === 'u:ru')
   assert.equal(russian.length, 1)
+})
+
+/** The text of each `Span` in the structure tree, in order, from `pdfinfo -struct-text` (its descendants' text joined). */
+function spanTexts(file: string): string[] {
+  const lines = run('pdfinfo', ['-struct-text', file]).split('\n')
+  const texts: string[] = []
+  lines.forEach((line, index) => {
+    const span = /^( *)Span\b/.exec(line)
+    if (!span) return
+    let text = ''
+    for (const inner of lines.slice(index + 1)) {
+      if ((/^ */.exec(inner)?.[0].length ?? 0) <= (span[1] as string).length) break
+      const quoted = /^ *"(.*)"$/.exec(inner)
+      if (quoted) text += quoted[1]
+    }
+    texts.push(text.trim())
+  })
+  return texts
+}
+
+test('fixture: passages in another language are Spans with their Lang; a note called inside one is not', async (t) => {
+  if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdfinfo')) return
+  const edition = await fixtureEdition()
+  const file = await fixturePdf()
+  const pdf = read(file)
+  const parents = new Map<Element, Element>()
+  const elements = all(structTree(pdf))
+  for (const element of elements) for (const child of element.children) parents.set(child, element)
+  // The fixture's language annotations, as the model resolves them.
+  const passages: Annotated[] = []
+  for (const work of edition.works) {
+    visit(work.tree, 'annotated', (node: Annotated) => {
+      if (node.kind === 'language') passages.push(node)
+    })
+  }
+  assert.deepEqual(passages.map((node) => node.lang), ['ru-Latn', 'ru-Latn'])
+  const spans = elements.filter((element) => element.type === 'Span')
+  assert.deepEqual(spans.map((span) => span.dict['/Lang']), ['u:ru-Latn', 'u:ru-Latn'])
+  // The second passage is a link's text: its Span is inside the Link.
+  assert.deepEqual(spans.map((span) => parents.get(span)?.type), ['P', 'Link'])
+  assert.deepEqual(spanTexts(file), ['edinonachalie', 'Rabochaya1 oppozitsiya'])
+  // The note whose mark is inside the second passage follows the link, in the paragraph, in the work's language.
+  const note = elements.find((element) => element.type === 'Note' && element.dict['/ID'] === 'u:note-platform-title')
+  assert.ok(note, 'the note has its element')
+  const paragraph = parents.get(spans[1] as Element) && parents.get(parents.get(spans[1] as Element) as Element)
+  assert.equal(parents.get(note), paragraph)
+  assert.equal(paragraph?.type, 'P')
+  assert.equal(note.dict['/Lang'], undefined)
+  assert.equal(paragraph?.dict['/Lang'], undefined)
+  const siblings = paragraph?.children ?? []
+  assert.equal(siblings.indexOf(note), siblings.indexOf(parents.get(spans[1] as Element) as Element) + 1, 'the note comes right after the link that calls it')
+})
+
+test('a passage inside a link that runs over a page has a Span in each page\'s Link', async (t) => {
+  if (!hasTool(t, 'qpdf')) return
+  const doc = createDocument({info: {}, lang: 'en', compress: false})
+  const bytes = bytesOf(doc)
+  const root = structRoot('Document')
+  const link = structChild(structChild(root, 'P'), 'Link')
+  const span = structChild(link, 'Span', {lang: 'ru-Latn'})
+  const tagger = new Tagger(doc, root)
+  for (let page = 0; page < 2; page++) {
+    doc.addPage({size: [200, 200], margin: 0})
+    tagger.content(span)
+    doc.rect(10, 10, 20, 20).fill('#000000')
+    tagger.endPage()
+  }
+  tagger.finish()
+  doc.end()
+  const file = join(outputDir, 'tagger-span.pdf')
+  mkdirSync(outputDir, {recursive: true})
+  writeFileSync(file, await bytes)
+  const [p] = structTree(read(file)).children
+  assert.deepEqual(p?.children.map((element) => [element.type, element.children.map((child) => [child.type, child.dict['/Lang']])]), [
+    ['Link', [['Span', 'u:ru-Latn']]],
+    ['Link', [['Span', 'u:ru-Latn']]]
+  ])
 })
 
 test('links are Link elements with their annotations; notes have ids', async (t) => {

@@ -39,23 +39,11 @@ export function bodyTokens(pages: readonly PageWords[], geometry: Geometry, part
   return tokens
 }
 
-/** A tree's running text as the PDF shows it: note references become their numbers (superior figures glued to the word), footnote definitions go. */
+/** A tree's running text as the PDF shows it: note references become their numbers (superior figures glued to the word). */
 export function withNoteNumbers<T extends Root | RootContent>(tree: T): T {
   const copy = structuredClone(tree)
-  let footnotes = 0
-  const numbers = new Map<string, string>()
-  visit(copy as Root, (node, index, parent) => {
-    if (!parent || index === undefined) return
-    if (node.type === 'noteReference') {
-      parent.children.splice(index, 1, {type: 'text', value: node.label})
-    } else if (node.type === 'footnoteDefinition') {
-      // Notes are checked apart: they sit at the foot of pages.
-      parent.children.splice(index, 1)
-      return index
-    } else if (node.type === 'footnoteReference') {
-      if (!numbers.has(node.identifier)) numbers.set(node.identifier, String(++footnotes))
-      parent.children.splice(index, 1, {type: 'text', value: numbers.get(node.identifier) as string})
-    }
+  visit(copy as Root, 'noteReference', (node, index, parent) => {
+    if (parent && index !== undefined) parent.children.splice(index, 1, {type: 'text', value: node.label})
   })
   return copy
 }

@@ -43,6 +43,8 @@ export interface InlineContext {
   /** OpenType features instead of the text's (e.g. small capitals). */
   features?: readonly string[]
   link?: LinkRef
+  /** Owner and language of notes called here, when not `struct` and `lang`: outside links and passages in another language. */
+  noteHome?: {struct: StructNode; lang: string}
 }
 
 export type BlockHandler = (node: never, state: State, context: Context, previous: Nodes | undefined) => void

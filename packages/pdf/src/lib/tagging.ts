@@ -4,8 +4,9 @@
  * content (with an MCID) or an artifact. Elements are created on first use,
  * earlier siblings and companions first, so the tree keeps reading order.
  *
- * `Link` elements are made once per page and ended with it: pdfkit records
- * the page of a link's annotation when the element is flushed.
+ * `Link` elements are made once per page and ended with it (and what is
+ * inside them): pdfkit records the page of a link's annotation when the
+ * element is flushed.
  */
 import {pdfString, type Doc, type StructElement} from './pdfkit.js'
 import type {StructNode} from './structure.js'
@@ -92,8 +93,14 @@ export class Tagger {
     this.close()
     for (const node of this.#pageLinks) {
       this.#elements.get(node)?.end()
-      this.#elements.delete(node)
+      this.#forget(node)
     }
     this.#pageLinks = []
+  }
+
+  /** An ended element and those inside it (a passage's `Span` in a link): the next page makes new ones. */
+  #forget(node: StructNode): void {
+    this.#elements.delete(node)
+    for (const child of node.children) if (this.#elements.has(child)) this.#forget(child)
   }
 }

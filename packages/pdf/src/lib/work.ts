@@ -15,7 +15,7 @@ export function workSection(work: ResolvedWork, edition: EditionMeta, state: Sta
   const {meta} = work
   const sect = structChild(root, 'Sect', meta.language === edition.language ? {} : {lang: meta.language})
   const {tree, headingOffset, titleIds} = bodyUnder(work.tree)
-  state.notes.start(tree, work.id, work.notes)
+  state.notes.start(work.notes)
   const context = baseContext(state, sect, meta.language, headingOffset)
   const authors = meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name)
   opening(state, context, {
@@ -32,7 +32,7 @@ export function workSection(work: ResolvedWork, edition: EditionMeta, state: Sta
 export function prefaceSection(preface: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
   const sect = structChild(root, 'Sect')
   const {tree, headingOffset, titleIds} = bodyUnder(preface.tree)
-  state.notes.start(tree, preface.id)
+  state.notes.start()
   const context = baseContext(state, sect, edition.language, headingOffset)
   opening(state, context, {title: preface.title, ids: [preface.id, ...titleIds], outline: true})
   state.blocks(tree, context)
@@ -43,7 +43,7 @@ export function prefaceSection(preface: ResolvedSection, edition: EditionMeta, s
 export function backMatterSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
   const sect = structChild(root, 'Sect')
   const {tree, headingOffset, titleIds} = bodyUnder(section.tree)
-  state.notes.start(tree, section.id)
+  state.notes.start()
   const base = baseContext(state, sect, edition.language, headingOffset)
   opening(state, base, {title: section.title, ids: [section.id, ...titleIds], outline: true})
   const {geometry} = state

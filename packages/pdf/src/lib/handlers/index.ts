@@ -8,7 +8,7 @@ import {blockquote} from './blockquote.js'
 import {hardBreak} from './break.js'
 import {code} from './code.js'
 import {emphasis, strikethrough, strong} from './emphasis.js'
-import {anchored} from './apparatus.js'
+import {annotated, anchored} from './apparatus.js'
 import {footnoteReference, noteReference} from './note-reference.js'
 import {heading} from './heading.js'
 import {image} from './image.js'
@@ -29,15 +29,14 @@ export const blockHandlers: Record<string, BlockHandler> = {
   paragraph,
   table,
   thematicBreak,
-  // Set where they are referenced, or not at all.
-  footnoteDefinition: ignore,
+  // Not text: link definitions, raw HTML, front matter.
   definition: ignore,
   html: ignore,
   yaml: ignore
 }
 
 export const inlineHandlers: Record<string, InlineHandler> = {
-  annotated: anchored,
+  annotated,
   break: hardBreak,
   citation: anchored,
   correction: anchored,

@@ -35,5 +35,7 @@ export function link(node: Link, state: State, context: InlineContext, runs: Run
     runs.push({...run(label, state.style(context), {...context, struct, link: ref}), breaks: 'never', pageRef: label})
     return
   }
-  state.inline(node.children, {...context, struct, link: ref}, runs)
+  // A note called in the link's text is not part of the link, which ends with its page.
+  const noteHome = context.noteHome ?? {struct: context.struct, lang: context.lang}
+  state.inline(node.children, {...context, struct, link: ref, noteHome}, runs)
 }

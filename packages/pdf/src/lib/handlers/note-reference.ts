@@ -7,18 +7,22 @@ import {textFeatures} from '../state.js'
 import type {Block, Flow, Note, Run} from '../types.js'
 import {run} from './text.js'
 
-/** A GFM footnote reference (`[^id]`). */
-export function footnoteReference(node: FootnoteReference, state: State, context: InlineContext, runs: Run[]): void {
-  const ticket = state.notes.footnote(node.identifier)
+/**
+ * A note's mark: every note comes from `work.notes` (the model turns GFM
+ * footnotes into notes too). A reference to a note the section does not
+ * have, or one inside a note's text, shows nothing.
+ */
+export function noteReference(node: NoteReference, state: State, context: InlineContext, runs: Run[]): void {
+  const ticket = state.notes.reference(node.noteId, node.id, node.label)
   if (ticket) mark(ticket, state, context, runs)
-  // No such note (or a reference inside a note): the mark as written.
-  else runs.push(run(`[^${node.label ?? node.identifier}]`, state.style(context), context))
 }
 
-/** A reference to one of the apparatus's notes. */
-export function noteReference(node: NoteReference, state: State, context: InlineContext, runs: Run[]): void {
-  const ticket = state.notes.resolved(node.noteId, node.id, node.label)
-  if (ticket) mark(ticket, state, context, runs)
+/**
+ * A GFM footnote reference the model left in place (in the preface, or inside
+ * a footnote's own text): the mark as written, so that nothing is lost.
+ */
+export function footnoteReference(node: FootnoteReference, state: State, context: InlineContext, runs: Run[]): void {
+  runs.push(run(`[^${node.label ?? node.identifier}]`, state.style(context), context))
 }
 
 /**
@@ -39,11 +43,12 @@ function mark(ticket: NoteTicket, state: State, context: InlineContext, runs: Ru
     anchors: [ticket.referenceId]
   }
   if (ticket.source) {
-    const noteStruct = structChild(context.struct, 'Note')
+    // Inside a link or a passage in another language, the note is neither part of the link nor in that language.
+    const home = context.noteHome ?? context
+    const noteStruct = structChild(home.struct, 'Note')
     noteStruct.id = ticket.id
     reference.companions.push(noteStruct)
-    const note = setNote(state, ticket, ticket.source, noteStruct, context.lang)
-    state.notes.add(ticket, note)
+    const note = setNote(state, ticket, ticket.source, noteStruct, home.lang)
     marker.note = note
   }
   runs.push(marker)
