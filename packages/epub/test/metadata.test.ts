@@ -97,7 +97,39 @@ test('language on every document, and on works and passages in another language'
   }
   const book = await open(await build('fixture'))
   assert.equal(attribute(elements(await book.xml(book.base + 'antwort.xhtml'), 'html')[0], 'lang'), 'de')
-  assert.ok(elements(await book.xml(book.base + 'letter-2.xhtml'), 'span').some((span) => attribute(span, 'lang') === 'la' && textOf(span) === 'pascua communis'))
+  // Raw HTML in a source, and a language annotation; both get xml:lang too.
+  assert.ok((await book.text(book.base + 'letter-2.xhtml')).includes('<span lang="la" xml:lang="la">pascua communis</span>'))
+  assert.ok((await book.text(book.base + 'rules-3.xhtml')).includes('<em><span lang="la" xml:lang="la" id="rules-lang-mense">de mense in mensem</span></em>'))
   // The contents mark the German work's entry.
   assert.ok(elements(await book.xml(book.nav), 'a').some((a) => attribute(a, 'lang') === 'de' && textOf(a) === 'Eine Antwort'))
+})
+
+test('every lang in the book has an xml:lang of the same value (XML reads only the latter), and back', async () => {
+  for (const which of ['real', 'fixture'] as const) {
+    const book = await open(await build(which))
+    let marked = 0
+    for (const path of [...book.spine, book.nav]) {
+      for (const element of elements(await book.xml(path))) {
+        if (element.attributes['lang'] === undefined && element.attributes['xml:lang'] === undefined) continue
+        marked++
+        assert.equal(attribute(element, 'xml:lang'), attribute(element, 'lang'), `${path}: <${element.name}>`)
+      }
+    }
+    assert.ok(marked > book.spine.length, which)
+  }
+})
+
+test('every passage the edition marks in another language keeps it (real edition)', async () => {
+  const resolved = await edition('real')
+  const book = await open(await build('real'))
+  const byId = new Map<string, XmlElement>()
+  for (const path of book.spine) for (const element of elements(await book.xml(path))) byId.set(attribute(element, 'id'), element)
+  const passages = resolved.apparatus.annotations.filter((annotation) => annotation.kind === 'language')
+  assert.ok(passages.length >= 5, `${passages.length} passages`)
+  for (const passage of passages) {
+    const element = byId.get(passage.anchorId)
+    assert.equal(element?.name, 'span', passage.id)
+    assert.equal(attribute(element, 'lang'), passage.lang, passage.id)
+  }
+  assert.equal(textOf(byId.get('faq-lang-komitetchina')!), 'komitetchina')
 })

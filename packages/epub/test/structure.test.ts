@@ -175,3 +175,18 @@ test('title page and colophon: the edition’s own words, rights and sources', a
   for (const source of resolved.meta.sources) assert.ok(colophon.includes(collapse(source.title)), source.title)
   assert.ok(colophon.includes('urn:uuid:1df9ddd8-7c6e-5821-8db8-0600df263102'))
 })
+
+test('preface and back matter say what they are, by the model’s section kind: epub:type and DPUB-ARIA role', async () => {
+  const resolved = await edition('real')
+  const book = await open(await build('real'))
+  const expected = {preface: 'preface', corrections: 'appendix', bibliography: 'bibliography', index: 'index', timeline: 'appendix'}
+  const sections = [resolved.preface!, ...resolved.backMatter]
+  assert.deepEqual(sections.map((section) => section.kind), ['preface', 'corrections', 'bibliography', 'index', 'timeline'])
+  for (const section of sections) {
+    const first = children(elements(await book.xml(book.base + section.id + '.xhtml'), 'body')[0]!)[0]!
+    assert.equal(first.name, 'section', section.id)
+    assert.equal(attribute(first, 'epub:type'), expected[section.kind], section.id)
+    assert.equal(attribute(first, 'role'), 'doc-' + expected[section.kind], section.id)
+    assert.equal(attribute(first, 'aria-labelledby'), section.id)
+  }
+})

@@ -32,9 +32,11 @@ function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
 }
 
-const editions: Array<{name: string; load: () => Promise<ResolvedEdition>; skip: string | undefined; least: {notes: number; citations: number; corrections: number}}> = [
-  {name: 'fixture', load: fixtureEdition, skip: undefined, least: {notes: 2, citations: 3, corrections: 2}},
-  {name: 'reader edition workers-opposition', load: realEdition, skip: realEditionMissing(), least: {notes: 4, citations: 80, corrections: 120}}
+type Least = {notes: number; citations: number; corrections: number; footnotes: number; languages: number}
+const editions: Array<{name: string; load: () => Promise<ResolvedEdition>; skip: string | undefined; least: Least}> = [
+  {name: 'fixture', load: fixtureEdition, skip: undefined, least: {notes: 2, citations: 3, corrections: 2, footnotes: 1, languages: 1}},
+  // The reader edition's texts have no GFM footnotes.
+  {name: 'reader edition workers-opposition', load: realEdition, skip: realEditionMissing(), least: {notes: 4, citations: 80, corrections: 120, footnotes: 0, languages: 5}}
 ]
 
 for (const {name, load, skip, least} of editions) {
@@ -61,6 +63,29 @@ for (const {name, load, skip, least} of editions) {
         }
       }
       assert.ok(checked >= least.notes, `only ${checked} notes`)
+    })
+
+    test('GFM footnotes are notes like the others: in the one numbered list, no footnotes section of their own', () => {
+      let footnotes = 0
+      for (const work of edition.works) {
+        const html = site.get(work.id + '.html') ?? ''
+        assert.doesNotMatch(html, /data-footnote|footnote-label|class="footnotes"/, work.id)
+        for (const note of work.notes.filter((n) => n.kind === 'footnote')) {
+          footnotes++
+          assert.equal(tags(html, '<li', `id="${note.id}"`, 'class="note note-footnote"', `value="${note.number}"`).length, 1, note.id)
+        }
+      }
+      assert.ok(footnotes >= least.footnotes, `only ${footnotes} footnotes`)
+    })
+
+    test('every passage in another language is marked with its language', () => {
+      let checked = 0
+      for (const annotation of edition.apparatus.annotations.filter((a) => a.kind === 'language')) {
+        checked++
+        const html = site.get(edition.works.find((w) => w.meta.id === annotation.work)?.id + '.html') ?? ''
+        assert.equal(tags(html, `<span lang="${annotation.lang}" id="${annotation.anchorId}">`).length, 1, annotation.id)
+      }
+      assert.ok(checked >= least.languages, `only ${checked} passages`)
     })
 
     test('every resolved citation links to its entry in the bibliography, which links back', () => {
@@ -123,7 +148,8 @@ for (const {name, load, skip, least} of editions) {
       for (const section of edition.backMatter) {
         const html = site.get(section.id + '.html')
         assert.ok(html, section.id)
-        assert.match(html, new RegExp(`<article class="back-matter" aria-labelledby="${section.id}"><header class="work-header"><h1 id="${section.id}">`))
+        const role = {preface: 'doc-preface', corrections: 'doc-appendix', bibliography: 'doc-bibliography', index: 'doc-index', timeline: 'doc-appendix'}[section.kind]
+        assert.match(html, new RegExp(`<section class="back-matter" role="${role}" aria-labelledby="${section.id}"><header class="work-header"><h1 id="${section.id}">`))
         visit(section.tree, (node) => {
           if (node.data?.id) assert.ok(html.includes(` id="${node.data.id}"`), `${section.id}: #${node.data.id}`)
         })

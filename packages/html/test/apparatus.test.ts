@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import {h} from 'hastscript'
 import type {PhrasingContent, Root} from 'mdast'
 import {UsageError, type LinkTarget, type ResolvedNote} from '@samizdat/model'
 import {renderFragment, renderNotes, serialize, type FragmentOptions} from '@samizdat/html'
@@ -31,6 +32,18 @@ test('correction: an omission keeps only the source’s reading; XHTML values `h
     serialize(renderFragment(tree, {labels: {sourceReads: 'Quelle:'}}), {xhtml: true}),
     '<p>the workers<span class="corr corr-omission" id="corr-quote">' +
       '<del class="sic" hidden="hidden"><span class="sic-label">Quelle: </span>"</del></span></p>'
+  )
+})
+
+test('correction, for EPUB: the edition’s reading alone, the source’s as its title (reading systems may ignore `hidden`)', () => {
+  const corrected: PhrasingContent = {type: 'correction', id: 'corr-10th', sic: '101', reason: 'OCR', children: [text('10th')]}
+  const omitted: PhrasingContent = {type: 'correction', id: 'corr-quote', sic: '"', reason: 'stray quote mark', children: []}
+  const broken: PhrasingContent = {type: 'correction', id: 'corr-see', sic: 'see\nsee', reason: 'doubled word', children: [text('see')]}
+  assert.equal(
+    serialize(renderFragment({type: 'root', children: [{type: 'paragraph', children: [text('at the '), corrected, text(' Congress'), omitted, text(' '), broken]}]}, {epub: true}), {xhtml: true}),
+    '<p>at the <span class="corr" id="corr-10th" title="Source: 101">10th</span> Congress' +
+      '<span class="corr corr-omission" id="corr-quote" title="Source: &#x22;"></span> ' +
+      '<span class="corr" id="corr-see" title="Source: see see">see</span></p>'
   )
 })
 
@@ -71,6 +84,34 @@ test('annotated: a cross-reference holds the model’s link; its target, an even
       '<span id="xref-1-target" class="crossref-target">the passage</span> ' +
       '<span id="event-1921-03" class="event">Tenth Congress</span></p>'
   )
+})
+
+test('annotated: a passage in another language carries its lang; in XHTML, xml:lang beside it, the same', () => {
+  const passage: PhrasingContent = {type: 'annotated', id: 'faq-lang-komitetchina', kind: 'language', lang: 'ru-Latn', children: [text('komitetchina')]}
+  const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [text('enemies of '), {type: 'strong', children: [passage]}]}]}
+  assert.equal(
+    serialize(renderFragment(tree)),
+    '<p>enemies of <strong><span lang="ru-Latn" id="faq-lang-komitetchina">komitetchina</span></strong></p>'
+  )
+  assert.equal(
+    serialize(renderFragment(tree, {epub: true}), {xhtml: true}),
+    '<p>enemies of <strong><span lang="ru-Latn" xml:lang="ru-Latn" id="faq-lang-komitetchina">komitetchina</span></strong></p>'
+  )
+  // Nested in a correction's passage, the correction inside the language.
+  assert.equal(
+    render([{type: 'annotated', id: 'sol-lang-is', kind: 'language', lang: 'fr', children: [
+      {type: 'correction', id: 'sol-corr-is', sic: 'Internationals', reason: 'OCR', children: [text('Internationale')]}, text(' Situationniste')
+    ]}], {epub: true}),
+    '<p><span lang="fr" id="sol-lang-is"><span class="corr" id="sol-corr-is" title="Source: Internationals">Internationale</span> Situationniste</span></p>'
+  )
+})
+
+test('serialize, XHTML: every lang gets an xml:lang of the same value, one already there gives way', () => {
+  const tree: Root = {type: 'root', children: [{type: 'html', value: '<p lang="la">pascua <span lang="de" xml:lang="fr">Weide</span></p>'}]}
+  assert.equal(serialize(renderFragment(tree)), '<p lang="la">pascua <span lang="de">Weide</span></p>')
+  assert.equal(serialize(renderFragment(tree), {xhtml: true}), '<p lang="la" xml:lang="la">pascua <span lang="de" xml:lang="de">Weide</span></p>')
+  // A template's own xml:lang (the sanitiser drops a source's) follows its lang.
+  assert.equal(serialize(h('a', {xmlLang: 'fr', href: '#x', lang: 'de'}, 'Antwort'), {xhtml: true}), '<a href="#x" lang="de" xml:lang="de">Antwort</a>')
 })
 
 test('citation: a link to its bibliography entry through hrefFor, keeping its own id for the way back', () => {

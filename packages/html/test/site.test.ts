@@ -121,7 +121,7 @@ test('index: title page, contents with links to works and headings, preface', ()
     )
   )
   // The preface's own level-1 title gives way to the section title; its sections move to h3.
-  assert.match(index, /<section class="preface" aria-labelledby="preface"><h2 id="preface">About this edition<\/h2><p>/)
+  assert.match(index, /<section class="preface" role="doc-preface" aria-labelledby="preface"><h2 id="preface">About this edition<\/h2><p>/)
   assert.match(index, /<h3 id="how-to-read-it">How to read it<\/h3>/)
   assert.doesNotMatch(index, /<h1[^>]*>About this edition/)
   assert.ok(index.indexOf('class="toc"') < index.indexOf('class="preface"'))

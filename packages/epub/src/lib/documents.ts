@@ -6,10 +6,9 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {Creator, ResolvedEdition, ResolvedSection, ResolvedWork} from '@samizdat/model'
+import type {Creator, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {textOf} from '@samizdat/model'
 import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
-import {correctionHandler} from './correction.js'
 import {FileNames} from './files.js'
 import {fontFamily, fontLicence, fontLicenceName} from './fonts.js'
 import {fill, listNames} from './labels.js'
@@ -71,7 +70,6 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
     hrefFor,
     anchors: false,
     epub: true,
-    handlers: {correction: correctionHandler(labels)},
     ...(input.htmlLabels ? {labels: input.htmlLabels} : {})
   }
 
@@ -88,7 +86,7 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
       lang: meta.language,
       matter: 'frontmatter',
       kind: 'preface',
-      body: [section(preface, render, {'epub:type': 'preface', role: 'doc-preface', className: ['preface']})],
+      body: [renderSection(preface, render)],
       start: preface.id
     })
   }
@@ -96,14 +94,13 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
   for (const work of edition.works) documents.push(...workDocuments(work, edition, render, names, input.splitAbove))
 
   for (const part of edition.backMatter) {
-    const kind = backMatterKind(part.id)
     documents.push({
       file: names.take(part.id),
       title: part.title,
       lang: meta.language,
       matter: 'backmatter',
       kind: 'back-matter',
-      body: [section(part, render, {'epub:type': kind, role: 'doc-' + kind})],
+      body: [renderSection(part, render)],
       start: part.id
     })
   }
@@ -148,19 +145,6 @@ function placeNotes(work: ResolvedWork, parts: Element[], render: FragmentOption
     for (const note of notes) placed.add(note.id)
     part.children.push(...(renderNotes(notes, render, {style: 'footnotes'}).children as ElementContent[]))
   })
-}
-
-/** A titled section (preface, back matter) as the web edition renders it, made a `<section>` with its semantics. */
-function section(part: ResolvedSection, render: FragmentOptions, properties: Record<string, string | string[]>): Element {
-  const element = renderSection(part, render)
-  return {...element, tagName: 'section', properties: {...element.properties, ...properties}}
-}
-
-/** epub:type (and DPUB-ARIA role) of a generated back-matter section, known by its id. */
-function backMatterKind(id: string): 'bibliography' | 'index' | 'appendix' {
-  if (id.startsWith('bibliography')) return 'bibliography'
-  if (id.startsWith('index')) return 'index'
-  return 'appendix'
 }
 
 function titlePage(edition: ResolvedEdition, labels: EpubLabels): Element {

@@ -15,14 +15,13 @@ export const defaultLabels: EpubLabels = {
   setIn: 'Set in {font}, used under the {licence}; its licence is printed at the end of the book.',
   identifier: 'Identifier',
   coverDescription: 'Cover: {text}',
-  sourceReads: 'The source reads: {sic}',
   imageLeftOut: 'Image not included: {alt}',
   and: htmlLabels.and,
   roles: htmlLabels.roles,
   accessibilitySummary:
     'Text only, apart from a generated cover image that has a text alternative. ' +
     'Headings, a table of contents and landmarks give structure; notes are linked both ways; ' +
-    'every document and every work in another language is marked with its language. ' +
+    'every document, and every work and passage in another language, is marked with its language. ' +
     'The text can be resized and restyled by the reading system.'
 }
 

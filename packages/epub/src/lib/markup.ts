@@ -50,7 +50,7 @@ function transform(node: ElementContent, context: MarkupContext): ElementContent
     properties['className'] = [...classes(properties['className']), 'align-' + String(align)]
   }
   for (const key of Object.keys(properties)) {
-    // data-* (e.g. GFM footnote markers) and table cell relations say nothing a reader sees.
+    // data-* (from raw HTML in a source) and table cell relations say nothing a reader sees.
     if (/^data[A-Z]/.test(key) || key === 'align' || key === 'scope' || key === 'headers') delete properties[key]
   }
   return [element]

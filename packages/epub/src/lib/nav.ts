@@ -77,15 +77,15 @@ export function landmarks(documents: readonly BookDocument[], labels: EpubLabels
   return out
 }
 
-/** The navigation document, as XHTML. */
+/** The navigation document, as XHTML (`serialize` writes an `xml:lang` beside each `lang`). */
 export function navDocument(input: {title: string; lang: string; entries: NavEntry[]; landmarks: Landmark[]; labels: EpubLabels}): string {
   const list = (entries: NavEntry[]): ElementContent =>
     h('ol', entries.map((entry) => h('li', [
-      h('a', {href: entry.href, lang: entry.lang, xmlLang: entry.lang}, entry.text),
+      h('a', {href: entry.href, lang: entry.lang}, entry.text),
       entry.children.length > 0 ? list(entry.children) : undefined
     ])))
 
-  const html = h('html', {xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: input.lang, xmlLang: input.lang}, [
+  const html = h('html', {xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: input.lang}, [
     h('head', [h('meta', {charSet: 'utf-8'}), h('title', input.labels.contents), h('link', {rel: 'stylesheet', type: 'text/css', href: 'style.css'})]),
     h('body', {'epub:type': 'frontmatter'}, [
       h('nav', {'epub:type': 'toc', role: 'doc-toc', id: navId, ariaLabelledBy: navId + '-heading'}, [

@@ -22,8 +22,6 @@ export interface EpubLabels {
   identifier: string
   /** Accessible description of the cover; `{text}` is replaced by what the cover says. */
   coverDescription: string
-  /** The `title` of a corrected passage (`{sic}` is the source's reading). */
-  sourceReads: string
   /** Text standing in for an image the book cannot carry (`{alt}` is its description). */
   imageLeftOut: string
   /** Joins the last two names of a list ("A, B and C"). */

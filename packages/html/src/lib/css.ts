@@ -136,17 +136,6 @@ th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align:
   .work-meta dd { margin-bottom: 0.5rem; }
 }
 
-/* Footnotes (GFM) */
-.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
-.sr-only {
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-}
-
 /* The apparatus. Marks stay quiet in the reading text: a dotted underline
    for corrections, small numbers for notes; the rest shows when asked for. */
 
@@ -204,8 +193,8 @@ main :target:not(h1, h2, h3, h4, h5, h6, section, article) { background: var(--m
 
 /* Note marks and citations: links, but not loud ones. */
 /* A note mark is told from the text by being a raised bold number, not by colour alone. */
-.noteref, [data-footnote-ref] { padding-inline: 0.08em; font-weight: 600; text-decoration: none; }
-.noteref:hover, .noteref:focus-visible, [data-footnote-ref]:hover, [data-footnote-ref]:focus-visible { text-decoration: underline; }
+.noteref { padding-inline: 0.08em; font-weight: 600; text-decoration: none; }
+.noteref:hover, .noteref:focus-visible { text-decoration: underline; }
 .noteref sup { font-size: 0.72em; line-height: 0; font-variant-numeric: lining-nums; }
 a.citation { color: inherit; text-decoration-color: var(--muted); text-decoration-thickness: 1px; }
 a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration-color: currentColor; }
@@ -245,7 +234,7 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
 @media print {
   :root { --paper: #fff; --ink: #000; --muted: #333; --link: #000; --visited: #000; --rule: #999; }
   html { font-size: 11pt; }
-  .skip-link, .site-header, .pager, .anchor, .sic-switch, .sic-switch-label, .backlink, [data-footnote-backref] { display: none; }
+  .skip-link, .site-header, .pager, .anchor, .sic-switch, .sic-switch-label, .backlink { display: none; }
   main, .site-footer { max-width: none; padding: 0; }
   a { text-decoration: none; }
   a[rel~="external"]::after { content: " <" attr(href) ">"; font-size: 0.85em; overflow-wrap: anywhere; }

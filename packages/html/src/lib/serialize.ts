@@ -2,7 +2,11 @@ import type {Nodes} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 
 export interface SerializeOptions {
-  /** Serialise as XHTML (void elements self-closed, boolean attributes given values), as EPUB content documents need. */
+  /**
+   * Serialise as XHTML, as EPUB content documents need: void elements
+   * self-closed, boolean attributes given values, and every `lang` doubled by
+   * an `xml:lang` of the same value.
+   */
   xhtml?: boolean
 }
 
@@ -10,7 +14,7 @@ export interface SerializeOptions {
 export function serialize(tree: Nodes, options: SerializeOptions = {}): string {
   if (!options.xhtml) return toHtml(tree, {upperDoctype: true})
   // Character references are numeric by default, which XML accepts too.
-  return valuedBooleans(toHtml(tree, {upperDoctype: true, closeSelfClosing: true}))
+  return xmlAttributes(toHtml(tree, {upperDoctype: true, closeSelfClosing: true}))
 }
 
 // A start tag as `hast-util-to-html` writes it: every attribute value double-quoted,
@@ -19,11 +23,21 @@ const startTag = /<([A-Za-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)(\s*\/?>)
 const attribute = /(\s+)([^\s"'>/=]+)(="[^"]*")?/g
 
 /**
- * `hast-util-to-html` always writes boolean attributes bare (`checked`), which
- * XML rejects: give each its own name as value (`checked="checked"`).
+ * What XML needs of the attributes `hast-util-to-html` writes. Boolean
+ * attributes come out bare (`checked`), which XML rejects: each gets its own
+ * name as value (`checked="checked"`). And `lang` gets an `xml:lang` beside
+ * it: in an XML document only `xml:lang` sets the language (HTML § 3.2.6.2),
+ * and reading systems look for it; both must then agree, so one is written
+ * from the other and any `xml:lang` already there gives way.
  */
-function valuedBooleans(html: string): string {
-  return html.replace(startTag, (_, name: string, attributes: string, end: string) =>
-    '<' + name + attributes.replace(attribute, (all, space: string, key: string, value?: string) =>
-      value === undefined ? space + key + '="' + key + '"' : all) + end)
+function xmlAttributes(html: string): string {
+  return html.replace(startTag, (_, name: string, attributes: string, end: string) => {
+    const lang = /\slang="([^"]*)"/.exec(attributes)?.[1]
+    const rewritten = attributes.replace(attribute, (all, space: string, key: string, value?: string) => {
+      if (lang !== undefined && key === 'xml:lang') return ''
+      if (value === undefined) return space + key + '="' + key + '"'
+      return key === 'lang' && lang !== undefined ? all + space + 'xml:lang' + value : all
+    })
+    return '<' + name + rewritten + end
+  })
 }

@@ -30,7 +30,7 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
     const {tree, headingOffset} = bodyUnder(preface.tree, preface.title, 3)
     const body = renderFragment(tree, {hrefFor, headingOffset, labels})
     content.push(
-      h('section', {className: ['preface'], ariaLabelledBy: preface.id}, [
+      h('section', {className: ['preface'], role: 'doc-preface', ariaLabelledBy: preface.id}, [
         h('h2', {id: preface.id}, preface.title || labels.preface),
         ...(body.children as ElementContent[])
       ])

@@ -81,7 +81,10 @@ export interface FragmentOptions {
   labels?: Partial<Labels>
   /** Extra or replacement handlers per mdast node type (for node types the apparatus adds). */
   handlers?: Record<string, NodeHandler>
-  /** Write for an EPUB content document: `epub:type` on note marks, no `data-*` attributes (default: false). */
+  /**
+   * Write for an EPUB content document: `epub:type` on note marks and sections, corrections
+   * without the `<del hidden>` (the source's reading as `title`), no `data-*` attributes (default: false).
+   */
   epub?: boolean
   /**
    * More ids for headings, by heading id (e.g. `{'part-four': ['app4']}`): each

@@ -8,19 +8,30 @@ import type {HandlerContext} from './context.js'
  * A correction reads as the edition's text (`<ins>`) and keeps the source's
  * reading beside it in a `<del hidden>`: out of the reading flow of eyes and
  * screen readers alike until the stylesheet shows it (on hover, or with the
- * page's switch), and out of sight where there is no stylesheet (EPUB readers
- * that ignore CSS), so the text never reads twice.
+ * page's switch).
+ *
+ * For EPUB, the edition's reading alone, with the source's as its `title`:
+ * reading systems that ignore `hidden` (calibre's converter among them) would
+ * read a `<del hidden>` inline, the text twice over, so the book leaves the
+ * source's reading to the list of corrections, which links here by the id.
  */
 export function createCorrection(context: HandlerContext): Handler {
   return function correction(state: State, node: Correction) {
     const corrected = state.all(node)
-    const sic = h('del', {className: ['sic'], hidden: true}, [
-      h('span', {className: ['sic-label']}, context.labels.sourceReads + ' '),
-      node.sic
-    ])
     // An omission has no reading of its own to mark: the class lets the stylesheet show where it was.
-    const children: ElementContent[] = corrected.length > 0 ? [h('ins', corrected), sic] : [sic]
-    const result: Element = h('span', {className: corrected.length > 0 ? ['corr'] : ['corr', 'corr-omission'], id: node.id}, children)
+    const className = corrected.length > 0 ? ['corr'] : ['corr', 'corr-omission']
+    let result: Element
+    if (context.epub) {
+      // A line break in the source's reading would break the tooltip (HTML keeps it in a title; XML makes it a space).
+      result = h('span', {className, id: node.id, title: context.labels.sourceReads + ' ' + node.sic.replace(/\s+/g, ' ')}, corrected)
+    } else {
+      const sic = h('del', {className: ['sic'], hidden: true}, [
+        h('span', {className: ['sic-label']}, context.labels.sourceReads + ' '),
+        node.sic
+      ])
+      const children: ElementContent[] = corrected.length > 0 ? [h('ins', corrected), sic] : [sic]
+      result = h('span', {className, id: node.id}, children)
+    }
     state.patch(node, result)
     return result
   }
