@@ -47,3 +47,29 @@ test('the reader edition’s apparatus JSON is valid against its schema', async 
   assert.equal((json['citations'] as unknown[]).length, 81)
   assert.ok((json['annotations'] as {total: number}).total > 100)
 })
+
+test('every id in the resolved reader edition is unique', () => {
+  const seen = new Map<string, number>()
+  const add = (id: string | undefined): void => {
+    if (id !== undefined) seen.set(id, (seen.get(id) ?? 0) + 1)
+  }
+  const walk = (node: {type: string; id?: string; data?: {id?: string}; children?: unknown[]}): void => {
+    add(node.data?.id)
+    if (node.type === 'correction' || node.type === 'annotated' || node.type === 'noteReference' || node.type === 'citation') add(node.id)
+    for (const child of node.children ?? []) walk(child as typeof node)
+  }
+  for (const work of edition.works) {
+    add(work.id)
+    walk(work.tree)
+    for (const note of work.notes) {
+      add(note.id)
+      for (const child of note.children) walk(child)
+    }
+  }
+  for (const section of [...(edition.preface ? [edition.preface] : []), ...edition.backMatter]) {
+    add(section.id)
+    walk(section.tree)
+  }
+  assert.ok(seen.size > 1000, `ids found: ${seen.size}`)
+  assert.deepEqual([...seen].filter(([, count]) => count > 1).map(([id]) => id), [])
+})

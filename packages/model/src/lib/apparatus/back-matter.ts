@@ -139,13 +139,42 @@ export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnota
       const quoted = titles.get(annotation.work) ?? annotation.work
       const last = annotation.locator ?? quoted
       return item([
-        {type: 'emphasis', children: [text('“'), ...structuredClone(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text('”')]},
+        {type: 'emphasis', children: [text('“'), ...readingOf(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text('”')]},
         text(' — quoted in '),
         link({work: annotation.work, id: annotation.anchorId}, [text(quoted)]),
         text(`${annotation.locator ? `, citing ${annotation.locator}` : ''}${/[.?!]$/.test(last) ? '' : '.'}`)
       ])
     }))
   ]
+}
+
+/**
+ * A copy of a passage as the edition reads it, without its marks: corrections
+ * give their reading, mentions and citations their text, note marks stay with
+ * the original. Ids belong to the original place and must not appear twice.
+ */
+function readingOf(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'noteReference':
+        break
+      case 'correction':
+      case 'annotated':
+      case 'citation':
+      case 'link':
+        out.push(...readingOf(node.children))
+        break
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        out.push({...node, children: readingOf(node.children)} as PhrasingContent)
+        break
+      default:
+        out.push(structuredClone(node))
+    }
+  }
+  return out
 }
 
 export function bibliographyId(itemId: string): string {
