@@ -6,8 +6,8 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {Creator, ResolvedEdition, ResolvedWork} from '@samizdat/model'
-import {textOf} from '@samizdat/model'
+import type {ResolvedEdition, ResolvedWork} from '@samizdat/model'
+import {creatorsByRole, textOf} from '@samizdat/model'
 import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
 import {FileNames} from './files.js'
 import {fontFamily, fontLicence, fontLicenceName} from './fonts.js'
@@ -153,7 +153,7 @@ function titlePage(edition: ResolvedEdition, labels: EpubLabels): Element {
   return h('section', {'epub:type': 'titlepage', className: ['title-page'], ariaLabelledBy: 'title-page'}, [
     h('h1', {id: 'title-page'}, meta.title),
     meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
-    ...byRole(meta.creators).map(({role, names}) =>
+    ...creatorsByRole(meta.creators).map(({role, names}) =>
       h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
     ),
     imprint ? h('p', {className: ['imprint']}, imprint) : undefined
@@ -204,13 +204,3 @@ function splitAround(text: string, values: Record<string, ElementContent | strin
   return text.split('\u0000').map((piece, index) => (index % 2 === 1 ? values[piece] ?? piece : piece)).filter((x) => x !== '')
 }
 
-/** Creators grouped by role, roles in first-seen order, names deduplicated. */
-function byRole(creators: readonly Creator[]): Array<{role: string; names: string[]}> {
-  const groups = new Map<string, string[]>()
-  for (const creator of creators) {
-    const names = groups.get(creator.role) ?? []
-    if (!names.includes(creator.name)) names.push(creator.name)
-    groups.set(creator.role, names)
-  }
-  return [...groups].map(([role, names]) => ({role, names}))
-}

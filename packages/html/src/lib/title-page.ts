@@ -3,14 +3,15 @@ import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {ResolvedEdition} from '@samizdat/model'
 import {bodyUnder} from './body.js'
-import {byRole, listNames} from './creators.js'
+import {creatorsByRole} from '@samizdat/model'
+import {listNames} from './creators.js'
 import {renderFragment} from './fragment.js'
 import {renderToc} from './toc.js'
 import type {HrefFor, Labels} from './types.js'
 
 export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): ElementContent[] {
   const {meta, preface} = edition
-  const credits = byRole(meta.creators).map(({role, names}) =>
+  const credits = creatorsByRole(meta.creators).map(({role, names}) =>
     h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
   )
   const imprint = [meta.publisher, meta.date].filter(Boolean).join(', ')

@@ -6,7 +6,8 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {EditionMeta, ResolvedWork} from '@samizdat/model'
 import {bodyUnder} from './body.js'
-import {byRole, listNames} from './creators.js'
+import {creatorsByRole} from '@samizdat/model'
+import {listNames} from './creators.js'
 import {splitEditorial} from './editorial.js'
 import {renderFragment} from './fragment.js'
 import {resolveLabels} from './labels.js'
@@ -72,7 +73,7 @@ function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: 
   const items: Array<[string, ElementContent | string]> = []
   const authors = meta.creators.filter((c) => c.role === 'aut').map((c) => c.name)
   if (authors.length > 0) items.push([authors.length > 1 ? labels.authors : labels.author, listNames(authors, labels.and)])
-  for (const {role, names} of byRole(meta.creators)) {
+  for (const {role, names} of creatorsByRole(meta.creators)) {
     if (role !== 'aut') items.push([labels.roles[role] ?? role, listNames(names, labels.and)])
   }
   if (meta.date) items.push([labels.date, time(meta.date)])
