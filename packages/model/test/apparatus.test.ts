@@ -107,3 +107,13 @@ test('a language annotation marks a passage with its language tag', async () => 
   const [span] = find('annotated', work.tree)
   assert.deepEqual(span, {type: 'annotated', id: 'lang-edinonachalie', kind: 'language', lang: 'ru-Latn', children: [{type: 'text', value: 'edinonachalie', position: (span as {children: Array<{position: unknown}>}).children[0]!.position}]})
 })
+
+test('the apparatus is validated: unknown kind, missing field and unknown work are errors at their place', async () => {
+  const bad = await loadCorpus('bad-apparatus', {cwd: fixtures})
+  const reported = bad.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+  assert.deepEqual(reported, [
+    'bad-apparatus/annotations/bad.yaml:4:11: Unexpected value in annotation `wrong-kind` at `kind`: expected one of "note", "correction", "conflict", "crossref", "person", "language" [field-invalid]',
+    'bad-apparatus/annotations/bad.yaml:6:5: Missing required field `reason` in annotation `no-reason` [field-missing]',
+    'bad-apparatus/annotations/bad.yaml:12:11: Unknown work `missing` in annotation `no-such-work` [work-unknown]'
+  ])
+})

@@ -8,7 +8,7 @@ import {validate} from '../load/schema.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 import {fail} from '../message.js'
 import {VFile as File} from 'vfile'
-import {annotationsSchema, bibliographySchema, personsSchema, timelineSchema} from './schema.js'
+import {annotationSchema, annotationsSchema, bibliographySchema, personsSchema, timelineSchema} from './schema.js'
 import type {Annotation, ApparatusData, CslItem, PersonEntry, TimelineEvent} from './types.js'
 
 export interface ApparatusFiles {
@@ -26,8 +26,14 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
     if (!yaml) continue
     const entries = (yaml.value as {annotations: Array<Record<string, unknown>>}).annotations
     for (const [index, entry] of entries.entries()) {
-      const annotation = toAnnotation(entry, file, yaml, index)
       const where = ['annotations', index]
+      const scoped = {
+        value: entry,
+        locate: (path: ReadonlyArray<string | number>) => yaml.locate([...where, ...path]),
+        locateKey: (path: ReadonlyArray<string | number>, key: string) => yaml.locateKey([...where, ...path], key)
+      }
+      if (!validate(file, scoped, annotationSchema, `annotation \`${String(entry['id'] ?? index + 1)}\``)) continue
+      const annotation = toAnnotation(entry, file, yaml, index)
       if (!workIds.has(annotation.work)) {
         fail(file, `Unknown work \`${annotation.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'work']), 'work-unknown')
         continue

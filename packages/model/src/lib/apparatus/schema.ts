@@ -14,7 +14,7 @@ const credit = {
   properties: {credit: {type: 'string', minLength: 1}, where: {type: 'string'}}
 }
 
-const annotation = {
+export const annotationSchema = {
   type: 'object',
   required: ['id', 'work', 'kind', 'quote'],
   additionalProperties: false,
@@ -58,11 +58,12 @@ const annotation = {
   ]
 }
 
+/** The file's shape; each entry is checked against `annotationSchema` on its own, so one bad entry spoils no other. */
 export const annotationsSchema = {
   type: 'object',
   required: ['annotations'],
   additionalProperties: false,
-  properties: {annotations: {type: 'array', items: annotation}}
+  properties: {annotations: {type: 'array', items: {type: 'object'}}}
 } as const
 
 export const personsSchema = {

@@ -156,6 +156,8 @@ function prune(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>()
   const kept: ErrorObject[] = []
   for (const error of errors) {
+    // An `if` failing says only that its `then` did: the `then`'s own error says what.
+    if (error.keyword === 'if') continue
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       if (errors.some((other) => other !== error && other.instancePath === error.instancePath && other.keyword === 'required')) continue
     }
