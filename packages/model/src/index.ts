@@ -32,7 +32,7 @@ export {
 } from './lib/fidelity.js'
 export {typography, type TypographyState} from './lib/typography.js'
 export {textOf, blocksOf, type TextBlock} from './lib/text.js'
-export {creatorsByRole} from './lib/creators.js'
+export {creatorsByRole, listNames} from './lib/creators.js'
 export {hasErrors, ContentError, UsageError} from './lib/errors.js'
 export {toApparatusJson, apparatusJsonSchema} from './lib/apparatus/json.js'
 export type {

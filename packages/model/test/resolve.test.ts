@@ -88,3 +88,9 @@ test('the reader edition: order, contents and the FAQ link to its own section 4'
   }
   assert.equal(corpus.files.some((file) => file.messages.length > 0), false)
 })
+
+test('legacy anchors are resolved once, for every adapter', async () => {
+  const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
+  const faq = resolveEdition(corpus, 'workers-opposition').works.find((work) => work.id === 'afaq-oppositions')!
+  assert.deepEqual(faq.legacyAnchors, {app4: '4-what-do-these-oppositions-tell-us-about-the-essence-of-leninism'})
+})

@@ -31,12 +31,6 @@ export function resolveLabels(labels: Partial<EpubLabels> | undefined): EpubLabe
   return {...defaultLabels, ...labels, roles: {...defaultLabels.roles, ...labels.roles}}
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listNames(names: readonly string[], and: string): string {
-  if (names.length < 2) return names.join('')
-  return names.slice(0, -1).join(', ') + ' ' + and + ' ' + names.at(-1)
-}
-
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all)
 }

@@ -6,8 +6,3 @@ export function authorNames(creators: readonly Creator[]): string[] {
   return [...new Set((authors.length > 0 ? authors : creators).map((c) => c.name))]
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listNames(names: readonly string[], and = 'and'): string {
-  if (names.length < 2) return names.join('')
-  return names.slice(0, -1).join(', ') + ' ' + and + ' ' + names.at(-1)
-}

@@ -1,23 +1,19 @@
 import type {Nodes} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {normalizeForFidelity, type ResolvedWork} from '@samizdat/model'
+import type {ResolvedWork} from '@samizdat/model'
 
 /**
- * A work's legacy fragment ids (`meta.anchors`: `app4` → heading text or id)
- * as aliases by heading id, the way the model resolves them: a heading id,
- * else the heading whose text compares equal. An alias that is already an id
- * on the page is left out (the model's links to it land anyway), so ids stay unique.
+ * A work's legacy fragment ids (`app4`), as the model resolved them, grouped
+ * as aliases by the id they stand for. An alias that is already an id on the
+ * page is left out (the model's links to it land anyway), so ids stay unique.
  */
 export function legacyAliases(work: ResolvedWork): Record<string, string[]> {
   const taken = idsIn(work.tree)
   taken.add(work.id)
   for (const note of work.notes) taken.add(note.id).add(note.refId)
-  const byText = new Map(work.headings.map((heading) => [comparable(heading.text), heading.id]))
-  const byId = new Set(work.headings.map((heading) => heading.id))
   const aliases: Record<string, string[]> = {}
-  for (const [legacy, target] of Object.entries(work.meta.anchors)) {
-    const id = byId.has(target) ? target : byText.get(comparable(target))
-    if (id === undefined || taken.has(legacy)) continue
+  for (const [legacy, id] of Object.entries(work.legacyAnchors)) {
+    if (taken.has(legacy)) continue
     taken.add(legacy)
     ;(aliases[id] ??= []).push(legacy)
   }
@@ -33,8 +29,4 @@ export function idsIn(tree: Nodes): Set<string> {
     if (typeof node.data?.id === 'string') ids.add(node.data.id)
   })
   return ids
-}
-
-function comparable(text: string): string {
-  return normalizeForFidelity(text).join(' ').replace(/["']/g, '')
 }

@@ -167,6 +167,8 @@ export interface ResolvedWork {
   headings: HeadingEntry[]
   /** The work's notes (editor's notes, conflicts, footnotes), numbered in reading order. */
   notes: ResolvedNote[]
+  /** Legacy fragment ids of the published page (`meta.anchors`), each resolved to the id it stands for. */
+  legacyAnchors: Record<string, string>
   file: VFile
 }
 

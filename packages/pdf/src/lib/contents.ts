@@ -5,7 +5,7 @@
  * in after pagination (`fillNumbers`), so the layout does not change.
  */
 import type {ResolvedEdition} from '@samizdat/model'
-import {listNames} from './labels.js'
+import {listNames} from '@samizdat/model'
 import {opening, plain} from './opening.js'
 import type {Context, State} from './state.js'
 import {textFeatures} from './state.js'

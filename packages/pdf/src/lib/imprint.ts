@@ -4,7 +4,7 @@
  * the build date and the colophon.
  */
 import type {EditionMeta} from '@samizdat/model'
-import {listNames} from './labels.js'
+import {listNames} from '@samizdat/model'
 import {plain} from './opening.js'
 import type {Context, State} from './state.js'
 import {structChild, type StructNode} from './structure.js'

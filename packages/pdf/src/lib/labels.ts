@@ -35,8 +35,3 @@ export const defaultLabels: Labels = {
   page: 'page'
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listNames(names: readonly string[], and: string): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1) as string}`
-}

@@ -1,6 +1,6 @@
 /** The title page: title, subtitle, editors and publisher, centred; no running head, no folio. */
 import type {EditionMeta} from '@samizdat/model'
-import {listNames} from './labels.js'
+import {listNames} from '@samizdat/model'
 import {plain} from './opening.js'
 import type {Context, State} from './state.js'
 import {structChild, type StructNode} from './structure.js'

@@ -5,7 +5,7 @@
  */
 import type {Heading, Root} from 'mdast'
 import type {EditionMeta, ResolvedSection, ResolvedWork} from '@samizdat/model'
-import {listNames} from './labels.js'
+import {listNames} from '@samizdat/model'
 import {opening} from './opening.js'
 import type {Context, State} from './state.js'
 import {structChild, type StructNode} from './structure.js'

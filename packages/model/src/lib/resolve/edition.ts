@@ -58,10 +58,10 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     typeset(tree)
     const headings = identifyHeadings(tree, registry)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
-    addLegacyAnchors(work, headings, landing)
+    const legacyAnchors = addLegacyAnchors(work, headings, landing)
     const notes = collectNotes(tree, annotationsById, registry, work.meta.id)
     for (const note of notes) typeset({type: 'root', children: note.children})
-    return {work, tree, startId, headings, landing, notes}
+    return {work, tree, startId, headings, landing, notes, legacyAnchors}
   })
 
   const context: LinkContext = {byUrl: new Map(), byFile: new Map()}
@@ -71,12 +71,12 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (name) context.byFile.set(name, landing)
   }
 
-  const resolved: ResolvedWork[] = steps.map(({work, tree, startId, headings, landing, notes}) => {
+  const resolved: ResolvedWork[] = steps.map(({work, tree, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, work.file)
     for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, work.file)
     const meta = options.typography === false ? work.meta : typesetWorkMeta(work.meta)
-    return {meta, id: startId, tree, headings: headings.headings, notes, file: work.file}
+    return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, registry, context, options)
@@ -110,8 +110,9 @@ function markedPassages(trees: readonly Root[]): Map<string, PhrasingContent[]> 
   return passages
 }
 
-/** Legacy fragment ids (`app4`) name a heading by its text. */
-function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing): void {
+/** Legacy fragment ids (`app4`) name a heading by its text (or id); returns legacy -> id. */
+function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing): Record<string, string> {
+  const resolved: Record<string, string> = {}
   const byText = new Map(headings.headings.map((heading) => [comparable(heading.text), heading.id]))
   for (const [legacy, target] of Object.entries(work.meta.anchors)) {
     const id = headings.fragments.get(target) ?? byText.get(comparable(target))
@@ -121,7 +122,9 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
       continue
     }
     landing.fragments.set(legacy, id)
+    resolved[legacy] = id
   }
+  return resolved
 }
 
 function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, options: ResolveOptions): ResolvedSection {
