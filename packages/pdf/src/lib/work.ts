@@ -30,26 +30,26 @@ export function workSection(work: ResolvedWork, edition: EditionMeta, state: Sta
 }
 
 export function prefaceSection(preface: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
-  const sect = structChild(root, 'Sect')
-  const {tree, headingOffset, titleIds} = bodyUnder(preface.tree)
-  state.notes.start()
-  const context = baseContext(state, sect, edition.language, headingOffset)
-  opening(state, context, {title: preface.title, ids: [preface.id, ...titleIds], outline: true})
-  state.blocks(tree, context)
-  return {id: preface.id, flow: state.flow, start: 'recto', folio: 'roman', heads: {verso: edition.title, recto: preface.title}}
+  return editorialSection(preface, edition, state, root, 'roman', (base) => base)
 }
 
 /** Generated back matter (corrections, bibliography, index, timeline): smaller, ragged, after the works. */
 export function backMatterSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
+  const {geometry} = state
+  return editorialSection(section, edition, state, root, 'arabic', (base) => ({
+    ...base, size: Math.round(geometry.size * 0.9 * 4) / 4, leading: Math.round(geometry.leading * 0.9 * 2) / 2, align: 'ragged'
+  }))
+}
+
+/** A section the edition adds (preface, back matter): its title, then its body in the setting `body` gives. */
+function editorialSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode, folio: Section['folio'], body: (base: Context) => Context): Section {
   const sect = structChild(root, 'Sect')
   const {tree, headingOffset, titleIds} = bodyUnder(section.tree)
   state.notes.start()
   const base = baseContext(state, sect, edition.language, headingOffset)
   opening(state, base, {title: section.title, ids: [section.id, ...titleIds], outline: true})
-  const {geometry} = state
-  const context: Context = {...base, size: Math.round(geometry.size * 0.9 * 4) / 4, leading: Math.round(geometry.leading * 0.9 * 2) / 2, align: 'ragged'}
-  state.blocks(tree, context)
-  return {id: section.id, flow: state.flow, start: 'recto', folio: 'arabic', heads: {verso: edition.title, recto: section.title}}
+  state.blocks(tree, body(base))
+  return {id: section.id, flow: state.flow, start: 'recto', folio, heads: {verso: edition.title, recto: section.title}}
 }
 
 export function baseContext(state: State, struct: StructNode, lang: string, headingOffset = 0): Context {

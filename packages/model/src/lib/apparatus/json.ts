@@ -5,7 +5,7 @@
  * and the timeline. Pure and deterministic.
  */
 import type {ResolvedEdition} from '../types.js'
-import type {ResolvedAnnotation} from './types.js'
+import type {Mention, ResolvedAnnotation} from './types.js'
 
 const motivations = {note: 'commenting', conflict: 'commenting', correction: 'editing', crossref: 'linking', person: 'identifying', language: 'describing'} as const
 
@@ -53,14 +53,19 @@ export function toApparatusJson(edition: ResolvedEdition): Record<string, unknow
       variants: person.variants,
       ...(person.dates ? {dates: person.dates} : {}),
       ...(person.description ? {description: person.description} : {}),
-      mentions: person.mentions.map((mention) => ({id: mention.id, work: mention.work, start: mention.span.start, end: mention.span.end, line: mention.line, column: mention.column}))
+      mentions: person.mentions.map(place)
     })),
     timeline: apparatus.timeline.map((event) => ({
       date: event.date,
       label: event.label,
-      mentions: event.anchors.map((anchor) => ({id: anchor.id, work: anchor.work, start: anchor.span.start, end: anchor.span.end, line: anchor.line, column: anchor.column}))
+      mentions: event.anchors.map(place)
     }))
   }
+}
+
+/** Where a mention is: its element id, work, text offsets and place in the file. */
+function place(mention: Mention): Record<string, unknown> {
+  return {id: mention.id, work: mention.work, start: mention.span.start, end: mention.span.end, line: mention.line, column: mention.column}
 }
 
 function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string): unknown[] {
