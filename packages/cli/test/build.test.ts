@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {editionsCorpus, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
@@ -21,7 +21,7 @@ test('a plain folder of Markdown builds one edition named after the folder, work
     assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+ bytes\)$/m)
     assert.equal(result.code, 0, result.stderr)
 
-    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['field-notes', 'field-notes.apparatus.json', 'field-notes.epub', 'field-notes.pdf'])
+    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['.samizdat-manifest.json', 'field-notes', 'field-notes.apparatus.json', 'field-notes.epub', 'field-notes.pdf'])
     const apparatus = JSON.parse(await readFile(path.join(dir, 'site/field-notes.apparatus.json'), 'utf8'))
     assert.deepEqual([apparatus.edition, apparatus.annotations.type, apparatus.annotations.total], ['field-notes', 'AnnotationCollection', 0])
     const index = await readFile(path.join(dir, 'site/field-notes/index.html'), 'utf8')
@@ -83,16 +83,50 @@ test('a build replaces older builds of the editions it writes, and only those, l
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
     assert.equal((await runCli(['build', '--quiet'], dir)).code, 0)
-    await writeFile(path.join(dir, 'dist/both/stale.html'), 'left over\n')
-    await writeFile(path.join(dir, 'dist/beta-only/stale.html'), 'left over\n')
     await writeFile(path.join(dir, 'dist/keep.txt'), 'not ours\n')
+    const first = await snapshot(path.join(dir, 'dist'))
 
-    const result = await runCli(['build', '--edition', 'both'], dir)
+    const result = await runCli(['build', '--edition', 'both', '--format', 'html'], dir)
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
-    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['beta-only', 'beta-only.apparatus.json', 'beta-only.epub', 'beta-only.pdf', 'both', 'both.apparatus.json', 'both.epub', 'both.pdf', 'keep.txt'])
-    assert.ok(!(await readdir(path.join(dir, 'dist/both'))).includes('stale.html'), 'replaced as a whole')
-    assert.ok((await readdir(path.join(dir, 'dist/beta-only'))).includes('stale.html'), 'not built, not touched')
+    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['.samizdat-manifest.json', 'beta-only', 'beta-only.apparatus.json', 'beta-only.epub', 'beta-only.pdf', 'both', 'both.apparatus.json', 'both.epub', 'both.pdf', 'keep.txt'])
+    // Same corpus, so the same bytes; and the editions not built are still listed as the build's own.
+    assert.deepEqual(await snapshot(path.join(dir, 'dist')), first)
+    const manifest = JSON.parse(await readFile(path.join(dir, 'dist/.samizdat-manifest.json'), 'utf8'))
+    assert.deepEqual(Object.keys(manifest.entries), ['beta-only.apparatus.json', 'beta-only.epub', 'beta-only.pdf', 'beta-only/', 'both.apparatus.json', 'both.epub', 'both.pdf', 'both/'])
+  } finally {
+    await cleanup()
+  }
+})
+
+test('a file added to or changed in an entry the build wrote is an error, not a casualty', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    assert.equal((await runCli(['build', '--quiet', '--format', 'html'], dir)).code, 0)
+    await writeFile(path.join(dir, 'dist/both/notes.txt'), 'the user\'s own\n')
+    await writeFile(path.join(dir, 'dist/both.apparatus.json'), '{}\n')
+    const before = await snapshot(path.join(dir, 'dist'))
+
+    const result = await runCli(['build', '--quiet', '--format', 'html'], dir)
+    assert.equal(result.code, 1, result.stderr)
+    assert.equal(
+      result.stderr,
+      [
+        'dist/both/notes.txt: error "dist/both/notes.txt" was not written by samizdat; move it away, or choose another output folder [output-foreign]',
+        'dist/both.apparatus.json: error "dist/both.apparatus.json" was changed since samizdat wrote it; move it away, or choose another output folder [output-foreign]',
+        '2 errors, 0 warnings',
+        'samizdat: The output folder holds files samizdat did not write; nothing was written',
+        ''
+      ].join('\n')
+    )
+    assert.deepEqual(await snapshot(path.join(dir, 'dist')), before)
+
+    // Once the user's file is moved away (and the changed one deleted), the build replaces its own entries.
+    await rm(path.join(dir, 'dist/both/notes.txt'))
+    await rm(path.join(dir, 'dist/both.apparatus.json'))
+    assert.equal((await runCli(['build', '--quiet', '--format', 'html'], dir)).code, 0)
+    assert.ok((await readdir(path.join(dir, 'dist'))).includes('both.apparatus.json'))
   } finally {
     await cleanup()
   }

@@ -3,12 +3,12 @@ import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {writeEntries} from '../src/lib/write.js'
-import {snapshot, tempDir, writeTree} from './util.js'
+import {snapshot, tempDir} from './util.js'
 
 test('a failure while staging leaves the older build in place and no temp folder', async () => {
   const {dir, cleanup} = await tempDir()
   try {
-    await writeTree(dir, {'ed/index.html': 'old\n'})
+    await writeEntries(dir, [{entry: 'ed/', files: [{path: 'ed/index.html', contents: 'old\n'}]}])
     const before = await snapshot(dir)
     // `ed/a` cannot be both a file and a folder.
     const entries = [{entry: 'ed/', files: [{path: 'ed/a', contents: 'x'}, {path: 'ed/a/b', contents: 'y'}]}]
@@ -46,7 +46,7 @@ test('file and folder entries land in place, bytes as given', async () => {
       {entry: 'ed/', files: [{path: 'ed/index.html', contents: 'é\n'}, {path: 'ed/img/a.bin', contents: bytes}]},
       {entry: 'ed.epub', files: [{path: 'ed.epub', contents: bytes}]}
     ])
-    assert.deepEqual((await readdir(dir)).sort(), ['ed', 'ed.epub'])
+    assert.deepEqual((await readdir(dir)).sort(), ['.samizdat-manifest.json', 'ed', 'ed.epub'])
     assert.equal(await readFile(path.join(dir, 'ed/index.html'), 'utf8'), 'é\n')
     assert.deepEqual(new Uint8Array(await readFile(path.join(dir, 'ed/img/a.bin'))), bytes)
     assert.deepEqual(new Uint8Array(await readFile(path.join(dir, 'ed.epub'))), bytes)

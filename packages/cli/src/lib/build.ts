@@ -5,12 +5,16 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
-import {editionIds, failOnErrors} from './corpus.js'
+import {ContentError, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
 import {papers} from '@samizdat/pdf'
-import {formats, type RenderOptions} from './formats.js'
+import {VFile} from 'vfile'
+import {editionIds, failOnErrors} from './corpus.js'
+import {asFault, describeFault, FaultError} from './faults.js'
+import {formats, type Format, type RenderOptions} from './formats.js'
+import {checkNames, type Planned} from './out/names.js'
+import {assertApart} from './out/place.js'
 import {select} from './select.js'
-import {writeEntries, type Entry} from './write.js'
+import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 
 export interface BuildOptions {
   /** Corpus folder (default `corpus`), relative to `cwd`. */
@@ -27,6 +31,8 @@ export interface BuildOptions {
   paper?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
   cwd?: string | undefined
+  /** Aborting it (Ctrl-C) stops the build; the output folder is left as it was. */
+  signal?: AbortSignal | undefined
 }
 
 /** One entry written into the output folder. */
@@ -52,41 +58,56 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
+  const signal = options.signal
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
   // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
-  renderOptions.date = options.date ?? sourceDate() ?? new Date()
+  renderOptions.date = checkDate(options.date) ?? sourceDate() ?? new Date()
   if (options.paper !== undefined) {
     const wanted = options.paper
     const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
     renderOptions.paper = select('paper', [paper], [...papers])[0] as string
   }
-  const out = path.resolve(cwd, options.out ?? 'dist')
-  const outStats = await stat(out).catch(() => undefined)
-  if (outStats && !outStats.isDirectory()) throw new UsageError(`Output folder "${options.out ?? 'dist'}" is not a folder`)
-  const corpus = await loadCorpus(options.corpus ?? 'corpus', {cwd})
+  const shownOut = options.out ?? 'dist'
+  const shownCorpus = options.corpus ?? 'corpus'
+  const out = path.resolve(cwd, shownOut)
+  await checkOut(out, shownOut, cwd)
+  await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
+  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd}))
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
   const ids = select('edition', options.editions, editionIds(corpus))
+  const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
+  // Names first: two editions must not write one path, whatever the disk.
+  const specs = corpus.editions.filter((spec) => ids.includes(spec.id))
+  checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen).map((planned) => ({...planned, file: spec.file}))))
+  failOnErrors(corpus, 'nothing was written')
   const editions = ids.map((id) => resolveEdition(corpus, id))
   failOnErrors(corpus, 'nothing was written')
 
-
   const entries: Array<Entry & {edition: string; format: string}> = []
-  const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
   for (const edition of editions) {
+    const id = edition.meta.id
     for (const format of chosen) {
-      const files = await format.render(edition, renderOptions)
-      entries.push({edition: edition.meta.id, format: format.id, entry: format.outputs(edition.meta.id), files})
+      signal?.throwIfAborted()
+      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, renderOptions))
+      entries.push({edition: id, format: format.id, entry: format.outputs(id), files})
     }
     // Every build also publishes the apparatus as data, for other tools.
-    const apparatus = `${edition.meta.id}.apparatus.json`
-    entries.push({edition: edition.meta.id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, contents: `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`}]})
+    const apparatus = apparatusEntry(id)
+    const json = await asFault(`Cannot make the apparatus of edition "${id}"`, cwd, async () => `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`)
+    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, contents: json}]})
   }
   // Adapters report what they cannot express on the corpus files too.
   failOnErrors(corpus, 'nothing was written')
 
-  await writeEntries(out, entries)
+  try {
+    await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))
+  } catch (error) {
+    if (error instanceof ForeignEntriesError) throw foreignError(error, out, cwd, corpus)
+    if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
+    throw error
+  }
   return {
     files: corpus.files,
     written: entries.map(({edition, format, entry, files}) => ({
@@ -99,10 +120,62 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** The entries a build of edition `id` in `chosen` formats writes. */
+function plan(id: string, chosen: readonly Format[]): Planned[] {
+  return [...chosen.map((format) => ({edition: id, format: format.id, entry: format.outputs(id)})), {edition: id, format: 'apparatus', entry: apparatusEntry(id)}]
+}
+
+function apparatusEntry(id: string): string {
+  return `${id}.apparatus.json`
+}
+
+/** Bad or colliding output names become errors on the edition's file. */
+function checkOutputNames(planned: ReadonlyArray<Planned & {file: VFile}>): void {
+  for (const problem of checkNames(planned)) {
+    const {file} = problem.planned as Planned & {file: VFile}
+    const message = file.message(problem.reason, {ruleId: problem.ruleId, source: 'samizdat'})
+    message.fatal = true
+  }
+}
+
+/** Paths in `out` the build would replace but did not write: one error each, at that path. */
+function foreignError(error: ForeignEntriesError, out: string, cwd: string, corpus: Corpus): ContentError {
+  const files = error.problems.map((problem) => {
+    const file = new VFile({cwd, path: path.join(out, problem.path)})
+    const shown = path.relative(cwd, path.join(out, problem.path)) + (problem.path.endsWith('/') ? '/' : '')
+    const message = file.message(`"${shown}" ${problem.reason}; move it away, or choose another output folder`, {ruleId: 'output-foreign', source: 'samizdat'})
+    message.fatal = true
+    return file
+  })
+  return new ContentError(`The output folder holds files samizdat did not write; nothing was written`, [...corpus.files, ...files])
+}
+
+/** `out` is a folder, or nothing yet; anything else is a usage error, before reading the corpus. */
+async function checkOut(out: string, shown: string, cwd: string): Promise<void> {
+  let stats
+  try {
+    stats = await stat(out)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw new FaultError(`Cannot use output folder "${shown}": ${describeFault(error, cwd) ?? String(error)}`)
+  }
+  if (!stats.isDirectory()) throw new UsageError(`Output folder "${shown}" is not a folder`)
+}
+
+/** Dates an EPUB and a PDF can carry: years 1 to 9999. */
+function checkDate(date: Date | undefined, what = 'The build date'): Date | undefined {
+  if (date === undefined) return undefined
+  const year = date.getUTCFullYear()
+  if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) throw new UsageError(`${what} must be between the years 1 and 9999`)
+  return date
+}
+
 /** `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention. */
 function sourceDate(): Date | undefined {
   const value = process.env['SOURCE_DATE_EPOCH']
   if (value === undefined || value === '') return undefined
   if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${value}"`)
+  // Beyond 9999-12-31T23:59:59Z no EPUB or PDF date can say it.
+  if (Number(value) > 253402300799) throw new UsageError(`SOURCE_DATE_EPOCH must be at most 253402300799 (the end of the year 9999), not ${value}`)
   return new Date(Number(value) * 1000)
 }

@@ -29,7 +29,7 @@ export function report(files: readonly VFile[], cwd: string = process.cwd()): st
       const place = message.line ? `:${message.line}:${message.column ?? 1}` : ''
       const severity = message.fatal === true ? 'error' : 'warning'
       const rule = message.ruleId ? ` [${message.ruleId}]` : ''
-      lines.push(`${name}${place}: ${severity} ${message.reason}${rule}`)
+      lines.push(clean(`${name}${place}: ${severity} ${message.reason}${rule}`))
     }
   }
 
@@ -41,3 +41,19 @@ export function report(files: readonly VFile[], cwd: string = process.cwd()): st
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
+
+/**
+ * Corpus text (titles, anchors, file names) reaches messages; a terminal must
+ * see it, not obey it. C0 and C1 controls (ESC included, and line breaks, so
+ * one message stays one line), DEL and the bidirectional controls become
+ * visible escapes such as `\x1b` or `\u202e`.
+ */
+export function clean(text: string): string {
+  return text.replace(unsafe, (char) => {
+    const code = char.codePointAt(0) as number
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+  })
+}
+
+// C0 (tab too: it shifts columns), DEL, C1; ALM, LRM/RLM, the embeddings/overrides and isolates.
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {Command} from 'commander'
 import {build} from '../build.js'
 import {formats} from '../formats.js'
-import {count, report} from '../report.js'
+import {clean, count, report} from '../report.js'
 import type {Io} from '../run.js'
 import {collect} from '../select.js'
 
@@ -34,13 +34,14 @@ export function registerBuild(program: Command, io: Io): void {
         editions: options.edition,
         formats: options.format,
         paper: options.paper,
-        cwd: io.cwd
+        cwd: io.cwd,
+        signal: io.signal
       })
       io.stderr.write(report(result.files, io.cwd))
       if (options.quiet) return
       for (const written of result.written) {
         const size = written.path.endsWith('/') ? count(written.files, 'file') : count(written.bytes, 'byte')
-        io.stderr.write(`wrote ${path.join(options.out, written.path)} (${size})\n`)
+        io.stderr.write(clean(`wrote ${path.join(options.out, written.path)} (${size})`) + '\n')
       }
     })
 }
