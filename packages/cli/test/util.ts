@@ -1,5 +1,5 @@
 /** Helpers shared by the CLI tests: temp corpora, running the CLI, snapshots of folders. */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -26,6 +26,55 @@ export function spawnCli(args: string[], cwd: string = root, env: Record<string,
     env: {...process.env, ...env}
   })
   return {code: child.status, stdout: child.stdout, stderr: child.stderr}
+}
+
+export interface AsyncResult extends Result {
+  signal: NodeJS.Signals | null
+}
+
+/**
+ * Spawn the real bin without blocking, so several run at once; `onStderr`
+ * sees stderr as it comes (to act at a point of the build). Killed after
+ * `timeout` ms, so a hang fails instead of stalling the suite.
+ */
+export function spawnCliAsync(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+  timeout = 60_000
+): Promise<AsyncResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, bin, ...args], {cwd, env: {...process.env, ...env}})
+    let stdout = ''
+    let stderr = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text))
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text
+      onStderr?.(stderr, child)
+    })
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({code, signal, stdout, stderr})
+    })
+  })
+}
+
+/** Run `jobs` with at most `limit` at once, results in order. */
+export async function pool<T>(limit: number, jobs: Array<() => Promise<T>>): Promise<T[]> {
+  const results: T[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({length: limit}, async () => {
+      while (next < jobs.length) {
+        const index = next++
+        results[index] = await (jobs[index] as () => Promise<T>)()
+      }
+    })
+  )
+  return results
 }
 
 /** Call `run()` in-process, capturing its output. */

@@ -2,17 +2,16 @@
  * `build`: corpus in, files out, all or nothing. Everything is resolved and
  * rendered in memory; only a clean result is written.
  */
-import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
-import {ContentError, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
+import {loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
 import {papers} from '@samizdat/pdf'
-import {VFile} from 'vfile'
 import {editionIds, failOnErrors} from './corpus.js'
-import {asFault, describeFault, FaultError} from './faults.js'
+import {asFault, FaultError} from './faults.js'
 import {formats, type Format, type RenderOptions} from './formats.js'
-import {checkNames, type Planned} from './out/names.js'
-import {assertApart} from './out/place.js'
+import {checkOutputNames, foreignError} from './out/messages.js'
+import type {Planned} from './out/names.js'
+import {assertApart, checkOut} from './out/place.js'
 import {select} from './select.js'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 
@@ -127,39 +126,6 @@ function plan(id: string, chosen: readonly Format[]): Planned[] {
 
 function apparatusEntry(id: string): string {
   return `${id}.apparatus.json`
-}
-
-/** Bad or colliding output names become errors on the edition's file. */
-function checkOutputNames(planned: ReadonlyArray<Planned & {file: VFile}>): void {
-  for (const problem of checkNames(planned)) {
-    const {file} = problem.planned as Planned & {file: VFile}
-    const message = file.message(problem.reason, {ruleId: problem.ruleId, source: 'samizdat'})
-    message.fatal = true
-  }
-}
-
-/** Paths in `out` the build would replace but did not write: one error each, at that path. */
-function foreignError(error: ForeignEntriesError, out: string, cwd: string, corpus: Corpus): ContentError {
-  const files = error.problems.map((problem) => {
-    const file = new VFile({cwd, path: path.join(out, problem.path)})
-    const shown = path.relative(cwd, path.join(out, problem.path)) + (problem.path.endsWith('/') ? '/' : '')
-    const message = file.message(`"${shown}" ${problem.reason}; move it away, or choose another output folder`, {ruleId: 'output-foreign', source: 'samizdat'})
-    message.fatal = true
-    return file
-  })
-  return new ContentError(`The output folder holds files samizdat did not write; nothing was written`, [...corpus.files, ...files])
-}
-
-/** `out` is a folder, or nothing yet; anything else is a usage error, before reading the corpus. */
-async function checkOut(out: string, shown: string, cwd: string): Promise<void> {
-  let stats
-  try {
-    stats = await stat(out)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw new FaultError(`Cannot use output folder "${shown}": ${describeFault(error, cwd) ?? String(error)}`)
-  }
-  if (!stats.isDirectory()) throw new UsageError(`Output folder "${shown}" is not a folder`)
 }
 
 /** Dates an EPUB and a PDF can carry: years 1 to 9999. */

@@ -45,7 +45,10 @@ export function checkNames(planned: readonly Planned[]): NameProblem[] {
     const name = item.entry.endsWith('/') ? item.entry.slice(0, -1) : item.entry
     const bad = badName(name)
     if (bad) {
-      problems.push({planned: item, ruleId: 'output-name', reason: `Edition id "${item.edition}" cannot name the output entry "${item.entry}" (${item.format}): ${bad}`})
+      // Once per edition: its other entries have the same fault.
+      if (!problems.some((problem) => problem.ruleId === 'output-name' && problem.planned.edition === item.edition)) {
+        problems.push({planned: item, ruleId: 'output-name', reason: `Edition id "${item.edition}" cannot name an output entry ("${item.entry}"): ${bad}`})
+      }
       continue
     }
     const other = seen.get(key(name))

@@ -3,9 +3,10 @@
  * `out`, so `out` being the corpus, holding it or lying in it could replace the
  * user's own files. Compared by real path, so symlinks and `..` do not hide it.
  */
-import {realpath} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {UsageError} from '@samizdat/model'
+import {describeFault, FaultError} from '../faults.js'
 
 /** Throw `UsageError` when `out` is the corpus, contains it or lies inside it (`shown` are the paths as the user typed them). */
 export async function assertApart(corpus: string, out: string, shown: {corpus: string; out: string}): Promise<void> {
@@ -36,4 +37,16 @@ async function realpathOfNearest(target: string): Promise<string> {
 function inside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child)
   return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative)
+}
+
+/** `out` is a folder, or nothing yet; anything else is a usage error, before reading the corpus. */
+export async function checkOut(out: string, shown: string, cwd: string): Promise<void> {
+  let stats
+  try {
+    stats = await stat(out)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw new FaultError(`Cannot use output folder "${shown}": ${describeFault(error, cwd) ?? String(error)}`)
+  }
+  if (!stats.isDirectory()) throw new UsageError(`Output folder "${shown}" is not a folder`)
 }

@@ -19,12 +19,20 @@ interface Fault {
 
 const fault = parse(process.env['SAMIZDAT_TEST_FAULT'])
 const counts = {all: 0, write: 0, rename: 0, mkdir: 0, rm: 0}
+let trace: string[] | undefined
+
+/** From now on, record each step as `kind target` in the returned list (for tests choosing where to stop a build). */
+export function traceSteps(): string[] {
+  trace = []
+  return trace
+}
 
 /** Make one change (`change`) to `target`, unless the build was interrupted. */
 export async function step<T>(kind: StepKind, target: string, signal: AbortSignal | undefined, change: () => Promise<T>): Promise<T> {
   signal?.throwIfAborted()
   counts.all++
   counts[kind]++
+  trace?.push(`${kind} ${target}`)
   if (fault && (fault.kind === undefined ? counts.all : counts[fault.kind]) === fault.at && (fault.kind === undefined || fault.kind === kind)) {
     await inject(fault, kind, target, signal)
   }
