@@ -52,7 +52,7 @@ export async function acquire(out: string, options: LockOptions = {}): Promise<L
     if (Date.now() > deadline) {
       const [pid, host] = (holder ?? '').trim().split(' ')
       throw new FaultError(
-        `Another samizdat build (process ${pid ?? '?'} on ${host ?? '?'}) is writing into "${options.shown ?? out}"; waited ${Math.round(timeout / 1000)} s. ` +
+        `Another samizdat build (process ${pid ?? '?'} on ${host ?? '?'}) is writing into "${options.shown ?? out}"; waited ${timeout / 1000} s. ` +
           `If no build is running, remove "${path.join(options.shown ?? out, lockName)}"`
       )
     }
