@@ -47,6 +47,19 @@ test('a SOURCE_DATE_EPOCH that is not whole seconds is a usage error', () => {
   assert.equal(result.stderr, 'samizdat: SOURCE_DATE_EPOCH must be whole seconds, not "2024-01-01"\n')
 })
 
+test('a SOURCE_DATE_EPOCH past the year 9999 is a usage error, not an invalid EPUB', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const result = spawnCli(['build', '--format', 'epub'], dir, {SOURCE_DATE_EPOCH: '253402300800'})
+    assert.equal(result.code, 2)
+    assert.equal(result.stderr, 'samizdat: SOURCE_DATE_EPOCH must be at most 253402300799 (the end of the year 9999), not 253402300800\n')
+    assert.equal(await snapshot(path.join(dir, 'dist')), undefined)
+  } finally {
+    await cleanup()
+  }
+})
+
 test('--help of each command exits 0 and lists its options', () => {
   const root = spawnCli(['--help'])
   assert.equal(root.code, 0)
