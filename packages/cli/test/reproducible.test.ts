@@ -1,0 +1,62 @@
+/**
+ * Byte-identical rebuilds: the same corpus and SOURCE_DATE_EPOCH give the same
+ * bytes in every output (html folder, epub, pdf, apparatus json, and the
+ * manifest), across runs, time zones and locales. Real child processes, since
+ * TZ and LANG are read when a process starts.
+ */
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {test} from 'node:test'
+import {pool, snapshot, spawnCliAsync, tempDir, type AsyncResult} from './util.js'
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+const environments: Array<Record<string, string>> = [
+  {TZ: 'UTC', LANG: 'C', LC_ALL: 'C'},
+  {TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8'},
+  // The first again: a second run.
+  {TZ: 'UTC', LANG: 'C', LC_ALL: 'C'}
+]
+
+/** Build `corpus` once per environment; the results and the output folders. */
+async function buildEverywhere(corpus: string, dir: string): Promise<Array<{result: AsyncResult; files: Record<string, string> | undefined}>> {
+  return pool(3, environments.map((env, index) => async () => {
+    const out = path.join(dir, `out-${index}`)
+    const result = await spawnCliAsync(['build', '--corpus', path.join(fixtures, corpus), '--out', out, '--quiet'], dir, {...env, SOURCE_DATE_EPOCH: '1700000000'}, undefined, 180_000)
+    return {result, files: await snapshot(out)}
+  }))
+}
+
+test('rebuilds are byte-identical across runs, time zones and locales, with an ISO date and without one', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    const [first, ...others] = await buildEverywhere('reproducible', dir)
+    assert.equal(first?.result.code, 0, first?.result.stderr)
+    const names = Object.keys(first?.files ?? {})
+    for (const edition of ['undated', 'iso-dated']) {
+      for (const entry of [`${edition}/index.html`, `${edition}.epub`, `${edition}.pdf`, `${edition}.apparatus.json`]) assert.ok(names.includes(entry), entry)
+    }
+    for (const [index, other] of others.entries()) {
+      assert.equal(other.result.code, 0, other.result.stderr)
+      for (const name of names) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${JSON.stringify(environments[index + 1])}`)
+      assert.deepEqual(Object.keys(other.files ?? {}), names)
+    }
+  } finally {
+    await cleanup()
+  }
+})
+
+test('an edition dated "March 1921" gives the same result everywhere: the same bytes, or the same error', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    const [first, ...others] = await buildEverywhere('free-date', dir)
+    for (const [index, other] of others.entries()) {
+      const where = JSON.stringify(environments[index + 1])
+      assert.equal(other.result.code, first?.result.code, where)
+      assert.equal(other.result.stderr.replaceAll(`out-${index + 1}`, 'out-0'), first?.result.stderr, where)
+      for (const name of Object.keys(first?.files ?? {})) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${where}`)
+    }
+  } finally {
+    await cleanup()
+  }
+})
