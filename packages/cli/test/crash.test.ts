@@ -115,7 +115,7 @@ test('Ctrl-C while staging or while swapping puts the older output back and exit
       if (text.endsWith('samizdat-test: paused\n')) child.kill('SIGINT')
     })
     assert.equal(result.code, 130, result.stderr)
-    assert.equal(result.stderr, 'samizdat-test: paused\nsamizdat: interrupted; the output folder is as it was before this build\n')
+    assert.equal(result.stderr, 'samizdat-test: paused\nsamizdat: interrupted; nothing was changed\n')
     assert.deepEqual(await snapshot(path.join(dir, out)), older, point)
   }
 })

@@ -8,6 +8,8 @@ export interface CheckOptions {
   corpus?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
   cwd?: string | undefined
+  /** Aborting it (Ctrl-C) stops the check. */
+  signal?: AbortSignal | undefined
 }
 
 export interface CheckResult {
@@ -24,7 +26,9 @@ export interface CheckResult {
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const corpus = await loadCorpus(options.corpus ?? 'corpus', {cwd: options.cwd ?? process.cwd()})
+  options.signal?.throwIfAborted()
   await checkCorpus(corpus)
+  options.signal?.throwIfAborted()
   failOnErrors(corpus, 'see the messages above')
   return {files: corpus.files, works: corpus.works.length, editions: editionIds(corpus).length}
 }

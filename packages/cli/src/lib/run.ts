@@ -67,7 +67,7 @@ function exitCode(error: unknown, io: Io): number {
     return error.exitCode
   }
   if (io.signal?.aborted && (error as Error | undefined)?.name === 'AbortError') {
-    io.stderr.write('samizdat: interrupted; the output folder is as it was before this build\n')
+    io.stderr.write('samizdat: interrupted; nothing was changed\n')
     return 130
   }
   // A fault of the machine that escaped the build's own wording is still not a bug.

@@ -9,7 +9,7 @@ export function registerCheck(program: Command, io: Io): void {
     .description('Check a corpus: editions resolve, sources match their checksums, works match their sources.')
     .option('-c, --corpus <dir>', 'corpus folder', 'corpus')
     .action(async (options: {corpus: string}) => {
-      const result = await check({corpus: options.corpus, cwd: io.cwd})
+      const result = await check({corpus: options.corpus, cwd: io.cwd, signal: io.signal})
       io.stderr.write(report(result.files, io.cwd))
       io.stdout.write(`${options.corpus}: ${count(result.works, 'work')}, ${count(result.editions, 'edition')}, no errors\n`)
     })
