@@ -141,6 +141,17 @@ export class State {
     return structChild(context.struct, type, withLang)
   }
 
+  /**
+   * `context` indented further, unless that would leave a measure narrower
+   * than half the text block: deeply nested quotations and lists stop
+   * moving right, so any depth still sets.
+   */
+  indented(context: Context, left: number, right = 0): Context {
+    const measure = this.geometry.textWidth - context.left - context.right - left - right
+    if (measure < this.geometry.textWidth * 0.5) return context
+    return {...context, left: context.left + left, right: context.right + right}
+  }
+
   /** Set runs as a paragraph in `context`. */
   lines(runs: readonly Run[], context: Context, options: {indent?: number; align?: Align; hyphenate?: boolean} = {}): Line[] {
     const style: TextStyle = {font: serif(context.italic, context.bold), size: context.size}
