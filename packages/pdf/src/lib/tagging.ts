@@ -8,7 +8,7 @@
  * inside them): pdfkit records the page of a link's annotation when the
  * element is flushed.
  */
-import {pdfString, type Doc, type StructElement} from './pdfkit.js'
+import {compareKeys, pdfString, type Doc, type StructElement} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 
 export type ArtifactType = 'Pagination' | 'Layout'
@@ -87,7 +87,7 @@ export class Tagger {
   finish(): void {
     this.close()
     if (this.#ids.length === 0) return
-    const names = [...this.#ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, element]) => [pdfString(id), element.dictionary])
+    const names = [...this.#ids].sort(([a], [b]) => compareKeys(a, b)).flatMap(([id, element]) => [pdfString(id), element.dictionary])
     Object.assign(this.#doc.getStructTreeRoot().data, {IDTree: {Names: names}})
   }
 
