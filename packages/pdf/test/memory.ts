@@ -6,7 +6,7 @@
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {Root, RootContent} from 'mdast'
+import type {Paragraph, Root, RootContent} from 'mdast'
 import {VFile} from 'vfile'
 import {loadCorpus, resolveEdition, type EditionMeta, type ResolvedEdition, type ResolvedWork} from '@samizdat/model'
 
@@ -32,7 +32,7 @@ export function memoryEdition(children: RootContent[] | Root, meta: Partial<Edit
 }
 
 /** A paragraph of one text node. */
-export function paragraph(value: string): RootContent {
+export function paragraph(value: string): Paragraph {
   return {type: 'paragraph', children: [{type: 'text', value}]}
 }
 

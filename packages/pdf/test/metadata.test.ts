@@ -66,7 +66,7 @@ test('XMP parses as XML and carries titles, names and rights as written; info an
   const objects = Object.values(all) as Array<Record<string, unknown> | null>
   // A string may be an indirect object (pdfkit writes the info dictionary's so).
   const resolve = (value: unknown): string => String(typeof value === 'string' && / R$/.test(value) ? all[value] : value).replace(/^u:/, '')
-  const strings = (key: string): string[] => objects.filter((object) => object !== null && typeof object === 'object' && key in object).map((object) => resolve(object[key]))
+  const strings = (key: string): string[] => objects.flatMap((object) => (object !== null && typeof object === 'object' && key in object ? [resolve(object[key])] : []))
   assert.ok(strings('/Title').includes(`${nasty}: sub ]]>`), 'info dictionary title, whole')
   assert.ok(strings('/Title').includes(`Work ${nasty}`), 'outline entry, whole')
 })
