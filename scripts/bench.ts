@@ -56,3 +56,6 @@ const date = new Date(0)
 await measure('HTML: the web edition', () => toHtml(edition), 10, 2)
 await measure('EPUB: the e-book', () => toEpub(edition, {date}), 5, 1)
 await measure('PDF: the typeset reading pack', () => toPdf(edition, {date}), 5, 1)
+
+// The PDF on pathological input, at n, 2n and 4n (linearity).
+await import('../packages/pdf/bench/pathological.js')

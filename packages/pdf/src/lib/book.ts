@@ -14,6 +14,7 @@ import {State, type PageRefs} from './state.js'
 import type {StructNode} from './structure.js'
 import {titlePage} from './title-page.js'
 import type {Section} from './types.js'
+import type {Warnings} from './warnings.js'
 import {backMatterSection, prefaceSection, workSection} from './work.js'
 
 export interface Book {
@@ -29,20 +30,21 @@ export interface BookOptions {
   measure: Measurer
   labels: Labels
   date: Date
+  warnings: Warnings
   /** Page labels from a first pass, for page references (index entries). */
   pages?: ReadonlyMap<string, string>
 }
 
 export function layoutBook(edition: ResolvedEdition, root: StructNode, options: BookOptions): Book {
   const pageRefs: PageRefs = {labels: options.pages, count: 0}
-  const state = (): State => new State(options.geometry, options.measure, handlers, options.labels, pageRefs)
+  const state = (file?: string): State => new State(options.geometry, options.measure, handlers, options.labels, pageRefs, options.warnings.for(file))
   const {meta} = edition
   // Sections are made in reading order: their elements join the structure tree in that order.
   const sections: Section[] = [titlePage(meta, state(), root), imprint(meta, state(), root, options.date)]
   const contents = contentsSection(edition, state(), root)
   sections.push(contents.section)
   if (edition.preface) sections.push(prefaceSection(edition.preface, meta, state(), root))
-  for (const work of edition.works) sections.push(workSection(work, meta, state(), root))
+  for (const work of edition.works) sections.push(workSection(work, meta, state(work.file.path), root))
   for (const section of edition.backMatter ?? []) sections.push(backMatterSection(section, meta, state(), root))
   return {sections, pageRefs: pageRefs.count, slots: contents.slots}
 }

@@ -39,6 +39,12 @@ const leftMin = 2
 const rightMin = 3
 /** Shortest word worth hyphenating. */
 const minWordLength = 5
+/**
+ * Longest: no word of any language is longer, and `hyphen` copies the rest
+ * of the word at each letter (quadratic). A longer run of letters is cut
+ * anywhere when it must be (see `items.ts`).
+ */
+export const maxWordLength = 100
 
 const require = createRequire(import.meta.url)
 const loaded = new Map<string, HyphenModule['hyphenateSync'] | undefined>()
@@ -60,7 +66,7 @@ function hyphenator(lang: string): HyphenModule['hyphenateSync'] | undefined {
  * `word` must be letters only: the caller cuts words at punctuation.
  */
 export function hyphenPoints(word: string, lang: string): number[] {
-  if ([...word].length < minWordLength) return []
+  if (word.length > maxWordLength || [...word].length < minWordLength) return []
   const hyphenate = hyphenator(lang)
   if (!hyphenate) return []
   const parts = hyphenate(word, {hyphenChar: '\u00AD', minWordLength}).split('\u00AD')

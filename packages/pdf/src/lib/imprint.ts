@@ -6,6 +6,7 @@
 import type {EditionMeta} from '@samizdat/model'
 import {listNames} from '@samizdat/model'
 import {plain} from './opening.js'
+import {safeUrl} from './url.js'
 import type {Context, State} from './state.js'
 import {structChild, type StructNode} from './structure.js'
 import type {Run, Section} from './types.js'
@@ -21,9 +22,11 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
     const struct = state.struct(context, 'P')
     state.emit(state.lines(build(struct), context, {hyphenate: false}), context)
   }
-  const link = (url: string, struct: StructNode): Run[] => {
+  const link = (text: string, struct: StructNode): Run[] => {
+    const url = safeUrl(text)
+    if (!url) return plain(text, state, context, struct).map((run) => ({...run, breaks: 'url' as const}))
     const owner = structChild(struct, 'Link')
-    return plain(url, state, context, owner).map((run) => ({...run, breaks: 'url' as const, link: {url, struct: owner, text: url}}))
+    return plain(text, state, context, owner).map((run) => ({...run, breaks: 'url' as const, link: {url, struct: owner, text}}))
   }
 
   state.space(0, {fill: true})

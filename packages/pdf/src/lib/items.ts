@@ -48,6 +48,11 @@ const hyphenPenalty = 50
 const dashPenalty = 50
 const urlPenalty = 100
 const emergencyPenalty = 5000
+/**
+ * Longest word measured exactly (by prefixes, so each side of a break keeps
+ * its kerning and ligatures); longer ones are measured piece by piece.
+ */
+const exactLength = 64
 
 /** Characters after which a URL may break. */
 const urlBreakAfter = /[/.\-?&=#_:~]/u
@@ -103,18 +108,21 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       return result
     }
     const mode = run.breaks ?? (looksLikeUrl(text) ? 'url' : 'words')
-    const cuts = mode === 'never' ? [] : breakPoints(text, run.lang, mode)
+    const cuts = mode === 'never' ? [] : onClusters(text, breakPoints(text, run.lang, mode))
+    const emergency = options.emergency && mode !== 'never'
+    if (text.length > exactLength) {
+      longWord(text, cuts, emergency, run.style, piece, extras)
+      return
+    }
     const total = measure.width(text, run.style)
-    if (options.emergency && mode !== 'never' && total > options.lineWidth) {
+    if (emergency && total > options.lineWidth) {
       // Cut anywhere inside pieces still too long for a line; keep the real break points.
       const bounds = [0, ...cuts.map((cut) => cut.offset), text.length]
       for (let index = 1; index < bounds.length; index++) {
         const from = bounds[index - 1] as number
         const to = bounds[index] as number
         if (measure.width(text.slice(from, to), run.style) <= options.lineWidth * 0.8) continue
-        for (let offset = from + 1; offset < to; offset++) {
-          if (!isLowSurrogate(text.charCodeAt(offset))) cuts.push({offset, penalty: emergencyPenalty, hyphen: false})
-        }
+        for (const offset of clusterStarts(text, from, to)) cuts.push({offset, penalty: emergencyPenalty, hyphen: false})
       }
       cuts.sort((a, b) => a.offset - b.offset)
     }
@@ -135,6 +143,44 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       before = width
     }
     items.push({type: 'box', width: total - before, piece: {...piece(text.slice(start)), ...extras}})
+  }
+
+  /**
+   * A word too long to measure by prefixes (that costs its length times its
+   * breaks): each piece between breaks is measured on its own, and a piece
+   * wider than the line is cut at every grapheme cluster, each measured with
+   * the one before it so that kerning between them counts. Linear in the length.
+   */
+  function longWord(text: string, cuts: readonly Cut[], emergency: boolean, style: TextStyle, piece: (part: string) => Piece, extras: Pick<Piece, 'note' | 'anchors'> | undefined): void {
+    const bounds = [...cuts, {offset: text.length, penalty: 0, hyphen: false}]
+    let from = 0
+    bounds.forEach((cut, index) => {
+      const part = text.slice(from, cut.offset)
+      const last = index === bounds.length - 1
+      const width = measure.width(part, style)
+      if (emergency && width > options.lineWidth * 0.8) {
+        let previous = ''
+        let start = from
+        for (const next of [...clusterStarts(text, from, cut.offset), cut.offset]) {
+          const cluster = text.slice(start, next)
+          const advance = measure.width(previous + cluster, style) - measure.width(previous, style)
+          const box: Item = {type: 'box', width: advance, piece: piece(cluster)}
+          if (last && next === cut.offset && extras) Object.assign(box.piece as Piece, extras)
+          items.push(box)
+          if (next < cut.offset) items.push({type: 'penalty', width: 0, penalty: emergencyPenalty, flagged: false})
+          previous = cluster
+          start = next
+        }
+      } else {
+        items.push({type: 'box', width, piece: last ? {...piece(part), ...extras} : piece(part)})
+      }
+      if (!last) {
+        const penalty: Item = {type: 'penalty', width: cut.hyphen ? measure.width('-', style) : 0, penalty: cut.penalty, flagged: cut.hyphen}
+        if (cut.hyphen) penalty.hyphen = piece('-')
+        items.push(penalty)
+      }
+      from = cut.offset
+    })
   }
 
   function breakPoints(text: string, lang: string, mode: 'words' | 'url'): Cut[] {
@@ -186,6 +232,44 @@ function looksLikeUrl(text: string): boolean {
   return /^[(<[]?(?:https?:\/\/|www\.)/iu.test(text) || /^[0-9a-f]{24,}[.,;:)]?$/iu.test(text)
 }
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff
+const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'})
+/** UTF-16 units the segmenter reads at a time. */
+const segmentWindow = 256
+
+/** Below U+0300 there are no combining marks, surrogates or joiners: every offset starts a cluster. */
+const simple = /^[\u0000-\u02FF]*$/u
+
+/** Offsets strictly inside `text.slice(from, to)` where a grapheme cluster starts: a word is never cut inside one. */
+function clusterStarts(text: string, from: number, to: number): number[] {
+  const starts: number[] = []
+  if (simple.test(text.slice(from, to))) {
+    for (let offset = from + 1; offset < to; offset++) starts.push(offset)
+    return starts
+  }
+  // V8's segmenter slows down with the length of the string (quadratic over a long
+  // word), so it reads windows of it.
+  let start = from
+  let size = segmentWindow
+  while (start < to) {
+    const end = Math.min(to, start + size)
+    const found: number[] = []
+    for (const {index} of segmenter.segment(text.slice(start, end))) found.push(start + index)
+    if (end < to && found.length < 2) {
+      size *= 2 // one cluster longer than the window: read more of it
+      continue
+    }
+    // The last cluster of a window may be cut short: the next window reads it again.
+    const resume = end < to ? (found.pop() as number) : to
+    for (const offset of found) if (offset > from) starts.push(offset)
+    start = resume
+    size = segmentWindow
+  }
+  return starts
+}
+
+/** Only the cuts that fall between grapheme clusters (a hyphen point before a combining mark is not one). */
+function onClusters(text: string, cuts: Cut[]): Cut[] {
+  if (cuts.length === 0 || simple.test(text)) return cuts
+  const starts = new Set(clusterStarts(text, 0, text.length))
+  return cuts.filter((cut) => starts.has(cut.offset))
 }

@@ -97,9 +97,9 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
   if (!best) return undefined
   const breaks: LineBreak[] = []
   for (let node: Node | undefined = best; node?.previous; node = node.previous) {
-    breaks.unshift({position: node.position, ratio: node.ratio})
+    breaks.push({position: node.position, ratio: node.ratio})
   }
-  return breaks
+  return breaks.reverse()
 
   function tryBreak(index: number, penalty: number, flagged: boolean): void {
     const item = items[index] as BreakItem

@@ -1,8 +1,12 @@
 /**
  * Document metadata: the info dictionary, and an XMP packet with the same
- * facts. pdfkit writes XMP from the info dictionary without escaping it and
- * without subjects or language, so its writer is replaced by one that does.
+ * facts. pdfkit writes XMP from the info dictionary by string concatenation,
+ * unescaped and without subjects or language, so its writer is replaced by
+ * one that builds an XML tree (xast) and serialises it.
  */
+import type {ElementContent, Root} from 'xast'
+import {x} from 'xastscript'
+import {toXml} from 'xast-util-to-xml'
 import type {EditionMeta} from '@samizdat/model'
 import type {Doc} from './pdfkit.js'
 
@@ -22,37 +26,70 @@ export function documentInfo(meta: EditionMeta, date: Date): PDFKit.DocumentInfo
   return info
 }
 
-export function writeXmp(doc: Doc, meta: EditionMeta, info: PDFKit.DocumentInfo): void {
-  const date = (info.CreationDate ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${escape(value)}</rdf:li></rdf:Alt>`
-  const items = (tag: 'Seq' | 'Bag', values: readonly string[]): string =>
-    `<rdf:${tag}>${values.map((value) => `<rdf:li>${escape(value)}</rdf:li>`).join('')}</rdf:${tag}>`
-  doc._addInfo = () => {
-    doc.appendXML(`
-        <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-            <xmp:CreateDate>${date}</xmp:CreateDate>
-            <xmp:ModifyDate>${date}</xmp:ModifyDate>
-            <xmp:MetadataDate>${date}</xmp:MetadataDate>
-            <xmp:CreatorTool>${escape(info.Creator ?? '')}</xmp:CreatorTool>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:format>application/pdf</dc:format>
-            <dc:title>${alt(info.Title ?? meta.title)}</dc:title>
-            <dc:creator>${items('Seq', meta.creators.map((creator) => creator.name))}</dc:creator>
-            ${info.Subject ? `<dc:description>${alt(info.Subject)}</dc:description>` : ''}
-            ${meta.subjects.length > 0 ? `<dc:subject>${items('Bag', meta.subjects)}</dc:subject>` : ''}
-            <dc:language>${items('Bag', [meta.language])}</dc:language>
-            ${meta.publisher ? `<dc:publisher>${items('Bag', [meta.publisher])}</dc:publisher>` : ''}
-            ${meta.rights ? `<dc:rights>${alt(meta.rights)}</dc:rights>` : ''}
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-            <pdf:Producer>${escape(info.Producer ?? '')}</pdf:Producer>
-            ${info.Keywords ? `<pdf:Keywords>${escape(info.Keywords)}</pdf:Keywords>` : ''}
-        </rdf:Description>
-        `)
-  }
+const namespaces = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  xmp: 'http://ns.adobe.com/xap/1.0/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  pdf: 'http://ns.adobe.com/pdf/1.3/'
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+export function writeXmp(doc: Doc, meta: EditionMeta, info: PDFKit.DocumentInfo): void {
+  const xml = xmpDescriptions(meta, info)
+  // pdfkit calls this when the document ends, inside its own packet and `rdf:RDF`.
+  doc._addInfo = () => doc.appendXML(xml)
+}
+
+/** The packet's `rdf:Description`s, serialised: well-formed whatever the edition's text holds. */
+export function xmpDescriptions(meta: EditionMeta, info: PDFKit.DocumentInfo): string {
+  const date = (info.CreationDate ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const alt = (value: string): ElementContent => x('rdf:Alt', [x('rdf:li', {'xml:lang': 'x-default'}, text(value))])
+  const items = (tag: 'rdf:Seq' | 'rdf:Bag', values: readonly string[]): ElementContent => x(tag, values.map((value) => x('rdf:li', text(value))))
+  const description = (prefix: 'xmp' | 'dc' | 'pdf', children: Array<ElementContent | undefined>): ElementContent =>
+    x('rdf:Description', {'rdf:about': '', [`xmlns:${prefix}`]: namespaces[prefix]}, children.filter((child) => child !== undefined))
+  const tree: Root = {
+    type: 'root',
+    children: [
+      description('xmp', [
+        x('xmp:CreateDate', date),
+        x('xmp:ModifyDate', date),
+        x('xmp:MetadataDate', date),
+        x('xmp:CreatorTool', text(info.Creator ?? ''))
+      ]),
+      description('dc', [
+        x('dc:format', 'application/pdf'),
+        x('dc:title', [alt(info.Title ?? meta.title)]),
+        x('dc:creator', [items('rdf:Seq', meta.creators.map((creator) => creator.name))]),
+        info.Subject ? x('dc:description', [alt(info.Subject)]) : undefined,
+        meta.subjects.length > 0 ? x('dc:subject', [items('rdf:Bag', meta.subjects)]) : undefined,
+        x('dc:language', [items('rdf:Bag', [meta.language])]),
+        meta.publisher ? x('dc:publisher', [items('rdf:Bag', [meta.publisher])]) : undefined,
+        meta.rights ? x('dc:rights', [alt(meta.rights)]) : undefined
+      ]),
+      description('pdf', [
+        x('pdf:Producer', text(info.Producer ?? '')),
+        info.Keywords ? x('pdf:Keywords', text(info.Keywords)) : undefined
+      ])
+    ]
+  }
+  // `raw` is on only for the `&gt;` nodes `text` makes (see there); nothing else is raw.
+  return toXml(tree, {allowDangerousXml: true})
+}
+
+/** Characters XML 1.0 does not allow (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates). */
+// eslint-disable-next-line no-control-regex -- these are the characters to remove
+const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * Text content for the packet: characters XML cannot carry are dropped, and
+ * every `>` becomes a `&gt;` reference, because xast-util-to-xml escapes
+ * only `&` and `<` in text, which lets `]]>` through (not well-formed).
+ */
+function text(value: string): ElementContent[] {
+  const parts = value.replace(notXml, '').split('>')
+  const nodes: ElementContent[] = []
+  parts.forEach((part, index) => {
+    if (index > 0) nodes.push({type: 'raw', value: '&gt;'})
+    if (part !== '') nodes.push({type: 'text', value: part})
+  })
+  return nodes
 }

@@ -2,6 +2,7 @@
 import {UsageError, type EditionMeta} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
 import {defaultLabels, type Labels} from './labels.js'
+import type {OnWarning} from './warnings.js'
 
 export interface PdfOptions {
   /**
@@ -16,6 +17,12 @@ export interface PdfOptions {
   labels?: Partial<Labels>
   /** Compress content streams (default true); off for inspecting the PDF. */
   compress?: boolean
+  /**
+   * Told of what the PDF leaves out of a source (a script in raw HTML, an
+   * image without `alt`): a vfile message at the node's place, `ruleId`
+   * `html-omitted`. Nothing is thrown for these.
+   */
+  onWarning?: OnWarning
 }
 
 export interface Settings {
@@ -23,6 +30,7 @@ export interface Settings {
   geometry: Geometry
   labels: Labels
   compress: boolean
+  onWarning: OnWarning | undefined
 }
 
 export function settings(meta: EditionMeta, options: PdfOptions): Settings {
@@ -33,7 +41,8 @@ export function settings(meta: EditionMeta, options: PdfOptions): Settings {
     date: options.date ?? editionDate(meta.date),
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
     labels: {...defaultLabels, ...options.labels},
-    compress: options.compress ?? true
+    compress: options.compress ?? true,
+    onWarning: options.onWarning
   }
 }
 

@@ -52,7 +52,7 @@ export interface DocumentOptions {
 }
 
 export function createDocument(options: DocumentOptions): Doc {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     // pdfkit defaults to 1.3 and does not raise it for tagging; 1.7 also brings the XMP stream.
     pdfVersion: '1.7',
     tagged: true,
@@ -64,6 +64,29 @@ export function createDocument(options: DocumentOptions): Doc {
     // Layout is ours: pdfkit never wraps or paginates text here.
     margin: 0
   })
+  // pdfkit sorts name-tree keys with `localeCompare` in the default locale:
+  // the order (and so the bytes) would follow LANG, and the PDF wants byte order.
+  const names = doc._root.data['Names'] as {data: {Dests: {_compareKeys(a: string, b: string): number}}}
+  names.data.Dests._compareKeys = compareKeys
+  return doc
+}
+
+/**
+ * Order of name-tree keys: by the bytes of the PDF string each key is written
+ * as (ASCII as is; anything else as UTF-16BE after a byte-order mark), the
+ * same in every locale.
+ */
+export function compareKeys(a: string, b: string): number {
+  const left = keyBytes(a)
+  const right = keyBytes(b)
+  return left < right ? -1 : left > right ? 1 : 0
+}
+
+function keyBytes(key: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is written byte for byte
+  if (/^[\u0000-\u007F]*$/.test(key)) return key
+  // As UTF-16BE after FE FF: compare code units, after a prefix above any ASCII byte.
+  return `\u00FE\u00FF${key}`
 }
 
 /**

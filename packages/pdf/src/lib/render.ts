@@ -12,6 +12,7 @@ import type {Page} from './paginate.js'
 import {pdfString, type Doc} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 import {Tagger} from './tagging.js'
+import {safeUrl} from './url.js'
 import type {Block, Glyphs, Line, Rule} from './types.js'
 
 export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, measure: Measurer, root: StructNode): void {
@@ -88,7 +89,8 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
       const left = x + first.x
       const width = last.x + last.width - first.x
       if (link.dest) doc.goTo(left, y, width, height, link.dest, options)
-      else if (link.url) doc.link(left, y, width, height, link.url, options)
+      // The last gate before a URI action: nothing but web and mail addresses.
+      else if (link.url && safeUrl(link.url)) doc.link(left, y, width, height, link.url, options)
     }
   }
 }

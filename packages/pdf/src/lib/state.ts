@@ -11,8 +11,10 @@ import type {Labels} from './labels.js'
 import type {Measurer} from './measure.js'
 import {NoteRegistry} from './notes.js'
 import {setParagraph} from './paragraph.js'
+import {hasHtml, phrasingWithHtml} from './raw-html.js'
 import {structChild, type StructNode, type StructOptions} from './structure.js'
 import type {Block, Flow, FontKey, Glyphs, Line, LinkRef, Mark, Run, TextStyle} from './types.js'
+import type {Warn} from './warnings.js'
 
 /** Where and how blocks are set: indents, type size, alignment, owner in the structure tree. */
 export interface Context {
@@ -82,6 +84,8 @@ export class State {
     readonly handlers: Handlers,
     readonly labels: Labels,
     readonly pageRefs: PageRefs = {labels: undefined, count: 0},
+    /** Reports what is left out of the section's source. */
+    readonly warn: Warn = () => {},
     notes?: NoteRegistry
   ) {
     this.notes = notes ?? new NoteRegistry()
@@ -89,7 +93,7 @@ export class State {
 
   /** A state for a note's text: same tools, its own flow, no notes inside notes. */
   nested(): State {
-    const state = new State(this.geometry, this.measure, this.handlers, this.labels, this.pageRefs, this.notes)
+    const state = new State(this.geometry, this.measure, this.handlers, this.labels, this.pageRefs, this.warn, this.notes)
     state.notes = this.notes.inside()
     return state
   }
@@ -116,7 +120,9 @@ export class State {
   }
 
   inline(nodes: readonly PhrasingContent[] | readonly Nodes[], context: InlineContext, runs: Run[] = []): Run[] {
-    for (const node of nodes) {
+    // Inline raw HTML comes one tag per node: pair the tags first (`<b>`, text, `</b>` is bold text).
+    const resolved = hasHtml(nodes) ? phrasingWithHtml(nodes as PhrasingContent[], (reason, node) => this.warn(reason, node, 'html-omitted')) : nodes
+    for (const node of resolved) {
       const handler = this.handlers.inline[node.type]
       if (handler) handler(node as never, this, context, runs)
       else if ('children' in node) this.inline(node.children as Nodes[], context, runs)
@@ -139,6 +145,17 @@ export class State {
   struct(context: Context, type: string, options: StructOptions = {}): StructNode {
     const withLang = context.lang !== context.sectionLang && options.lang === undefined ? {...options, lang: context.lang} : options
     return structChild(context.struct, type, withLang)
+  }
+
+  /**
+   * `context` indented further, unless that would leave a measure narrower
+   * than half the text block: deeply nested quotations and lists stop
+   * moving right, so any depth still sets.
+   */
+  indented(context: Context, left: number, right = 0): Context {
+    const measure = this.geometry.textWidth - context.left - context.right - left - right
+    if (measure < this.geometry.textWidth * 0.5) return context
+    return {...context, left: context.left + left, right: context.right + right}
   }
 
   /** Set runs as a paragraph in `context`. */

@@ -19,6 +19,8 @@ export interface StructNode {
   type: string
   options: StructOptions
   parent: StructNode | undefined
+  /** Position among its parent's children. */
+  index: number
   /** Unique element id (`ID`), which notes must have. */
   id?: string
   /** Standard attributes written as the element's `A` dictionary (owner `O` included). */
@@ -33,11 +35,11 @@ export interface StructNode {
 }
 
 export function structRoot(type: string, options: StructOptions = {}): StructNode {
-  return {type, options, parent: undefined, companions: [], children: []}
+  return {type, options, parent: undefined, index: 0, companions: [], children: []}
 }
 
 export function structChild(parent: StructNode, type: string, options: StructOptions = {}): StructNode {
-  const node: StructNode = {type, options, parent, companions: [], children: []}
+  const node: StructNode = {type, options, parent, index: parent.children.length, companions: [], children: []}
   parent.children.push(node)
   return node
 }

@@ -8,7 +8,7 @@
  * inside them): pdfkit records the page of a link's annotation when the
  * element is flushed.
  */
-import {pdfString, type Doc, type StructElement} from './pdfkit.js'
+import {compareKeys, pdfString, type Doc, type StructElement} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 
 export type ArtifactType = 'Pagination' | 'Layout'
@@ -17,6 +17,8 @@ export class Tagger {
   readonly #doc: Doc
   readonly #elements = new Map<StructNode, StructElement>()
   readonly #created = new Set<StructNode>()
+  /** Per parent, how many of its children have been looked at: each is made once, so this stays linear. */
+  readonly #made = new Map<StructNode, number>()
   #pageLinks: StructNode[] = []
   readonly #ids: Array<[string, StructElement]> = []
   #open: StructNode | 'artifact' | undefined
@@ -36,10 +38,11 @@ export class Tagger {
     const parent = node.parent
     if (!parent) throw new Error(`Structure node ${node.type} has no parent and is not the root`)
     const parentElement = this.element(parent)
-    for (const sibling of parent.children) {
-      if (sibling === node) break
+    for (let index = this.#made.get(parent) ?? 0; index < node.index; index++) {
+      const sibling = parent.children[index] as StructNode
       if (!this.#created.has(sibling) && sibling.type !== 'Link') this.#make(sibling, parentElement)
     }
+    this.#made.set(parent, Math.max(this.#made.get(parent) ?? 0, node.index + 1))
     const element = this.#make(node, parentElement)
     for (const companion of node.companions) this.element(companion)
     return element
@@ -84,7 +87,7 @@ export class Tagger {
   finish(): void {
     this.close()
     if (this.#ids.length === 0) return
-    const names = [...this.#ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, element]) => [pdfString(id), element.dictionary])
+    const names = [...this.#ids].sort(([a], [b]) => compareKeys(a, b)).flatMap(([id, element]) => [pdfString(id), element.dictionary])
     Object.assign(this.#doc.getStructTreeRoot().data, {IDTree: {Names: names}})
   }
 

@@ -15,9 +15,11 @@ import {firstArabicPage, paginate, type Page} from './paginate.js'
 import {bytesOf, createDocument} from './pdfkit.js'
 import {render} from './render.js'
 import {structRoot} from './structure.js'
+import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<Uint8Array> {
-  const {date, geometry, labels, compress} = settings(edition.meta, options)
+  const {date, geometry, labels, compress, onWarning} = settings(edition.meta, options)
+  const warnings = new Warnings(onWarning)
   const info = documentInfo(edition.meta, date)
   const doc = createDocument({info, lang: edition.meta.language, compress})
   const bytes = bytesOf(doc)
@@ -26,14 +28,14 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   const measure = new Measurer(doc)
 
   let root = structRoot('Document')
-  let book = layoutBook(edition, root, {geometry, measure, labels, date})
+  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings})
   let pages = paginate(book.sections, geometry)
   let pageOf = destinations(pages)
   if (book.pageRefs > 0) {
     // Page references need the first pass's page numbers. They sit in the back
     // matter, after what they point to, so the second pass moves nothing they name.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, pages: pageOf})
+    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, pages: pageOf})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }

@@ -16,7 +16,9 @@ export function code(node: Code, state: State, context: Context): void {
     const indent = (source.length - text.length) * space
     const runs: Run[] = [{text, style, struct, lang: context.lang, breaks: 'url'}]
     const set = text === '' ? [] : state.lines(runs, inner, {align: 'ragged', indent, hyphenate: false})
-    lines.push(...(set.length > 0 ? set : [{glyphs: [], height: inner.leading, baseline: inner.leading * 0.75, notes: [], anchors: []}]))
+    if (set.length === 0) lines.push({glyphs: [], height: inner.leading, baseline: inner.leading * 0.75, notes: [], anchors: []})
+    // One by one: a very long source line sets many lines, too many to spread as arguments.
+    for (const line of set) lines.push(line)
   }
   state.space(context.leading * 0.5)
   state.emit(lines, inner)

@@ -11,6 +11,7 @@ import {emphasis, strikethrough, strong} from './emphasis.js'
 import {annotated, anchored} from './apparatus.js'
 import {footnoteReference, noteReference} from './note-reference.js'
 import {heading} from './heading.js'
+import {html, styled} from './html.js'
 import {image} from './image.js'
 import {link} from './link.js'
 import {list} from './list.js'
@@ -29,9 +30,9 @@ export const blockHandlers: Record<string, BlockHandler> = {
   paragraph,
   table,
   thematicBreak,
-  // Not text: link definitions, raw HTML, front matter.
+  html,
+  // Not text: link definitions, front matter.
   definition: ignore,
-  html: ignore,
   yaml: ignore
 }
 
@@ -48,8 +49,8 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   link,
   noteReference,
   strong,
-  text,
-  html: ignore
+  pdfStyled: styled,
+  text
 }
 
 export const handlers: Handlers = {block: blockHandlers, inline: inlineHandlers}

@@ -3,16 +3,18 @@ import {textOf} from '@samizdat/model'
 import {structChild} from '../structure.js'
 import type {InlineContext, State} from '../state.js'
 import type {LinkRef, Run} from '../types.js'
+import {safeUrl} from '../url.js'
 import {run} from './text.js'
 
 /**
  * A link: internal ones go to the named destination of their target id,
  * external ones to their URL; a page reference (index entries) shows the
- * page number of its target. A link the model could not resolve reads as text.
+ * page number of its target. A link the model could not resolve, or one to
+ * a scheme the edition does not follow (`javascript:`…), reads as text.
  */
 export function link(node: Link, state: State, context: InlineContext, runs: Run[]): void {
   const target = node.data?.target
-  const url = target ? undefined : /^[a-z][a-z\d+.-]*:/i.test(node.url) ? node.url : undefined
+  const url = target ? undefined : safeUrl(node.url)
   if ((!target && !url) || context.link) {
     state.inline(node.children, context, runs)
     return

@@ -14,7 +14,7 @@ export function list(node: List, state: State, context: Context): void {
   const style: TextStyle = {font: 'serif', size: context.size, features: textFeatures}
   const widths = labels.map((label) => state.measure.width(label, style))
   const gap = context.size * 0.5
-  const hang = Math.max(Math.max(0, ...widths) + gap, context.size * 1.5)
+  const hang = Math.max(widths.reduce((widest, width) => Math.max(widest, width), 0) + gap, context.size * 1.5)
   const struct = state.struct(context, 'L')
   struct.attributes = {O: 'List', ListNumbering: node.ordered ? 'Decimal' : 'Disc'}
 
@@ -26,7 +26,7 @@ export function list(node: List, state: State, context: Context): void {
     const width = widths[index] as number
     state.label = [{x: -gap - width, width, text: `${labels[index] as string} `, style, struct: label}]
     if (node.spread && index > 0) state.space(context.leading * 0.5)
-    const inner: Context = {...context, struct: body, left: context.left + hang}
+    const inner: Context = {...state.indented(context, hang), struct: body}
     state.blocks(item, inner)
     if (state.label) {
       // An empty item still shows its label.

@@ -19,7 +19,7 @@ export function table(node: Table, state: State, context: Context): void {
   const leading = Math.round(context.leading * 0.9 * 2) / 2
   const inner: Context = {...context, size, leading}
   const struct = state.struct(context, 'Table')
-  const columns = Math.max(0, ...node.children.map((row) => row.children.length))
+  const columns = node.children.reduce((most, row) => Math.max(most, row.children.length), 0)
   if (columns === 0) return
   const gap = size
 
