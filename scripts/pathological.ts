@@ -1,0 +1,86 @@
+/**
+ * Pathological but valid corpora, generated at any size, for `pnpm bench`
+ * (linearity) and the regression tests (a small size under a timeout guard).
+ * Each case is one work: Markdown text whose cost should grow with `n`.
+ */
+import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+export interface PathologicalCase {
+  name: string
+  /** What `n` counts, for the bench's table. */
+  unit: string
+  /** The size the bench starts from (it also runs 4n). */
+  benchSize: number
+  /** A size small enough for a test, large enough that a quadratic path shows. */
+  testSize: number
+  /** The work's Markdown body (no front matter) at size `n`. */
+  body: (n: number) => string
+  /** Whether a build is expected to stop with a limit error rather than succeed. */
+  limited?: boolean
+}
+
+const word = (index: number): string => `w${index.toString(36)}`
+
+export const cases: PathologicalCase[] = [
+  {name: 'long-word', unit: 'characters', benchSize: 100_000, testSize: 100_000, body: (n) => 'x'.repeat(n) + '\n'},
+  {name: 'long-line', unit: 'words on one line', benchSize: 250_000, testSize: 50_000, body: (n) => Array.from({length: n}, (_, i) => word(i)).join(' ') + '\n'},
+  {name: 'astral', unit: 'emoji', benchSize: 10_000, testSize: 10_000, body: (n) => '😀'.repeat(n) + ' ' + '𝔸𝔹 '.repeat(n) + '\n'},
+  {name: 'backtick-run', unit: 'backticks', benchSize: 10_000, testSize: 10_000, body: (n) => 'a ' + '`'.repeat(n) + ' b\n'},
+  {name: 'backtick-pairs', unit: 'code spans', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `\`${word(i)}\``).join(' ') + '\n'},
+  // Runs of 1, 2, 3 … backticks that never close: CommonMark's classic quadratic case.
+  {name: 'backtick-ladder', unit: 'backticks', benchSize: 20_000, testSize: 20_000, body: (n) => ladder(n, '`') + '\n'},
+  {name: 'one-line-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `- ${word(i)}`).join(' ') + '\n'},
+  {name: 'bullet-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `- ${word(i)}\n`).join('')},
+  {name: 'ordered-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `${i + 1}. ${word(i)}\n`).join('')},
+  {name: 'paragraphs', unit: 'paragraphs', benchSize: 50_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `Paragraph ${word(i)} -- "quoted" ... it's.\n\n`).join('')},
+  {name: 'headings', unit: 'headings', benchSize: 10_000, testSize: 5_000, body: (n) => Array.from({length: n}, () => '## Same heading\n\ntext\n\n').join('')},
+  {name: 'footnotes', unit: 'footnotes', benchSize: 10_000, testSize: 5_000, body: (n) => Array.from({length: n}, (_, i) => `Text[^${i}].\n\n`).join('') + Array.from({length: n}, (_, i) => `[^${i}]: Note ${i}.\n`).join('')},
+  // Links and references, ten to a paragraph, and a definition for each reference.
+  {name: 'links', unit: 'links', benchSize: 10_000, testSize: 5_000, body: (n) => Array.from({length: n}, (_, i) => `[${word(i)}](https://example.org/x${i}) [r][d${i}]${i % 10 === 9 ? '\n\n' : ' '}`).join('') + '\n\n' + Array.from({length: n}, (_, i) => `[d${i}]: https://example.org/${i}\n`).join('')},
+  // `[1] [2] …` in one paragraph: the parser is quadratic in their number, so a limit.
+  {name: 'brackets-many', unit: 'brackets', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => Array.from({length: n}, (_, i) => `[${i}]`).join(' ') + '\n'},
+  {name: 'table', unit: 'rows', benchSize: 10_000, testSize: 5_000, body: (n) => '| a | b |\n|---|---|\n' + Array.from({length: n}, (_, i) => `| ${word(i)} | ${i} |\n`).join('')},
+  {name: 'raw-html', unit: 'elements', benchSize: 10_000, testSize: 5_000, body: (n) => Array.from({length: n}, (_, i) => `<span title="${i}">${word(i)}</span>`).join(' ') + '\n'},
+  {name: 'emphasis-flat', unit: 'asterisks', benchSize: 20_000, testSize: 20_000, body: (n) => 'a ' + '*'.repeat(n) + ' b ' + '_a '.repeat(n / 2) + '\n'},
+  {name: 'brackets-open', unit: 'brackets', benchSize: 20_000, testSize: 20_000, body: (n) => '['.repeat(n) + 'a\n'},
+  // Deep nesting: a limit error, not a stack overflow.
+  {name: 'deep-blockquote', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => '>'.repeat(n) + ' a\n'},
+  {name: 'deep-list', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => '- '.repeat(n) + 'a\n'},
+  {name: 'deep-ordered', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => Array.from({length: n}, (_, i) => `${i + 1}.`).join(' ') + ' a\n'},
+  {name: 'deep-emphasis', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => '*'.repeat(n) + 'a' + '*'.repeat(n) + '\n'},
+  {name: 'deep-links', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => '[a '.repeat(n) + 'b' + '](#x)'.repeat(n) + '\n'},
+  {name: 'deep-brackets', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => '['.repeat(n) + 'a' + ']'.repeat(n) + '\n'},
+  {name: 'deep-html', unit: 'levels', benchSize: 10_000, testSize: 10_000, limited: true, body: (n) => 'a ' + '<span>'.repeat(n) + 'b' + '</span>'.repeat(n) + '\n'}
+]
+
+/** `` ` `` then ``` `` ``` … : runs of growing length, `n` characters in all. */
+function ladder(n: number, mark: string): string {
+  const parts: string[] = []
+  let total = 0
+  for (let length = 1; total < n; length++) {
+    parts.push(mark.repeat(length))
+    total += length + 1
+  }
+  return parts.join(' ')
+}
+
+export function caseNamed(name: string): PathologicalCase {
+  const found = cases.find((entry) => entry.name === name)
+  if (!found) throw new Error(`No pathological case \`${name}\``)
+  return found
+}
+
+/** A work file: front matter and body. */
+export function workFile(body: string, title = 'Pathological'): string {
+  return `---\ntitle: ${title}\n---\n\n${body}`
+}
+
+/** Write a corpus of one work (`works/case.md`) holding the case at size `n`; returns its folder. */
+export async function writeCorpus(entry: PathologicalCase, n: number, parent = tmpdir()): Promise<string> {
+  const dir = await mkdtemp(join(parent, `samizdat-${entry.name}-`))
+  await mkdir(join(dir, 'works'))
+  await writeFile(join(dir, 'works', 'case.md'), workFile(entry.body(n)))
+  return dir
+}
