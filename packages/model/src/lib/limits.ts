@@ -104,8 +104,8 @@ function scanText(file: VFile | undefined, text: string): number | undefined {
       }
       at = next
     }
-    // A blank line (after the markers) ends a paragraph.
-    if (isBlank(text, at, end)) {
+    // A paragraph ends at a blank line (after the markers); a list item, heading, table row or definition starts anew.
+    if (isBlank(text, at, end) || depth > markers || startsBlock(text, at, end)) {
       brackets = []
       closings = 0
       emphasis = []
@@ -189,7 +189,8 @@ function measureTree(file: VFile | undefined, tree: Root): number | undefined {
       else blockOpen = open
       html = open
     }
-    if (depth + html > maxNesting) {
+    // Leaves add no recursion; an HTML node stands for the elements it leaves open around what follows.
+    if (('children' in node && depth > maxNesting) || (node.type === 'html' && depth - 1 + html > maxNesting)) {
       const start = node.position?.start
       const what = html > 0 ? 'block quotes, lists, inline markup and HTML elements' : 'block quotes, lists and inline markup'
       if (file) fail(file, `Nesting too deep: more than ${maxNesting} levels of ${what}`, start, 'nesting-too-deep')
@@ -225,6 +226,17 @@ function skipFrontMatter(text: string): number {
   close.lastIndex = 3
   const match = close.exec(text)
   return match ? match.index + match[0].length : 0
+}
+
+/** A heading, a table row, or a definition (`[label]:`, `[^note]:`; labels hold at most 999 characters). */
+function startsBlock(text: string, at: number, end: number): boolean {
+  const char = text.charAt(at)
+  if (char === '#' || char === '|') return true
+  if (char !== '[') return false
+  const limit = Math.min(end, at + 1001)
+  let close = at + 1
+  while (close < limit && text.charCodeAt(close) !== 93) close++
+  return close < limit && text.charAt(close + 1) === ':'
 }
 
 /** `- - - - …` and `* * * …` are thematic breaks, however many markers. */
