@@ -118,3 +118,23 @@ test('a file past a limit keeps its front matter: its title is read, and no othe
     await rm(dir, {recursive: true, force: true})
   }
 })
+
+test("an annotation's body past a limit is an error in the annotation file, at its body", async () => {
+  const {mkdtemp, mkdir, writeFile, rm} = await import('node:fs/promises')
+  const {tmpdir} = await import('node:os')
+  const {join} = await import('node:path')
+  const dir = await mkdtemp(join(tmpdir(), 'samizdat-limits-'))
+  try {
+    await mkdir(join(dir, 'works'))
+    await mkdir(join(dir, 'annotations'))
+    await writeFile(join(dir, 'works', 'w.md'), '---\ntitle: W\n---\n\nSome words here.\n')
+    await writeFile(join(dir, 'annotations', 'notes.yaml'), `annotations:\n  - id: deep\n    work: w\n    kind: note\n    quote: {exact: words}\n    body: "${'>'.repeat(maxNesting + 5)} a"\n`)
+    const corpus = await loadCorpus(dir)
+    assert.deepEqual(
+      corpus.files.flatMap((file) => file.messages.map((m) => `${file.basename}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)),
+      [`notes.yaml:6:11: Nesting too deep: more than ${maxNesting} levels of block quotes and lists [nesting-too-deep]`]
+    )
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+})
