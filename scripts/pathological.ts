@@ -41,10 +41,10 @@ export const cases: PathologicalCase[] = [
   {name: 'backtick-pairs', unit: 'code spans', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `\`${word(i)}\``).join(' ') + '\n', expect: (n) => ({count: [[/<code>w[0-9a-z]+<\/code>/g, n]]})},
   // Runs of 1, 2, 3 … backticks that never close: CommonMark's classic quadratic case.
   {name: 'backtick-ladder', unit: 'backticks', benchSize: 20_000, testSize: 20_000, body: (n) => ladder(n, '`') + '\n'},
-  {name: 'one-line-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `- ${word(i)}`).join(' ') + '\n', expect: (n) => ({contains: [`${word(n - 2)} - ${word(n - 1)}`]})},
+  {name: 'one-line-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `- ${word(i)}`).join(' ') + '\n', expect: (n) => ({contains: [word(0), word(n - 1)]})},
   {name: 'bullet-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `- ${word(i)}\n`).join(''), expect: (n) => ({count: [[/<li>w[0-9a-z]+<\/li>/g, n]]})},
   {name: 'ordered-list', unit: 'items', benchSize: 10_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `${i + 1}. ${word(i)}\n`).join(''), expect: (n) => ({count: [[/<li>w[0-9a-z]+<\/li>/g, n]]})},
-  {name: 'paragraphs', unit: 'paragraphs', benchSize: 50_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `Paragraph ${word(i)} -- "quoted" ... it's.\n\n`).join(''), expect: (n) => ({count: [[/<p>Paragraph w[0-9a-z]+\s/g, n]]})},
+  {name: 'paragraphs', unit: 'paragraphs', benchSize: 50_000, testSize: 10_000, body: (n) => Array.from({length: n}, (_, i) => `Paragraph ${word(i)} -- "quoted" ... it's.\n\n`).join(''), expect: (n) => ({count: [[/<p>Paragraph w[0-9a-z]+[\s&]/g, n]]})},
   {name: 'headings', unit: 'headings', benchSize: 10_000, testSize: 5_000, body: (n) => Array.from({length: n}, () => '## Same heading\n\ntext\n\n').join(''), expect: (n) => ({contains: [`id="same-heading-${n - 1}"`]})},
   {name: 'footnotes', unit: 'footnotes', benchSize: 10_000, testSize: 5_000, body: (n) => Array.from({length: n}, (_, i) => `Text[^${i}].\n\n`).join('') + Array.from({length: n}, (_, i) => `[^${i}]: Note ${i}.\n`).join(''), expect: (n) => ({contains: [`Note ${n - 1}.`], count: [[/ id="case-fn-\d+"/g, n]]})},
   // Links and references, ten to a paragraph, and a definition for each reference.
