@@ -1,7 +1,8 @@
 /**
  * Benchmarks (`pnpm bench`): what the model costs on the project corpus.
  * Typography must stay well under the parse time; this prints the ratio.
- * Timing lives here, never in tests.
+ * Then each pathological case at two sizes through every format, so
+ * linearity shows. Timing lives here, never in tests.
  */
 import {fileURLToPath} from 'node:url'
 import {performance} from 'node:perf_hooks'
@@ -59,3 +60,6 @@ await measure('PDF: the typeset reading pack', () => toPdf(edition, {date}), 5, 
 
 // The PDF on pathological input, at n, 2n and 4n (linearity).
 await import('../packages/pdf/bench/pathological.js')
+
+// Pathological input: each case at n and 4n through every format (also alone: `pnpm bench:pathological`).
+await import('./bench-pathological.js')

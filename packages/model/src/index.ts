@@ -34,6 +34,7 @@ export {typography, type TypographyState} from './lib/typography.js'
 export {textOf, blocksOf, type TextBlock} from './lib/text.js'
 export {creatorsByRole, listNames} from './lib/creators.js'
 export {hasErrors, ContentError, UsageError} from './lib/errors.js'
+export {maxNesting, maxBracketsPerParagraph} from './lib/limits.js'
 export {toApparatusJson, apparatusJsonSchema} from './lib/apparatus/json.js'
 export type {
   Annotated,

@@ -14,6 +14,7 @@ import {createCitation} from './citation.js'
 import {createCorrection} from './correction.js'
 import {createHeading} from './heading.js'
 import {createLink} from './link.js'
+import {createListItem} from './list-item.js'
 import {createNoteReference} from './note-reference.js'
 
 export type {HandlerContext} from './context.js'
@@ -41,6 +42,7 @@ export function createHandlers(context: HandlerContext, extra: Record<string, Ha
     ...builtIn,
     heading: createHeading(context),
     link: createLink(context),
+    listItem: createListItem(),
     correction: createCorrection(context),
     noteReference: createNoteReference(context),
     annotated: createAnnotated(context),

@@ -5,13 +5,14 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {parseWithinLimits} from '../limits.js'
 import {textOf} from '../text.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parse a Markdown file; syntax extensions only, no transforms. */
+/** Parse a Markdown file; syntax extensions only, no transforms. Past a limit: an error and a partial tree. */
 export function parseMarkdown(file: VFile): Root {
-  return processor.parse(file)
+  return parseWithinLimits(file, (text) => processor.parse(text))
 }
 
 /** The YAML front matter node, when the file starts with one. */

@@ -1,0 +1,93 @@
+/**
+ * Build one pathological case in one child process and print what each step
+ * took, as one JSON line: `node … scripts/pathological-run.ts CASE N FORMATS`.
+ * Run in a child so that the caller (bench, tests) can kill a step that hangs.
+ * FORMATS: a comma list of `model`, `html`, `epub`, `pdf` (model always runs).
+ * With a fourth argument, the outputs are written there (`site/`, `book.epub`,
+ * `book.pdf`) for a test to read.
+ */
+import {mkdir, rm, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {caseNamed, writeCorpus} from './pathological.js'
+
+export interface RunResult {
+  name: string
+  n: number
+  /** Milliseconds per step: `model` (load + check + resolve), then each adapter. */
+  times: Record<string, number>
+  /** CPU milliseconds per step (steadier than wall time on a shared machine). */
+  cpu: Record<string, number>
+  /** Content messages as `line:column: reason [rule]`. */
+  messages: string[]
+  errors: boolean
+  /** Bytes (or characters, for the site) each adapter produced. */
+  sizes: Record<string, number>
+}
+
+export async function run(name: string, n: number, formats: string[], out?: string): Promise<RunResult> {
+  const {checkCorpus, hasErrors, loadCorpus, resolveEdition} = await import('@samizdat/model')
+  const entry = caseNamed(name)
+  const dir = await writeCorpus(entry, n)
+  const result: RunResult = {name, n, times: {}, cpu: {}, messages: [], errors: false, sizes: {}}
+  let start = 0
+  let cpu = process.cpuUsage()
+  const begin = (): void => {
+    start = performance.now()
+    cpu = process.cpuUsage()
+  }
+  const end = (step: string): void => {
+    result.times[step] = performance.now() - start
+    const used = process.cpuUsage(cpu)
+    result.cpu[step] = (used.user + used.system) / 1000
+  }
+  try {
+    begin()
+    const corpus = await loadCorpus(dir)
+    await checkCorpus(corpus)
+    result.messages = corpus.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+    result.errors = hasErrors(corpus.files)
+    if (result.errors) {
+      end('model')
+      return result
+    }
+    const edition = resolveEdition(corpus, corpus.editions[0]!.id)
+    end('model')
+    const date = new Date(0)
+    if (formats.includes('html')) {
+      const {toHtml} = await import('@samizdat/html')
+      begin()
+      const site = toHtml(edition)
+      end('html')
+      if (out) {
+        await mkdir(join(out, 'site'), {recursive: true})
+        for (const file of site.files) await writeFile(join(out, 'site', file.path), file.contents)
+      }
+      result.sizes['html'] = site.files.reduce((sum, file) => sum + file.contents.length, 0)
+    }
+    if (formats.includes('epub')) {
+      const {toEpub} = await import('@samizdat/epub')
+      begin()
+      const bytes = await toEpub(edition, {date})
+      end('epub')
+      if (out) await writeFile(join(out, 'book.epub'), bytes)
+      result.sizes['epub'] = bytes.length
+    }
+    if (formats.includes('pdf')) {
+      const {toPdf} = await import('@samizdat/pdf')
+      begin()
+      const bytes = await toPdf(edition, {date})
+      end('pdf')
+      if (out) await writeFile(join(out, 'book.pdf'), bytes)
+      result.sizes['pdf'] = bytes.length
+    }
+    return result
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
+  const [name = '', n = '0', formats = 'model', out] = process.argv.slice(2)
+  console.log(JSON.stringify(await run(name, Number(n), formats.split(','), out)))
+}
