@@ -56,3 +56,4 @@ export type {
   TextSpan,
   TimelineEvent
 } from './lib/apparatus/types.js'
+export {warn} from './lib/message.js'
