@@ -21,7 +21,14 @@ export function xmlText(text: string): string {
   return text.replace(forbidden, '')
 }
 
-/** An XML document: the declaration, the root element (escaped by `xast-util-to-xml`), a final newline. */
+/**
+ * An XML document: the declaration, the root element (escaped by
+ * `xast-util-to-xml`), a final newline. The serialiser leaves `>` as is in
+ * text, and XML forbids `]]>` there: our trees hold no CDATA, comments or
+ * instructions, so `]]>` can only be in text or a quoted value, where
+ * `&#x3E;` means the same `>`.
+ */
 export function xmlDocument(root: Element): string {
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + xmlText(toXml(root, {closeEmptyElements: true})) + '\n'
+  const xml = xmlText(toXml(root, {closeEmptyElements: true})).replaceAll(']]>', ']]&#x3E;')
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + '\n'
 }
