@@ -42,7 +42,7 @@ export function checkRawHtml(tree: Root, file: VFile): void {
   })
   const template = templates[0]
   const start = template?.position?.start.line
-  const end = (tree as Nodes).position?.end.line
+  const end = lastLine((tree as Nodes).position?.end)
   if (template && start !== undefined && end !== undefined) {
     const lines = end - start
     warn(file, `Raw HTML \`<template>\` is never closed: everything after it (${count(lines)}, to line ${end}) is inside it, and no output shows a template`, template.position, 'html-unclosed')
@@ -51,15 +51,21 @@ export function checkRawHtml(tree: Root, file: VFile): void {
 
 function unclosedBlock(node: Html, file: VFile): void {
   const position = node.position
-  if (!position || position.end.line === position.start.line) return
+  const last = lastLine(position?.end)
+  if (!position || last === undefined || last <= position.start.line) return
   for (const kind of kinds) {
     const match = kind.start.exec(node.value)
     if (!match || match.index !== 0) continue
     if (kind.end.test(node.value)) return
-    const lines = position.end.line - position.start.line
-    warn(file, `Raw HTML block \`${kind.name(match)}\` is never closed: the ${count(lines)} after it (to line ${position.end.line}) are read as HTML, not as text of the work`, position, 'html-unclosed')
+    const lines = last - position.start.line
+    warn(file, `Raw HTML block \`${kind.name(match)}\` is never closed: the ${count(lines)} after it (to line ${last}) are read as HTML, not as text of the work`, position, 'html-unclosed')
     return
   }
+}
+
+/** The last line with text: an end at the start of a line (after a final line break) belongs to the line before. */
+function lastLine(point: {line: number; column: number} | undefined): number | undefined {
+  return point === undefined ? undefined : point.column === 1 && point.line > 1 ? point.line - 1 : point.line
 }
 
 function count(lines: number): string {
