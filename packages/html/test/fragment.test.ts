@@ -98,7 +98,7 @@ test('sanitising: no script, no on* handlers, no javascript: URLs', () => {
 test('sanitising: the classes and rel the handlers add survive, a source cannot borrow others', () => {
   assert.equal(
     render('<a class="anchor evil" rel="external nofollow" href="#x" id="x" style="color:red">x</a>'),
-    '<p><a class="anchor" rel="external" href="#x" id="x">x</a></p>'
+    '<p><a class="anchor" rel="external" href="#user-content-x" id="user-content-x">x</a></p>'
   )
 })
 
@@ -151,12 +151,12 @@ test('renderFragment throws on a bad headingOffset, quoting it', () => {
 })
 
 test('serialize: XHTML closes void elements', () => {
-  const tree = renderFragment(parse('a  \nb\n\n***\n\n![alt](https://example.org/i.png)'))
+  const tree = renderFragment(parse('a  \nb\n\n***\n\n![alt](i.png)'))
   assert.equal(
     serialize(tree, {xhtml: true}),
-    '<p>a<br />\nb</p>\n<hr />\n<p><img src="https://example.org/i.png" alt="alt" /></p>'
+    '<p>a<br />\nb</p>\n<hr />\n<p><img src="i.png" alt="alt" /></p>'
   )
-  assert.equal(serialize(tree), '<p>a<br>\nb</p>\n<hr>\n<p><img src="https://example.org/i.png" alt="alt"></p>')
+  assert.equal(serialize(tree), '<p>a<br>\nb</p>\n<hr>\n<p><img src="i.png" alt="alt"></p>')
 })
 
 test('serialize: XHTML gives boolean attributes a value, leaves text alone', () => {

@@ -14,7 +14,8 @@ function rels(html: string, rel: string): string[] {
   return [...html.matchAll(new RegExp(`<a rel="${rel}" href="[^"]*"`, 'g'))].map((m) => m[0])
 }
 
-const site = toHtml(await fixtureEdition())
+const edition = await fixtureEdition()
+const site = toHtml(edition)
 
 test('files: index, one page per work in reading order, one per back-matter section, the stylesheet', () => {
   assert.deepEqual(site.files.map((f) => f.path), [
@@ -175,6 +176,11 @@ test('stylesheet: reading measure, dark mode, print', () => {
 test('hostile markup in a work is harmless on its page too, after the model resolved it', () => {
   const gamma = page(site, 'gamma.html')
   assert.doesNotMatch(gamma, /<script|alert|javascript:|\son[a-z]+=/i)
-  // A link whose URL the sanitiser dropped is not left claiming to be external.
-  assert.match(gamma, /And <a>a Markdown link to a script<\/a>\./)
+  // The model unlinks a Markdown link to a script: its text stays, not a link.
+  assert.match(gamma, /<p>And a Markdown link to a script\.<\/p>/)
+  // The script block is left out, and said to be.
+  const gammaFile = edition.works.find((work) => work.id === 'gamma')!.file
+  assert.deepEqual(gammaFile.messages.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.line}:${m.column}: ${m.reason}`), [
+    '9:1: Raw HTML `<script>` is left out of the edition with everything in it'
+  ])
 })

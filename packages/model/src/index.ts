@@ -57,3 +57,4 @@ export type {
   TextSpan,
   TimelineEvent
 } from './lib/apparatus/types.js'
+export {warn} from './lib/message.js'

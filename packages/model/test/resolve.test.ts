@@ -54,13 +54,14 @@ test('base URL, canonical URLs and legacy anchors decide what is internal', asyn
     ['#missing', undefined]
   ])
   // The same heading text in another work gets its own id.
-  assert.deepEqual(links(edition.works[1]!.tree), [['#second-part', {target: {work: 'one', id: 'second-part'}}], ['javascript:alert(1)', undefined]])
+  // A link with a refused scheme is unlinked: its text stays, no adapter can make it clickable.
+  assert.deepEqual(links(edition.works[1]!.tree), [['#second-part', {target: {work: 'one', id: 'second-part'}}]])
   assert.equal(edition.works[1]!.headings[0]!.id, 'second-part-1')
   const reported = corpus.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
   assert.deepEqual(reported, [
     'links/works/one.md:7:8: Anchor `bad` names `No such heading`, which is no heading of this work [anchor-target-missing]',
     'links/works/one.md:10:56: Link to `#missing` in `one`, which has no such heading or anchor [anchor-missing]',
-    'links/works/two.md:11:3: Link `javascript:alert(1)` uses the scheme `javascript:`, which the edition does not follow [link-scheme]'
+    'links/works/two.md:11:3: Link `javascript:alert(1)` uses the scheme `javascript:`, which the edition does not follow: its text stands unlinked [link-scheme]'
   ])
 })
 

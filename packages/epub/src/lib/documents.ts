@@ -143,7 +143,7 @@ function placeNotes(work: ResolvedWork, parts: Element[], render: FragmentOption
     const last = index === parts.length - 1
     const notes = work.notes.filter((note) => !placed.has(note.id) && (here.has(note.refId) || last))
     for (const note of notes) placed.add(note.id)
-    part.children.push(...(renderNotes(notes, render, {style: 'footnotes'}).children as ElementContent[]))
+    part.children.push(...(renderNotes(notes, {...render, file: work.file}, {style: 'footnotes'}).children as ElementContent[]))
   })
 }
 

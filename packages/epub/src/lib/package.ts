@@ -9,6 +9,7 @@
 import {EPub, type Chapter, type Options} from 'epub-gen-memory'
 import type {BookDocument} from './documents.js'
 import {fontFaces, fontUrl} from './fonts.js'
+import {xmlText} from './xml.js'
 
 export interface PackageFiles {
   title: string
@@ -28,7 +29,11 @@ export interface PackageFiles {
   warn: (message: string) => void
 }
 
-/** Our chapter template: the document's own language, title and `epub:type`; the cover page holds the cover image. */
+/**
+ * Our chapter template: the document's own language, title and `epub:type`; the cover page holds the cover image.
+ * EJS's `<%= %>` escapes `&<>"'`; `<%- content %>` is the body `serialize` wrote (escaped by hast-util-to-html,
+ * then parsed and written again by epub-gen-memory's fixHTML, in XML mode); `matter` is one of three constants.
+ */
 const chapterTemplate = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="<%= language %>" xml:lang="<%= language %>">
@@ -68,15 +73,15 @@ class ReproducibleEPub extends EPub {
 export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
   const chapters = files.documents.map((document, index) => {
     const chapter: Chapter & Record<string, unknown> = {
-      title: document.title,
+      title: xmlText(document.title),
       content: files.bodies[index] ?? '',
       filename: document.file,
       excludeFromToc: true,
       // Read by our chapter template.
-      language: document.lang,
+      language: xmlText(document.lang),
       matter: document.matter
     }
-    if (document.kind === 'cover') chapter['coverAlt'] = files.cover.alt
+    if (document.kind === 'cover') chapter['coverAlt'] = xmlText(files.cover.alt)
     return chapter
   })
   const options: Options & Record<string, unknown> = {

@@ -30,7 +30,8 @@ const semantics: Record<Kind, {role: string; epubType: string}> = {
  */
 export function renderSection(section: ResolvedSection, options: FragmentOptions = {}): Element {
   const {tree, headingOffset} = bodyUnder(section.tree, section.title, 2)
-  const body = renderFragment(tree, {...options, headingOffset: headingOffset + (options.headingOffset ?? 0)})
+  const file = options.file ?? section.file
+  const body = renderFragment(tree, {...options, ...(file ? {file} : {}), headingOffset: headingOffset + (options.headingOffset ?? 0)})
   const {role, epubType} = semantics[section.kind]
   return h('section', {
     className: [section.kind === 'preface' ? 'preface' : 'back-matter'],

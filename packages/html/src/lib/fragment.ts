@@ -10,14 +10,20 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {UsageError} from '@samizdat/model'
 import {rehypeTidy} from './tidy.js'
+import {rehypeReportDropped} from './dropped.js'
 import {createHandlers, unknownHandler} from './handlers/index.js'
+import {rehypeRemoteImages} from './images.js'
 import {resolveLabels} from './labels.js'
+import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
+import {reporter} from './report.js'
 import {schema} from './schema.js'
 import type {FragmentOptions} from './types.js'
 
 /**
  * Render a resolved mdast tree (a work's body, a preface) to a hast root.
  * Raw HTML is parsed and the whole result sanitised; the tree is not changed.
+ * What the sanitiser leaves out with its content, and remote images, are
+ * reported on `options.file`.
  */
 export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): HastRoot {
   const headingOffset = options.headingOffset ?? 0
@@ -35,10 +41,15 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     },
     options.handlers
   )
+  const report = reporter(options.file)
   return unified()
     .use(remarkRehype, {allowDangerousHtml: true, handlers, unknownHandler})
+    .use(rehypeMarkOwn)
     .use(rehypeRaw)
+    .use(rehypeReportDropped(report))
     .use(rehypeSanitize, schema)
+    .use(rehypeRestoreOwn)
+    .use(rehypeRemoteImages(report))
     .use(rehypeTidy)
     .runSync(tree)
 }

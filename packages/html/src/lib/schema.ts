@@ -1,8 +1,12 @@
 /**
  * The sanitisation schema: GitHub's, extended just enough for what the
- * handlers produce.
+ * handlers produce, and narrowed so that nothing loads a resource from
+ * elsewhere (no `<picture>`/`<source srcset>`, no `longdesc`) and no form
+ * attribute is left, and so that only the link schemes the model follows pass.
  */
 import {defaultSchema, type Options as Schema} from 'rehype-sanitize'
+import {strip} from './dropped.js'
+import {clobbered, clobberPrefix} from './own-ids.js'
 
 type Definitions = NonNullable<Schema['attributes']>[string]
 /** An allowed value: a string, or a pattern a value must match. */
@@ -10,15 +14,23 @@ type Value = string | RegExp
 
 const base = defaultSchema.attributes ?? {}
 
+/** Elements that load what they show (`<picture>`, `<source srcset>`): images are links instead. */
+const loading = new Set(['picture', 'source'])
+/** Attributes that say where to fetch or send something; without a form or a description page they only leak. */
+const addresses = new Set(['action', 'method', 'encType', 'accept', 'acceptCharset', 'longDesc', 'useMap', 'isMap'])
+
 export const schema: Schema = {
   ...defaultSchema,
-  // Ids are the edition's addresses (`work.html#id`, the EPUB's `chapter.xhtml#id`)
-  // and must come out as the model made them. GitHub prefixes them against DOM
-  // clobbering, which only matters to scripts: these pages have none, and
-  // sanitising strips any that a source brings.
-  clobber: [],
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => !loading.has(name)),
+  strip,
+  // A source's ids and names are prefixed against DOM clobbering; the model's
+  // are marked before sanitising and come out as they were (see own-ids.ts).
+  clobber: clobbered,
+  clobberPrefix,
+  // The schemes the model follows (it unlinks the rest); relative URLs always pass.
+  protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto']},
   attributes: {
-    ...base,
+    ...without(base, addresses),
     // The wrapper that pairs a heading with its self-link.
     div: allow(base['div'], 'className', ['heading']),
     // Self-links, external links; the apparatus's note marks and citations.
@@ -31,6 +43,16 @@ export const schema: Schema = {
     // The source's reading, kept beside a correction and hidden until asked for.
     del: [...allow(base['del'], 'className', ['sic']), 'hidden']
   }
+}
+
+/** The definitions with some properties left out everywhere. */
+function without(attributes: NonNullable<Schema['attributes']>, names: ReadonlySet<string>): NonNullable<Schema['attributes']> {
+  const result: NonNullable<Schema['attributes']> = {}
+  for (const [element, definitions] of Object.entries(attributes)) {
+    if (loading.has(element)) continue
+    result[element] = definitions.filter((d) => !names.has(typeof d === 'string' ? d : d[0]))
+  }
+  return result
 }
 
 function allowAll(definitions: Definitions | undefined, values: Record<string, Value[]>): Definitions {

@@ -10,14 +10,29 @@ export interface SerializeOptions {
   xhtml?: boolean
 }
 
+/**
+ * Characters no document may carry: XML 1.0 forbids C0 controls but tab, line
+ * feed and carriage return, and U+FFFE/U+FFFF; HTML calls C1 controls, DEL,
+ * noncharacters and lone surrogates parse errors. The model removes them from
+ * sources with a message; any that slips through is dropped here. None is
+ * part of markup, so removing them from the serialised text cannot change its
+ * structure.
+ */
+const forbidden = /[\0-\x08\v\f\x0E-\x1F\x7F-\x9F\p{Cs}\p{Noncharacter_Code_Point}]/gu
+
 /** Turn hast into a string of HTML, or of XHTML for the EPUB adapter. */
 export function serialize(tree: Nodes, options: SerializeOptions = {}): string {
-  if (!options.xhtml) return toHtml(tree, {upperDoctype: true})
+  if (!options.xhtml) return toHtml(tree, {upperDoctype: true}).replace(forbidden, '')
   // Character references are numeric by default, which XML accepts too.
-  return xmlAttributes(toHtml(tree, {upperDoctype: true, closeSelfClosing: true}))
+  const xhtml = xmlAttributes(toHtml(tree, {upperDoctype: true, closeSelfClosing: true})).replace(forbidden, '')
+  // XML forbids `]]>` in text, which the serialiser leaves as is (HTML allows it). Outside
+  // markup, in text or a quoted value, `>` and `&#x3E;` mean the same: escaping is exact.
+  return xhtml.replaceAll(']]>', ']]&#x3E;')
 }
 
-// A start tag as `hast-util-to-html` writes it: every attribute value double-quoted,
+// A start tag as `hast-util-to-html` writes it (names and values come from it,
+// escaped: values are double-quoted with `"` and `&` as references; nothing is inserted
+// but a boolean attribute's own name and a copy of the escaped `lang` value): every attribute value double-quoted,
 // and `<` escaped everywhere but in markup, so tags are found reliably.
 const startTag = /<([A-Za-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)(\s*\/?>)/g
 const attribute = /(\s+)([^\s"'>/=]+)(="[^"]*")?/g

@@ -2,6 +2,7 @@
  * Options and results of the HTML adapter.
  */
 import type {Handler} from 'mdast-util-to-hast'
+import type {VFile} from 'vfile'
 import type {LinkTarget} from '@samizdat/model'
 
 /** One file of a generated site, its path relative to the edition's folder. */
@@ -92,6 +93,12 @@ export interface FragmentOptions {
    * addresses (`page.html#app4`) still land there.
    */
   aliases?: Record<string, string[]>
+  /**
+   * The source file of the tree (`ResolvedWork.file`): raw HTML left out with
+   * its content (`[html-dropped]`) and remote images (`[image-remote]`) are
+   * reported on it, at their place. Without it nothing is reported.
+   */
+  file?: VFile
 }
 
 /** How `renderNotes` lays out a work's notes. */

@@ -25,7 +25,9 @@ export interface WorkOptions extends FragmentOptions {
 export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Element {
   const labels = resolveLabels(options.labels)
   const {tree, headingOffset} = bodyUnder(work.tree, work.meta.title, 2)
-  const {edition, notes, ...fragmentOptions} = options
+  const {edition, notes, ...given} = options
+  // Raw HTML problems are reported on the work's file.
+  const fragmentOptions: FragmentOptions = {...given, file: given.file ?? work.file}
   const fragment: FragmentOptions = {
     ...fragmentOptions,
     headingOffset: headingOffset + (options.headingOffset ?? 0),

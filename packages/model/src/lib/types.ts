@@ -178,6 +178,8 @@ export interface ResolvedSection {
   kind: 'preface' | 'corrections' | 'bibliography' | 'index' | 'timeline'
   title: string
   tree: Root
+  /** The source file (the preface's), for messages about its content; none for generated sections. */
+  file?: VFile
 }
 
 export interface EditionMeta {

@@ -5,10 +5,18 @@
  * whichever kind of note a mark calls.
  */
 import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Nodes, Parent, Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {warn} from '../message.js'
 import type {IdRegistry} from '../resolve/ids.js'
 import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
 
-export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>, registry: IdRegistry, workId: string): ResolvedNote[] {
+/**
+ * A footnote's own content is read where its first mark is: marks inside it
+ * (a footnote referenced only from another footnote, an editor's note anchored
+ * in one) are numbered next, so no note is lost. A definition that no mark
+ * calls is reported, not silently left out.
+ */
+export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>, registry: IdRegistry, workId: string, file?: VFile): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
   const notes: ResolvedNote[] = []
   const footnotes = new Map<string, ResolvedNote>()
@@ -25,14 +33,22 @@ export function collectNotes(tree: Root, annotations: ReadonlyMap<string, Resolv
         annotation.number = number
         notes.push({id: child.noteId, refId: child.id, number, kind: annotation.kind === 'conflict' ? 'conflict' : 'note', children: noteContent(annotation)})
       } else if (child.type === 'footnoteReference') {
+        const known = footnotes.size
         const mark = footnoteMark(child, definitions, footnotes, notes, registry, workId)
         if (mark) (children as Parent['children'])[index] = mark
+        // A footnote met for the first time: its own marks come next in the reading order.
+        if (footnotes.size > known) walk({type: 'root', children: (notes.at(-1) as ResolvedNote).children})
       } else {
         walk(child)
       }
     }
   }
   walk(tree)
+  if (file) {
+    for (const [identifier, definition] of definitions) {
+      if (!footnotes.has(identifier)) warn(file, `Footnote \`[^${definition.label ?? identifier}]\` is defined but never referenced: it is left out`, definition.position, 'footnote-unused')
+    }
+  }
   return notes
 }
 

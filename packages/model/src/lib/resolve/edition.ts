@@ -13,7 +13,8 @@ import {typography} from '../typography.js'
 import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
 import {identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
-import {resolveLinks, type Landing, type LinkContext} from './links.js'
+import {inlineReferences, resolveLinks, type Landing, type LinkContext} from './links.js'
+import {checkRawHtml} from './raw-html.js'
 import {buildToc} from './toc.js'
 import {typeset as typesetTree} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
@@ -55,11 +56,13 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const passages = markedPassages(prepared.map(({tree}) => tree))
   const steps = prepared.map(({work, tree, startId}, index) => {
     tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading))
+    checkRawHtml(tree, work.file)
     typeset(tree)
+    inlineReferences(tree)
     const headings = identifyHeadings(tree, registry)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     const legacyAnchors = addLegacyAnchors(work, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, work.file)
     for (const note of notes) typeset({type: 'root', children: note.children})
     return {work, tree, startId, headings, landing, notes, legacyAnchors}
   })
@@ -129,12 +132,14 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
 
 function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, options: ResolveOptions): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
+  checkRawHtml(tree, preface.file)
   if (options.typography !== false) typesetTree(tree)
+  inlineReferences(tree)
   const headings = identifyHeadings(tree, registry)
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
   resolveLinks(tree, landing, undefined, context, preface.file)
   const title = options.typography === false ? preface.title : typography(preface.title)
-  return {id: 'preface', kind: 'preface', title, tree}
+  return {id: 'preface', kind: 'preface', title, tree, file: preface.file}
 }
 
 function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionMeta {

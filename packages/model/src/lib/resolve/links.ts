@@ -4,10 +4,15 @@
  * Relative links resolve against the work's `baseUrl`; an absolute URL that
  * is the canonical `url` of a work in the edition becomes an internal link;
  * legacy fragments (`#app4`) map through the work's `anchors`.
+ *
+ * This is the one place that decides what a reader can follow: a link with a
+ * scheme the edition refuses (`javascript:`, `data:`, `file:`…) is unlinked
+ * here, so that no adapter can make it clickable; an image that lives
+ * elsewhere becomes a link to it, since no output may load a remote resource.
  */
-import type {Link, Root} from 'mdast'
+import type {Definition, Image, Link, Nodes, Parent, PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {CONTINUE, visit} from 'unist-util-visit'
 import {fail, warn} from '../message.js'
 import type {LinkTarget} from '../types.js'
 
@@ -27,12 +32,34 @@ export interface LinkContext {
   byFile: Map<string, Landing>
 }
 
+/** What `locate` says of a link whose scheme the edition refuses. */
+const refused = Symbol('refused')
+
+/** Only web and mail addresses leave the edition. */
+const followed = /^(?:https?|mailto):$/
+
+/** Base for telling local paths from addresses elsewhere, as a browser would resolve them. */
+const local = 'http://local.invalid/'
+
 export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): void {
-  visit(tree, 'link', (node: Link) => {
+  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+    if (parent === undefined || index === undefined) return CONTINUE
+    if (node.type === 'image') {
+      const replacement = remoteImage(node, baseUrl, file)
+      if (replacement === undefined) return CONTINUE
+      parent.children.splice(index, 1, ...(replacement as Parent['children']))
+      // Visit what stands in its place (a link is resolved like any other).
+      return index
+    }
+    if (node.type !== 'link') return CONTINUE
     // Links made by the apparatus are internal already.
-    if (node.data?.target) return
+    if (node.data?.target) return CONTINUE
     const target = locate(node, here, baseUrl, context, file)
-    if (target === undefined) return
+    if (target === refused) {
+      parent.children.splice(index, 1, ...(node.children as Parent['children']))
+      return index
+    }
+    if (target === undefined) return CONTINUE
     node.data = {...node.data}
     if (typeof target === 'string') {
       node.url = target
@@ -41,11 +68,64 @@ export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefi
       node.url = `#${target.id}`
       node.data.target = target
     }
+    return CONTINUE
   })
 }
 
-/** A target inside the edition, an absolute URL, or undefined to leave the link alone. */
-function locate(node: Link, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): LinkTarget | string | undefined {
+/**
+ * Reference-style links and images (`[text][ref]` with `[ref]: url`) become
+ * plain links and images, so that they are resolved and checked like any
+ * other (an adapter would otherwise resolve them itself, unchecked). The
+ * first definition of a label wins, as in CommonMark.
+ */
+export function inlineReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>()
+  visit(tree, 'definition', (node: Definition) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  })
+  if (definitions.size === 0) return
+  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+    if (parent === undefined || index === undefined) return CONTINUE
+    if (node.type !== 'linkReference' && node.type !== 'imageReference') return CONTINUE
+    const definition = definitions.get(node.identifier)
+    if (!definition) return CONTINUE
+    const common = {url: definition.url, title: definition.title ?? null, ...(node.position ? {position: node.position} : {})}
+    const replacement: Link | Image = node.type === 'linkReference'
+      ? {type: 'link', ...common, children: node.children}
+      : {type: 'image', ...common, alt: node.alt ?? null}
+    parent.children[index] = replacement as Parent['children'][number]
+    return CONTINUE
+  })
+}
+
+/**
+ * An image whose address is not a local path (a web address, or a relative
+ * one in a work with a `baseUrl`) becomes a link to it with its description
+ * as text, reported: no output loads a remote resource. An image with a
+ * scheme the edition refuses (`data:`, `javascript:`) is its description alone.
+ * Returns undefined for a local image, which stays.
+ */
+function remoteImage(node: Image, baseUrl: string | undefined, file: VFile): PhrasingContent[] | undefined {
+  let address: URL
+  try {
+    address = new URL(node.url, baseUrl ?? local)
+  } catch {
+    return undefined
+  }
+  if (!baseUrl && address.href.startsWith(local)) return undefined
+  const text = node.alt || address.href
+  if (!/^https?:$/.test(address.protocol)) {
+    warn(file, `Image \`${node.url}\` uses the scheme \`${address.protocol}\`, which the edition does not follow: its description stands in its place`, node.position, 'link-scheme')
+    return [{type: 'text', value: text}]
+  }
+  warn(file, `Image \`${node.url}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`, node.position, 'image-remote')
+  const link: Link = {type: 'link', url: address.href, title: node.title ?? null, children: [{type: 'text', value: text}]}
+  if (node.position) link.position = node.position
+  return [link]
+}
+
+/** A target inside the edition, an absolute URL, `refused`, or undefined to leave the link alone. */
+function locate(node: Link, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): LinkTarget | string | typeof refused | undefined {
   const url = node.url
   if (url.startsWith('#')) return land(here, url.slice(1), node, file)
 
@@ -62,17 +142,26 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
     warn(file, `Relative link \`${url}\` cannot be resolved: the work has no \`baseUrl\``, node.position, 'link-unresolved')
     return undefined
   }
-  // Only web and mail addresses leave the edition; anything else (javascript:, data:) is left for sanitisers.
-  if (!/^(?:https?|mailto):$/.test(absolute.protocol)) {
-    warn(file, `Link \`${url}\` uses the scheme \`${absolute.protocol}\`, which the edition does not follow`, node.position, 'link-scheme')
-    return undefined
+  // Anything else (javascript:, vbscript:, data:, file:) is unlinked: no adapter may make it clickable.
+  if (!followed.test(absolute.protocol)) {
+    warn(file, `Link \`${url}\` uses the scheme \`${absolute.protocol}\`, which the edition does not follow: its text stands unlinked`, node.position, 'link-scheme')
+    return refused
   }
   const fragment = absolute.hash.slice(1)
   absolute.hash = ''
   const landing = context.byUrl.get(absolute.href)
-  if (landing) return land(landing, decodeURIComponent(fragment), node, file)
+  if (landing) return land(landing, decoded(fragment), node, file)
   if (fragment) absolute.hash = fragment
   return absolute.href
+}
+
+/** A fragment as written in the heading it names; a malformed escape (`%E0%A4%A`) is kept as written. */
+function decoded(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return fragment
+  }
 }
 
 function land(landing: Landing, fragment: string, node: Link, file: VFile): LinkTarget | undefined {
