@@ -13,6 +13,8 @@ import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
 import {assertApart, checkOut} from './out/place.js'
 import {select} from './select.js'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 
 export interface BuildOptions {
@@ -87,9 +89,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const entries: Array<Entry & {edition: string; format: string}> = []
   for (const edition of editions) {
     const id = edition.meta.id
+    const spec = specs.find((candidate) => candidate.id === id)
+    const report = (message: VFileMessage): void => attach(corpus, spec?.file, message)
     for (const format of chosen) {
       signal?.throwIfAborted()
-      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, renderOptions))
+      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, {...renderOptions, report}))
       entries.push({edition: id, format: format.id, entry: format.outputs(id), files})
     }
     // Every build also publishes the apparatus as data, for other tools.
@@ -117,6 +121,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       bytes: files.reduce((sum, file) => sum + Buffer.byteLength(file.contents), 0)
     }))
   }
+}
+
+/**
+ * An adapter's warning joins the messages of the corpus file it names (a work's), else of the edition's file,
+ * so that it is printed and counted like every content message; each is told once.
+ */
+function attach(corpus: Corpus, fallback: VFile | undefined, message: VFileMessage): void {
+  const named = message.file ? path.resolve(corpus.files[0]?.cwd ?? process.cwd(), message.file) : undefined
+  const file = corpus.files.find((candidate) => candidate.path !== undefined && path.resolve(candidate.cwd, candidate.path) === named) ?? fallback
+  if (!file) return
+  const same = file.messages.some((known) => known.reason === message.reason && known.line === message.line && known.column === message.column && known.ruleId === message.ruleId)
+  if (same) return
+  message.file = file.path
+  file.messages.push(message)
 }
 
 /** The entries a build of edition `id` in `chosen` formats writes. */

@@ -6,6 +6,7 @@ import {toEpub} from '@samizdat/epub'
 import {toHtml} from '@samizdat/html'
 import {toPdf} from '@samizdat/pdf'
 import type {ResolvedEdition} from '@samizdat/model'
+import {VFileMessage} from 'vfile-message'
 
 /** One file of a build, its path relative to the output folder (POSIX separators). */
 export interface OutputFile {
@@ -19,6 +20,8 @@ export interface RenderOptions {
   date?: Date
   /** Paper size for paged formats (`A5`, `A4`, `Letter`); default: the edition's, else A5. */
   paper?: string
+  /** Where adapters' warnings go (what a format leaves out or cannot express); the CLI prints them with the corpus's. */
+  report?: (message: VFileMessage) => void
 }
 
 export interface Format {
@@ -51,7 +54,11 @@ export const formats: Readonly<Record<string, Format>> = {
     describe: 'an EPUB 3 e-book: <out>/<edition>.epub',
     outputs: (editionId: string) => `${editionId}.epub`,
     async render(edition: ResolvedEdition, options: RenderOptions) {
-      const bytes = await toEpub(edition, options.date ? {date: options.date} : {})
+      const report = options.report
+      const bytes = await toEpub(edition, {
+        ...(options.date ? {date: options.date} : {}),
+        ...(report ? {onWarning: (text: string) => report(epubMessage(text))} : {})
+      })
       return [{path: `${edition.meta.id}.epub`, contents: bytes}]
     }
   },
@@ -60,8 +67,20 @@ export const formats: Readonly<Record<string, Format>> = {
     describe: 'a typeset, tagged PDF for print: <out>/<edition>.pdf',
     outputs: (editionId: string) => `${editionId}.pdf`,
     async render(edition: ResolvedEdition, options: RenderOptions) {
-      const bytes = await toPdf(edition, {...(options.date ? {date: options.date} : {}), ...(options.paper ? {paper: options.paper} : {})})
+      const bytes = await toPdf(edition, {
+        ...(options.date ? {date: options.date} : {}),
+        ...(options.paper ? {paper: options.paper} : {}),
+        ...(options.report ? {onWarning: options.report} : {})
+      })
       return [{path: `${edition.meta.id}.pdf`, contents: bytes}]
     }
   }
+}
+
+/** The EPUB's warnings are plain text ending in `[rule]`; make them messages like every other. */
+function epubMessage(text: string): VFileMessage {
+  const match = /^(.*?)\s*\[([\w-]+)\]$/s.exec(text)
+  const message = new VFileMessage(match?.[1] ?? text, {ruleId: match?.[2] ?? 'epub', source: 'samizdat'})
+  message.fatal = false
+  return message
 }
