@@ -5,13 +5,13 @@
  * Markdown emphasis characters, hyphenated line breaks, white space).
  */
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Nodes} from 'mdast'
 import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import './vfile-data.js'
 import {parseMarkdown} from './load/markdown.js'
+import {readerOf} from './load/read.js'
 import {fail} from './message.js'
 import {textOf} from './text.js'
 import type {Corpus, SourceEntry, Work} from './types.js'
@@ -157,15 +157,17 @@ export async function checkFidelity(corpus: Corpus): Promise<void> {
   const entries = new Map(corpus.sources.map((entry) => [entry.file, entry]))
   const manifest = corpus.manifest
   const rawByFile = new Map<string, string>()
+  const reader = readerOf(corpus)
   for (const entry of corpus.sources) {
-    let raw: string
-    try {
-      raw = await readFile(join(corpus.dir, 'sources', entry.file), 'utf8')
-    } catch {
-      if (manifest) fail(manifest, `Source file \`${entry.file}\` not found in sources/`, entry.position, 'source-missing')
+    const result = await reader.read(join(corpus.dir, 'sources', entry.file), `sources/${entry.file}`)
+    if (result.problem) {
+      const reason = result.problem.ruleId === 'file-missing' ? `Source file \`${entry.file}\` not found in sources/` : `Source ${result.problem.reason}`
+      if (manifest) fail(manifest, reason, entry.filePosition ?? entry.position, result.problem.ruleId === 'file-missing' ? 'source-missing' : result.problem.ruleId)
       continue
     }
-    const digest = createHash('sha256').update(raw, 'utf8').digest('hex')
+    const raw = result.value
+    // The checksum is of the bytes as received.
+    const digest = createHash('sha256').update(result.bytes).digest('hex')
     if (digest !== entry.sha256 && manifest) {
       fail(manifest, `SHA-256 of \`${entry.file}\` is ${digest}, manifest says ${entry.sha256}: the source was changed`, entry.position, 'source-changed')
     }

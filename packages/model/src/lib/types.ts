@@ -115,6 +115,8 @@ export interface SourceEntry {
   rights?: string
   chrome: ChromeRule[]
   position?: import('unist').Position
+  /** Where the entry's `file` is written in the manifest. */
+  filePosition?: import('unist').Position
 }
 
 export interface Corpus {
