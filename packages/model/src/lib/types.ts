@@ -80,7 +80,10 @@ export interface EditionSpec {
   rights?: string
   description?: string
   subjects: string[]
+  /** Publication date as written (ISO 8601, checked at load). */
   date?: string
+  /** `date` parsed: its start, in UTC. */
+  issued?: Date
   /** The editor's preface, parsed; absent when the edition has none. */
   preface?: {title: string; tree: Root; file: VFile}
   /** Paper size for print adapters, when the edition asks for one. */
@@ -195,6 +198,11 @@ export interface EditionMeta {
   subjects: string[]
   /** Publication date of the edition (ISO 8601), if declared. */
   date?: string
+  /**
+   * `date` parsed once by the model (its start, UTC): adapters use this,
+   * never their own parse of `date`, so output does not depend on time zone or locale.
+   */
+  issued?: Date
   /** The verbatim sources behind the works, with their checksums. */
   sources: Array<SourceRef & {work: string; title: string; url?: string; rights?: string}>
   paper?: string

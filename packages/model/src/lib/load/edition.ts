@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import {fail} from '../message.js'
 import type {EditionSpec} from '../types.js'
 import {toCreators} from './creators.js'
+import {dateField} from './date.js'
 import type {CorpusReader} from './read.js'
 import {parseMarkdown, takeTitleHeading} from './markdown.js'
 import {editionSchema, validate} from './schema.js'
@@ -59,7 +60,13 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   if (data.publisher !== undefined) spec.publisher = data.publisher
   if (data.rights !== undefined) spec.rights = data.rights
   if (data.description !== undefined) spec.description = data.description
-  if (data.date !== undefined) spec.date = String(data.date)
+  if (data.date !== undefined) {
+    const date = dateField(file, data.date, yaml.locate(['date']), 'edition at `date`')
+    if (date) {
+      spec.date = date.text
+      spec.issued = date.start
+    } else ok = false
+  }
   if (data.paper !== undefined) spec.paper = data.paper
   if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
 

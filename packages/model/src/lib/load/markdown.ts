@@ -6,12 +6,15 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {textOf} from '../text.js'
+import {cleanTree} from './xml-chars.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parse a Markdown file; syntax extensions only, no transforms. */
+/** Parse a Markdown file; syntax extensions only, no transforms but removing characters XML cannot hold (with warnings). */
 export function parseMarkdown(file: VFile): Root {
-  return processor.parse(file)
+  const tree = processor.parse(file)
+  cleanTree(tree, file)
+  return tree
 }
 
 /** The YAML front matter node, when the file starts with one. */
