@@ -97,8 +97,13 @@ export interface EditionSpec {
 export interface ChromeRule {
   /** Drop whole lines equal to this (after trimming trailing white space). */
   line?: string
-  /** Remove the matches of this regular expression (flags `gm`). */
+  /**
+   * Remove the matches of this regular expression: RE2 syntax (linear time;
+   * no lookaround or backreferences), `^` and `$` at line ends.
+   */
   pattern?: string
+  /** With `pattern`: remove only this capture group of each match (the rest is context). */
+  group?: number
   reason: string
   /** Exact number of matches expected, when given. */
   count?: number

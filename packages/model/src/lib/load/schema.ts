@@ -95,7 +95,8 @@ const chromeRule = {
   oneOf: [{required: ['line']}, {required: ['pattern']}],
   properties: {
     line: {type: 'string'},
-    pattern: {type: 'string'},
+    pattern: {type: 'string', minLength: 1, maxLength: 2000},
+    group: {type: 'integer', minimum: 1, maximum: 99},
     reason: {type: 'string', minLength: 1},
     count: {type: 'integer', minimum: 1}
   }
