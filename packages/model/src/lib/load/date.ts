@@ -25,6 +25,8 @@ const expected = 'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-M
 export function parseDate(value: unknown, interval = false): DateResult {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 9999) value = String(value).padStart(4, '0')
   if (typeof value !== 'string') return {problem: expected}
+  // `03/08/1921` is a day and month in some order, not an interval.
+  if (/^\d{1,2}[./]\d{1,2}[./]\d{4}$/.test(value.trim())) return {problem: expected + hint(value)}
   const parts = value.split('/')
   if (parts.length > 2 || (parts.length === 2 && !interval)) {
     return {problem: interval ? `${expected}, or an interval of two such dates (start/end)` : `${expected} (an interval is not allowed here)`}
