@@ -9,7 +9,7 @@
  * UTF-8 (a wrong encoding is reported, never silently replaced).
  * Problems come back as values, never as exceptions: callers position them.
  */
-import {constants} from 'node:fs'
+import {constants, realpathSync} from 'node:fs'
 import {open, readdir, realpath, stat} from 'node:fs/promises'
 import {isAbsolute, relative, sep} from 'node:path'
 import type {Point} from 'unist'
@@ -195,7 +195,11 @@ export function setReader(corpus: object, reader: CorpusReader): void {
 export function readerOf(corpus: {dir: string}): CorpusReader {
   let reader = readers.get(corpus)
   if (!reader) {
-    reader = new CorpusReader(corpus.dir)
+    let root = corpus.dir
+    try {
+      root = realpathSync(corpus.dir)
+    } catch {}
+    reader = new CorpusReader(root)
     readers.set(corpus, reader)
   }
   return reader
