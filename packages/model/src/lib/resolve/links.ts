@@ -70,7 +70,7 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
   const fragment = absolute.hash.slice(1)
   absolute.hash = ''
   const landing = context.byUrl.get(absolute.href)
-  if (landing) return land(landing, decodeURIComponent(fragment), node, file)
+  if (landing) return land(landing, decodeFragment(fragment), node, file)
   if (fragment) absolute.hash = fragment
   return absolute.href
 }
@@ -83,4 +83,13 @@ function land(landing: Landing, fragment: string, node: Link, file: VFile): Link
     return undefined
   }
   return {work: landing.work, id}
+}
+
+/** A fragment as written when it is no valid percent-encoding (`#%zz`): it then names no anchor, and says so. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return fragment
+  }
 }
