@@ -19,6 +19,7 @@ export type {
   WorkMeta
 } from './lib/types.js'
 export {loadCorpus, type LoadOptions} from './lib/load/corpus.js'
+export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
 export {checkCorpus} from './lib/check.js'
 export {

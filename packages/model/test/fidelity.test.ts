@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {after, test} from 'node:test'
-import {checkCorpus, checkFidelity, hasErrors, loadCorpus, normalizeForFidelity} from '@samizdat/model'
+import {spawnSync} from 'node:child_process'
+import {checkCorpus, checkFidelity, hasErrors, loadCorpus, normalizeForFidelity, stripChrome, type SourceEntry} from '@samizdat/model'
 
 const corpusDir = fileURLToPath(new URL('../../../corpus', import.meta.url))
 const scratch = await mkdtemp(join(tmpdir(), 'samizdat-fidelity-'))
@@ -53,7 +54,7 @@ test('a dropped word is reported', async () => {
 })
 
 test('a chrome rule that matches nothing, and a changed source, are reported on the manifest', async () => {
-  const dir = await mutated('manifest', 'sources/manifest.yaml', (text) => text.replace('\\u00a0$', 'X$'))
+  const dir = await mutated('manifest', 'sources/manifest.yaml', (text) => text.replace('\\x{00a0}$', 'X$'))
   await writeFile(join(dir, 'sources/001_0dbd461c35781ac4.txt'), 'changed')
   const corpus = await loadCorpus(dir)
   await checkFidelity(corpus)
@@ -61,4 +62,33 @@ test('a chrome rule that matches nothing, and a changed source, are reported on 
   assert.ok(messages.some((m) => /^manifest\.yaml:\d+:\d+: Chrome rule 1 of `002_a6ada37ac24b90a3\.txt` matches nothing \[chrome-unused\]$/.test(m)), messages.join('\n'))
   assert.ok(messages.some((m) => /^manifest\.yaml:\d+:\d+: SHA-256 of `001_0dbd461c35781ac4\.txt` is [0-9a-f]{64}, manifest says b4343548.* \[source-changed\]$/.test(m)), messages.join('\n'))
   assert.equal(hasErrors(corpus.files), true)
+})
+
+const entry = (chrome: SourceEntry['chrome']): SourceEntry => ({file: 'x.txt', sha256: '', title: 'x', format: 'text', chrome})
+
+test('a chrome pattern runs in linear time: a catastrophic pattern on a long line finishes', () => {
+  // In a child process with a generous guard, so that a regression fails instead of hanging the suite.
+  const script = `
+    import {stripChrome} from '@samizdat/model'
+    const text = 'a'.repeat(30000) + 'b\\n' + 'a'.repeat(30000) + '\\n'
+    const result = stripChrome(text, {file: 'x.txt', sha256: '', title: 'x', format: 'text', chrome: [{pattern: '^(a+)+$', reason: 'redos'}]})
+    console.log(JSON.stringify({length: result.text.length, problems: result.problems}))
+  `
+  const child = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '--eval', script], {cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8', timeout: 60_000})
+  assert.equal(child.error, undefined, 'the pattern must not spin')
+  assert.equal(child.status, 0, child.stderr)
+  assert.deepEqual(JSON.parse(child.stdout), {length: 30003, problems: []})
+})
+
+test('a chrome pattern may remove only one capture group, keeping its context', () => {
+  const result = stripChrome('Title - Author\nTitle - Author, again\n', entry([{pattern: '^Title( - Author)$', group: 1, reason: 'credit'}]))
+  assert.deepEqual(result, {text: 'Title\nTitle - Author, again\n', problems: []})
+})
+
+test('a pattern RE2 cannot run (lookaround) is reported on its rule, not thrown', () => {
+  const result = stripChrome('a b', entry([{pattern: '(?<=a) b', reason: 'lookbehind'}, {pattern: 'a', group: 2, reason: 'no group'}]))
+  assert.deepEqual(result.problems, [
+    {rule: 0, reason: 'Invalid chrome pattern in rule 1 of `x.txt`: error parsing regexp: invalid named capture: `(?<=a) b`'},
+    {rule: 1, reason: 'Invalid chrome pattern in rule 2 of `x.txt`: the pattern has no capture group 2'}
+  ])
 })

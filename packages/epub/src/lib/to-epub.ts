@@ -24,7 +24,8 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const {meta} = edition
   const labels = resolveLabels(options.labels)
   const warn = options.onWarning ?? (() => {})
-  const time = options.date ?? defaultDate(meta.date)
+  // The model parsed the edition's date once (UTC); never the clock, never a parse of our own.
+  const time = options.date ?? meta.issued ?? new Date(0)
   if (Number.isNaN(time.getTime())) throw new UsageError('Expected a valid `date`, not `' + String(options.date) + '`')
   const splitAbove = options.splitAbove ?? defaultSplit
   if (typeof splitAbove !== 'number' || Number.isNaN(splitAbove)) {
@@ -70,10 +71,4 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
     },
     warn
   })
-}
-
-/** The edition's own date when it is one, else the Unix epoch: never the clock. */
-function defaultDate(date: string | undefined): Date {
-  const parsed = date && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date) ? new Date(date + (date.length === 4 ? '-01-01' : date.length === 7 ? '-01' : '') + 'T00:00:00Z') : undefined
-  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : new Date(0)
 }

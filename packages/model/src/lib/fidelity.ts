@@ -5,13 +5,14 @@
  * Markdown emphasis characters, hyphenated line breaks, white space).
  */
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Nodes} from 'mdast'
 import type {Point} from 'unist'
+import {RE2JS} from 're2js'
 import {VFile} from 'vfile'
 import './vfile-data.js'
 import {parseMarkdown} from './load/markdown.js'
+import {readerOf} from './load/read.js'
 import {fail} from './message.js'
 import {textOf} from './text.js'
 import type {Corpus, SourceEntry, Work} from './types.js'
@@ -55,17 +56,13 @@ export function stripChrome(text: string, entry: SourceEntry): ChromeResult {
         })
         .join('\n')
     } else if (rule.pattern !== undefined) {
-      let expression: RegExp
-      try {
-        expression = new RegExp(rule.pattern, 'gm')
-      } catch (error) {
-        problems.push({rule: index, reason: `Invalid chrome pattern: ${(error as Error).message}`})
+      const result = removePattern(current, rule.pattern, rule.group)
+      if ('problem' in result) {
+        problems.push({rule: index, reason: `Invalid chrome pattern in rule ${index + 1} of \`${entry.file}\`: ${result.problem}`})
         continue
       }
-      current = current.replace(expression, () => {
-        matches++
-        return ''
-      })
+      current = result.text
+      matches = result.matches
     }
     if (matches === 0) problems.push({rule: index, reason: `Chrome rule ${index + 1} of \`${entry.file}\` matches nothing`})
     else if (rule.count !== undefined && matches !== rule.count) {
@@ -73,6 +70,37 @@ export function stripChrome(text: string, entry: SourceEntry): ChromeResult {
     }
   }
   return {text: current, problems}
+}
+
+/**
+ * Remove the matches of a user-supplied pattern (or only their capture group
+ * `group`, for context a lookaround would have matched). Run with RE2's
+ * linear-time engine (re2js): no pattern, however written, can spin.
+ * RE2 syntax: no lookaround, no backreferences; `\x{00a0}` for a code point.
+ */
+function removePattern(text: string, pattern: string, group = 0): {text: string; matches: number} | {problem: string} {
+  let expression: RE2JS
+  try {
+    expression = RE2JS.compile(pattern, RE2JS.MULTILINE)
+  } catch (error) {
+    return {problem: (error as Error).message}
+  }
+  if (group > expression.groupCount()) return {problem: `the pattern has no capture group ${group}`}
+  const matcher = expression.matcher(text)
+  let out = ''
+  let last = 0
+  let matches = 0
+  while (matcher.find()) {
+    const start = matcher.start(group)
+    const end = matcher.end(group)
+    // A group that did not take part in the match removes nothing.
+    if (start >= 0 && end >= start) {
+      out += text.slice(last, start)
+      last = end
+    }
+    matches++
+  }
+  return {text: out + text.slice(last), matches}
 }
 
 /** The text a source stands for once chrome is gone (Markdown sources: their rendered text). */
@@ -157,15 +185,17 @@ export async function checkFidelity(corpus: Corpus): Promise<void> {
   const entries = new Map(corpus.sources.map((entry) => [entry.file, entry]))
   const manifest = corpus.manifest
   const rawByFile = new Map<string, string>()
+  const reader = readerOf(corpus)
   for (const entry of corpus.sources) {
-    let raw: string
-    try {
-      raw = await readFile(join(corpus.dir, 'sources', entry.file), 'utf8')
-    } catch {
-      if (manifest) fail(manifest, `Source file \`${entry.file}\` not found in sources/`, entry.position, 'source-missing')
+    const result = await reader.read(join(corpus.dir, 'sources', entry.file), `sources/${entry.file}`)
+    if (result.problem) {
+      const reason = result.problem.ruleId === 'file-missing' ? `Source file \`${entry.file}\` not found in sources/` : `Source ${result.problem.reason}`
+      if (manifest) fail(manifest, reason, entry.filePosition ?? entry.position, result.problem.ruleId === 'file-missing' ? 'source-missing' : result.problem.ruleId)
       continue
     }
-    const digest = createHash('sha256').update(raw, 'utf8').digest('hex')
+    const raw = result.value
+    // The checksum is of the bytes as received.
+    const digest = createHash('sha256').update(result.bytes).digest('hex')
     if (digest !== entry.sha256 && manifest) {
       fail(manifest, `SHA-256 of \`${entry.file}\` is ${digest}, manifest says ${entry.sha256}: the source was changed`, entry.position, 'source-changed')
     }

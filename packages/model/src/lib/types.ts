@@ -80,7 +80,10 @@ export interface EditionSpec {
   rights?: string
   description?: string
   subjects: string[]
+  /** Publication date as written (ISO 8601, checked at load). */
   date?: string
+  /** `date` parsed: its start, in UTC. */
+  issued?: Date
   /** The editor's preface, parsed; absent when the edition has none. */
   preface?: {title: string; tree: Root; file: VFile}
   /** Paper size for print adapters, when the edition asks for one. */
@@ -94,8 +97,13 @@ export interface EditionSpec {
 export interface ChromeRule {
   /** Drop whole lines equal to this (after trimming trailing white space). */
   line?: string
-  /** Remove the matches of this regular expression (flags `gm`). */
+  /**
+   * Remove the matches of this regular expression: RE2 syntax (linear time;
+   * no lookaround or backreferences), `^` and `$` at line ends.
+   */
   pattern?: string
+  /** With `pattern`: remove only this capture group of each match (the rest is context). */
+  group?: number
   reason: string
   /** Exact number of matches expected, when given. */
   count?: number
@@ -115,6 +123,8 @@ export interface SourceEntry {
   rights?: string
   chrome: ChromeRule[]
   position?: import('unist').Position
+  /** Where the entry's `file` is written in the manifest. */
+  filePosition?: import('unist').Position
 }
 
 export interface Corpus {
@@ -195,6 +205,11 @@ export interface EditionMeta {
   subjects: string[]
   /** Publication date of the edition (ISO 8601), if declared. */
   date?: string
+  /**
+   * `date` parsed once by the model (its start, UTC): adapters use this,
+   * never their own parse of `date`, so output does not depend on time zone or locale.
+   */
+  issued?: Date
   /** The verbatim sources behind the works, with their checksums. */
   sources: Array<SourceRef & {work: string; title: string; url?: string; rights?: string}>
   paper?: string

@@ -38,15 +38,11 @@ export function settings(meta: EditionMeta, options: PdfOptions): Settings {
     throw new UsageError(`Invalid \`date\` option: expected a valid Date, got \`${String(options.date)}\``)
   }
   return {
-    date: options.date ?? editionDate(meta.date),
+    // The model parsed the edition's date once (UTC): no time zone or locale can change it.
+    date: options.date ?? meta.issued ?? new Date(0),
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
     labels: {...defaultLabels, ...options.labels},
     compress: options.compress ?? true,
     onWarning: options.onWarning
   }
-}
-
-function editionDate(value: string | undefined): Date {
-  const date = value === undefined ? undefined : new Date(value)
-  return date && !Number.isNaN(date.getTime()) ? date : new Date(0)
 }

@@ -4,6 +4,7 @@
  */
 import type {VFile} from 'vfile'
 import {parseMarkdown} from '../load/markdown.js'
+import {dateField} from '../load/date.js'
 import {validate} from '../load/schema.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 import {fail} from '../message.js'
@@ -44,7 +45,7 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
       }
       const previous = seen.get(annotation.id)
       if (previous) {
-        fail(file, `Duplicate annotation id \`${annotation.id}\` (also in ${previous.file.path}:${previous.position.start.line})`, yaml.locate([...where, 'id']), 'id-duplicate')
+        fail(file, `Duplicate annotation id \`${annotation.id}\` (first in ${previous.file.path}:${previous.position.start.line})`, yaml.locate([...where, 'id']), 'id-duplicate')
         continue
       }
       seen.set(annotation.id, annotation)
@@ -56,11 +57,16 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
     data.personsFile = files.persons
     const yaml = read(files.persons, personsSchema, 'register of persons')
     if (yaml) {
-      data.persons = (yaml.value as {persons: PersonEntry[]}).persons.map((person) => ({...person, sortAs: person.sortAs ?? person.name}))
-      const ids = new Set<string>()
-      for (const [index, person] of data.persons.entries()) {
-        if (ids.has(person.id)) fail(files.persons, `Duplicate person id \`${person.id}\``, yaml.locate(['persons', index, 'id']), 'id-duplicate')
-        ids.add(person.id)
+      const persons = (yaml.value as {persons: PersonEntry[]}).persons
+      const ids = new Map<string, number>()
+      for (const [index, person] of persons.entries()) {
+        const first = ids.get(person.id)
+        if (first !== undefined) {
+          fail(files.persons, `Duplicate person id \`${person.id}\` (first at line ${yaml.locate(['persons', first, 'id']).start.line})`, yaml.locate(['persons', index, 'id']), 'id-duplicate')
+          continue
+        }
+        ids.set(person.id, index)
+        data.persons.push({...person, sortAs: person.sortAs ?? person.name})
       }
       for (const annotation of data.annotations) {
         if (annotation.person !== undefined && !ids.has(annotation.person)) {
@@ -72,18 +78,31 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 
   if (files.timeline) {
     data.timelineFile = files.timeline
-    const yaml = read(files.timeline, timelineSchema, 'timeline')
+    const file = files.timeline
+    const yaml = read(file, timelineSchema, 'timeline')
     if (yaml) {
       const events = (yaml.value as {events: Array<{date: string; label: string; mentions?: Array<{work: string; quote: TimelineEvent['mentions'][number]['quote']}>}>}).events
-      data.timeline = events.map((event, index) => ({
-        date: event.date,
-        label: event.label,
-        mentions: (event.mentions ?? []).map((mention, mentionIndex) => ({...mention, position: yaml.locate(['events', index, 'mentions', mentionIndex, 'quote'])}))
-      }))
-      for (const [index, event] of data.timeline.entries()) {
-        for (const [mentionIndex, mention] of event.mentions.entries()) {
-          if (!workIds.has(mention.work)) fail(files.timeline, `Unknown work \`${mention.work}\` in timeline`, yaml.locate(['events', index, 'mentions', mentionIndex, 'work']), 'work-unknown')
+      // Events have no id: the same date and label twice is the same event twice.
+      const seenEvents = new Map<string, number>()
+      for (const [index, event] of events.entries()) {
+        const date = dateField(file, event.date, yaml.locate(['events', index, 'date']), 'timeline', true)
+        if (!date) continue
+        const key = `${date.text} ${event.label}`
+        const first = seenEvents.get(key)
+        if (first !== undefined) {
+          fail(file, `Duplicate timeline event \`${date.text}\` \`${event.label}\` (first at line ${yaml.locate(['events', first]).start.line})`, yaml.locate(['events', index]), 'id-duplicate')
+          continue
         }
+        seenEvents.set(key, index)
+        const mentions: TimelineEvent['mentions'] = []
+        for (const [mentionIndex, mention] of (event.mentions ?? []).entries()) {
+          if (!workIds.has(mention.work)) {
+            fail(file, `Unknown work \`${mention.work}\` in timeline`, yaml.locate(['events', index, 'mentions', mentionIndex, 'work']), 'work-unknown')
+            continue
+          }
+          mentions.push({...mention, position: yaml.locate(['events', index, 'mentions', mentionIndex, 'quote'])})
+        }
+        data.timeline.push({date: date.text, label: event.label, mentions})
       }
     }
   }
@@ -91,7 +110,18 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
   if (files.bibliography) {
     data.bibliographyFile = files.bibliography
     const yaml = read(files.bibliography, bibliographySchema, 'bibliography')
-    if (yaml) data.bibliography = (yaml.value as {items: CslItem[]}).items
+    if (yaml) {
+      const ids = new Map<string, number>()
+      for (const [index, item] of (yaml.value as {items: CslItem[]}).items.entries()) {
+        const first = ids.get(item.id)
+        if (first !== undefined) {
+          fail(files.bibliography, `Duplicate bibliography id \`${item.id}\` (first at line ${yaml.locate(['items', first, 'id']).start.line})`, yaml.locate(['items', index, 'id']), 'id-duplicate')
+          continue
+        }
+        ids.set(item.id, index)
+        data.bibliography.push(item)
+      }
+    }
   }
   return data
 }

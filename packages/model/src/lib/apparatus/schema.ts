@@ -1,11 +1,14 @@
 /** JSON Schemas of the apparatus files: annotations, persons, timeline, bibliography. */
 
-const id = {type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$'}
+const id = {type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100}
+// Selectors and name variants become regular expressions: a passage, a name, never a book.
+const passage = {type: 'string', maxLength: 5000}
+const name = {type: 'string', maxLength: 500}
 const quote = {
   type: 'object',
   required: ['exact'],
   additionalProperties: false,
-  properties: {exact: {type: 'string', minLength: 1}, prefix: {type: 'string'}, suffix: {type: 'string'}}
+  properties: {exact: {...passage, minLength: 1}, prefix: passage, suffix: passage}
 }
 const credit = {
   type: 'object',
@@ -81,7 +84,7 @@ export const personsSchema = {
           id,
           name: {type: 'string', minLength: 1},
           sortAs: {type: 'string'},
-          variants: {type: 'array', items: {type: 'string', minLength: 2}},
+          variants: {type: 'array', items: {...name, minLength: 2}},
           dates: {type: 'string'},
           datesSource: {type: 'string'},
           description: {type: 'string'}
@@ -120,10 +123,10 @@ export const timelineSchema = {
   }
 } as const
 
-const name = {
+const personName = {
   type: 'object',
   additionalProperties: false,
-  properties: {family: {type: 'string'}, given: {type: 'string'}, literal: {type: 'string'}, suffix: {type: 'string'}}
+  properties: {family: name, given: name, literal: name, suffix: name}
 }
 
 export const bibliographySchema = {
@@ -140,10 +143,10 @@ export const bibliographySchema = {
           id,
           type: {type: 'string'},
           title: {type: 'string', minLength: 1},
-          author: {type: 'array', items: name},
-          editor: {type: 'array', items: name},
-          'x-title-variants': {type: 'array', items: {type: 'string'}},
-          'x-author-variants': {type: 'array', items: {type: 'string'}}
+          author: {type: 'array', items: personName},
+          editor: {type: 'array', items: personName},
+          'x-title-variants': {type: 'array', items: name},
+          'x-author-variants': {type: 'array', items: name}
         }
       }
     }

@@ -2,109 +2,143 @@
  * Read a corpus folder: `works/*.md` (or, failing that, the folder's own
  * `*.md`), optional `editions/*.yaml`, optional `sources/manifest.yaml`.
  * Content problems never throw: they are messages on `corpus.files`.
+ * Every read goes through the sandbox of `read.ts`.
  */
-import {readFile, readdir} from 'node:fs/promises'
 import {basename, join, relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {UsageError} from '../errors.js'
 import {fail} from '../message.js'
-import type {Corpus, EditionSpec, Work} from '../types.js'
+import type {Corpus, Work} from '../types.js'
 import {loadApparatus, type ApparatusFiles} from '../apparatus/load.js'
 import {loadEdition} from './edition.js'
+import {implicitEdition} from './implicit.js'
 import {loadManifest} from './manifest.js'
+import {CorpusReader, defaultMaxFileSize, setReader} from './read.js'
+import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
 
 export interface LoadOptions {
   /** Directory that reported paths are relative to (default: `process.cwd()`). */
   cwd?: string
+  /**
+   * Largest file the model reads, in bytes (default 50 MB). A larger file
+   * is a content error, checked before reading it.
+   */
+  maxFileSize?: number
 }
 
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const cwd = options.cwd ?? process.cwd()
+  const maxFileSize = options.maxFileSize ?? defaultMaxFileSize
+  if (!Number.isSafeInteger(maxFileSize) || maxFileSize < 0) {
+    throw new UsageError(`Expected \`maxFileSize\` to be a whole number of bytes, not \`${String(options.maxFileSize)}\``)
+  }
   const root = resolve(cwd, dir)
-  const top = await list(root)
-  if (top === undefined) throw new UsageError(`Corpus folder not found: ${dir}`)
+  const reader = await CorpusReader.of(root, maxFileSize)
+  const top = reader && (await reader.list(reader.root))
+  if (!reader || top === undefined) throw new UsageError(`Corpus folder not found: ${dir}`)
 
   const files: VFile[] = []
-  const open = async (path: string): Promise<VFile> => {
-    const file = new VFile({cwd, path: relative(cwd, path), value: await readFile(path, 'utf8')})
+  const at = (path: string): string => relative(cwd, path)
+  /** A problem with a file or folder as a whole is an error on it, at 1:1. */
+  const refuse = (path: string, reason: string, ruleId: string, place = {line: 1, column: 1}): void => {
+    const file = new VFile({cwd, path: at(path)})
+    fail(file, reason, place, ruleId)
+    files.push(file)
+  }
+  const open = async (path: string): Promise<VFile | undefined> => {
+    const result = await reader.read(path, at(path))
+    if (result.problem) {
+      refuse(path, result.problem.reason, result.problem.ruleId, result.problem.place)
+      return undefined
+    }
+    const file = new VFile({cwd, path: at(path), value: result.value})
     files.push(file)
     return file
   }
+  /** A folder of the corpus layout: its names, or a message when it leaves the sandbox. */
+  const folder = async (path: string): Promise<string[]> => {
+    const resolved = await reader.resolve(path, at(path))
+    if (resolved.problem) {
+      refuse(path, resolved.problem.reason, resolved.problem.ruleId)
+      return []
+    }
+    return (await reader.list(resolved.real)) ?? []
+  }
 
-  const worksDir = top.includes('works') ? join(root, 'works') : root
-  const workNames = ((await list(worksDir)) ?? []).filter((name) => name.endsWith('.md')).sort()
+  const worksDir = top.includes('works') ? join(reader.root, 'works') : reader.root
+  const workNames = (await folder(worksDir)).filter((name) => name.endsWith('.md'))
   const works: Work[] = []
   const seen = new Map<string, Work>()
   for (const name of workNames) {
-    const work = loadWork(await open(join(worksDir, name)))
+    const file = await open(join(worksDir, name))
+    const work = file && loadWork(file)
     if (!work) continue
+    const idPlace = work.file.data.locate?.(['id']) ?? {line: 1, column: 1}
+    if (isReservedId(work.meta.id)) {
+      fail(work.file, `Work id \`${work.meta.id}\` is reserved for a page the outputs make: give the work another \`id\` (reserved: ${[...reservedIds].join(', ')})`, idPlace, 'id-reserved')
+      continue
+    }
     const previous = seen.get(work.meta.id)
     if (previous) {
-      fail(work.file, `Duplicate work id \`${work.meta.id}\` (also used by ${previous.file.path})`, {line: 1, column: 1}, 'id-duplicate')
+      fail(work.file, `Duplicate work id \`${work.meta.id}\` (first used by ${previous.file.path})`, idPlace, 'id-duplicate')
       continue
     }
     seen.set(work.meta.id, work)
     works.push(work)
   }
-  if (workNames.length === 0) {
+  if (workNames.length === 0 && files.length === 0) {
     throw new UsageError(`No works in ${dir}: expected Markdown files in ${relative(cwd, worksDir) || '.'}/`)
   }
 
-  const corpus: Corpus = {dir: root, name: basename(root), works, editions: [], sources: [], files, apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}}
+  const corpus: Corpus = {dir: reader.root, name: basename(root), works, editions: [], sources: [], files, apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}}
+  setReader(corpus, reader)
 
   if (top.includes('sources')) {
-    const manifestNames = (await list(join(root, 'sources'))) ?? []
-    if (manifestNames.includes('manifest.yaml')) {
-      corpus.manifest = await open(join(root, 'sources', 'manifest.yaml'))
-      corpus.sources = loadManifest(corpus.manifest)
+    const sourceNames = await folder(join(reader.root, 'sources'))
+    if (sourceNames.includes('manifest.yaml')) {
+      const manifest = await open(join(reader.root, 'sources', 'manifest.yaml'))
+      if (manifest) {
+        corpus.manifest = manifest
+        corpus.sources = loadManifest(manifest)
+      }
     }
   }
 
   const ids = works.map((work) => work.meta.id)
   const apparatusFiles: ApparatusFiles = {annotations: []}
   if (top.includes('annotations')) {
-    for (const name of ((await list(join(root, 'annotations'))) ?? []).filter((name) => /\.ya?ml$/.test(name)).sort()) {
-      apparatusFiles.annotations.push(await open(join(root, 'annotations', name)))
+    for (const name of (await folder(join(reader.root, 'annotations'))).filter((name) => /\.ya?ml$/.test(name))) {
+      const file = await open(join(reader.root, 'annotations', name))
+      if (file) apparatusFiles.annotations.push(file)
     }
   }
-  if (top.includes('persons.yaml')) apparatusFiles.persons = await open(join(root, 'persons.yaml'))
-  if (top.includes('timeline.yaml')) apparatusFiles.timeline = await open(join(root, 'timeline.yaml'))
-  if (top.includes('bibliography.yaml')) apparatusFiles.bibliography = await open(join(root, 'bibliography.yaml'))
-  corpus.apparatus = loadApparatus(apparatusFiles, new Set(ids))
-  const editionNames = top.includes('editions')
-    ? ((await list(join(root, 'editions'))) ?? []).filter((name) => /\.ya?ml$/.test(name)).sort()
-    : []
-  for (const name of editionNames) {
-    const edition = await loadEdition(await open(join(root, 'editions', name)), ids, files)
-    if (edition) corpus.editions.push(edition)
+  for (const part of ['persons', 'timeline', 'bibliography'] as const) {
+    const file = top.includes(`${part}.yaml`) ? await open(join(reader.root, `${part}.yaml`)) : undefined
+    if (file) apparatusFiles[part] = file
   }
-  if (editionNames.length === 0) {
-    const edition = implicitEdition(corpus)
-    files.push(edition.file)
+  corpus.apparatus = loadApparatus(apparatusFiles, new Set(ids))
+
+  const editionNames = top.includes('editions') ? (await folder(join(reader.root, 'editions'))).filter((name) => /\.ya?ml$/.test(name)) : []
+  const editionFiles = new Map<string, VFile>()
+  for (const name of editionNames) {
+    const file = await open(join(reader.root, 'editions', name))
+    if (!file) continue
+    const edition = await loadEdition(file, ids, files, reader)
+    if (!edition) continue
+    // Edition ids name output files: ids differing only in case collide on a case-insensitive disk.
+    const first = editionFiles.get(edition.id.toLowerCase())
+    if (first) {
+      fail(file, `Duplicate edition id \`${edition.id}\` (first used by ${first.path}; ids differing only in case count as the same)`, file.data.locate?.(['id']) ?? {line: 1, column: 1}, 'id-duplicate')
+      continue
+    }
+    editionFiles.set(edition.id.toLowerCase(), file)
     corpus.editions.push(edition)
   }
+  if (editionNames.length === 0) {
+    const edition = implicitEdition(corpus, cwd)
+    files.push(edition.file)
+    if (edition.id !== '') corpus.editions.push(edition)
+  }
   return corpus
-}
-
-/** A folder without `editions/` is one edition, named after the folder, of every work in file-name order. */
-function implicitEdition(corpus: Corpus): EditionSpec {
-  const file = new VFile({cwd: process.cwd(), path: corpus.name})
-  return {
-    id: corpus.name,
-    title: corpus.name,
-    creators: [],
-    language: corpus.works[0]?.meta.language ?? 'en',
-    works: corpus.works.map((work) => work.meta.id),
-    subjects: [],
-    file
-  }
-}
-
-async function list(dir: string): Promise<string[] | undefined> {
-  try {
-    return await readdir(dir)
-  } catch {
-    return undefined
-  }
 }

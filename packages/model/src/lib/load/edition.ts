@@ -1,10 +1,11 @@
 /** Load one edition: `editions/<id>.yaml`, and the preface it names. */
-import {readFile} from 'node:fs/promises'
-import {basename, dirname, extname, join, relative} from 'node:path'
+import {basename, dirname, extname, relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {fail} from '../message.js'
 import type {EditionSpec} from '../types.js'
 import {toCreators} from './creators.js'
+import {dateField} from './date.js'
+import type {CorpusReader} from './read.js'
 import {parseMarkdown, takeTitleHeading} from './markdown.js'
 import {editionSchema, validate} from './schema.js'
 import {parseYaml} from './yaml.js'
@@ -30,8 +31,9 @@ interface EditionData {
  * Parse and validate an edition file. `allWorks` gives the default order
  * when the edition lists no works. `files` collects the preface file.
  */
-export async function loadEdition(file: VFile, allWorks: readonly string[], files: VFile[]): Promise<EditionSpec | undefined> {
+export async function loadEdition(file: VFile, allWorks: readonly string[], files: VFile[], reader: CorpusReader): Promise<EditionSpec | undefined> {
   const yaml = parseYaml(file, String(file.value))
+  file.data.locate = yaml.locate
   if (yaml.value === undefined) return undefined
   if (!validate(file, yaml, editionSchema, 'edition')) return undefined
   const data = yaml.value as EditionData
@@ -58,20 +60,26 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   if (data.publisher !== undefined) spec.publisher = data.publisher
   if (data.rights !== undefined) spec.rights = data.rights
   if (data.description !== undefined) spec.description = data.description
-  if (data.date !== undefined) spec.date = String(data.date)
+  if (data.date !== undefined) {
+    const date = dateField(file, data.date, yaml.locate(['date']), 'edition at `date`')
+    if (date) {
+      spec.date = date.text
+      spec.issued = date.start
+    } else ok = false
+  }
   if (data.paper !== undefined) spec.paper = data.paper
   if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
 
   if (data.preface !== undefined) {
-    const path = join(dirname(file.path), data.preface)
-    let value: string
-    try {
-      value = await readFile(join(file.cwd, path), 'utf8')
-    } catch {
-      fail(file, `Preface file \`${data.preface}\` not found (looked for \`${relative(file.cwd, join(file.cwd, path))}\`)`, yaml.locate(['preface']), 'file-missing')
+    // Beside the edition file, and inside the corpus (the reader refuses anything else).
+    const absolute = resolve(file.cwd, dirname(file.path), data.preface)
+    const result = await reader.read(absolute, data.preface)
+    if (result.problem) {
+      const hint = result.problem.ruleId === 'file-missing' ? ` (looked for \`${relative(file.cwd, absolute)}\`)` : ''
+      fail(file, `Preface ${result.problem.reason}${hint}`, yaml.locate(['preface']), result.problem.ruleId)
       return undefined
     }
-    const preface = new VFile({cwd: file.cwd, path, value})
+    const preface = new VFile({cwd: file.cwd, path: relative(file.cwd, absolute), value: result.value})
     files.push(preface)
     const tree = parseMarkdown(preface)
     spec.preface = {title: takeTitleHeading(tree) ?? 'Preface', tree, file: preface}

@@ -5,7 +5,7 @@ import {manifestSchema, validate} from './schema.js'
 import {parseYaml} from './yaml.js'
 
 interface ManifestData {
-  sources: Array<Omit<SourceEntry, 'format' | 'chrome' | 'position'> & {format?: SourceEntry['format']; chrome?: ChromeRule[]}>
+  sources: Array<Omit<SourceEntry, 'format' | 'chrome' | 'position' | 'filePosition'> & {format?: SourceEntry['format']; chrome?: ChromeRule[]}>
 }
 
 export function loadManifest(file: VFile): SourceEntry[] {
@@ -16,6 +16,7 @@ export function loadManifest(file: VFile): SourceEntry[] {
     ...entry,
     format: entry.format ?? 'text',
     chrome: (entry.chrome ?? []).map((rule, ruleIndex) => ({...rule, position: yaml.locate(['sources', index, 'chrome', ruleIndex])})),
-    position: yaml.locate(['sources', index])
+    position: yaml.locate(['sources', index]),
+    filePosition: yaml.locate(['sources', index, 'file'])
   }))
 }

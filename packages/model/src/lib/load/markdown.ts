@@ -7,12 +7,18 @@ import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
 import {textOf} from '../text.js'
+import {cleanTree} from './xml-chars.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parse a Markdown file; syntax extensions only, no transforms. Past a limit: an error and a partial tree. */
+/**
+ * Parse a Markdown file; syntax extensions only, no transforms but removing characters XML cannot hold (with
+ * warnings). Past a limit: an error and a partial tree.
+ */
 export function parseMarkdown(file: VFile): Root {
-  return parseWithinLimits(file, (text) => processor.parse(text))
+  const tree = parseWithinLimits(file, (text) => processor.parse(text))
+  cleanTree(tree, file)
+  return tree
 }
 
 /** The YAML front matter node, when the file starts with one. */

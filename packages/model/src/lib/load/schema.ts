@@ -8,8 +8,11 @@ import {fail} from '../message.js'
 import type {YamlResult} from './yaml.js'
 
 const idPattern = '^[A-Za-z0-9][A-Za-z0-9._-]*$'
+// Ids name output files and pages: short enough for any file system.
+const idValue = {type: 'string', pattern: idPattern, maxLength: 100}
 const languagePattern = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'
-const urlPattern = '^https?://'
+// An absolute http(s) URL that parses (`https://` alone does not).
+const urlValue = {type: 'string', format: 'http-url'}
 const dateValue = {type: ['string', 'number']}
 const creatorRoles = ['aut', 'edt', 'trl', 'ctb', 'aui', 'pbl']
 
@@ -32,7 +35,7 @@ export const workSchema = {
   additionalProperties: false,
   patternProperties: extensions,
   properties: {
-    id: {type: 'string', pattern: idPattern},
+    id: idValue,
     title: {type: 'string', minLength: 1},
     subtitle: {type: 'string'},
     authors: {type: 'array', items: person},
@@ -56,8 +59,8 @@ export const workSchema = {
       properties: {file: {type: 'string'}, sha256: {type: 'string', pattern: '^[0-9a-f]{64}$'}}
     },
     rights: {type: 'string'},
-    url: {type: 'string', pattern: urlPattern},
-    baseUrl: {type: 'string', pattern: urlPattern},
+    url: urlValue,
+    baseUrl: urlValue,
     anchors: {type: 'object', additionalProperties: {type: 'string'}}
   }
 } as const
@@ -68,7 +71,7 @@ export const editionSchema = {
   additionalProperties: false,
   patternProperties: extensions,
   properties: {
-    id: {type: 'string', pattern: idPattern},
+    id: idValue,
     title: {type: 'string', minLength: 1},
     subtitle: {type: 'string'},
     editors: {type: 'array', items: person},
@@ -92,7 +95,8 @@ const chromeRule = {
   oneOf: [{required: ['line']}, {required: ['pattern']}],
   properties: {
     line: {type: 'string'},
-    pattern: {type: 'string'},
+    pattern: {type: 'string', minLength: 1, maxLength: 2000},
+    group: {type: 'integer', minimum: 1, maximum: 99},
     reason: {type: 'string', minLength: 1},
     count: {type: 'integer', minimum: 1}
   }
@@ -116,7 +120,7 @@ export const manifestSchema = {
           title: {type: 'string'},
           publisher: {type: 'string'},
           format: {enum: ['text', 'markdown']},
-          url: {type: 'string', pattern: urlPattern},
+          url: urlValue,
           retrieved: {type: 'string'},
           rights: {type: 'string'},
           chrome: {type: 'array', items: chromeRule}
@@ -128,6 +132,7 @@ export const manifestSchema = {
 
 // strictRequired is off: `oneOf: [{required: [line]}, …]` names properties declared one level up.
 const ajv = new Ajv({allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true})
+ajv.addFormat('http-url', {type: 'string', validate: (value: string) => /^https?:\/\//i.test(value) && URL.canParse(value)})
 const compiled = new Map<object, ValidateFunction>()
 
 /**
@@ -182,6 +187,10 @@ function describe(error: ErrorObject, what: string): string {
       return `Unknown field \`${String(params['additionalProperty'])}\` in ${what}${where(error)}`
     case 'enum':
       return `Unexpected value in ${what}${where(error)}: expected one of ${(params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`
+    case 'format':
+      return `Malformed value in ${what}${where(error)}: expected an absolute http(s) URL`
+    case 'maxLength':
+      return `Value too long in ${what}${where(error)}: at most ${String(params['limit'])} characters`
     case 'pattern':
       return `Malformed value in ${what}${where(error)}: must match ${String(params['pattern'])}`
     case 'type':

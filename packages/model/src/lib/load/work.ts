@@ -5,6 +5,7 @@ import '../vfile-data.js'
 import {fail} from '../message.js'
 import type {Creator, PublicationEvent, Work, WorkMeta} from '../types.js'
 import {toCreators} from './creators.js'
+import {dateField} from './date.js'
 import {frontMatter, parseMarkdown, takeTitleHeading} from './markdown.js'
 import {workSchema} from './schema.js'
 import {validate} from './schema.js'
@@ -59,22 +60,30 @@ export function loadWork(file: VFile): Work | undefined {
     data = {title}
   }
 
+  // Dates are checked once, here: an invalid one is an error and is left out.
+  const locate = file.data.locate ?? (() => ({start: {line: 1, column: 1}, end: {line: 1, column: 1}}))
+  const date = data.date === undefined ? undefined : dateField(file, data.date, locate(['date']), 'front matter at `date`')
+  const history: PublicationEvent[] = []
+  for (const [index, entry] of (data.publicationHistory ?? []).entries()) {
+    const when = dateField(file, entry.date, locate(['publicationHistory', index, 'date']), `front matter at \`publicationHistory.${index}.date\``, true)
+    if (!when) continue
+    const event: PublicationEvent = {date: when.text, event: entry.event}
+    if (entry.source !== undefined) event.source = entry.source
+    history.push(event)
+  }
+
   const stem = basename(file.path, extname(file.path))
   const creators: Creator[] = [...toCreators(data.authors, 'aut'), ...toCreators(data.contributors, 'ctb')]
   const meta: WorkMeta = {
     id: data.id ?? stem,
     title: data.title ?? stem,
     creators,
-    publicationHistory: (data.publicationHistory ?? []).map((entry) => {
-      const event: PublicationEvent = {date: String(entry.date), event: entry.event}
-      if (entry.source !== undefined) event.source = entry.source
-      return event
-    }),
+    publicationHistory: history,
     language: data.language ?? 'en',
     anchors: data.anchors ?? {}
   }
   if (data.subtitle !== undefined) meta.subtitle = data.subtitle
-  if (data.date !== undefined) meta.date = String(data.date)
+  if (date) meta.date = date.text
   if (data.description !== undefined) meta.description = data.description
   if (data.source !== undefined) meta.source = data.source
   if (data.rights !== undefined) meta.rights = data.rights

@@ -5,8 +5,9 @@
  */
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {LineCounter, isMap, isNode, isScalar, parseDocument, type Document} from 'yaml'
+import {LineCounter, isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document} from 'yaml'
 import {fail} from '../message.js'
+import {cleanData} from './xml-chars.js'
 
 export interface YamlResult {
   /** The parsed value (`undefined` when the text had syntax errors). */
@@ -21,9 +22,19 @@ export interface YamlResult {
  * Parse `text`, which starts at `origin` in `file` (front matter starts on
  * line 2 of a work file; a `.yaml` file at line 1).
  */
+/** Aliases a document may expand: enough for any real use, far too few for a "billion laughs". */
+const maxAliasCount = 50
+
 export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, column: 1, offset: 0}): YamlResult {
   const lineCounter = new LineCounter()
-  const doc: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  let doc: Document
+  try {
+    doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  } catch (error) {
+    // The parser recurses: pathological nesting can exhaust the stack.
+    fail(file, `Invalid YAML: ${error instanceof RangeError ? 'nested too deeply' : (error as Error).message}`, origin, 'yaml-invalid')
+    return {value: undefined, locate: () => ({start: origin, end: origin}), locateKey: () => ({start: origin, end: origin})}
+  }
 
   const point = (offset: number): Point => {
     const {line, col} = lineCounter.linePos(offset)
@@ -39,19 +50,41 @@ export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, c
     return {start: point(start), end: point(end)}
   }
 
-  for (const error of doc.errors) {
+  // Warnings (an unknown tag such as `!!js/function`) would silently change a value: they are errors too.
+  for (const error of [...doc.errors, ...doc.warnings]) {
     fail(file, `Invalid YAML: ${error.message.split('\n')[0]}`, span(error.pos), 'yaml-invalid')
   }
 
+  let value: unknown
+  if (doc.errors.length === 0 && doc.warnings.length === 0) {
+    try {
+      value = doc.toJS({maxAliasCount})
+    } catch (error) {
+      // An alias without its anchor, or too many aliases expanded: reported at the first alias.
+      let place = doc.contents?.range
+      visit(doc, {
+        Alias(_, node) {
+          if (isAlias(node)) place = node.range
+          return visit.BREAK
+        }
+      })
+      const reason = /Excessive alias count/.test((error as Error).message) ? `too many aliases (at most ${maxAliasCount} expansions)` : (error as Error).message
+      fail(file, `Invalid YAML: ${reason}`, span(place), 'yaml-invalid')
+    }
+  }
+
+  const locate = (path: ReadonlyArray<string | number>): Position => {
+    for (let length = path.length; length >= 0; length--) {
+      const node = doc.getIn(path.slice(0, length), true)
+      if (isNode(node)) return span(node.range)
+    }
+    return span(doc.contents?.range)
+  }
+  if (value !== undefined) value = cleanData(value, file, locate)
+
   return {
-    value: doc.errors.length > 0 ? undefined : doc.toJS(),
-    locate(path) {
-      for (let length = path.length; length >= 0; length--) {
-        const node = doc.getIn(path.slice(0, length), true)
-        if (isNode(node)) return span(node.range)
-      }
-      return span(doc.contents?.range)
-    },
+    value,
+    locate,
     locateKey(path, key) {
       const node = path.length === 0 ? doc.contents : doc.getIn(path, true)
       if (isMap(node)) {

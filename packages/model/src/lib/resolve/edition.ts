@@ -171,6 +171,7 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionM
   if (spec.rights !== undefined) meta.rights = spec.rights
   if (spec.description !== undefined) meta.description = spec.description
   if (spec.date !== undefined) meta.date = spec.date
+  if (spec.issued !== undefined) meta.issued = spec.issued
   if (spec.paper !== undefined) meta.paper = spec.paper
   return meta
 }

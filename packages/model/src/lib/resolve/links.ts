@@ -173,3 +173,4 @@ function land(landing: Landing, fragment: string, node: Link, file: VFile): Link
   }
   return {work: landing.work, id}
 }
+
