@@ -32,6 +32,8 @@ export interface BuildOptions {
   paper?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
   cwd?: string | undefined
+  /** Largest corpus file read, in bytes (default: the model's, 50 MB). */
+  maxFileSize?: number | undefined
   /** Aborting it (Ctrl-C) stops the build; the output folder is left as it was. */
   signal?: AbortSignal | undefined
 }
@@ -74,7 +76,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const out = path.resolve(cwd, shownOut)
   await checkOut(out, shownOut, cwd)
   await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
-  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd}))
+  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})}))
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
   const ids = select('edition', options.editions, editionIds(corpus))

@@ -8,6 +8,8 @@ export interface CheckOptions {
   corpus?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
   cwd?: string | undefined
+  /** Largest corpus file read, in bytes (default: the model's, 50 MB). */
+  maxFileSize?: number | undefined
   /** Aborting it (Ctrl-C) stops the check. */
   signal?: AbortSignal | undefined
 }
@@ -25,7 +27,7 @@ export interface CheckResult {
  * files and their messages) when any message is an error.
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const corpus = await loadCorpus(options.corpus ?? 'corpus', {cwd: options.cwd ?? process.cwd()})
+  const corpus = await loadCorpus(options.corpus ?? 'corpus', {cwd: options.cwd ?? process.cwd(), ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
   options.signal?.throwIfAborted()
   await checkCorpus(corpus)
   options.signal?.throwIfAborted()

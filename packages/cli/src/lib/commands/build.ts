@@ -5,6 +5,7 @@ import {formats} from '../formats.js'
 import {clean, count, report} from '../report.js'
 import type {Io} from '../run.js'
 import {collect} from '../select.js'
+import {parseSize} from '../size.js'
 
 interface Options {
   corpus: string
@@ -13,6 +14,7 @@ interface Options {
   format?: string[]
   paper?: string
   quiet?: boolean
+  maxFileSize?: number
 }
 
 export function registerBuild(program: Command, io: Io): void {
@@ -26,6 +28,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-p, --paper <size>', 'paper size for the PDF: A5, A4 or Letter (default: the edition\'s, else A5)')
     .option('-q, --quiet', 'do not print a line per entry written')
+    .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
     .action(async (options: Options) => {
       const result = await build({
@@ -34,6 +37,7 @@ export function registerBuild(program: Command, io: Io): void {
         editions: options.edition,
         formats: options.format,
         paper: options.paper,
+        maxFileSize: options.maxFileSize,
         cwd: io.cwd,
         signal: io.signal
       })

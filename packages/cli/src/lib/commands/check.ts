@@ -2,14 +2,16 @@ import type {Command} from 'commander'
 import {check} from '../check.js'
 import {count, report} from '../report.js'
 import type {Io} from '../run.js'
+import {parseSize} from '../size.js'
 
 export function registerCheck(program: Command, io: Io): void {
   program
     .command('check')
     .description('Check a corpus: editions resolve, sources match their checksums, works match their sources.')
     .option('-c, --corpus <dir>', 'corpus folder', 'corpus')
-    .action(async (options: {corpus: string}) => {
-      const result = await check({corpus: options.corpus, cwd: io.cwd, signal: io.signal})
+    .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
+    .action(async (options: {corpus: string; maxFileSize?: number}) => {
+      const result = await check({corpus: options.corpus, cwd: io.cwd, signal: io.signal, maxFileSize: options.maxFileSize})
       io.stderr.write(report(result.files, io.cwd))
       io.stdout.write(`${options.corpus}: ${count(result.works, 'work')}, ${count(result.editions, 'edition')}, no errors\n`)
     })
