@@ -100,6 +100,15 @@ export function failureClass(message: string): string {
     .slice(0, 200)
 }
 
+/** The stage a failure message comes from; undefined for the model's own. */
+function stageOf(message: string): Stage | undefined {
+  if (/^site |^the site|^toHtml/.test(message)) return 'html'
+  if (/^EPUB |^the EPUB|^toEpub/.test(message)) return 'epub'
+  if (/^the PDF|^toPdf/.test(message)) return 'pdf'
+  if (/^the apparatus JSON|^toApparatusJson/.test(message)) return 'json'
+  return undefined
+}
+
 export interface ExploreResult {
   tried: number
   report: string
@@ -127,15 +136,17 @@ export async function explore(options: FuzzOptions): Promise<ExploreResult> {
   }
   const results: ExploreResult['classes'] = []
   for (const [name, {count, first}] of classes) {
+    // Shrinking reruns the case many times: only the stage that failed (the model runs anyway).
+    const stages = options.stages.filter((stage) => stage === stageOf(name))
     const property = fc.asyncProperty(caseArb(profile), async (input) => {
       try {
-        await checkCase(input, options.stages)
+        await checkCase(input, stages)
       } catch (error) {
         if (failureClass(error instanceof Error ? error.message : String(error)) === name) throw error
       }
     })
     const details = await fc.check(property, {seed: options.seed, numRuns: 1, path: String(first)})
-    const result = await report(details, {...options, out: path.join(options.out, `class-${results.length + 1}`)})
+    const result = await report(details, {...options, stages, out: path.join(options.out, `class-${results.length + 1}`)})
     results.push({name, count, result})
   }
   const lines = [`explore: profile ${options.profile}, seed ${options.seed}: tried ${cases.length} cases, ${classes.size} failure class${classes.size === 1 ? '' : 'es'}`]
