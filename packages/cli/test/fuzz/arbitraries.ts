@@ -40,8 +40,8 @@ export type Inline =
   | {type: 'image'; url: string; alt: string}
   | {type: 'html'; value: string}
   | {type: 'footnoteReference'; label: string}
-  /** A bracketed citation: `[**Title**, p. 3]`; `item` picks a bibliography title, or `Op. Cit.`/`Ibid.`. */
-  | {type: 'citation'; item: number | 'Op. Cit.' | 'Ibid.'; locator: string | undefined}
+  /** A bracketed citation: `[**Title**, p. 3]`; `item` picks a bibliography title, or is `Op. Cit.`, `Ibid.` or any title. */
+  | {type: 'citation'; item: number | string; locator: string | undefined}
   | {type: 'break'}
 
 export type Block =
@@ -92,7 +92,7 @@ export interface Case {
   folder: string
   works: WorkCase[]
   /** Edition files (`editions/e<n>.yaml`), works by index (modulo their number); none: the folder is the one edition. */
-  editions: Array<{fields: {[key: string]: Yaml}; works: number[] | undefined; preface: Block[] | undefined}>
+  editions: Array<{fields: {[key: string]: Yaml}; works: number[] | undefined; unknownWork: string | undefined; preface: Block[] | undefined}>
   annotations: AnnotationCase[]
   persons: Array<{name: string; variants: string[]; fields: {[key: string]: Yaml}}>
   timeline: Array<{date: string; label: string; mention: {paragraph: number; start: number; length: number} | undefined}>
@@ -141,8 +141,8 @@ function nameArb(profile: Profile): fc.Arbitrary<string> {
   return textArb(profile, 3).filter((text) => text.trim() !== '')
 }
 
-const urls = ['w1.md', 'w2.md#heading', '#anchor', 'https://example.org/a?b=c&d=e', 'http://example.org/', 'mailto:editor@example.org', 'relative/path', '']
-const hostileUrls = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:msgbox', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', '//evil.example/x', 'https://', 'https://example.org/%zz', 'w9.md']
+const urls = ['w1.md', 'https://example.org/a?b=c&d=e', 'http://example.org/', 'mailto:editor@example.org', 'relative/path', '']
+const hostileUrls = ['w2.md#heading', '#anchor', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:msgbox', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', '//evil.example/x', 'https://', 'https://example.org/%zz', 'w9.md']
 const imageUrls = ['https://tracker.example/pixel.png', 'data:image/png;base64,iVBORw0KGgo=', 'http://tracker.example/p.gif']
 const htmlInline = [
   '<span>', '</span>', '<b>bold</b>', '<em id="index">x</em>', '<sup>2</sup>', '<br>', '<!-- c -->', '<!-- a -- b -->',
@@ -198,7 +198,7 @@ function inlineArb(profile: Profile, depth: number): fc.Arbitrary<Inline> {
     leaves.push({
       weight: 2,
       arbitrary: fc
-        .record({item: fc.oneof(fc.nat(3), fc.constantFrom<'Op. Cit.' | 'Ibid.'>('Op. Cit.', 'Ibid.')), locator: fc.option(fc.constantFrom('p. 12', 'pp. 3–4', 'ch. 2'), {nil: undefined})})
+        .record({item: fc.oneof(fc.nat(3), fc.constantFrom('Op. Cit.', 'Ibid.'), ...(profile.hostile ? [textArb(profile, 2)] : [])), locator: fc.option(fc.constantFrom('p. 12', 'pp. 3–4', 'ch. 2'), {nil: undefined})})
         .map((citation): Inline => ({type: 'citation', ...citation}))
     })
   }
@@ -331,8 +331,10 @@ function frontMatterArb(profile: Profile): fc.Arbitrary<{[key: string]: Yaml}> {
 function workArb(profile: Profile): fc.Arbitrary<WorkCase> {
   return fc
     .record({
+      // fc.option's freq: one in `freq` is undefined.
       frontMatter: fc.option(frontMatterArb(profile), {nil: undefined, freq: 5}),
-      headingTitle: fc.option(nameArb(profile), {nil: undefined, freq: 8}),
+      // A work with no title at all is an error: only hostile corpora have them.
+      headingTitle: profile.hostile ? fc.option(nameArb(profile), {nil: undefined, freq: 12}) : nameArb(profile),
       blocks: blocksArb(profile)
     })
     .map((work) => work)
@@ -359,12 +361,16 @@ function editionArb(profile: Profile): fc.Arbitrary<Case['editions'][number]> {
         quotedHeading: field(nameArb(profile))
       }),
       works: fc.option(fc.uniqueArray(fc.nat(2), {minLength: 1, maxLength: 3}), {nil: undefined}),
+      // A work the corpus lacks: its id is echoed in the message, escape sequences and all.
+      unknownWork: profile.hostile
+        ? fc.oneof({weight: 6, arbitrary: fc.constant(undefined)}, {weight: 1, arbitrary: fc.constantFrom('nope', 'w\u001B[2J\u001B[31mred', 'x\u0007y\u0085z', 'a\nb')})
+        : fc.constant(undefined),
       preface: fc.option(blocksArb(profile), {nil: undefined})
     })
-    .map(({fields, works, preface}) => {
+    .map(({fields, works, unknownWork, preface}) => {
       const clean: {[key: string]: Yaml} = {}
       for (const [key, value] of Object.entries(fields)) if (value !== undefined) clean[key] = value as Yaml
-      return {fields: clean, works, preface}
+      return {fields: clean, works, unknownWork, preface}
     })
 }
 

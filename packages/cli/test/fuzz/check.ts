@@ -54,9 +54,23 @@ function violation(what: string): never {
   throw new Violation(what)
 }
 
-/** Show a character and its surroundings, escaped, for a failure message. */
+/** Text for a failure message: quoted, with every invisible or troublesome character as an escape. */
+export function show(text: string): string {
+  return JSON.stringify(text).replace(/[\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g, (char) =>
+    [...char].map((unit) => '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0')).join('')
+  )
+}
+
+/** Show a place and its surroundings, escaped, for a failure message. */
 function around(text: string, index: number): string {
-  return JSON.stringify(text.slice(Math.max(0, index - 40), index + 40))
+  return show(text.slice(Math.max(0, index - 40), index + 40))
+}
+
+/** Offset of a 1-based line and column. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0
+  for (let at = 1; at < line; at++) offset = text.indexOf('\n', offset) + 1
+  return offset + column - 1
 }
 
 function assertNoForbidden(where: string, text: string): void {
@@ -68,7 +82,7 @@ function assertNoForbidden(where: string, text: string): void {
 function assertMessages(files: Corpus['files']): void {
   for (const file of files) {
     for (const message of file.messages) {
-      const label = `message on ${file.path}: ${JSON.stringify(message.reason)}`
+      const label = `message on ${file.path}: ${show(message.reason)}`
       if (!message.ruleId) violation(`${label} has no rule id`)
       if (typeof message.line !== 'number' || typeof message.column !== 'number') violation(`${label} [${message.ruleId}] has no position`)
       if (messageForbidden.test(message.reason)) violation(`${label} [${message.ruleId}] prints a control character`)
@@ -124,7 +138,7 @@ function* attributes(node: HastNodes | XastNodes): Generator<[string, string, st
 /** No output loads a remote resource, runs a script or keeps a clobbering id/name or a refused link scheme. */
 function assertSafe(where: string, tree: HastNodes | XastNodes): void {
   for (const [element, name, value] of attributes(tree)) {
-    const at = `${where}: <${element} ${name}=${JSON.stringify(value)}>`
+    const at = `${where}: <${element} ${name}=${show(value)}>`
     const local = element.replace(/^.*:/, '')
     if (local === 'script' || local === 'base' || local === 'iframe' || local === 'object' || local === 'embed') violation(`${at}: a <${local}> element reached the output`)
     if (local === 'meta' && name === 'http-equiv' && /refresh/i.test(value)) violation(`${at}: a meta refresh reached the output`)
@@ -144,8 +158,10 @@ function assertSafe(where: string, tree: HastNodes | XastNodes): void {
 function parseHtml(where: string, html: string): HastNodes {
   assertNoForbidden(where, html)
   const errors: string[] = []
-  const tree = fromHtml(html, {onerror: (error) => void errors.push(`${error.ruleId ?? ''} ${error.reason} at ${error.line}:${error.column}: ${around(html, error.place && 'offset' in error.place ? (error.place.offset ?? 0) : 0)}`)})
-  if (errors.length > 0) violation(`${where} does not parse cleanly as HTML: ${errors.slice(0, 3).join('; ')}`)
+  const tree = fromHtml(html, {
+    onerror: (error) => void errors.push(`${error.ruleId ?? ''} (${error.reason}) at ${error.line}:${error.column}: ${around(html, offsetOf(html, error.line ?? 1, error.column ?? 1))}`)
+  })
+  if (errors.length > 0) violation(`${where} does not parse cleanly as HTML: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`)
   return tree
 }
 
@@ -179,7 +195,7 @@ function assertTracked(where: string, text: string, paragraphs: Tracked[], corpu
     const whole = paragraph.annotated.size === 0 || [...paragraph.annotated].every((kind) => kind === 'person' || kind === 'language' || kind === 'crossref')
     const wanted = whole ? paragraph.text : paragraph.token
     if (!text.includes(wanted)) {
-      violation(`${where}: the plain paragraph ${JSON.stringify(paragraph.text)} (${paragraph.file}:${paragraph.line}) ${text.includes(paragraph.token) ? 'is changed' : 'is lost'}, and no message says why`)
+      violation(`${where}: the plain paragraph ${show(paragraph.text)} (${paragraph.file}:${paragraph.line}) ${text.includes(paragraph.token) ? 'is changed' : 'is lost'}, and no message says why`)
     }
   }
 }
@@ -238,7 +254,7 @@ async function checkPdf(edition: ResolvedEdition, artifacts: Artifacts): Promise
   for (const match of latin.matchAll(/\/URI\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g)) {
     const raw = match[1] as string
     const uri = raw.startsWith('(') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex').toString('latin1')
-    if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, ''))) violation(`the PDF has a clickable link with a refused scheme: ${JSON.stringify(uri)}`)
+    if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, ''))) violation(`the PDF has a clickable link with a refused scheme: ${show(uri)}`)
   }
   artifacts.pdfs.push({edition: edition.meta.id, bytes: pdf.value})
 }

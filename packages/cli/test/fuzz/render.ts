@@ -65,7 +65,8 @@ function inline(node: Inline, titles: string[]): string {
     case 'footnoteReference':
       return `[^${node.label}]`
     case 'citation': {
-      const title = typeof node.item === 'number' ? (titles[node.item] ?? 'An Unknown Book') : node.item
+      // A number picks a title of the bibliography (`Ibid.` when there is none).
+      const title = typeof node.item === 'number' ? (titles[node.item % Math.max(1, titles.length)] ?? 'Ibid.') : node.item.replace(/\*/g, '')
       return `[**${title}**${node.locator ? `, ${node.locator}` : ''}]`
     }
     case 'break':
@@ -209,6 +210,7 @@ export function renderCase(input: Case): RenderedCase {
   input.editions.forEach((edition, index) => {
     const fields: {[key: string]: Yaml} = {...edition.fields}
     if (edition.works) fields['works'] = [...new Set(edition.works.map((work) => workIds[work % workIds.length] as string))]
+    if (edition.unknownWork !== undefined) fields['works'] = [...((fields['works'] as string[] | undefined) ?? workIds), edition.unknownWork]
     if (edition.preface) {
       const context: Context = {titles, next, plain: []}
       const path = `editions/e${index + 1}.preface.md`

@@ -8,7 +8,7 @@ import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import {caseArb, profiles, type Case} from './arbitraries.js'
-import {checkCase, writeCorpus, type Artifacts, type Stage} from './check.js'
+import {checkCase, show, writeCorpus, type Artifacts, type Stage} from './check.js'
 import {renderCase} from './render.js'
 
 export interface FuzzOptions {
@@ -83,7 +83,7 @@ async function report(details: fc.RunDetails<[Case]>, options: FuzzOptions): Pro
     await writeFile(path.join(written, 'case.json'), JSON.stringify(counterexample, null, 2) + '\n')
     await writeFile(path.join(written, 'error.txt'), lines.join('\n') + '\n')
     lines.push(`counterexample: ${path.join(written, 'case.json')}`, `corpus: ${corpus}`)
-    for (const [name, text] of Object.entries(rendered.files)) lines.push(`--- ${name}`, JSON.stringify(text))
+    for (const [name, text] of Object.entries(rendered.files)) lines.push(`--- ${name}`, show(text))
   }
   return {tried, shrinks: details.numShrinks, failed: true, report: lines.join('\n'), ...(counterexample ? {counterexample} : {}), ...(written ? {written} : {})}
 }
@@ -93,6 +93,7 @@ export function failureClass(message: string): string {
   return message
     .split('\n')[0]!
     .replace(/"(?:\\.|[^"\\])*"/g, '"…"')
+    .replace(/ \(and \d+ more\)/, '')
     .replace(/\((?:[^()]*)\) threw/g, '() threw')
     .replace(/(?:site page|EPUB) \S+/g, (found) => found.replace(/ .*/, ' …'))
     .replace(/U\+[0-9A-F]{4,6}/g, 'U+…')
