@@ -84,7 +84,7 @@ export async function qpdfCheck(qpdf: string, bytes: Uint8Array): Promise<string
       ({stdout, stderr}) => stdout + stderr,
       (error: {stdout?: string; stderr?: string; message: string}) => `${error.stdout ?? ''}${error.stderr ?? ''}\nqpdf failed: ${error.message}`
     )
-    const problems = output.split('\n').filter((line) => /WARNING|ERROR|error|failed/i.test(line))
+    const problems = output.split('\n').filter((line) => /WARNING|^ERROR|^qpdf failed/.test(line))
     if (!/No syntax or stream encoding errors found/.test(output)) problems.push('qpdf did not report "No syntax or stream encoding errors found"')
     return problems
   } finally {
