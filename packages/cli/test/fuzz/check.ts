@@ -54,6 +54,13 @@ function violation(what: string): never {
   throw new Violation(what)
 }
 
+/**
+ * What an output lets through (remote resources, clobbering names…) is
+ * reported after the case has run through every stage, so that a worse
+ * failure in a later stage (an exception, a lost paragraph) is not hidden by it.
+ */
+let unsafe: string[] = []
+
 /** Text for a failure message: quoted, with every invisible or troublesome character as an escape. */
 export function show(text: string): string {
   return JSON.stringify(text).replace(/[\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g, (char) =>
@@ -118,38 +125,47 @@ function collapse(text: string): string {
   return text.replace(/\u00AD/g, '').replace(/[\s\u00A0]+/g, ' ')
 }
 
-/** Attributes of every element, as [element, attribute, value]. */
-function* attributes(node: HastNodes | XastNodes): Generator<[string, string, string]> {
+/** Every element as its name and attributes (lower-case HTML names). */
+function* elementsOf(node: HastNodes | XastNodes): Generator<[string, Map<string, string>]> {
   if (node.type === 'element') {
+    const attributes = new Map<string, string>()
     if ('tagName' in node) {
       const element = node as HastElement
       for (const [key, value] of Object.entries(element.properties)) {
         const name = key === 'className' ? 'class' : key === 'srcSet' ? 'srcset' : key === 'xLinkHref' ? 'xlink:href' : key === 'formAction' ? 'formaction' : key === 'httpEquiv' ? 'http-equiv' : key.toLowerCase()
-        yield [element.tagName, name, Array.isArray(value) ? value.join(' ') : String(value)]
+        attributes.set(name, Array.isArray(value) ? value.join(' ') : String(value))
       }
+      yield [element.tagName, attributes]
     } else {
       const element = node as XastElement
-      for (const [key, value] of Object.entries(element.attributes)) yield [element.name, key.toLowerCase(), String(value)]
+      for (const [key, value] of Object.entries(element.attributes)) attributes.set(key.toLowerCase(), String(value))
+      yield [element.name, attributes]
     }
   }
-  if ('children' in node) for (const child of node.children as Array<HastNodes | XastNodes>) yield* attributes(child)
+  if ('children' in node) for (const child of node.children as Array<HastNodes | XastNodes>) yield* elementsOf(child)
 }
+
+/** `<link rel>` values that make a reader fetch the `href`. */
+const fetchingRel = /\b(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|import|preconnect|dns-prefetch|prerender)\b/i
 
 /** No output loads a remote resource, runs a script or keeps a clobbering id/name or a refused link scheme. */
 function assertSafe(where: string, tree: HastNodes | XastNodes): void {
-  for (const [element, name, value] of attributes(tree)) {
-    const at = `${where}: <${element} ${name}=${show(value)}>`
+  for (const [element, attributes] of elementsOf(tree)) {
     const local = element.replace(/^.*:/, '')
-    if (local === 'script' || local === 'base' || local === 'iframe' || local === 'object' || local === 'embed') violation(`${at}: a <${local}> element reached the output`)
-    if (local === 'meta' && name === 'http-equiv' && /refresh/i.test(value)) violation(`${at}: a meta refresh reached the output`)
-    if (name.startsWith('on')) violation(`${at}: an event handler attribute reached the output`)
-    if ((name === 'id' || name === 'name') && clobbering.has(value)) violation(`${at}: a user id/name that clobbers the DOM is kept unprefixed`)
-    if (loading.has(name) || (local === 'link' && name === 'href')) {
-      for (const url of value.split(/,\s*/)) if (/^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url)) violation(`${at}: a remote resource would be loaded`)
-    }
-    if (name === 'style' && /url\s*\(/i.test(value)) violation(`${at}: a style loads a resource`)
-    if ((name === 'href' || name === 'xlink:href' || name === 'src') && refusedScheme.test(value) && !/^data:image\/(?:png|jpeg|gif|webp);/i.test(value)) {
-      violation(`${at}: a refused link scheme reached the output`)
+    const violation = (what: string) => void unsafe.push(what)
+    if (local === 'script' || local === 'base' || local === 'iframe' || local === 'object' || local === 'embed') violation(`${where}: a <${local}> element reached the output`)
+    for (const [name, value] of attributes) {
+      const at = `${where}: <${element} ${name}=${show(value)}>`
+      if (local === 'meta' && name === 'http-equiv' && /refresh/i.test(value)) violation(`${at}: a meta refresh reached the output`)
+      if (name.startsWith('on')) violation(`${at}: an event handler attribute reached the output`)
+      if ((name === 'id' || name === 'name') && clobbering.has(value)) violation(`${at}: a user id/name that clobbers the DOM is kept unprefixed`)
+      if (loading.has(name) || (local === 'link' && name === 'href' && fetchingRel.test(attributes.get('rel') ?? ''))) {
+        for (const url of value.split(/,\s*/)) if (/^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url)) violation(`${at}: a remote resource would be loaded`)
+      }
+      if (name === 'style' && /url\s*\(/i.test(value)) violation(`${at}: a style loads a resource`)
+      if ((name === 'href' || name === 'xlink:href' || name === 'src') && refusedScheme.test(value) && !/^data:image\/(?:png|jpeg|gif|webp);/i.test(value)) {
+        violation(`${at}: a refused link scheme reached the output`)
+      }
     }
   }
 }
@@ -254,7 +270,7 @@ async function checkPdf(edition: ResolvedEdition, artifacts: Artifacts): Promise
   for (const match of latin.matchAll(/\/URI\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g)) {
     const raw = match[1] as string
     const uri = raw.startsWith('(') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex').toString('latin1')
-    if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, ''))) violation(`the PDF has a clickable link with a refused scheme: ${show(uri)}`)
+    if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, ''))) unsafe.push(`the PDF has a clickable link with a refused scheme: ${show(uri)}`)
   }
   artifacts.pdfs.push({edition: edition.meta.id, bytes: pdf.value})
 }
@@ -281,6 +297,7 @@ export async function writeCorpus(rendered: RenderedCase, input: Case, dir: stri
 
 /** Run one case through the pipeline and every adapter in `stages`; throws `Violation` on the first broken property. */
 export async function checkCase(input: Case, stages: readonly Stage[] = allStages, artifacts: Artifacts = {epubs: [], pdfs: []}): Promise<Artifacts> {
+  unsafe = []
   const rendered = renderCase(input)
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-fuzz-'))
   try {
@@ -307,6 +324,7 @@ export async function checkCase(input: Case, stages: readonly Stage[] = allStage
       // Adapters report what they cannot express on the corpus files too.
       assertMessages(corpus.files)
     }
+    if (unsafe.length > 0) violation(unsafe[0] as string)
     return artifacts
   } finally {
     await rm(dir, {recursive: true, force: true})
