@@ -94,6 +94,7 @@ export function failureClass(message: string): string {
     .split('\n')[0]!
     .replace(/"(?:\\.|[^"\\])*"/g, '"…"')
     .replace(/ \(and \d+ more\)/, '')
+    .replace(/^message on .*?(?=(?:works|editions|annotations)\/|[^/]*: )/, 'message on …/')
     .replace(/\((?:[^()]*)\) threw/g, '() threw')
     .replace(/(?:site page|EPUB) \S+/g, (found) => found.replace(/ .*/, ' …'))
     .replace(/U\+[0-9A-F]{4,6}/g, 'U+…')
