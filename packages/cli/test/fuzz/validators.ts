@@ -1,0 +1,93 @@
+/**
+ * The outside validators on generated books: epubcheck (the Debian package,
+ * run with `java -jar`) and `qpdf --check`, run in parallel. As in the
+ * adapters' tests, a missing tool skips locally and fails in CI (`CI=true`).
+ */
+import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
+import {accessSync, constants, realpathSync} from 'node:fs'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {delimiter, join} from 'node:path'
+import type {TestContext} from 'node:test'
+import {promisify} from 'node:util'
+
+const run = promisify(execFile)
+
+function which(name: string): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const path = join(dir, name)
+    try {
+      accessSync(path, constants.X_OK)
+      return path
+    } catch {}
+  }
+  return undefined
+}
+
+/** The tool's path; otherwise the test is skipped (locally) or fails (CI=true). */
+export function tool(t: TestContext, name: string, debianPackage: string): string | undefined {
+  const path = which(name)
+  if (path) return path
+  const message = `${name} not found on PATH (Debian package: ${debianPackage})`
+  if (process.env['CI'] === 'true') assert.fail(message + '; CI must install it')
+  t.skip(message + '; skipped')
+  return undefined
+}
+
+/** The epubcheck jar behind the Debian package's `epubcheck` script (or `EPUBCHECK_JAR`). */
+export function epubcheckJar(t: TestContext): string | undefined {
+  const fromEnv = process.env['EPUBCHECK_JAR']
+  if (fromEnv) return fromEnv
+  const path = tool(t, 'epubcheck', 'epubcheck')
+  if (!path || !tool(t, 'java', 'default-jre-headless')) return undefined
+  return realpathSync(path)
+}
+
+export interface EpubcheckMessage {
+  ID: string
+  severity: 'FATAL' | 'ERROR' | 'WARNING' | 'USAGE' | 'INFO'
+  message: string
+  locations: Array<{path: string; line: number; column: number}>
+}
+
+/** epubcheck's messages on a book. */
+export async function epubcheck(jar: string, bytes: Uint8Array): Promise<EpubcheckMessage[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'samizdat-fuzz-epubcheck-'))
+  try {
+    const book = join(dir, 'book.epub')
+    const report = join(dir, 'report.json')
+    await writeFile(book, bytes)
+    // epubcheck exits non-zero when it finds errors; the JSON report says which.
+    await run('java', ['-jar', jar, book, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
+    const json = JSON.parse(await readFile(report, 'utf8')) as {messages: EpubcheckMessage[]}
+    return json.messages
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+}
+
+/** Errors among epubcheck's messages (FATAL and ERROR), one line each. */
+export function epubcheckErrors(messages: EpubcheckMessage[]): string[] {
+  return messages
+    .filter((m) => m.severity === 'FATAL' || m.severity === 'ERROR')
+    .map((m) => `${m.severity}(${m.ID}) ${m.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ')}: ${m.message}`)
+}
+
+/** `qpdf --check`: the problems it reports (none for a sound file). */
+export async function qpdfCheck(qpdf: string, bytes: Uint8Array): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'samizdat-fuzz-qpdf-'))
+  try {
+    const file = join(dir, 'book.pdf')
+    await writeFile(file, bytes)
+    const output = await run(qpdf, ['--check', file]).then(
+      ({stdout, stderr}) => stdout + stderr,
+      (error: {stdout?: string; stderr?: string; message: string}) => `${error.stdout ?? ''}${error.stderr ?? ''}\nqpdf failed: ${error.message}`
+    )
+    const problems = output.split('\n').filter((line) => /WARNING|^ERROR|^qpdf failed/.test(line))
+    if (!/No syntax or stream encoding errors found/.test(output)) problems.push('qpdf did not report "No syntax or stream encoding errors found"')
+    return problems
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+}
