@@ -58,4 +58,4 @@ export type {
   TextSpan,
   TimelineEvent
 } from './lib/apparatus/types.js'
-export {warn} from './lib/message.js'
+export {escapeControls, warn} from './lib/message.js'

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import type {Corpus} from '@samizdat/model'
+import {escapeControls, type Corpus} from '@samizdat/model'
 
 type VFile = Corpus['files'][number]
 
@@ -48,12 +48,4 @@ export function count(n: number, noun: string): string {
  * one message stays one line), DEL and the bidirectional controls become
  * visible escapes such as `\x1b` or `\u202e`.
  */
-export function clean(text: string): string {
-  return text.replace(unsafe, (char) => {
-    const code = char.codePointAt(0) as number
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
-  })
-}
-
-// C0 (tab too: it shifts columns), DEL, C1; ALM, LRM/RLM, the embeddings/overrides and isolates.
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
+export const clean = escapeControls

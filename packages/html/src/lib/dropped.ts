@@ -19,7 +19,7 @@ export function rehypeReportDropped(report: Report) {
         if (!names.has(node.tagName)) return
         const place = node.position ?? positioned(parent)
         const last = lastLine(node)
-        const start = place?.start.line
+        const start = place?.start?.line
         const extent = start === undefined || last === undefined || last <= start ? '' : ` (lines ${start}–${last})`
         report(`Raw HTML \`<${node.tagName}>\` is left out of the edition with everything in it${extent}`, place, 'html-dropped')
         return 'skip'
@@ -34,9 +34,9 @@ function positioned(node: Nodes | undefined): Element['position'] {
 
 /** The last line anything inside the element comes from (a template's content included). */
 function lastLine(node: Element): number | undefined {
-  let last = node.position?.end.line
+  let last = node.position?.end?.line
   const walk = (child: Nodes) => {
-    const line = child.position?.end.line
+    const line = child.position?.end?.line
     if (line !== undefined && (last === undefined || line > last)) last = line
     if ('children' in child) for (const grandchild of child.children) walk(grandchild)
     if (child.type === 'element' && child.content) walk(child.content)

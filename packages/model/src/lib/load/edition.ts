@@ -53,7 +53,8 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
     creators: toCreators(data.editors, 'edt'),
     language: data.language ?? 'en',
     works: data.works ?? [...allWorks],
-    subjects: data.subjects ?? [],
+    // A blank subject (perhaps blank once controls were removed) says nothing, and an EPUB cannot hold it.
+    subjects: (data.subjects ?? []).map((subject) => subject.trim()).filter((subject) => subject !== ''),
     file
   }
   if (data.subtitle !== undefined) spec.subtitle = data.subtitle

@@ -124,7 +124,7 @@ function remoteImage(node: Image, baseUrl: string | undefined, file: VFile): Phr
   return [link]
 }
 
-/** A target inside the edition, an absolute URL, `refused`, or undefined to leave the link alone. */
+/** A target inside the edition, an absolute URL, `refused` (to unlink), or undefined to leave the link alone. */
 function locate(node: Link, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): LinkTarget | string | typeof refused | undefined {
   const url = node.url
   if (url.startsWith('#')) return land(here, url.slice(1), node, file)
@@ -139,8 +139,9 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
   try {
     absolute = baseUrl ? new URL(url, baseUrl) : new URL(url)
   } catch {
-    warn(file, `Relative link \`${url}\` cannot be resolved: the work has no \`baseUrl\``, node.position, 'link-unresolved')
-    return undefined
+    // A dangling href would make every output invalid (an EPUB refers to a file it does not hold): unlink it.
+    warn(file, `Relative link \`${url}\` cannot be resolved (no work of the edition is \`${url}\`, and the work has no \`baseUrl\`): its text stands unlinked`, node.position, 'link-unresolved')
+    return refused
   }
   // Anything else (javascript:, vbscript:, data:, file:) is unlinked: no adapter may make it clickable.
   if (!followed.test(absolute.protocol)) {
