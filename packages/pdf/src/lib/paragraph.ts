@@ -48,16 +48,27 @@ export function setParagraph(runs: readonly Run[], measure: Measurer, options: P
   const passes = options.align === 'justify' ? justifiedPasses : raggedPasses
   const metrics = measure.metrics(options.style)
   const baseline = (options.leading - metrics.ascent - metrics.descent) / 2 + metrics.ascent
-  for (const pass of passes) {
+  const attempt = (pass: Pass, width: number): Line[] | undefined => {
     const items = itemize(runs, measure, {
       align: options.align,
       indent: options.indent ?? 0,
       hyphenate: pass.hyphenate && options.hyphenate !== false,
       emergency: pass.emergency,
-      lineWidth: options.width
+      lineWidth: width
     })
-    const breaks: LineBreak[] | undefined = breakLines(items, () => options.width, {tolerance: pass.tolerance})
-    if (breaks) return setLines(items, breaks, {align: options.align, width: options.width, height: options.leading, baseline, maxRatio})
+    const breaks: LineBreak[] | undefined = breakLines(items, () => width, {tolerance: pass.tolerance})
+    return breaks && setLines(items, breaks, {align: options.align, width, height: options.leading, baseline, maxRatio})
+  }
+  for (const pass of passes) {
+    const lines = attempt(pass, options.width)
+    if (lines) return lines
+  }
+  // A measure narrower than one glyph (a squeezed table column): as TeX does with an overfull box, let the
+  // lines run over rather than fail the book; each doubling is one more linear pass, a few at most.
+  const last = passes[passes.length - 1] as Pass
+  for (let width = Math.max(options.width, 1) * 2; width < options.width * 1024 + 1024; width *= 2) {
+    const lines = attempt(last, width)
+    if (lines) return lines
   }
   throw new Error(`Unbreakable paragraph at width ${options.width}: ${runs.map((run) => run.text).join('').slice(0, 80)}`)
 }
