@@ -111,3 +111,33 @@ test('typography: false is one decision: no text of the edition is typeset, sour
   const typeset = await resolve()
   assert.equal(typeset.meta.sources[0]!.title, 'The Alpha Text’s “Quoted” Part')
 })
+
+test('the words the model writes come from one labels object: English by default, replaced together', async () => {
+  const {dir, cleanup} = await scratch('labels')
+  try {
+    await writeTree(dir, {
+      'works/a.md': '---\ntitle: A\n---\n\nText with a typo here.\n',
+      'annotations/a.yaml': [
+        'annotations:',
+        '  - {id: fix, kind: correction, work: a, quote: {exact: "typo"}, corr: "word", reason: "misprint"}',
+        '  - {id: dis, kind: conflict, work: a, quote: {exact: "Text"}, body: "Two accounts.", sources: [{credit: "Editors"}], claims: [{claim: "One", credit: "s1"}, {claim: "Two", credit: "s2"}]}',
+        ''
+      ].join('\n')
+    })
+    const corpus = await loadCorpus(dir)
+    const english = resolveEdition(corpus, corpus.editions[0]!.id)
+    assert.deepEqual(messages(corpus.files), [])
+    assert.deepEqual(english.backMatter.map((section) => [section.id, section.title]), [['corrections', 'Corrections']])
+    assert.equal(textOf(english.backMatter[0]!.tree), 'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.\n\nA\n\nword for “typo”: misprint')
+    assert.match(textOf({type: 'root', children: english.works[0]!.notes[0]!.children}), /^The sources disagree:/)
+    const other = resolveEdition(corpus, corpus.editions[0]!.id, {
+      labels: {corrections: 'Исправления', correctionsIntro: 'Чтение издания.', correctionFor: 'вместо', openQuote: '«', closeQuote: '»', sourcesDisagree: 'Источники расходятся:'}
+    })
+    // Titles change with the language; ids (reserved) do not.
+    assert.deepEqual(other.backMatter.map((section) => [section.id, section.title]), [['corrections', 'Исправления']])
+    assert.equal(textOf(other.backMatter[0]!.tree), 'Чтение издания.\n\nA\n\nword вместо «typo»: misprint')
+    assert.match(textOf({type: 'root', children: other.works[0]!.notes[0]!.children}), /^Источники расходятся:/)
+  } finally {
+    await cleanup()
+  }
+})

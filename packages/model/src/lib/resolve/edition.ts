@@ -8,6 +8,7 @@ import {visit} from 'unist-util-visit'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
+import {resolveModelLabels, type ModelLabels} from '../labels.js'
 import {fail} from '../message.js'
 import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
 import {identifyHeadings, type HeadingResult} from './headings.js'
@@ -26,6 +27,8 @@ import {applyCitations} from '../citations/apply.js'
 export interface ResolveOptions {
   /** Apply house typography (default true). */
   typography?: boolean
+  /** The words the model writes into the edition (back matter, notes); English by default. */
+  labels?: Partial<ModelLabels>
 }
 
 /**
@@ -41,6 +44,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const works = spec.works.map((workId) => byId.get(workId)).filter((work): work is Work => work !== undefined)
   const registry = new IdRegistry()
   const set = typesetter(options.typography !== false)
+  const labels = resolveModelLabels(options.labels)
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
     return {work, tree, titleSlug: dropRepeatedTitle(tree, work.meta.title), startId: registry.take(work.meta.id)}
@@ -55,10 +59,10 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
 
-  const quotedHeading = spec.quotedHeading ?? 'As quoted in this edition'
+  const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
   const steps = prepared.map(({work, tree, titleSlug, startId}, index) => {
-    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading))
+    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, work.file)
     set.tree(tree)
     inlineReferences(tree)
@@ -67,7 +71,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     const legacyAnchors = addLegacyAnchors(work, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, work.file)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, work.file, labels)
     for (const note of notes) set.tree({type: 'root', children: note.children})
     return {work, tree, startId, headings, landing, notes, legacyAnchors}
   })
@@ -87,8 +91,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
   })
 
-  const preface = spec.preface && resolvePreface(spec.preface, registry, context, set)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language)
+  const preface = spec.preface && resolvePreface(spec.preface, registry, context, set, labels)
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, labels)
   for (const section of backMatter) {
     set.tree(section.tree)
     identifyHeadings(section.tree, registry)
@@ -137,7 +141,7 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
 }
 
 /** The preface reads like a work: typography, ids, links, and its footnotes made notes with the works' numbering. */
-function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, set: Typesetter): ResolvedSection {
+function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, set: Typesetter, labels: ModelLabels): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
   checkRawHtml(tree, preface.file)
   set.tree(tree)
@@ -145,7 +149,7 @@ function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: 
   const headings = identifyHeadings(tree, registry)
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
   // No annotation anchors in the preface: its notes are its GFM footnotes.
-  const notes = collectNotes(tree, new Map(), registry, 'preface', preface.file)
+  const notes = collectNotes(tree, new Map(), registry, 'preface', preface.file, labels)
   for (const note of notes) set.tree({type: 'root', children: note.children})
   resolveLinks(tree, landing, undefined, context, preface.file)
   for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, preface.file)
