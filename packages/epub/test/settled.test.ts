@@ -3,11 +3,17 @@
  * once (chapter and contents), and the preface's footnotes are pop-up notes like a work's.
  */
 import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
+import {promisify} from 'node:util'
 import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toEpub} from '@samizdat/epub'
 import {buildDate, open, type Book} from './helpers/books.js'
+import {epubcheckJar} from './helpers/tools.js'
 import {attribute, collapse, elements, textOf} from './helpers/xml.js'
 
 const fixture = fileURLToPath(new URL('fixtures/settled/', import.meta.url))
@@ -41,4 +47,17 @@ test('the preface\'s footnotes are pop-up notes like a work\'s, not GitHub\'s fo
   const asides = elements(preface, 'aside')
   assert.deepEqual(asides.map((aside) => [attribute(aside, 'id'), attribute(aside, 'epub:type'), attribute(aside, 'role')]), [['preface-fn-p', 'footnote', 'doc-footnote']])
   assert.match(collapse(textOf(asides[0]!)), /The preface footnote text\./)
+})
+
+test('the book with the preface\'s notes passes epubcheck: no error, no warning', async (t) => {
+  const jar = epubcheckJar(t)
+  if (!jar) return
+  const epub = await book()
+  const dir = await mkdtemp(join(tmpdir(), 'samizdat-settled-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  await writeFile(join(dir, 'book.epub'), epub.bytes)
+  // epubcheck exits non-zero when it finds errors; the JSON report says which.
+  await promisify(execFile)('java', ['-jar', jar, join(dir, 'book.epub'), '--json', join(dir, 'report.json')]).catch((error: unknown) => error)
+  const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {messages: Array<{ID: string; severity: string; message: string}>}
+  assert.deepEqual(report.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(m.severity)).map((m) => `${m.severity} ${m.ID} ${m.message}`), [])
 })
