@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
 import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toHtml} from '@samizdat/html'
+import {validate} from './helpers/validate.js'
 
 const fixture = fileURLToPath(new URL('fixtures/settled/', import.meta.url))
 
@@ -39,4 +40,11 @@ test('the preface\'s footnotes are the model\'s notes, rendered like a work\'s (
     '<section class="notes" role="doc-endnotes" aria-labelledby="notes"><h3 id="notes">Notes</h3><ol><li id="preface-fn-p" class="note note-footnote" value="1">' +
     '<p>The preface footnote text. <a href="#preface-fnref-p" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">↩</a></p></li></ol></section></section>')
   assert.doesNotMatch(index, /data-footnote|user-content-/)
+})
+
+test('the pages with the preface\'s notes are valid HTML (html-validate, recommended rules)', async () => {
+  const pages = await site()
+  const problems: string[] = []
+  for (const [path, html] of pages) if (path.endsWith('.html')) problems.push(...(await validate(path, html)))
+  assert.deepEqual(problems, [])
 })
