@@ -21,6 +21,7 @@ export type {
 export {loadCorpus, type LoadOptions} from './lib/load/corpus.js'
 export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
+export type {ModelLabels} from './lib/labels.js'
 export {checkCorpus} from './lib/check.js'
 export {
   checkFidelity,

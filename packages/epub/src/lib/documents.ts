@@ -86,7 +86,7 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
       lang: meta.language,
       matter: 'frontmatter',
       kind: 'preface',
-      body: [renderSection(preface, render)],
+      body: [renderSection(preface, {...render, notes: 'footnotes'})],
       start: preface.id
     })
   }

@@ -2,9 +2,15 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {ResolvedSection} from '@samizdat/model'
-import {bodyUnder} from './body.js'
+import {headingOffsetUnder} from './body.js'
 import {renderFragment} from './fragment.js'
-import type {FragmentOptions} from './types.js'
+import {renderNotes} from './notes.js'
+import type {FragmentOptions, NotesOptions} from './types.js'
+
+export interface SectionOptions extends FragmentOptions {
+  /** Append the section's notes (a preface's footnotes) in this style (see `renderNotes`); by default they are left to the caller. */
+  notes?: NotesOptions['style']
+}
 
 type Kind = ResolvedSection['kind']
 
@@ -28,10 +34,13 @@ const semantics: Record<Kind, {role: string; epubType: string}> = {
  * `index-…`), so links from the text land on it. A `<section>`, not an
  * `<article>`: ARIA in HTML allows the `doc-*` roles on the former only.
  */
-export function renderSection(section: ResolvedSection, options: FragmentOptions = {}): Element {
-  const {tree, headingOffset} = bodyUnder(section.tree, section.title, 2)
-  const file = options.file ?? section.file
-  const body = renderFragment(tree, {...options, ...(file ? {file} : {}), headingOffset: headingOffset + (options.headingOffset ?? 0)})
+export function renderSection(section: ResolvedSection, options: SectionOptions = {}): Element {
+  const {tree} = section
+  const headingOffset = headingOffsetUnder(tree, 2)
+  const {notes, ...given} = options
+  const file = given.file ?? section.file
+  const fragmentOptions: FragmentOptions = {...given, ...(file ? {file} : {})}
+  const body = renderFragment(tree, {...fragmentOptions, headingOffset: headingOffset + (given.headingOffset ?? 0)})
   const {role, epubType} = semantics[section.kind]
   return h('section', {
     className: [section.kind === 'preface' ? 'preface' : 'back-matter'],
@@ -40,6 +49,7 @@ export function renderSection(section: ResolvedSection, options: FragmentOptions
     ariaLabelledBy: section.id
   }, [
     h('header', {className: ['work-header']}, [h('h1', {id: section.id}, section.title)]),
-    ...(body.children as ElementContent[])
+    ...(body.children as ElementContent[]),
+    ...(notes ? (renderNotes(section.notes ?? [], fragmentOptions, {style: notes}).children as ElementContent[]) : [])
   ])
 }

@@ -2,10 +2,11 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {ResolvedEdition} from '@samizdat/model'
-import {bodyUnder} from './body.js'
+import {headingOffsetUnder} from './body.js'
 import {creatorsByRole, listNames} from '@samizdat/model'
 
 import {renderFragment} from './fragment.js'
+import {renderNotes} from './notes.js'
 import {renderToc} from './toc.js'
 import type {HrefFor, Labels} from './types.js'
 
@@ -28,12 +29,15 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
 
   if (preface) {
     // The preface's title is an h2 here, so its own sections start at h3.
-    const {tree, headingOffset} = bodyUnder(preface.tree, preface.title, 3)
+    const {tree} = preface
+    const headingOffset = headingOffsetUnder(tree, 3)
     const body = renderFragment(tree, {hrefFor, headingOffset, labels})
     content.push(
       h('section', {className: ['preface'], role: 'doc-preface', ariaLabelledBy: preface.id}, [
         h('h2', {id: preface.id}, preface.title || labels.preface),
-        ...(body.children as ElementContent[])
+        ...(body.children as ElementContent[]),
+        // The preface's notes come from the model like a work's, under a heading one rank below its title.
+        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, ...(preface.file ? {file: preface.file} : {})}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
       ])
     )
   }

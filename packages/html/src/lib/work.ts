@@ -5,7 +5,7 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {EditionMeta, ResolvedWork} from '@samizdat/model'
-import {bodyUnder} from './body.js'
+import {headingOffsetUnder} from './body.js'
 import {creatorsByRole} from '@samizdat/model'
 import {listNames} from '@samizdat/model'
 import {splitEditorial} from './editorial.js'
@@ -24,7 +24,8 @@ export interface WorkOptions extends FragmentOptions {
 
 export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Element {
   const labels = resolveLabels(options.labels)
-  const {tree, headingOffset} = bodyUnder(work.tree, work.meta.title, 2)
+  const tree = work.tree
+  const headingOffset = headingOffsetUnder(tree, 2)
   const {edition, notes, ...given} = options
   // Raw HTML problems are reported on the work's file.
   const fragmentOptions: FragmentOptions = {...given, file: given.file ?? work.file}

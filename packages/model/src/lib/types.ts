@@ -188,6 +188,8 @@ export interface ResolvedSection {
   kind: 'preface' | 'corrections' | 'bibliography' | 'index' | 'timeline'
   title: string
   tree: Root
+  /** The preface's notes (its GFM footnotes), numbered in reading order like a work's; none for generated sections. */
+  notes?: ResolvedNote[]
   /** The source file (the preface's), for messages about its content; none for generated sections. */
   file?: VFile
 }

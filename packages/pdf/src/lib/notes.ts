@@ -28,7 +28,7 @@ export class NoteRegistry {
   readonly #set = new Set<string>()
   #enabled = true
 
-  /** Start a section with the model's notes for it (none for the preface and back matter). */
+  /** Start a section with the model's notes for it (a work's, the preface's; none for back matter). */
   start(resolved: readonly ResolvedNote[] = []): void {
     this.#resolved.clear()
     this.#set.clear()

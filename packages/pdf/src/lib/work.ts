@@ -3,7 +3,7 @@
  * its title, then its body, running heads giving the edition's title on
  * versos and the work's on rectos.
  */
-import type {Heading, Root} from 'mdast'
+import type {Root} from 'mdast'
 import type {EditionMeta, ResolvedSection, ResolvedWork} from '@samizdat/model'
 import {listNames} from '@samizdat/model'
 import {opening} from './opening.js'
@@ -14,7 +14,8 @@ import type {Section} from './types.js'
 export function workSection(work: ResolvedWork, edition: EditionMeta, state: State, root: StructNode): Section {
   const {meta} = work
   const sect = structChild(root, 'Sect', meta.language === edition.language ? {} : {lang: meta.language})
-  const {tree, headingOffset, titleIds} = bodyUnder(work.tree)
+  const {tree} = work
+  const headingOffset = headingOffsetUnder(tree)
   state.notes.start(work.notes)
   const context = baseContext(state, sect, meta.language, headingOffset)
   const authors = meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name)
@@ -22,7 +23,7 @@ export function workSection(work: ResolvedWork, edition: EditionMeta, state: Sta
     title: meta.title,
     ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
     ...(authors.length > 0 ? {byline: listNames(authors, state.labels.and)} : {}),
-    ids: [work.id, ...titleIds],
+    ids: [work.id],
     outline: true
   })
   state.blocks(tree, context)
@@ -44,10 +45,11 @@ export function backMatterSection(section: ResolvedSection, edition: EditionMeta
 /** A section the edition adds (preface, back matter): its title, then its body in the setting `body` gives. */
 function editorialSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode, folio: Section['folio'], body: (base: Context) => Context): Section {
   const sect = structChild(root, 'Sect')
-  const {tree, headingOffset, titleIds} = bodyUnder(section.tree)
-  state.notes.start()
+  const {tree} = section
+  const headingOffset = headingOffsetUnder(tree)
+  state.notes.start(section.notes)
   const base = baseContext(state, sect, edition.language, headingOffset)
-  opening(state, base, {title: section.title, ids: [section.id, ...titleIds], outline: true})
+  opening(state, base, {title: section.title, ids: [section.id], outline: true})
   state.blocks(tree, body(base))
   return {id: section.id, flow: state.flow, start: 'recto', folio, heads: {verso: edition.title, recto: section.title}}
 }
@@ -61,16 +63,11 @@ export function baseContext(state: State, struct: StructNode, lang: string, head
 }
 
 /**
- * The body under a title the opening sets: a leading level-1 heading (the
- * title, written into the source) is dropped, its id kept as a destination,
- * and the top headings that remain are moved to level 2.
+ * The offset that moves a body's top headings to level 2, under the title the
+ * opening sets (the model has already dropped a heading that repeated it).
  */
-function bodyUnder(tree: Root): {tree: Root; headingOffset: number; titleIds: string[]} {
-  const [first, ...rest] = tree.children
-  const titled = first?.type === 'heading' && first.depth === 1
-  const body: Root = titled ? {...tree, children: rest} : tree
-  const titleId = titled ? (first as Heading).data?.id : undefined
+function headingOffsetUnder(tree: Root): number {
   let min = 7
-  for (const node of body.children) if (node.type === 'heading') min = Math.min(min, node.depth)
-  return {tree: body, headingOffset: min === 7 ? 0 : 2 - min, titleIds: titleId ? [titleId] : []}
+  for (const node of tree.children) if (node.type === 'heading') min = Math.min(min, node.depth)
+  return min === 7 ? 0 : 2 - min
 }

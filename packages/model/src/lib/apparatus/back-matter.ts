@@ -8,6 +8,7 @@
 import type {BlockContent, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root} from 'mdast'
 import type {LinkTarget, ResolvedSection} from '../types.js'
 import type {IdRegistry} from '../resolve/ids.js'
+import type {ModelLabels} from '../labels.js'
 import {formatBibliography} from '../citations/bibliography.js'
 import type {Apparatus, Mention, ResolvedAnnotation} from './types.js'
 
@@ -49,29 +50,32 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]):
   return out
 }
 
-export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string): ResolvedSection[] {
+/** Each section's id, whatever the language of its title (they are reserved: no heading of a text takes them). */
+const sectionIds = {corrections: 'corrections', bibliography: 'bibliography', index: 'index-of-persons', timeline: 'timeline'} as const
+
+export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string, labels: ModelLabels): ResolvedSection[] {
   const sections: ResolvedSection[] = []
-  const section = (kind: ResolvedSection['kind'], title: string, children: BlockContent[]): void => {
-    sections.push({id: registry.take(title), kind, title, tree: {type: 'root', children} satisfies Root})
+  const section = (kind: keyof typeof sectionIds, children: BlockContent[]): void => {
+    sections.push({id: registry.take(sectionIds[kind]), kind, title: labels[kind], tree: {type: 'root', children} satisfies Root})
   }
 
   const corrections = apparatus.annotations.filter((annotation) => annotation.kind === 'correction')
   if (corrections.length > 0) {
     const children: BlockContent[] = [{
       type: 'paragraph',
-      children: [text('The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.')]
+      children: [text(labels.correctionsIntro)]
     }]
     for (const work of works) {
       const here = corrections.filter((annotation) => annotation.work === work.id)
       if (here.length === 0) continue
       children.push(heading(work.title), list(here.map((annotation) => item([
         link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr ?? '')]),
-        text(' for “'),
+        text(` ${labels.correctionFor} ${labels.openQuote}`),
         {type: 'inlineCode', value: annotation.quote.exact},
-        text(`”: ${annotation.reason ?? ''}`)
+        text(`${labels.closeQuote}: ${annotation.reason ?? ''}`)
       ], registry.take(`${annotation.anchorId}-entry`)))))
     }
-    section('corrections', 'Corrections', children)
+    section('corrections', children)
   }
 
   if (apparatus.citations.length > 0 && apparatus.bibliography.length > 0) {
@@ -90,7 +94,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
       const places = cited.get(id) ?? []
       const children: PhrasingContent[] = [...content]
       if (places.length > 0) {
-        children.push(text(' Cited: '))
+        children.push(text(` ${labels.cited} `))
         places.forEach((citationId, index) => {
           if (index > 0) children.push(text(', '))
           const citation = byCitation.get(citationId)
@@ -99,12 +103,12 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
       }
       return item(children, bibliographyId(id))
     })
-    section('bibliography', 'Bibliography', [list(items)])
+    section('bibliography', [list(items)])
   }
 
   const persons = apparatus.persons.filter((person) => person.mentions.length > 0).sort((a, b) => a.sortAs.localeCompare(b.sortAs, language))
   if (persons.length > 0) {
-    section('index', 'Index of persons', [list(persons.map((person) => {
+    section('index', [list(persons.map((person) => {
       const head: PhrasingContent[] = [{type: 'strong', children: [text(person.sortAs)]}]
       if (person.dates) head.push(text(` (${person.dates})`))
       if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
@@ -115,7 +119,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
 
   const events = apparatus.timeline.filter((event) => event.anchors.length > 0)
   if (events.length > 0) {
-    section('timeline', 'Timeline', [list(events.map((event) => item([
+    section('timeline', [list(events.map((event) => item([
       {type: 'strong', children: [text(event.date.replace('/', '–'))]},
       text(` ${event.label}. `),
       ...mentionLinks(event.anchors, works)
@@ -129,7 +133,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
  * edition reads it (corrections applied), where it is quoted, and the page
  * reference given. `passages` maps a crossref's id to its marked text.
  */
-export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], passages: ReadonlyMap<string, PhrasingContent[]>, works: readonly WorkInfo[], title: string): BlockContent[] {
+export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], passages: ReadonlyMap<string, PhrasingContent[]>, works: readonly WorkInfo[], title: string, labels: ModelLabels): BlockContent[] {
   const here = crossrefs.filter((annotation) => annotation.kind === 'crossref' && annotation.quotes === true && annotation.target?.work === work.id)
   if (here.length === 0) return []
   const titles = new Map(works.map((info) => [info.id, info.title]))
@@ -139,10 +143,10 @@ export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnota
       const quoted = titles.get(annotation.work) ?? annotation.work
       const last = annotation.locator ?? quoted
       return item([
-        {type: 'emphasis', children: [text('“'), ...readingOf(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text('”')]},
-        text(' — quoted in '),
+        {type: 'emphasis', children: [text(labels.openQuote), ...readingOf(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text(labels.closeQuote)]},
+        text(` — ${labels.quotedIn} `),
         link({work: annotation.work, id: annotation.anchorId}, [text(quoted)]),
-        text(`${annotation.locator ? `, citing ${annotation.locator}` : ''}${/[.?!]$/.test(last) ? '' : '.'}`)
+        text(`${annotation.locator ? `, ${labels.citing} ${annotation.locator}` : ''}${/[.?!]$/.test(last) ? '' : '.'}`)
       ])
     }))
   ]

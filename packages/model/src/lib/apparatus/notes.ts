@@ -8,6 +8,7 @@ import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Node
 import type {VFile} from 'vfile'
 import {warn} from '../message.js'
 import type {IdRegistry} from '../resolve/ids.js'
+import type {ModelLabels} from '../labels.js'
 import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
 
 /**
@@ -16,7 +17,7 @@ import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
  * in one) are numbered next, so no note is lost. A definition that no mark
  * calls is reported, not silently left out.
  */
-export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>, registry: IdRegistry, workId: string, file?: VFile): ResolvedNote[] {
+export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>, registry: IdRegistry, workId: string, file: VFile | undefined, labels: ModelLabels): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
   const notes: ResolvedNote[] = []
   const footnotes = new Map<string, ResolvedNote>()
@@ -31,7 +32,7 @@ export function collectNotes(tree: Root, annotations: ReadonlyMap<string, Resolv
         const number = notes.length + 1
         child.label = String(number)
         annotation.number = number
-        notes.push({id: child.noteId, refId: child.id, number, kind: annotation.kind === 'conflict' ? 'conflict' : 'note', children: noteContent(annotation)})
+        notes.push({id: child.noteId, refId: child.id, number, kind: annotation.kind === 'conflict' ? 'conflict' : 'note', children: noteContent(annotation, labels)})
       } else if (child.type === 'footnoteReference') {
         const known = footnotes.size
         const mark = footnoteMark(child, definitions, footnotes, notes, registry, workId)
@@ -94,7 +95,7 @@ function footnoteMark(
   return mark
 }
 
-function noteContent(annotation: ResolvedAnnotation): BlockContent[] {
+function noteContent(annotation: ResolvedAnnotation, labels: ModelLabels): BlockContent[] {
   const children = [...((annotation.body?.children ?? []) as BlockContent[])]
   if (annotation.kind === 'conflict' && annotation.claims.length > 0) {
     const items: ListItem[] = annotation.claims.map((claim) => ({
@@ -102,7 +103,7 @@ function noteContent(annotation: ResolvedAnnotation): BlockContent[] {
       spread: false,
       children: [{type: 'paragraph', children: [{type: 'emphasis', children: [{type: 'text', value: claim.claim}]}, {type: 'text', value: ` (${claim.credit})`}]}]
     }))
-    children.unshift({type: 'paragraph', children: [{type: 'text', value: 'The sources disagree:'}]}, {type: 'list', ordered: false, spread: false, children: items})
+    children.unshift({type: 'paragraph', children: [{type: 'text', value: labels.sourcesDisagree}]}, {type: 'list', ordered: false, spread: false, children: items})
   }
   return children
 }

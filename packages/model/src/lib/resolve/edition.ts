@@ -8,15 +8,16 @@ import {visit} from 'unist-util-visit'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
+import {resolveModelLabels, type ModelLabels} from '../labels.js'
 import {fail} from '../message.js'
-import {typography} from '../typography.js'
 import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
 import {identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
 import {inlineReferences, resolveLinks, type Landing, type LinkContext} from './links.js'
 import {checkRawHtml} from './raw-html.js'
 import {buildToc} from './toc.js'
-import {typeset as typesetTree} from './typeset.js'
+import {dropRepeatedTitle} from './title.js'
+import {typesetter, type Typesetter} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
 import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
@@ -26,6 +27,8 @@ import {applyCitations} from '../citations/apply.js'
 export interface ResolveOptions {
   /** Apply house typography (default true). */
   typography?: boolean
+  /** The words the model writes into the edition (back matter, notes); English by default. */
+  labels?: Partial<ModelLabels>
 }
 
 /**
@@ -40,9 +43,13 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const byId = new Map(corpus.works.map((work) => [work.meta.id, work]))
   const works = spec.works.map((workId) => byId.get(workId)).filter((work): work is Work => work !== undefined)
   const registry = new IdRegistry()
-  const typeset = options.typography === false ? (): void => {} : typesetTree
-  const prepared = works.map((work) => ({work, tree: structuredClone(work.tree), startId: registry.take(work.meta.id)}))
-  const titles: WorkInfo[] = prepared.map(({work, startId}) => ({id: work.meta.id, title: options.typography === false ? work.meta.title : typography(work.meta.title), startId}))
+  const set = typesetter(options.typography !== false)
+  const labels = resolveModelLabels(options.labels)
+  const prepared = works.map((work) => {
+    const tree = structuredClone(work.tree)
+    return {work, tree, titleSlug: dropRepeatedTitle(tree, work.meta.title), startId: registry.take(work.meta.id)}
+  })
+  const titles: WorkInfo[] = prepared.map(({work, startId}) => ({id: work.meta.id, title: set.text(work.meta.title), startId}))
 
   // The apparatus anchors on the text as written, so it comes before typography.
   const data = corpus.apparatus
@@ -52,18 +59,20 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
 
-  const quotedHeading = spec.quotedHeading ?? 'As quoted in this edition'
+  const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
-  const steps = prepared.map(({work, tree, startId}, index) => {
-    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading))
+  const steps = prepared.map(({work, tree, titleSlug, startId}, index) => {
+    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, work.file)
-    typeset(tree)
+    set.tree(tree)
     inlineReferences(tree)
     const headings = identifyHeadings(tree, registry)
+    // Links to the dropped title heading land on the work's start.
+    if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     const legacyAnchors = addLegacyAnchors(work, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, work.file)
-    for (const note of notes) typeset({type: 'root', children: note.children})
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, work.file, labels)
+    for (const note of notes) set.tree({type: 'root', children: note.children})
     return {work, tree, startId, headings, landing, notes, legacyAnchors}
   })
 
@@ -78,19 +87,18 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, work.file)
     for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, work.file)
-    const meta = options.typography === false ? work.meta : typesetWorkMeta(work.meta)
+    const meta = typesetWorkMeta(work.meta, set)
     return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
   })
 
-  const preface = spec.preface && resolvePreface(spec.preface, registry, context, options)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language)
+  const preface = spec.preface && resolvePreface(spec.preface, registry, context, set, labels)
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, labels)
   for (const section of backMatter) {
-    typeset(section.tree)
+    set.tree(section.tree)
     identifyHeadings(section.tree, registry)
   }
-  const meta = editionMeta(corpus, spec, works)
   const edition: ResolvedEdition = {
-    meta: options.typography === false ? meta : typesetMeta(meta),
+    meta: typesetMeta(editionMeta(corpus, spec, works, set), set),
     works: resolved,
     toc: buildToc(resolved),
     backMatter,
@@ -117,6 +125,8 @@ function markedPassages(trees: readonly Root[]): Map<string, PhrasingContent[]> 
 function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing): Record<string, string> {
   const resolved: Record<string, string> = {}
   const byText = new Map(headings.headings.map((heading) => [comparable(heading.text), heading.id]))
+  // The work's title names its start (its heading, when the body repeated it, is dropped).
+  if (!byText.has(comparable(work.meta.title))) byText.set(comparable(work.meta.title), landing.id)
   for (const [legacy, target] of Object.entries(work.meta.anchors)) {
     const id = headings.fragments.get(target) ?? byText.get(comparable(target))
     if (id === undefined) {
@@ -130,19 +140,23 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
   return resolved
 }
 
-function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, options: ResolveOptions): ResolvedSection {
+/** The preface reads like a work: typography, ids, links, and its footnotes made notes with the works' numbering. */
+function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, set: Typesetter, labels: ModelLabels): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
   checkRawHtml(tree, preface.file)
-  if (options.typography !== false) typesetTree(tree)
+  set.tree(tree)
   inlineReferences(tree)
   const headings = identifyHeadings(tree, registry)
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
+  // No annotation anchors in the preface: its notes are its GFM footnotes.
+  const notes = collectNotes(tree, new Map(), registry, 'preface', preface.file, labels)
+  for (const note of notes) set.tree({type: 'root', children: note.children})
   resolveLinks(tree, landing, undefined, context, preface.file)
-  const title = options.typography === false ? preface.title : typography(preface.title)
-  return {id: 'preface', kind: 'preface', title, tree, file: preface.file}
+  for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, preface.file)
+  return {id: 'preface', kind: 'preface', title: set.text(preface.title), tree, notes, file: preface.file}
 }
 
-function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionMeta {
+function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Typesetter): EditionMeta {
   const creators: Creator[] = [...spec.creators]
   const seen = new Set(creators.map((creator) => `${creator.role} ${creator.name}`))
   for (const work of works) {
@@ -158,7 +172,7 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionM
     const ref = work.meta.source
     if (!ref) continue
     const entry = corpus.sources.find((source) => source.file === ref.file)
-    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: typography(entry?.title ?? work.meta.title)}
+    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: set.text(entry?.title ?? work.meta.title)}
     const url = entry?.url ?? work.meta.url
     const rights = work.meta.rights ?? entry?.rights
     if (url !== undefined) source.url = url
@@ -177,18 +191,18 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[]): EditionM
 }
 
 /** Everything a reader sees of a work's metadata gets the body's typography. */
-function typesetWorkMeta(meta: WorkMeta): WorkMeta {
-  const copy = typesetMeta(meta)
-  copy.publicationHistory = meta.publicationHistory.map((entry) => ({...entry, event: typography(entry.event), ...(entry.source ? {source: typography(entry.source)} : {})}))
-  if (meta.rights !== undefined) copy.rights = typography(meta.rights)
+function typesetWorkMeta(meta: WorkMeta, set: Typesetter): WorkMeta {
+  const copy = typesetMeta(meta, set)
+  copy.publicationHistory = meta.publicationHistory.map((entry) => ({...entry, event: set.text(entry.event), ...(entry.source ? {source: set.text(entry.source)} : {})}))
+  if (meta.rights !== undefined) copy.rights = set.text(meta.rights)
   return copy
 }
 
 /** Titles are text too: the same typography as the body. */
-function typesetMeta<T extends {title: string; subtitle?: string; description?: string}>(meta: T): T {
-  const copy = {...meta, title: typography(meta.title)}
-  if (meta.subtitle !== undefined) copy.subtitle = typography(meta.subtitle)
-  if (meta.description !== undefined) copy.description = typography(meta.description)
+function typesetMeta<T extends {title: string; subtitle?: string; description?: string}>(meta: T, set: Typesetter): T {
+  const copy = {...meta, title: set.text(meta.title)}
+  if (meta.subtitle !== undefined) copy.subtitle = set.text(meta.subtitle)
+  if (meta.description !== undefined) copy.description = set.text(meta.description)
   return copy
 }
 

@@ -31,3 +31,17 @@ function walk(node: Nodes, state: TypographyState, inline: boolean): void {
     walk(child as Nodes, inline || block ? state : {previous: ''}, inline || block)
   }
 }
+
+/**
+ * House typography as one decision: `resolveEdition` makes one of these from
+ * its options and every text a reader sees (bodies, notes, titles, metadata)
+ * goes through it, so `typography: false` cannot be missed in one place.
+ */
+export interface Typesetter {
+  text(text: string): string
+  tree(tree: Root): void
+}
+
+export function typesetter(enabled: boolean): Typesetter {
+  return enabled ? {text: (text) => typography(text), tree: typeset} : {text: (text) => text, tree: () => {}}
+}

@@ -18,8 +18,8 @@ export function noteReference(node: NoteReference, state: State, context: Inline
 }
 
 /**
- * A GFM footnote reference the model left in place (in the preface, or inside
- * a footnote's own text): the mark as written, so that nothing is lost.
+ * A GFM footnote reference the model left in place (one with no definition):
+ * the mark as written, so that nothing is lost.
  */
 export function footnoteReference(node: FootnoteReference, state: State, context: InlineContext, runs: Run[]): void {
   runs.push(run(`[^${node.label ?? node.identifier}]`, state.style(context), context))
