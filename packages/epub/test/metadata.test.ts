@@ -33,11 +33,11 @@ test('real edition: title, subtitle, creators with roles, language, dates, publi
   assert.deepEqual(titles.map((t) => [textOf(t), refines(opf, t, 'title-type')[0]]), [[meta.title, 'main'], [meta.subtitle, 'subtitle']])
 
   const people = [...elements(opf, 'dc:creator'), ...elements(opf, 'dc:contributor')].map((p) => [p.name, textOf(p), refines(opf, p, 'role')[0]])
+  // Authors (from the works, however many) as creators, then the editors as contributors.
+  const authors = meta.creators.filter((creator) => creator.role === 'aut')
+  assert.ok(authors.some((creator) => creator.name === 'Alexandra Kollontai'))
   assert.deepEqual(people, [
-    ['dc:creator', 'Alexandra Kollontai', 'aut'],
-    ['dc:creator', 'Theleme Anarres', 'aut'],
-    ['dc:creator', 'libcom.org', 'aut'],
-    ['dc:creator', 'The Anarchist FAQ Editorial Collective', 'aut'],
+    ...authors.map((creator) => ['dc:creator', creator.name, 'aut']),
     ['dc:contributor', 'The Samizdat editors', 'edt']
   ])
   const kollontai = elements(opf, 'dc:creator').find((c) => textOf(c) === 'Alexandra Kollontai')!
@@ -51,7 +51,10 @@ test('real edition: title, subtitle, creators with roles, language, dates, publi
   assert.deepEqual(values(opf, 'dc:description'), [meta.description])
   assert.deepEqual(values(opf, 'dc:subject'), meta.subjects)
   assert.deepEqual(values(opf, 'dc:source'), meta.sources.map((source) => source.url ?? source.title))
-  assert.equal(values(opf, 'dc:source').length, 5)
+  // One per work with a source (not vacuous: the reader edition has some).
+  const sourced = resolved.works.filter((work) => work.meta.source).length
+  assert.ok(sourced > 0)
+  assert.equal(values(opf, 'dc:source').length, sourced)
 })
 
 test('fixture: translators are credited, every language is listed, the edition’s date is the date', async () => {

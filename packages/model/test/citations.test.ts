@@ -53,7 +53,7 @@ test('every id in the resolved reader edition is unique', () => {
   const add = (id: string | undefined): void => {
     if (id !== undefined) seen.set(id, (seen.get(id) ?? 0) + 1)
   }
-  const walk = (node: {type: string; id?: string; data?: {id?: string}; children?: unknown[]}): void => {
+  const walk = (node: {type: string; id?: string | undefined; data?: {id?: string | undefined} | undefined; children?: unknown[]}): void => {
     add(node.data?.id)
     if (node.type === 'correction' || node.type === 'annotated' || node.type === 'noteReference' || node.type === 'citation') add(node.id)
     for (const child of node.children ?? []) walk(child as typeof node)

@@ -1,18 +1,18 @@
 /**
  * Shared test tools: the two editions (the reader edition of the real
- * corpus and the fixture with notes, lists, tables), cached builds written
- * to `test-output/`, and wrappers around the Poppler and qpdf tools.
+ * corpus and the fixture with notes, lists, tables), their builds shared by
+ * the run's test files, `test-output/` for a test's own files, and wrappers
+ * around the Poppler and qpdf tools.
  * When a tool is missing, the test fails in CI and is skipped elsewhere.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {TestContext} from 'node:test'
 import assert from 'node:assert/strict'
 import {hasErrors, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {toPdf, type PdfOptions} from '@samizdat/pdf'
+import {sharedBuild} from '../../../scripts/test-cache.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const root = join(here, '..', '..', '..')
@@ -41,70 +41,14 @@ export function fixtureEdition(): Promise<ResolvedEdition> {
   return editions.get('fixture') as Promise<ResolvedEdition>
 }
 
-const builds = new Map<string, Promise<string>>()
-
 /**
- * Build `edition` once per name and write it to `test-output/<name>-<key>.pdf`;
- * the path. Test files run in separate processes: the key (a hash of the
- * sources, corpora and options) lets them share a build that is up to date.
+ * Build `edition` once per test run and name, shared by every test file through
+ * the cache of `scripts/test-cache.ts` (keyed by the sources, corpora and
+ * options); the path of the PDF.
  */
 export function build(name: string, edition: () => Promise<ResolvedEdition>, options: PdfOptions = {}): Promise<string> {
-  if (!builds.has(name)) {
-    builds.set(name, (async () => {
-      mkdirSync(outputDir, {recursive: true})
-      const path = join(outputDir, `${name}-${sourceKey(options)}.pdf`)
-      // One process builds (it holds the lock); the others wait for its file.
-      const lock = `${path}.lock`
-      for (let waited = 0; !existsSync(path); waited += 250) {
-        if (take(lock, waited)) {
-          try {
-            const bytes = await toPdf(await edition(), {date, ...options})
-            const temporary = `${path}.${process.pid}.tmp`
-            writeFileSync(temporary, bytes)
-            renameSync(temporary, path)
-            // Builds of earlier sources are stale now.
-            for (const file of readdirSync(outputDir)) {
-              if (file.startsWith(`${name}-`) && /^[0-9a-f]{12}\.pdf$/.test(file.slice(name.length + 1)) && join(outputDir, file) !== path) rmSync(join(outputDir, file), {force: true})
-            }
-          } finally {
-            rmSync(lock, {force: true})
-          }
-          break
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250))
-      }
-      return path
-    })())
-  }
-  return builds.get(name) as Promise<string>
-}
-
-/** Take the lock file, or take it over when its holder seems gone (two minutes). */
-function take(lock: string, waited: number): boolean {
-  try {
-    closeSync(openSync(lock, 'wx'))
-    return true
-  } catch {
-    if (waited < 120_000) return false
-    rmSync(lock, {force: true})
-    return take(lock, 0)
-  }
-}
-
-let sources: string | undefined
-
-function sourceKey(options: PdfOptions): string {
-  if (sources === undefined) {
-    const hash = createHash('sha256')
-    for (const dir of [join(here, '..', 'src'), join(root, 'packages', 'model', 'src'), join(root, 'corpus'), fixtureCorpus]) {
-      for (const file of (readdirSync(dir, {recursive: true}) as string[]).sort()) {
-        const path = join(dir, file)
-        if (statSync(path).isFile()) hash.update(path).update(readFileSync(path))
-      }
-    }
-    sources = hash.digest('hex')
-  }
-  return createHash('sha256').update(sources).update(JSON.stringify(options)).digest('hex').slice(0, 12)
+  const all = {date, ...options}
+  return sharedBuild(`pdf-${name}`, 'pdf', all, [fixtureCorpus], async () => toPdf(await edition(), all))
 }
 
 export const readerPdf = (): Promise<string> => build('workers-opposition', readerEdition)

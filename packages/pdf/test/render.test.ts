@@ -4,7 +4,7 @@
  * a page that renders blank or black fails.
  */
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
+import {mkdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import {geometry} from '../src/lib/geometry.js'
@@ -13,6 +13,7 @@ import {bodyTexts} from './text.js'
 
 /** Share of dark pixels on a page rendered to greyscale. */
 function ink(pdf: string, page: number, name: string): number {
+  mkdirSync(outputDir, {recursive: true})
   const base = join(outputDir, name)
   run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '110', '-png', '-singlefile', pdf, base])
   run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '40', '-gray', '-singlefile', pdf, base])

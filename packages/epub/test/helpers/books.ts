@@ -1,12 +1,16 @@
 /**
  * The editions the tests build, and the books made of them, opened: the real
  * reader edition (`corpus/`) and the small fixture edition
- * (`test/fixtures/corpus/`), each built once per test file.
+ * (`test/fixtures/corpus/`), each built once per test run (see
+ * `scripts/test-cache.ts`) and shared by the test files.
  */
+import {readFile} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
 import JSZip from 'jszip'
 import {loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {toEpub, type EpubOptions} from '@samizdat/epub'
 import {attribute, children, elements, parseXml, type XmlRoot} from './xml.js'
+import {sharedBuild} from '../../../../scripts/test-cache.js'
 
 export const realCorpus = new URL('../../../../corpus/', import.meta.url)
 export const fixtureCorpus = new URL('../fixtures/corpus/', import.meta.url)
@@ -32,12 +36,18 @@ export const fixtureOptions: EpubOptions = {date: buildDate, splitAbove: 300}
 
 const books = new Map<string, Promise<Uint8Array>>()
 
-/** The book of an edition; with the default options, built once per test file. */
+/**
+ * The book of an edition. With the default options it is built once per test
+ * run and read from the shared cache; with options of its own, afresh.
+ */
 export async function build(which: 'real' | 'fixture', options?: EpubOptions): Promise<Uint8Array> {
   if (options) return toEpub(await edition(which), options)
   let found = books.get(which)
   if (!found) {
-    found = edition(which).then((resolved) => toEpub(resolved, which === 'real' ? {date: buildDate} : fixtureOptions))
+    const defaults = which === 'real' ? {date: buildDate} : fixtureOptions
+    const inputs = which === 'real' ? [] : [fileURLToPath(fixtureCorpus)]
+    found = sharedBuild(`epub-${which}`, 'epub', defaults, inputs, async () => toEpub(await edition(which), defaults))
+      .then(async (path) => new Uint8Array(await readFile(path)))
     books.set(which, found)
   }
   return found

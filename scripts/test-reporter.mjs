@@ -1,0 +1,53 @@
+/**
+ * The test runner's reporter for `pnpm test`: Node's `spec` output as the run
+ * goes, then, last, every failure on one line (the test's file:line and the
+ * first line of its error), so a long run's failures need no scrolling back,
+ * and the closing TAP counts (`# tests N`, `# pass N`, `# fail N`, …) that
+ * CI and scripts read. Plain JavaScript: the runner loads it before tsx.
+ */
+import {relative} from 'node:path'
+import {Readable} from 'node:stream'
+import {fileURLToPath} from 'node:url'
+import {spec as Spec} from 'node:test/reporters'
+
+const counts = /^(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) /
+
+/** `file:line:column` relative to the working folder, as the runner reports it. */
+function where(data) {
+  if (!data.file) return '(unknown file)'
+  const file = data.file.startsWith('file:') ? fileURLToPath(data.file) : data.file
+  return [relative(process.cwd(), file), data.line, data.column].filter((part) => part !== undefined).join(':')
+}
+
+/** What went wrong, in brief: the test's own error (not the runner's wrapper), its first two lines. */
+function brief(error) {
+  const cause = error?.cause ?? error
+  const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
+  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').slice(0, 2).join(' ').slice(0, 300)
+}
+
+export default async function* samizdatReporter(source) {
+  const failures = []
+  const totals = []
+  // Spec sees every event but the run's counts, which come last, after the failures.
+  async function* forSpec() {
+    for await (const event of source) {
+      if (event.type === 'test:fail') {
+        const error = event.data.details?.error
+        // A parent fails because a subtest did: the subtest is listed already.
+        if (error?.failureType !== 'subtestsFailed') failures.push({name: event.data.name.startsWith('/') ? relative(process.cwd(), event.data.name) : event.data.name, where: where(event.data), message: brief(error)})
+      }
+      if (event.type === 'test:diagnostic' && event.data.nesting === 0 && counts.test(event.data.message)) {
+        totals.push(event.data.message)
+        continue
+      }
+      yield event
+    }
+  }
+  for await (const chunk of Readable.from(forSpec()).pipe(new Spec())) yield chunk
+  if (failures.length > 0) {
+    yield `\nFailed (${failures.length}, innermost tests only):\n`
+    for (const failure of failures) yield `  ${failure.where}  ${failure.name}\n    ${failure.message}\n`
+  }
+  yield '\n' + totals.map((line) => `# ${line}\n`).join('')
+}
