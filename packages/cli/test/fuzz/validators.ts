@@ -5,44 +5,16 @@
  */
 import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
-import {accessSync, constants, realpathSync} from 'node:fs'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
-import {delimiter, join} from 'node:path'
+import {join} from 'node:path'
 import type {TestContext} from 'node:test'
 import {promisify} from 'node:util'
 
 const run = promisify(execFile)
 
-function which(name: string): string | undefined {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    const path = join(dir, name)
-    try {
-      accessSync(path, constants.X_OK)
-      return path
-    } catch {}
-  }
-  return undefined
-}
-
-/** The tool's path; otherwise the test is skipped (locally) or fails (CI=true). */
-export function tool(t: TestContext, name: string, debianPackage: string): string | undefined {
-  const path = which(name)
-  if (path) return path
-  const message = `${name} not found on PATH (Debian package: ${debianPackage})`
-  if (process.env['CI'] === 'true') assert.fail(message + '; CI must install it')
-  t.skip(message + '; skipped')
-  return undefined
-}
-
-/** The epubcheck jar behind the Debian package's `epubcheck` script (or `EPUBCHECK_JAR`). */
-export function epubcheckJar(t: TestContext): string | undefined {
-  const fromEnv = process.env['EPUBCHECK_JAR']
-  if (fromEnv) return fromEnv
-  const path = tool(t, 'epubcheck', 'epubcheck')
-  if (!path || !tool(t, 'java', 'default-jre-headless')) return undefined
-  return realpathSync(path)
-}
+// Found, skipped or failed exactly as in the EPUB package's own tests.
+export {epubcheckJar, tool} from '../../../epub/test/helpers/tools.js'
 
 export interface EpubcheckMessage {
   ID: string
