@@ -14,6 +14,7 @@ import {promisify} from 'node:util'
 import {VFile} from 'vfile'
 import {hasErrors, loadCorpus, maxNesting} from '@samizdat/model'
 import {caseNamed, cases} from '../../../scripts/pathological.js'
+import {scratch, writeTree} from './helpers/corpus.js'
 import type {RunResult} from '../../../scripts/pathological-run.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
@@ -103,38 +104,31 @@ test('nesting the parser keeps within the limit but the tree exceeds (lists insi
 })
 
 test('a file past a limit keeps its front matter: its title is read, and no other error follows', async () => {
-  const {mkdtemp, mkdir, writeFile, rm} = await import('node:fs/promises')
-  const {tmpdir} = await import('node:os')
-  const {join} = await import('node:path')
-  const dir = await mkdtemp(join(tmpdir(), 'samizdat-limits-'))
+  const {dir, cleanup} = await scratch('limits')
   try {
-    await mkdir(join(dir, 'works'))
-    await writeFile(join(dir, 'works', 'w.md'), '# A plain title\n\nText.\n\n' + caseNamed('deep-blockquote').body(10_000))
+    await writeTree(dir, {'works/w.md': '# A plain title\n\nText.\n\n' + caseNamed('deep-blockquote').body(10_000)})
     const corpus = await loadCorpus(dir)
     assert.equal(corpus.works[0]?.meta.title, 'A plain title')
     assert.equal(hasErrors(corpus.files), true)
     assert.deepEqual(corpus.files.flatMap((file) => file.messages.map((m) => m.ruleId)), ['nesting-too-deep'])
   } finally {
-    await rm(dir, {recursive: true, force: true})
+    await cleanup()
   }
 })
 
 test("an annotation's body past a limit is an error in the annotation file, at its body", async () => {
-  const {mkdtemp, mkdir, writeFile, rm} = await import('node:fs/promises')
-  const {tmpdir} = await import('node:os')
-  const {join} = await import('node:path')
-  const dir = await mkdtemp(join(tmpdir(), 'samizdat-limits-'))
+  const {dir, cleanup} = await scratch('limits')
   try {
-    await mkdir(join(dir, 'works'))
-    await mkdir(join(dir, 'annotations'))
-    await writeFile(join(dir, 'works', 'w.md'), '---\ntitle: W\n---\n\nSome words here.\n')
-    await writeFile(join(dir, 'annotations', 'notes.yaml'), `annotations:\n  - id: deep\n    work: w\n    kind: note\n    quote: {exact: words}\n    body: "${'>'.repeat(maxNesting + 5)} a"\n`)
+    await writeTree(dir, {
+      'works/w.md': '---\ntitle: W\n---\n\nSome words here.\n',
+      'annotations/notes.yaml': `annotations:\n  - id: deep\n    work: w\n    kind: note\n    quote: {exact: words}\n    body: "${'>'.repeat(maxNesting + 5)} a"\n`
+    })
     const corpus = await loadCorpus(dir)
     assert.deepEqual(
       corpus.files.flatMap((file) => file.messages.map((m) => `${file.basename}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)),
       [`notes.yaml:6:11: Nesting too deep: more than ${maxNesting} levels of block quotes and lists [nesting-too-deep]`]
     )
   } finally {
-    await rm(dir, {recursive: true, force: true})
+    await cleanup()
   }
 })
