@@ -60,3 +60,4 @@ export type {
   TimelineEvent
 } from './lib/apparatus/types.js'
 export {escapeControls, warn} from './lib/message.js'
+export {removeNonXml} from './lib/load/xml-chars.js'

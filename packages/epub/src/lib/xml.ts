@@ -1,3 +1,4 @@
+import {removeNonXml} from '@samizdat/model'
 import type {Element, ElementContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 
@@ -7,19 +8,8 @@ export function lines(children: ElementContent[], depth: number): ElementContent
   return [...children.flatMap((child): ElementContent[] => [{type: 'text', value: indent}, child]), {type: 'text', value: '\n' + '  '.repeat(depth - 1)}]
 }
 
-/**
- * Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF;
- * lone surrogates), with the C1 controls, DEL and noncharacters that reading
- * systems reject too. The model removes them from sources with a message;
- * none is part of markup, so dropping any that slips through from the
- * serialised text cannot change its structure.
- */
-const forbidden = /[\0-\x08\v\f\x0E-\x1F\x7F-\x9F\p{Cs}\p{Noncharacter_Code_Point}]/gu
-
-/** Text with the characters no XML document may carry left out. */
-export function xmlText(text: string): string {
-  return text.replace(forbidden, '')
-}
+/** Text with the characters no XML document may carry left out (the model's one definition of them). */
+export const xmlText = removeNonXml
 
 /**
  * An XML document: the declaration, the root element (escaped by

@@ -1,3 +1,4 @@
+import {removeNonXml} from '@samizdat/model'
 import type {Nodes} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 
@@ -10,21 +11,11 @@ export interface SerializeOptions {
   xhtml?: boolean
 }
 
-/**
- * Characters no document may carry: XML 1.0 forbids C0 controls but tab, line
- * feed and carriage return, and U+FFFE/U+FFFF; HTML calls C1 controls, DEL,
- * noncharacters and lone surrogates parse errors. The model removes them from
- * sources with a message; any that slips through is dropped here. None is
- * part of markup, so removing them from the serialised text cannot change its
- * structure.
- */
-const forbidden = /[\0-\x08\v\f\x0E-\x1F\x7F-\x9F\p{Cs}\p{Noncharacter_Code_Point}]/gu
-
 /** Turn hast into a string of HTML, or of XHTML for the EPUB adapter. */
 export function serialize(tree: Nodes, options: SerializeOptions = {}): string {
-  if (!options.xhtml) return toHtml(tree, {upperDoctype: true}).replace(forbidden, '')
+  if (!options.xhtml) return removeNonXml(toHtml(tree, {upperDoctype: true}))
   // Character references are numeric by default, which XML accepts too.
-  const xhtml = xmlAttributes(toHtml(tree, {upperDoctype: true, closeSelfClosing: true})).replace(forbidden, '')
+  const xhtml = removeNonXml(xmlAttributes(toHtml(tree, {upperDoctype: true, closeSelfClosing: true})))
   // XML forbids `]]>` in text, which the serialiser leaves as is (HTML allows it). Outside
   // markup, in text or a quoted value, `>` and `&#x3E;` mean the same: escaping is exact.
   return xhtml.replaceAll(']]>', ']]&#x3E;')

@@ -7,7 +7,7 @@
 import type {ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
 import {toXml} from 'xast-util-to-xml'
-import type {EditionMeta} from '@samizdat/model'
+import {removeNonXml, type EditionMeta} from '@samizdat/model'
 import type {Doc} from './pdfkit.js'
 
 export const producer = 'Samizdat (pdfkit)'
@@ -75,17 +75,13 @@ export function xmpDescriptions(meta: EditionMeta, info: PDFKit.DocumentInfo): s
   return toXml(tree, {allowDangerousXml: true})
 }
 
-/** Characters XML 1.0 does not allow (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates). */
-// eslint-disable-next-line no-control-regex -- these are the characters to remove
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
 /**
  * Text content for the packet: characters XML cannot carry are dropped, and
  * every `>` becomes a `&gt;` reference, because xast-util-to-xml escapes
  * only `&` and `<` in text, which lets `]]>` through (not well-formed).
  */
 function text(value: string): ElementContent[] {
-  const parts = value.replace(notXml, '').split('>')
+  const parts = removeNonXml(value).split('>')
   const nodes: ElementContent[] = []
   parts.forEach((part, index) => {
     if (index > 0) nodes.push({type: 'raw', value: '&gt;'})

@@ -10,7 +10,18 @@ import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {warn, type Place} from '../message.js'
 
-const invalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+// In `u` mode `\p{Cs}` matches only a surrogate that is not half of a pair. Noncharacters (U+FFFE, U+FFFF, U+FDD0…)
+// are not text either, and HTML calls them parse errors.
+const invalid = /[\0-\x08\v\f\x0E-\x1F\x7F-\x9F\p{Cs}\p{Noncharacter_Code_Point}]/gu
+
+/**
+ * `text` without any character no output may carry. The one definition of that set: the model removes them
+ * from sources with a message, and every serialiser drops any that slips through (none is part of markup, so
+ * dropping it from serialised text cannot change its structure).
+ */
+export function removeNonXml(text: string): string {
+  return text.replace(invalid, '')
+}
 
 /** `value` without the characters; `found` lists them (as U+XXXX), empty when there were none. */
 export function withoutInvalidChars(value: string): {value: string; found: string[]} {
