@@ -16,7 +16,7 @@ import {buildDate, open, type Book} from './helpers/books.js'
 import {epubcheckJar} from './helpers/tools.js'
 import {attribute, collapse, elements, textOf} from './helpers/xml.js'
 
-const fixture = fileURLToPath(new URL('fixtures/settled/', import.meta.url))
+const fixture = fileURLToPath(new URL('../../model/test/fixtures/settled/', import.meta.url))
 
 async function book(): Promise<Book> {
   const corpus = await loadCorpus(fixture)

@@ -9,7 +9,7 @@ import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toHtml} from '@samizdat/html'
 import {validate} from './helpers/validate.js'
 
-const fixture = fileURLToPath(new URL('fixtures/settled/', import.meta.url))
+const fixture = fileURLToPath(new URL('../../model/test/fixtures/settled/', import.meta.url))
 
 async function site(): Promise<Map<string, string>> {
   const corpus = await loadCorpus(fixture)

@@ -13,7 +13,7 @@ import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import {date, hasTool, pageTexts} from './helpers.js'
 
-const fixture = fileURLToPath(new URL('fixtures/settled/', import.meta.url))
+const fixture = fileURLToPath(new URL('../../model/test/fixtures/settled/', import.meta.url))
 
 async function pages(t: TestContext): Promise<string[]> {
   const corpus = await loadCorpus(fixture)
