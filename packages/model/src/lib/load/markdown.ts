@@ -6,6 +6,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
+import {visit} from 'unist-util-visit'
+import {warn} from '../message.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
 
@@ -27,14 +29,34 @@ export function frontMatter(tree: Root): Yaml | undefined {
   return first?.type === 'yaml' ? first : undefined
 }
 
+/** An HTML comment alone (a licence header, an editor's hint): not content, so it does not stand before the title. */
+const comment = /^<!--[\s\S]*?-->\s*$/
+
 /**
- * Take the title from a leading level-1 heading, for files that carry
- * their title in the text rather than in front matter. Removes the heading.
+ * Take the title from a leading level-1 heading (after any front matter and HTML comments), for files that carry
+ * their title in the text rather than in front matter. Removes the heading. A heading with no text of its own
+ * (a logo: `# [![name](logo.svg)](site)`) is titled by its images' descriptions, else by the file's name, with a
+ * warning: an empty title would give an empty `<title>` and contents entry, which EPUB and HTML forbid.
  */
-export function takeTitleHeading(tree: Root): string | undefined {
-  const index = tree.children.findIndex((node) => node.type !== 'yaml')
+export function takeTitleHeading(tree: Root, file?: VFile): string | undefined {
+  const index = tree.children.findIndex((node) => node.type !== 'yaml' && !(node.type === 'html' && comment.test(node.value)))
   const node = tree.children[index]
   if (node?.type !== 'heading' || (node as Heading).depth !== 1) return undefined
   tree.children.splice(index, 1)
-  return textOf(node)
+  const text = textOf(node)
+  if (text !== '') return text
+  const alt = imageDescriptions(node)
+  const title = alt !== '' ? alt : file?.stem ?? ''
+  if (file && title !== '') {
+    warn(file, `The title heading has no text; the work is titled \`${title}\` from ${alt !== '' ? 'its image description' : 'the file name'}`, node.position, 'title-empty')
+  }
+  return title === '' ? undefined : title
+}
+
+function imageDescriptions(heading: Heading): string {
+  const found: string[] = []
+  visit(heading, (child) => {
+    if ((child.type === 'image' || child.type === 'imageReference') && child.alt) found.push(child.alt.trim())
+  })
+  return found.filter((alt) => alt !== '').join(' ')
 }

@@ -44,7 +44,7 @@ export function loadWork(file: VFile): Work | undefined {
     const value = yaml.value ?? {}
     // A file without a title in front matter may still carry one as its `#` heading.
     const withTitle = value !== null && typeof value === 'object' && !('title' in value)
-      ? {...value, title: takeTitleHeading(tree)}
+      ? {...value, title: takeTitleHeading(tree, file)}
       : value
     if (withTitle && typeof withTitle === 'object' && (withTitle as {title?: unknown}).title === undefined) {
       delete (withTitle as {title?: unknown}).title
@@ -52,7 +52,7 @@ export function loadWork(file: VFile): Work | undefined {
     if (!validate(file, {...yaml, value: withTitle}, workSchema, 'front matter')) return undefined
     data = withTitle as WorkFrontMatter
   } else {
-    const title = takeTitleHeading(tree)
+    const title = takeTitleHeading(tree, file)
     if (title === undefined) {
       fail(file, 'Missing title: give the work front matter with a `title`, or start it with a `#` heading', {line: 1, column: 1}, 'field-missing')
       return undefined
