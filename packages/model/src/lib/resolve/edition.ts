@@ -51,9 +51,11 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const files = new ResolutionFiles()
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
-    return {work, tree, file: files.for(work.file), titleSlug: dropRepeatedTitle(tree, work.meta.title), startId: registry.take(work.meta.id)}
+    const startId = registry.take(work.meta.id)
+    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.title), startId}
+    return {work, tree, file: files.for(work.file), titleSlug: dropRepeatedTitle(tree, work.meta.title), startId, info}
   })
-  const titles: WorkInfo[] = prepared.map(({work, startId}) => ({id: work.meta.id, title: set.text(work.meta.title), startId}))
+  const titles = prepared.map(({info}) => info)
 
   // The apparatus anchors on the text as written, so it comes before typography.
   const data = corpus.apparatus
@@ -65,8 +67,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
-  const steps = prepared.map(({work, tree, file, titleSlug, startId}, index) => {
-    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading, labels))
+  const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
+    tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, file)
     set.tree(tree)
     inlineReferences(tree)
