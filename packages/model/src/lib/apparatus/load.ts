@@ -5,7 +5,6 @@
 import type {VFile} from 'vfile'
 import {parseMarkdown} from '../load/markdown.js'
 import {dateField} from '../load/date.js'
-import type {Located} from '../load/schema.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 import {fail} from '../message.js'
 import {VFile as File} from 'vfile'

@@ -17,13 +17,13 @@ const quote = Type.Object({
 }, {additionalProperties: false})
 const credit = Type.Object({credit: Type.String({minLength: 1}), where: Type.Optional(Type.String())}, {additionalProperties: false})
 
-export const annotationKinds = ['note', 'correction', 'conflict', 'crossref', 'person', 'language'] as const
+const annotationKinds = ['note', 'correction', 'conflict', 'crossref', 'person', 'language'] as const
 
 /**
  * The fields each kind requires beside the common ones: the schema's `if kind then required` rules and
  * the union type `AnnotationEntry` are both made from this one list.
  */
-export const requiredByKind = {
+const requiredByKind = {
   correction: ['corr', 'reason'],
   note: ['body'],
   conflict: ['body', 'claims'],
@@ -63,14 +63,14 @@ export type AnnotationEntry = {
 }[AnnotationKind]
 
 // Same JSON Schema; the type says what its `allOf` rules guarantee.
-export const annotationSchema = Type.Unsafe<AnnotationEntry>(annotationFields)
+const annotationSchema = Type.Unsafe<AnnotationEntry>(annotationFields)
 
 /** The file's shape; each entry is checked against `annotationSchema` on its own, so one bad entry spoils no other. */
-export const annotationsSchema = Type.Object({
+const annotationsSchema = Type.Object({
   annotations: Type.Array(Type.Unsafe<Record<string, unknown>>({type: 'object'}))
 }, {additionalProperties: false})
 
-export const personsSchema = Type.Object({
+const personsSchema = Type.Object({
   persons: Type.Array(Type.Object({
     id,
     name: Type.String({minLength: 1}),
@@ -82,7 +82,7 @@ export const personsSchema = Type.Object({
   }, {additionalProperties: false}))
 }, {additionalProperties: false})
 
-export const timelineSchema = Type.Object({
+const timelineSchema = Type.Object({
   events: Type.Array(Type.Object({
     date: Type.String({pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$'}),
     label: Type.String({minLength: 1}),
@@ -107,7 +107,7 @@ const cslItem = Type.Object({
   'x-title-variants': Type.Optional(Type.Array(name)),
   'x-author-variants': Type.Optional(Type.Array(name))
 })
-export const bibliographySchema = Type.Object({
+const bibliographySchema = Type.Object({
   items: Type.Array(Type.Unsafe<Static<typeof cslItem> & Record<string, unknown>>(cslItem))
 }, {additionalProperties: false})
 

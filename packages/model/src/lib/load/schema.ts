@@ -18,7 +18,7 @@ const languagePattern = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'
 const urlValue = Type.String({format: 'http-url'})
 // `type: [string, number]` rather than `anyOf`: one plain "expected string,number" message, not two.
 const dateValue = Type.Unsafe<string | number>({type: ['string', 'number']})
-export const creatorRoles = ['aut', 'edt', 'trl', 'ctb', 'aui', 'pbl'] as const
+const creatorRoles = ['aut', 'edt', 'trl', 'ctb', 'aui', 'pbl'] as const
 const sha256 = Type.String({pattern: '^[0-9a-f]{64}$'})
 
 const namedPerson = Type.Object({
@@ -27,8 +27,6 @@ const namedPerson = Type.Object({
   role: Type.Optional(Type.Enum(creatorRoles))
 }, {additionalProperties: false})
 const person = Type.Union([Type.String({minLength: 1}), namedPerson])
-/** A person as front matter may write one: a name, or a name with a sort form and a role. */
-export type PersonInput = Static<typeof person>
 // `x-` fields are the author's own: allowed, and not read.
 const extensions = {patternProperties: {'^x-': {}}, additionalProperties: false} as const
 
@@ -53,7 +51,7 @@ export const workSchema = Type.Object({
   anchors: Type.Optional(Type.Unsafe<Record<string, string>>({type: 'object', additionalProperties: {type: 'string'}}))
 }, extensions)
 
-export const editionSchema = Type.Object({
+const editionSchema = Type.Object({
   id: Type.Optional(idValue),
   title: Type.String({minLength: 1}),
   subtitle: Type.Optional(Type.String()),
@@ -79,7 +77,7 @@ const chromeRule = Type.Object({
   count: Type.Optional(Type.Integer({minimum: 1}))
 }, {additionalProperties: false, oneOf: [{required: ['line']}, {required: ['pattern']}]})
 
-export const manifestSchema = Type.Object({
+const manifestSchema = Type.Object({
   sources: Type.Array(Type.Object({
     file: Type.String(),
     sha256,
