@@ -8,7 +8,8 @@ import {apparatusJsonSchema, loadCorpus, resolveEdition, textOf, toApparatusJson
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 const corpus = await loadCorpus('apparatus', {cwd: fixtures})
 const edition = resolveEdition(corpus, 'apparatus')
-const messages = corpus.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+// Loading's messages are on the corpus files; resolving's come back with the edition, naming their file.
+const messages = corpus.files.flatMap((file) => [...file.messages, ...edition.messages.filter((m) => m.file === file.path)].map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
 
 function find(type: string, tree: Nodes): Nodes[] {
   const out: Nodes[] = []

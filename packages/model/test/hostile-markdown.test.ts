@@ -26,7 +26,8 @@ function all<T extends Nodes>(tree: Nodes, type: T['type']): T[] {
 
 function messages(id: string, rule: string): string[] {
   const file = corpus.files.find((f) => f.stem === id)!
-  return file.messages.filter((m) => m.ruleId === rule).map((m) => `${m.line}:${m.column}: ${m.reason}`)
+  // Resolving's messages come back with the edition, not on the corpus's files.
+  return edition.messages.filter((m) => m.file === file.path && m.ruleId === rule).map((m) => `${m.line}:${m.column}: ${m.reason}`)
 }
 
 test('a footnote referenced only inside another footnote gets its number, next in reading order', () => {

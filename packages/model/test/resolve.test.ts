@@ -57,7 +57,8 @@ test('base URL, canonical URLs and legacy anchors decide what is internal', asyn
   // A link with a refused scheme is unlinked: its text stays, no adapter can make it clickable.
   assert.deepEqual(links(edition.works[1]!.tree), [['#second-part', {target: {work: 'one', id: 'second-part'}}]])
   assert.equal(edition.works[1]!.headings[0]!.id, 'second-part-1')
-  const reported = corpus.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+  // Resolving's messages come back with the edition, naming their file.
+  const reported = edition.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)
   assert.deepEqual(reported, [
     'links/works/one.md:7:8: Anchor `bad` names `No such heading`, which is no heading of this work [anchor-target-missing]',
     'links/works/one.md:10:56: Link to `#missing` in `one`, which has no such heading or anchor [anchor-missing]',
@@ -95,4 +96,29 @@ test('legacy anchors are resolved once, for every adapter', async () => {
   const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
   const faq = resolveEdition(corpus, 'workers-opposition').works.find((work) => work.id === 'afaq-oppositions')!
   assert.deepEqual(faq.legacyAnchors, {app4: '4-what-do-these-oppositions-tell-us-about-the-essence-of-leninism'})
+})
+
+test('resolving leaves the corpus as read: no tree, work or file changes, and the same edition twice', async () => {
+  // The apparatus fixture anchors marks into trees and reports problems (anchors, citations) while resolving.
+  const corpus = await loadCorpus('apparatus', {cwd: fixtures})
+  const trees = structuredClone(corpus.works.map((work) => ({meta: work.meta, tree: work.tree})))
+  const apparatus = structuredClone(corpus.apparatus.annotations.map(({file: _file, ...annotation}) => annotation))
+  const counts = corpus.files.map((file) => file.messages.length)
+  const first = resolveEdition(corpus, 'apparatus')
+  const second = resolveEdition(corpus, 'apparatus')
+  assert.deepEqual(corpus.works.map((work) => ({meta: work.meta, tree: work.tree})), trees)
+  assert.deepEqual(corpus.apparatus.annotations.map(({file: _file, ...annotation}) => annotation), apparatus)
+  assert.deepEqual(corpus.files.map((file) => file.messages.length), counts)
+  // The messages come back with each resolution, naming their file.
+  const shown = (edition: typeof first) => edition.messages.map((m) => `${m.file}:${m.line}:${m.column} [${m.ruleId}]`)
+  assert.deepEqual(shown(first), [
+    'apparatus/works/essay.md:9:32 [citation-ambiguous]',
+    'apparatus/annotations/essay.yaml:23:12 [anchor-ambiguous]',
+    'apparatus/annotations/essay.yaml:28:12 [anchor-missing]',
+    'apparatus/annotations/essay.yaml:33:12 [anchor-spans-markup]'
+  ])
+  assert.deepEqual(shown(second), shown(first))
+  const {messages: _first, ...one} = first
+  const {messages: _second, ...two} = second
+  assert.deepEqual(two, one)
 })

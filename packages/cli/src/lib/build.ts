@@ -86,6 +86,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen).map((planned) => ({...planned, file: spec.file}))))
   failOnErrors(corpus, 'nothing was written')
   const editions = ids.map((id) => resolveEdition(corpus, id))
+  // Resolving leaves the corpus as read and hands its messages back: they join the corpus files' here.
+  for (const edition of editions) for (const message of edition.messages) attach(corpus, undefined, message)
   failOnErrors(corpus, 'nothing was written')
 
   const entries: Array<Entry & {edition: string; format: string}> = []

@@ -53,7 +53,8 @@ function problems(corpus: Corpus): string[] {
 export async function fixtureEdition(): Promise<ResolvedEdition> {
   const corpus = await loadCorpus(fileURLToPath(folder))
   const edition = resolveEdition(corpus, 'commons')
-  const found = problems(corpus)
+  // Resolving's messages come back with the edition (the corpus's files hold loading's).
+  const found = [...problems(corpus), ...edition.messages.filter((m) => m.fatal).map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}`)]
   if (found.length > 0) throw new Error('The fixture corpus has errors:\n' + found.join('\n'))
   return edition
 }

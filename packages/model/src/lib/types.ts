@@ -6,6 +6,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {Apparatus, ApparatusData, ResolvedNote} from './apparatus/types.js'
 
 /** MARC relator codes, as EPUB and the info dictionary of a PDF use them. */
@@ -227,6 +228,11 @@ export interface ResolvedEdition {
   backMatter: ResolvedSection[]
   /** The apparatus, resolved: every annotation anchored, citations resolved, mentions found. */
   apparatus: Apparatus
+  /**
+   * What resolving found wrong (fatal messages are errors), each naming its corpus file by path: resolving
+   * never writes into the corpus's files. `checkCorpus` and the CLI add them to the corpus's files.
+   */
+  messages: VFileMessage[]
 }
 
 /** Where an internal link points: a work, and optionally an id inside it. */

@@ -59,7 +59,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
     sections.push({id: registry.take(sectionIds[kind]), kind, title: labels[kind], tree: {type: 'root', children} satisfies Root})
   }
 
-  const corrections = apparatus.annotations.filter((annotation) => annotation.kind === 'correction')
+  const corrections = apparatus.annotations.filter((annotation): annotation is ResolvedAnnotation<'correction'> => annotation.kind === 'correction')
   if (corrections.length > 0) {
     const children: BlockContent[] = [{
       type: 'paragraph',
@@ -69,10 +69,10 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
       const here = corrections.filter((annotation) => annotation.work === work.id)
       if (here.length === 0) continue
       children.push(heading(work.title), list(here.map((annotation) => item([
-        link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr ?? '')]),
+        link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
         text(` ${labels.correctionFor} ${labels.openQuote}`),
         {type: 'inlineCode', value: annotation.quote.exact},
-        text(`${labels.closeQuote}: ${annotation.reason ?? ''}`)
+        text(`${labels.closeQuote}: ${annotation.reason}`)
       ], registry.take(`${annotation.anchorId}-entry`)))))
     }
     section('corrections', children)
@@ -134,7 +134,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
  * reference given. `passages` maps a crossref's id to its marked text.
  */
 export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], passages: ReadonlyMap<string, PhrasingContent[]>, works: readonly WorkInfo[], title: string, labels: ModelLabels): BlockContent[] {
-  const here = crossrefs.filter((annotation) => annotation.kind === 'crossref' && annotation.quotes === true && annotation.target?.work === work.id)
+  const here = crossrefs.filter((annotation): annotation is ResolvedAnnotation<'crossref'> => annotation.kind === 'crossref' && annotation.quotes === true && annotation.target.work === work.id)
   if (here.length === 0) return []
   const titles = new Map(works.map((info) => [info.id, info.title]))
   return [

@@ -75,18 +75,18 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
       bodies.push({type: 'TextualBody', purpose: 'editing', value: annotation.corr, original: annotation.quote.exact, corrected: annotation.corr, reason: annotation.reason})
       break
     case 'crossref':
-      if (annotation.target) bodies.push({id: `${workUrn(annotation.target.work)}#${annotation.target.id}`, type: 'SpecificResource', purpose: 'linking', ...(annotation.locator ? {locator: annotation.locator} : {})})
+      bodies.push({id: `${workUrn(annotation.target.work)}#${annotation.target.id}`, type: 'SpecificResource', purpose: 'linking', ...(annotation.locator ? {locator: annotation.locator} : {})})
       break
     case 'person':
-      bodies.push({id: `urn:samizdat:person:${annotation.person ?? ''}`, purpose: 'identifying'})
+      bodies.push({id: `urn:samizdat:person:${annotation.person}`, purpose: 'identifying'})
       break
     case 'language':
-      bodies.push({type: 'TextualBody', purpose: 'describing', value: `Language: ${annotation.lang ?? ''}`, language: annotation.lang})
+      bodies.push({type: 'TextualBody', purpose: 'describing', value: `Language: ${annotation.lang}`, language: annotation.lang})
       break
     default:
   }
   if (annotation.bodyText) bodies.push({type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: annotation.bodyText})
-  for (const claim of annotation.claims) bodies.push({type: 'TextualBody', purpose: 'commenting', value: claim.claim, creator: claim.credit})
+  if (annotation.kind === 'conflict') for (const claim of annotation.claims) bodies.push({type: 'TextualBody', purpose: 'commenting', value: claim.claim, creator: claim.credit})
   return bodies
 }
 

@@ -5,12 +5,13 @@
 import type {VFile} from 'vfile'
 import {parseMarkdown} from '../load/markdown.js'
 import {dateField} from '../load/date.js'
-import {validate} from '../load/schema.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 import {fail} from '../message.js'
 import {VFile as File} from 'vfile'
-import {annotationSchema, annotationsSchema, bibliographySchema, personsSchema, timelineSchema} from './schema.js'
-import type {Annotation, ApparatusData, CslItem, PersonEntry, TimelineEvent} from './types.js'
+import {validateAnnotation, validateAnnotations, validateBibliography, validatePersons, validateTimeline, type AnnotationEntry} from './schema.js'
+import type {Root} from 'mdast'
+import type {Position} from 'unist'
+import type {Annotation, ApparatusData, Credit, TimelineEvent} from './types.js'
 
 export interface ApparatusFiles {
   annotations: VFile[]
@@ -23,23 +24,23 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
   const data: ApparatusData = {annotations: [], persons: [], timeline: [], bibliography: []}
   const seen = new Map<string, Annotation>()
   for (const file of files.annotations) {
-    const yaml = read(file, annotationsSchema, 'annotations')
-    if (!yaml) continue
-    const entries = (yaml.value as {annotations: Array<Record<string, unknown>>}).annotations
-    for (const [index, entry] of entries.entries()) {
+    const yaml = parseYaml(file, String(file.value))
+    const entries = yaml.value === undefined ? undefined : validateAnnotations(file, yaml, 'annotations')?.annotations
+    for (const [index, raw] of (entries ?? []).entries()) {
       const where = ['annotations', index]
       const scoped = {
-        value: entry,
+        value: raw,
         locate: (path: ReadonlyArray<string | number>) => yaml.locate([...where, ...path]),
         locateKey: (path: ReadonlyArray<string | number>, key: string) => yaml.locateKey([...where, ...path], key)
       }
-      if (!validate(file, scoped, annotationSchema, `annotation \`${String(entry['id'] ?? index + 1)}\``)) continue
+      const entry = validateAnnotation(file, scoped, `annotation \`${String(raw['id'] ?? index + 1)}\``)
+      if (!entry) continue
       const annotation = toAnnotation(entry, file, yaml, index)
       if (!workIds.has(annotation.work)) {
         fail(file, `Unknown work \`${annotation.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'work']), 'work-unknown')
         continue
       }
-      if (annotation.target && !workIds.has(annotation.target.work)) {
+      if (annotation.kind === 'crossref' && !workIds.has(annotation.target.work)) {
         fail(file, `Unknown target work \`${annotation.target.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'target', 'work']), 'work-unknown')
         continue
       }
@@ -55,9 +56,9 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 
   if (files.persons) {
     data.personsFile = files.persons
-    const yaml = read(files.persons, personsSchema, 'register of persons')
-    if (yaml) {
-      const persons = (yaml.value as {persons: PersonEntry[]}).persons
+    const yaml = parseYaml(files.persons, String(files.persons.value))
+    const persons = yaml.value === undefined ? undefined : validatePersons(files.persons, yaml, 'register of persons')?.persons
+    if (persons) {
       const ids = new Map<string, number>()
       for (const [index, person] of persons.entries()) {
         const first = ids.get(person.id)
@@ -69,7 +70,7 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
         data.persons.push({...person, sortAs: person.sortAs ?? person.name})
       }
       for (const annotation of data.annotations) {
-        if (annotation.person !== undefined && !ids.has(annotation.person)) {
+        if (annotation.kind === 'person' && !ids.has(annotation.person)) {
           fail(annotation.file, `Unknown person \`${annotation.person}\` (not in persons.yaml)`, annotation.position, 'person-unknown')
         }
       }
@@ -79,9 +80,9 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
   if (files.timeline) {
     data.timelineFile = files.timeline
     const file = files.timeline
-    const yaml = read(file, timelineSchema, 'timeline')
-    if (yaml) {
-      const events = (yaml.value as {events: Array<{date: string; label: string; mentions?: Array<{work: string; quote: TimelineEvent['mentions'][number]['quote']}>}>}).events
+    const yaml = parseYaml(file, String(file.value))
+    const events = yaml.value === undefined ? undefined : validateTimeline(file, yaml, 'timeline')?.events
+    if (events) {
       // Events have no id: the same date and label twice is the same event twice.
       const seenEvents = new Map<string, number>()
       for (const [index, event] of events.entries()) {
@@ -109,10 +110,11 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 
   if (files.bibliography) {
     data.bibliographyFile = files.bibliography
-    const yaml = read(files.bibliography, bibliographySchema, 'bibliography')
-    if (yaml) {
+    const yaml = parseYaml(files.bibliography, String(files.bibliography.value))
+    const items = yaml.value === undefined ? undefined : validateBibliography(files.bibliography, yaml, 'bibliography')?.items
+    if (items) {
       const ids = new Map<string, number>()
-      for (const [index, item] of (yaml.value as {items: CslItem[]}).items.entries()) {
+      for (const [index, item] of items.entries()) {
         const first = ids.get(item.id)
         if (first !== undefined) {
           fail(files.bibliography, `Duplicate bibliography id \`${item.id}\` (first at line ${yaml.locate(['items', first, 'id']).start.line})`, yaml.locate(['items', index, 'id']), 'id-duplicate')
@@ -126,30 +128,42 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
   return data
 }
 
-function read(file: VFile, schema: object, what: string): YamlResult | undefined {
-  const yaml = parseYaml(file, String(file.value))
-  if (yaml.value === undefined || !validate(file, yaml, schema, what)) return undefined
-  return yaml
+/** The annotation an entry describes, with where it is written; narrowing on `kind` keeps each kind's fields. */
+function toAnnotation(entry: AnnotationEntry, file: VFile, yaml: YamlResult, index: number): Annotation {
+  const where = ['annotations', index]
+  const places = {file, position: yaml.locate(where), quotePosition: yaml.locate([...where, 'quote'])}
+  const bodyPlace = yaml.locate([...where, 'body'])
+  // A body is parsed once, beside its text; notes and conflicts always have one (their schema rule).
+  const body = (text: string | undefined) => (text === undefined ? {} : {bodyText: text, body: parseBody(text, file, bodyPlace)})
+  switch (entry.kind) {
+    case 'note':
+      return {...fields(entry), ...places, bodyText: entry.body, body: parseBody(entry.body, file, bodyPlace)}
+    case 'conflict':
+      return {...fields(entry), ...places, bodyText: entry.body, body: parseBody(entry.body, file, bodyPlace)}
+    case 'crossref': {
+      const annotation: Annotation<'crossref'> = {...fields(entry), ...places, ...body(entry.body)}
+      if (entry.target.quote) annotation.targetPosition = yaml.locate([...where, 'target', 'quote'])
+      return annotation
+    }
+    case 'correction':
+      return {...fields(entry), ...places, ...body(entry.body)}
+    case 'person':
+      return {...fields(entry), ...places, ...body(entry.body)}
+    case 'language':
+      return {...fields(entry), ...places, ...body(entry.body)}
+  }
 }
 
-function toAnnotation(entry: Record<string, unknown>, file: VFile, yaml: YamlResult, index: number): Annotation {
-  const where = ['annotations', index]
-  const annotation = {
-    ...(entry as unknown as Omit<Annotation, 'body' | 'file' | 'position' | 'quotePosition' | 'sources' | 'claims'>),
-    sources: (entry['sources'] as Annotation['sources'] | undefined) ?? [],
-    claims: (entry['claims'] as Annotation['claims'] | undefined) ?? [],
-    file,
-    position: yaml.locate(where),
-    quotePosition: yaml.locate([...where, 'quote'])
-  } as Annotation
-  delete (annotation as {body?: unknown}).body
-  if (typeof entry['body'] === 'string') {
-    annotation.bodyText = entry['body']
-    const body = new File({path: file.path, value: entry['body']})
-    annotation.body = parseMarkdown(body)
-    // A body past a limit: its error belongs to the annotation file, at the body.
-    for (const message of body.messages) fail(file, message.reason, yaml.locate([...where, 'body']), message.ruleId ?? 'nesting-too-deep')
-  }
-  if (annotation.target?.quote) annotation.targetPosition = yaml.locate([...where, 'target', 'quote'])
-  return annotation
+/** An entry's fields but its Markdown `body` (parsed by the caller), with `sources` defaulted. */
+function fields<E extends AnnotationEntry>(entry: E): Omit<E, 'body' | 'sources'> & {sources: Credit[]} {
+  const {body: _body, sources, ...rest} = entry
+  return {...rest, sources: sources ?? []}
+}
+
+/** An annotation's Markdown body; a body past a limit is an error of the annotation file, at the body. */
+function parseBody(text: string, file: VFile, place: Position): Root {
+  const body = new File({path: file.path, value: text})
+  const tree = parseMarkdown(body)
+  for (const message of body.messages) fail(file, message.reason, place, message.ruleId ?? 'nesting-too-deep')
+  return tree
 }

@@ -38,7 +38,8 @@ export function collectNotes(tree: Root, annotations: ReadonlyMap<string, Resolv
         const mark = footnoteMark(child, definitions, footnotes, notes, registry, workId)
         if (mark) (children as Parent['children'])[index] = mark
         // A footnote met for the first time: its own marks come next in the reading order.
-        if (footnotes.size > known) walk({type: 'root', children: (notes.at(-1) as ResolvedNote).children})
+        const met = footnotes.size > known ? notes.at(-1) : undefined
+        if (met) walk({type: 'root', children: met.children})
       } else {
         walk(child)
       }

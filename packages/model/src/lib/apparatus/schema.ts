@@ -1,154 +1,118 @@
-/** JSON Schemas of the apparatus files: annotations, persons, timeline, bibliography. */
+/**
+ * JSON Schemas of the apparatus files: annotations, persons, timeline, bibliography. Written with TypeBox
+ * (see `load/schema.ts`): each schema's type is `Static<typeof schema>`, the loaders' data needs no cast.
+ */
+import Type, {type Static} from 'typebox'
+import {validator} from '../load/schema.js'
+import type {AnnotationKind} from './types.js'
 
-const id = {type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100}
+const id = Type.String({pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100})
 // Selectors and name variants become regular expressions: a passage, a name, never a book.
-const passage = {type: 'string', maxLength: 5000}
-const name = {type: 'string', maxLength: 500}
-const quote = {
-  type: 'object',
-  required: ['exact'],
-  additionalProperties: false,
-  properties: {exact: {...passage, minLength: 1}, prefix: passage, suffix: passage}
-}
-const credit = {
-  type: 'object',
-  required: ['credit'],
-  additionalProperties: false,
-  properties: {credit: {type: 'string', minLength: 1}, where: {type: 'string'}}
-}
+const passage = {maxLength: 5000}
+const name = Type.String({maxLength: 500})
+const quote = Type.Object({
+  exact: Type.String({...passage, minLength: 1}),
+  prefix: Type.Optional(Type.String(passage)),
+  suffix: Type.Optional(Type.String(passage))
+}, {additionalProperties: false})
+const credit = Type.Object({credit: Type.String({minLength: 1}), where: Type.Optional(Type.String())}, {additionalProperties: false})
 
-export const annotationSchema = {
-  type: 'object',
-  required: ['id', 'work', 'kind', 'quote'],
+const annotationKinds = ['note', 'correction', 'conflict', 'crossref', 'person', 'language'] as const
+
+/**
+ * The fields each kind requires beside the common ones: the schema's `if kind then required` rules and
+ * the union type `AnnotationEntry` are both made from this one list.
+ */
+const requiredByKind = {
+  correction: ['corr', 'reason'],
+  note: ['body'],
+  conflict: ['body', 'claims'],
+  crossref: ['target'],
+  person: ['person'],
+  language: ['lang']
+} as const satisfies Record<AnnotationKind, readonly string[]>
+
+const annotationFields = Type.Object({
+  id,
+  work: Type.String(),
+  kind: Type.Enum(annotationKinds),
+  quote,
+  body: Type.Optional(Type.String()),
+  sources: Type.Optional(Type.Array(credit)),
+  corr: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String({minLength: 1})),
+  claims: Type.Optional(Type.Array(Type.Object({
+    claim: Type.String(),
+    credit: Type.String(),
+    work: Type.Optional(Type.String())
+  }, {additionalProperties: false}), {minItems: 2})),
+  target: Type.Optional(Type.Object({work: Type.String(), quote: Type.Optional(quote)}, {additionalProperties: false})),
+  locator: Type.Optional(Type.String()),
+  quotes: Type.Optional(Type.Boolean()),
+  person: Type.Optional(Type.String()),
+  lang: Type.Optional(Type.String({pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'}))
+}, {
   additionalProperties: false,
-  properties: {
-    id,
-    work: {type: 'string'},
-    kind: {enum: ['note', 'correction', 'conflict', 'crossref', 'person', 'language']},
-    quote,
-    body: {type: 'string'},
-    sources: {type: 'array', items: credit},
-    corr: {type: 'string'},
-    reason: {type: 'string', minLength: 1},
-    claims: {
-      type: 'array',
-      minItems: 2,
-      items: {
-        type: 'object',
-        required: ['claim', 'credit'],
-        additionalProperties: false,
-        properties: {claim: {type: 'string'}, credit: {type: 'string'}, work: {type: 'string'}}
-      }
-    },
-    target: {
-      type: 'object',
-      required: ['work'],
-      additionalProperties: false,
-      properties: {work: {type: 'string'}, quote}
-    },
-    locator: {type: 'string'},
-    quotes: {type: 'boolean'},
-    person: {type: 'string'},
-    lang: {type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'}
-  },
-  allOf: [
-    {if: {properties: {kind: {const: 'correction'}}}, then: {required: ['corr', 'reason']}},
-    {if: {properties: {kind: {const: 'note'}}}, then: {required: ['body']}},
-    {if: {properties: {kind: {const: 'conflict'}}}, then: {required: ['body', 'claims']}},
-    {if: {properties: {kind: {const: 'crossref'}}}, then: {required: ['target']}},
-    {if: {properties: {kind: {const: 'person'}}}, then: {required: ['person']}},
-    {if: {properties: {kind: {const: 'language'}}}, then: {required: ['lang']}}
-  ]
-}
+  allOf: Object.entries(requiredByKind).map(([kind, required]) => ({if: {properties: {kind: {const: kind}}}, then: {required}}))
+})
+
+type AnnotationFields = Static<typeof annotationFields>
+/** One entry of an annotations file as validated: a union on `kind`, each kind with its required fields. */
+export type AnnotationEntry = {
+  [K in AnnotationKind]: Omit<AnnotationFields, 'kind'> & {kind: K} & Required<Pick<AnnotationFields, (typeof requiredByKind)[K][number]>>
+}[AnnotationKind]
+
+// Same JSON Schema; the type says what its `allOf` rules guarantee.
+const annotationSchema = Type.Unsafe<AnnotationEntry>(annotationFields)
 
 /** The file's shape; each entry is checked against `annotationSchema` on its own, so one bad entry spoils no other. */
-export const annotationsSchema = {
-  type: 'object',
-  required: ['annotations'],
-  additionalProperties: false,
-  properties: {annotations: {type: 'array', items: {type: 'object'}}}
-} as const
+const annotationsSchema = Type.Object({
+  annotations: Type.Array(Type.Unsafe<Record<string, unknown>>({type: 'object'}))
+}, {additionalProperties: false})
 
-export const personsSchema = {
-  type: 'object',
-  required: ['persons'],
-  additionalProperties: false,
-  properties: {
-    persons: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'name', 'variants'],
-        additionalProperties: false,
-        properties: {
-          id,
-          name: {type: 'string', minLength: 1},
-          sortAs: {type: 'string'},
-          variants: {type: 'array', items: {...name, minLength: 2}},
-          dates: {type: 'string'},
-          datesSource: {type: 'string'},
-          description: {type: 'string'}
-        }
-      }
-    }
-  }
-} as const
+const personsSchema = Type.Object({
+  persons: Type.Array(Type.Object({
+    id,
+    name: Type.String({minLength: 1}),
+    sortAs: Type.Optional(Type.String()),
+    variants: Type.Array(Type.String({maxLength: 500, minLength: 2})),
+    dates: Type.Optional(Type.String()),
+    datesSource: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String())
+  }, {additionalProperties: false}))
+}, {additionalProperties: false})
 
-export const timelineSchema = {
-  type: 'object',
-  required: ['events'],
-  additionalProperties: false,
-  properties: {
-    events: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['date', 'label'],
-        additionalProperties: false,
-        properties: {
-          date: {type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$'},
-          label: {type: 'string', minLength: 1},
-          mentions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['work', 'quote'],
-              additionalProperties: false,
-              properties: {work: {type: 'string'}, quote}
-            }
-          }
-        }
-      }
-    }
-  }
-} as const
+const timelineSchema = Type.Object({
+  events: Type.Array(Type.Object({
+    date: Type.String({pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$'}),
+    label: Type.String({minLength: 1}),
+    mentions: Type.Optional(Type.Array(Type.Object({work: Type.String(), quote}, {additionalProperties: false})))
+  }, {additionalProperties: false}))
+}, {additionalProperties: false})
 
-const personName = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {family: name, given: name, literal: name, suffix: name}
-}
+const personName = Type.Object({
+  family: Type.Optional(name),
+  given: Type.Optional(name),
+  literal: Type.Optional(name),
+  suffix: Type.Optional(name)
+}, {additionalProperties: false})
 
-export const bibliographySchema = {
-  type: 'object',
-  required: ['items'],
-  additionalProperties: false,
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'type', 'title'],
-        properties: {
-          id,
-          type: {type: 'string'},
-          title: {type: 'string', minLength: 1},
-          author: {type: 'array', items: personName},
-          editor: {type: 'array', items: personName},
-          'x-title-variants': {type: 'array', items: name},
-          'x-author-variants': {type: 'array', items: name}
-        }
-      }
-    }
-  }
-} as const
+// CSL-JSON items carry many more fields than the model reads: they pass through (no `additionalProperties`).
+const cslItem = Type.Object({
+  id,
+  type: Type.String(),
+  title: Type.String({minLength: 1}),
+  author: Type.Optional(Type.Array(personName)),
+  editor: Type.Optional(Type.Array(personName)),
+  'x-title-variants': Type.Optional(Type.Array(name)),
+  'x-author-variants': Type.Optional(Type.Array(name))
+})
+const bibliographySchema = Type.Object({
+  items: Type.Array(Type.Unsafe<Static<typeof cslItem> & Record<string, unknown>>(cslItem))
+}, {additionalProperties: false})
+
+export const validateAnnotations = validator(annotationsSchema)
+export const validateAnnotation = validator(annotationSchema)
+export const validatePersons = validator(personsSchema)
+export const validateTimeline = validator(timelineSchema)
+export const validateBibliography = validator(bibliographySchema)

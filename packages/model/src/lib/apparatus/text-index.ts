@@ -69,7 +69,8 @@ export class TextIndex {
     let high = this.segments.length - 1
     while (low <= high) {
       const middle = (low + high) >> 1
-      const segment = this.segments[middle] as Segment
+      const segment = this.segments[middle]
+      if (!segment) return undefined
       if (atEnd ? at <= segment.start : at < segment.start) high = middle - 1
       else if (atEnd ? at > segment.end : at >= segment.end) low = middle + 1
       else return segment

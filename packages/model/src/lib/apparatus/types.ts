@@ -30,32 +30,43 @@ export interface Claim {
   work?: string
 }
 
-export interface Annotation {
+/** What every annotation may carry, whatever its kind. */
+interface AnnotationCommon {
   id: string
   work: string
-  kind: AnnotationKind
   quote: QuoteSelector
   /** Markdown body, parsed. */
   body?: Root
   /** Markdown body as written. */
   bodyText?: string
   sources: Credit[]
-  /** correction: the edition's reading (`quote.exact` is the source's). */
-  corr?: string
-  /** correction: why. */
-  reason?: string
-  /** conflict: the claims of each source. */
-  claims: Claim[]
-  /** crossref: the passage linked to. */
-  target?: {work: string; quote?: QuoteSelector}
-  /** crossref: the page reference the quoting text gives. */
+  /** The page reference the quoting text gives (crossrefs). */
   locator?: string
-  /** crossref: the passage quotes its target (gathered in the target's "as quoted" section). */
+  /** The passage quotes its target (crossrefs: gathered in the target's "as quoted" section). */
   quotes?: boolean
-  /** person: id in the register. */
-  person?: string
-  /** language: the passage's language, a BCP 47 tag (`ru-Latn`, `fr`). */
-  lang?: string
+}
+
+/**
+ * The fields each kind must have (the schema's `requiredByKind` says the same of the YAML), so that
+ * narrowing on `kind` gives them.
+ */
+export interface AnnotationKindFields {
+  /** A numbered note: its body. */
+  note: {body: Root; bodyText: string}
+  /** The edition's reading `corr` replaces the source's (`quote.exact`), for a `reason`. */
+  correction: {corr: string; reason: string}
+  /** A note on sources that disagree: its body and each source's claim. */
+  conflict: {body: Root; bodyText: string; claims: Claim[]}
+  /** A link to another passage (or work). */
+  crossref: {target: {work: string; quote?: QuoteSelector}}
+  /** A mention of a person of the register: the person's id. */
+  person: {person: string}
+  /** A passage in another language: its BCP 47 tag (`ru-Latn`, `fr`). */
+  language: {lang: string}
+}
+
+/** Where a loaded annotation is written, for messages. */
+interface AnnotationPlaces {
   file: VFile
   /** Where the annotation is written in its file. */
   position: Position
@@ -63,6 +74,9 @@ export interface Annotation {
   quotePosition: Position
   targetPosition?: Position
 }
+
+/** An annotation as loaded: a union on `kind`. */
+export type Annotation<K extends AnnotationKind = AnnotationKind> = K extends AnnotationKind ? AnnotationCommon & {kind: K} & AnnotationKindFields[K] & AnnotationPlaces : never
 
 export interface PersonEntry {
   id: string
@@ -160,30 +174,21 @@ export interface Mention {
   column: number
 }
 
-export interface ResolvedAnnotation {
-  id: string
-  work: string
-  kind: AnnotationKind
-  quote: QuoteSelector
+/** Where a resolved annotation is anchored. */
+interface AnnotationAnchor {
   span: TextSpan
   line: number
   column: number
   /** Id of the element in the text that marks it. */
   anchorId: string
-  sources: Credit[]
-  body?: Root
-  bodyText?: string
-  corr?: string
-  reason?: string
-  claims: Claim[]
-  target?: LinkTarget & {quote?: QuoteSelector}
-  locator?: string
-  quotes?: boolean
-  person?: string
-  lang?: string
   /** notes and conflicts: their number in the work. */
   number?: number
 }
+
+/** An annotation anchored in its work: a union on `kind`; a crossref's target is resolved to an id. */
+export type ResolvedAnnotation<K extends AnnotationKind = AnnotationKind> = K extends AnnotationKind
+  ? AnnotationCommon & {kind: K} & (K extends 'crossref' ? {target: LinkTarget & {quote?: QuoteSelector}} : AnnotationKindFields[K]) & AnnotationAnchor
+  : never
 
 export interface Apparatus {
   annotations: ResolvedAnnotation[]

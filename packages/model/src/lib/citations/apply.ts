@@ -9,9 +9,9 @@ import {CitationResolver} from './resolve.js'
 export function applyCitations(works: readonly AnchoredWork[], items: readonly CslItem[], registry: IdRegistry): ResolvedCitation[] {
   const resolver = new CitationResolver(items)
   const citations: ResolvedCitation[] = []
-  for (const {work, tree} of works) {
+  for (const {work, tree, file} of works) {
     resolver.reset()
-    for (const found of findCitations(tree, work.file, () => registry.take('cite'))) {
+    for (const found of findCitations(tree, file, () => registry.take('cite'))) {
       if (!('node' in found)) {
         resolver.named(found.title)
         continue
@@ -20,8 +20,8 @@ export function applyCitations(works: readonly AnchoredWork[], items: readonly C
       const part = {...found.part, resolution: resolution.resolution, ...(resolution.itemId ? {itemId: resolution.itemId} : {})}
       if (resolution.itemId) found.node.itemIds.push(resolution.itemId)
       const place = {line: found.line, column: found.column}
-      if (resolution.resolution === 'unknown') fail(work.file, resolution.problem ?? 'Unknown cited work', place, 'citation-unknown')
-      else if (resolution.resolution === 'ambiguous') warn(work.file, `Citation not resolved: ${resolution.problem ?? ''}`, place, 'citation-ambiguous')
+      if (resolution.resolution === 'unknown') fail(file, resolution.problem ?? 'Unknown cited work', place, 'citation-unknown')
+      else if (resolution.resolution === 'ambiguous') warn(file, `Citation not resolved: ${resolution.problem ?? ''}`, place, 'citation-ambiguous')
       citations.push({id: found.node.id, work: work.meta.id, line: found.line, column: found.column, text: found.source, parts: [part]})
     }
   }

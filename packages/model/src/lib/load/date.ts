@@ -37,8 +37,10 @@ export function parseDate(value: unknown, interval = false): DateResult {
     if (typeof date === 'string') return {problem: date}
     dates.push(date)
   }
-  if (dates.length === 2 && (dates[1] as Date).getTime() < (dates[0] as Date).getTime()) return {problem: 'the interval ends before it starts'}
-  return {text: value, start: dates[0] as Date}
+  const [start, end] = dates
+  if (!start) return {problem: expected}
+  if (end && end.getTime() < start.getTime()) return {problem: 'the interval ends before it starts'}
+  return {text: value, start}
 }
 
 function parseOne(text: string): Date | string {

@@ -7,25 +7,8 @@ import {toCreators} from './creators.js'
 import {dateField} from './date.js'
 import type {CorpusReader} from './read.js'
 import {parseMarkdown, takeTitleHeading} from './markdown.js'
-import {editionSchema, validate} from './schema.js'
+import {validateEdition} from './schema.js'
 import {parseYaml} from './yaml.js'
-
-interface EditionData {
-  id?: string
-  title: string
-  subtitle?: string
-  editors?: Parameters<typeof toCreators>[0]
-  language?: string
-  publisher?: string
-  rights?: string
-  description?: string
-  subjects?: string[]
-  date?: string | number
-  preface?: string
-  paper?: string
-  quotedHeading?: string
-  works?: string[]
-}
 
 /**
  * Parse and validate an edition file. `allWorks` gives the default order
@@ -35,8 +18,8 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   const yaml = parseYaml(file, String(file.value))
   file.data.locate = yaml.locate
   if (yaml.value === undefined) return undefined
-  if (!validate(file, yaml, editionSchema, 'edition')) return undefined
-  const data = yaml.value as EditionData
+  const data = validateEdition(file, yaml, 'edition')
+  if (!data) return undefined
 
   const known = new Set(allWorks)
   let ok = true

@@ -1,17 +1,13 @@
 /** Load `sources/manifest.yaml`: the verbatim sources and their declared chrome. */
 import type {VFile} from 'vfile'
-import type {ChromeRule, SourceEntry} from '../types.js'
-import {manifestSchema, validate} from './schema.js'
+import type {SourceEntry} from '../types.js'
+import {validateManifest} from './schema.js'
 import {parseYaml} from './yaml.js'
-
-interface ManifestData {
-  sources: Array<Omit<SourceEntry, 'format' | 'chrome' | 'position' | 'filePosition'> & {format?: SourceEntry['format']; chrome?: ChromeRule[]}>
-}
 
 export function loadManifest(file: VFile): SourceEntry[] {
   const yaml = parseYaml(file, String(file.value))
-  if (yaml.value === undefined || !validate(file, yaml, manifestSchema, 'source manifest')) return []
-  const data = yaml.value as ManifestData
+  const data = yaml.value === undefined ? undefined : validateManifest(file, yaml, 'source manifest')
+  if (!data) return []
   return data.sources.map((entry, index) => ({
     ...entry,
     format: entry.format ?? 'text',

@@ -3,157 +3,128 @@
  * errors into positioned vfile messages.
  */
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import Type, {type Static, type TSchema} from 'typebox'
 import type {VFile} from 'vfile'
 import {fail} from '../message.js'
 import type {YamlResult} from './yaml.js'
 
+// The schemas are written with TypeBox: each is plain JSON Schema (Ajv validates it) and its TypeScript
+// type is `Static<typeof schema>`, so validated data needs no cast and cannot drift from its schema.
 const idPattern = '^[A-Za-z0-9][A-Za-z0-9._-]*$'
 // Ids name output files and pages: short enough for any file system.
-const idValue = {type: 'string', pattern: idPattern, maxLength: 100}
+const idValue = Type.String({pattern: idPattern, maxLength: 100})
 const languagePattern = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'
 // An absolute http(s) URL that parses (`https://` alone does not).
-const urlValue = {type: 'string', format: 'http-url'}
-const dateValue = {type: ['string', 'number']}
-const creatorRoles = ['aut', 'edt', 'trl', 'ctb', 'aui', 'pbl']
+const urlValue = Type.String({format: 'http-url'})
+// `type: [string, number]` rather than `anyOf`: one plain "expected string,number" message, not two.
+const dateValue = Type.Unsafe<string | number>({type: ['string', 'number']})
+const creatorRoles = ['aut', 'edt', 'trl', 'ctb', 'aui', 'pbl'] as const
+const sha256 = Type.String({pattern: '^[0-9a-f]{64}$'})
 
-const namedPerson = {
-  type: 'object',
-  required: ['name'],
-  additionalProperties: false,
-  properties: {
-    name: {type: 'string', minLength: 1},
-    fileAs: {type: 'string'},
-    role: {enum: creatorRoles}
-  }
-}
-const person = {anyOf: [{type: 'string', minLength: 1}, namedPerson]}
-const extensions = {'^x-': {}}
+const namedPerson = Type.Object({
+  name: Type.String({minLength: 1}),
+  fileAs: Type.Optional(Type.String()),
+  role: Type.Optional(Type.Enum(creatorRoles))
+}, {additionalProperties: false})
+const person = Type.Union([Type.String({minLength: 1}), namedPerson])
+// `x-` fields are the author's own: allowed, and not read.
+const extensions = {patternProperties: {'^x-': {}}, additionalProperties: false} as const
 
-export const workSchema = {
-  type: 'object',
-  required: ['title'],
-  additionalProperties: false,
-  patternProperties: extensions,
-  properties: {
-    id: idValue,
-    title: {type: 'string', minLength: 1},
-    subtitle: {type: 'string'},
-    authors: {type: 'array', items: person},
-    contributors: {type: 'array', items: person},
+export const workSchema = Type.Object({
+  id: Type.Optional(idValue),
+  title: Type.String({minLength: 1}),
+  subtitle: Type.Optional(Type.String()),
+  authors: Type.Optional(Type.Array(person)),
+  contributors: Type.Optional(Type.Array(person)),
+  date: Type.Optional(dateValue),
+  publicationHistory: Type.Optional(Type.Array(Type.Object({
     date: dateValue,
-    publicationHistory: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['date', 'event'],
-        additionalProperties: false,
-        properties: {date: dateValue, event: {type: 'string'}, source: {type: 'string'}}
-      }
-    },
-    language: {type: 'string', pattern: languagePattern},
-    description: {type: 'string'},
-    source: {
-      type: 'object',
-      required: ['file', 'sha256'],
-      additionalProperties: false,
-      properties: {file: {type: 'string'}, sha256: {type: 'string', pattern: '^[0-9a-f]{64}$'}}
-    },
-    rights: {type: 'string'},
-    url: urlValue,
-    baseUrl: urlValue,
-    anchors: {type: 'object', additionalProperties: {type: 'string'}}
-  }
-} as const
+    event: Type.String(),
+    source: Type.Optional(Type.String())
+  }, {additionalProperties: false}))),
+  language: Type.Optional(Type.String({pattern: languagePattern})),
+  description: Type.Optional(Type.String()),
+  source: Type.Optional(Type.Object({file: Type.String(), sha256}, {additionalProperties: false})),
+  rights: Type.Optional(Type.String()),
+  url: Type.Optional(urlValue),
+  baseUrl: Type.Optional(urlValue),
+  anchors: Type.Optional(Type.Unsafe<Record<string, string>>({type: 'object', additionalProperties: {type: 'string'}}))
+}, extensions)
 
-export const editionSchema = {
-  type: 'object',
-  required: ['title'],
-  additionalProperties: false,
-  patternProperties: extensions,
-  properties: {
-    id: idValue,
-    title: {type: 'string', minLength: 1},
-    subtitle: {type: 'string'},
-    editors: {type: 'array', items: person},
-    language: {type: 'string', pattern: languagePattern},
-    publisher: {type: 'string'},
-    rights: {type: 'string'},
-    description: {type: 'string'},
-    subjects: {type: 'array', items: {type: 'string'}},
-    date: dateValue,
-    preface: {type: 'string'},
-    paper: {enum: ['A5', 'A4', 'Letter']},
-    quotedHeading: {type: 'string'},
-    works: {type: 'array', items: {type: 'string'}, minItems: 1}
-  }
-} as const
+const editionSchema = Type.Object({
+  id: Type.Optional(idValue),
+  title: Type.String({minLength: 1}),
+  subtitle: Type.Optional(Type.String()),
+  editors: Type.Optional(Type.Array(person)),
+  language: Type.Optional(Type.String({pattern: languagePattern})),
+  publisher: Type.Optional(Type.String()),
+  rights: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  subjects: Type.Optional(Type.Array(Type.String())),
+  date: Type.Optional(dateValue),
+  preface: Type.Optional(Type.String()),
+  paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
+  quotedHeading: Type.Optional(Type.String()),
+  works: Type.Optional(Type.Array(Type.String(), {minItems: 1}))
+}, extensions)
 
-const chromeRule = {
-  type: 'object',
-  required: ['reason'],
-  additionalProperties: false,
-  oneOf: [{required: ['line']}, {required: ['pattern']}],
-  properties: {
-    line: {type: 'string'},
-    pattern: {type: 'string', minLength: 1, maxLength: 2000},
-    group: {type: 'integer', minimum: 1, maximum: 99},
-    reason: {type: 'string', minLength: 1},
-    count: {type: 'integer', minimum: 1}
-  }
-}
+// A rule has a `line` or a `pattern` (the `oneOf`); the type says both are optional, the schema that one is there.
+const chromeRule = Type.Object({
+  line: Type.Optional(Type.String()),
+  pattern: Type.Optional(Type.String({minLength: 1, maxLength: 2000})),
+  group: Type.Optional(Type.Integer({minimum: 1, maximum: 99})),
+  reason: Type.String({minLength: 1}),
+  count: Type.Optional(Type.Integer({minimum: 1}))
+}, {additionalProperties: false, oneOf: [{required: ['line']}, {required: ['pattern']}]})
 
-export const manifestSchema = {
-  type: 'object',
-  required: ['sources'],
-  additionalProperties: false,
-  properties: {
-    sources: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['file', 'sha256', 'title'],
-        additionalProperties: false,
-        patternProperties: extensions,
-        properties: {
-          file: {type: 'string'},
-          sha256: {type: 'string', pattern: '^[0-9a-f]{64}$'},
-          title: {type: 'string'},
-          publisher: {type: 'string'},
-          format: {enum: ['text', 'markdown']},
-          url: urlValue,
-          retrieved: {type: 'string'},
-          rights: {type: 'string'},
-          chrome: {type: 'array', items: chromeRule}
-        }
-      }
-    }
-  }
-} as const
+const manifestSchema = Type.Object({
+  sources: Type.Array(Type.Object({
+    file: Type.String(),
+    sha256,
+    title: Type.String(),
+    publisher: Type.Optional(Type.String()),
+    format: Type.Optional(Type.Enum(['text', 'markdown'])),
+    url: Type.Optional(urlValue),
+    retrieved: Type.Optional(Type.String()),
+    rights: Type.Optional(Type.String()),
+    chrome: Type.Optional(Type.Array(chromeRule))
+  }, extensions))
+}, {additionalProperties: false})
 
 // strictRequired is off: `oneOf: [{required: [line]}, …]` names properties declared one level up.
 const ajv = new Ajv({allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true})
 ajv.addFormat('http-url', {type: 'string', validate: (value: string) => /^https?:\/\//i.test(value) && URL.canParse(value)})
-const compiled = new Map<object, ValidateFunction>()
+
+/** What `validate` needs of a parsed YAML value: the value and where its parts are written. */
+export type Located = Pick<YamlResult, 'value' | 'locate' | 'locateKey'>
 
 /**
- * Validate `yaml.value` against `schema`; every violation becomes an error
- * on `file` at the offending value. Returns whether the value is valid.
+ * A validator for `schema`, compiled on first use: it returns the value typed by the schema, or
+ * undefined after recording every violation as an error on `file` at the offending value.
  */
-export function validate(file: VFile, yaml: YamlResult, schema: object, what: string): boolean {
-  let check = compiled.get(schema)
-  if (!check) {
-    check = ajv.compile(schema)
-    compiled.set(schema, check)
+export function validator<S extends TSchema>(schema: S): (file: VFile, yaml: Located, what: string) => Static<S> | undefined {
+  let check: ValidateFunction<Static<S>> | undefined
+  return (file, yaml, what) => {
+    check ??= ajv.compile<Static<S>>(schema)
+    const value = yaml.value ?? {}
+    if (check(value)) return value
+    report(file, yaml, check.errors ?? [], what)
+    return undefined
   }
-  if (check(yaml.value ?? {})) return true
-  for (const error of prune(check.errors ?? [])) {
+}
+
+export const validateWork = validator(workSchema)
+export const validateEdition = validator(editionSchema)
+export const validateManifest = validator(manifestSchema)
+
+function report(file: VFile, yaml: Located, errors: ErrorObject[], what: string): void {
+  for (const error of prune(errors)) {
     const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')))
     const place = error.keyword === 'additionalProperties'
-      ? yaml.locateKey(path, String((error.params as {additionalProperty: string}).additionalProperty))
+      ? yaml.locateKey(path, String(error.params['additionalProperty']))
       : yaml.locate(path)
     fail(file, describe(error, what), place, ruleFor(error))
   }
-  return false
 }
 
 /** Drop the noise of `anyOf`/`oneOf` branches when a plainer error says the same. */
@@ -179,14 +150,14 @@ function where(error: ErrorObject): string {
 }
 
 function describe(error: ErrorObject, what: string): string {
-  const params = error.params as Record<string, unknown>
+  const params = error.params
   switch (error.keyword) {
     case 'required':
       return `Missing required field \`${String(params['missingProperty'])}\` in ${what}${where(error)}`
     case 'additionalProperties':
       return `Unknown field \`${String(params['additionalProperty'])}\` in ${what}${where(error)}`
     case 'enum':
-      return `Unexpected value in ${what}${where(error)}: expected one of ${(params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`
+      return `Unexpected value in ${what}${where(error)}: expected one of ${[params['allowedValues']].flat().map((value) => JSON.stringify(value)).join(', ')}`
     case 'format':
       return `Malformed value in ${what}${where(error)}: expected an absolute http(s) URL`
     case 'maxLength':

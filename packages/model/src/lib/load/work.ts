@@ -7,26 +7,11 @@ import type {Creator, PublicationEvent, Work, WorkMeta} from '../types.js'
 import {toCreators} from './creators.js'
 import {dateField} from './date.js'
 import {frontMatter, parseMarkdown, takeTitleHeading} from './markdown.js'
-import {workSchema} from './schema.js'
-import {validate} from './schema.js'
+import {validateWork, type workSchema} from './schema.js'
 import {parseYaml} from './yaml.js'
+import type {Static} from 'typebox'
 
-interface WorkFrontMatter {
-  id?: string
-  title?: string
-  subtitle?: string
-  authors?: Parameters<typeof toCreators>[0]
-  contributors?: Parameters<typeof toCreators>[0]
-  date?: string | number
-  publicationHistory?: Array<{date: string | number; event: string; source?: string}>
-  language?: string
-  description?: string
-  source?: {file: string; sha256: string}
-  rights?: string
-  url?: string
-  baseUrl?: string
-  anchors?: Record<string, string>
-}
+type WorkFrontMatter = Partial<Static<typeof workSchema>>
 
 /** Parse and validate a work file. Returns undefined (with messages on `file`) when unusable. */
 export function loadWork(file: VFile): Work | undefined {
@@ -41,16 +26,12 @@ export function loadWork(file: VFile): Work | undefined {
     const yaml = parseYaml(file, yamlNode.value, origin)
     file.data.locate = yaml.locate
     if (yaml.value === undefined && yamlNode.value.trim() !== '') return undefined
-    const value = yaml.value ?? {}
     // A file without a title in front matter may still carry one as its `#` heading.
-    const withTitle = value !== null && typeof value === 'object' && !('title' in value)
-      ? {...value, title: takeTitleHeading(tree, file)}
-      : value
-    if (withTitle && typeof withTitle === 'object' && (withTitle as {title?: unknown}).title === undefined) {
-      delete (withTitle as {title?: unknown}).title
-    }
-    if (!validate(file, {...yaml, value: withTitle}, workSchema, 'front matter')) return undefined
-    data = withTitle as WorkFrontMatter
+    const value = yaml.value ?? {}
+    const title = isRecord(value) && !('title' in value) ? takeTitleHeading(tree, file) : undefined
+    const validated = validateWork(file, {...yaml, value: title === undefined ? value : {...value, title}}, 'front matter')
+    if (!validated) return undefined
+    data = validated
   } else {
     const title = takeTitleHeading(tree, file)
     if (title === undefined) {
@@ -90,4 +71,8 @@ export function loadWork(file: VFile): Work | undefined {
   if (data.url !== undefined) meta.url = data.url
   if (data.baseUrl !== undefined) meta.baseUrl = data.baseUrl
   return {meta, tree, file}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

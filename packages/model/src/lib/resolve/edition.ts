@@ -4,6 +4,7 @@
  * ids, their links resolved, and gathered into a table of contents.
  */
 import type {PhrasingContent, Root} from 'mdast'
+import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
@@ -15,6 +16,7 @@ import {identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
 import {inlineReferences, resolveLinks, type Landing, type LinkContext} from './links.js'
 import {checkRawHtml} from './raw-html.js'
+import {ResolutionFiles} from './messages.js'
 import {buildToc} from './toc.js'
 import {dropRepeatedTitle} from './title.js'
 import {typesetter, type Typesetter} from './typeset.js'
@@ -32,8 +34,9 @@ export interface ResolveOptions {
 }
 
 /**
- * Resolve edition `id` of `corpus`. Throws `UsageError` for an unknown id;
- * content problems are messages on the corpus files (check `hasErrors`).
+ * Resolve edition `id` of `corpus`. Throws `UsageError` for an unknown id; content problems come back
+ * as `edition.messages` (fatal ones are errors). The corpus is left as it was: its
+ * trees are cloned, and no message is written into its files.
  */
 export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptions = {}): ResolvedEdition {
   const spec = corpus.editions.find((edition) => edition.id === id)
@@ -45,35 +48,38 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const registry = new IdRegistry()
   const set = typesetter(options.typography !== false)
   const labels = resolveModelLabels(options.labels)
+  const files = new ResolutionFiles()
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
-    return {work, tree, titleSlug: dropRepeatedTitle(tree, work.meta.title), startId: registry.take(work.meta.id)}
+    const startId = registry.take(work.meta.id)
+    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.title), startId}
+    return {work, tree, file: files.for(work.file), titleSlug: dropRepeatedTitle(tree, work.meta.title), startId, info}
   })
-  const titles: WorkInfo[] = prepared.map(({work, startId}) => ({id: work.meta.id, title: set.text(work.meta.title), startId}))
+  const titles = prepared.map(({info}) => info)
 
   // The apparatus anchors on the text as written, so it comes before typography.
   const data = corpus.apparatus
   for (const item of data.bibliography) registry.take(bibliographyId(item.id))
-  const anchored = anchorApparatus(prepared, data, registry)
+  const anchored = anchorApparatus(prepared, data, registry, files.for)
   const citations = applyCitations(prepared, data.bibliography, registry)
   const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
-  const steps = prepared.map(({work, tree, titleSlug, startId}, index) => {
-    tree.children.push(...quotedSection(titles[index] as WorkInfo, apparatus.annotations, passages, titles, quotedHeading, labels))
-    checkRawHtml(tree, work.file)
+  const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
+    tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
+    checkRawHtml(tree, file)
     set.tree(tree)
     inlineReferences(tree)
     const headings = identifyHeadings(tree, registry)
     // Links to the dropped title heading land on the work's start.
     if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
-    const legacyAnchors = addLegacyAnchors(work, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, work.file, labels)
+    const legacyAnchors = addLegacyAnchors(work, file, headings, landing)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels)
     for (const note of notes) set.tree({type: 'root', children: note.children})
-    return {work, tree, startId, headings, landing, notes, legacyAnchors}
+    return {work, tree, file, startId, headings, landing, notes, legacyAnchors}
   })
 
   const context: LinkContext = {byUrl: new Map(), byFile: new Map()}
@@ -83,15 +89,15 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (name) context.byFile.set(name, landing)
   }
 
-  const resolved: ResolvedWork[] = steps.map(({work, tree, startId, headings, landing, notes, legacyAnchors}) => {
+  const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
-    resolveLinks(tree, landing, base, context, work.file)
-    for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, work.file)
+    resolveLinks(tree, landing, base, context, file)
+    for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, file)
     const meta = typesetWorkMeta(work.meta, set)
     return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
   })
 
-  const preface = spec.preface && resolvePreface(spec.preface, registry, context, set, labels)
+  const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels)
   const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, labels)
   for (const section of backMatter) {
     set.tree(section.tree)
@@ -102,7 +108,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     works: resolved,
     toc: buildToc(resolved),
     backMatter,
-    apparatus
+    apparatus,
+    messages: files.messages()
   }
   if (preface) edition.preface = preface
   return edition
@@ -122,7 +129,7 @@ function markedPassages(trees: readonly Root[]): Map<string, PhrasingContent[]> 
 }
 
 /** Legacy fragment ids (`app4`) name a heading by its text (or id); returns legacy -> id. */
-function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing): Record<string, string> {
+function addLegacyAnchors(work: Work, file: VFile, headings: HeadingResult, landing: Landing): Record<string, string> {
   const resolved: Record<string, string> = {}
   const byText = new Map(headings.headings.map((heading) => [comparable(heading.text), heading.id]))
   // The work's title names its start (its heading, when the body repeated it, is dropped).
@@ -131,7 +138,7 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
     const id = headings.fragments.get(target) ?? byText.get(comparable(target))
     if (id === undefined) {
       const place = work.file.data.locate?.(['anchors', legacy])
-      fail(work.file, `Anchor \`${legacy}\` names \`${target}\`, which is no heading of this work`, place, 'anchor-target-missing')
+      fail(file, `Anchor \`${legacy}\` names \`${target}\`, which is no heading of this work`, place, 'anchor-target-missing')
       continue
     }
     landing.fragments.set(legacy, id)
@@ -141,18 +148,18 @@ function addLegacyAnchors(work: Work, headings: HeadingResult, landing: Landing)
 }
 
 /** The preface reads like a work: typography, ids, links, and its footnotes made notes with the works' numbering. */
-function resolvePreface(preface: NonNullable<EditionSpec['preface']>, registry: IdRegistry, context: LinkContext, set: Typesetter, labels: ModelLabels): ResolvedSection {
+function resolvePreface(preface: NonNullable<EditionSpec['preface']>, file: VFile, registry: IdRegistry, context: LinkContext, set: Typesetter, labels: ModelLabels): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
-  checkRawHtml(tree, preface.file)
+  checkRawHtml(tree, file)
   set.tree(tree)
   inlineReferences(tree)
   const headings = identifyHeadings(tree, registry)
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
   // No annotation anchors in the preface: its notes are its GFM footnotes.
-  const notes = collectNotes(tree, new Map(), registry, 'preface', preface.file, labels)
+  const notes = collectNotes(tree, new Map(), registry, 'preface', file, labels)
   for (const note of notes) set.tree({type: 'root', children: note.children})
-  resolveLinks(tree, landing, undefined, context, preface.file)
-  for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, preface.file)
+  resolveLinks(tree, landing, undefined, context, file)
+  for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, file)
   return {id: 'preface', kind: 'preface', title: set.text(preface.title), tree, notes, file: preface.file}
 }
 
