@@ -18,7 +18,8 @@ export type {
   Work,
   WorkMeta
 } from './lib/types.js'
-export {loadCorpus, type LoadOptions} from './lib/load/corpus.js'
+export {corpusFromFiles, loadCorpus, type LoadOptions, type MemoryLoadOptions} from './lib/load/corpus.js'
+export type {CorpusFiles} from './lib/load/memory.js'
 export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
 export type {ModelLabels} from './lib/labels.js'

@@ -109,7 +109,7 @@ function removePattern(text: string, pattern: string, group = 0): {text: string;
 export function sourceText(raw: string, entry: SourceEntry): ChromeResult {
   const stripped = stripChrome(raw, entry)
   if (entry.format === 'markdown') {
-    stripped.text = textOf(parseMarkdown(new VFile({value: stripped.text})))
+    stripped.text = textOf(parseMarkdown(new VFile({cwd: '/', value: stripped.text})))
   }
   return stripped
 }

@@ -145,7 +145,7 @@ function toAnnotation(entry: Record<string, unknown>, file: VFile, yaml: YamlRes
   delete (annotation as {body?: unknown}).body
   if (typeof entry['body'] === 'string') {
     annotation.bodyText = entry['body']
-    const body = new File({path: file.path, value: entry['body']})
+    const body = new File({cwd: file.cwd, path: file.path, value: entry['body']})
     annotation.body = parseMarkdown(body)
     // A body past a limit: its error belongs to the annotation file, at the body.
     for (const message of body.messages) fail(file, message.reason, yaml.locate([...where, 'body']), message.ruleId ?? 'nesting-too-deep')
