@@ -34,6 +34,19 @@ export {
   type FidelityDifference
 } from './lib/fidelity.js'
 export {typography, type TypographyState} from './lib/typography.js'
+export {
+  remarkSamizdatAnchors,
+  remarkSamizdatHeadings,
+  remarkSamizdatLinks,
+  remarkSamizdatNotes,
+  remarkSamizdatTypography,
+  type AnchorsOptions,
+  type HeadingsOptions,
+  type LinksOptions,
+  type NotesOptions,
+  type SamizdatData,
+  type TypographyOptions
+} from './lib/plugins.js'
 export {textOf, blocksOf, type TextBlock} from './lib/text.js'
 export {creatorsByRole, listNames} from './lib/creators.js'
 export {hasErrors, ContentError, UsageError} from './lib/errors.js'
