@@ -21,12 +21,13 @@ for (const work of corpus.works) {
   }
   const {text, problems} = sourceText(await readFile(join(corpus.dir, 'sources', entry.file), 'utf8'), entry)
   for (const problem of problems) console.log(`${work.meta.id}: ${problem.reason}`)
-  const difference = compareWithSource(work, text)
-  if (difference) {
+  const differences = compareWithSource(work, text)
+  for (const difference of differences) {
     failed = true
     const place = difference.place ? `${work.file.path}:${difference.place.line}:${difference.place.column}` : work.file.path
     console.log(`${place}: ${describeDifference(difference, entry.file)}`)
-  } else {
+  }
+  if (differences.length === 0) {
     console.log(`${work.meta.id}: matches ${entry.file} word for word`)
   }
   if (problems.length > 0) failed = true

@@ -18,7 +18,8 @@ export type {
   Work,
   WorkMeta
 } from './lib/types.js'
-export {loadCorpus, type LoadOptions} from './lib/load/corpus.js'
+export {corpusFromFiles, loadCorpus, type LoadOptions, type MemoryLoadOptions} from './lib/load/corpus.js'
+export type {CorpusFiles} from './lib/load/memory.js'
 export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
 export type {ModelLabels} from './lib/labels.js'
@@ -33,6 +34,19 @@ export {
   type FidelityDifference
 } from './lib/fidelity.js'
 export {typography, type TypographyState} from './lib/typography.js'
+export {
+  remarkSamizdatAnchors,
+  remarkSamizdatHeadings,
+  remarkSamizdatLinks,
+  remarkSamizdatNotes,
+  remarkSamizdatTypography,
+  type AnchorsOptions,
+  type HeadingsOptions,
+  type LinksOptions,
+  type NotesOptions,
+  type SamizdatData,
+  type TypographyOptions
+} from './lib/plugins.js'
 export {textOf, blocksOf, type TextBlock} from './lib/text.js'
 export {creatorsByRole, listNames} from './lib/creators.js'
 export {hasErrors, ContentError, UsageError} from './lib/errors.js'

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -45,14 +46,44 @@ test('a changed word in a work is reported at its place', async () => {
   await checkFidelity(corpus)
   const messages = report(corpus.files)
   assert.equal(messages.length, 1)
-  assert.match(messages[0]!, /^solidarity-introduction\.md:\d+:1: Text differs from source `002_a6ada37ac24b90a3\.txt` at word \d+: source has ….* «VII» be made clear.*, work has ….* «will» be made.* \[fidelity\]$/)
+  assert.match(messages[0]!, /^solidarity-introduction\.md:\d+:\d+: Text changed: work has «will» where source `002_a6ada37ac24b90a3\.txt` word \d+ has «VII» \(source: “.* as «VII» be made clear.*”\) \[fidelity\]$/)
 })
 
 test('a dropped word is reported', async () => {
   const dir = await mutated('dropped', 'works/libcom-history.md', (text) => text.replace('respected veteran Bolsheviks', 'respected Bolsheviks'))
   const corpus = await loadCorpus(dir)
   await checkFidelity(corpus)
-  assert.match(report(corpus.files).join('\n'), /source has ….*«veteran» Bolsheviks.*work has ….*«Bolsheviks».*\[fidelity\]/)
+  assert.match(report(corpus.files).join('\n'), /Text dropped: «veteran» of source `003_3f338e899216165a\.txt` word \d+ is missing here \(source: “.*respected «veteran» Bolsheviks.*”\) \[fidelity\]/)
+})
+
+test('every unrecorded change is reported, each at its word: two in one paragraph, one in another', async () => {
+  // Text nobody here wrote: the licence of the `diff` package, as a one-work corpus.
+  const licence = await readFile(fileURLToPath(new URL('LICENSE', import.meta.resolve('diff/package.json'))), 'utf8')
+  const paragraphs = licence.split(/\n\n/)
+  const grant = paragraphs.find((paragraph) => paragraph.startsWith('Redistribution and use'))!
+  const disclaimer = paragraphs.find((paragraph) => paragraph.startsWith('THIS SOFTWARE'))!.trim()
+  const source = `Licence\n\n${grant}\n\n${disclaimer}\n`
+  const sha256 = createHash('sha256').update(source).digest('hex')
+  const body = `${grant.replace('source and binary forms', 'source and compiled forms').replace('the following conditions', 'the conditions')}\n\n${disclaimer.replace('WARRANTIES OF MERCHANTABILITY', 'WARRANTIES OF GOOD MERCHANTABILITY')}\n`
+  const work = `---\ntitle: Licence\nsource: {file: licence.txt, sha256: ${sha256}}\n---\n\n${body}`
+  const dir = join(scratch, 'three')
+  await mkdir(join(dir, 'works'), {recursive: true})
+  await mkdir(join(dir, 'sources'), {recursive: true})
+  await writeFile(join(dir, 'works/licence.md'), work)
+  await writeFile(join(dir, 'sources/licence.txt'), source)
+  await writeFile(join(dir, 'sources/manifest.yaml'), `sources:\n  - file: licence.txt\n    sha256: ${sha256}\n    title: Licence\n    format: text\n    chrome: []\n`)
+  const corpus = await loadCorpus(dir)
+  await checkFidelity(corpus)
+  /** line:column of the first occurrence of `text` in the work file. */
+  const at = (text: string): string => {
+    const before = work.slice(0, work.indexOf(text)).split('\n')
+    return `${before.length}:${before.at(-1)!.length + 1}`
+  }
+  assert.deepEqual(report(corpus.files), [
+    `licence.md:${at('compiled')}: Text changed: work has «compiled» where source \`licence.txt\` word 8 has «binary» (source: “use in source and «binary» forms, with or without”) [fidelity]`,
+    `licence.md:${at('conditions are met')}: Text dropped: «following» of source \`licence.txt\` word 19 is missing here (source: “permitted provided that the «following» conditions are met: THIS”) [fidelity]`,
+    `licence.md:${at('GOOD')}: Text added: «GOOD» is not in source \`licence.txt\` (source: “THE IMPLIED WARRANTIES OF ^ MERCHANTABILITY AND FITNESS FOR”) [fidelity]`
+  ])
 })
 
 test('a chrome rule that matches nothing, and a changed source, are reported on the manifest', async () => {

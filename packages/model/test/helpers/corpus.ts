@@ -3,6 +3,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 
 /** A fresh temp folder and its cleanup. */
 export async function scratch(prefix: string): Promise<{dir: string; cleanup: () => Promise<void>}> {
@@ -22,4 +23,9 @@ export async function writeTree(dir: string, files: Record<string, string | Uint
 /** Every message as `path:line:column: reason [rule]`. */
 export function messages(files: readonly VFile[]): string[] {
   return files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+}
+
+/** What resolving reported, in the same `path:line:column: reason [rule]` form as `messages`. */
+export function reported(edition: {messages: readonly VFileMessage[]}): string[] {
+  return edition.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)
 }

@@ -162,7 +162,7 @@ function fields<E extends AnnotationEntry>(entry: E): Omit<E, 'body' | 'sources'
 
 /** An annotation's Markdown body; a body past a limit is an error of the annotation file, at the body. */
 function parseBody(text: string, file: VFile, place: Position): Root {
-  const body = new File({path: file.path, value: text})
+  const body = new File({cwd: file.cwd, path: file.path, value: text})
   const tree = parseMarkdown(body)
   for (const message of body.messages) fail(file, message.reason, place, message.ruleId ?? 'nesting-too-deep')
   return tree

@@ -2,9 +2,10 @@
  * Read a corpus folder: `works/*.md` (or, failing that, the folder's own
  * `*.md`), optional `editions/*.yaml`, optional `sources/manifest.yaml`.
  * Content problems never throw: they are messages on `corpus.files`.
- * Every read goes through the sandbox of `read.ts`.
+ * Every read goes through a `Reader` (`read.ts`): the disk's sandbox, or
+ * memory (`corpusFromFiles`), with one loading code for both.
  */
-import {basename, join, relative, resolve} from 'node:path'
+import {basename, isAbsolute, join, relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {UsageError} from '../errors.js'
 import {fail} from '../message.js'
@@ -13,7 +14,8 @@ import {loadApparatus, type ApparatusFiles} from '../apparatus/load.js'
 import {loadEdition} from './edition.js'
 import {implicitEdition} from './implicit.js'
 import {loadManifest} from './manifest.js'
-import {CorpusReader, defaultMaxFileSize, setReader} from './read.js'
+import {MemoryReader, type CorpusFiles} from './memory.js'
+import {CorpusReader, defaultMaxFileSize, setReader, type Reader} from './read.js'
 import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
 
@@ -27,16 +29,51 @@ export interface LoadOptions {
   maxFileSize?: number
 }
 
+export interface MemoryLoadOptions {
+  /** The absolute folder the files stand in, which names the implicit edition (default `/corpus`). */
+  dir?: string
+  /** Absolute directory that reported paths are relative to (default: `dir`, so paths read `works/a.md`). */
+  cwd?: string
+  /** Largest file, in bytes (default 50 MB), as for `loadCorpus`. */
+  maxFileSize?: number
+}
+
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const cwd = options.cwd ?? process.cwd()
-  const maxFileSize = options.maxFileSize ?? defaultMaxFileSize
-  if (!Number.isSafeInteger(maxFileSize) || maxFileSize < 0) {
-    throw new UsageError(`Expected \`maxFileSize\` to be a whole number of bytes, not \`${String(options.maxFileSize)}\``)
-  }
+  const maxFileSize = checkedMaxFileSize(options.maxFileSize)
   const root = resolve(cwd, dir)
   const reader = await CorpusReader.of(root, maxFileSize)
-  const top = reader && (await reader.list(reader.root))
-  if (!reader || top === undefined) throw new UsageError(`Corpus folder not found: ${dir}`)
+  if (!reader) throw new UsageError(`Corpus folder not found: ${dir}`)
+  return loadWith(reader, dir, basename(root), cwd)
+}
+
+/**
+ * A corpus from files held in memory (`{'works/a.md': '…'}`), loaded by the
+ * same code as a folder and never touching the disk. File names are relative
+ * to the corpus folder; an absolute name or one with `..` is a `UsageError`.
+ */
+export async function corpusFromFiles(files: CorpusFiles, options: MemoryLoadOptions = {}): Promise<Corpus> {
+  if (files === null || typeof files !== 'object') throw new UsageError('Expected the corpus files as an object of path → text')
+  for (const [key, value] of [['dir', options.dir], ['cwd', options.cwd]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !isAbsolute(value))) throw new UsageError(`Expected \`${key}\` to be an absolute path, not \`${String(value)}\``)
+  }
+  const root = resolve(options.dir ?? '/corpus')
+  const reader = new MemoryReader(root, files, checkedMaxFileSize(options.maxFileSize))
+  return loadWith(reader, root, basename(root), options.cwd ?? root)
+}
+
+function checkedMaxFileSize(value: unknown): number {
+  const maxFileSize = value ?? defaultMaxFileSize
+  if (typeof maxFileSize !== 'number' || !Number.isSafeInteger(maxFileSize) || maxFileSize < 0) {
+    throw new UsageError(`Expected \`maxFileSize\` to be a whole number of bytes, not \`${String(value)}\``)
+  }
+  return maxFileSize
+}
+
+/** Load a corpus through `reader`; `dir` is how usage errors name it, `name` the corpus's name. */
+async function loadWith(reader: Reader, dir: string, name: string, cwd: string): Promise<Corpus> {
+  const top = await reader.list(reader.root)
+  if (top === undefined) throw new UsageError(`Corpus folder not found: ${dir}`)
 
   const files: VFile[] = []
   const at = (path: string): string => relative(cwd, path)
@@ -91,7 +128,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     throw new UsageError(`No works in ${dir}: expected Markdown files in ${relative(cwd, worksDir) || '.'}/`)
   }
 
-  const corpus: Corpus = {dir: reader.root, name: basename(root), works, editions: [], sources: [], files, apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}}
+  const corpus: Corpus = {dir: reader.root, name, works, editions: [], sources: [], files, apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}}
   setReader(corpus, reader)
 
   if (top.includes('sources')) {

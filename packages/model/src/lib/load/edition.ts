@@ -5,7 +5,7 @@ import {fail} from '../message.js'
 import type {EditionSpec} from '../types.js'
 import {toCreators} from './creators.js'
 import {dateField} from './date.js'
-import type {CorpusReader} from './read.js'
+import type {Reader} from './read.js'
 import {parseMarkdown, takeTitleHeading} from './markdown.js'
 import {validateEdition} from './schema.js'
 import {parseYaml} from './yaml.js'
@@ -14,7 +14,7 @@ import {parseYaml} from './yaml.js'
  * Parse and validate an edition file. `allWorks` gives the default order
  * when the edition lists no works. `files` collects the preface file.
  */
-export async function loadEdition(file: VFile, allWorks: readonly string[], files: VFile[], reader: CorpusReader): Promise<EditionSpec | undefined> {
+export async function loadEdition(file: VFile, allWorks: readonly string[], files: VFile[], reader: Reader): Promise<EditionSpec | undefined> {
   const yaml = parseYaml(file, String(file.value))
   file.data.locate = yaml.locate
   if (yaml.value === undefined) return undefined

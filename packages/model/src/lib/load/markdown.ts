@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
 import {visit} from 'unist-util-visit'
 import {warn} from '../message.js'
@@ -18,7 +18,8 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  * warnings). Past a limit: an error and a partial tree.
  */
 export function parseMarkdown(file: VFile): Root {
-  const tree = parseWithinLimits(file, (text) => processor.parse(text))
+  // A file of our own for the parser: given a string, unified would ask `process.cwd()` (gone in some hosts).
+  const tree = parseWithinLimits(file, (text) => processor.parse(new VFile({cwd: file.cwd, value: text})))
   cleanTree(tree, file)
   return tree
 }

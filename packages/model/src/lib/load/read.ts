@@ -26,7 +26,27 @@ export interface ReadProblem {
 
 export type ReadResult = {value: string; bytes: Uint8Array; problem?: undefined} | {problem: ReadProblem; value?: undefined}
 
-export class CorpusReader {
+/**
+ * How the loader reads a corpus: the disk (`CorpusReader`, a sandbox on a
+ * folder) or memory (`MemoryReader`). Paths are absolute, under `root`;
+ * `name` is how messages call the file. Problems are values, never thrown.
+ */
+export interface Reader {
+  /** Absolute path of the corpus folder (its real path, on disk). */
+  readonly root: string
+  readonly maxFileSize: number
+  /** The canonical path of `path` if it stays in the corpus, else a problem. */
+  resolve(path: string, name?: string): Promise<{real: string; problem?: undefined} | {problem: ReadProblem}>
+  /** Names in folder `dir` (sorted), or undefined when it is missing, not a folder, or outside the corpus. */
+  list(dir: string): Promise<string[] | undefined>
+  /** Whether `dir` is a folder inside the corpus. */
+  isFolder(dir: string): Promise<boolean>
+  /** A UTF-8 file inside the corpus, at most `maxFileSize` bytes. */
+  read(path: string, name?: string): Promise<ReadResult>
+}
+
+/** The disk reader: every read sandboxed to the corpus folder's real path. */
+export class CorpusReader implements Reader {
   /** Real path of the corpus folder. */
   readonly root: string
   readonly maxFileSize: number
@@ -131,7 +151,7 @@ async function readAtMost(handle: import('node:fs/promises').FileHandle, limit: 
   return Buffer.concat(chunks, total)
 }
 
-function tooLarge(name: string, limit: number): ReadProblem {
+export function tooLarge(name: string, limit: number): ReadProblem {
   return {reason: `\`${name}\` is larger than the limit of ${limit} bytes (\`maxFileSize\`)`, ruleId: 'file-too-large'}
 }
 
@@ -185,14 +205,14 @@ export function decodeUtf8(bytes: Uint8Array): {value: string; problem?: undefin
 }
 
 // The reader a corpus was loaded with, for what reads later (sources, in `checkFidelity`).
-const readers = new WeakMap<object, CorpusReader>()
+const readers = new WeakMap<object, Reader>()
 
-export function setReader(corpus: object, reader: CorpusReader): void {
+export function setReader(corpus: object, reader: Reader): void {
   readers.set(corpus, reader)
 }
 
 /** The corpus's reader; a corpus made by hand gets a default one on its folder. */
-export function readerOf(corpus: {dir: string}): CorpusReader {
+export function readerOf(corpus: {dir: string}): Reader {
   let reader = readers.get(corpus)
   if (!reader) {
     let root = corpus.dir
