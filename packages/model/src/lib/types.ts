@@ -4,6 +4,7 @@
  * Everything an adapter needs is here, already decided: ids, link targets,
  * typography, the table of contents. Adapters never look at Markdown source.
  */
+import type {Labels} from './locale/types.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Apparatus, ApparatusData, ResolvedNote} from './apparatus/types.js'
@@ -227,6 +228,8 @@ export interface ResolvedEdition {
   backMatter: ResolvedSection[]
   /** The apparatus, resolved: every annotation anchored, citations resolved, mentions found. */
   apparatus: Apparatus
+  /** Every word the outputs show around the text, in the edition's language (adapters read them through `labelsFor`). */
+  labels: Labels
 }
 
 /** Where an internal link points: a work, and optionally an id inside it. */
