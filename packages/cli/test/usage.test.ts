@@ -15,6 +15,7 @@ test('usage errors exit 2, name the bad value and the valid ones, and write noth
       [['build', '--edition', 'both,nope,nada'], /^samizdat: Unknown editions "nope", "nada"; expected one of "beta-only", "both"$/m],
       [['build', '--format', 'docx'], /^samizdat: Unknown format "docx"; expected one of "html", "epub", "pdf"$/m],
       [['build', '--paper', 'B5'], /^samizdat: Unknown paper "B5"; expected one of "A5", "A4", "Letter"$/m],
+      [['build', '--locale', 'not a tag!'], /^samizdat: Expected a BCP 47 language tag for the locale \(e\.g\. `fr`, `en-GB`\), not `not a tag!`$/m],
       [['build', '--corpus', 'missing'], /^samizdat: Corpus folder not found: missing$/m],
       [['build', '--bogus'], /^error: unknown option '--bogus'$/m],
       [['build', '--out'], /^error: option '-o, --out <dir>' argument missing$/m],

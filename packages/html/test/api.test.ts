@@ -4,7 +4,6 @@ import * as html from '@samizdat/html'
 
 test('public API: exactly these exports', () => {
   assert.deepEqual(Object.keys(html).sort(), [
-    'defaultLabels',
     'remarkSamizdatHtml',
     'renderFragment',
     'renderNotes',

@@ -22,7 +22,9 @@ export {corpusFromFiles, loadCorpus, type LoadOptions, type MemoryLoadOptions} f
 export type {CorpusFiles} from './lib/load/memory.js'
 export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
-export type {ModelLabels} from './lib/labels.js'
+export {labelsFor, locales, resolveLabels} from './lib/locale/resolve.js'
+export {formatDate} from './lib/locale/format.js'
+export type {EpubLabels, HtmlLabels, LabelOverrides, Labels, ModelLabels, PdfLabels} from './lib/locale/types.js'
 export {checkCorpus} from './lib/check.js'
 export {
   checkFidelity,

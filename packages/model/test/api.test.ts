@@ -4,7 +4,7 @@ import * as model from '@samizdat/model'
 
 test('the public API of @samizdat/model is exactly this', () => {
   assert.deepEqual(Object.keys(model).sort(), [
-    'ContentError', 'UsageError', 'apparatusJsonSchema', 'blocksOf', 'checkCorpus', 'checkFidelity', 'compareWithSource', 'corpusFromFiles', 'creatorsByRole', 'describeDifference', 'escapeControls',
-    'hasErrors', 'listNames', 'loadCorpus', 'maxBracketsPerParagraph', 'maxNesting', 'normalizeForFidelity', 'remarkSamizdatAnchors', 'remarkSamizdatHeadings', 'remarkSamizdatLinks', 'remarkSamizdatNotes', 'remarkSamizdatTypography', 'removeNonXml', 'reservedIds', 'resolveEdition', 'sourceText', 'stripChrome', 'textOf', 'toApparatusJson', 'typography', 'warn'
+    'ContentError', 'UsageError', 'apparatusJsonSchema', 'blocksOf', 'checkCorpus', 'checkFidelity', 'compareWithSource', 'corpusFromFiles', 'creatorsByRole', 'describeDifference', 'escapeControls', 'formatDate',
+    'hasErrors', 'labelsFor', 'listNames', 'loadCorpus', 'locales', 'maxBracketsPerParagraph', 'maxNesting', 'normalizeForFidelity', 'remarkSamizdatAnchors', 'remarkSamizdatHeadings', 'remarkSamizdatLinks', 'remarkSamizdatNotes', 'remarkSamizdatTypography', 'removeNonXml', 'reservedIds', 'resolveEdition', 'resolveLabels', 'sourceText', 'stripChrome', 'textOf', 'toApparatusJson', 'typography', 'warn'
   ])
 })

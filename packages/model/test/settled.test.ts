@@ -131,7 +131,7 @@ test('the words the model writes come from one labels object: English by default
     assert.equal(textOf(english.backMatter[0]!.tree), 'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.\n\nA\n\nword for “typo”: misprint')
     assert.match(textOf({type: 'root', children: english.works[0]!.notes[0]!.children}), /^The sources disagree:/)
     const other = resolveEdition(corpus, corpus.editions[0]!.id, {
-      labels: {corrections: 'Исправления', correctionsIntro: 'Чтение издания.', correctionFor: 'вместо', openQuote: '«', closeQuote: '»', sourcesDisagree: 'Источники расходятся:'}
+      labels: {model: {corrections: 'Исправления', correctionsIntro: 'Чтение издания.', correctionFor: 'вместо', openQuote: '«', closeQuote: '»', sourcesDisagree: 'Источники расходятся:'}}
     })
     // Titles change with the language; ids (reserved) do not.
     assert.deepEqual(other.backMatter.map((section) => [section.id, section.title]), [['corrections', 'Исправления']])

@@ -2,4 +2,4 @@
 export {toPdf} from './lib/to-pdf.js'
 export type {PdfOptions} from './lib/options.js'
 export {papers, type Paper} from './lib/geometry.js'
-export {defaultLabels, type Labels} from './lib/labels.js'
+export type {Labels} from './lib/labels.js'

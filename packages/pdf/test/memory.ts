@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {Paragraph, Root, RootContent} from 'mdast'
 import {VFile} from 'vfile'
-import {loadCorpus, resolveEdition, type EditionMeta, type ResolvedEdition, type ResolvedWork} from '@samizdat/model'
+import {loadCorpus, resolveEdition, resolveLabels, type EditionMeta, type ResolvedEdition, type ResolvedWork} from '@samizdat/model'
 
 export function memoryEdition(children: RootContent[] | Root, meta: Partial<EditionMeta> = {}, work: Partial<ResolvedWork['meta']> = {}): ResolvedEdition {
   const tree: Root = Array.isArray(children) ? {type: 'root', children} : children
@@ -28,7 +28,8 @@ export function memoryEdition(children: RootContent[] | Root, meta: Partial<Edit
     toc: [{id: 'w', work: 'w', depth: 1, text: resolved.meta.title, children: []}],
     backMatter: [],
     apparatus: {annotations: [], citations: [], bibliography: [], persons: [], timeline: []},
-    messages: []
+    messages: [],
+    labels: resolveLabels(language)
   }
 }
 

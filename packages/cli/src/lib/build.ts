@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
+import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
 import {papers} from '@samizdat/pdf'
 import {editionIds, failOnErrors} from './corpus.js'
 import {asFault, FaultError} from './faults.js'
@@ -30,6 +30,8 @@ export interface BuildOptions {
   date?: Date | undefined
   /** Paper size for paged formats: `A5`, `A4` or `Letter` (default: each edition's own, else A5). */
   paper?: string | undefined
+  /** Language of the words every format shows (a BCP 47 tag, e.g. `fr`; default: each edition's `language`). */
+  locale?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
   cwd?: string | undefined
   /** Largest corpus file read, in bytes (default: the model's, 50 MB). */
@@ -71,6 +73,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
     renderOptions.paper = select('paper', [paper], [...papers])[0] as string
   }
+  // A malformed tag is a usage error before anything is read.
+  if (options.locale !== undefined) resolveLabels(options.locale)
   const shownOut = options.out ?? 'dist'
   const shownCorpus = options.corpus ?? 'corpus'
   const out = path.resolve(cwd, shownOut)
@@ -85,7 +89,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const specs = corpus.editions.filter((spec) => ids.includes(spec.id))
   checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen).map((planned) => ({...planned, file: spec.file}))))
   failOnErrors(corpus, 'nothing was written')
-  const editions = ids.map((id) => resolveEdition(corpus, id))
+  const editions = ids.map((id) => resolveEdition(corpus, id, options.locale === undefined ? {} : {locale: options.locale}))
   // Resolving leaves the corpus as read and hands its messages back: they join the corpus files' here.
   for (const edition of editions) for (const message of edition.messages) attach(corpus, undefined, message)
   failOnErrors(corpus, 'nothing was written')

@@ -11,10 +11,9 @@ import {creatorsByRole, listNames, textOf} from '@samizdat/model'
 import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
 import {FileNames} from './files.js'
 import {fontFamily, fontLicence, fontLicenceName} from './fonts.js'
-import {fill} from './labels.js'
+import {fill, type Words} from './labels.js'
 import {idsIn} from './links.js'
 import {hasSections, splitArticle} from './split.js'
-import type {EpubLabels} from './types.js'
 
 export type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
 export type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
@@ -36,9 +35,9 @@ export interface BookDocument {
 
 export interface DocumentsInput {
   edition: ResolvedEdition
-  labels: EpubLabels
+  labels: Words
   identifier: string
-  htmlLabels: Partial<HtmlLabels> | undefined
+  htmlLabels: HtmlLabels
   /** Split works whose text is longer than this. */
   splitAbove: number
   /** The date the colophon gives: the edition's, or the build's. */
@@ -70,7 +69,8 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
     hrefFor,
     anchors: false,
     epub: true,
-    ...(input.htmlLabels ? {labels: input.htmlLabels} : {})
+    labels: input.htmlLabels,
+    locale: labels.language
   }
 
   const documents: BookDocument[] = [
@@ -147,14 +147,14 @@ function placeNotes(work: ResolvedWork, parts: Element[], render: FragmentOption
   })
 }
 
-function titlePage(edition: ResolvedEdition, labels: EpubLabels): Element {
+function titlePage(edition: ResolvedEdition, labels: Words): Element {
   const {meta} = edition
   const imprint = [meta.publisher, meta.date].filter(Boolean).join(', ')
   return h('section', {'epub:type': 'titlepage', className: ['title-page'], ariaLabelledBy: 'title-page'}, [
     h('h1', {id: 'title-page'}, meta.title),
     meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
     ...creatorsByRole(meta.creators).map(({role, names}) =>
-      h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
+      h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.language))
     ),
     imprint ? h('p', {className: ['imprint']}, imprint) : undefined
   ])
@@ -168,9 +168,9 @@ function colophon(input: DocumentsInput): Element {
   return h('section', {'epub:type': 'colophon', role: 'doc-colophon', className: ['colophon'], ariaLabelledBy: 'colophon'}, [
     h('h1', {id: 'colophon'}, labels.colophon),
     h('p', [h('strong', meta.title), meta.subtitle ? ': ' + meta.subtitle : '', '.']),
-    meta.rights ? h('p', [h('strong', labels.rights + ': '), meta.rights]) : undefined,
+    meta.rights ? h('p', [h('strong', labels.rights + labels.colon), meta.rights]) : undefined,
     h('p', [meta.publisher, meta.publisher ? ', ' : '', input.date]),
-    h('p', [labels.identifier + ': ', h('code', input.identifier)]),
+    h('p', [labels.identifier + labels.colon, h('code', input.identifier)]),
     meta.sources.length > 0 ? h('h2', labels.sources) : undefined,
     meta.sources.length > 0
       ? h('ul', meta.sources.map((source) => h('li', [
@@ -188,13 +188,13 @@ function colophon(input: DocumentsInput): Element {
 }
 
 /** The OFL as shipped with the font: paragraphs as they are, hard line breaks joined, rules of dashes left out. */
-function licence(labels: EpubLabels): Element {
+function licence(labels: Words): Element {
   const paragraphs = fontLicence()
     .split(/\n\s*\n/)
     .map((block) => block.split('\n').filter((line) => !/^-+$/.test(line.trim())).map((line) => line.trim()).join(' ').trim())
     .filter(Boolean)
   return h('section', {className: ['licence'], ariaLabelledBy: licenceId}, [
-    h('h1', {id: licenceId}, labels.fontLicence + ': ' + fontFamily),
+    h('h1', {id: licenceId}, labels.fontLicence + labels.colon + fontFamily),
     ...paragraphs.map((text) => h('p', text))
   ])
 }

@@ -1,34 +1,40 @@
-import {defaultLabels as htmlLabels} from '@samizdat/html'
-import type {EpubLabels} from './types.js'
+/**
+ * The book's words come from the model (`Labels.epub` for its own pages,
+ * `Labels.html` for the rendered texts, the credits by role), in the
+ * edition's language; the `labels` and `htmlLabels` options are overrides.
+ */
+import {labelsFor, type Labels as AllLabels, type LabelOverrides, type ResolvedEdition} from '@samizdat/model'
+import type {Labels as HtmlLabels} from '@samizdat/html'
+import type {EpubLabels, EpubOptions} from './types.js'
 
-export const defaultLabels: EpubLabels = {
-  contents: 'Contents',
-  landmarks: 'Landmarks',
-  cover: 'Cover',
-  titlePage: 'Title page',
-  startOfReading: 'Start of reading',
-  backMatter: 'Back matter',
-  colophon: 'About this edition',
-  rights: 'Rights',
-  sources: 'Sources',
-  fontLicence: 'Font licence',
-  setIn: 'Set in {font}, used under the {licence}; its licence is printed at the end of the book.',
-  identifier: 'Identifier',
-  coverDescription: 'Cover: {text}',
-  imageLeftOut: 'Image not included: {alt}',
-  and: htmlLabels.and,
-  roles: htmlLabels.roles,
-  accessibilitySummary:
-    'Text only, apart from a generated cover image that has a text alternative. ' +
-    'Headings, a table of contents and landmarks give structure; notes are linked both ways; ' +
-    'every document, and every work and passage in another language, is marked with its language. ' +
-    'The text can be resized and restyled by the reading system.'
+/** What the book's own pages read: their words, the credits, and the language of lists and dates. */
+export interface Words extends EpubLabels {
+  /** BCP 47 tag for `listNames`. */
+  language: string
+  /** Between a label and its value (`: `; French puts a no-break space before). */
+  colon: string
 }
 
-/** Defaults with the caller's words on top (roles merged one by one). */
-export function resolveLabels(labels: Partial<EpubLabels> | undefined): EpubLabels {
-  if (!labels) return defaultLabels
-  return {...defaultLabels, ...labels, roles: {...defaultLabels.roles, ...labels.roles}}
+export interface BookLabels {
+  words: Words
+  /** For `@samizdat/html`'s renderers, with `locale`. */
+  html: HtmlLabels
+}
+
+export function bookLabels(edition: ResolvedEdition, options: Pick<EpubOptions, 'locale' | 'labels' | 'htmlLabels'>): BookLabels {
+  const all: AllLabels = labelsFor(edition, options.locale, overrides(options))
+  return {
+    words: {...all.epub, roles: all.roles, language: all.language, colon: all.colon},
+    html: {...all.html, roles: all.roles}
+  }
+}
+
+/** The options' words as the model's overrides: the book's roles win over the texts' (both are credits). */
+function overrides(options: Pick<EpubOptions, 'labels' | 'htmlLabels'>): LabelOverrides | undefined {
+  if (!options.labels && !options.htmlLabels) return undefined
+  const {roles: bookRoles, ...epub} = options.labels ?? {}
+  const {roles: textRoles, ...html} = options.htmlLabels ?? {}
+  return {epub, html, roles: {...textRoles, ...bookRoles}}
 }
 
 export function fill(template: string, values: Record<string, string>): string {

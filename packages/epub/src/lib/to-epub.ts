@@ -9,7 +9,7 @@ import {renderCover} from './cover.js'
 import {buildDocuments} from './documents.js'
 import {bookIdentifier} from './identifier.js'
 import {listNames} from '@samizdat/model'
-import {fill, resolveLabels} from './labels.js'
+import {bookLabels, fill} from './labels.js'
 import {mapIds, resolveLinks} from './links.js'
 import {survivable} from './markup.js'
 import {contents, landmarks, navDocument, navFile, navId, ncxDocument} from './nav.js'
@@ -22,7 +22,7 @@ const defaultSplit = 40_000
 
 export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}): Promise<Uint8Array> {
   const {meta} = edition
-  const labels = resolveLabels(options.labels)
+  const {words: labels, html: htmlLabels} = bookLabels(edition, options)
   const warn = options.onWarning ?? (() => {})
   // The model parsed the edition's date once (UTC); never the clock, never a parse of our own.
   const time = options.date ?? meta.issued ?? new Date(0)
@@ -37,12 +37,12 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
-  const documents = buildDocuments({edition, labels, htmlLabels: options.htmlLabels, identifier, splitAbove, date})
+  const documents = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date})
   for (const document of documents) document.body = survivable(document.body, {labels, warn, where: document.file})
   const ids = mapIds(documents, [[navId, navFile]])
   for (const document of documents) resolveLinks(document, ids, warn)
 
-  const coverText = [meta.title, meta.subtitle, listNames(authors, labels.and)].filter(Boolean).join('. ')
+  const coverText = [meta.title, meta.subtitle, listNames(authors, labels.language)].filter(Boolean).join('. ')
   const coverAlt = fill(labels.coverDescription, {text: coverText})
   const entries = contents(edition, documents, ids)
 

@@ -1,36 +1,12 @@
 /** Options of the EPUB adapter. */
 import type {Labels as HtmlLabels} from '@samizdat/html'
+import type {EpubLabels as ModelEpubLabels} from '@samizdat/model'
 
-/** Words the book's own pages use (title page, contents, colophon); English by default. */
-export interface EpubLabels {
-  /** Heading of the table of contents. */
-  contents: string
-  /** Names of the landmarks in the navigation document. */
-  landmarks: string
-  cover: string
-  titlePage: string
-  startOfReading: string
-  backMatter: string
-  /** Heading of the page about the edition: rights, sources, font. */
-  colophon: string
-  rights: string
-  sources: string
-  /** Heading of the page holding the font's licence. */
-  fontLicence: string
-  /** Sentence on the colophon naming the font; `{font}` and `{licence}` are replaced. */
-  setIn: string
-  identifier: string
-  /** Accessible description of the cover; `{text}` is replaced by what the cover says. */
-  coverDescription: string
-  /** Text standing in for an image the book cannot carry (`{alt}` is its description). */
-  imageLeftOut: string
-  /** Joins the last two names of a list ("A, B and C"). */
-  and: string
-  /** Credits on the title page by creator role (the role code when missing). */
-  roles: {[role: string]: string}
-  /** schema:accessibilitySummary. */
-  accessibilitySummary: string
-}
+/**
+ * Words the book's own pages use (title page, contents, colophon): the
+ * model's `Labels.epub` (see `@samizdat/model`), with the credits by role.
+ */
+export type EpubLabels = ModelEpubLabels & {roles: {[role: string]: string}}
 
 export interface EpubOptions {
   /**
@@ -46,9 +22,11 @@ export interface EpubOptions {
   splitAbove?: number
   /** CSS appended to the book's stylesheet. */
   css?: string
-  /** The words of the book's own pages (default: English). */
+  /** The language of the book's words (a BCP 47 tag; default: the edition's, see the model's `labelsFor`). */
+  locale?: string
+  /** Words of the book's own pages to use instead of the edition's. */
   labels?: Partial<EpubLabels>
-  /** The words of the rendered works (metadata, note marks), as `@samizdat/html` takes them (default: English). */
+  /** Words of the rendered works (metadata, note marks), as `@samizdat/html` takes them, instead of the edition's. */
   htmlLabels?: Partial<HtmlLabels>
   /**
    * Told of what the book cannot carry as it is (a remote image replaced by a

@@ -7,7 +7,6 @@
  */
 import type {Nodes, Root} from 'mdast'
 import {blocksOf, type ResolvedEdition} from '@samizdat/model'
-import {defaultLabels} from '@samizdat/epub'
 import {collapse} from './xml.js'
 
 export interface Expected {
@@ -18,6 +17,7 @@ export interface Expected {
 }
 
 export function expectedText(edition: ResolvedEdition): Expected {
+  const texts = (tree: Root): string[] => blocksOf(shown(structuredClone(tree), edition.labels.epub.imageLeftOut)).map((block) => block.text)
   const flow: string[] = []
   if (edition.preface) flow.push(edition.preface.title, ...texts(edition.preface.tree))
   const notes = new Map<string, string[]>()
@@ -29,19 +29,15 @@ export function expectedText(edition: ResolvedEdition): Expected {
   return {flow: flow.map(collapse).filter(Boolean), notes}
 }
 
-function texts(tree: Root): string[] {
-  return blocksOf(shown(structuredClone(tree))).map((block) => block.text)
-}
-
 /** The tree as read: a note mark is its number, an image the words in its place. */
-function shown<T extends Nodes>(node: T): T {
+function shown<T extends Nodes>(node: T, leftOut: string): T {
   if ('children' in node) {
     node.children = node.children.map((child) =>
       child.type === 'noteReference'
         ? {type: 'text', value: child.label}
         : child.type === 'image'
-          ? {type: 'text', value: defaultLabels.imageLeftOut.replace('{alt}', child.alt || child.url)}
-          : shown(child as Nodes)
+          ? {type: 'text', value: leftOut.replace('{alt}', child.alt || child.url)}
+          : shown(child as Nodes, leftOut)
     ) as typeof node.children
   }
   return node

@@ -13,7 +13,7 @@ import {rehypeTidy} from './tidy.js'
 import {rehypeReportDropped} from './dropped.js'
 import {createHandlers, unknownHandler} from './handlers/index.js'
 import {rehypeRemoteImages} from './images.js'
-import {resolveLabels} from './labels.js'
+import {fragmentWords} from './labels.js'
 import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
 import {reporter} from './report.js'
 import {schema} from './schema.js'
@@ -35,7 +35,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
       hrefFor: options.hrefFor,
       anchors: options.anchors ?? true,
       headingOffset,
-      labels: resolveLabels(options.labels),
+      labels: fragmentWords(options),
       epub: options.epub ?? false,
       aliases: new Map(Object.entries(options.aliases ?? {}))
     },

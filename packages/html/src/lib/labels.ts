@@ -1,40 +1,36 @@
+/**
+ * The words of the pages come from the model (`Labels.html` and the credits
+ * by role, in the edition's language); this adapter keeps no words of its own.
+ * Its `labels` options are overrides, laid over the model's by its resolver.
+ */
+import {labelsFor, resolveLabels, type LabelOverrides, type Labels as AllLabels, type ResolvedEdition} from '@samizdat/model'
 import type {Labels} from './types.js'
 
-export const defaultLabels: Labels = {
-  skip: 'Skip to the text',
-  contents: 'Contents',
-  preface: 'Preface',
-  previous: 'Previous',
-  next: 'Next',
-  siteNavigation: 'Edition',
-  pageNavigation: 'Previous and next page',
-  sectionLink: 'Link to this section',
-  author: 'Author',
-  authors: 'Authors',
-  date: 'Date',
-  source: 'Source',
-  rights: 'Rights',
-  history: 'Publication history',
-  and: 'and',
-  notes: 'Notes',
-  note: 'Note',
-  backToNote: 'Back to the text at note',
-  conflict: 'Conflict of sources',
-  sourceReads: 'Source:',
-  showSic: 'Show the source’s readings beside the corrections',
-  editorial: 'Added by the editors of this edition',
-  roles: {
-    aut: 'By',
-    edt: 'Edited by',
-    trl: 'Translated by',
-    ctb: 'With contributions by',
-    aui: 'Introduction by',
-    pbl: 'Published by'
-  }
+/** What the templates read: the page words, the credits, and the language of lists and dates. */
+export interface Words extends Labels {
+  /** BCP 47 tag for `listNames` and dates. */
+  language: string
+  /** Between a label and its value (`: `; French puts a no-break space before). */
+  colon: string
 }
 
-/** Defaults with the caller's words on top (roles merged one by one). */
-export function resolveLabels(labels: Partial<Labels> | undefined): Labels {
-  if (!labels) return defaultLabels
-  return {...defaultLabels, ...labels, roles: {...defaultLabels.roles, ...labels.roles}}
+/** The adapter's `labels` option as the model's overrides. */
+export function overrides(labels: Partial<Labels> | undefined): LabelOverrides | undefined {
+  if (!labels) return undefined
+  const {roles, language, colon, ...html} = labels as Partial<Words>
+  return {html, ...(roles ? {roles} : {}), ...(language ? {language} : {}), ...(colon ? {colon} : {})}
+}
+
+export function words(all: AllLabels): Words {
+  return {...all.html, roles: all.roles, language: all.language, colon: all.colon}
+}
+
+/** A site's words: the edition's (or `locale`'s), with the caller's on top. */
+export function editionWords(edition: ResolvedEdition, locale: string | undefined, labels: Partial<Labels> | undefined): Words {
+  return words(labelsFor(edition, locale, overrides(labels)))
+}
+
+/** A fragment rendered on its own: the words of `locale` (default English), with the caller's on top. */
+export function fragmentWords(options: {labels?: Partial<Labels> | undefined; locale?: string | undefined}): Words {
+  return words(resolveLabels(options.locale, overrides(options.labels)))
 }

@@ -9,8 +9,8 @@ import {h} from 'hastscript'
 import type {ResolvedNote} from '@samizdat/model'
 import {UsageError} from '@samizdat/model'
 import {renderFragment} from './fragment.js'
-import {resolveLabels} from './labels.js'
-import type {FragmentOptions, Labels, NotesOptions} from './types.js'
+import {fragmentWords, type Words} from './labels.js'
+import type {FragmentOptions, NotesOptions} from './types.js'
 
 /** The id of the endnotes' heading (reserved by the model, so no heading of a text takes it). */
 export const notesId = 'notes'
@@ -21,7 +21,7 @@ export function renderNotes(notes: readonly ResolvedNote[], options: FragmentOpt
   if (style !== 'endnotes' && style !== 'footnotes') throw new UsageError('Expected `style` `endnotes` or `footnotes`, not `' + String(style) + '`')
   if (!Number.isInteger(rank) || rank < 1 || rank > 6) throw new UsageError('Expected a `headingRank` from 1 to 6, not `' + String(rank) + '`')
   if (notes.length === 0) return {type: 'root', children: []}
-  const labels = resolveLabels(options.labels)
+  const labels = fragmentWords(options)
   const fragment = {...options, anchors: false}
 
   if (style === 'footnotes') {
@@ -63,11 +63,11 @@ function body(note: ResolvedNote, options: FragmentOptions): ElementContent[] {
 }
 
 /** A note on which the sources disagree says so before its content. */
-function conflictLabel(note: ResolvedNote, labels: Labels): Element[] {
+function conflictLabel(note: ResolvedNote, labels: Words): Element[] {
   return note.kind === 'conflict' ? [h('p', {className: ['note-label']}, labels.conflict)] : []
 }
 
-function backLink(note: ResolvedNote, labels: Labels, text: string): Element {
+function backLink(note: ResolvedNote, labels: Words, text: string): Element {
   return h('a', {href: '#' + note.refId, className: ['backlink'], role: 'doc-backlink', ariaLabel: labels.backToNote + ' ' + note.number}, text)
 }
 

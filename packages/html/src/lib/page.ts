@@ -5,7 +5,7 @@
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {indexPage} from './href.js'
-import type {Labels} from './types.js'
+import type {Words} from './labels.js'
 
 export interface PageLink {
   href: string
@@ -31,7 +31,7 @@ export interface PageInput {
   next: PageLink | undefined
   /** Small print in the footer (rights, publisher). */
   colophon: string[]
-  labels: Labels
+  labels: Words
 }
 
 export function renderPage(input: PageInput): Root {

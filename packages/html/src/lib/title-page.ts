@@ -8,12 +8,13 @@ import {creatorsByRole, listNames} from '@samizdat/model'
 import {renderFragment} from './fragment.js'
 import {renderNotes} from './notes.js'
 import {renderToc} from './toc.js'
-import type {HrefFor, Labels} from './types.js'
+import type {Words} from './labels.js'
+import type {HrefFor} from './types.js'
 
-export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): ElementContent[] {
+export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Words): ElementContent[] {
   const {meta, preface} = edition
   const credits = creatorsByRole(meta.creators).map(({role, names}) =>
-    h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
+    h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.language))
   )
   const imprint = [meta.publisher, meta.date].filter(Boolean).join(', ')
 
@@ -31,13 +32,13 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
     // The preface's title is an h2 here, so its own sections start at h3.
     const {tree} = preface
     const headingOffset = headingOffsetUnder(tree, 3)
-    const body = renderFragment(tree, {hrefFor, headingOffset, labels})
+    const body = renderFragment(tree, {hrefFor, headingOffset, labels, locale: labels.language})
     content.push(
       h('section', {className: ['preface'], role: 'doc-preface', ariaLabelledBy: preface.id}, [
-        h('h2', {id: preface.id}, preface.title || labels.preface),
+        h('h2', {id: preface.id}, preface.title),
         ...(body.children as ElementContent[]),
         // The preface's notes come from the model like a work's, under a heading one rank below its title.
-        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, ...(preface.file ? {file: preface.file} : {})}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
+        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, locale: labels.language, ...(preface.file ? {file: preface.file} : {})}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
       ])
     )
   }

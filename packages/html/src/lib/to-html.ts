@@ -11,7 +11,7 @@ import {listNames} from '@samizdat/model'
 import {authorNames} from './creators.js'
 import {stylesheet} from './css.js'
 import {indexPage, pageOf, siteHrefFor} from './href.js'
-import {resolveLabels} from './labels.js'
+import {editionWords} from './labels.js'
 import {renderPage, type PageInput, type PageLink} from './page.js'
 import {serialize} from './serialize.js'
 import {renderTitlePage} from './title-page.js'
@@ -19,7 +19,7 @@ import type {HtmlOptions, HtmlSite} from './types.js'
 import {renderWork} from './work.js'
 
 export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): HtmlSite {
-  const labels = resolveLabels(options.labels)
+  const labels = editionWords(edition, options.locale, options.labels)
   const hrefFor = siteHrefFor(edition)
   const {meta} = edition
 
@@ -43,13 +43,13 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
     lang: meta.language,
     title: meta.title,
     description: meta.description ?? describe(meta.title, edition.works.map((w) => w.meta.title)),
-    author: listNames(authorNames(meta.creators), labels.and),
+    author: listNames(authorNames(meta.creators), labels.language),
     skipTarget: 'title-page',
     main: renderTitlePage(edition, hrefFor, labels)
   }
 
   const works = edition.works.map((work, position): [string, PageInput] => {
-    const authors = listNames(authorNames(work.meta.creators), labels.and)
+    const authors = listNames(authorNames(work.meta.creators), labels.language)
     return [pageOf(work), {
       ...shared,
       ...neighbours(position + 1),
@@ -58,7 +58,7 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
       description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
       author: authors,
       skipTarget: work.id,
-      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, notes: 'endnotes'}), labels.showSic)]
+      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes'}), labels.showSic)]
     }]
   })
 
@@ -68,9 +68,9 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
     lang: meta.language,
     title: pageTitle(section.title, meta.title),
     description: section.title + ' – ' + meta.title,
-    author: listNames(authorNames(meta.creators), labels.and),
+    author: listNames(authorNames(meta.creators), labels.language),
     skipTarget: section.id,
-    main: [renderSection(section, {hrefFor, labels})]
+    main: [renderSection(section, {hrefFor, labels, locale: labels.language})]
   }])
 
   return {

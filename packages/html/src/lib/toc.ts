@@ -2,10 +2,11 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {ResolvedEdition, TocEntry} from '@samizdat/model'
 import {pageOf} from './href.js'
-import type {HrefFor, Labels} from './types.js'
+import type {Words} from './labels.js'
+import type {HrefFor} from './types.js'
 
 /** The table of contents as a landmark: a heading, the works as nested ordered lists, then the back matter. */
-export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): Element {
+export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: Words): Element {
   const languages = new Map<string, string>()
   for (const work of edition.works) {
     languages.set(work.meta.id, work.meta.language)

@@ -3,7 +3,7 @@
  */
 import type {Handler} from 'mdast-util-to-hast'
 import type {VFile} from 'vfile'
-import type {LinkTarget} from '@samizdat/model'
+import type {HtmlLabels, LinkTarget} from '@samizdat/model'
 
 /** One file of a generated site, its path relative to the edition's folder. */
 export interface HtmlFile {
@@ -16,50 +16,17 @@ export interface HtmlSite {
   files: HtmlFile[]
 }
 
-/** Words the templates put on every page; override them for other languages. */
-export interface Labels {
-  /** The skip link's text. */
-  skip: string
-  /** Heading of the table of contents, and the name of the link back to it. */
-  contents: string
-  /** Heading of the preface when the edition gives none. */
-  preface: string
-  previous: string
-  next: string
-  /** Accessible name of the navigation landmarks. */
-  siteNavigation: string
-  pageNavigation: string
-  /** Accessible name of a heading's self-link, followed by `: ` and the heading text. */
-  sectionLink: string
-  /** Labels of the work metadata list. */
-  author: string
-  authors: string
-  date: string
-  source: string
-  rights: string
-  history: string
-  /** Joins the last two names of a list ("A, B and C"). */
-  and: string
-  /** Credits on the title page, by creator role (the role code when missing). */
-  roles: {[role: string]: string}
-  /** Heading of a work's endnotes. */
-  notes: string
-  /** Accessible name of a note mark, followed by a space and its number ("Note 3"). */
-  note: string
-  /** Accessible name of a note's way back to its mark, followed by a space and its number. */
-  backToNote: string
-  /** Visible label of a note on which the sources disagree. */
-  conflict: string
-  /** Before the source's reading, where a correction shows it. */
-  sourceReads: string
-  /** The switch that shows the source's readings beside the corrections. */
-  showSic: string
-  /** Says that a section of a work was added by the edition. */
-  editorial: string
-}
+/**
+ * Words the templates put on every page: the model's `Labels.html` (see
+ * `@samizdat/model`), with the credits by creator role. Any given here are
+ * laid over the edition's, in its language, by the model's resolver.
+ */
+export type Labels = HtmlLabels & {roles: {[role: string]: string}}
 
 export interface HtmlOptions {
-  /** Words used by the templates (default: English). */
+  /** The language of the page words (a BCP 47 tag; default: the edition's, see `labelsFor`). */
+  locale?: string
+  /** Words to use instead of the edition's. */
   labels?: Partial<Labels>
   /** CSS appended to the default `style.css`. */
   css?: string
@@ -78,8 +45,10 @@ export interface FragmentOptions {
   anchors?: boolean
   /** Shift heading ranks by this much (capped at h6), e.g. 1 to render a `##` as `<h3>`. */
   headingOffset?: number
-  /** Words for the self-links (`sectionLink`). */
+  /** Words for the self-links, note marks and corrections (default: those of `locale`). */
   labels?: Partial<Labels>
+  /** The language of the words and of lists of names (a BCP 47 tag; default English). */
+  locale?: string
   /** Extra or replacement handlers per mdast node type (for node types the apparatus adds). */
   handlers?: Record<string, NodeHandler>
   /**

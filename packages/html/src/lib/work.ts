@@ -10,10 +10,10 @@ import {creatorsByRole} from '@samizdat/model'
 import {listNames} from '@samizdat/model'
 import {splitEditorial} from './editorial.js'
 import {renderFragment} from './fragment.js'
-import {resolveLabels} from './labels.js'
+import {fragmentWords, type Words} from './labels.js'
 import {legacyAliases} from './legacy.js'
 import {renderNotes} from './notes.js'
-import type {FragmentOptions, Labels, NotesOptions} from './types.js'
+import type {FragmentOptions, NotesOptions} from './types.js'
 
 export interface WorkOptions extends FragmentOptions {
   /** The edition's metadata, for the title and URL of the work's source. */
@@ -23,7 +23,7 @@ export interface WorkOptions extends FragmentOptions {
 }
 
 export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Element {
-  const labels = resolveLabels(options.labels)
+  const labels = fragmentWords(options)
   const tree = work.tree
   const headingOffset = headingOffsetUnder(tree, 2)
   const {edition, notes, ...given} = options
@@ -55,7 +55,7 @@ export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Eleme
  * A section the edition added to the work, set apart from the text and said
  * to be the editors' just after its heading (where heading navigation lands).
  */
-function editorialSection(children: ElementContent[], labels: Labels): Element {
+function editorialSection(children: ElementContent[], labels: Words): Element {
   const at = children.findIndex((child) => child.type === 'element')
   const heading = children[at]
   const id = heading?.type === 'element' ? headingId(heading) : undefined
@@ -71,13 +71,13 @@ function headingId(element: Element): string | undefined {
 }
 
 /** Authors, other credits, date, source, rights and history, as a description list. */
-function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: Labels): Element | undefined {
+function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: Words): Element | undefined {
   const {meta} = work
   const items: Array<[string, ElementContent | string]> = []
   const authors = meta.creators.filter((c) => c.role === 'aut').map((c) => c.name)
-  if (authors.length > 0) items.push([authors.length > 1 ? labels.authors : labels.author, listNames(authors, labels.and)])
+  if (authors.length > 0) items.push([authors.length > 1 ? labels.authors : labels.author, listNames(authors, labels.language)])
   for (const {role, names} of creatorsByRole(meta.creators)) {
-    if (role !== 'aut') items.push([labels.roles[role] ?? role, listNames(names, labels.and)])
+    if (role !== 'aut') items.push([labels.roles[role] ?? role, listNames(names, labels.language)])
   }
   if (meta.date) items.push([labels.date, time(meta.date)])
   const source = edition?.sources.find((s) => s.work === work.id)
@@ -91,7 +91,7 @@ function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: 
       h(
         'ul',
         meta.publicationHistory.map((e) =>
-          h('li', [time(e.date), ': ', e.event, e.source ? h('span', {className: ['event-source']}, ' (' + e.source + ')') : ''])
+          h('li', [time(e.date), labels.colon, e.event, e.source ? h('span', {className: ['event-source']}, ' (' + e.source + ')') : ''])
         )
       )
     ])

@@ -12,8 +12,10 @@ export function creatorsByRole(creators: readonly Creator[]): Array<{role: Creat
   return [...groups].map(([role, names]) => ({role, names}))
 }
 
-/** A list of names as prose: "A", "A and B", "A, B and C" (`and` in the edition's language). */
-export function listNames(names: readonly string[], and = 'and'): string {
-  if (names.length < 2) return names.join('')
-  return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1) as string}`
+/**
+ * A list of names as prose, by `Intl.ListFormat` in `language` (a BCP 47 tag:
+ * the edition's `labels.language`): "A, B and C" in en-GB, "A, B et C" in French.
+ */
+export function listNames(names: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, {type: 'conjunction', style: 'long'}).format(names)
 }

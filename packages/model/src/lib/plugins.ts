@@ -14,7 +14,8 @@ import {anchorApparatus} from './apparatus/anchor.js'
 import {loadApparatus} from './apparatus/load.js'
 import {collectNotes} from './apparatus/notes.js'
 import type {ResolvedAnnotation, ResolvedNote} from './apparatus/types.js'
-import {resolveModelLabels, type ModelLabels} from './labels.js'
+import {resolveLabels} from './locale/resolve.js'
+import type {ModelLabels} from './locale/types.js'
 import {warn} from './message.js'
 import {identifyHeadings} from './resolve/headings.js'
 import {IdRegistry} from './resolve/ids.js'
@@ -92,7 +93,7 @@ export interface NotesOptions {
  * no mark calls is a warning on `file`.
  */
 export const remarkSamizdatNotes: Plugin<[NotesOptions?], Root> = function (options = {}) {
-  const labels = resolveModelLabels(options.labels)
+  const labels = {...resolveLabels().model, ...options.labels}
   return function (tree, file) {
     const data = dataOf(file)
     const annotations = new Map((data.apparatus?.annotations ?? []).map((annotation) => [annotation.anchorId, annotation]))

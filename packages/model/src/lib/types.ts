@@ -4,6 +4,7 @@
  * Everything an adapter needs is here, already decided: ids, link targets,
  * typography, the table of contents. Adapters never look at Markdown source.
  */
+import type {Labels} from './locale/types.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -233,6 +234,8 @@ export interface ResolvedEdition {
    * never writes into the corpus's files. `checkCorpus` and the CLI add them to the corpus's files.
    */
   messages: VFileMessage[]
+  /** Every word the outputs show around the text, in the edition's language (adapters read them through `labelsFor`). */
+  labels: Labels
 }
 
 /** Where an internal link points: a work, and optionally an id inside it. */

@@ -8,7 +8,7 @@ import {contentsSection, type NumberSlot} from './contents.js'
 import type {Geometry} from './geometry.js'
 import {handlers} from './handlers/index.js'
 import {imprint} from './imprint.js'
-import type {Labels} from './labels.js'
+import type {Words} from './labels.js'
 import type {Measurer} from './measure.js'
 import {State, type PageRefs} from './state.js'
 import type {StructNode} from './structure.js'
@@ -28,7 +28,7 @@ export interface Book {
 export interface BookOptions {
   geometry: Geometry
   measure: Measurer
-  labels: Labels
+  labels: Words
   date: Date
   warnings: Warnings
   /** Page labels from a first pass, for page references (index entries). */

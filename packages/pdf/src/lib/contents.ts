@@ -40,7 +40,7 @@ export function contentsSection(edition: ResolvedEdition, state: State, root: St
   const column = Math.max(...['000', 'xxviii'].map((sample) => state.measure.width(sample, numberStyle))) + geometry.size
   const slots: NumberSlot[] = []
 
-  for (const entry of entries(edition, labels.and)) {
+  for (const entry of entries(edition, labels.language)) {
     const toci = structChild(toc, 'TOCI')
     const reference = structChild(toci, 'Reference')
     const owner = structChild(reference, 'Link')
@@ -72,13 +72,13 @@ export function contentsSection(edition: ResolvedEdition, state: State, root: St
   return {section: {id: 'contents', flow: state.flow, start: 'recto', folio: 'roman', heads: {verso: labels.contents, recto: labels.contents}}, slots}
 }
 
-function entries(edition: ResolvedEdition, and: string): Entry[] {
+function entries(edition: ResolvedEdition, language: string): Entry[] {
   const list: Entry[] = []
   if (edition.preface) list.push({text: edition.preface.title, dest: edition.preface.id, depth: 1})
   for (const work of edition.toc) {
     const resolved = edition.works.find((candidate) => candidate.id === work.id)
     const authors = resolved?.meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name) ?? []
-    list.push({text: work.text, dest: work.id, depth: 1, ...(authors.length > 0 ? {byline: listNames(authors, and)} : {})})
+    list.push({text: work.text, dest: work.id, depth: 1, ...(authors.length > 0 ? {byline: listNames(authors, language)} : {})})
     for (const child of work.children) list.push({text: child.text, dest: child.id, depth: 2})
   }
   for (const section of edition.backMatter ?? []) list.push({text: section.title, dest: section.id, depth: 1})

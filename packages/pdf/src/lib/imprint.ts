@@ -4,7 +4,7 @@
  * the build date and the colophon.
  */
 import type {EditionMeta} from '@samizdat/model'
-import {listNames} from '@samizdat/model'
+import {formatDate, listNames} from '@samizdat/model'
 import {plain} from './opening.js'
 import {safeUrl} from './url.js'
 import type {Context, State} from './state.js'
@@ -36,7 +36,7 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
   ], 0)
   const editors = edition.creators.filter((creator) => creator.role === 'edt').map((creator) => creator.name)
   const credits = [
-    editors.length > 0 ? `${labels.editedBy} ${listNames(editors, labels.and)}.` : '',
+    editors.length > 0 ? `${labels.editedBy} ${listNames(editors, labels.language)}.` : '',
     edition.publisher ? `${labels.publishedBy} ${edition.publisher}.` : ''
   ].filter(Boolean)
   if (credits.length > 0) paragraph((struct) => plain(credits.join(' '), state, context, struct))
@@ -54,13 +54,8 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
       ], 0.35)
     }
   }
-  paragraph((struct) => plain(`${labels.built} ${formatDate(date)}. ${labels.typeset}`, state, context, struct), 1)
+  paragraph((struct) => plain(`${labels.built} ${formatDate(date, labels.language)}. ${labels.typeset}`, state, context, struct), 1)
   return {id: 'imprint', flow: state.flow, start: 'verso', folio: 'none'}
-}
-
-/** "1 January 1970", in UTC so that the date does not depend on where the build runs. */
-export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'}).format(date)
 }
 
 /** Text ended with a full stop unless it already ends a sentence. */

@@ -1,37 +1,19 @@
-/** Words the book prints around the text, in English; `PdfOptions.labels` replaces any of them. */
-export interface Labels {
-  contents: string
-  /** Before the edition's editors on the title page and in the imprint. */
-  editedBy: string
-  publishedBy: string
-  sources: string
-  /** Before the date of the build, in the imprint. */
-  built: string
-  /** The colophon line naming the fonts. */
-  typeset: string
-  checksum: string
-  retrieved: string
-  and: string
-  /** Text of note reference links, for screen readers: `Note 3`. */
-  note: string
-  /** Text of a note's link back to its reference. */
-  backToText: string
-  /** Text of a page reference's link, for screen readers: `page 12`. */
-  page: string
+/**
+ * The book's words come from the model (`Labels.pdf`, in the edition's
+ * language); `PdfOptions.labels` lays others over them through its resolver.
+ */
+import {labelsFor, type PdfLabels, type ResolvedEdition} from '@samizdat/model'
+
+/** Words printed around the text: the model's `Labels.pdf`. */
+export type Labels = PdfLabels
+
+/** What the book reads: the words, and the language of lists of names and dates. */
+export interface Words extends Labels {
+  /** BCP 47 tag for `listNames` and `formatDate`. */
+  language: string
 }
 
-export const defaultLabels: Labels = {
-  contents: 'Contents',
-  editedBy: 'Edited by',
-  publishedBy: 'Published by',
-  sources: 'Sources',
-  built: 'This edition was built on',
-  typeset: 'Set in EB Garamond and PT Mono.',
-  checksum: 'SHA-256',
-  retrieved: 'retrieved',
-  and: 'and',
-  note: 'Note',
-  backToText: 'Back to the text of note',
-  page: 'page'
+export function bookWords(edition: ResolvedEdition, locale: string | undefined, labels: Partial<Labels> | undefined): Words {
+  const all = labelsFor(edition, locale, labels ? {pdf: labels} : undefined)
+  return {...all.pdf, language: all.language}
 }
-

@@ -1,7 +1,7 @@
 /** `toPdf`'s options, checked and defaulted. */
-import {UsageError, type EditionMeta} from '@samizdat/model'
+import {UsageError, type ResolvedEdition} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
-import {defaultLabels, type Labels} from './labels.js'
+import {bookWords, type Labels, type Words} from './labels.js'
 import type {OnWarning} from './warnings.js'
 
 export interface PdfOptions {
@@ -13,7 +13,9 @@ export interface PdfOptions {
   date?: Date
   /** Paper size; default: the edition's `paper`, else A5. */
   paper?: Paper | string
-  /** Words printed around the text (contents, imprint), to replace. */
+  /** The language of the printed words (a BCP 47 tag; default: the edition's, see the model's `labelsFor`). */
+  locale?: string
+  /** Words printed around the text (contents, imprint) to use instead of the edition's. */
   labels?: Partial<Labels>
   /** Compress content streams (default true); off for inspecting the PDF. */
   compress?: boolean
@@ -28,12 +30,13 @@ export interface PdfOptions {
 export interface Settings {
   date: Date
   geometry: Geometry
-  labels: Labels
+  labels: Words
   compress: boolean
   onWarning: OnWarning | undefined
 }
 
-export function settings(meta: EditionMeta, options: PdfOptions): Settings {
+export function settings(edition: ResolvedEdition, options: PdfOptions): Settings {
+  const {meta} = edition
   if (options.date !== undefined && (!(options.date instanceof Date) || Number.isNaN(options.date.getTime()))) {
     throw new UsageError(`Invalid \`date\` option: expected a valid Date, got \`${String(options.date)}\``)
   }
@@ -41,7 +44,7 @@ export function settings(meta: EditionMeta, options: PdfOptions): Settings {
     // The model parsed the edition's date once (UTC): no time zone or locale can change it.
     date: options.date ?? meta.issued ?? new Date(0),
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
-    labels: {...defaultLabels, ...options.labels},
+    labels: bookWords(edition, options.locale, options.labels),
     compress: options.compress ?? true,
     onWarning: options.onWarning
   }

@@ -7,7 +7,7 @@
 import type {Nodes, Parents, PhrasingContent} from 'mdast'
 import type {Geometry} from './geometry.js'
 import type {Align} from './items.js'
-import type {Labels} from './labels.js'
+import type {Words} from './labels.js'
 import type {Measurer} from './measure.js'
 import {NoteRegistry} from './notes.js'
 import {setParagraph} from './paragraph.js'
@@ -82,7 +82,7 @@ export class State {
     readonly geometry: Geometry,
     readonly measure: Measurer,
     readonly handlers: Handlers,
-    readonly labels: Labels,
+    readonly labels: Words,
     readonly pageRefs: PageRefs = {labels: undefined, count: 0},
     /** Reports what is left out of the section's source. */
     readonly warn: Warn = () => {},

@@ -31,7 +31,7 @@ export function titlePage(edition: EditionMeta, state: State, root: StructNode):
     const struct = state.struct(context, 'P')
     const runs = [
       ...plain(`${labels.editedBy} `, state, {...context, italic: true}, struct),
-      ...state.inline([{type: 'text', value: listNames(editors, labels.and)}], {...state.inlineContext(context, struct), features: ['smcp', 'onum']})
+      ...state.inline([{type: 'text', value: listNames(editors, labels.language)}], {...state.inlineContext(context, struct), features: ['smcp', 'onum']})
     ]
     state.emit(state.lines(runs, context, {align: 'center', hyphenate: false}), context, {together: true})
   }

@@ -18,7 +18,7 @@ import {structRoot} from './structure.js'
 import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<Uint8Array> {
-  const {date, geometry, labels, compress, onWarning} = settings(edition.meta, options)
+  const {date, geometry, labels, compress, onWarning} = settings(edition, options)
   const warnings = new Warnings(onWarning)
   const info = documentInfo(edition.meta, date)
   const doc = createDocument({info, lang: edition.meta.language, compress})

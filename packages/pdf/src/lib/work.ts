@@ -22,7 +22,7 @@ export function workSection(work: ResolvedWork, edition: EditionMeta, state: Sta
   opening(state, context, {
     title: meta.title,
     ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
-    ...(authors.length > 0 ? {byline: listNames(authors, state.labels.and)} : {}),
+    ...(authors.length > 0 ? {byline: listNames(authors, state.labels.language)} : {}),
     ids: [work.id],
     outline: true
   })

@@ -13,6 +13,7 @@ interface Options {
   edition?: string[]
   format?: string[]
   paper?: string
+  locale?: string
   quiet?: boolean
   maxFileSize?: number
 }
@@ -27,6 +28,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-p, --paper <size>', 'paper size for the PDF: A5, A4 or Letter (default: the edition\'s, else A5)')
+    .option('-l, --locale <tag>', 'language of the words around the text, a BCP 47 tag: fr (French) or en (English) (default: the edition\'s language)')
     .option('-q, --quiet', 'do not print a line per entry written')
     .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
@@ -37,6 +39,7 @@ export function registerBuild(program: Command, io: Io): void {
         editions: options.edition,
         formats: options.format,
         paper: options.paper,
+        locale: options.locale,
         maxFileSize: options.maxFileSize,
         cwd: io.cwd,
         signal: io.signal

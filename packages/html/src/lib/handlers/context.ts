@@ -1,11 +1,12 @@
-import type {HrefFor, Labels} from '../types.js'
+import type {Words} from '../labels.js'
+import type {HrefFor} from '../types.js'
 
 /** What handlers share for one rendering: decided once from the fragment options. */
 export interface HandlerContext {
   hrefFor: HrefFor | undefined
   anchors: boolean
   headingOffset: number
-  labels: Labels
+  labels: Words
   epub: boolean
   /** Legacy ids by heading id. */
   aliases: ReadonlyMap<string, readonly string[]>

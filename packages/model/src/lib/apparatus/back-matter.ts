@@ -8,7 +8,8 @@
 import type {BlockContent, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root} from 'mdast'
 import type {LinkTarget, ResolvedSection} from '../types.js'
 import type {IdRegistry} from '../resolve/ids.js'
-import type {ModelLabels} from '../labels.js'
+import {formatDate} from '../locale/format.js'
+import type {Labels, ModelLabels} from '../locale/types.js'
 import {formatBibliography} from '../citations/bibliography.js'
 import type {Apparatus, Mention, ResolvedAnnotation} from './types.js'
 
@@ -53,7 +54,8 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]):
 /** Each section's id, whatever the language of its title (they are reserved: no heading of a text takes them). */
 const sectionIds = {corrections: 'corrections', bibliography: 'bibliography', index: 'index-of-persons', timeline: 'timeline'} as const
 
-export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string, labels: ModelLabels): ResolvedSection[] {
+export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string, all: Labels): ResolvedSection[] {
+  const labels = all.model
   const sections: ResolvedSection[] = []
   const section = (kind: keyof typeof sectionIds, children: BlockContent[]): void => {
     sections.push({id: registry.take(sectionIds[kind]), kind, title: labels[kind], tree: {type: 'root', children} satisfies Root})
@@ -72,7 +74,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
         link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
         text(` ${labels.correctionFor} ${labels.openQuote}`),
         {type: 'inlineCode', value: annotation.quote.exact},
-        text(`${labels.closeQuote}: ${annotation.reason}`)
+        text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)
       ], registry.take(`${annotation.anchorId}-entry`)))))
     }
     section('corrections', children)
@@ -120,7 +122,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
   const events = apparatus.timeline.filter((event) => event.anchors.length > 0)
   if (events.length > 0) {
     section('timeline', [list(events.map((event) => item([
-      {type: 'strong', children: [text(event.date.replace('/', '–'))]},
+      {type: 'strong', children: [text(formatDate(event.date, all.language))]},
       text(` ${event.label}. `),
       ...mentionLinks(event.anchors, works)
     ])))])

@@ -8,7 +8,7 @@ import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Node
 import type {VFile} from 'vfile'
 import {warn} from '../message.js'
 import type {IdRegistry} from '../resolve/ids.js'
-import type {ModelLabels} from '../labels.js'
+import type {ModelLabels} from '../locale/types.js'
 import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
 
 /**

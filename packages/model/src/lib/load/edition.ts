@@ -66,7 +66,8 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
     const preface = new VFile({cwd: file.cwd, path: relative(file.cwd, absolute), value: result.value})
     files.push(preface)
     const tree = parseMarkdown(preface)
-    spec.preface = {title: takeTitleHeading(tree) ?? 'Preface', tree, file: preface}
+    // No title of its own: resolving gives it the edition's word for a preface.
+    spec.preface = {title: takeTitleHeading(tree) ?? '', tree, file: preface}
   }
   return ok ? spec : undefined
 }

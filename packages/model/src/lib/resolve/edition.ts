@@ -9,7 +9,8 @@ import {visit} from 'unist-util-visit'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
-import {resolveModelLabels, type ModelLabels} from '../labels.js'
+import {localeLabels, resolveLabels} from '../locale/resolve.js'
+import type {LabelOverrides, ModelLabels} from '../locale/types.js'
 import {fail} from '../message.js'
 import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
 import {identifyHeadings, type HeadingResult} from './headings.js'
@@ -29,8 +30,13 @@ import {applyCitations} from '../citations/apply.js'
 export interface ResolveOptions {
   /** Apply house typography (default true). */
   typography?: boolean
-  /** The words the model writes into the edition (back matter, notes); English by default. */
-  labels?: Partial<ModelLabels>
+  /**
+   * The language of every word the edition shows (a BCP 47 tag; default: the
+   * edition's `language`). French for any `fr` tag, English for anything else.
+   */
+  locale?: string
+  /** Words to lay over the language's own, by group (`model`, `html`, `epub`, `pdf`, `roles`). */
+  labels?: LabelOverrides
 }
 
 /**
@@ -47,7 +53,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const works = spec.works.map((workId) => byId.get(workId)).filter((work): work is Work => work !== undefined)
   const registry = new IdRegistry()
   const set = typesetter(options.typography !== false)
-  const labels = resolveModelLabels(options.labels)
+  // The edition's language picks the words quietly; an explicit `locale` must be a real tag.
+  const all = options.locale === undefined ? resolveLabels(localeLabels(spec.language, false).language, options.labels) : resolveLabels(options.locale, options.labels)
+  const labels = all.model
   const files = new ResolutionFiles()
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
@@ -98,7 +106,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, labels)
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all)
   for (const section of backMatter) {
     set.tree(section.tree)
     identifyHeadings(section.tree, registry)
@@ -109,7 +117,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     toc: buildToc(resolved),
     backMatter,
     apparatus,
-    messages: files.messages()
+    messages: files.messages(),
+    labels: all
   }
   if (preface) edition.preface = preface
   return edition
@@ -160,7 +169,7 @@ function resolvePreface(preface: NonNullable<EditionSpec['preface']>, file: VFil
   for (const note of notes) set.tree({type: 'root', children: note.children})
   resolveLinks(tree, landing, undefined, context, file)
   for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, file)
-  return {id: 'preface', kind: 'preface', title: set.text(preface.title), tree, notes, file: preface.file}
+  return {id: 'preface', kind: 'preface', title: set.text(preface.title || labels.preface), tree, notes, file: preface.file}
 }
 
 function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Typesetter): EditionMeta {

@@ -1,0 +1,30 @@
+/** A French edition's web pages show the model's French words and a French list of authors. */
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {toHtml} from '@samizdat/html'
+import {frenchEdition} from '../../model/test/helpers/french.js'
+
+test('a French edition: contents, notes, back matter, metadata and authors in French', async () => {
+  const site = toHtml(await frenchEdition())
+  const page = (path: string): string => site.files.find((file) => file.path === path)?.contents ?? assert.fail(`no ${path}`)
+  const index = page('index.html')
+  assert.match(index, /<h2 id="contents">Sommaire<\/h2>/)
+  assert.match(index, /<h2 id="preface">Préface<\/h2>/)
+  assert.match(index, /<p class="credit">Par Anne Dupont, Bernard Martin et Claire Petit<\/p>/)
+  assert.match(index, /<p class="credit">Édition établie par Jeanne Leroy<\/p>/)
+  assert.match(index, /<a class="skip-link" href="#title-page">Aller au texte<\/a>/)
+  const work = page('lettre.html')
+  assert.match(work, /<dt>Auteurs<\/dt><dd>Anne Dupont, Bernard Martin et Claire Petit<\/dd>/)
+  assert.match(work, /<meta name="author" content="Anne Dupont, Bernard Martin et Claire Petit">/)
+  assert.match(work, /<h2 id="notes">Notes<\/h2>/)
+  assert.match(work, /aria-label="Retour au texte, note 1"/)
+  assert.match(page('index-of-persons.html'), /<h1 id="index-of-persons">Index des noms de personnes<\/h1>/)
+  assert.match(page('timeline.html'), /<strong>6 mars 1918<\/strong> Le congrès\./)
+})
+
+test('the locale and labels options lay other words over the edition\'s', async () => {
+  const site = toHtml(await frenchEdition(), {locale: 'en', labels: {notes: 'Endnotes'}})
+  const work = site.files.find((file) => file.path === 'lettre.html')?.contents ?? ''
+  assert.match(work, /<dt>Authors<\/dt><dd>Anne Dupont, Bernard Martin and Claire Petit<\/dd>/)
+  assert.match(work, /<h2 id="notes">Endnotes<\/h2>/)
+})

@@ -1,0 +1,87 @@
+import type {Labels} from './types.js'
+
+/** English, the default: British usage (no serial comma in lists, day before month in dates). */
+export const english: Labels = {
+  language: 'en-GB',
+  colon: ': ',
+  roles: {
+    aut: 'By',
+    edt: 'Edited by',
+    trl: 'Translated by',
+    ctb: 'With contributions by',
+    aui: 'Introduction by',
+    pbl: 'Published by'
+  },
+  model: {
+    preface: 'Preface',
+    corrections: 'Corrections',
+    correctionsIntro: 'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.',
+    correctionFor: 'for',
+    bibliography: 'Bibliography',
+    cited: 'Cited:',
+    index: 'Index of persons',
+    timeline: 'Timeline',
+    quotedHeading: 'As quoted in this edition',
+    quotedIn: 'quoted in',
+    citing: 'citing',
+    sourcesDisagree: 'The sources disagree:',
+    openQuote: '“',
+    closeQuote: '”'
+  },
+  html: {
+    skip: 'Skip to the text',
+    contents: 'Contents',
+    previous: 'Previous',
+    next: 'Next',
+    siteNavigation: 'Edition',
+    pageNavigation: 'Previous and next page',
+    sectionLink: 'Link to this section',
+    author: 'Author',
+    authors: 'Authors',
+    date: 'Date',
+    source: 'Source',
+    rights: 'Rights',
+    history: 'Publication history',
+    notes: 'Notes',
+    note: 'Note',
+    backToNote: 'Back to the text at note',
+    conflict: 'Conflict of sources',
+    sourceReads: 'Source:',
+    showSic: 'Show the source’s readings beside the corrections',
+    editorial: 'Added by the editors of this edition'
+  },
+  epub: {
+    contents: 'Contents',
+    landmarks: 'Landmarks',
+    cover: 'Cover',
+    titlePage: 'Title page',
+    startOfReading: 'Start of reading',
+    backMatter: 'Back matter',
+    colophon: 'About this edition',
+    rights: 'Rights',
+    sources: 'Sources',
+    fontLicence: 'Font licence',
+    setIn: 'Set in {font}, used under the {licence}; its licence is printed at the end of the book.',
+    identifier: 'Identifier',
+    coverDescription: 'Cover: {text}',
+    imageLeftOut: 'Image not included: {alt}',
+    accessibilitySummary:
+      'Text only, apart from a generated cover image that has a text alternative. ' +
+      'Headings, a table of contents and landmarks give structure; notes are linked both ways; ' +
+      'every document, and every work and passage in another language, is marked with its language. ' +
+      'The text can be resized and restyled by the reading system.'
+  },
+  pdf: {
+    contents: 'Contents',
+    editedBy: 'Edited by',
+    publishedBy: 'Published by',
+    sources: 'Sources',
+    built: 'This edition was built on',
+    typeset: 'Set in EB Garamond and PT Mono.',
+    checksum: 'SHA-256',
+    retrieved: 'retrieved',
+    note: 'Note',
+    backToText: 'Back to the text of note',
+    page: 'page'
+  }
+}

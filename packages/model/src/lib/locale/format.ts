@@ -1,0 +1,42 @@
+/**
+ * Dates as readers read them, in the labels' language: `Intl` decides the
+ * month names and the order, always in UTC so that a build does not depend on
+ * where it runs.
+ */
+
+const isoDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/**
+ * A date for readers in `language`: a `Date` as its day (`6 March 1918`);
+ * an ISO 8601 string as precise as it is written (`1918`, `March 1918`,
+ * `6 March 1918`), an interval `start/end` as a range (`6–8 mars 1918`).
+ * Anything else (a date-time, a malformed value) is returned as written.
+ */
+export function formatDate(date: Date | string, language: string): string {
+  if (date instanceof Date) return dayFormat(language, 'day').format(date)
+  const parts = date.split('/')
+  const parsed = parts.map(parseIso)
+  const [start, end] = parsed
+  if (!start || parsed.some((part) => part === undefined) || parts.length > 2) return date
+  if (!end) return dayFormat(language, start.precision).format(start.date)
+  if (end.precision === start.precision) return dayFormat(language, start.precision).formatRange(start.date, end.date)
+  return `${dayFormat(language, start.precision).format(start.date)}–${dayFormat(language, end.precision).format(end.date)}`
+}
+
+type Precision = 'year' | 'month' | 'day'
+
+function parseIso(text: string): {date: Date; precision: Precision} | undefined {
+  const match = isoDate.exec(text)
+  if (!match) return undefined
+  const [, year, month, day] = match
+  const date = new Date(0)
+  date.setUTCFullYear(Number(year), Number(month ?? '01') - 1, Number(day ?? '01'))
+  return {date, precision: day ? 'day' : month ? 'month' : 'year'}
+}
+
+function dayFormat(language: string, precision: Precision): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = {year: 'numeric', timeZone: 'UTC'}
+  if (precision !== 'year') options.month = 'long'
+  if (precision === 'day') options.day = 'numeric'
+  return new Intl.DateTimeFormat(language, options)
+}
