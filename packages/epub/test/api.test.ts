@@ -10,7 +10,7 @@ test('exports exactly toEpub, bookIdentifier, defaultLabels', () => {
 })
 
 test('toEpub resolves to the bytes of a zip', async () => {
-  const bytes = await epub.toEpub(await edition('fixture'))
+  const bytes = (await epub.toEpub(await edition('fixture')))[0]!.data
   assert.ok(bytes instanceof Uint8Array)
   assert.equal(Object.getPrototypeOf(bytes), Uint8Array.prototype)
   assert.equal(Buffer.from(bytes.subarray(0, 4)).toString('hex'), '504b0304')

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {stylesheet, toHtml, type HtmlSite} from '@samizdat/html'
+import {stylesheet, toHtml} from '@samizdat/html'
 import {fixtureEdition} from './helpers/edition.js'
+import {siteOf, type Site} from './helpers/site.js'
 
-function page(site: HtmlSite, path: string): string {
+function page(site: Site, path: string): string {
   const file = site.files.find((f) => f.path === path)
   assert.ok(file, 'no ' + path + ' in ' + site.files.map((f) => f.path).join(', '))
   return file.contents
@@ -15,7 +16,7 @@ function rels(html: string, rel: string): string[] {
 }
 
 const edition = await fixtureEdition()
-const site = toHtml(edition)
+const site = await siteOf(toHtml(edition))
 
 test('files: index, one page per work in reading order, one per back-matter section, the stylesheet', () => {
   assert.deepEqual(site.files.map((f) => f.path), [
@@ -33,7 +34,7 @@ test('files: index, one page per work in reading order, one per back-matter sect
 })
 
 test('output is byte-identical when called twice', async () => {
-  assert.deepEqual(toHtml(await fixtureEdition()), site)
+  assert.deepEqual((await siteOf(toHtml(await fixtureEdition()))), site)
 })
 
 test('prev/next: index -> works in order -> back matter, none past the ends', () => {
@@ -84,7 +85,7 @@ test('head: title, description and author per page', async () => {
   // The edition's title follows only when both fit in 70 characters.
   const long = await fixtureEdition()
   long.works[0]!.meta.title = 'A letter on the rules of the common pasture, the woods and the waste'
-  assert.match(page(toHtml(long), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
+  assert.match(page((await siteOf(toHtml(long))), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
   // No author, no empty tag.
   assert.doesNotMatch(page(site, 'gamma.html'), /name="author"/)
 })
@@ -159,7 +160,7 @@ test('every heading in the body has its id and a self-link', async () => {
 })
 
 test('options: labels replace the template words, css is appended', async () => {
-  const german = toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})
+  const german = (await siteOf(toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})))
   const index = page(german, 'index.html')
   assert.match(index, /<h2 id="contents">Inhalt<\/h2>/)
   assert.match(index, /<span class="pager-label">Weiter<\/span>/)

@@ -11,7 +11,7 @@ test('exports exactly toPdf, papers and defaultLabels', () => {
 })
 
 test('toPdf returns the bytes of a PDF', async () => {
-  const bytes = await pdf.toPdf(await fixtureEdition(), {date: new Date(0)})
+  const bytes = (await pdf.toPdf(await fixtureEdition(), {date: new Date(0)}))[0]!.data
   assert.ok(bytes instanceof Uint8Array)
   assert.equal(Buffer.from(bytes.subarray(0, 8)).toString('latin1'), '%PDF-1.7')
   assert.match(Buffer.from(bytes.subarray(-6)).toString('latin1'), /%%EOF\s*$/)
@@ -25,7 +25,7 @@ test('an unknown paper or an invalid date is a usage error that quotes it', asyn
 })
 
 test('labels replace the printed words', async () => {
-  const bytes = await pdf.toPdf(await fixtureEdition(), {date: new Date(0), labels: {contents: 'Inhalt'}, compress: false})
+  const bytes = (await pdf.toPdf(await fixtureEdition(), {date: new Date(0), labels: {contents: 'Inhalt'}, compress: false}))[0]!.data
   const text = Buffer.from(bytes).toString('latin1')
   assert.match(text, /\/Title \(Inhalt\)|Inhalt/)
 })

@@ -26,6 +26,15 @@ export const defaultLabels: EpubLabels = {
 }
 
 /** Defaults with the caller's words on top (roles merged one by one). */
+/**
+ * The one place the book's words are chosen: for `locale` (a BCP 47 tag;
+ * undefined: the edition's language), with the caller's words on top.
+ * English is the only language shipped so far, so `locale` picks English.
+ */
+export function labelsFor(_locale: string | undefined, labels: Partial<EpubLabels> | undefined): EpubLabels {
+  return resolveLabels(labels)
+}
+
 export function resolveLabels(labels: Partial<EpubLabels> | undefined): EpubLabels {
   if (!labels) return defaultLabels
   return {...defaultLabels, ...labels, roles: {...defaultLabels.roles, ...labels.roles}}

@@ -1,5 +1,6 @@
 /** Options of the EPUB adapter. */
 import type {Labels as HtmlLabels} from '@samizdat/html'
+import type {WriterOptions} from '@samizdat/model'
 
 /** Words the book's own pages use (title page, contents, colophon); English by default. */
 export interface EpubLabels {
@@ -32,13 +33,13 @@ export interface EpubLabels {
   accessibilitySummary: string
 }
 
-export interface EpubOptions {
-  /**
-   * Build time: `dcterms:modified` and the time of every zip entry. The CLI
-   * takes it from `SOURCE_DATE_EPOCH`. Default: the edition's date, or
-   * 1970-01-01T00:00:00Z; never the clock.
-   */
-  date?: Date
+/**
+ * `toEpub`'s options: the writer contract's (see `@samizdat/model`) and the book's own.
+ * `date` is `dcterms:modified` and the time of every zip entry. `report` is told
+ * of what the book cannot carry as it is (`epub-image`: an image replaced by a
+ * link; `epub-link-missing`; `epub-gen-memory`: markup it dropped).
+ */
+export interface EpubOptions extends WriterOptions {
   /**
    * A work whose text is longer than this many characters is split into one
    * file per top-level section (default 40 000; `Infinity` never splits).
@@ -50,9 +51,4 @@ export interface EpubOptions {
   labels?: Partial<EpubLabels>
   /** The words of the rendered works (metadata, note marks), as `@samizdat/html` takes them (default: English). */
   htmlLabels?: Partial<HtmlLabels>
-  /**
-   * Told of what the book cannot carry as it is (a remote image replaced by a
-   * link, markup epub-gen-memory dropped); nothing is thrown for these.
-   */
-  onWarning?: (message: string) => void
 }

@@ -33,6 +33,15 @@ export const defaultLabels: Labels = {
   }
 }
 
+/**
+ * The one place the site's words are chosen: for `locale` (a BCP 47 tag;
+ * undefined: the edition's language), with the caller's words on top.
+ * English is the only language shipped so far, so `locale` picks English.
+ */
+export function labelsFor(_locale: string | undefined, labels: Partial<Labels> | undefined): Labels {
+  return resolveLabels(labels)
+}
+
 /** Defaults with the caller's words on top (roles merged one by one). */
 export function resolveLabels(labels: Partial<Labels> | undefined): Labels {
   if (!labels) return defaultLabels

@@ -1,7 +1,7 @@
 /** The index page's main content: title page, contents, preface. */
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {ResolvedEdition} from '@samizdat/model'
+import type {Reporter, ResolvedEdition} from '@samizdat/model'
 import {headingOffsetUnder} from './body.js'
 import {creatorsByRole, listNames} from '@samizdat/model'
 
@@ -10,7 +10,7 @@ import {renderNotes} from './notes.js'
 import {renderToc} from './toc.js'
 import type {HrefFor, Labels} from './types.js'
 
-export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels): ElementContent[] {
+export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Labels, report?: Reporter): ElementContent[] {
   const {meta, preface} = edition
   const credits = creatorsByRole(meta.creators).map(({role, names}) =>
     h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.and))
@@ -31,13 +31,14 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
     // The preface's title is an h2 here, so its own sections start at h3.
     const {tree} = preface
     const headingOffset = headingOffsetUnder(tree, 3)
-    const body = renderFragment(tree, {hrefFor, headingOffset, labels})
+    const source = {...(preface.file ? {file: preface.file} : {}), report}
+    const body = renderFragment(tree, {hrefFor, headingOffset, labels, ...source})
     content.push(
       h('section', {className: ['preface'], role: 'doc-preface', ariaLabelledBy: preface.id}, [
         h('h2', {id: preface.id}, preface.title || labels.preface),
         ...(body.children as ElementContent[]),
         // The preface's notes come from the model like a work's, under a heading one rank below its title.
-        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, ...(preface.file ? {file: preface.file} : {})}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
+        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, ...source}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
       ])
     )
   }

@@ -1,25 +1,27 @@
 /**
  * The web edition: `index.html` (title page, contents, preface), one page
- * per work, `style.css`. Pure: files come back as strings, the caller writes them.
+ * per work and per part of the back matter, `style.css`, all in the folder
+ * `<edition id>/`. Pure: the files come back in memory, the caller writes them.
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {EXIT, visit} from 'unist-util-visit'
-import type {ResolvedEdition, ResolvedWork} from '@samizdat/model'
+import type {OutputFile, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {renderSection} from './back-matter.js'
 import {listNames} from '@samizdat/model'
 import {authorNames} from './creators.js'
 import {stylesheet} from './css.js'
 import {indexPage, pageOf, siteHrefFor} from './href.js'
-import {resolveLabels} from './labels.js'
+import {labelsFor} from './labels.js'
 import {renderPage, type PageInput, type PageLink} from './page.js'
 import {serialize} from './serialize.js'
 import {renderTitlePage} from './title-page.js'
-import type {HtmlOptions, HtmlSite} from './types.js'
+import type {HtmlOptions} from './types.js'
 import {renderWork} from './work.js'
 
-export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): HtmlSite {
-  const labels = resolveLabels(options.labels)
+export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Promise<OutputFile[]> {
+  const labels = labelsFor(options.locale, options.labels)
+  const {report} = options
   const hrefFor = siteHrefFor(edition)
   const {meta} = edition
 
@@ -45,7 +47,7 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
     description: meta.description ?? describe(meta.title, edition.works.map((w) => w.meta.title)),
     author: listNames(authorNames(meta.creators), labels.and),
     skipTarget: 'title-page',
-    main: renderTitlePage(edition, hrefFor, labels)
+    main: renderTitlePage(edition, hrefFor, labels, report)
   }
 
   const works = edition.works.map((work, position): [string, PageInput] => {
@@ -58,7 +60,7 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
       description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
       author: authors,
       skipTarget: work.id,
-      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, notes: 'endnotes'}), labels.showSic)]
+      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, notes: 'endnotes', report}), labels.showSic)]
     }]
   })
 
@@ -70,15 +72,15 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
     description: section.title + ' – ' + meta.title,
     author: listNames(authorNames(meta.creators), labels.and),
     skipTarget: section.id,
-    main: [renderSection(section, {hrefFor, labels})]
+    main: [renderSection(section, {hrefFor, labels, report})]
   }])
 
-  return {
-    files: [
-      ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path, contents: serialize(renderPage(page))})),
-      {path: 'style.css', contents: stylesheet + (options.css ? '\n' + options.css + '\n' : '')}
-    ]
-  }
+  const folder = meta.id + '/'
+  const encoder = new TextEncoder()
+  return [
+    ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path: folder + path, data: encoder.encode(serialize(renderPage(page)))})),
+    {path: folder + 'style.css', data: encoder.encode(stylesheet + (options.css ? '\n' + options.css + '\n' : ''))}
+  ]
 }
 
 /**

@@ -35,3 +35,12 @@ export const defaultLabels: Labels = {
   page: 'page'
 }
 
+
+/**
+ * The one place the PDF's words are chosen: for `locale` (a BCP 47 tag;
+ * undefined: the edition's language), with the caller's words on top.
+ * English is the only language shipped so far, so `locale` picks English.
+ */
+export function labelsFor(_locale: string | undefined, labels: Partial<Labels> | undefined): Labels {
+  return {...defaultLabels, ...labels}
+}

@@ -1,28 +1,21 @@
 /** `toPdf`'s options, checked and defaulted. */
-import {UsageError, type EditionMeta} from '@samizdat/model'
+import {UsageError, type EditionMeta, type Reporter, type WriterOptions} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
-import {defaultLabels, type Labels} from './labels.js'
-import type {OnWarning} from './warnings.js'
+import {labelsFor, type Labels} from './labels.js'
 
-export interface PdfOptions {
-  /**
-   * Build date, stamped in the imprint and the document's metadata. The
-   * caller derives it from `SOURCE_DATE_EPOCH`; default: the edition's date,
-   * else the epoch. Never the current time: builds are reproducible.
-   */
-  date?: Date
+/**
+ * `toPdf`'s options: the writer contract's (see `@samizdat/model`) and the PDF's own.
+ * `date` is stamped in the imprint and the document's metadata. `report` is
+ * told of what the PDF leaves out of a source (a script in raw HTML, an image
+ * without `alt`): `ruleId` `html-omitted`, at the node's place.
+ */
+export interface PdfOptions extends WriterOptions {
   /** Paper size; default: the edition's `paper`, else A5. */
   paper?: Paper | string
   /** Words printed around the text (contents, imprint), to replace. */
   labels?: Partial<Labels>
   /** Compress content streams (default true); off for inspecting the PDF. */
   compress?: boolean
-  /**
-   * Told of what the PDF leaves out of a source (a script in raw HTML, an
-   * image without `alt`): a vfile message at the node's place, `ruleId`
-   * `html-omitted`. Nothing is thrown for these.
-   */
-  onWarning?: OnWarning
 }
 
 export interface Settings {
@@ -30,7 +23,7 @@ export interface Settings {
   geometry: Geometry
   labels: Labels
   compress: boolean
-  onWarning: OnWarning | undefined
+  report: Reporter | undefined
 }
 
 export function settings(meta: EditionMeta, options: PdfOptions): Settings {
@@ -41,8 +34,8 @@ export function settings(meta: EditionMeta, options: PdfOptions): Settings {
     // The model parsed the edition's date once (UTC): no time zone or locale can change it.
     date: options.date ?? meta.issued ?? new Date(0),
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
-    labels: {...defaultLabels, ...options.labels},
+    labels: labelsFor(options.locale, options.labels),
     compress: options.compress ?? true,
-    onWarning: options.onWarning
+    report: options.report
   }
 }
