@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {stylesheet, toHtml} from '@samizdat/html'
+import type {Reporter} from '@samizdat/model'
 import {fixtureEdition} from './helpers/edition.js'
 import {siteOf, type Site} from './helpers/site.js'
 
@@ -174,14 +175,18 @@ test('stylesheet: reading measure, dark mode, print', () => {
   assert.match(stylesheet, /@media print \{[^]*\.pager[^]*display: none/)
 })
 
-test('hostile markup in a work is harmless on its page too, after the model resolved it', () => {
+test('hostile markup in a work is harmless on its page too, after the model resolved it', async () => {
   const gamma = page(site, 'gamma.html')
   assert.doesNotMatch(gamma, /<script|alert|javascript:|\son[a-z]+=/i)
   // The model unlinks a Markdown link to a script: its text stays, not a link.
   assert.match(gamma, /<p>And a Markdown link to a script\.<\/p>/)
-  // The script block is left out, and said to be.
+  // The script block is left out, and said to be: to `report`, at its place in the work's file, not on the file itself.
   const gammaFile = edition.works.find((work) => work.id === 'gamma')!.file
-  assert.deepEqual(gammaFile.messages.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.line}:${m.column}: ${m.reason}`), [
-    '9:1: Raw HTML `<script>` is left out of the edition with everything in it'
+  const before = gammaFile.messages.length
+  const warnings: Array<Parameters<Reporter>[0]> = []
+  await toHtml(edition, {report: (message) => warnings.push(message)})
+  assert.deepEqual(warnings.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} (${m.source})`), [
+    `${gammaFile.path}:9:1: Raw HTML \`<script>\` is left out of the edition with everything in it (samizdat)`
   ])
+  assert.equal(gammaFile.messages.length, before)
 })

@@ -22,7 +22,8 @@ const defaultSplit = 40_000
 export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}): Promise<OutputFile[]> {
   const {meta} = edition
   const labels = labelsFor(options.locale, options.labels)
-  const {report} = options
+  // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
+  const report = options.report ?? ignore
   // The model parsed the edition's date once (UTC); never the clock, never a parse of our own.
   const time = options.date ?? meta.issued ?? new Date(0)
   if (Number.isNaN(time.getTime())) throw new UsageError('Expected a valid `date`, not `' + String(options.date) + '`')
@@ -72,3 +73,5 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   })
   return [{path: meta.id + '.epub', data}]
 }
+
+function ignore(): void {}

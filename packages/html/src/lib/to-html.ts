@@ -21,7 +21,8 @@ import {renderWork} from './work.js'
 
 export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Promise<OutputFile[]> {
   const labels = labelsFor(options.locale, options.labels)
-  const {report} = options
+  // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
+  const report = options.report ?? ignore
   const hrefFor = siteHrefFor(edition)
   const {meta} = edition
 
@@ -82,6 +83,8 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
     {path: folder + 'style.css', data: encoder.encode(stylesheet + (options.css ? '\n' + options.css + '\n' : ''))}
   ]
 }
+
+function ignore(): void {}
 
 /**
  * On a page with corrections, a switch that shows the source's readings beside
