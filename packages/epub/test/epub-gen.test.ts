@@ -12,7 +12,7 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import JSZip from 'jszip'
 import type {Reporter} from '@samizdat/model'
-import {survivable, zipBook, type PackageFiles} from '../src/lib/epub-gen.js'
+import {FileNames, survivable, zipBook, type PackageFiles} from '../src/lib/epub-gen.js'
 import {fontFaces, fontPath} from '../src/lib/fonts.js'
 import {defaultLabels} from '../src/lib/labels.js'
 
@@ -125,4 +125,16 @@ test('workaround 6, warnings: what it drops reaches `report` as a warning with t
   assert.deepEqual(warnings.map((m) => [m.reason, m.ruleId, m.source, m.fatal]), [
     ["Warning (content[0]): attribute data-x isn't allowed.", 'epub-gen-memory', 'epub-gen-memory', false]
   ])
+})
+
+test('workaround 7, file names: it mangles names outside ASCII and lets a chapter replace its own files; ours are safe and unique', async () => {
+  const warnings: string[] = []
+  const chapters: Chapter[] = [{title: 'c', content: '<p>x</p>', filename: 'Ünïcode part.xhtml'}, {title: 'd', content: '<p>y</p>', filename: 'toc.xhtml'}]
+  const book = await JSZip.loadAsync(await new EPub({title: 'Stock', lang: 'en', verbose: (type: string, ...args: unknown[]) => type === 'warn' && warnings.push(args.join(' '))} as Options, chapters).genEpub())
+  const names = Object.keys(book.files)
+  assert.ok(names.includes('OEBPS/ncode_part.xhtml'), `epub-gen-memory changed: it names a chapter "Ünïcode part" otherwise: ${names.join(', ')}`)
+  assert.equal(names.filter((name) => name === 'OEBPS/toc.xhtml').length, 1, 'epub-gen-memory changed: a chapter named toc.xhtml no longer shares its navigation’s name')
+
+  const taken = new FileNames()
+  assert.deepEqual(['Ünïcode part', 'toc', 'toc', 'Ünïcode part', '***'].map((id) => taken.take(id)), ['u-ni-code-part.xhtml', 'toc-2.xhtml', 'toc-3.xhtml', 'u-ni-code-part-2.xhtml', 'part.xhtml'])
 })

@@ -15,7 +15,9 @@
  *    allow-list, so what they say is moved into text or classes first;
  * 4. images: it downloads every `<img>`, so they become links first;
  * 5. fonts: given as `file:` URLs, which it reads from disk instead of fetching;
- * 6. its own warnings (an attribute dropped) are turned on and reported.
+ * 6. its own warnings (an attribute dropped) are turned on and reported;
+ * 7. file names: it mangles a chapter's name outside `[-._A-Za-z0-9]` and
+ *    lets a chapter overwrite its own files, so names are made safe first.
  */
 import {pathToFileURL} from 'node:url'
 import {EPub, type Chapter, type Options} from 'epub-gen-memory'
@@ -226,4 +228,23 @@ function classes(value: unknown): string[] {
 function textOf(node: ElementContent | Root): string {
   if (node.type === 'text') return node.value
   return 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : ''
+}
+
+/**
+ * Workaround 7, file names. It keeps only `[-._A-Za-z0-9]` in a chapter's
+ * name (`Ünïcode part` becomes `ncode_part`) and a chapter named like one of
+ * its own files (`toc.xhtml`) silently replaces it. Ids may hold any letter,
+ * so names are made ASCII here and kept unique; the names the package itself
+ * writes are taken first.
+ */
+export class FileNames {
+  readonly #taken = new Set(['toc.xhtml', 'toc.ncx', 'content.opf', 'style.css', 'cover.svg'])
+
+  take(id: string): string {
+    const base = id.normalize('NFKD').replace(/[^-._A-Za-z0-9]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').toLowerCase() || 'part'
+    let name = base + '.xhtml'
+    for (let n = 2; this.#taken.has(name); n++) name = `${base}-${n}.xhtml`
+    this.#taken.add(name)
+    return name
+  }
 }
