@@ -78,7 +78,8 @@ after(async () => {
 })
 
 const {corpus, edition} = await hostileEdition()
-const site = await siteOf(toHtml(edition))
+// The site's warnings join the corpus's messages, as the CLI does with them.
+const site = await siteOf(toHtml(edition, {report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
 const book = await JSZip.loadAsync((await toEpub(edition, {date: new Date(Date.UTC(2024, 0, 1))}))[0]!.data)
 const bookFiles = Object.keys(book.files).filter((name) => !book.files[name]!.dir)
 

@@ -227,7 +227,7 @@ function editionParagraphs(rendered: RenderedCase, input: Case, corpus: Corpus, 
 }
 
 async function checkHtml(edition: ResolvedEdition, paragraphs: Tracked[], corpus: Corpus): Promise<void> {
-  const site = await stage(`toHtml(${edition.meta.id})`, () => toHtml(edition))
+  const site = await stage(`toHtml(${edition.meta.id})`, () => toHtml(edition, {report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
   if (!site.ok) return
   let text = ''
   for (const file of site.value) {
@@ -241,7 +241,7 @@ async function checkHtml(edition: ResolvedEdition, paragraphs: Tracked[], corpus
 }
 
 async function checkEpub(edition: ResolvedEdition, paragraphs: Tracked[], corpus: Corpus, artifacts: Artifacts): Promise<void> {
-  const book = await stage(`toEpub(${edition.meta.id})`, () => toEpub(edition, {date}))
+  const book = await stage(`toEpub(${edition.meta.id})`, () => toEpub(edition, {date, report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
   if (!book.ok) return
   const bytes = (book.value[0] as OutputFile).data
   const zip = await JSZip.loadAsync(bytes).catch((error: unknown) => violation(`the EPUB is not a zip: ${String(error)}`))
