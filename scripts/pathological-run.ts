@@ -21,7 +21,7 @@ export interface RunResult {
   /** Content messages as `line:column: reason [rule]`. */
   messages: string[]
   errors: boolean
-  /** Bytes (or characters, for the site) each adapter produced. */
+  /** Bytes each adapter produced. */
   sizes: Record<string, number>
 }
 
@@ -57,18 +57,18 @@ export async function run(name: string, n: number, formats: string[], out?: stri
     if (formats.includes('html')) {
       const {toHtml} = await import('@samizdat/html')
       begin()
-      const site = toHtml(edition)
+      const site = await toHtml(edition)
       end('html')
       if (out) {
         await mkdir(join(out, 'site'), {recursive: true})
-        for (const file of site.files) await writeFile(join(out, 'site', file.path), file.contents)
+        for (const file of site) await writeFile(join(out, 'site', file.path.slice(file.path.indexOf('/') + 1)), file.data)
       }
-      result.sizes['html'] = site.files.reduce((sum, file) => sum + file.contents.length, 0)
+      result.sizes['html'] = site.reduce((sum, file) => sum + file.data.length, 0)
     }
     if (formats.includes('epub')) {
       const {toEpub} = await import('@samizdat/epub')
       begin()
-      const bytes = await toEpub(edition, {date})
+      const bytes = (await toEpub(edition, {date}))[0]!.data
       end('epub')
       if (out) await writeFile(join(out, 'book.epub'), bytes)
       result.sizes['epub'] = bytes.length
@@ -76,7 +76,7 @@ export async function run(name: string, n: number, formats: string[], out?: stri
     if (formats.includes('pdf')) {
       const {toPdf} = await import('@samizdat/pdf')
       begin()
-      const bytes = await toPdf(edition, {date})
+      const bytes = (await toPdf(edition, {date}))[0]!.data
       end('pdf')
       if (out) await writeFile(join(out, 'book.pdf'), bytes)
       result.sizes['pdf'] = bytes.length

@@ -9,7 +9,7 @@ import process from 'node:process'
 import {test} from 'node:test'
 import {checkNames} from '../src/lib/out/names.js'
 import {writeEntries} from '../src/lib/write.js'
-import {editionsCorpus, pool, runCli, snapshot, spawnCliAsync, tempDir, writeTree} from './util.js'
+import {editionsCorpus, pool, runCli, snapshot, spawnCliAsync, tempDir, text, writeTree} from './util.js'
 
 const notes = {'a.md': '# A note\n\nText.\n'}
 
@@ -167,7 +167,7 @@ test('two builds into one --out at once never fail or mix; a stale lock is broke
     // A live one (this process): wait, then a message naming the lock.
     await mkdir(path.join(dir, 'live'))
     await writeFile(path.join(dir, 'live/.samizdat-lock'), `${process.pid} ${hostname()}\n`)
-    await assert.rejects(writeEntries(path.join(dir, 'live'), [{entry: 'x.json', files: [{path: 'x.json', contents: '{}'}]}], {shown: 'live', lockTimeout: 300}), {
+    await assert.rejects(writeEntries(path.join(dir, 'live'), [{entry: 'x.json', files: [{path: 'x.json', data: text('{}')}]}], {shown: 'live', lockTimeout: 300}), {
       name: 'FaultError',
       message: `Another samizdat build (process ${process.pid} on ${hostname()}) is writing into "live"; waited 0.3 s. If no build is running, remove "live/.samizdat-lock"`
     })

@@ -140,3 +140,8 @@ export const editionsCorpus: Record<string, string> = {
   'editions/both.preface.md': ['# Why this edition', '', 'Two short works, together.', ''].join('\n'),
   'editions/beta-only.yaml': ['title: Beta Alone', 'works:', '  - beta', ''].join('\n')
 }
+
+/** A text file's bytes, as writers return them. */
+export function text(value: string): Uint8Array {
+  return new TextEncoder().encode(value)
+}

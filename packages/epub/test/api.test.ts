@@ -9,8 +9,11 @@ test('exports exactly toEpub and bookIdentifier (the words are the model\'s)', (
   assert.deepEqual(Object.keys(epub).sort(), ['bookIdentifier', 'toEpub'])
 })
 
-test('toEpub resolves to the bytes of a zip', async () => {
-  const bytes = await epub.toEpub(await edition('fixture'))
+test('toEpub follows the writer contract: one file, `<edition id>.epub`, the bytes of a zip', async () => {
+  const fixture = await edition('fixture')
+  const files = await epub.toEpub(fixture)
+  assert.deepEqual(files.map((file) => file.path), [`${fixture.meta.id}.epub`])
+  const bytes = files[0]!.data
   assert.ok(bytes instanceof Uint8Array)
   assert.equal(Object.getPrototypeOf(bytes), Uint8Array.prototype)
   assert.equal(Buffer.from(bytes.subarray(0, 4)).toString('hex'), '504b0304')

@@ -17,6 +17,7 @@ import {loadCorpus, resolveEdition} from '@samizdat/model'
 import {toHtml} from '@samizdat/html'
 import {toEpub} from '@samizdat/epub'
 import {elements, parseXml} from './helpers/xml.js'
+import {siteOf} from '../../html/test/helpers/site.js'
 
 /** The XSS cheat sheet's classics, and every way raw HTML can name a resource. */
 const rawHtml = [
@@ -77,8 +78,9 @@ after(async () => {
 })
 
 const {corpus, edition} = await hostileEdition()
-const site = toHtml(edition)
-const book = await JSZip.loadAsync(await toEpub(edition, {date: new Date(Date.UTC(2024, 0, 1))}))
+// The site's warnings join the corpus's messages, as the CLI does with them.
+const site = await siteOf(toHtml(edition, {report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
+const book = await JSZip.loadAsync((await toEpub(edition, {date: new Date(Date.UTC(2024, 0, 1))}))[0]!.data)
 const bookFiles = Object.keys(book.files).filter((name) => !book.files[name]!.dir)
 
 /** `element attribute` pairs, and attribute values, of every element in a hast tree. */

@@ -66,8 +66,8 @@ test('every zip entry is dated with the build time; mimetype comes first, stored
 })
 
 test('without a date: the edition’s own date, else the Unix epoch (never the clock)', async () => {
-  const fixture = await open(await toEpub(await edition('fixture')))
-  const real = await open(await toEpub(await edition('real')))
+  const fixture = await open((await toEpub(await edition('fixture')))[0]!.data)
+  const real = await open((await toEpub(await edition('real')))[0]!.data)
   const modified = (opf: typeof real.opf) => textOf(elements(opf, 'meta').find((m) => m.attributes['property'] === 'dcterms:modified')!)
   assert.equal(modified(fixture.opf), '2001-02-03T00:00:00Z')
   assert.equal(modified(real.opf), '1970-01-01T00:00:00Z')

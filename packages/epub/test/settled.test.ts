@@ -22,7 +22,7 @@ async function book(): Promise<Book> {
   const corpus = await loadCorpus(fixture)
   const edition = resolveEdition(corpus, 'settled')
   assert.equal(hasErrors(corpus.files), false)
-  return open(await toEpub(edition, {date: buildDate}))
+  return open((await toEpub(edition, {date: buildDate}))[0]!.data)
 }
 
 const headingNames = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']

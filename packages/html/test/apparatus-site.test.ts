@@ -10,16 +10,17 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {Correction, ResolvedEdition} from '@samizdat/model'
-import {toHtml, type HtmlSite} from '@samizdat/html'
+import {toHtml} from '@samizdat/html'
 import {realEdition, realEditionMissing} from './helpers/corpus.js'
 import {fixtureEdition} from './helpers/edition.js'
+import {siteOf, type Site} from './helpers/site.js'
 
 /** Text as hast-util-to-html escapes it in element content. */
 function escape(value: string): string {
   return value.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;')
 }
 
-function pages(site: HtmlSite): Map<string, string> {
+function pages(site: Site): Map<string, string> {
   return new Map(site.files.filter((f) => f.path.endsWith('.html')).map((f) => [f.path, f.contents]))
 }
 
@@ -45,7 +46,7 @@ for (const {name, load, skip, least} of editions) {
     let site: Map<string, string>
     before(async () => {
       edition = await load()
-      site = pages(toHtml(edition))
+      site = pages((await siteOf(toHtml(edition))))
     })
 
     test('every note mark leads to its note, and every note back to its mark', () => {

@@ -13,6 +13,7 @@ import {toHtml} from '@samizdat/html'
 import {axeSource, ensureOutputDir, findChromium, launch, outputDir, serve} from './helpers/browser.js'
 import {realEdition, realEditionMissing} from './helpers/corpus.js'
 import {fixtureEdition} from './helpers/edition.js'
+import {siteOf} from './helpers/site.js'
 
 const executable = findChromium()
 const missing = 'Chromium not found (install Debian’s chromium, or set CHROMIUM)'
@@ -79,7 +80,7 @@ if (executable === undefined) {
       let corrected: {path: string; id: string; sic: string}
       before(async () => {
         edition = await load()
-        const site = toHtml(edition)
+        const site = await siteOf(toHtml(edition))
         pages = site.files.map((f) => f.path).filter((path) => path.endsWith('.html'))
         server = await serve(site)
         const correction = edition.apparatus.annotations.find((a) => a.kind === 'correction')

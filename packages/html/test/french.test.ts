@@ -3,9 +3,10 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {toHtml} from '@samizdat/html'
 import {frenchEdition} from '../../model/test/helpers/french.js'
+import {siteOf} from './helpers/site.js'
 
 test('a French edition: contents, notes, back matter, metadata and authors in French', async () => {
-  const site = toHtml(await frenchEdition())
+  const site = await siteOf(toHtml(await frenchEdition()))
   const page = (path: string): string => site.files.find((file) => file.path === path)?.contents ?? assert.fail(`no ${path}`)
   const index = page('index.html')
   assert.match(index, /<h2 id="contents">Sommaire<\/h2>/)
@@ -23,7 +24,7 @@ test('a French edition: contents, notes, back matter, metadata and authors in Fr
 })
 
 test('the locale and labels options lay other words over the edition\'s', async () => {
-  const site = toHtml(await frenchEdition(), {locale: 'en', labels: {notes: 'Endnotes'}})
+  const site = await siteOf(toHtml(await frenchEdition(), {locale: 'en', labels: {notes: 'Endnotes'}}))
   const work = site.files.find((file) => file.path === 'lettre.html')?.contents ?? ''
   assert.match(work, /<dt>Authors<\/dt><dd>Anne Dupont, Bernard Martin and Claire Petit<\/dd>/)
   assert.match(work, /<h2 id="notes">Endnotes<\/h2>/)

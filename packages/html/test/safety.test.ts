@@ -14,6 +14,7 @@ import {VFile} from 'vfile'
 import {loadCorpus, resolveEdition} from '@samizdat/model'
 import {renderFragment, serialize, toHtml} from '@samizdat/html'
 import {parse, resolve} from './helpers/edition.js'
+import {siteOf} from './helpers/site.js'
 
 function render(markdown: string, file?: VFile): string {
   const tree = parse(markdown)
@@ -71,7 +72,7 @@ test('a footnote referenced only inside another footnote is in the page’s note
     await mkdir(path.join(folder, 'works'))
     await writeFile(path.join(folder, 'works', 'text.md'), '---\ntitle: Text\n---\nA mark[^a].\n\n[^a]: Outer[^b].\n[^b]: Inner.\n')
     const corpus = await loadCorpus(folder)
-    const page = toHtml(resolveEdition(corpus, corpus.editions[0]!.id)).files.find((file) => file.path === 'text.html')!.contents
+    const page = (await siteOf(toHtml(resolveEdition(corpus, corpus.editions[0]!.id)))).files.find((file) => file.path === 'text.html')!.contents
     assert.match(page, /<li id="text-fn-a" class="note note-footnote" value="1"><p>Outer<a href="#text-fn-b" id="text-fnref-b" class="noteref" role="doc-noteref" aria-label="Note 2"><sup>2<\/sup><\/a>\./)
     assert.match(page, /<li id="text-fn-b" class="note note-footnote" value="2"><p>Inner\. <a href="#text-fnref-b"/)
     assert.doesNotMatch(page, /user-content-fn|data-footnote/)

@@ -8,6 +8,7 @@ import {test} from 'node:test'
 import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toHtml} from '@samizdat/html'
 import {validate} from './helpers/validate.js'
+import {siteOf} from './helpers/site.js'
 
 const fixture = fileURLToPath(new URL('../../model/test/fixtures/settled/', import.meta.url))
 
@@ -15,7 +16,7 @@ async function site(): Promise<Map<string, string>> {
   const corpus = await loadCorpus(fixture)
   const edition = resolveEdition(corpus, 'settled')
   assert.equal(hasErrors(corpus.files), false)
-  return new Map(toHtml(edition).files.map((file) => [file.path, String(file.contents)]))
+  return new Map((await siteOf(toHtml(edition))).files.map((file) => [file.path, String(file.contents)]))
 }
 
 /** The text of every heading of a page's `<main>`, in order. */

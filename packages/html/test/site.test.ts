@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {stylesheet, toHtml, type HtmlSite} from '@samizdat/html'
+import {stylesheet, toHtml} from '@samizdat/html'
+import type {Reporter} from '@samizdat/model'
 import {fixtureEdition} from './helpers/edition.js'
+import {siteOf, type Site} from './helpers/site.js'
 
-function page(site: HtmlSite, path: string): string {
+function page(site: Site, path: string): string {
   const file = site.files.find((f) => f.path === path)
   assert.ok(file, 'no ' + path + ' in ' + site.files.map((f) => f.path).join(', '))
   return file.contents
@@ -15,7 +17,7 @@ function rels(html: string, rel: string): string[] {
 }
 
 const edition = await fixtureEdition()
-const site = toHtml(edition)
+const site = await siteOf(toHtml(edition))
 
 test('files: index, one page per work in reading order, one per back-matter section, the stylesheet', () => {
   assert.deepEqual(site.files.map((f) => f.path), [
@@ -33,7 +35,7 @@ test('files: index, one page per work in reading order, one per back-matter sect
 })
 
 test('output is byte-identical when called twice', async () => {
-  assert.deepEqual(toHtml(await fixtureEdition()), site)
+  assert.deepEqual((await siteOf(toHtml(await fixtureEdition()))), site)
 })
 
 test('prev/next: index -> works in order -> back matter, none past the ends', () => {
@@ -84,7 +86,7 @@ test('head: title, description and author per page', async () => {
   // The edition's title follows only when both fit in 70 characters.
   const long = await fixtureEdition()
   long.works[0]!.meta.title = 'A letter on the rules of the common pasture, the woods and the waste'
-  assert.match(page(toHtml(long), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
+  assert.match(page((await siteOf(toHtml(long))), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
   // No author, no empty tag.
   assert.doesNotMatch(page(site, 'gamma.html'), /name="author"/)
 })
@@ -159,7 +161,7 @@ test('every heading in the body has its id and a self-link', async () => {
 })
 
 test('options: labels replace the template words, css is appended', async () => {
-  const german = toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})
+  const german = (await siteOf(toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})))
   const index = page(german, 'index.html')
   assert.match(index, /<h2 id="contents">Inhalt<\/h2>/)
   assert.match(index, /<span class="pager-label">Weiter<\/span>/)
@@ -173,14 +175,18 @@ test('stylesheet: reading measure, dark mode, print', () => {
   assert.match(stylesheet, /@media print \{[^]*\.pager[^]*display: none/)
 })
 
-test('hostile markup in a work is harmless on its page too, after the model resolved it', () => {
+test('hostile markup in a work is harmless on its page too, after the model resolved it', async () => {
   const gamma = page(site, 'gamma.html')
   assert.doesNotMatch(gamma, /<script|alert|javascript:|\son[a-z]+=/i)
   // The model unlinks a Markdown link to a script: its text stays, not a link.
   assert.match(gamma, /<p>And a Markdown link to a script\.<\/p>/)
-  // The script block is left out, and said to be.
+  // The script block is left out, and said to be: to `report`, at its place in the work's file, not on the file itself.
   const gammaFile = edition.works.find((work) => work.id === 'gamma')!.file
-  assert.deepEqual(gammaFile.messages.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.line}:${m.column}: ${m.reason}`), [
-    '9:1: Raw HTML `<script>` is left out of the edition with everything in it'
+  const before = gammaFile.messages.length
+  const warnings: Array<Parameters<Reporter>[0]> = []
+  await toHtml(edition, {report: (message) => warnings.push(message)})
+  assert.deepEqual(warnings.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} (${m.source})`), [
+    `${gammaFile.path}:9:1: Raw HTML \`<script>\` is left out of the edition with everything in it (samizdat)`
   ])
+  assert.equal(gammaFile.messages.length, before)
 })

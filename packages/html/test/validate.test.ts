@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {toHtml, type HtmlSite} from '@samizdat/html'
+import {toHtml} from '@samizdat/html'
 import {realEdition, realEditionMissing} from './helpers/corpus.js'
 import {fixtureEdition} from './helpers/edition.js'
 import {validate} from './helpers/validate.js'
+import {siteOf, type Site} from './helpers/site.js'
 
-async function messages(site: HtmlSite): Promise<string[]> {
+async function messages(site: Site): Promise<string[]> {
   const pages = site.files.filter((f) => f.path.endsWith('.html'))
   assert.ok(pages.length > 1)
   return (await Promise.all(pages.map((f) => validate(f.path, f.contents)))).flat()
@@ -22,9 +23,9 @@ test('the validator is awake: it reports a broken page', async () => {
 })
 
 test('fixture edition: no messages on any page', async () => {
-  assert.deepEqual(await messages(toHtml(await fixtureEdition())), [])
+  assert.deepEqual(await messages((await siteOf(toHtml(await fixtureEdition())))), [])
 })
 
 test('reader edition workers-opposition: no messages on any page', {skip: realEditionMissing()}, async () => {
-  assert.deepEqual(await messages(toHtml(await realEdition())), [])
+  assert.deepEqual(await messages((await siteOf(toHtml(await realEdition())))), [])
 })

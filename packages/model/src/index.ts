@@ -77,3 +77,4 @@ export type {
 } from './lib/apparatus/types.js'
 export {escapeControls, warn} from './lib/message.js'
 export {removeNonXml} from './lib/load/xml-chars.js'
+export {writerWarning, type OutputFile, type Reporter, type WarningOptions, type Writer, type WriterOptions} from './lib/writer.js'

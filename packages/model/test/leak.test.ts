@@ -17,6 +17,7 @@ import {toPdf} from '@samizdat/pdf'
 import {scratch, writeTree} from './helpers/corpus.js'
 import {baseCorpus, fieldPaths, otherFiles, render} from './helpers/hostile.js'
 import {unzipEntries} from './helpers/unzip.js'
+import {siteOf} from '../../html/test/helpers/site.js'
 
 const marker = 'OUTSIDE-THE-CORPUS-9c1e'
 const tmp = await scratch('leak')
@@ -74,10 +75,10 @@ for (const payload of payloads()) {
     const edition = resolveEdition(corpus, 'main')
     const date = new Date(Date.UTC(2024, 0, 1))
     const outputs: Array<[string, string]> = []
-    for (const file of toHtml(edition).files) outputs.push([`html ${file.path}`, String(file.contents)])
+    for (const file of (await siteOf(toHtml(edition))).files) outputs.push([`html ${file.path}`, String(file.contents)])
     outputs.push(['apparatus.json', JSON.stringify(toApparatusJson(edition))])
-    for (const [name, bytes] of unzipEntries(await toEpub(edition, {date}))) outputs.push([`epub ${name}`, bytes.toString('latin1') + bytes.toString('utf8')])
-    const pdf = await toPdf(edition, {date})
+    for (const [name, bytes] of unzipEntries((await toEpub(edition, {date}))[0]!.data)) outputs.push([`epub ${name}`, bytes.toString('latin1') + bytes.toString('utf8')])
+    const pdf = (await toPdf(edition, {date}))[0]!.data
     outputs.push(['pdf bytes', Buffer.from(pdf).toString('latin1')])
     try {
       outputs.push(['pdf text', await pdfText(pdf, join(tmp.dir, 'corpus-' + payloads().indexOf(payload)))])

@@ -10,8 +10,11 @@ test('exports exactly toPdf and papers (the words are the model\'s)', () => {
   assert.deepEqual(pdf.papers, ['A5', 'A4', 'Letter'])
 })
 
-test('toPdf returns the bytes of a PDF', async () => {
-  const bytes = await pdf.toPdf(await fixtureEdition(), {date: new Date(0)})
+test('toPdf follows the writer contract: one file, `<edition id>.pdf`, the bytes of a PDF', async () => {
+  const edition = await fixtureEdition()
+  const files = await pdf.toPdf(edition, {date: new Date(0)})
+  assert.deepEqual(files.map((file) => file.path), [`${edition.meta.id}.pdf`])
+  const bytes = files[0]!.data
   assert.ok(bytes instanceof Uint8Array)
   assert.equal(Buffer.from(bytes.subarray(0, 8)).toString('latin1'), '%PDF-1.7')
   assert.match(Buffer.from(bytes.subarray(-6)).toString('latin1'), /%%EOF\s*$/)
@@ -25,7 +28,7 @@ test('an unknown paper or an invalid date is a usage error that quotes it', asyn
 })
 
 test('labels replace the printed words', async () => {
-  const bytes = await pdf.toPdf(await fixtureEdition(), {date: new Date(0), labels: {contents: 'Inhalt'}, compress: false})
+  const bytes = (await pdf.toPdf(await fixtureEdition(), {date: new Date(0), labels: {contents: 'Inhalt'}, compress: false}))[0]!.data
   const text = Buffer.from(bytes).toString('latin1')
   assert.match(text, /\/Title \(Inhalt\)|Inhalt/)
 })

@@ -11,7 +11,7 @@ test('a French edition: contents, credits, bylines, back matter and imprint in F
   if (!hasTool(t, 'pdftotext')) return
   mkdirSync(outputDir, {recursive: true})
   const file = join(outputDir, 'french.pdf')
-  writeFileSync(file, await toPdf(await frenchEdition(), {date: new Date(Date.UTC(1970, 0, 1, 23, 59))}))
+  writeFileSync(file, (await toPdf(await frenchEdition(), {date: new Date(Date.UTC(1970, 0, 1, 23, 59))}))[0]!.data)
   const text = pageTexts(file).join('\n').replace(/\s+/g, ' ')
   assert.match(text, /Table des matières/)
   assert.match(text, /Édition établie par Jeanne Leroy/)

@@ -48,7 +48,7 @@ export function fixtureEdition(): Promise<ResolvedEdition> {
  */
 export function build(name: string, edition: () => Promise<ResolvedEdition>, options: PdfOptions = {}): Promise<string> {
   const all = {date, ...options}
-  return sharedBuild(`pdf-${name}`, 'pdf', all, [fixtureCorpus], async () => toPdf(await edition(), all))
+  return sharedBuild(`pdf-${name}`, 'pdf', all, [fixtureCorpus], async () => (await toPdf(await edition(), all))[0]!.data)
 }
 
 export const readerPdf = (): Promise<string> => build('workers-opposition', readerEdition)

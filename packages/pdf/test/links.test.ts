@@ -43,7 +43,7 @@ test('javascript:, vbscript:, data: and file: links never become URI actions; th
   })
   mkdirSync(outputDir, {recursive: true})
   const pdf = join(outputDir, 'links-hostile.pdf')
-  writeFileSync(pdf, await toPdf(edition, {date: new Date(0), compress: false}))
+  writeFileSync(pdf, (await toPdf(edition, {date: new Date(0), compress: false}))[0]!.data)
 
   const uris = Object.values(pdfObjects(pdf))
     .filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && (value as Record<string, unknown>)['/S'] === '/URI')

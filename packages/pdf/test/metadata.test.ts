@@ -47,7 +47,7 @@ test('XMP parses as XML and carries titles, names and rights as written; info an
   }, {title: `Work ${nasty}`})
   mkdirSync(outputDir, {recursive: true})
   const pdf = join(outputDir, 'metadata-hostile.pdf')
-  writeFileSync(pdf, await toPdf(edition, {date: new Date(0)}))
+  writeFileSync(pdf, (await toPdf(edition, {date: new Date(0)}))[0]!.data)
 
   const check = run('qpdf', ['--check', pdf])
   assert.match(check, /No syntax or stream encoding errors found/)

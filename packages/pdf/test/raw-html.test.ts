@@ -40,7 +40,7 @@ test('text inside raw HTML blocks and inline tags is set; scripts and images wit
   const warnings: VFileMessage[] = []
   mkdirSync(outputDir, {recursive: true})
   const pdf = join(outputDir, 'raw-html.pdf')
-  writeFileSync(pdf, await toPdf(edition, {date: new Date(0), onWarning: (message) => warnings.push(message)}))
+  writeFileSync(pdf, (await toPdf(edition, {date: new Date(0), report: (message) => warnings.push(message)}))[0]!.data)
 
   const text = pageTexts(pdf).join('\n').replace(/\s+/g, ' ')
   for (const expected of ['Before the blocks.', 'Alpha in a div with bold', 'Beta summary', 'Gamma in details', 'Delta head', 'Epsilon cell', 'Zeta in a p', 'A line with eta bold, H2O,', 'theta', 'after, iota link, kappa bad, lambda alt, , mu span, and xi unclosed.']) {

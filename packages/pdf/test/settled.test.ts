@@ -22,7 +22,7 @@ async function pages(t: TestContext): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'samizdat-settled-'))
   t.after(() => rm(dir, {recursive: true, force: true}))
   const path = join(dir, 'settled.pdf')
-  await writeFile(path, await toPdf(edition, {date}))
+  await writeFile(path, (await toPdf(edition, {date}))[0]!.data)
   return pageTexts(path).map((page) => page.replace(/\n+/g, ' | ').trim())
 }
 

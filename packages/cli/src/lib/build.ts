@@ -107,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Every build also publishes the apparatus as data, for other tools.
     const apparatus = apparatusEntry(id)
     const json = await asFault(`Cannot make the apparatus of edition "${id}"`, cwd, async () => `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`)
-    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, contents: json}]})
+    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, data: new TextEncoder().encode(json)}]})
   }
   // Adapters report what they cannot express on the corpus files too.
   failOnErrors(corpus, 'nothing was written')
@@ -126,7 +126,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       format,
       path: entry,
       files: files.length,
-      bytes: files.reduce((sum, file) => sum + Buffer.byteLength(file.contents), 0)
+      bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0)
     }))
   }
 }

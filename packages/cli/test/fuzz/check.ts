@@ -13,7 +13,7 @@ import {fromHtml} from 'hast-util-from-html'
 import JSZip from 'jszip'
 import type {Element as XastElement, Nodes as XastNodes} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
-import {apparatusJsonSchema, checkCorpus, ContentError, hasErrors, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus, type ResolvedEdition} from '@samizdat/model'
+import {apparatusJsonSchema, checkCorpus, ContentError, hasErrors, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus, type OutputFile, type ResolvedEdition} from '@samizdat/model'
 import {toEpub} from '@samizdat/epub'
 import {toHtml} from '@samizdat/html'
 import {toPdf} from '@samizdat/pdf'
@@ -227,13 +227,13 @@ function editionParagraphs(rendered: RenderedCase, input: Case, corpus: Corpus, 
 }
 
 async function checkHtml(edition: ResolvedEdition, paragraphs: Tracked[], corpus: Corpus): Promise<void> {
-  const site = await stage(`toHtml(${edition.meta.id})`, () => toHtml(edition))
+  const site = await stage(`toHtml(${edition.meta.id})`, () => toHtml(edition, {report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
   if (!site.ok) return
   let text = ''
-  for (const file of site.value.files) {
+  for (const file of site.value) {
     if (!file.path.endsWith('.html')) continue
     const where = `site page ${file.path}`
-    const tree = parseHtml(where, String(file.contents))
+    const tree = parseHtml(where, new TextDecoder().decode(file.data))
     assertSafe(where, tree)
     text += ' ' + textOf(tree)
   }
@@ -241,9 +241,9 @@ async function checkHtml(edition: ResolvedEdition, paragraphs: Tracked[], corpus
 }
 
 async function checkEpub(edition: ResolvedEdition, paragraphs: Tracked[], corpus: Corpus, artifacts: Artifacts): Promise<void> {
-  const book = await stage(`toEpub(${edition.meta.id})`, () => toEpub(edition, {date}))
+  const book = await stage(`toEpub(${edition.meta.id})`, () => toEpub(edition, {date, report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
   if (!book.ok) return
-  const bytes = book.value
+  const bytes = (book.value[0] as OutputFile).data
   const zip = await JSZip.loadAsync(bytes).catch((error: unknown) => violation(`the EPUB is not a zip: ${String(error)}`))
   const mimetype = zip.file('mimetype')
   if (!mimetype || (await mimetype.async('string')) !== 'application/epub+zip') violation('the EPUB has no mimetype entry "application/epub+zip"')
@@ -262,7 +262,7 @@ async function checkEpub(edition: ResolvedEdition, paragraphs: Tracked[], corpus
 async function checkPdf(edition: ResolvedEdition, artifacts: Artifacts): Promise<void> {
   const pdf = await stage(`toPdf(${edition.meta.id})`, () => toPdf(edition, {date}))
   if (!pdf.ok) return
-  const bytes = Buffer.from(pdf.value)
+  const bytes = Buffer.from((pdf.value[0] as OutputFile).data)
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') violation('the PDF does not start with %PDF-')
   if (!/%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'))) violation('the PDF does not end with %%EOF')
   // pdfkit writes link annotations in plain (uncompressed) dictionaries: /URI (…) or /URI <hex>.
@@ -272,7 +272,7 @@ async function checkPdf(edition: ResolvedEdition, artifacts: Artifacts): Promise
     const uri = raw.startsWith('(') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex').toString('latin1')
     if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, ''))) unsafe.push(`the PDF has a clickable link with a refused scheme: ${show(uri)}`)
   }
-  artifacts.pdfs.push({edition: edition.meta.id, bytes: pdf.value})
+  artifacts.pdfs.push({edition: edition.meta.id, bytes})
 }
 
 const ajv = new Ajv({allErrors: true, strict: false})
@@ -347,8 +347,8 @@ export async function buildBooks(input: Case): Promise<Artifacts> {
     for (const spec of corpus.editions) {
       const edition = resolveEdition(corpus, spec.id)
       if (hasErrors(corpus.files)) return artifacts
-      artifacts.epubs.push({edition: spec.id, bytes: await toEpub(edition, {date})})
-      artifacts.pdfs.push({edition: spec.id, bytes: await toPdf(edition, {date})})
+      artifacts.epubs.push({edition: spec.id, bytes: (await toEpub(edition, {date}))[0]!.data})
+      artifacts.pdfs.push({edition: spec.id, bytes: (await toPdf(edition, {date}))[0]!.data})
     }
     return artifacts
   } catch {

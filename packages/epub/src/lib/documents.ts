@@ -6,10 +6,10 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {ResolvedEdition, ResolvedWork} from '@samizdat/model'
+import type {Reporter, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {creatorsByRole, listNames, textOf} from '@samizdat/model'
 import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
-import {FileNames} from './files.js'
+import {FileNames} from './epub-gen.js'
 import {fontFamily, fontLicence, fontLicenceName} from './fonts.js'
 import {fill, type Words} from './labels.js'
 import {idsIn} from './links.js'
@@ -31,6 +31,8 @@ export interface BookDocument {
   work?: string
   /** Id of the element the document opens with (a work's or section's heading). */
   start?: string
+  /** The corpus file its text comes from (a work's, the preface's), where warnings are placed. */
+  source?: string | undefined
 }
 
 export interface DocumentsInput {
@@ -42,6 +44,8 @@ export interface DocumentsInput {
   splitAbove: number
   /** The date the colophon gives: the edition's, or the build's. */
   date: string
+  /** Where the rendering's warnings go (raw HTML dropped, remote images). */
+  report: Reporter | undefined
 }
 
 export const coverFile = 'cover.xhtml'
@@ -70,7 +74,8 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
     anchors: false,
     epub: true,
     labels: input.htmlLabels,
-    locale: labels.language
+    locale: labels.language,
+    report: input.report
   }
 
   const documents: BookDocument[] = [
@@ -87,7 +92,8 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
       matter: 'frontmatter',
       kind: 'preface',
       body: [renderSection(preface, {...render, notes: 'footnotes'})],
-      start: preface.id
+      start: preface.id,
+      source: preface.file?.path
     })
   }
 
@@ -101,7 +107,8 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
       matter: 'backmatter',
       kind: 'back-matter',
       body: [renderSection(part, render)],
-      start: part.id
+      start: part.id,
+      source: part.file?.path
     })
   }
 
@@ -127,7 +134,8 @@ function workDocuments(work: ResolvedWork, edition: ResolvedEdition, render: Fra
     kind: 'work',
     body: [part.element],
     work: work.id,
-    start: part.id
+    start: part.id,
+    source: work.file.path
   }))
 }
 

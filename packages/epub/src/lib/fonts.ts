@@ -6,7 +6,6 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {pathToFileURL} from 'node:url'
 
 const require = createRequire(import.meta.url)
 const root = '@expo-google-fonts/eb-garamond/'
@@ -31,9 +30,9 @@ export const fontFaces: readonly FontFace[] = [
   {file: 'EBGaramond-SemiBoldItalic.ttf', weight: 600, style: 'italic', source: '600SemiBold_Italic/EBGaramond_600SemiBold_Italic.ttf'}
 ]
 
-/** A `file:` URL of the face: epub-gen-memory reads those from disk instead of fetching them. */
-export function fontUrl(face: FontFace): string {
-  return pathToFileURL(require.resolve(root + face.source)).href
+/** Where the face's file is installed. */
+export function fontPath(face: FontFace): string {
+  return require.resolve(root + face.source)
 }
 
 export function fontData(face: FontFace): Uint8Array {

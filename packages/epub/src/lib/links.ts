@@ -4,6 +4,7 @@
  * web edition's addressing mapped onto the book's.
  */
 import type {Element, ElementContent} from 'hast'
+import {writerWarning, type Reporter} from '@samizdat/model'
 import type {BookDocument} from './documents.js'
 
 export type IdMap = ReadonlyMap<string, string>
@@ -18,7 +19,7 @@ export function mapIds(documents: readonly BookDocument[], extra: Iterable<[stri
 }
 
 /** Point every `#id` link at its file; a link to nowhere is reported and left as it is. */
-export function resolveLinks(document: BookDocument, ids: IdMap, warn: (message: string) => void): void {
+export function resolveLinks(document: BookDocument, ids: IdMap, report: Reporter | undefined): void {
   const own = new Set(idsIn(document.body))
   walk(document.body, (element) => {
     if (element.tagName !== 'a') return
@@ -28,7 +29,7 @@ export function resolveLinks(document: BookDocument, ids: IdMap, warn: (message:
     if (own.has(id)) return
     const file = ids.get(id)
     if (file) element.properties['href'] = file + '#' + id
-    else warn(`${document.file}: link to #${id}, which is nowhere in the book [epub-link-missing]`)
+    else report?.(writerWarning(`Link to \`#${id}\` (in ${document.file}), which is nowhere in the book`, {ruleId: 'epub-link-missing', file: document.source, place: element.position}))
   })
 }
 

@@ -1,8 +1,8 @@
 /**
- * An edition as an EPUB 3 book. Pure and deterministic: nothing is written,
- * nothing fetched, and the same edition and options give the same bytes.
+ * An edition as an EPUB 3 book, `<edition id>.epub`. Pure and deterministic:
+ * nothing is written, nothing fetched, and the same edition and options give the same bytes.
  */
-import type {ResolvedEdition} from '@samizdat/model'
+import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {UsageError} from '@samizdat/model'
 import {serialize} from '@samizdat/html'
 import {renderCover} from './cover.js'
@@ -11,19 +11,19 @@ import {bookIdentifier} from './identifier.js'
 import {listNames} from '@samizdat/model'
 import {bookLabels, fill} from './labels.js'
 import {mapIds, resolveLinks} from './links.js'
-import {survivable} from './markup.js'
 import {contents, landmarks, navDocument, navFile, navId, ncxDocument} from './nav.js'
 import {packageDocument} from './opf.js'
 import {stylesheet} from './css.js'
-import {zipBook} from './package.js'
+import {survivable, zipBook} from './epub-gen.js'
 import type {EpubOptions} from './types.js'
 
 const defaultSplit = 40_000
 
-export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}): Promise<Uint8Array> {
+export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}): Promise<OutputFile[]> {
   const {meta} = edition
   const {words: labels, html: htmlLabels} = bookLabels(edition, options)
-  const warn = options.onWarning ?? (() => {})
+  // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
+  const report = options.report ?? ignore
   // The model parsed the edition's date once (UTC); never the clock, never a parse of our own.
   const time = options.date ?? meta.issued ?? new Date(0)
   if (Number.isNaN(time.getTime())) throw new UsageError('Expected a valid `date`, not `' + String(options.date) + '`')
@@ -37,16 +37,16 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
-  const documents = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date})
-  for (const document of documents) document.body = survivable(document.body, {labels, warn, where: document.file})
+  const documents = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report})
+  for (const document of documents) document.body = survivable(document.body, {labels, report, source: document.source})
   const ids = mapIds(documents, [[navId, navFile]])
-  for (const document of documents) resolveLinks(document, ids, warn)
+  for (const document of documents) resolveLinks(document, ids, report)
 
   const coverText = [meta.title, meta.subtitle, listNames(authors, labels.language)].filter(Boolean).join('. ')
   const coverAlt = fill(labels.coverDescription, {text: coverText})
   const entries = contents(edition, documents, ids)
 
-  return zipBook({
+  const data = await zipBook({
     title: meta.subtitle ? meta.title + ': ' + meta.subtitle : meta.title,
     authors,
     publisher: meta.publisher ?? '',
@@ -69,6 +69,9 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
       }),
       alt: coverAlt
     },
-    warn
+    report
   })
+  return [{path: meta.id + '.epub', data}]
 }
+
+function ignore(): void {}

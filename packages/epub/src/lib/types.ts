@@ -1,6 +1,6 @@
 /** Options of the EPUB adapter. */
 import type {Labels as HtmlLabels} from '@samizdat/html'
-import type {EpubLabels as ModelEpubLabels} from '@samizdat/model'
+import type {EpubLabels as ModelEpubLabels, WriterOptions} from '@samizdat/model'
 
 /**
  * Words the book's own pages use (title page, contents, colophon): the
@@ -8,13 +8,13 @@ import type {EpubLabels as ModelEpubLabels} from '@samizdat/model'
  */
 export type EpubLabels = ModelEpubLabels & {roles: {[role: string]: string}}
 
-export interface EpubOptions {
-  /**
-   * Build time: `dcterms:modified` and the time of every zip entry. The CLI
-   * takes it from `SOURCE_DATE_EPOCH`. Default: the edition's date, or
-   * 1970-01-01T00:00:00Z; never the clock.
-   */
-  date?: Date
+/**
+ * `toEpub`'s options: the writer contract's (see `@samizdat/model`) and the book's own.
+ * `date` is `dcterms:modified` and the time of every zip entry. `report` is told
+ * of what the book cannot carry as it is (`epub-image`: an image replaced by a
+ * link; `epub-link-missing`; `epub-gen-memory`: markup it dropped).
+ */
+export interface EpubOptions extends WriterOptions {
   /**
    * A work whose text is longer than this many characters is split into one
    * file per top-level section (default 40 000; `Infinity` never splits).
@@ -22,15 +22,8 @@ export interface EpubOptions {
   splitAbove?: number
   /** CSS appended to the book's stylesheet. */
   css?: string
-  /** The language of the book's words (a BCP 47 tag; default: the edition's, see the model's `labelsFor`). */
-  locale?: string
   /** Words of the book's own pages to use instead of the edition's. */
   labels?: Partial<EpubLabels>
   /** Words of the rendered works (metadata, note marks), as `@samizdat/html` takes them, instead of the edition's. */
   htmlLabels?: Partial<HtmlLabels>
-  /**
-   * Told of what the book cannot carry as it is (a remote image replaced by a
-   * link, markup epub-gen-memory dropped); nothing is thrown for these.
-   */
-  onWarning?: (message: string) => void
 }

@@ -41,12 +41,12 @@ const books = new Map<string, Promise<Uint8Array>>()
  * run and read from the shared cache; with options of its own, afresh.
  */
 export async function build(which: 'real' | 'fixture', options?: EpubOptions): Promise<Uint8Array> {
-  if (options) return toEpub(await edition(which), options)
+  if (options) return (await toEpub(await edition(which), options))[0]!.data
   let found = books.get(which)
   if (!found) {
     const defaults = which === 'real' ? {date: buildDate} : fixtureOptions
     const inputs = which === 'real' ? [] : [fileURLToPath(fixtureCorpus)]
-    found = sharedBuild(`epub-${which}`, 'epub', defaults, inputs, async () => toEpub(await edition(which), defaults))
+    found = sharedBuild(`epub-${which}`, 'epub', defaults, inputs, async () => (await toEpub(await edition(which), defaults))[0]!.data)
       .then(async (path) => new Uint8Array(await readFile(path)))
     books.set(which, found)
   }

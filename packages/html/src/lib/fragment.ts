@@ -23,7 +23,7 @@ import type {FragmentOptions} from './types.js'
  * Render a resolved mdast tree (a work's body, a preface) to a hast root.
  * Raw HTML is parsed and the whole result sanitised; the tree is not changed.
  * What the sanitiser leaves out with its content, and remote images, are
- * reported on `options.file`.
+ * reported to `options.report`, else on `options.file`.
  */
 export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): HastRoot {
   const headingOffset = options.headingOffset ?? 0
@@ -41,7 +41,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     },
     options.handlers
   )
-  const report = reporter(options.file)
+  const report = reporter(options.file, options.report)
   return unified()
     .use(remarkRehype, {allowDangerousHtml: true, handlers, unknownHandler})
     .use(rehypeMarkOwn)

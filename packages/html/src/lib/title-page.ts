@@ -1,7 +1,7 @@
 /** The index page's main content: title page, contents, preface. */
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {ResolvedEdition} from '@samizdat/model'
+import type {Reporter, ResolvedEdition} from '@samizdat/model'
 import {headingOffsetUnder} from './body.js'
 import {creatorsByRole, listNames} from '@samizdat/model'
 
@@ -11,7 +11,7 @@ import {renderToc} from './toc.js'
 import type {Words} from './labels.js'
 import type {HrefFor} from './types.js'
 
-export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Words): ElementContent[] {
+export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labels: Words, report?: Reporter): ElementContent[] {
   const {meta, preface} = edition
   const credits = creatorsByRole(meta.creators).map(({role, names}) =>
     h('p', {className: ['credit']}, (labels.roles[role] ?? role) + ' ' + listNames(names, labels.language))
@@ -32,13 +32,14 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
     // The preface's title is an h2 here, so its own sections start at h3.
     const {tree} = preface
     const headingOffset = headingOffsetUnder(tree, 3)
-    const body = renderFragment(tree, {hrefFor, headingOffset, labels, locale: labels.language})
+    const source = {...(preface.file ? {file: preface.file} : {}), report}
+    const body = renderFragment(tree, {hrefFor, headingOffset, labels, locale: labels.language, ...source})
     content.push(
       h('section', {className: ['preface'], role: 'doc-preface', ariaLabelledBy: preface.id}, [
         h('h2', {id: preface.id}, preface.title),
         ...(body.children as ElementContent[]),
         // The preface's notes come from the model like a work's, under a heading one rank below its title.
-        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, locale: labels.language, ...(preface.file ? {file: preface.file} : {})}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
+        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, locale: labels.language, ...source}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
       ])
     )
   }

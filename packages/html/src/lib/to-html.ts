@@ -1,11 +1,12 @@
 /**
  * The web edition: `index.html` (title page, contents, preface), one page
- * per work, `style.css`. Pure: files come back as strings, the caller writes them.
+ * per work and per part of the back matter, `style.css`, all in the folder
+ * `<edition id>/`. Pure: the files come back in memory, the caller writes them.
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {EXIT, visit} from 'unist-util-visit'
-import type {ResolvedEdition, ResolvedWork} from '@samizdat/model'
+import type {OutputFile, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {renderSection} from './back-matter.js'
 import {listNames} from '@samizdat/model'
 import {authorNames} from './creators.js'
@@ -15,11 +16,13 @@ import {editionWords} from './labels.js'
 import {renderPage, type PageInput, type PageLink} from './page.js'
 import {serialize} from './serialize.js'
 import {renderTitlePage} from './title-page.js'
-import type {HtmlOptions, HtmlSite} from './types.js'
+import type {HtmlOptions} from './types.js'
 import {renderWork} from './work.js'
 
-export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): HtmlSite {
+export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Promise<OutputFile[]> {
   const labels = editionWords(edition, options.locale, options.labels)
+  // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
+  const report = options.report ?? ignore
   const hrefFor = siteHrefFor(edition)
   const {meta} = edition
 
@@ -45,7 +48,7 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
     description: meta.description ?? describe(meta.title, edition.works.map((w) => w.meta.title)),
     author: listNames(authorNames(meta.creators), labels.language),
     skipTarget: 'title-page',
-    main: renderTitlePage(edition, hrefFor, labels)
+    main: renderTitlePage(edition, hrefFor, labels, report)
   }
 
   const works = edition.works.map((work, position): [string, PageInput] => {
@@ -58,7 +61,7 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
       description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
       author: authors,
       skipTarget: work.id,
-      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes'}), labels.showSic)]
+      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report}), labels.showSic)]
     }]
   })
 
@@ -70,16 +73,18 @@ export function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Htm
     description: section.title + ' – ' + meta.title,
     author: listNames(authorNames(meta.creators), labels.language),
     skipTarget: section.id,
-    main: [renderSection(section, {hrefFor, labels, locale: labels.language})]
+    main: [renderSection(section, {hrefFor, labels, locale: labels.language, report})]
   }])
 
-  return {
-    files: [
-      ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path, contents: serialize(renderPage(page))})),
-      {path: 'style.css', contents: stylesheet + (options.css ? '\n' + options.css + '\n' : '')}
-    ]
-  }
+  const folder = meta.id + '/'
+  const encoder = new TextEncoder()
+  return [
+    ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path: folder + path, data: encoder.encode(serialize(renderPage(page)))})),
+    {path: folder + 'style.css', data: encoder.encode(stylesheet + (options.css ? '\n' + options.css + '\n' : ''))}
+  ]
 }
+
+function ignore(): void {}
 
 /**
  * On a page with corrections, a switch that shows the source's readings beside

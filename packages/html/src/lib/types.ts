@@ -3,18 +3,7 @@
  */
 import type {Handler} from 'mdast-util-to-hast'
 import type {VFile} from 'vfile'
-import type {HtmlLabels, LinkTarget} from '@samizdat/model'
-
-/** One file of a generated site, its path relative to the edition's folder. */
-export interface HtmlFile {
-  path: string
-  contents: string
-}
-
-/** What `toHtml` returns: the files of the web edition, in a stable order. */
-export interface HtmlSite {
-  files: HtmlFile[]
-}
+import type {HtmlLabels, LinkTarget, Reporter, WriterOptions} from '@samizdat/model'
 
 /**
  * Words the templates put on every page: the model's `Labels.html` (see
@@ -23,9 +12,8 @@ export interface HtmlSite {
  */
 export type Labels = HtmlLabels & {roles: {[role: string]: string}}
 
-export interface HtmlOptions {
-  /** The language of the page words (a BCP 47 tag; default: the edition's, see `labelsFor`). */
-  locale?: string
+/** `toHtml`'s options: the writer contract's (`date` is not used: a page carries no build time), and the site's own. */
+export interface HtmlOptions extends WriterOptions {
   /** Words to use instead of the edition's. */
   labels?: Partial<Labels>
   /** CSS appended to the default `style.css`. */
@@ -65,9 +53,12 @@ export interface FragmentOptions {
   /**
    * The source file of the tree (`ResolvedWork.file`): raw HTML left out with
    * its content (`[html-dropped]`) and remote images (`[image-remote]`) are
-   * reported on it, at their place. Without it nothing is reported.
+   * reported at their place in it: to `report` when given, else as messages
+   * on the file itself. Without either nothing is reported.
    */
   file?: VFile
+  /** Where the warnings go, as the writers' `report` (see `WriterOptions` in `@samizdat/model`). */
+  report?: Reporter | undefined
 }
 
 /** How `renderNotes` lays out a work's notes. */

@@ -11,7 +11,7 @@ import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import {extname, join, normalize} from 'node:path'
 import {chromium, type Browser} from 'playwright-core'
-import type {HtmlSite} from '@samizdat/html'
+import {type Site} from './site.js'
 
 export const launchArgs = [
   '--headless',
@@ -47,7 +47,7 @@ export const axeSource = readFileSync(createRequire(import.meta.url).resolve('ax
 const types: Record<string, string> = {'.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8'}
 
 /** Write the site to a temporary folder and serve it on 127.0.0.1 (a random port). */
-export async function serve(site: HtmlSite): Promise<{url: string; dir: string; close: () => Promise<void>}> {
+export async function serve(site: Site): Promise<{url: string; dir: string; close: () => Promise<void>}> {
   const dir = await mkdtemp(join(tmpdir(), 'samizdat-html-'))
   for (const file of site.files) await writeFile(join(dir, file.path), file.contents)
   const server: Server = createServer(async (request, response) => {

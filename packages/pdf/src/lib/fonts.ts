@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import type {Doc} from './pdfkit.js'
+import {memoizeShaping, type Doc} from './pdfkit.js'
 import type {FontKey} from './types.js'
 
 const require = createRequire(import.meta.url)
@@ -36,26 +36,6 @@ function fontData(key: FontKey): Uint8Array {
 export function registerFonts(doc: Doc): void {
   for (const key of Object.keys(fontFiles) as FontKey[]) {
     doc.registerFont(key, fontData(key))
-    memoizeShaping(doc.font(key)._font)
-  }
-}
-
-/**
- * pdfkit caches shaping only for text set without OpenType features; the
- * book asks for old-style figures everywhere, so every word would be shaped
- * three times (measured, encoded, advanced). Cache per features and text.
- * Runs are shared read-only, as pdfkit's own cache shares them.
- */
-function memoizeShaping(font: PDFKit.PDFDocument['_font']): void {
-  const shape = font.layoutRun.bind(font)
-  const cache = new Map<string, ReturnType<typeof shape>>()
-  font.layoutRun = (text, features) => {
-    const key = `${features?.join(',') ?? ''}\u0000${text}`
-    let run = cache.get(key)
-    if (!run) {
-      run = shape(text, features)
-      cache.set(key, run)
-    }
-    return run
+    memoizeShaping(doc, key)
   }
 }

@@ -3,7 +3,7 @@
  * objects (fontkit shaping: kerning, ligatures, features) that will draw the
  * text, so what is measured is what is set.
  */
-import type {Doc} from './pdfkit.js'
+import {fontMetrics, type Doc} from './pdfkit.js'
 import type {FontKey, TextStyle} from './types.js'
 
 export interface FontMetrics {
@@ -37,8 +37,7 @@ export class Measurer {
   metrics(style: TextStyle): FontMetrics {
     let font = this.#metrics.get(style.font)
     if (!font) {
-      this.#doc.font(style.font)
-      font = {ascender: this.#doc._font.ascender, descender: this.#doc._font.descender}
+      font = fontMetrics(this.#doc, style.font)
       this.#metrics.set(style.font, font)
     }
     return {ascent: (font.ascender / 1000) * style.size, descent: (-font.descender / 1000) * style.size}

@@ -8,7 +8,7 @@ import type {ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
 import {toXml} from 'xast-util-to-xml'
 import {removeNonXml, type EditionMeta} from '@samizdat/model'
-import type {Doc} from './pdfkit.js'
+import {replaceXmpProperties, type Doc} from './pdfkit.js'
 
 export const producer = 'Samizdat (pdfkit)'
 
@@ -35,8 +35,7 @@ const namespaces = {
 
 export function writeXmp(doc: Doc, meta: EditionMeta, info: PDFKit.DocumentInfo): void {
   const xml = xmpDescriptions(meta, info)
-  // pdfkit calls this when the document ends, inside its own packet and `rdf:RDF`.
-  doc._addInfo = () => doc.appendXML(xml)
+  replaceXmpProperties(doc, xml)
 }
 
 /** The packet's `rdf:Description`s, serialised: well-formed whatever the edition's text holds. */

@@ -1,30 +1,21 @@
 /** `toPdf`'s options, checked and defaulted. */
-import {UsageError, type ResolvedEdition} from '@samizdat/model'
+import {UsageError, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
 import {bookWords, type Labels, type Words} from './labels.js'
-import type {OnWarning} from './warnings.js'
 
-export interface PdfOptions {
-  /**
-   * Build date, stamped in the imprint and the document's metadata. The
-   * caller derives it from `SOURCE_DATE_EPOCH`; default: the edition's date,
-   * else the epoch. Never the current time: builds are reproducible.
-   */
-  date?: Date
+/**
+ * `toPdf`'s options: the writer contract's (see `@samizdat/model`) and the PDF's own.
+ * `date` is stamped in the imprint and the document's metadata. `report` is
+ * told of what the PDF leaves out of a source (a script in raw HTML, an image
+ * without `alt`): `ruleId` `html-omitted`, at the node's place.
+ */
+export interface PdfOptions extends WriterOptions {
   /** Paper size; default: the edition's `paper`, else A5. */
   paper?: Paper | string
-  /** The language of the printed words (a BCP 47 tag; default: the edition's, see the model's `labelsFor`). */
-  locale?: string
   /** Words printed around the text (contents, imprint) to use instead of the edition's. */
   labels?: Partial<Labels>
   /** Compress content streams (default true); off for inspecting the PDF. */
   compress?: boolean
-  /**
-   * Told of what the PDF leaves out of a source (a script in raw HTML, an
-   * image without `alt`): a vfile message at the node's place, `ruleId`
-   * `html-omitted`. Nothing is thrown for these.
-   */
-  onWarning?: OnWarning
 }
 
 export interface Settings {
@@ -32,7 +23,7 @@ export interface Settings {
   geometry: Geometry
   labels: Words
   compress: boolean
-  onWarning: OnWarning | undefined
+  report: Reporter | undefined
 }
 
 export function settings(edition: ResolvedEdition, options: PdfOptions): Settings {
@@ -46,6 +37,6 @@ export function settings(edition: ResolvedEdition, options: PdfOptions): Setting
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
     labels: bookWords(edition, options.locale, options.labels),
     compress: options.compress ?? true,
-    onWarning: options.onWarning
+    report: options.report
   }
 }

@@ -4,7 +4,7 @@
  * destination as the contents and cross-references.
  */
 import type {Doc, Outline} from './pdfkit.js'
-import {pdfString} from './pdfkit.js'
+import {outlineEntries, pdfString} from './pdfkit.js'
 
 export class Outliner {
   readonly #stack: Array<{depth: number; item: Outline}>
@@ -19,7 +19,7 @@ export class Outliner {
     const parent = (this.#stack.at(-1) as {item: Outline}).item
     const item = parent.addItem(title)
     // pdfkit points items at the whole page; the named destination is the heading itself.
-    item.outlineData['Dest'] = pdfString(dest)
+    outlineEntries(item)['Dest'] = pdfString(dest)
     this.#stack.push({depth, item})
   }
 }

@@ -1,7 +1,11 @@
 /**
- * The one place that imports pdfkit. `@types/pdfkit` describes 0.17 and
- * lacks a few things 0.20 has and this package uses; they are declared here
- * by augmentation, so the rest of the code stays typed.
+ * The one place that imports pdfkit and the only file that reaches its
+ * private fields (`_root`, `_font`, `_addInfo`, a name tree's `_compareKeys`)
+ * and undocumented ones (`dictionary`, `outlineData`): each behind a small
+ * named function here, each pinned by `test/pdfkit.test.ts`, which fails
+ * with the field's name if an upgrade removes it. `@types/pdfkit` describes
+ * 0.17 and lacks a few things 0.20 has and this package uses; they are
+ * declared here by augmentation, so the rest of the code stays typed.
  */
 import PDFDocument from 'pdfkit'
 
@@ -41,6 +45,7 @@ declare global {
 }
 
 export type Doc = PDFKit.PDFDocument
+type Font = PDFKit.PDFDocument['_font']
 export type StructElement = PDFKit.PDFStructureElement
 export type Outline = PDFKit.PDFOutline
 
@@ -96,6 +101,62 @@ function keyBytes(key: string): string {
 export function pdfString(value: string): string {
   // eslint-disable-next-line no-new-wrappers -- the wrapper object is how pdfkit tells strings from names
   return new String(value) as unknown as string
+}
+
+/** The catalog's `PageLabels` (pdfkit has no option for it). */
+export function setPageLabels(doc: Doc, nums: unknown[]): void {
+  doc._root.data['PageLabels'] = {Nums: nums}
+}
+
+/** The ascender and descender of `font` (a registered name), in thousandths of the font size. */
+export function fontMetrics(doc: Doc, font: string): {ascender: number; descender: number} {
+  doc.font(font)
+  return {ascender: doc._font.ascender, descender: doc._font.descender}
+}
+
+/**
+ * pdfkit caches shaping only for text set without OpenType features; the
+ * book asks for old-style figures everywhere, so every word would be shaped
+ * three times (measured, encoded, advanced). Cache per features and text.
+ * Runs are shared read-only, as pdfkit's own cache shares them.
+ */
+export function memoizeShaping(doc: Doc, font: string): void {
+  const embedded: Font = doc.font(font)._font
+  const shape = embedded.layoutRun.bind(embedded)
+  const cache = new Map<string, ReturnType<typeof shape>>()
+  embedded.layoutRun = (text, features) => {
+    const key = `${features?.join(',') ?? ''}\u0000${text}`
+    let run = cache.get(key)
+    if (!run) {
+      run = shape(text, features)
+      cache.set(key, run)
+    }
+    return run
+  }
+}
+
+/**
+ * Replace pdfkit's XMP writer (string concatenation, unescaped) by one that
+ * appends `xml`: pdfkit calls `_addInfo` when the document ends, inside its
+ * own packet and `rdf:RDF`.
+ */
+export function replaceXmpProperties(doc: Doc, xml: string): void {
+  doc._addInfo = () => doc.appendXML(xml)
+}
+
+/** A structure element's dictionary entries, for attributes pdfkit has no option for (`A`, `ID`). */
+export function structEntries(element: StructElement): Record<string, unknown> {
+  return element.dictionary.data
+}
+
+/** The dictionary a structure element is written as, to refer to it (the `IDTree`). */
+export function structReference(element: StructElement): unknown {
+  return element.dictionary
+}
+
+/** An outline item's dictionary entries (`Dest`, `Title`…). */
+export function outlineEntries(item: Outline): Record<string, unknown> {
+  return item.outlineData
 }
 
 /** Collect the document's bytes once it ends. */

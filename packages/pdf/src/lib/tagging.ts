@@ -8,7 +8,7 @@
  * inside them): pdfkit records the page of a link's annotation when the
  * element is flushed.
  */
-import {compareKeys, pdfString, type Doc, type StructElement} from './pdfkit.js'
+import {compareKeys, pdfString, structEntries, structReference, type Doc, type StructElement} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 
 export type ArtifactType = 'Pagination' | 'Layout'
@@ -50,9 +50,9 @@ export class Tagger {
 
   #make(node: StructNode, parent: StructElement): StructElement {
     const element = this.#doc.struct(node.type, node.options)
-    if (node.attributes) element.dictionary.data['A'] = {...node.attributes}
+    if (node.attributes) structEntries(element)['A'] = {...node.attributes}
     if (node.id !== undefined) {
-      element.dictionary.data['ID'] = pdfString(node.id)
+      structEntries(element)['ID'] = pdfString(node.id)
       this.#ids.push([node.id, element])
     }
     parent.add(element)
@@ -87,7 +87,7 @@ export class Tagger {
   finish(): void {
     this.close()
     if (this.#ids.length === 0) return
-    const names = [...this.#ids].sort(([a], [b]) => compareKeys(a, b)).flatMap(([id, element]) => [pdfString(id), element.dictionary])
+    const names = [...this.#ids].sort(([a], [b]) => compareKeys(a, b)).flatMap(([id, element]) => [pdfString(id), structReference(element)])
     Object.assign(this.#doc.getStructTreeRoot().data, {IDTree: {Names: names}})
   }
 

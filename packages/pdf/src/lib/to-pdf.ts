@@ -1,10 +1,10 @@
 /**
- * `toPdf`: a resolved edition to a typeset, tagged PDF, in memory.
+ * `toPdf`: a resolved edition to a typeset, tagged PDF, `<edition id>.pdf`, in memory.
  * Layout first (measuring with the embedded fonts), then pagination, then
  * the contents' page numbers, then drawing: two passes over the book, one
  * over the document.
  */
-import type {ResolvedEdition} from '@samizdat/model'
+import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {layoutBook} from './book.js'
 import {fillNumbers} from './contents.js'
 import {registerFonts} from './fonts.js'
@@ -12,14 +12,14 @@ import {Measurer} from './measure.js'
 import {documentInfo, writeXmp} from './metadata.js'
 import {settings, type PdfOptions} from './options.js'
 import {firstArabicPage, paginate, type Page} from './paginate.js'
-import {bytesOf, createDocument} from './pdfkit.js'
+import {bytesOf, createDocument, setPageLabels} from './pdfkit.js'
 import {render} from './render.js'
 import {structRoot} from './structure.js'
 import {Warnings} from './warnings.js'
 
-export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<Uint8Array> {
-  const {date, geometry, labels, compress, onWarning} = settings(edition, options)
-  const warnings = new Warnings(onWarning)
+export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<OutputFile[]> {
+  const {date, geometry, labels, compress, report} = settings(edition, options)
+  const warnings = new Warnings(report)
   const info = documentInfo(edition.meta, date)
   const doc = createDocument({info, lang: edition.meta.language, compress})
   const bytes = bytesOf(doc)
@@ -43,9 +43,9 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
 
   render(doc, pages, geometry, measure, root)
   const arabic = firstArabicPage(pages)
-  doc._root.data['PageLabels'] = {Nums: arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}]}
+  setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
   doc.end()
-  return bytes
+  return [{path: edition.meta.id + '.pdf', data: await bytes}]
 }
 
 /** The page label of every destination: block marks and line anchors (notes, mentions). */

@@ -48,7 +48,7 @@ export async function readManifest(out: string): Promise<Manifest | undefined> {
 export function describeFiles(files: readonly OutputFile[]): ManifestFile[] {
   return files
     .map((file) => {
-      const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents
+      const bytes = file.data
       return {path: file.path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex')}
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -39,7 +39,7 @@ export async function stage(out: string, files: readonly OutputFile[], signal?: 
         await step('mkdir', folder, signal, () => mkdir(folder, {recursive: true}))
         made.add(folder)
       }
-      await step('write', target, signal, () => writeFile(target, file.contents, {flag: 'wx'}))
+      await step('write', target, signal, () => writeFile(target, file.data, {flag: 'wx'}))
     }
   } catch (error) {
     await rm(temp, {recursive: true, force: true}).catch(() => {})

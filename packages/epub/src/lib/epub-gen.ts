@@ -1,0 +1,250 @@
+/**
+ * The one place that knows epub-gen-memory (the chosen EPUB library): every
+ * workaround for what it would do by itself is here, each with its reason,
+ * and `test/epub-gen.test.ts` holds a test per workaround that fails if an
+ * upgrade changes the behaviour it works around.
+ *
+ * It normalises each chapter to XHTML, reads the fonts, adds the cover and
+ * writes the zip. What would break reproducibility or validity is taken out
+ * of its hands:
+ * 1. templates: the package document, navigation and NCX come in finished
+ *    (its own have a random UUID, "now", "All rights reserved"), and the
+ *    chapter template is ours;
+ * 2. zip times: every entry gets the build's time (it stamps the clock's);
+ * 3. attributes: its `fixHTML` drops, silently, what is outside an
+ *    allow-list, so what they say is moved into text or classes first;
+ * 4. images: it downloads every `<img>`, so they become links first;
+ * 5. fonts: given as `file:` URLs, which it reads from disk instead of fetching;
+ * 6. its own warnings (an attribute dropped) are turned on and reported;
+ * 7. file names: it mangles a chapter's name outside `[-._A-Za-z0-9]` and
+ *    lets a chapter overwrite its own files, so names are made safe first.
+ */
+import {pathToFileURL} from 'node:url'
+import {EPub, type Chapter, type Options} from 'epub-gen-memory'
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {writerWarning, type Reporter} from '@samizdat/model'
+import type {BookDocument} from './documents.js'
+import {fontFaces, fontPath} from './fonts.js'
+import {fill} from './labels.js'
+import type {EpubLabels} from './types.js'
+import {xmlText} from './xml.js'
+
+export interface PackageFiles {
+  title: string
+  authors: string[]
+  publisher: string
+  description: string
+  lang: string
+  date: Date
+  css: string
+  /** The chapters' XHTML bodies, in `documents` order. */
+  bodies: string[]
+  documents: readonly BookDocument[]
+  packageDocument: string
+  navDocument: string
+  ncxDocument: string
+  cover: {svg: string; alt: string}
+  report: Reporter | undefined
+}
+
+/**
+ * Workaround 1, templates. Our chapter template: the document's own language, title and `epub:type`; the cover page holds the cover image.
+ * EJS's `<%= %>` escapes `&<>"'`; `<%- content %>` is the body `serialize` wrote (escaped by hast-util-to-html,
+ * then parsed and written again by epub-gen-memory's fixHTML, in XML mode); `matter` is one of three constants.
+ */
+const chapterTemplate = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="<%= language %>" xml:lang="<%= language %>">
+<head>
+<meta charset="utf-8" />
+<title><%= title %></title>
+<link rel="stylesheet" type="text/css" href="style.css" />
+</head>
+<body epub:type="<%= matter %>">
+<% if (locals.coverAlt) { %><section epub:type="cover" class="cover"><img src="cover.svg" alt="<%= coverAlt %>" role="doc-cover" /></section>
+<% } %><%- content %>
+</body>
+</html>
+`
+
+/** Workaround 2, zip times. DOS dates cannot go below 1980. */
+const dosEpoch = Date.UTC(1980, 0, 1)
+
+class ReproducibleEPub extends EPub {
+  readonly #time: Date
+
+  constructor(options: Options, content: Chapter[], time: Date) {
+    super(options, content)
+    this.#time = new Date(Math.max(time.getTime(), dosEpoch))
+  }
+
+  // jszip stamps every entry with the time it was added; the book gets the build's time instead.
+  override async render(): Promise<this> {
+    await super.render()
+    this.zip.forEach((_path: string, file: {date: Date}) => {
+      file.date = this.#time
+    })
+    return this
+  }
+}
+
+export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
+  const chapters = files.documents.map((document, index) => {
+    const chapter: Chapter & Record<string, unknown> = {
+      title: xmlText(document.title),
+      content: files.bodies[index] ?? '',
+      filename: document.file,
+      excludeFromToc: true,
+      // Read by our chapter template.
+      language: xmlText(document.lang),
+      matter: document.matter
+    }
+    if (document.kind === 'cover') chapter['coverAlt'] = xmlText(files.cover.alt)
+    return chapter
+  })
+  const options: Options & Record<string, unknown> = {
+    title: files.title,
+    author: files.authors,
+    publisher: files.publisher,
+    description: files.description,
+    cover: new File([files.cover.svg], 'cover.svg', {type: 'image/svg+xml'}),
+    prependChapterTitles: false,
+    date: files.date.toISOString(),
+    lang: files.lang,
+    css: files.css,
+    // Workaround 5: it fetches every font URL; `file:` URLs it reads from disk.
+    fonts: fontFaces.map((face) => ({filename: face.file, url: pathToFileURL(fontPath(face)).href})),
+    chapterXHTML: chapterTemplate,
+    // Workaround 1: the finished documents, passed through as the templates' only output.
+    contentOPF: '<%- packageDocument %>',
+    tocXHTML: '<%- navDocument %>',
+    tocNCX: '<%- ncxDocument %>',
+    packageDocument: files.packageDocument,
+    navDocument: files.navDocument,
+    ncxDocument: files.ncxDocument,
+    version: 3,
+    ignoreFailedDownloads: false,
+    // Workaround 6: what it drops is said only through `verbose`; the book's documents are ours, no corpus place.
+    verbose: (type: 'log' | 'warn', ...args: unknown[]) => {
+      if (type === 'warn') files.report?.(writerWarning(args.map(String).join(' '), {ruleId: 'epub-gen-memory', source: 'epub-gen-memory'}))
+    }
+  }
+  const buffer = await new ReproducibleEPub(options, chapters, files.date).genEpub()
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+export interface MarkupContext {
+  labels: EpubLabels
+  report: Reporter | undefined
+  /** The corpus file the markup comes from (a work's), for the warnings' place; none for generated pages. */
+  source: string | undefined
+}
+
+/**
+ * Workarounds 3 and 4: markup that survives it. Its `fixHTML` keeps only
+ * attributes on an allow-list, silently: `start` on `<ol>`, `datetime`,
+ * `data-*`, `align`, `scope`, `headers`, `checked`, `width`… go. And it
+ * downloads every `<img>`. So before chapters reach it, what those attributes
+ * say is moved into text or classes, and images become links: the book never fetches.
+ */
+export function survivable(nodes: ElementContent[], context: MarkupContext): ElementContent[] {
+  return nodes.flatMap((node) => transform(node, context))
+}
+
+function transform(node: ElementContent, context: MarkupContext): ElementContent[] {
+  if (node.type !== 'element') return [node]
+  const element: Element = {...node, properties: {...node.properties}, children: survivable(node.children, context)}
+  const {properties} = element
+
+  switch (element.tagName) {
+    case 'img':
+      return [image(element, context)]
+    case 'input':
+      // A GFM task list box: its state as text, since `checked` does not survive.
+      if (properties['type'] === 'checkbox') return [h('span', {className: ['task']}, properties['checked'] ? '[x]' : '[ ]')]
+      break
+    case 'ol':
+      numbered(element)
+      break
+    case 'time':
+      // Without `datetime`, a <time>'s text must itself be a date; otherwise it is plain text.
+      if (properties['dateTime'] !== undefined && String(properties['dateTime']) !== textOf(element)) {
+        return [{...element, tagName: 'span', properties: {}}]
+      }
+      delete properties['dateTime']
+      break
+    default:
+  }
+  const align = properties['align']
+  if (align !== undefined && /^(?:left|center|right|justify)$/.test(String(align))) {
+    properties['className'] = [...classes(properties['className']), 'align-' + String(align)]
+  }
+  for (const key of Object.keys(properties)) {
+    // data-* (from raw HTML in a source) and table cell relations say nothing a reader sees.
+    if (/^data[A-Z]/.test(key) || key === 'align' || key === 'scope' || key === 'headers') delete properties[key]
+  }
+  return [element]
+}
+
+/**
+ * An ordered list that does not start at 1 writes its numbers as text:
+ * `start` would be dropped, and `counter-reset` on `list-item` is unknown to
+ * many reading systems. Lists that start at 1 keep their native numbers.
+ */
+function numbered(list: Element): void {
+  const start = Number(list.properties['start'] ?? 1)
+  delete list.properties['start']
+  if (!Number.isInteger(start) || start === 1) return
+  list.properties['className'] = [...classes(list.properties['className']), 'numbered']
+  // The inline style keeps native numbers hidden even where the stylesheet is ignored.
+  list.properties['style'] = 'list-style-type: none'
+  let number = start
+  for (const item of list.children) {
+    if (item.type !== 'element' || item.tagName !== 'li') continue
+    const marker = h('span', {className: ['number']}, number + '.')
+    const first = item.children.find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim()))
+    // Inside a leading paragraph, so the number runs in with its text.
+    if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(marker, {type: 'text', value: ' '})
+    else item.children.unshift(marker, {type: 'text', value: ' '})
+    number++
+  }
+}
+
+/** An image becomes a link to it (or its description): a book must not load remote images. */
+function image(element: Element, context: MarkupContext): ElementContent {
+  const src = String(element.properties['src'] ?? '')
+  const alt = String(element.properties['alt'] ?? '') || src
+  const reason = `Image \`${src}\` is left out of the book (it would be fetched): a link to it stands in its place`
+  context.report?.(writerWarning(reason, {ruleId: 'epub-image', file: context.source, place: element.position}))
+  const text = fill(context.labels.imageLeftOut, {alt})
+  return /^https?:\/\//.test(src) ? h('a', {href: src, rel: ['external']}, text) : h('span', text)
+}
+
+function classes(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : []
+}
+
+function textOf(node: ElementContent | Root): string {
+  if (node.type === 'text') return node.value
+  return 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : ''
+}
+
+/**
+ * Workaround 7, file names. It keeps only `[-._A-Za-z0-9]` in a chapter's
+ * name (`Ünïcode part` becomes `ncode_part`) and a chapter named like one of
+ * its own files (`toc.xhtml`) silently replaces it. Ids may hold any letter,
+ * so names are made ASCII here and kept unique; the names the package itself
+ * writes are taken first.
+ */
+export class FileNames {
+  readonly #taken = new Set(['toc.xhtml', 'toc.ncx', 'content.opf', 'style.css', 'cover.svg'])
+
+  take(id: string): string {
+    const base = id.normalize('NFKD').replace(/[^-._A-Za-z0-9]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').toLowerCase() || 'part'
+    let name = base + '.xhtml'
+    for (let n = 2; this.#taken.has(name); n++) name = `${base}-${n}.xhtml`
+    this.#taken.add(name)
+    return name
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * pdfkit's private and undocumented fields this package relies on, one test
+ * each, so that an upgrade that removes or renames one fails here by name
+ * instead of as a broken PDF. They are reached only in `src/lib/pdfkit.ts`;
+ * the last test holds every other file to that.
+ */
+import assert from 'node:assert/strict'
+import {readdirSync, readFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {test} from 'node:test'
+import {fileURLToPath} from 'node:url'
+import {registerFonts} from '../src/lib/fonts.js'
+import {bytesOf, createDocument, fontMetrics, outlineEntries, replaceXmpProperties, setPageLabels, structEntries, structReference, type Doc} from '../src/lib/pdfkit.js'
+
+function document(): Doc {
+  return createDocument({info: {Title: 'Pinned'}, lang: 'en', compress: false})
+}
+
+/** Fails with `pdfkit changed: <path> no longer exists` unless `value` is there and of `kind`. */
+function pinned(value: unknown, path: string, kind: 'object' | 'function' | 'number'): void {
+  assert.equal(typeof value, kind, `pdfkit changed: ${path} no longer exists (expected a ${kind}, found ${value === null ? 'null' : typeof value})`)
+}
+
+async function finish(doc: Doc): Promise<string> {
+  const bytes = bytesOf(doc)
+  doc.end()
+  return Buffer.from(await bytes).toString('latin1')
+}
+
+test('_root.data: the catalog, where PageLabels are written', async () => {
+  const doc = document()
+  const root = (doc as unknown as {_root?: {data?: unknown}})._root
+  pinned(root, 'doc._root', 'object')
+  pinned(root?.data, 'doc._root.data', 'object')
+  doc.addPage()
+  setPageLabels(doc, [0, {S: 'r'}])
+  assert.match(await finish(doc), /\/PageLabels <<\n\/Nums \[0 <<\n\/S \/r\n>>\]/, 'pdfkit changed: an entry of _root.data is no longer written in the catalog')
+})
+
+test('_root.data.Names.data.Dests._compareKeys: the order of the destinations’ name tree', async () => {
+  const doc = document()
+  const names = (doc as unknown as {_root: {data: {Names?: {data?: {Dests?: {_compareKeys?: unknown}}}}}})._root.data.Names
+  pinned(names?.data?.Dests, 'doc._root.data.Names.data.Dests', 'object')
+  pinned(names?.data?.Dests?._compareKeys, 'doc._root.data.Names.data.Dests._compareKeys', 'function')
+  // createDocument put byte order in place of localeCompare: `Z` (0x5A) before `a` (0x61).
+  doc.addPage()
+  doc.addNamedDestination('a')
+  doc.addNamedDestination('Z')
+  assert.match(await finish(doc), /\/Names \[\s*\(Z\)[^\n]*\n\s*\(a\)/, 'pdfkit changed: _compareKeys no longer orders the name tree')
+})
+
+test('_font: the current font’s ascender, descender and shaping (layoutRun)', () => {
+  const doc = document()
+  registerFonts(doc)
+  doc.font('serif')
+  const font = (doc as unknown as {_font?: {ascender?: unknown; descender?: unknown; layoutRun?: unknown}})._font
+  pinned(font, 'doc._font', 'object')
+  pinned(font?.ascender, 'doc._font.ascender', 'number')
+  pinned(font?.descender, 'doc._font.descender', 'number')
+  pinned(font?.layoutRun, 'doc._font.layoutRun', 'function')
+  const metrics = fontMetrics(doc, 'serif')
+  assert.ok(metrics.ascender > 0 && metrics.descender < 0, JSON.stringify(metrics))
+  // The memoised shaping (registerFonts) gives the same run for the same text and features.
+  const run = (text: string) => (doc.font('serif') as unknown as {_font: {layoutRun(text: string, features?: string[]): unknown}})._font.layoutRun(text, ['onum'])
+  assert.equal(run('1921'), run('1921'), 'pdfkit changed: layoutRun is no longer the shaping pdfkit calls')
+})
+
+test('_addInfo: the XMP writer pdfkit calls when the document ends', async () => {
+  const doc = document()
+  pinned((doc as unknown as {_addInfo?: unknown})._addInfo, 'doc._addInfo', 'function')
+  replaceXmpProperties(doc, '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:format>pinned</dc:format></rdf:Description>')
+  doc.addPage()
+  const pdf = await finish(doc)
+  assert.match(pdf, /<dc:format>pinned<\/dc:format>/, 'pdfkit changed: _addInfo is no longer called to write the XMP packet')
+  assert.doesNotMatch(pdf, /<pdf:Producer>/, 'pdfkit changed: it writes XMP properties of its own besides _addInfo')
+})
+
+test('dictionary.data: a structure element’s entries, for attributes and ids', async () => {
+  const doc = document()
+  doc.addPage()
+  const element = doc.struct('P')
+  doc.addStructure(element)
+  const dictionary = (element as unknown as {dictionary?: {data?: unknown}}).dictionary
+  pinned(dictionary, 'PDFStructureElement.dictionary', 'object')
+  pinned(dictionary?.data, 'PDFStructureElement.dictionary.data', 'object')
+  assert.equal(structReference(element), dictionary)
+  structEntries(element)['A'] = {O: 'Layout', Placement: 'Block'}
+  assert.match(await finish(doc), /\/A <<\n\/O \/Layout\n\/Placement \/Block\n>>/, 'pdfkit changed: dictionary.data is no longer written')
+})
+
+test('outlineData: an outline item’s entries, for its destination', async () => {
+  const doc = document()
+  doc.addPage()
+  const item = doc.outline.addItem('Pinned')
+  pinned((item as unknown as {outlineData?: unknown}).outlineData, 'PDFOutline.outlineData', 'object')
+  outlineEntries(item)['Dest'] = 'pinned-dest'
+  assert.match(await finish(doc), /\/Dest \/pinned-dest/, 'pdfkit changed: outlineData is no longer written')
+})
+
+test('no file of src/ but lib/pdfkit.ts imports pdfkit or touches its private or undocumented fields', () => {
+  const src = fileURLToPath(new URL('../src/', import.meta.url))
+  const offending: string[] = []
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (path.endsWith('.ts') && relative(src, path) !== join('lib', 'pdfkit.ts')) {
+        readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
+          if (/\._[A-Za-z]|\.dictionary\b|\boutlineData\b|from 'pdfkit(?:\/[^']*)?'/.test(line)) offending.push(`${relative(src, path)}:${index + 1}: ${line.trim()}`)
+        })
+      }
+    }
+  }
+  walk(src)
+  assert.deepEqual(offending, [])
+})
