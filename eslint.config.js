@@ -20,10 +20,35 @@ const mayWrite = new Set(['cli'])
 
 /** What writes (or can reach what writes) in node:fs; reading stays allowed everywhere. */
 const fsWriters = [
-  'appendFile', 'appendFileSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'createWriteStream',
-  'link', 'linkSync', 'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'rename', 'renameSync', 'rm', 'rmSync',
-  'rmdir', 'rmdirSync', 'symlink', 'symlinkSync', 'truncate', 'truncateSync', 'unlink', 'unlinkSync',
-  'writeFile', 'writeFileSync', 'promises', 'default'
+  'appendFile',
+  'appendFileSync',
+  'copyFile',
+  'copyFileSync',
+  'cp',
+  'cpSync',
+  'createWriteStream',
+  'link',
+  'linkSync',
+  'mkdir',
+  'mkdirSync',
+  'mkdtemp',
+  'mkdtempSync',
+  'rename',
+  'renameSync',
+  'rm',
+  'rmSync',
+  'rmdir',
+  'rmdirSync',
+  'symlink',
+  'symlinkSync',
+  'truncate',
+  'truncateSync',
+  'unlink',
+  'unlinkSync',
+  'writeFile',
+  'writeFileSync',
+  'promises',
+  'default'
 ]
 const fsModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises']
 

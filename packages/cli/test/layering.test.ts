@@ -17,10 +17,16 @@ async function lint(filePath: string, code: string): Promise<Array<{ruleId: stri
 
 test('an adapter may not import another adapter', async () => {
   assert.deepEqual(await lint('packages/pdf/src/lib/x.ts', "import {toHtml} from '@samizdat/html'\nexport const y = toHtml\n"), [
-    {ruleId: 'no-restricted-imports', message: "'@samizdat/html' import is restricted from being used by a pattern. packages/pdf may import only @samizdat/model."}
+    {
+      ruleId: 'no-restricted-imports',
+      message: "'@samizdat/html' import is restricted from being used by a pattern. packages/pdf may import only @samizdat/model."
+    }
   ])
   assert.deepEqual(await lint('packages/html/src/x.ts', "export {toEpub} from '@samizdat/epub'\n"), [
-    {ruleId: 'no-restricted-imports', message: "'@samizdat/epub' import is restricted from being used by a pattern. packages/html may import only @samizdat/model."}
+    {
+      ruleId: 'no-restricted-imports',
+      message: "'@samizdat/epub' import is restricted from being used by a pattern. packages/html may import only @samizdat/model."
+    }
   ])
 })
 
@@ -29,17 +35,27 @@ test('the model imports no other package, not even dynamically or by a relative 
     {ruleId: 'no-restricted-syntax', message: 'packages/model may not import @samizdat/html.'}
   ])
   assert.deepEqual(await lint('packages/model/src/lib/x.ts', "export {toPdf} from '../../../pdf/src/index.js'\n"), [
-    {ruleId: 'no-restricted-imports', message: "'../../../pdf/src/index.js' import is restricted from being used by a pattern. Import another package by its name (@samizdat/…), never by a relative path into it."}
+    {
+      ruleId: 'no-restricted-imports',
+      message:
+        "'../../../pdf/src/index.js' import is restricted from being used by a pattern. Import another package by its name (@samizdat/…), never by a relative path into it."
+    }
   ])
 })
 
 test('only the CLI writes files; everyone may read', async () => {
   const writes = "import {readFile, writeFile} from 'node:fs/promises'\nexport const io = [readFile, writeFile]\n"
   assert.deepEqual(await lint('packages/epub/src/lib/x.ts', writes), [
-    {ruleId: 'no-restricted-imports', message: "'writeFile' import from 'node:fs/promises' is restricted. Only the CLI writes files: adapters and the model return bytes."}
+    {
+      ruleId: 'no-restricted-imports',
+      message: "'writeFile' import from 'node:fs/promises' is restricted. Only the CLI writes files: adapters and the model return bytes."
+    }
   ])
   const namespace = await lint('packages/model/src/x.ts', "import * as fs from 'node:fs'\nexport const io = fs\n")
-  assert.deepEqual(namespace.map((problem) => problem.ruleId), ['no-restricted-imports'])
+  assert.deepEqual(
+    namespace.map((problem) => problem.ruleId),
+    ['no-restricted-imports']
+  )
   assert.deepEqual(await lint('packages/model/src/x.ts', "export const fs = await import('node:fs/promises')\n"), [
     {ruleId: 'no-restricted-syntax', message: 'packages/model may not import node:fs/promises.'}
   ])
