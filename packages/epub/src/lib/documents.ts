@@ -16,8 +16,8 @@ import {idsIn} from './links.js'
 import {hasSections, splitArticle} from './split.js'
 import type {EpubLabels} from './types.js'
 
-export type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
-export type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
+type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
+type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
 
 export interface BookDocument {
   /** File name inside the book's content folder. */
@@ -45,9 +45,9 @@ export interface DocumentsInput {
   date: string
 }
 
-export const coverFile = 'cover.xhtml'
-export const titlePageFile = 'title-page.xhtml'
-export const licenceFile = 'font-licence.xhtml'
+const coverFile = 'cover.xhtml'
+const titlePageFile = 'title-page.xhtml'
+const licenceFile = 'font-licence.xhtml'
 const licenceId = 'font-licence'
 
 export function buildDocuments(input: DocumentsInput): BookDocument[] {

@@ -31,7 +31,7 @@ export interface ModelLabels {
   closeQuote: string
 }
 
-export const defaultModelLabels: Readonly<ModelLabels> = Object.freeze({
+const defaultModelLabels: Readonly<ModelLabels> = Object.freeze({
   corrections: 'Corrections',
   correctionsIntro: 'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.',
   correctionFor: 'for',

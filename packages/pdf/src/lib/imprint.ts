@@ -59,7 +59,7 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
 }
 
 /** "1 January 1970", in UTC so that the date does not depend on where the build runs. */
-export function formatDate(date: Date): string {
+function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'}).format(date)
 }
 

@@ -74,7 +74,7 @@ export interface PersonEntry {
   description?: string
 }
 
-export interface TimelineMention {
+interface TimelineMention {
   work: string
   quote: QuoteSelector
   position: Position
