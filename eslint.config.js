@@ -97,7 +97,8 @@ function layering(name) {
 }
 
 export default defineConfig(
-  {ignores: ['**/dist/**', '**/node_modules/**', 'corpus/**', 'packages/*/test/fixtures/**/*.js']},
+  // As .gitignore: build output and caches are not ours to lint.
+  {ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', '**/test-output/**', 'coverage/**', 'corpus/**']},
   js.configs.recommended,
   tseslint.configs.recommended,
   {
