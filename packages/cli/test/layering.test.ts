@@ -1,48 +1,69 @@
 import assert from 'node:assert/strict'
-import {readFile, readdir} from 'node:fs/promises'
-import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
+import {ESLint} from 'eslint'
 
-// The package layering of the monorepo, enforced on every import of every source file.
-const packagesDir = fileURLToPath(new URL('../../', import.meta.url))
-const allowed: Record<string, string[]> = {
-  model: [],
-  html: ['model'],
-  epub: ['model', 'html'],
-  pdf: ['model'],
-  cli: ['model', 'html', 'epub', 'pdf']
-}
-/** Only the CLI writes files; adapters return bytes. */
-const mayWrite = new Set(['cli'])
+// The package layering is enforced by ESLint (eslint.config.js at the root, run by `pnpm lint`);
+// these cases prove its rules bite, on snippets that exist only in memory.
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const eslint = new ESLint({cwd: root})
 
-async function sources(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {withFileTypes: true})
-  const files = await Promise.all(entries.map((entry) => {
-    const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? sources(full) : Promise.resolve(/\.ts$/.test(entry.name) ? [full] : [])
-  }))
-  return files.flat()
+/** The rule id and message of each problem ESLint finds in `code` as if it were the file at `filePath`. */
+async function lint(filePath: string, code: string): Promise<Array<{ruleId: string | null; message: string}>> {
+  const [result] = await eslint.lintText(code, {filePath})
+  assert.ok(result, `no lint result for ${filePath}`)
+  return result.messages.map(({ruleId, message}) => ({ruleId, message}))
 }
 
-test('packages import only the packages below them, and only the CLI writes files', async () => {
-  const problems: string[] = []
-  for (const name of await readdir(packagesDir)) {
-    const rules = allowed[name]
-    if (!rules) {
-      problems.push(`packages/${name}: not in the layering table`)
-      continue
+test('an adapter may not import another adapter', async () => {
+  assert.deepEqual(await lint('packages/pdf/src/lib/x.ts', "import {toHtml} from '@samizdat/html'\nexport const y = toHtml\n"), [
+    {
+      ruleId: 'no-restricted-imports',
+      message: "'@samizdat/html' import is restricted from being used by a pattern. packages/pdf may import only @samizdat/model."
     }
-    for (const file of await sources(path.join(packagesDir, name, 'src'))) {
-      const code = await readFile(file, 'utf8')
-      for (const match of code.matchAll(/(?:from|import)\s*\(?\s*'(@samizdat\/([a-z]+)|node:fs[^']*)'/g)) {
-        const where = path.relative(packagesDir, file)
-        if (match[2] && match[2] !== name && !rules.includes(match[2])) problems.push(`${where} imports @samizdat/${match[2]}`)
-        if (match[1]?.startsWith('node:fs') && !mayWrite.has(name) && /\b(writeFile|mkdir|rename|rm|appendFile|createWriteStream)\b/.test(code)) {
-          problems.push(`${where} writes to the file system`)
-        }
-      }
+  ])
+  assert.deepEqual(await lint('packages/html/src/x.ts', "export {toEpub} from '@samizdat/epub'\n"), [
+    {
+      ruleId: 'no-restricted-imports',
+      message: "'@samizdat/epub' import is restricted from being used by a pattern. packages/html may import only @samizdat/model."
     }
-  }
-  assert.deepEqual(problems, [])
+  ])
+})
+
+test('the model imports no other package, not even dynamically or by a relative path', async () => {
+  assert.deepEqual(await lint('packages/model/src/x.ts', "export const html = await import('@samizdat/html')\n"), [
+    {ruleId: 'no-restricted-syntax', message: 'packages/model may not import @samizdat/html.'}
+  ])
+  assert.deepEqual(await lint('packages/model/src/lib/x.ts', "export {toPdf} from '../../../pdf/src/index.js'\n"), [
+    {
+      ruleId: 'no-restricted-imports',
+      message:
+        "'../../../pdf/src/index.js' import is restricted from being used by a pattern. Import another package by its name (@samizdat/…), never by a relative path into it."
+    }
+  ])
+})
+
+test('only the CLI writes files; everyone may read', async () => {
+  const writes = "import {readFile, writeFile} from 'node:fs/promises'\nexport const io = [readFile, writeFile]\n"
+  assert.deepEqual(await lint('packages/epub/src/lib/x.ts', writes), [
+    {
+      ruleId: 'no-restricted-imports',
+      message: "'writeFile' import from 'node:fs/promises' is restricted. Only the CLI writes files: adapters and the model return bytes."
+    }
+  ])
+  const namespace = await lint('packages/model/src/x.ts', "import * as fs from 'node:fs'\nexport const io = fs\n")
+  assert.deepEqual(
+    namespace.map((problem) => problem.ruleId),
+    ['no-restricted-imports']
+  )
+  assert.deepEqual(await lint('packages/model/src/x.ts', "export const fs = await import('node:fs/promises')\n"), [
+    {ruleId: 'no-restricted-syntax', message: 'packages/model may not import node:fs/promises.'}
+  ])
+  assert.deepEqual(await lint('packages/epub/src/lib/x.ts', "import {readFileSync} from 'node:fs'\nexport const io = readFileSync\n"), [])
+  assert.deepEqual(await lint('packages/cli/src/lib/x.ts', writes), [])
+})
+
+test('the CLI may import every package', async () => {
+  const code = ['model', 'html', 'epub', 'pdf'].map((name, index) => `import * as p${index} from '@samizdat/${name}'`).join('\n')
+  assert.deepEqual(await lint('packages/cli/src/x.ts', `${code}\nexport const all = [p0, p1, p2, p3]\n`), [])
 })

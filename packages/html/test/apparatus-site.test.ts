@@ -29,10 +29,6 @@ function tags(html: string, ...needles: string[]): string[] {
   return [...html.matchAll(/<[a-z]+(?:\s[^>]*)?>/g)].map((m) => m[0]).filter((tag) => needles.every((needle) => tag.includes(needle)))
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
-}
-
 type Least = {notes: number; citations: number; corrections: number; footnotes: number; languages: number}
 const editions: Array<{name: string; load: () => Promise<ResolvedEdition>; skip: string | undefined; least: Least}> = [
   {name: 'fixture', load: fixtureEdition, skip: undefined, least: {notes: 2, citations: 3, corrections: 2, footnotes: 1, languages: 1}},

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
-import {chmod, mkdir, symlink, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import {checkCorpus, hasErrors, loadCorpus} from '@samizdat/model'

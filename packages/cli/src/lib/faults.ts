@@ -38,7 +38,7 @@ export class FaultError extends UsageError {
 }
 
 /** A Node error with a known code (`ENOSPC`…), else undefined. */
-export function errnoOf(error: unknown): (NodeJS.ErrnoException & {code: string}) | undefined {
+function errnoOf(error: unknown): (NodeJS.ErrnoException & {code: string}) | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   return error instanceof Error && typeof code === 'string' && code in plain ? (error as NodeJS.ErrnoException & {code: string}) : undefined
 }

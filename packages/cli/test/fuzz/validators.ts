@@ -3,12 +3,10 @@
  * run with `java -jar`) and `qpdf --check`, run in parallel. As in the
  * adapters' tests, a missing tool skips locally and fails in CI (`CI=true`).
  */
-import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {TestContext} from 'node:test'
 import {promisify} from 'node:util'
 
 const run = promisify(execFile)

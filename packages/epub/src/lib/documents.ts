@@ -15,8 +15,8 @@ import {fill, type Words} from './labels.js'
 import {idsIn} from './links.js'
 import {hasSections, splitArticle} from './split.js'
 
-export type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
-export type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
+type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
+type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
 
 export interface BookDocument {
   /** File name inside the book's content folder. */
@@ -48,9 +48,9 @@ export interface DocumentsInput {
   report: Reporter | undefined
 }
 
-export const coverFile = 'cover.xhtml'
-export const titlePageFile = 'title-page.xhtml'
-export const licenceFile = 'font-licence.xhtml'
+const coverFile = 'cover.xhtml'
+const titlePageFile = 'title-page.xhtml'
+const licenceFile = 'font-licence.xhtml'
 const licenceId = 'font-licence'
 
 export function buildDocuments(input: DocumentsInput): BookDocument[] {

@@ -8,7 +8,7 @@ import {createHash} from 'node:crypto'
 /** The RFC 9562 namespace for names that are URLs (`samizdat:` is a URI scheme). */
 const urlNamespace = '6ba7b811-9dad-11d1-80b4-00c04fd430c8'
 
-export function uuidV5(name: string, namespace = urlNamespace): string {
+function uuidV5(name: string, namespace = urlNamespace): string {
   const hash = createHash('sha1')
     .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
     .update(name, 'utf8')

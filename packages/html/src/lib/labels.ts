@@ -15,13 +15,13 @@ export interface Words extends Labels {
 }
 
 /** The adapter's `labels` option as the model's overrides. */
-export function overrides(labels: Partial<Labels> | undefined): LabelOverrides | undefined {
+function overrides(labels: Partial<Labels> | undefined): LabelOverrides | undefined {
   if (!labels) return undefined
   const {roles, language, colon, ...html} = labels as Partial<Words>
   return {html, ...(roles ? {roles} : {}), ...(language ? {language} : {}), ...(colon ? {colon} : {})}
 }
 
-export function words(all: AllLabels): Words {
+function words(all: AllLabels): Words {
   return {...all.html, roles: all.roles, language: all.language, colon: all.colon}
 }
 

@@ -13,7 +13,7 @@ import {fragmentWords, type Words} from './labels.js'
 import type {FragmentOptions, NotesOptions} from './types.js'
 
 /** The id of the endnotes' heading (reserved by the model, so no heading of a text takes it). */
-export const notesId = 'notes'
+const notesId = 'notes'
 
 export function renderNotes(notes: readonly ResolvedNote[], options: FragmentOptions = {}, settings: NotesOptions = {}): Root {
   const style = settings.style ?? 'endnotes'

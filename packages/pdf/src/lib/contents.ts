@@ -21,7 +21,7 @@ export interface NumberSlot {
 }
 
 /** The contents' destination; `~` keeps it apart from the model's slugs. */
-export const contentsId = '~contents'
+const contentsId = '~contents'
 
 interface Entry {
   text: string

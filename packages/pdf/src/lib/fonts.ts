@@ -12,7 +12,7 @@ import type {FontKey} from './types.js'
 const require = createRequire(import.meta.url)
 
 /** Font files by key, as package subpaths. */
-export const fontFiles: Readonly<Record<FontKey, string>> = {
+const fontFiles: Readonly<Record<FontKey, string>> = {
   serif: '@expo-google-fonts/eb-garamond/400Regular/EBGaramond_400Regular.ttf',
   serifItalic: '@expo-google-fonts/eb-garamond/400Regular_Italic/EBGaramond_400Regular_Italic.ttf',
   // Garamond's semibold is the weight its bold was cut at; 700 is heavy beside the text.

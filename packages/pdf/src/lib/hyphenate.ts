@@ -44,7 +44,7 @@ const minWordLength = 5
  * of the word at each letter (quadratic). A longer run of letters is cut
  * anywhere when it must be (see `items.ts`).
  */
-export const maxWordLength = 100
+const maxWordLength = 100
 
 const require = createRequire(import.meta.url)
 const loaded = new Map<string, HyphenModule['hyphenateSync'] | undefined>()

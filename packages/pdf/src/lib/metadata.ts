@@ -10,7 +10,7 @@ import {toXml} from 'xast-util-to-xml'
 import {removeNonXml, type EditionMeta} from '@samizdat/model'
 import {replaceXmpProperties, type Doc} from './pdfkit.js'
 
-export const producer = 'Samizdat (pdfkit)'
+const producer = 'Samizdat (pdfkit)'
 
 export function documentInfo(meta: EditionMeta, date: Date): PDFKit.DocumentInfo {
   const info: PDFKit.DocumentInfo = {
@@ -39,7 +39,7 @@ export function writeXmp(doc: Doc, meta: EditionMeta, info: PDFKit.DocumentInfo)
 }
 
 /** The packet's `rdf:Description`s, serialised: well-formed whatever the edition's text holds. */
-export function xmpDescriptions(meta: EditionMeta, info: PDFKit.DocumentInfo): string {
+function xmpDescriptions(meta: EditionMeta, info: PDFKit.DocumentInfo): string {
   const date = (info.CreationDate ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z')
   const alt = (value: string): ElementContent => x('rdf:Alt', [x('rdf:li', {'xml:lang': 'x-default'}, text(value))])
   const items = (tag: 'rdf:Seq' | 'rdf:Bag', values: readonly string[]): ElementContent => x(tag, values.map((value) => x('rdf:li', text(value))))

@@ -12,7 +12,7 @@
 import type {Geometry} from './geometry.js'
 import type {Block, Flow, Note, Section} from './types.js'
 
-export interface Placed {
+interface Placed {
   y: number
   block: Block
 }

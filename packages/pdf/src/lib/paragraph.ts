@@ -28,7 +28,7 @@ interface Pass {
 }
 
 /** The widest justified spacing: glue stretched three times its stretch (2.5 spaces). */
-export const maxRatio = 3
+const maxRatio = 3
 
 const justifiedPasses: Pass[] = [
   {tolerance: 1, hyphenate: false, emergency: false},

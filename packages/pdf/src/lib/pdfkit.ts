@@ -88,7 +88,6 @@ export function compareKeys(a: string, b: string): number {
 }
 
 function keyBytes(key: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII is written byte for byte
   if (/^[\u0000-\u007F]*$/.test(key)) return key
   // As UTF-16BE after FE FF: compare code units, after a prefix above any ASCII byte.
   return `\u00FE\u00FF${key}`

@@ -204,11 +204,11 @@ export class State {
   }
 }
 
-export function serif(italic: boolean, bold: boolean): FontKey {
+function serif(italic: boolean, bold: boolean): FontKey {
   if (bold) return italic ? 'serifBoldItalic' : 'serifBold'
   return italic ? 'serifItalic' : 'serif'
 }
 
-export function round(value: number): number {
+function round(value: number): number {
   return Math.round(value * 100) / 100
 }

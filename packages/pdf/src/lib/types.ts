@@ -28,7 +28,7 @@ export interface LinkRef {
 }
 
 /** How a run of text may be broken across lines. */
-export type BreakMode =
+type BreakMode =
   /** Between words and at hyphenation points. */
   | 'words'
   /** Also after `/`, `.`, `-`, `?`, `&`, `=`, `#`, `_` and, if still too long, anywhere: URLs, checksums. */
@@ -108,7 +108,7 @@ export interface Block {
 }
 
 /** Vertical space; `fill` spaces share what is left of the page; others vanish at a page top unless `keep`. */
-export interface Space {
+interface Space {
   kind: 'space'
   height: number
   fill?: boolean
@@ -116,7 +116,7 @@ export interface Space {
 }
 
 /** A forced page break. */
-export interface PageBreak {
+interface PageBreak {
   kind: 'break'
 }
 
@@ -134,7 +134,7 @@ export interface Note {
   struct: StructNode
 }
 
-export interface RunningHeads {
+interface RunningHeads {
   verso: string
   recto: string
 }

@@ -16,7 +16,7 @@ import process from 'node:process'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {FaultError} from '../faults.js'
 
-export const lockName = '.samizdat-lock'
+const lockName = '.samizdat-lock'
 
 export interface Lock {
   release(): Promise<void>

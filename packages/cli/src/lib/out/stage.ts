@@ -18,7 +18,7 @@ import type {OutputFile} from '../formats.js'
 import {manifestName, readManifest} from './manifest.js'
 import {step} from './seam.js'
 
-export const tempPrefix = '.samizdat-tmp-'
+const tempPrefix = '.samizdat-tmp-'
 
 interface Journal {
   /** Build id of the manifest that commits this build. */

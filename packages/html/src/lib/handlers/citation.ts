@@ -30,7 +30,7 @@ export function createCitation(context: HandlerContext): Handler {
 }
 
 /** The id the model gives a bibliography entry. */
-export function bibliographyId(itemId: string): string {
+function bibliographyId(itemId: string): string {
   return 'bib-' + itemId
 }
 

@@ -26,7 +26,7 @@ export interface WrapOperation {
   label: string
 }
 
-export interface PointOperation {
+interface PointOperation {
   type: 'point'
   at: number
   make: () => PhrasingContent
@@ -111,7 +111,7 @@ function pushText(out: PhrasingContent[], index: TextIndex, segment: Segment, fr
 }
 
 /** Where a piece of a text node is in the file (offsets too, when the node has them). */
-export function positionOf(index: TextIndex, segment: Segment, from: number, to: number): Position | undefined {
+function positionOf(index: TextIndex, segment: Segment, from: number, to: number): Position | undefined {
   const start = segment.node.position?.start
   if (!start) return undefined
   const startPoint = index.pointAt(from)

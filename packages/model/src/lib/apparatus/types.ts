@@ -50,7 +50,7 @@ interface AnnotationCommon {
  * The fields each kind must have (the schema's `requiredByKind` says the same of the YAML), so that
  * narrowing on `kind` gives them.
  */
-export interface AnnotationKindFields {
+interface AnnotationKindFields {
   /** A numbered note: its body. */
   note: {body: Root; bodyText: string}
   /** The edition's reading `corr` replaces the source's (`quote.exact`), for a `reason`. */
@@ -88,7 +88,7 @@ export interface PersonEntry {
   description?: string
 }
 
-export interface TimelineMention {
+interface TimelineMention {
   work: string
   quote: QuoteSelector
   position: Position

@@ -141,7 +141,7 @@ function piece(node: Text, from: number, to: number): Text {
 }
 
 /** Split a citation's text into who, the title, and the locator. */
-export function parsePart(text: string, title: string): FoundCitation['part'] {
+function parsePart(text: string, title: string): FoundCitation['part'] {
   const flat = text.replace(/\s+/g, ' ').trim()
   const cleanTitle = title.replace(/\s+/g, ' ').trim()
   const at = flat.indexOf(cleanTitle)

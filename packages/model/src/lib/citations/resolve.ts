@@ -24,7 +24,7 @@ export interface Resolution {
 }
 
 /** Lower-case family name without accents or punctuation: "E.H. Carr" -> "carr". */
-export function familyKey(name: string): string {
+function familyKey(name: string): string {
   const words = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -15,14 +15,14 @@ export interface ParsedDate {
   start: Date
 }
 
-export type DateResult = ParsedDate | {problem: string}
+type DateResult = ParsedDate | {problem: string}
 
 const datePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const expected = 'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ'
 
 /** Parse a date field; `interval` allows `start/end`. */
-export function parseDate(value: unknown, interval = false): DateResult {
+function parseDate(value: unknown, interval = false): DateResult {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 9999) value = String(value).padStart(4, '0')
   if (typeof value !== 'string') return {problem: expected}
   // `03/08/1921` is a day and month in some order, not an interval.

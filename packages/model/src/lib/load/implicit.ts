@@ -27,6 +27,6 @@ export function implicitEdition(corpus: Corpus, cwd: string): EditionSpec {
 }
 
 /** GitHub's slug of a name, without what no file name should start with. */
-export function editionIdOf(name: string): string {
+function editionIdOf(name: string): string {
   return slug(name).replace(/[^\p{L}\p{N}_-]/gu, '').replace(/^[-_]+/, '')
 }

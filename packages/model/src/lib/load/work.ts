@@ -17,7 +17,7 @@ type WorkFrontMatter = Partial<Static<typeof workSchema>>
 export function loadWork(file: VFile): Work | undefined {
   const tree = parseMarkdown(file)
   const yamlNode = frontMatter(tree)
-  let data: WorkFrontMatter = {}
+  let data: WorkFrontMatter
   if (yamlNode) {
     tree.children.shift()
     const start = yamlNode.position?.start

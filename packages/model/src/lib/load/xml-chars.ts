@@ -24,7 +24,7 @@ export function removeNonXml(text: string): string {
 }
 
 /** `value` without the characters; `found` lists them (as U+XXXX), empty when there were none. */
-export function withoutInvalidChars(value: string): {value: string; found: string[]} {
+function withoutInvalidChars(value: string): {value: string; found: string[]} {
   const found: string[] = []
   const cleaned = value.replace(invalid, (char) => {
     const code = 'U+' + (char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')
@@ -39,7 +39,7 @@ function report(file: VFile, found: string[], where: string, place: Place): void
 }
 
 /** Clean one string, warning at `place`. */
-export function cleanString(value: string, file: VFile, where: string, place: Place): string {
+function cleanString(value: string, file: VFile, where: string, place: Place): string {
   if (!hasInvalid(value)) return value
   const result = withoutInvalidChars(value)
   report(file, result.found, where, place)

@@ -5,7 +5,7 @@
 import GithubSlugger from 'github-slugger'
 
 /** Ids taken by the edition's own parts before any heading is slugged. */
-export const reservedIds = ['title-page', 'preface', 'contents', 'colophon', 'notes', 'back-matter'] as const
+const reservedIds = ['title-page', 'preface', 'contents', 'colophon', 'notes', 'back-matter'] as const
 
 export class IdRegistry {
   readonly #slugger = new GithubSlugger()

@@ -6,7 +6,7 @@ import {typography, type TypographyState} from '../typography.js'
 const verbatim = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
 const leafBlocks = new Set(['paragraph', 'heading', 'tableCell'])
 
-export function typeset(tree: Root): void {
+function typeset(tree: Root): void {
   walk(tree, {previous: ''}, false)
 }
 

@@ -22,7 +22,7 @@ import {thematicBreak} from './thematic-break.js'
 
 const ignore = (): void => {}
 
-export const blockHandlers: Record<string, BlockHandler> = {
+const blockHandlers: Record<string, BlockHandler> = {
   blockquote,
   code,
   heading,
@@ -36,7 +36,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
   yaml: ignore
 }
 
-export const inlineHandlers: Record<string, InlineHandler> = {
+const inlineHandlers: Record<string, InlineHandler> = {
   annotated,
   break: hardBreak,
   citation: anchored,

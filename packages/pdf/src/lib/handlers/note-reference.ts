@@ -55,7 +55,7 @@ function mark(ticket: NoteTicket, state: State, context: InlineContext, runs: Ru
 }
 
 /** Set a note's text at the note size, its number hanging before the first line and linking back. */
-export function setNote(state: State, ticket: NoteTicket, source: NoteSource, struct: StructNode, lang: string): Note {
+function setNote(state: State, ticket: NoteTicket, source: NoteSource, struct: StructNode, lang: string): Note {
   const {geometry} = state
   const nested = state.nested()
   const hang = geometry.noteSize * 1.6
