@@ -4,9 +4,21 @@ import {test} from 'node:test'
 import * as epub from '@samizdat/epub'
 import {UsageError} from '@samizdat/model'
 import {edition} from './helpers/books.js'
+import {typeExports, valueExports} from '../../../scripts/exports.js'
 
-test('exports exactly toEpub, bookIdentifier, defaultLabels', () => {
-  assert.deepEqual(Object.keys(epub).sort(), ['bookIdentifier', 'defaultLabels', 'toEpub'])
+test('the runtime exports of @samizdat/epub are exactly these, each of this kind', () => {
+  assert.deepEqual(valueExports(epub), {
+    bookIdentifier: 'function',
+    defaultLabels: 'object',
+    toEpub: 'function'
+  })
+})
+
+test('the type-only exports of @samizdat/epub are exactly these', () => {
+  assert.deepEqual(typeExports('epub'), {
+    EpubLabels: 'interface',
+    EpubOptions: 'interface'
+  })
 })
 
 test('toEpub resolves to the bytes of a zip', async () => {

@@ -4,10 +4,23 @@ import {test} from 'node:test'
 import * as pdf from '@samizdat/pdf'
 import {UsageError} from '@samizdat/model'
 import {fixtureEdition} from './helpers.js'
+import {typeExports, valueExports} from '../../../scripts/exports.js'
 
-test('exports exactly toPdf, papers and defaultLabels', () => {
-  assert.deepEqual(Object.keys(pdf).sort(), ['defaultLabels', 'papers', 'toPdf'])
+test('the runtime exports of @samizdat/pdf are exactly these, each of this kind', () => {
+  assert.deepEqual(valueExports(pdf), {
+    defaultLabels: 'object',
+    papers: 'array',
+    toPdf: 'function'
+  })
   assert.deepEqual(pdf.papers, ['A5', 'A4', 'Letter'])
+})
+
+test('the type-only exports of @samizdat/pdf are exactly these', () => {
+  assert.deepEqual(typeExports('pdf'), {
+    Labels: 'interface',
+    Paper: 'type',
+    PdfOptions: 'interface'
+  })
 })
 
 test('toPdf returns the bytes of a PDF', async () => {
