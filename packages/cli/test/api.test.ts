@@ -1,9 +1,30 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import * as cli from '../src/index.js'
+import {typeExports, valueExports} from '../../../scripts/exports.js'
 
-test('the public API is exactly this', () => {
-  assert.deepEqual(Object.keys(cli).sort(), ['build', 'check', 'formats', 'report', 'run'])
+test('the runtime exports of @samizdat/cli are exactly these, each of this kind', () => {
+  assert.deepEqual(valueExports(cli), {
+    build: 'function',
+    check: 'function',
+    formats: 'object',
+    report: 'function',
+    run: 'function'
+  })
+})
+
+test('the type-only exports of @samizdat/cli are exactly these', () => {
+  assert.deepEqual(typeExports('cli'), {
+    BuildOptions: 'interface',
+    BuildResult: 'interface',
+    CheckOptions: 'interface',
+    CheckResult: 'interface',
+    Format: 'interface',
+    Io: 'interface',
+    OutputFile: 'interface',
+    RenderOptions: 'interface',
+    Written: 'interface'
+  })
 })
 
 test('the format registry holds the adapters that exist, each owning one entry per edition', () => {

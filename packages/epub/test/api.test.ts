@@ -4,9 +4,20 @@ import {test} from 'node:test'
 import * as epub from '@samizdat/epub'
 import {UsageError} from '@samizdat/model'
 import {edition} from './helpers/books.js'
+import {typeExports, valueExports} from '../../../scripts/exports.js'
 
-test('exports exactly toEpub and bookIdentifier (the words are the model\'s)', () => {
-  assert.deepEqual(Object.keys(epub).sort(), ['bookIdentifier', 'toEpub'])
+test('the runtime exports of @samizdat/epub are exactly these, each of this kind', () => {
+  assert.deepEqual(valueExports(epub), {
+    bookIdentifier: 'function',
+    toEpub: 'function'
+  })
+})
+
+test('the type-only exports of @samizdat/epub are exactly these', () => {
+  assert.deepEqual(typeExports('epub'), {
+    EpubLabels: 'type',
+    EpubOptions: 'interface'
+  })
 })
 
 test('toEpub follows the writer contract: one file, `<edition id>.epub`, the bytes of a zip', async () => {

@@ -1,19 +1,34 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import * as html from '@samizdat/html'
+import {typeExports, valueExports} from '../../../scripts/exports.js'
 import {fixtureEdition} from './helpers/edition.js'
 
-test('public API: exactly these exports', () => {
-  assert.deepEqual(Object.keys(html).sort(), [
-    'remarkSamizdatHtml',
-    'renderFragment',
-    'renderNotes',
-    'renderSection',
-    'renderWork',
-    'serialize',
-    'stylesheet',
-    'toHtml'
-  ])
+test('the runtime exports of @samizdat/html are exactly these, each of this kind', () => {
+  assert.deepEqual(valueExports(html), {
+    remarkSamizdatHtml: 'function',
+    renderFragment: 'function',
+    renderNotes: 'function',
+    renderSection: 'function',
+    renderWork: 'function',
+    serialize: 'function',
+    stylesheet: 'string',
+    toHtml: 'function'
+  })
+})
+
+test('the type-only exports of @samizdat/html are exactly these', () => {
+  assert.deepEqual(typeExports('html'), {
+    FragmentOptions: 'interface',
+    HrefFor: 'type',
+    HtmlOptions: 'interface',
+    Labels: 'type',
+    NodeHandler: 'type',
+    NotesOptions: 'interface',
+    SectionOptions: 'interface',
+    SerializeOptions: 'interface',
+    WorkOptions: 'interface'
+  })
 })
 
 test('toHtml follows the writer contract: a promise of files in `<edition id>/`, as bytes', async () => {

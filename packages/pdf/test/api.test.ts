@@ -4,10 +4,22 @@ import {test} from 'node:test'
 import * as pdf from '@samizdat/pdf'
 import {UsageError} from '@samizdat/model'
 import {fixtureEdition} from './helpers.js'
+import {typeExports, valueExports} from '../../../scripts/exports.js'
 
-test('exports exactly toPdf and papers (the words are the model\'s)', () => {
-  assert.deepEqual(Object.keys(pdf).sort(), ['papers', 'toPdf'])
+test('the runtime exports of @samizdat/pdf are exactly these, each of this kind', () => {
+  assert.deepEqual(valueExports(pdf), {
+    papers: 'array',
+    toPdf: 'function'
+  })
   assert.deepEqual(pdf.papers, ['A5', 'A4', 'Letter'])
+})
+
+test('the type-only exports of @samizdat/pdf are exactly these', () => {
+  assert.deepEqual(typeExports('pdf'), {
+    Labels: 'type',
+    Paper: 'type',
+    PdfOptions: 'interface'
+  })
 })
 
 test('toPdf follows the writer contract: one file, `<edition id>.pdf`, the bytes of a PDF', async () => {
