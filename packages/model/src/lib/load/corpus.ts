@@ -16,6 +16,7 @@ import {loadManifest} from './manifest.js'
 import {CorpusReader, defaultMaxFileSize, setReader} from './read.js'
 import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
+import {highlightTrees} from '../code/highlight.js'
 
 export interface LoadOptions {
   /** Directory that reported paths are relative to (default: `process.cwd()`). */
@@ -140,5 +141,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     files.push(edition.file)
     if (edition.id !== '') corpus.editions.push(edition)
   }
+  // Code is highlighted once, here (the highlighter loads asynchronously); every adapter reads the runs.
+  await highlightTrees([...works.map((work) => work.tree), ...corpus.editions.flatMap((edition) => (edition.preface ? [edition.preface.tree] : []))])
   return corpus
 }

@@ -1,15 +1,17 @@
-/** The one Markdown parser of the model: CommonMark + GFM + YAML front matter. */
+/** The one Markdown parser of the model: CommonMark + GFM + YAML front matter + TeX math (`$…$`, `$$…$$`). */
 import type {Heading, Root, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
+import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).freeze()
 
 /**
  * Parse a Markdown file; syntax extensions only, no transforms but removing characters XML cannot hold (with
@@ -18,6 +20,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 export function parseMarkdown(file: VFile): Root {
   const tree = parseWithinLimits(file, (text) => processor.parse(text))
   cleanTree(tree, file)
+  checkMath(tree, file)
   return tree
 }
 
