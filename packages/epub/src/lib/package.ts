@@ -9,6 +9,7 @@
 import {EPub, type Chapter, type Options} from 'epub-gen-memory'
 import type {BookDocument} from './documents.js'
 import {fontFaces, fontUrl} from './fonts.js'
+import {restoreMath} from './math.js'
 import {xmlText} from './xml.js'
 
 export interface PackageFiles {
@@ -21,6 +22,8 @@ export interface PackageFiles {
   css: string
   /** The chapters' XHTML bodies, in `documents` order. */
   bodies: string[]
+  /** Each chapter's formulas, which cross epub-gen-memory as placeholders (see math.ts). */
+  formulas: string[][]
   documents: readonly BookDocument[]
   packageDocument: string
   navDocument: string
@@ -54,15 +57,23 @@ const dosEpoch = Date.UTC(1980, 0, 1)
 
 class ReproducibleEPub extends EPub {
   readonly #time: Date
+  readonly #files: PackageFiles
 
-  constructor(options: Options, content: Chapter[], time: Date) {
+  constructor(options: Options, content: Chapter[], time: Date, files: PackageFiles) {
     super(options, content)
     this.#time = new Date(Math.max(time.getTime(), dosEpoch))
+    this.#files = files
   }
 
   // jszip stamps every entry with the time it was added; the book gets the build's time instead.
   override async render(): Promise<this> {
     await super.render()
+    // Formulas back in place of their placeholders, as we serialised them.
+    for (const [index, document] of this.#files.documents.entries()) {
+      const formulas = this.#files.formulas[index] ?? []
+      const entry = formulas.length > 0 ? this.zip.file('OEBPS/' + document.file) : null
+      if (entry) this.zip.file('OEBPS/' + document.file, restoreMath(await entry.async('string'), index, formulas))
+    }
     this.zip.forEach((_path: string, file: {date: Date}) => {
       file.date = this.#time
     })
@@ -110,6 +121,6 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
       if (type === 'warn') files.warn('epub-gen-memory: ' + args.map(String).join(' ') + ' [epub-gen-memory]')
     }
   }
-  const buffer = await new ReproducibleEPub(options, chapters, files.date).genEpub()
+  const buffer = await new ReproducibleEPub(options, chapters, files.date, files).genEpub()
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
