@@ -10,7 +10,7 @@ import {infinity} from './linebreak.js'
 import {hyphenPoints} from './hyphenate.js'
 import type {Measurer} from './measure.js'
 import type {StructNode} from './structure.js'
-import type {LinkRef, Note, Run, TextStyle} from './types.js'
+import type {Drawing, LinkRef, Note, Run, TextStyle} from './types.js'
 
 /** What a box draws. */
 export interface Piece {
@@ -20,6 +20,7 @@ export interface Piece {
   link?: LinkRef
   note?: Note
   anchors?: string[]
+  drawing?: Drawing
 }
 
 export type Item =
@@ -70,6 +71,14 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     if (run.text === '\n' && run.breaks === 'never') {
       pendingSpace = undefined
       forcedBreak(items)
+      continue
+    }
+    // A formula is one unbreakable box of its own width.
+    if (run.drawing) {
+      flushSpace()
+      const piece: Piece = {text: '', style: run.style, struct: run.struct, drawing: run.drawing, ...extras}
+      if (run.link) piece.link = run.link
+      items.push({type: 'box', width: run.drawing.width, piece})
       continue
     }
     for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
