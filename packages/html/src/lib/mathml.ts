@@ -2,12 +2,13 @@
  * What MathML the sanitiser lets through: the presentation elements Temml
  * writes (and a source's own `<math>` may use), with their layout
  * attributes. Nothing that links or loads (`href`, `src`), no `style`, no
- * event handlers: MathML here only draws.
+ * `maction` (whose actions once ran links), no event handlers: MathML here
+ * only draws.
  */
 export const mathElements = [
   'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup',
   'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mmultiscripts', 'mprescripts', 'none', 'mtable', 'mtr',
-  'mtd', 'mlabeledtr', 'mpadded', 'mphantom', 'mstyle', 'menclose', 'merror', 'maction'
+  'mtd', 'mlabeledtr', 'mpadded', 'mphantom', 'mstyle', 'menclose'
 ]
 
 const layout = [
