@@ -74,7 +74,9 @@ test('code is set in the monospace font, its tokens in the palette\'s colours', 
   const {path} = await build(t)
   const text = pageTexts(path).join('\n')
   assert.match(text, /import \{unified\} from 'unified'/)
-  assert.match(text, /def fib\(n\): # write Fibonacci series up to n|def fib\(n\):\s+# write Fibonacci series up to n/)
+  assert.match(text, /def fib\(n\):\s+# write Fibonacci series up to n/)
+  // The four spaces before the comment stay four spaces wide (pdftotext -layout shows the gap).
+  assert.match(pageTexts(path, true).join('\n'), /def fib\(n\): {3,}# write/)
   const qdf = run('qpdf', ['--qdf', '--object-streams=disable', path, '-'])
   // pl-k (#cf222e) for keywords, pl-c (#57606a) for comments, as fill colours.
   assert.match(qdf, /0\.8117\d* 0\.1333\d* 0\.1803\d* scn/)

@@ -84,10 +84,10 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
       if (/^[\s\u00A0]+$/u.test(token)) {
         if (token.includes('\u00A0') && !/[^\S\u00A0]/u.test(token)) {
-          // A no-break space: glue that no break may follow.
+          // A no-break space: glue that no break may follow (as wide as the spaces: code keeps its alignment).
           flushSpace()
           items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
-          pushSpace(run.style, items, measure, options.align)
+          pushSpace(run.style, items, measure, options.align, token.length)
         } else if (items.length > (options.indent !== 0 ? 1 : 0)) {
           pendingSpace = run.style
         }
@@ -219,8 +219,8 @@ interface Cut {
   hyphen: boolean
 }
 
-function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align): void {
-  const width = measure.width(' ', style)
+function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align, count = 1): void {
+  const width = measure.width(' ', style) * count
   if (align === 'justify') {
     items.push({type: 'glue', width, stretch: width / 2, shrink: width / 3, space: true})
     return

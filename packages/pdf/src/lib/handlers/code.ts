@@ -26,7 +26,9 @@ export function code(node: Code, state: State, context: Context): void {
       skip = Math.max(0, skip - token.text.length)
       if (kept === '') continue
       const colour = token.className ? codeColours[token.className] : undefined
-      runs.push({text: kept, style: colour ? {...style, color: colour} : style, struct, lang: context.lang, breaks: 'url'})
+      // Spaces inside a line keep their number (alignment, comments), as no-break spaces.
+      const text = kept.replace(/ {2,}/g, (spaces) => '\u00A0'.repeat(spaces.length))
+      runs.push({text, style: colour ? {...style, color: colour} : style, struct, lang: context.lang, breaks: 'url'})
     }
     const set = runs.length === 0 ? [] : state.lines(runs, inner, {align: 'ragged', indent, hyphenate: false})
     if (set.length === 0) lines.push({glyphs: [], height: inner.leading, baseline: inner.leading * 0.75, notes: [], anchors: []})
