@@ -61,5 +61,5 @@ export type {
 } from './lib/apparatus/types.js'
 export {escapeControls, warn} from './lib/message.js'
 export {removeNonXml} from './lib/load/xml-chars.js'
-export {checkMath, isInvalidMath, texError, texToMathml, type MathNode} from './lib/math/tex.js'
+export {checkMath, isInvalidMath, maxFormulaLength, texError, texToMathml, type MathNode} from './lib/math/tex.js'
 export {codeColours, codeRuns, codeStylesheet, highlightTrees, type CodeRun} from './lib/code/highlight.js'

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {Code, Nodes} from 'mdast'
-import {codeRuns, isInvalidMath, loadCorpus, resolveEdition, type MathNode} from '@samizdat/model'
+import {codeRuns, isInvalidMath, loadCorpus, maxFormulaLength, resolveEdition, type MathNode} from '@samizdat/model'
 import {messages, scratch, writeTree} from './helpers/corpus.js'
 
 // Code from the Python tutorial (not ours); math as any paper writes it.
@@ -79,4 +79,20 @@ test('fenced code with a known language is highlighted into token runs; an unkno
   assert.deepEqual(runs.slice(0, 3), [{text: 'def', className: 'pl-k'}, {text: ' '}, {text: 'fib', className: 'pl-en'}])
   assert.ok(runs.some((run) => run.className === 'pl-c' && run.text === '# write Fibonacci series up to n'))
   assert.deepEqual(codeRuns(unknown!), [{text: 'plain "text"'}])
+})
+
+test('a formula longer than the limit is not typeset: a warning at its place, shown as code', async () => {
+  const {dir, cleanup} = await scratch('math-long')
+  try {
+    const long = 'x+'.repeat(maxFormulaLength / 2) + 'y'
+    await writeTree(dir, {'long.md': `# Long\n\nA sum: $${long}$ and a short one: $x+y$.\n`})
+    const corpus = await loadCorpus(dir, {cwd: dir})
+    assert.deepEqual(messages(corpus.files), [
+      `long.md:3:8: Cannot typeset the formula \`${long.slice(0, 60)}\`: it is longer than ${maxFormulaLength} characters; its TeX source is shown as code [math-too-long]`
+    ])
+    const maths = all(resolveEdition(corpus, corpus.editions[0]!.id).works[0]!.tree, 'inlineMath') as MathNode[]
+    assert.deepEqual(maths.map(isInvalidMath), [true, false])
+  } finally {
+    await cleanup()
+  }
 })

@@ -48,7 +48,9 @@ export function typesetTex(tex: string, display: boolean, size: number): Drawing
     const child = adaptor.firstChild(node)
     svg = adaptor.outerHTML(child as never)
   } catch (error) {
-    return {error: error instanceof Error ? error.message : String(error)}
+    // MathJax's TeX errors are not `Error`s, but carry a message.
+    const message = (error as {message?: unknown} | undefined)?.message
+    return {error: typeof message === 'string' ? message : String(error)}
   }
   const box = /viewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)
   if (!box) return {error: 'MathJax gave no drawing'}

@@ -28,15 +28,23 @@ export function texError(tex: string, display = false): string | undefined {
   }
 }
 
-/** Warn about every formula that does not parse, at its place, and mark it (`data.texError`). */
+/**
+ * Longest formula typeset, in characters. Typesetting costs grow faster than
+ * the length (MathJax takes a minute and a half over 40,000 characters); a
+ * longer formula is shown as its source, so a build stays linear in its input.
+ */
+export const maxFormulaLength = 2000
+
+/** Warn about every formula that does not parse or is too long, at its place, and mark it (`data.texError`). */
 export function checkMath(tree: Root, file: VFile): void {
   visit(tree, (node) => {
     if (node.type !== 'inlineMath' && node.type !== 'math') return
     const math = node as MathNode
-    const reason = texError(math.value, math.type === 'math')
+    const tooLong = math.value.length > maxFormulaLength
+    const reason = tooLong ? `it is longer than ${maxFormulaLength} characters` : texError(math.value, math.type === 'math')
     if (reason === undefined) return
     math.data = {...math.data, texError: reason} as unknown as MathNode['data']
-    warn(file, `Cannot typeset the formula \`${math.value.slice(0, 60)}\`: ${reason}; its TeX source is shown as code`, math.position, 'math-invalid')
+    warn(file, `Cannot typeset the formula \`${math.value.slice(0, 60)}\`: ${reason}; its TeX source is shown as code`, math.position, tooLong ? 'math-too-long' : 'math-invalid')
   })
 }
 
