@@ -9,7 +9,11 @@ const config: KnipConfig = {
     '.': {
       // Developer tools run by hand or by a script (`node --import tsx scripts/x.ts`), documented in the README.
       entry: ['scripts/*.ts', 'scripts/*.mjs'],
-      project: ['scripts/**/*.{ts,mjs}', '*.js']
+      project: ['scripts/**/*.{ts,mjs}', '*.js'],
+      // The consumers are run by scripts/consumers.ts in a scratch folder, against the packed tarballs.
+      ignore: ['scripts/consumers/**'],
+      // attw is run from its path in node_modules by scripts/consumers.ts.
+      ignoreDependencies: ['@arethetypeswrong/cli']
     },
     'packages/cli': tests,
     'packages/model': tests,
@@ -32,7 +36,7 @@ const config: KnipConfig = {
     }
   },
   // System tools the tests call (installed from Debian by .ci/run), not npm binaries.
-  ignoreBinaries: ['pdftotext', 'mkfifo']
+  ignoreBinaries: ['pdftotext', 'mkfifo', 'pdfinfo', 'pdftoppm']
 }
 
 export default config

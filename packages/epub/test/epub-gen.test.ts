@@ -40,6 +40,7 @@ async function ours(overrides: Partial<PackageFiles> = {}): Promise<JSZip> {
     date: new Date(0),
     css: '',
     bodies: ['<p>Text.</p>'],
+    formulas: [[]],
     documents: [{file: 'text.xhtml', title: 'Text', lang: 'en', matter: 'bodymatter', kind: 'work', body: []}],
     packageDocument: '<package>our package document</package>',
     navDocument: '<html>our navigation</html>',

@@ -190,7 +190,7 @@ const sitePairs = [
   'a', 'a ariaLabel', 'a className', 'a href', 'a rel', 'article', 'article ariaLabelledBy', 'article className',
   'body', 'details', 'details open', 'div', 'div className', 'div id', 'div title', 'footer', 'footer className', 'h1',
   'h1 id', 'h2', 'h2 id', 'head', 'header', 'header className', 'html', 'html lang', 'img', 'img alt', 'img src',
-  'input', 'input disabled', 'input name', 'input type', 'li', 'link', 'link href', 'link rel', 'main', 'meta',
+  'input', 'input disabled', 'input name', 'input type', 'li', 'link', 'link href', 'link rel', 'main', 'math', 'meta',
   'meta charSet', 'meta content', 'meta name', 'nav', 'nav ariaLabel', 'nav ariaLabelledBy', 'nav className', 'ol',
   'p', 'p title', 'span', 'span className', 'summary', 'table', 'tbody', 'td', 'title', 'tr'
 ]
@@ -200,7 +200,7 @@ const bookPairs = [
   'a', 'a epub:type', 'a href', 'a rel', 'article', 'article aria-labelledby', 'article class', 'article epub:type',
   'body', 'body epub:type', 'code', 'details', 'div', 'div id', 'div title', 'h1', 'h1 id', 'h2', 'h2 id', 'head',
   'header', 'header class', 'html', 'html lang', 'html xml:lang', 'html xmlns', 'html xmlns:epub', 'img', 'img alt',
-  'img role', 'img src', 'li', 'link', 'link href', 'link rel', 'link type', 'meta', 'meta charset', 'nav',
+  'img role', 'img src', 'li', 'link', 'link href', 'link rel', 'link type', 'math', 'math xmlns', 'meta', 'meta charset', 'nav',
   'nav aria-label', 'nav aria-labelledby', 'nav epub:type', 'nav hidden', 'nav id', 'nav role', 'ol', 'p', 'p title',
   'section', 'section aria-labelledby', 'section class', 'section epub:type', 'section role', 'span', 'span class',
   'strong', 'summary', 'table', 'tbody', 'td', 'title', 'tr'

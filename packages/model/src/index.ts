@@ -78,3 +78,5 @@ export type {
 export {escapeControls, warn} from './lib/message.js'
 export {removeNonXml} from './lib/load/xml-chars.js'
 export {writerWarning, type OutputFile, type Reporter, type WarningOptions, type Writer, type WriterOptions} from './lib/writer.js'
+export {checkMath, isInvalidMath, maxFormulaLength, texError, texToMathml, type MathNode} from './lib/math/tex.js'
+export {codeColours, codeRuns, codeStylesheet, highlightTrees, type CodeRun} from './lib/code/highlight.js'

@@ -4,10 +4,11 @@
  * in `em`, hyphenation hints for the engines that read them, and classes for
  * what epub-gen-memory would strip as attributes (table alignment, list numbers).
  */
+import {codeStylesheet} from '@samizdat/model'
 import {fontFaceCss, fontFamily} from './fonts.js'
 
 export function stylesheet(extra = ''): string {
-  return fontFaceCss() + rules + (extra ? '\n' + extra + '\n' : '')
+  return fontFaceCss() + rules + codeRules + (extra ? '\n' + extra + '\n' : '')
 }
 
 const rules = `
@@ -109,4 +110,11 @@ aside.note p { text-indent: 0; }
 .back-matter li, .colophon li { margin: 0.4em 0; padding-left: 1.25em; text-indent: -1.25em; }
 .colophon p, .licence p { text-indent: 0; text-align: left; margin: 0.5em 0; }
 .licence { font-size: 0.85em; }
+`
+
+/* Formulas, and code in GitHub's light colours on a light panel (whatever the theme, so they keep their contrast). */
+const codeRules = `
+math[display="block"] { display: block; margin: 0.75em 0; text-align: center; }
+pre.highlight { background: #f6f8fa; color: #1f2328; padding: 0.5em 0.75em; }
+${codeStylesheet()}
 `

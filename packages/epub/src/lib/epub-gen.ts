@@ -27,6 +27,7 @@ import {writerWarning, type Reporter} from '@samizdat/model'
 import type {BookDocument} from './documents.js'
 import {fontFaces, fontPath} from './fonts.js'
 import {fill} from './labels.js'
+import {restoreMath} from './math.js'
 import type {EpubLabels} from './types.js'
 import {xmlText} from './xml.js'
 
@@ -40,6 +41,8 @@ export interface PackageFiles {
   css: string
   /** The chapters' XHTML bodies, in `documents` order. */
   bodies: string[]
+  /** Each chapter's formulas, which cross epub-gen-memory as placeholders (workaround 7). */
+  formulas: string[][]
   documents: readonly BookDocument[]
   packageDocument: string
   navDocument: string
@@ -73,15 +76,23 @@ const dosEpoch = Date.UTC(1980, 0, 1)
 
 class ReproducibleEPub extends EPub {
   readonly #time: Date
+  readonly #files: PackageFiles
 
-  constructor(options: Options, content: Chapter[], time: Date) {
+  constructor(options: Options, content: Chapter[], time: Date, files: PackageFiles) {
     super(options, content)
     this.#time = new Date(Math.max(time.getTime(), dosEpoch))
+    this.#files = files
   }
 
   // jszip stamps every entry with the time it was added; the book gets the build's time instead.
   override async render(): Promise<this> {
     await super.render()
+    // Workaround 7, MathML: fixHTML strips every MathML attribute, so formulas crossed it as placeholders (math.ts); put them back.
+    for (const [index, document] of this.#files.documents.entries()) {
+      const formulas = this.#files.formulas[index] ?? []
+      const entry = formulas.length > 0 ? this.zip.file('OEBPS/' + document.file) : null
+      if (entry) this.zip.file('OEBPS/' + document.file, restoreMath(await entry.async('string'), index, formulas))
+    }
     this.zip.forEach((_path: string, file: {date: Date}) => {
       file.date = this.#time
     })
@@ -130,7 +141,7 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
       if (type === 'warn') files.report?.(writerWarning(args.map(String).join(' '), {ruleId: 'epub-gen-memory', source: 'epub-gen-memory'}))
     }
   }
-  const buffer = await new ReproducibleEPub(options, chapters, files.date).genEpub()
+  const buffer = await new ReproducibleEPub(options, chapters, files.date, files).genEpub()
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
 

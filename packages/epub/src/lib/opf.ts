@@ -9,6 +9,7 @@ import {x} from 'xastscript'
 import type {Element} from 'xast'
 import type {BookDocument} from './documents.js'
 import {fontFaces} from './fonts.js'
+import {containsMath} from './math.js'
 import {navFile} from './nav.js'
 import type {EpubLabels} from './types.js'
 import {lines, xmlDocument} from './xml.js'
@@ -86,7 +87,7 @@ export function packageDocument(input: PackageInput): string {
     x('item', {id: 'css', href: 'style.css', 'media-type': 'text/css'}),
     x('item', {id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image'}),
     ...fontFaces.map((face, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + face.file, 'media-type': 'font/ttf'})),
-    ...documents.map((document, index) => x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml'}))
+    ...documents.map((document, index) => x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml', properties: containsMath(document.body) ? 'mathml' : undefined}))
   ]
 
   // Reading order: the navigation document (the visible contents) follows the title page.

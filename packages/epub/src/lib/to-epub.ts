@@ -11,6 +11,7 @@ import {bookIdentifier} from './identifier.js'
 import {listNames} from '@samizdat/model'
 import {bookLabels, fill} from './labels.js'
 import {mapIds, resolveLinks} from './links.js'
+import {protectMath} from './math.js'
 import {contents, landmarks, navDocument, navFile, navId, ncxDocument} from './nav.js'
 import {packageDocument} from './opf.js'
 import {stylesheet} from './css.js'
@@ -46,6 +47,9 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const coverAlt = fill(labels.coverDescription, {text: coverText})
   const entries = contents(edition, documents, ids)
 
+  // Workaround 7 (see epub-gen.ts): formulas cross epub-gen-memory as placeholders.
+  const withMath = documents.map((document, index) => protectMath(document.body, index))
+
   const data = await zipBook({
     title: meta.subtitle ? meta.title + ': ' + meta.subtitle : meta.title,
     authors,
@@ -54,7 +58,8 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
     lang: meta.language,
     date: time,
     css: stylesheet(options.css),
-    bodies: documents.map((document) => serialize({type: 'root', children: document.body}, {xhtml: true})),
+    bodies: withMath.map(({body}) => serialize({type: 'root', children: body}, {xhtml: true})),
+    formulas: withMath.map(({formulas}) => formulas),
     documents,
     packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels}),
     navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels}),

@@ -2,6 +2,8 @@
  * The default stylesheet: a reading layout with no web fonts and no scripts.
  * Kept as a string so `toHtml` stays pure; `HtmlOptions.css` is appended to it.
  */
+import {codeStylesheet} from '@samizdat/model'
+
 export const stylesheet = `/* Samizdat web edition */
 :root {
   color-scheme: light dark;
@@ -247,4 +249,9 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
   p, li, blockquote { orphans: 3; widows: 3; }
   .toc { break-after: page; }
 }
-`
+
+/* Formulas (MathML) and highlighted code: code blocks keep a light panel in
+   both schemes, so that the token colours keep their contrast. */
+math[display="block"] { display: block math; margin-block: 0 1em; overflow-x: auto; }
+pre.highlight { padding: 0.6em 0.8em; border-radius: 3px; background: #f6f8fa; color: #1f2328; color-scheme: light; }
+` + codeStylesheet() + '\n'

@@ -6,6 +6,7 @@
  */
 import {defaultSchema, type Options as Schema} from 'rehype-sanitize'
 import {strip} from './dropped.js'
+import {mathAttributes, mathElements} from './mathml.js'
 import {clobbered, clobberPrefix} from './own-ids.js'
 
 type Definitions = NonNullable<Schema['attributes']>[string]
@@ -21,7 +22,7 @@ const addresses = new Set(['action', 'method', 'encType', 'accept', 'acceptChars
 
 export const schema: Schema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((name) => !loading.has(name)),
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !loading.has(name)), ...mathElements],
   strip,
   // A source's ids and names are prefixed against DOM clobbering; the model's
   // are marked before sanitising and come out as they were (see own-ids.ts).
@@ -31,13 +32,17 @@ export const schema: Schema = {
   protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto']},
   attributes: {
     ...without(base, addresses),
+    // Formulas (Temml's MathML, see mathml.ts).
+    ...mathAttributes,
+    // Highlighted code: token classes (see the model's code/highlight.ts).
+    pre: allow(base['pre'], 'className', ['highlight']),
     // The wrapper that pairs a heading with its self-link.
     div: allow(base['div'], 'className', ['heading']),
     // Self-links, external links; the apparatus's note marks and citations.
     a: allowAll(base['a'], {className: ['anchor', 'noteref', 'citation'], rel: ['external'], role: ['doc-noteref', 'doc-biblioref'], 'epub:type': ['noteref']}),
     // The apparatus's marks: corrections, mentions of persons, cross-references, events, citations.
     span: allowAll(base['span'], {
-      className: ['corr', 'corr-omission', 'sic-label', 'person', /^person-[a-z0-9-]+$/, 'crossref', 'crossref-target', 'event', 'citation'],
+      className: ['corr', 'corr-omission', 'sic-label', 'person', /^person-[a-z0-9-]+$/, 'crossref', 'crossref-target', 'event', 'citation', /^pl-[a-z0-9]+$/],
       dataPerson: [/^[a-z0-9-]+$/]
     }),
     // The source's reading, kept beside a correction and hidden until asked for.

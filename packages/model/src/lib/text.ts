@@ -6,7 +6,7 @@
 import type {Nodes, Root} from 'mdast'
 
 const blockTypes = new Set([
-  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code',
+  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'math',
   'table', 'tableRow', 'tableCell', 'thematicBreak', 'footnoteDefinition', 'root'
 ])
 
@@ -21,7 +21,9 @@ function collect(node: Nodes, parts: string[]): void {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
+    case 'inlineMath':
     case 'code':
+    case 'math':
       parts.push(node.value)
       return
     case 'break':

@@ -10,7 +10,7 @@ import {infinity} from './linebreak.js'
 import {hyphenPoints} from './hyphenate.js'
 import type {Measurer} from './measure.js'
 import type {StructNode} from './structure.js'
-import type {LinkRef, Note, Run, TextStyle} from './types.js'
+import type {Drawing, LinkRef, Note, Run, TextStyle} from './types.js'
 
 /** What a box draws. */
 export interface Piece {
@@ -20,6 +20,7 @@ export interface Piece {
   link?: LinkRef
   note?: Note
   anchors?: string[]
+  drawing?: Drawing
 }
 
 export type Item =
@@ -72,13 +73,21 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       forcedBreak(items)
       continue
     }
+    // A formula is one unbreakable box of its own width.
+    if (run.drawing) {
+      flushSpace()
+      const piece: Piece = {text: '', style: run.style, struct: run.struct, drawing: run.drawing, ...extras}
+      if (run.link) piece.link = run.link
+      items.push({type: 'box', width: run.drawing.width, piece})
+      continue
+    }
     for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
       if (/^[\s\u00A0]+$/u.test(token)) {
         if (token.includes('\u00A0') && !/[^\S\u00A0]/u.test(token)) {
-          // A no-break space: glue that no break may follow.
+          // A no-break space: glue that no break may follow (as wide as the spaces: code keeps its alignment).
           flushSpace()
           items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
-          pushSpace(run.style, items, measure, options.align)
+          pushSpace(run.style, items, measure, options.align, token.length)
         } else if (items.length > (options.indent !== 0 ? 1 : 0)) {
           pendingSpace = run.style
         }
@@ -210,8 +219,8 @@ interface Cut {
   hyphen: boolean
 }
 
-function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align): void {
-  const width = measure.width(' ', style)
+function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align, count = 1): void {
+  const width = measure.width(' ', style) * count
   if (align === 'justify') {
     items.push({type: 'glue', width, stretch: width / 2, shrink: width / 3, space: true})
     return

@@ -104,6 +104,8 @@ function place(glyphs: Glyphs[], piece: Piece, x: number, width: number): void {
   const previous = glyphs.at(-1)
   if (
     previous &&
+    !previous.drawing &&
+    !piece.drawing &&
     !previous.text.endsWith(' ') &&
     sameStyle(previous.style, piece.style) &&
     previous.struct === piece.struct &&
@@ -116,6 +118,7 @@ function place(glyphs: Glyphs[], piece: Piece, x: number, width: number): void {
   }
   const glyph: Glyphs = {x, width, text: piece.text, style: piece.style, struct: piece.struct}
   if (piece.link) glyph.link = piece.link
+  if (piece.drawing) glyph.drawing = piece.drawing
   glyphs.push(glyph)
 }
 

@@ -13,6 +13,7 @@ import {pdfString, type Doc} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 import {Tagger} from './tagging.js'
 import {safeUrl} from './url.js'
+import {drawSvg} from './svg.js'
 import type {Block, Glyphs, Line, Rule} from './types.js'
 
 export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, measure: Measurer, root: StructNode): void {
@@ -60,6 +61,11 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
     for (const anchor of line.anchors) destination(anchor, x, y)
     const baseline = y + line.baseline
     for (const glyphs of line.glyphs) {
+      if (glyphs.drawing) {
+        tagger.content(glyphs.struct)
+        drawSvg(doc, glyphs.drawing, x + glyphs.x, baseline)
+        continue
+      }
       if (glyphs.text === '') continue
       if (glyphs.artifact) tagger.artifact('Layout')
       else tagger.content(glyphs.struct)

@@ -36,6 +36,16 @@ type BreakMode =
   /** Nowhere: note markers, list labels. */
   | 'never'
 
+/** A vector drawing set like a word (a typeset formula): its SVG and its size in points around the baseline. */
+export interface Drawing {
+  svg: string
+  /** What it shows, as text (a formula's TeX): the structure element's alternative text. */
+  tex: string
+  width: number
+  ascent: number
+  descent: number
+}
+
 /** A piece of text with one style, one owner and one link, as inline handlers emit it. */
 export interface Run {
   text: string
@@ -51,6 +61,8 @@ export interface Run {
   anchors?: string[]
   /** The page label this run shows, when it is a page reference. */
   pageRef?: string
+  /** Drawn instead of the text (which is empty): a formula. */
+  drawing?: Drawing
 }
 
 /** Text placed on a line, `x` from the line's start. */
@@ -63,6 +75,8 @@ export interface Glyphs {
   link?: LinkRef
   /** Artifacts (leaders, furniture) are drawn outside the structure tree. */
   artifact?: boolean
+  /** Drawn at `x` on the baseline instead of text: a formula. */
+  drawing?: Drawing
 }
 
 export interface Line {

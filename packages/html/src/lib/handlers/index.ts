@@ -11,10 +11,12 @@ import {defaultHandlers, type Handler, type Handlers} from 'mdast-util-to-hast'
 import type {HandlerContext} from './context.js'
 import {createAnnotated} from './annotated.js'
 import {createCitation} from './citation.js'
+import {createCode} from './code.js'
 import {createCorrection} from './correction.js'
 import {createHeading} from './heading.js'
 import {createLink} from './link.js'
 import {createListItem} from './list-item.js'
+import {createMath} from './math.js'
 import {createNoteReference} from './note-reference.js'
 
 export type {HandlerContext} from './context.js'
@@ -47,6 +49,8 @@ export function createHandlers(context: HandlerContext, extra: Record<string, Ha
     noteReference: createNoteReference(context),
     annotated: createAnnotated(context),
     citation: createCitation(context),
+    code: createCode(),
+    ...createMath(),
     ...extra
   }
   const wrapped: Record<string, Handler> = {}

@@ -18,6 +18,7 @@ import {MemoryReader, type CorpusFiles} from './memory.js'
 import {CorpusReader, defaultMaxFileSize, setReader, type Reader} from './read.js'
 import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
+import {highlightTrees} from '../code/highlight.js'
 
 export interface LoadOptions {
   /** Directory that reported paths are relative to (default: `process.cwd()`). */
@@ -177,5 +178,7 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     files.push(edition.file)
     if (edition.id !== '') corpus.editions.push(edition)
   }
+  // Code is highlighted once, here (the highlighter loads asynchronously); every adapter reads the runs.
+  await highlightTrees([...works.map((work) => work.tree), ...corpus.editions.flatMap((edition) => (edition.preface ? [edition.preface.tree] : []))])
   return corpus
 }

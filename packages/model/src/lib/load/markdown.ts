@@ -1,17 +1,19 @@
-/** The one Markdown parser of the model: CommonMark + GFM + YAML front matter. */
+/** The one Markdown parser of the model: CommonMark + GFM + YAML front matter + TeX math (`$…$`, `$$…$$`). */
 import type {Heading, Root, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
 import {visit} from 'unist-util-visit'
 import {warn} from '../message.js'
+import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).freeze()
 
 /**
  * Parse a Markdown file; syntax extensions only, no transforms but removing characters XML cannot hold (with
@@ -21,6 +23,7 @@ export function parseMarkdown(file: VFile): Root {
   // A file of our own for the parser: given a string, unified would ask `process.cwd()` (gone in some hosts).
   const tree = parseWithinLimits(file, (text) => processor.parse(new VFile({cwd: file.cwd, value: text})))
   cleanTree(tree, file)
+  checkMath(tree, file)
   return tree
 }
 

@@ -3,7 +3,7 @@ import type {Nodes, Root} from 'mdast'
 import {typography, type TypographyState} from '../typography.js'
 
 /** Nodes whose text is not prose: left untouched. */
-const verbatim = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition'])
+const verbatim = new Set(['code', 'inlineCode', 'inlineMath', 'math', 'html', 'yaml', 'definition'])
 const leafBlocks = new Set(['paragraph', 'heading', 'tableCell'])
 
 function typeset(tree: Root): void {
@@ -18,7 +18,7 @@ function walk(node: Nodes, state: TypographyState, inline: boolean): void {
   }
   if (verbatim.has(node.type)) {
     // What follows inline code reads as following a word.
-    state.previous = node.type === 'inlineCode' ? 'x' : ''
+    state.previous = node.type === 'inlineCode' || node.type === 'inlineMath' ? 'x' : ''
     return
   }
   if (node.type === 'break') {

@@ -15,6 +15,7 @@ import {html, styled} from './html.js'
 import {image} from './image.js'
 import {link} from './link.js'
 import {list} from './list.js'
+import {inlineMath, math} from './math.js'
 import {paragraph} from './paragraph.js'
 import {table} from './table.js'
 import {inlineCode, text} from './text.js'
@@ -27,6 +28,7 @@ const blockHandlers: Record<string, BlockHandler> = {
   code,
   heading,
   list,
+  math,
   paragraph,
   table,
   thematicBreak,
@@ -46,6 +48,7 @@ const inlineHandlers: Record<string, InlineHandler> = {
   footnoteReference,
   image,
   inlineCode,
+  inlineMath,
   link,
   noteReference,
   strong,
