@@ -9,6 +9,7 @@ import {validate} from '../load/schema.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 import {fail} from '../message.js'
 import {VFile as File} from 'vfile'
+import {readOtherBibliography} from './bibliography-formats.js'
 import {annotationSchema, annotationsSchema, bibliographySchema, personsSchema, timelineSchema} from './schema.js'
 import type {Annotation, ApparatusData, CslItem, PersonEntry, TimelineEvent} from './types.js'
 
@@ -109,7 +110,7 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 
   if (files.bibliography) {
     data.bibliographyFile = files.bibliography
-    const yaml = read(files.bibliography, bibliographySchema, 'bibliography')
+    const yaml = files.bibliography.extname === '.yaml' ? read(files.bibliography, bibliographySchema, 'bibliography') : checked(files.bibliography, readOtherBibliography(files.bibliography))
     if (yaml) {
       const ids = new Map<string, number>()
       for (const [index, item] of (yaml.value as {items: CslItem[]}).items.entries()) {
@@ -124,6 +125,10 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
     }
   }
   return data
+}
+
+function checked(file: VFile, yaml: YamlResult | undefined): YamlResult | undefined {
+  return yaml && yaml.value !== undefined && validate(file, yaml, bibliographySchema, 'bibliography') ? yaml : undefined
 }
 
 function read(file: VFile, schema: object, what: string): YamlResult | undefined {

@@ -17,6 +17,9 @@ import {CorpusReader, defaultMaxFileSize, setReader} from './read.js'
 import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
 
+/** The bibliography's file names, in the order they are looked for. */
+export const bibliographyNames = ['bibliography.yaml', 'bibliography.json', 'bibliography.bib']
+
 export interface LoadOptions {
   /** Directory that reported paths are relative to (default: `process.cwd()`). */
   cwd?: string
@@ -114,7 +117,9 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     }
   }
   for (const part of ['persons', 'timeline', 'bibliography'] as const) {
-    const file = top.includes(`${part}.yaml`) ? await open(join(reader.root, `${part}.yaml`)) : undefined
+    // A bibliography may also be CSL-JSON or BibTeX; the first of these found is read.
+    const name = part === 'bibliography' ? bibliographyNames.find((candidate) => top.includes(candidate)) : `${part}.yaml`
+    const file = name && top.includes(name) ? await open(join(reader.root, name)) : undefined
     if (file) apparatusFiles[part] = file
   }
   corpus.apparatus = loadApparatus(apparatusFiles, new Set(ids))

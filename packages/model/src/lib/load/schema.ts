@@ -84,6 +84,11 @@ export const editionSchema = {
     preface: {type: 'string'},
     paper: {enum: ['A5', 'A4', 'Letter']},
     quotedHeading: {type: 'string'},
+    citations: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {brackets: {type: 'boolean'}, pandoc: {type: 'boolean'}, style: {type: 'string', minLength: 1}}
+    },
     works: {type: 'array', items: {type: 'string'}, minItems: 1}
   }
 } as const
