@@ -198,6 +198,17 @@ test('an edition may name a .csl file of the corpus; an unknown style is an erro
   ])
 })
 
+test('a style file outside the corpus is refused at the value that names it, never read', async () => {
+  await writeTree(`${tmp.dir}/outside`, {'editions/e.yaml': 'title: E\ncitations: {style: /etc/passwd.csl}\n', 'a.md': '# A\n'})
+  await writeTree(`${tmp.dir}/up`, {'editions/e.yaml': 'title: E\ncitations: {style: ../outside/editions/e.csl}\n', 'a.md': '# A\n'})
+  for (const name of ['outside', 'up']) {
+    const corpus = await loadCorpus(name, {cwd: tmp.dir})
+    const lines = messages(corpus.files)
+    assert.equal(lines.length, 1, lines.join('\n'))
+    assert.match(lines[0]!, new RegExp(`^${name}/editions/e\\.yaml:2:20: Citation style .* \\[file-(outside|missing)\\]$`))
+  }
+})
+
 test('bracket citations are on where an edition says so', async () => {
   const {edition, lines} = await build({
     'editions/faq.yaml': 'title: FAQ\ncitations: {brackets: true}\n',
