@@ -9,6 +9,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Apparatus, ApparatusData, ResolvedNote} from './apparatus/types.js'
+import type {CitationSettings} from './citations/style.js'
 
 /** MARC relator codes, as EPUB and the info dictionary of a PDF use them. */
 export type CreatorRole = 'aut' | 'edt' | 'trl' | 'ctb' | 'aui' | 'pbl'
@@ -92,6 +93,8 @@ export interface EditionSpec {
   paper?: string
   /** Heading of the section gathering passages of a work that other works quote. */
   quotedHeading?: string
+  /** How citations are read and rendered (`citations` in the edition file); absent: the defaults. */
+  citations?: CitationSettings
   file: VFile
 }
 

@@ -54,7 +54,7 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]):
 /** Each section's id, whatever the language of its title (they are reserved: no heading of a text takes them). */
 const sectionIds = {corrections: 'corrections', bibliography: 'bibliography', index: 'index-of-persons', timeline: 'timeline'} as const
 
-export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string, all: Labels): ResolvedSection[] {
+export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string, all: Labels, style = 'apa'): ResolvedSection[] {
   const labels = all.model
   const sections: ResolvedSection[] = []
   const section = (kind: keyof typeof sectionIds, children: BlockContent[]): void => {
@@ -91,7 +91,7 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
       }
     }
     const byCitation = new Map(apparatus.citations.map((citation) => [citation.id, citation]))
-    const entries = formatBibliography(apparatus.bibliography, language)
+    const entries = formatBibliography(apparatus.bibliography, language, style)
     const items = entries.map(({id, content}) => {
       const places = cited.get(id) ?? []
       const children: PhrasingContent[] = [...content]

@@ -8,6 +8,7 @@ import {dateField} from '../load/date.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 import {fail} from '../message.js'
 import {VFile as File} from 'vfile'
+import {readOtherBibliography} from './bibliography-formats.js'
 import {validateAnnotation, validateAnnotations, validateBibliography, validatePersons, validateTimeline, type AnnotationEntry} from './schema.js'
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
@@ -110,9 +111,10 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 
   if (files.bibliography) {
     data.bibliographyFile = files.bibliography
-    const yaml = parseYaml(files.bibliography, String(files.bibliography.value))
-    const items = yaml.value === undefined ? undefined : validateBibliography(files.bibliography, yaml, 'bibliography')?.items
-    if (items) {
+    // YAML as written; BibTeX and CSL-JSON read into the same shape (and positions), then the same schema.
+    const yaml = files.bibliography.extname === '.yaml' ? parseYaml(files.bibliography, String(files.bibliography.value)) : readOtherBibliography(files.bibliography)
+    const items = yaml === undefined || yaml.value === undefined ? undefined : validateBibliography(files.bibliography, yaml, 'bibliography')?.items
+    if (yaml && items) {
       const ids = new Map<string, number>()
       for (const [index, item] of items.entries()) {
         const first = ids.get(item.id)

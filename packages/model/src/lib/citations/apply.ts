@@ -4,9 +4,27 @@ import type {IdRegistry} from '../resolve/ids.js'
 import type {AnchoredWork} from '../apparatus/anchor.js'
 import type {CslItem, ResolvedCitation} from '../apparatus/types.js'
 import {findCitations} from './parse.js'
+import {applyPandocCitations} from './pandoc-apply.js'
 import {CitationResolver} from './resolve.js'
+import type {CslStyle} from './style.js'
 
-export function applyCitations(works: readonly AnchoredWork[], items: readonly CslItem[], registry: IdRegistry): ResolvedCitation[] {
+export interface CitationOptions {
+  /** FAQ-style bracket citations. */
+  brackets: boolean
+  /** Pandoc citations. */
+  pandoc: boolean
+  style: CslStyle
+  language: string
+  bibliographyFile?: AnchoredWork['work']['file']
+}
+
+export function applyCitations(works: readonly AnchoredWork[], items: readonly CslItem[], registry: IdRegistry, options: CitationOptions): ResolvedCitation[] {
+  const citations = options.brackets ? applyBracketCitations(works, items, registry) : []
+  if (options.pandoc) citations.push(...applyPandocCitations(works, items, registry, options.style, options.language, options.bibliographyFile))
+  return citations
+}
+
+function applyBracketCitations(works: readonly AnchoredWork[], items: readonly CslItem[], registry: IdRegistry): ResolvedCitation[] {
   const resolver = new CitationResolver(items)
   const citations: ResolvedCitation[] = []
   for (const {work, tree, file} of works) {

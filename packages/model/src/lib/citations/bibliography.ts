@@ -1,6 +1,7 @@
 /**
- * Format the bibliography with citation-js (CSL, APA style), one entry per
- * item in the style's order, converted to mdast phrasing (italic titles kept).
+ * Format the bibliography with citation-js in the edition's CSL style (APA
+ * unless told), one entry per item in the style's order, converted to mdast
+ * phrasing (italic titles kept).
  */
 import {Cite} from '@citation-js/core'
 import '@citation-js/plugin-csl'
@@ -14,15 +15,15 @@ export interface BibliographyEntry {
   content: PhrasingContent[]
 }
 
-export function formatBibliography(items: readonly CslItem[], language: string): BibliographyEntry[] {
+export function formatBibliography(items: readonly CslItem[], language: string, template = 'apa'): BibliographyEntry[] {
   // Our extension fields are not CSL: keep them away from the processor.
   const plain = items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('x-'))))
   const lang = language === 'en' ? 'en-US' : language
-  const entries = new Cite(plain).format('bibliography', {format: 'html', template: 'apa', lang, asEntryArray: true}) as Array<[string, string]>
+  const entries = new Cite(plain).format('bibliography', {format: 'html', template, lang, asEntryArray: true}) as Array<[string, string]>
   return entries.map(([id, html]) => ({id, content: toPhrasing(fromHtml(html, {fragment: true}))}))
 }
 
-function toPhrasing(tree: HastRoot | Element): PhrasingContent[] {
+export function toPhrasing(tree: HastRoot | Element): PhrasingContent[] {
   const out: PhrasingContent[] = []
   for (const child of tree.children as ElementContent[]) {
     if (child.type === 'text') {

@@ -20,6 +20,9 @@ import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
 import {highlightTrees} from '../code/highlight.js'
 
+/** The bibliography's file names, in the order they are looked for. */
+const bibliographyNames = ['bibliography.yaml', 'bibliography.json', 'bibliography.bib']
+
 export interface LoadOptions {
   /** Directory that reported paths are relative to (default: `process.cwd()`). */
   cwd?: string
@@ -152,7 +155,9 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     }
   }
   for (const part of ['persons', 'timeline', 'bibliography'] as const) {
-    const file = top.includes(`${part}.yaml`) ? await open(join(reader.root, `${part}.yaml`)) : undefined
+    // A bibliography may also be CSL-JSON or BibTeX; the first of these found is read.
+    const name = part === 'bibliography' ? bibliographyNames.find((candidate) => top.includes(candidate)) : `${part}.yaml`
+    const file = name && top.includes(name) ? await open(join(reader.root, name)) : undefined
     if (file) apparatusFiles[part] = file
   }
   corpus.apparatus = loadApparatus(apparatusFiles, new Set(ids))

@@ -9,6 +9,7 @@ import type {Reader} from './read.js'
 import {parseMarkdown, takeTitleHeading} from './markdown.js'
 import {validateEdition} from './schema.js'
 import {parseYaml} from './yaml.js'
+import {citationSettings} from './citation-settings.js'
 
 /**
  * Parse and validate an edition file. `allWorks` gives the default order
@@ -53,6 +54,11 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   }
   if (data.paper !== undefined) spec.paper = data.paper
   if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
+  if (data.citations !== undefined) {
+    const citations = await citationSettings(data.citations, file, yaml.locate(['citations', 'style']), reader)
+    if (citations) spec.citations = citations
+    else ok = false
+  }
 
   if (data.preface !== undefined) {
     // Beside the edition file, and inside the corpus (the reader refuses anything else).

@@ -65,6 +65,7 @@ const editionSchema = Type.Object({
   preface: Type.Optional(Type.String()),
   paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
   quotedHeading: Type.Optional(Type.String()),
+  citations: Type.Optional(Type.Object({brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))}, {additionalProperties: false})),
   works: Type.Optional(Type.Array(Type.String(), {minItems: 1}))
 }, extensions)
 

@@ -26,6 +26,7 @@ import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../
 import {collectNotes} from '../apparatus/notes.js'
 import type {Annotated, Apparatus} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
+import {defaultStyle, namedStyle, type CslStyle} from '../citations/style.js'
 
 export interface ResolveOptions {
   /** Apply house typography (default true). */
@@ -69,7 +70,15 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const data = corpus.apparatus
   for (const item of data.bibliography) registry.take(bibliographyId(item.id))
   const anchored = anchorApparatus(prepared, data, registry, files.for)
-  const citations = applyCitations(prepared, data.bibliography, registry)
+  const style = spec.citations?.style ?? (namedStyle(defaultStyle) as CslStyle)
+  const citations = applyCitations(prepared, data.bibliography, registry, {
+    brackets: spec.citations?.brackets ?? false,
+    // Pandoc's `@key` needs something to resolve against: on with a bibliography, unless the edition says.
+    pandoc: spec.citations?.pandoc ?? data.bibliographyFile !== undefined,
+    style,
+    language: spec.language,
+    ...(data.bibliographyFile ? {bibliographyFile: files.for(data.bibliographyFile)} : {})
+  })
   const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
 
@@ -106,7 +115,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all)
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, style.template)
   for (const section of backMatter) {
     set.tree(section.tree)
     identifyHeadings(section.tree, registry)
