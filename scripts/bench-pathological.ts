@@ -18,7 +18,9 @@ type Run = {times: Record<string, number>; messages: string[]; errors: boolean}
 async function runCase(name: string, n: number, formats: string): Promise<Run | undefined> {
   try {
     const {stdout} = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', runner, name, String(n), formats], {
-      timeout: stepTimeout, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024
+      timeout: stepTimeout,
+      killSignal: 'SIGKILL',
+      maxBuffer: 256 * 1024 * 1024
     })
     return JSON.parse(stdout) as Run
   } catch {

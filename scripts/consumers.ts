@@ -76,7 +76,11 @@ export async function runConsumers(log: (line: string) => void = () => {}): Prom
         const {messages, pkg} = await publint({pack: {tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)}, strict: true})
         for (const message of messages) problems.push(`@samizdat/${name} (publint): ${formatMessage(message, pkg) ?? message.code}`)
         try {
-          await sh(process.execPath, [join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), tarball, '--profile', 'esm-only', '--format', 'ascii'], root)
+          await sh(
+            process.execPath,
+            [join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), tarball, '--profile', 'esm-only', '--format', 'ascii'],
+            root
+          )
         } catch (error) {
           problems.push(`@samizdat/${name} (attw): ${(error as Error).message}`)
         }
@@ -89,7 +93,10 @@ export async function runConsumers(log: (line: string) => void = () => {}): Prom
     await cp(fixtures, consumer, {recursive: true})
     const dependencies = Object.fromEntries(packages.map((name) => [`@samizdat/${name}`, `file:${files[name]}`]))
     const devDependencies = {typescript: await workspaceVersion('typescript'), '@types/node': await workspaceVersion('@types/node')}
-    await writeFile(join(consumer, 'package.json'), JSON.stringify({name: 'samizdat-consumer', private: true, type: 'module', dependencies, devDependencies}, null, 2) + '\n')
+    await writeFile(
+      join(consumer, 'package.json'),
+      JSON.stringify({name: 'samizdat-consumer', private: true, type: 'module', dependencies, devDependencies}, null, 2) + '\n'
+    )
     const started = Date.now()
     await sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], consumer)
     log(`installed the tarballs with npm (${Math.round((Date.now() - started) / 1000)} s)`)
@@ -100,7 +107,9 @@ export async function runConsumers(log: (line: string) => void = () => {}): Prom
       await sh(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], consumer),
       await sh(process.execPath, [tsc, '-p', 'tsconfig.nodenext.json'], consumer),
       await sh(process.execPath, [join('out', 'consumer.js')], consumer)
-    ].map((text) => text.trim()).filter((text) => text !== '')
+    ]
+      .map((text) => text.trim())
+      .filter((text) => text !== '')
     for (const line of output) log(line)
     return {tarballs: packages.map((name) => files[name] ?? ''), output}
   } finally {

@@ -22,7 +22,11 @@ export function kindOf(value: unknown): string {
 
 /** Each runtime export of a module namespace and its kind, by name. */
 export function valueExports(namespace: object): Record<string, string> {
-  return Object.fromEntries(Object.keys(namespace).sort().map((name) => [name, kindOf((namespace as Record<string, unknown>)[name])]))
+  return Object.fromEntries(
+    Object.keys(namespace)
+      .sort()
+      .map((name) => [name, kindOf((namespace as Record<string, unknown>)[name])])
+  )
 }
 
 /**

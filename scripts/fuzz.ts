@@ -37,7 +37,9 @@ const {values} = parseArgs({
 })
 
 if (values.help) {
-  process.stdout.write(`pnpm fuzz [--profile ${[...Object.keys(profiles), 'each'].join('|')}] [--runs N] [--seed N] [--path P] [--stages ${allStages.join(',')}] [--out DIR] [--explore] [--case FILE]\n`)
+  process.stdout.write(
+    `pnpm fuzz [--profile ${[...Object.keys(profiles), 'each'].join('|')}] [--runs N] [--seed N] [--path P] [--stages ${allStages.join(',')}] [--out DIR] [--explore] [--case FILE]\n`
+  )
   process.exit(0)
 }
 
@@ -67,7 +69,14 @@ let failed = false
 let tried = 0
 for (const profile of chosen) {
   // Each profile its own share of the runs; a replay (--path) runs just that case.
-  const options = {profile, seed, runs: Math.max(1, Math.round(runs / chosen.length)), path: values.path, stages: stages as Stage[], out: path.resolve(values.out)}
+  const options = {
+    profile,
+    seed,
+    runs: Math.max(1, Math.round(runs / chosen.length)),
+    path: values.path,
+    stages: stages as Stage[],
+    out: path.resolve(values.out)
+  }
   if (values.explore) {
     const result = await explore(options)
     tried += result.tried

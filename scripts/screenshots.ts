@@ -31,11 +31,20 @@ try {
     await mkdir(dirname(join(scratch, 'site', file.path)), {recursive: true})
     await writeFile(join(scratch, 'site', file.path), file.data)
   }
-  execFileSync(chromium, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--force-color-profile=srgb',
-    '--window-size=760,900', `--screenshot=${join(docs, 'math-code-site.png')}`,
-    'file://' + join(scratch, 'site', edition.meta.id, work + '.html')
-  ], {stdio: 'ignore'})
+  execFileSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--force-color-profile=srgb',
+      '--window-size=760,900',
+      `--screenshot=${join(docs, 'math-code-site.png')}`,
+      'file://' + join(scratch, 'site', edition.meta.id, work + '.html')
+    ],
+    {stdio: 'ignore'}
+  )
 
   // The PDF page that holds the work (the last page: the work is the book's only text).
   const pdf = join(scratch, 'book.pdf')
@@ -43,7 +52,13 @@ try {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], {encoding: 'utf8'}))?.[1])
   execFileSync('pdftoppm', ['-f', String(pages), '-l', String(pages), '-r', '90', '-png', '-singlefile', pdf, join(scratch, 'page')])
   await rename(join(scratch, 'page.png'), join(docs, 'math-code-pdf.png'))
-  console.log('wrote', (await readdir(docs)).filter((name) => name.endsWith('.png')).map((name) => 'docs/' + name).join(', '))
+  console.log(
+    'wrote',
+    (await readdir(docs))
+      .filter((name) => name.endsWith('.png'))
+      .map((name) => 'docs/' + name)
+      .join(', ')
+  )
 } finally {
   await rm(scratch, {recursive: true, force: true})
 }

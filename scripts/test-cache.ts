@@ -15,11 +15,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url))
 export const cacheDir = join(root, 'node_modules', '.cache', 'samizdat-test')
 
 /** What a build depends on besides its own inputs: every package's sources, the real corpus, the locked dependencies. */
-const common = [
-  ...['model', 'html', 'epub', 'pdf'].map((name) => join(root, 'packages', name, 'src')),
-  join(root, 'corpus'),
-  join(root, 'pnpm-lock.yaml')
-]
+const common = [...['model', 'html', 'epub', 'pdf'].map((name) => join(root, 'packages', name, 'src')), join(root, 'corpus'), join(root, 'pnpm-lock.yaml')]
 
 const digests = new Map<string, string>()
 
@@ -44,7 +40,10 @@ function digest(path: string): string {
 
 /** The cache key of a build: its name, the options it is made with, and the digests of all it reads. */
 export function cacheKey(name: string, options: unknown, inputs: readonly string[] = []): string {
-  const hash = createHash('sha256').update(name).update('\0').update(JSON.stringify(options ?? null))
+  const hash = createHash('sha256')
+    .update(name)
+    .update('\0')
+    .update(JSON.stringify(options ?? null))
   for (const path of [...common, ...inputs]) hash.update('\0').update(path).update('\0').update(digest(path))
   return hash.digest('hex').slice(0, 16)
 }
@@ -85,7 +84,12 @@ export function sharedBuild(name: string, extension: string, options: unknown, i
               renameSync(temporary, path)
               // Builds of earlier sources are stale now.
               for (const file of readdirSync(cacheDir)) {
-                if (file.startsWith(`${name}-`) && new RegExp(`^[0-9a-f]{16}\\.${extension}$`).test(file.slice(name.length + 1)) && join(cacheDir, file) !== path) rmSync(join(cacheDir, file), {force: true})
+                if (
+                  file.startsWith(`${name}-`) &&
+                  new RegExp(`^[0-9a-f]{16}\\.${extension}$`).test(file.slice(name.length + 1)) &&
+                  join(cacheDir, file) !== path
+                )
+                  rmSync(join(cacheDir, file), {force: true})
               }
             }
           } finally {

@@ -23,7 +23,13 @@ function where(data) {
 function brief(error) {
   const cause = error?.cause ?? error
   const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
-  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').slice(0, 2).join(' ').slice(0, 300)
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, 2)
+    .join(' ')
+    .slice(0, 300)
 }
 
 export default async function* samizdatReporter(source) {
@@ -35,7 +41,12 @@ export default async function* samizdatReporter(source) {
       if (event.type === 'test:fail') {
         const error = event.data.details?.error
         // A parent fails because a subtest did: the subtest is listed already.
-        if (error?.failureType !== 'subtestsFailed') failures.push({name: event.data.name.startsWith('/') ? relative(process.cwd(), event.data.name) : event.data.name, where: where(event.data), message: brief(error)})
+        if (error?.failureType !== 'subtestsFailed')
+          failures.push({
+            name: event.data.name.startsWith('/') ? relative(process.cwd(), event.data.name) : event.data.name,
+            where: where(event.data),
+            message: brief(error)
+          })
       }
       if (event.type === 'test:diagnostic' && event.data.nesting === 0 && counts.test(event.data.message)) {
         totals.push(event.data.message)

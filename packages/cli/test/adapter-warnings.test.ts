@@ -26,16 +26,20 @@ test('a remote image and an image the EPUB cannot carry: each warning printed on
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'notes'), {
-      'a.md': '# Images\n\nA ![pixel](http://example.com/p.png) in Markdown.\n\n<img src="https://example.org/x.png" alt="raw">\n\n<p>A <img src="pic.png" alt="local"> one.</p>\n'
+      'a.md':
+        '# Images\n\nA ![pixel](http://example.com/p.png) in Markdown.\n\n<img src="https://example.org/x.png" alt="raw">\n\n<p>A <img src="pic.png" alt="local"> one.</p>\n'
     })
     const result = spawnCli(['build', '--corpus', 'notes', '--out', 'out'], dir, {SOURCE_DATE_EPOCH: '0'})
     assert.equal(result.code, 0, result.stderr)
     const remote = (url: string) => `Image \`${url}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`
-    assert.deepEqual(result.stderr.split('\n').filter((line) => line.includes(': warning ')), [
-      `notes/a.md:3:3: warning ${remote('http://example.com/p.png')} [image-remote]`,
-      `notes/a.md:5:1: warning ${remote('https://example.org/x.png')} [image-remote]`,
-      'notes/a.md:7:6: warning Image `pic.png` is left out of the book (it would be fetched): a link to it stands in its place [epub-image]'
-    ])
+    assert.deepEqual(
+      result.stderr.split('\n').filter((line) => line.includes(': warning ')),
+      [
+        `notes/a.md:3:3: warning ${remote('http://example.com/p.png')} [image-remote]`,
+        `notes/a.md:5:1: warning ${remote('https://example.org/x.png')} [image-remote]`,
+        'notes/a.md:7:6: warning Image `pic.png` is left out of the book (it would be fetched): a link to it stands in its place [epub-image]'
+      ]
+    )
     assert.match(result.stderr, /^0 errors, 3 warnings$/m)
   } finally {
     await cleanup()

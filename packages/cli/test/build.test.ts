@@ -21,13 +21,26 @@ test('a plain folder of Markdown builds one edition named after the folder, work
     assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+ bytes\)$/m)
     assert.equal(result.code, 0, result.stderr)
 
-    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['.samizdat-manifest.json', 'field-notes', 'field-notes.apparatus.json', 'field-notes.epub', 'field-notes.pdf'])
+    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), [
+      '.samizdat-manifest.json',
+      'field-notes',
+      'field-notes.apparatus.json',
+      'field-notes.epub',
+      'field-notes.pdf'
+    ])
     const apparatus = JSON.parse(await readFile(path.join(dir, 'site/field-notes.apparatus.json'), 'utf8'))
     assert.deepEqual([apparatus.edition, apparatus.annotations.type, apparatus.annotations.total], ['field-notes', 'AnnotationCollection', 0])
     const index = await readFile(path.join(dir, 'site/field-notes/index.html'), 'utf8')
     const positions = ['Zebra Essay', 'Aardvark Essay', 'Mongoose Essay'].map((title) => index.indexOf(title))
-    assert.ok(positions.every((position) => position >= 0), `index.html lists every work: ${positions}`)
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in file-name order')
+    assert.ok(
+      positions.every((position) => position >= 0),
+      `index.html lists every work: ${positions}`
+    )
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      'in file-name order'
+    )
   } finally {
     await cleanup()
   }
@@ -89,11 +102,31 @@ test('a build replaces older builds of the editions it writes, and only those, l
     const result = await runCli(['build', '--edition', 'both', '--format', 'html'], dir)
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
-    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), ['.samizdat-manifest.json', 'beta-only', 'beta-only.apparatus.json', 'beta-only.epub', 'beta-only.pdf', 'both', 'both.apparatus.json', 'both.epub', 'both.pdf', 'keep.txt'])
+    assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), [
+      '.samizdat-manifest.json',
+      'beta-only',
+      'beta-only.apparatus.json',
+      'beta-only.epub',
+      'beta-only.pdf',
+      'both',
+      'both.apparatus.json',
+      'both.epub',
+      'both.pdf',
+      'keep.txt'
+    ])
     // Same corpus, so the same bytes; and the editions not built are still listed as the build's own.
     assert.deepEqual(await snapshot(path.join(dir, 'dist')), first)
     const manifest = JSON.parse(await readFile(path.join(dir, 'dist/.samizdat-manifest.json'), 'utf8'))
-    assert.deepEqual(Object.keys(manifest.entries), ['beta-only.apparatus.json', 'beta-only.epub', 'beta-only.pdf', 'beta-only/', 'both.apparatus.json', 'both.epub', 'both.pdf', 'both/'])
+    assert.deepEqual(Object.keys(manifest.entries), [
+      'beta-only.apparatus.json',
+      'beta-only.epub',
+      'beta-only.pdf',
+      'beta-only/',
+      'both.apparatus.json',
+      'both.epub',
+      'both.pdf',
+      'both/'
+    ])
   } finally {
     await cleanup()
   }
@@ -104,7 +137,7 @@ test('a file added to or changed in an entry the build wrote is an error, not a 
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
     assert.equal((await runCli(['build', '--quiet', '--format', 'html'], dir)).code, 0)
-    await writeFile(path.join(dir, 'dist/both/notes.txt'), 'the user\'s own\n')
+    await writeFile(path.join(dir, 'dist/both/notes.txt'), "the user's own\n")
     await writeFile(path.join(dir, 'dist/both.apparatus.json'), '{}\n')
     const before = await snapshot(path.join(dir, 'dist'))
 
@@ -143,8 +176,16 @@ test('--quiet silences progress; without it there is one line per entry written'
 
     const loud = await runCli(['build', '--edition', 'beta-only,both', '--format', 'html'], dir)
     assert.deepEqual(
-      loud.stderr.split('\n').filter(Boolean).map((line) => line.replace(/\(\d+ (files|bytes)\)/, '(N $1)')),
-      ['wrote dist/beta-only/ (N files)', 'wrote dist/beta-only.apparatus.json (N bytes)', 'wrote dist/both/ (N files)', 'wrote dist/both.apparatus.json (N bytes)']
+      loud.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/\(\d+ (files|bytes)\)/, '(N $1)')),
+      [
+        'wrote dist/beta-only/ (N files)',
+        'wrote dist/beta-only.apparatus.json (N bytes)',
+        'wrote dist/both/ (N files)',
+        'wrote dist/both.apparatus.json (N bytes)'
+      ]
     )
   } finally {
     await cleanup()

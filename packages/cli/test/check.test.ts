@@ -47,25 +47,34 @@ test('a broken anchor in the real corpus fails check with the annotation file, l
     const {cp, readFile, writeFile} = await import('node:fs/promises')
     await cp(path.join(root, 'corpus'), path.join(dir, 'corpus'), {recursive: true})
     const file = path.join(dir, 'corpus/annotations/broken.yaml')
-    await writeFile(file, [
-      'annotations:',
-      '  - id: broken-anchor',
-      '    work: solidarity-introduction',
-      '    kind: note',
-      '    quote: {exact: "a phrase the introduction never uses"}',
-      '    body: Nowhere.',
-      '  - id: ambiguous-anchor',
-      '    work: solidarity-introduction',
-      '    kind: note',
-      '    quote: {exact: "Kollontai"}',
-      '    body: Everywhere.',
-      ''
-    ].join('\n'))
+    await writeFile(
+      file,
+      [
+        'annotations:',
+        '  - id: broken-anchor',
+        '    work: solidarity-introduction',
+        '    kind: note',
+        '    quote: {exact: "a phrase the introduction never uses"}',
+        '    body: Nowhere.',
+        '  - id: ambiguous-anchor',
+        '    work: solidarity-introduction',
+        '    kind: note',
+        '    quote: {exact: "Kollontai"}',
+        '    body: Everywhere.',
+        ''
+      ].join('\n')
+    )
     const result = await runCli(['check'], dir)
     assert.equal(result.code, 1)
-    assert.match(result.stderr, /^corpus\/annotations\/broken\.yaml:5:12: error Annotation `broken-anchor`: “a phrase the introduction never uses” not found in work `solidarity-introduction` .*\[anchor-missing\]$/m)
+    assert.match(
+      result.stderr,
+      /^corpus\/annotations\/broken\.yaml:5:12: error Annotation `broken-anchor`: “a phrase the introduction never uses” not found in work `solidarity-introduction` .*\[anchor-missing\]$/m
+    )
     // Every match of an ambiguous quote is listed with its line and column.
-    const ambiguous = /^corpus\/annotations\/broken\.yaml:10:12: error Annotation `ambiguous-anchor`: “Kollontai” matches (\d+) times in work `solidarity-introduction` \((.*)\): add a prefix or suffix \[anchor-ambiguous\]$/m.exec(result.stderr)
+    const ambiguous =
+      /^corpus\/annotations\/broken\.yaml:10:12: error Annotation `ambiguous-anchor`: “Kollontai” matches (\d+) times in work `solidarity-introduction` \((.*)\): add a prefix or suffix \[anchor-ambiguous\]$/m.exec(
+        result.stderr
+      )
     assert.ok(ambiguous, result.stderr)
     const places = ambiguous[2]!.split(', ')
     assert.equal(places.length, Number(ambiguous[1]))

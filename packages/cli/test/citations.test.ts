@@ -42,8 +42,15 @@ test('the site, the EPUB and the PDF show the citation as the style renders it, 
       const site = plain(await readFile(path.join(dir, 'out', edition, 'essay.html'), 'utf8'))
       assert.ok(site.includes(text), `${edition} site: ${site}`)
       const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out', `${edition}.epub`)))
-      const chapters = await Promise.all(Object.keys(zip.files).filter((name) => /\.xhtml$/.test(name)).map((name) => zip.file(name)!.async('string')))
-      assert.ok(chapters.some((chapter) => plain(chapter).includes(text)), `${edition} EPUB`)
+      const chapters = await Promise.all(
+        Object.keys(zip.files)
+          .filter((name) => /\.xhtml$/.test(name))
+          .map((name) => zip.file(name)!.async('string'))
+      )
+      assert.ok(
+        chapters.some((chapter) => plain(chapter).includes(text)),
+        `${edition} EPUB`
+      )
       if (hasTool(t, 'pdftotext')) {
         const pdf = spawnSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'out', `${edition}.pdf`), '-'], {encoding: 'utf8'}).stdout.replace(/\s+/g, ' ')
         assert.ok(pdf.includes(text), `${edition} PDF: ${pdf}`)

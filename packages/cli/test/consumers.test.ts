@@ -11,7 +11,10 @@ import {packages, runConsumers} from '../../../scripts/consumers.js'
 test('every package packs clean, installs from its tarball, and serves a JS and a TS consumer', async () => {
   const report = await runConsumers()
   assert.equal(report.tarballs.length, packages.length)
-  assert.ok(report.tarballs.every((tarball) => /samizdat-\w+-\d+\.\d+\.\d+\.tgz$/.test(tarball)), report.tarballs.join('\n'))
+  assert.ok(
+    report.tarballs.every((tarball) => /samizdat-\w+-\d+\.\d+\.\d+\.tgz$/.test(tarball)),
+    report.tarballs.join('\n')
+  )
   assert.deepEqual(
     report.output.map((line) => line.replace(/\d+ bytes/g, 'N bytes')),
     ['js consumer: 4 site files, EPUB N bytes, PDF N bytes', 'ts consumer: 4 site files, EPUB N bytes, PDF N bytes']

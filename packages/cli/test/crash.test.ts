@@ -51,7 +51,11 @@ function withoutLock(files: Record<string, string> | undefined): Record<string, 
 
 /** The part of a snapshot under entry `name` (a file or a folder). */
 function entryOf(files: Record<string, string> | undefined, name: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(files ?? {}).filter(([file]) => file === name || file.startsWith(`${name}/`)).map(([file, bytes]) => [file.slice(name.length), bytes]))
+  return Object.fromEntries(
+    Object.entries(files ?? {})
+      .filter(([file]) => file === name || file.startsWith(`${name}/`))
+      .map(([file, bytes]) => [file.slice(name.length), bytes])
+  )
 }
 
 test('killed at any change of the write phase, every entry is whole, and the next build recovers', async () => {
@@ -60,17 +64,22 @@ test('killed at any change of the write phase, every entry is whole, and the nex
   assert.ok(journal > 4 && steps.length > journal + 8, steps.join('\n'))
   const all = Array.from({length: steps.length + 1}, (_, index) => index + 1)
   const points = all.filter((at) => at === 1 || at === Math.floor(journal / 2) || at >= journal - 1)
-  const results = await pool(3, points.map((at) => async (): Promise<[number, AsyncResult]> => {
-    const out = await olderOut(`kill-${at}`)
-    return [at, await spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: `kill@${at}`})]
-  }))
+  const results = await pool(
+    3,
+    points.map((at) => async (): Promise<[number, AsyncResult]> => {
+      const out = await olderOut(`kill-${at}`)
+      return [at, await spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: `kill@${at}`})]
+    })
+  )
   const killed = results.filter(([, result]) => result.signal === 'SIGKILL').map(([at]) => at)
   const finished = results.filter(([, result]) => result.code === 0).map(([at]) => at)
   // Every change was a kill point; one past the last, the build finishes.
   assert.deepEqual(killed, points.slice(0, -1))
   assert.deepEqual(finished, points.slice(-1))
 
-  const entries = [...new Set([...Object.keys(older), ...Object.keys(newer)].map((file) => file.split('/')[0] as string))].filter((name) => !name.startsWith('.'))
+  const entries = [...new Set([...Object.keys(older), ...Object.keys(newer)].map((file) => file.split('/')[0] as string))].filter(
+    (name) => !name.startsWith('.')
+  )
   const verdicts: string[] = []
   for (const at of killed) {
     const out = path.join(dir, `kill-${at}`)
@@ -104,8 +113,14 @@ test('killed at any change of the write phase, every entry is whole, and the nex
   // Old until the manifest's rename commits the build, new from then on.
   const commit = verdicts.indexOf('new')
   assert.ok(commit > 0, verdicts.join(' '))
-  assert.deepEqual(verdicts.slice(commit), verdicts.slice(commit).map(() => 'new'))
-  assert.deepEqual(verdicts.slice(0, commit), verdicts.slice(0, commit).map(() => 'old'))
+  assert.deepEqual(
+    verdicts.slice(commit),
+    verdicts.slice(commit).map(() => 'new')
+  )
+  assert.deepEqual(
+    verdicts.slice(0, commit),
+    verdicts.slice(0, commit).map(() => 'old')
+  )
 })
 
 test('Ctrl-C while staging or while swapping puts the older output back and exits 130 with a message', async () => {
@@ -123,16 +138,25 @@ test('Ctrl-C while staging or while swapping puts the older output back and exit
 test('a full disk, a read-only or unwritable folder, too many open files: a plain message, exit 2, the older output kept', async () => {
   const cases: Array<[string, RegExp]> = [
     ['ENOSPC@write:3', /^samizdat: Cannot write into "[^"]+": the disk is full \(ENOSPC: [^)]+\); the previous output was kept$/],
-    ['ENOSPC@write:10', /^samizdat: Cannot write into "[^"]+": the disk is full \(ENOSPC: [^)]+\.samizdat-manifest\.json\.part\); the previous output was kept$/],
+    [
+      'ENOSPC@write:10',
+      /^samizdat: Cannot write into "[^"]+": the disk is full \(ENOSPC: [^)]+\.samizdat-manifest\.json\.part\); the previous output was kept$/
+    ],
     ['EROFS@mkdir:1', /^samizdat: Cannot write into "[^"]+": the file system is read-only \(EROFS: [^)]+\); the previous output was kept$/],
     ['EACCES@rename:5', /^samizdat: Cannot write into "[^"]+": permission denied \(EACCES: [^)]+\); the previous output was kept$/],
-    ['EMFILE@write:1', /^samizdat: Cannot write into "[^"]+": too many open files \(raise the limit with `ulimit -n`\) \(EMFILE: [^)]+\); the previous output was kept$/],
+    [
+      'EMFILE@write:1',
+      /^samizdat: Cannot write into "[^"]+": too many open files \(raise the limit with `ulimit -n`\) \(EMFILE: [^)]+\); the previous output was kept$/
+    ],
     ['EEXIST@rename:3', /^samizdat: Cannot write into "[^"]+": something else already exists there \(EEXIST: [^)]+\); the previous output was kept$/]
   ]
-  const results = await pool(3, cases.map(([fault], index) => async () => {
-    const out = await olderOut(`fault-${index}`)
-    return spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: fault})
-  }))
+  const results = await pool(
+    3,
+    cases.map(([fault], index) => async () => {
+      const out = await olderOut(`fault-${index}`)
+      return spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: fault})
+    })
+  )
   for (const [index, [fault, expected]] of cases.entries()) {
     const result = results[index] as AsyncResult
     assert.equal(result.code, 2, `${fault}: ${result.stderr}`)

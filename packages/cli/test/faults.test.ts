@@ -22,27 +22,39 @@ test('--out with a file on the way is a plain message (ENOTDIR), exit 2', async 
 
 test('a missing file (a font) or the engine running out of memory on a huge file becomes a sentence naming what was being made', async () => {
   const missing = Object.assign(new Error("ENOENT: no such file or directory, open '/fonts/x.ttf'"), {code: 'ENOENT', path: '/fonts/x.ttf'})
-  await assert.rejects(asFault('Cannot make the pdf of edition "ed"', '/', () => Promise.reject(missing)), {
-    name: 'FaultError',
-    message: 'Cannot make the pdf of edition "ed": no such file or folder (ENOENT: fonts/x.ttf)'
-  })
-  await assert.rejects(asFault('Cannot load the corpus "c"', '/', () => Promise.reject(new RangeError('Invalid string length'))), {
-    name: 'FaultError',
-    message: 'Cannot load the corpus "c": out of memory or too deeply nested (Invalid string length)'
-  })
+  await assert.rejects(
+    asFault('Cannot make the pdf of edition "ed"', '/', () => Promise.reject(missing)),
+    {
+      name: 'FaultError',
+      message: 'Cannot make the pdf of edition "ed": no such file or folder (ENOENT: fonts/x.ttf)'
+    }
+  )
+  await assert.rejects(
+    asFault('Cannot load the corpus "c"', '/', () => Promise.reject(new RangeError('Invalid string length'))),
+    {
+      name: 'FaultError',
+      message: 'Cannot load the corpus "c": out of memory or too deeply nested (Invalid string length)'
+    }
+  )
   assert.equal(describeFault(new RangeError('Maximum call stack size exceeded'), '/'), 'out of memory or too deeply nested (Maximum call stack size exceeded)')
   // A bug stays a bug: not every error is a fault.
   assert.equal(describeFault(new TypeError('x is undefined'), '/'), undefined)
   assert.equal(describeFault(new RangeError('Invalid array length'), '/'), undefined)
   const bug = new TypeError('x is undefined')
-  await assert.rejects(asFault('Doing', '/', () => Promise.reject(bug)), (error) => error === bug)
+  await assert.rejects(
+    asFault('Doing', '/', () => Promise.reject(bug)),
+    (error) => error === bug
+  )
 })
 
 test('an errno error that escapes the build (a folder named x.md) is still a message, not an internal error', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'c'), {'a.md': '# A\n\nText.\n', 'x.md/inner.txt': 'a folder named like a work\n'})
-    for (const args of [['check', '--corpus', 'c'], ['build', '--corpus', 'c', '--out', 'site']]) {
+    for (const args of [
+      ['check', '--corpus', 'c'],
+      ['build', '--corpus', 'c', '--out', 'site']
+    ]) {
       const result = await runCli(args, dir)
       // Exit 2 here; 1 once the loader reports it as a content error at its path.
       assert.ok(result.code === 1 || result.code === 2, `${args[0]}: ${result.code} ${result.stderr}`)

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {test} from 'node:test'
 import {runCli, tempDir, writeTree} from './util.js'
 
-test('build --locale fr writes a plain folder\'s pages in French; without it, in English', async () => {
+test("build --locale fr writes a plain folder's pages in French; without it, in English", async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'notes'), {'a.md': '---\ntitle: Alpha\nauthors: [Ann, Ben, Cy]\n---\n\nText.\n'})

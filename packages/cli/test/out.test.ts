@@ -72,7 +72,9 @@ test('the manifest lists every entry and file written, with its size and SHA-256
     assert.equal(manifest.samizdat, 1)
     assert.deepEqual(Object.keys(manifest.entries), ['both.apparatus.json', 'both.epub', 'both/'])
     const listed = Object.values(manifest.entries).flat() as Array<{path: string; size: number; sha256: string}>
-    const files = (await readdir(path.join(dir, 'dist'), {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile() && !entry.name.startsWith('.samizdat-'))
+    const files = (await readdir(path.join(dir, 'dist'), {recursive: true, withFileTypes: true})).filter(
+      (entry) => entry.isFile() && !entry.name.startsWith('.samizdat-')
+    )
     assert.equal(listed.length, files.length)
     for (const file of listed) {
       const bytes = await readFile(path.join(dir, 'dist', file.path))
@@ -94,7 +96,12 @@ test('editions whose outputs would share a path (same id, a vs a.epub, A vs a) a
     // Two edition files with one id (also differing in case only) the model refuses first; an id that is
     // another edition's output name with a suffix only the CLI can see. Either way: exit 1, nothing written.
     const expected: Record<string, {rule: string; lines: string[]}> = {
-      same: {rule: 'id-duplicate', lines: ['same/editions/a.yml:1:1: error Duplicate edition id `a` (first used by same/editions/a.yaml; ids differing only in case count as the same) [id-duplicate]']},
+      same: {
+        rule: 'id-duplicate',
+        lines: [
+          'same/editions/a.yml:1:1: error Duplicate edition id `a` (first used by same/editions/a.yaml; ids differing only in case count as the same) [id-duplicate]'
+        ]
+      },
       suffix: {
         rule: 'output-collision',
         lines: [
@@ -102,7 +109,12 @@ test('editions whose outputs would share a path (same id, a vs a.epub, A vs a) a
           'suffix/editions/a.yaml: error Output entry "a.epub" (epub of edition "a") is the same path as "a.epub/", written by the html of edition "a.epub"; rename one of the editions [output-collision]'
         ]
       },
-      case: {rule: 'id-duplicate', lines: ['case/editions/ed.yaml:1:1: error Duplicate edition id `ed` (first used by case/editions/Ed.yaml; ids differing only in case count as the same) [id-duplicate]']}
+      case: {
+        rule: 'id-duplicate',
+        lines: [
+          'case/editions/ed.yaml:1:1: error Duplicate edition id `ed` (first used by case/editions/Ed.yaml; ids differing only in case count as the same) [id-duplicate]'
+        ]
+      }
     }
     for (const [corpus, {rule, lines}] of Object.entries(expected)) {
       const result = await runCli(['build', '--corpus', corpus, '--out', `out-${corpus}`], dir)
@@ -135,7 +147,11 @@ test('an edition id that cannot name a file is a clear error, never an internal 
     await writeTree(path.join(dir, '.notes'), notes)
     const result = await runCli(['build', '--corpus', '.notes', '--out', 'site', '--format', 'html'], dir)
     assert.doesNotMatch(result.stderr, /internal error|not a plain name/)
-    if (result.code === 1) assert.match(result.stderr, /^(.*\/)?\.notes: error Edition id "\.notes" cannot name an output entry \("\.notes\/"\): it starts with a dot .*\[output-name\]$/m)
+    if (result.code === 1)
+      assert.match(
+        result.stderr,
+        /^(.*\/)?\.notes: error Edition id "\.notes" cannot name an output entry \("\.notes\/"\): it starts with a dot .*\[output-name\]$/m
+      )
     else {
       assert.equal(result.code, 0, result.stderr)
       assert.ok((await readdir(path.join(dir, 'site'))).every((name) => !name.startsWith('.') || name === '.samizdat-manifest.json'))
@@ -153,7 +169,10 @@ test('two builds into one --out at once never fail or mix; a stale lock is broke
     assert.equal((await runCli([...args, '--out', 'ref'], dir)).code, 0)
     const reference = await snapshot(path.join(dir, 'ref'))
     for (let round = 0; round < 3; round++) {
-      const results = await pool(2, [0, 1].map(() => () => spawnCliAsync(args, dir)))
+      const results = await pool(
+        2,
+        [0, 1].map(() => () => spawnCliAsync(args, dir))
+      )
       for (const result of results) assert.equal(result.code, 0, result.stderr)
       assert.deepEqual(await snapshot(path.join(dir, 'dist')), reference, `round ${round}`)
     }
@@ -167,10 +186,13 @@ test('two builds into one --out at once never fail or mix; a stale lock is broke
     // A live one (this process): wait, then a message naming the lock.
     await mkdir(path.join(dir, 'live'))
     await writeFile(path.join(dir, 'live/.samizdat-lock'), `${process.pid} ${hostname()}\n`)
-    await assert.rejects(writeEntries(path.join(dir, 'live'), [{entry: 'x.json', files: [{path: 'x.json', data: text('{}')}]}], {shown: 'live', lockTimeout: 300}), {
-      name: 'FaultError',
-      message: `Another samizdat build (process ${process.pid} on ${hostname()}) is writing into "live"; waited 0.3 s. If no build is running, remove "live/.samizdat-lock"`
-    })
+    await assert.rejects(
+      writeEntries(path.join(dir, 'live'), [{entry: 'x.json', files: [{path: 'x.json', data: text('{}')}]}], {shown: 'live', lockTimeout: 300}),
+      {
+        name: 'FaultError',
+        message: `Another samizdat build (process ${process.pid} on ${hostname()}) is writing into "live"; waited 0.3 s. If no build is running, remove "live/.samizdat-lock"`
+      }
+    )
     assert.deepEqual(await readdir(path.join(dir, 'live')), ['.samizdat-lock'])
   } finally {
     await cleanup()

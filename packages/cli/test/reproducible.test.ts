@@ -20,11 +20,20 @@ const environments: Array<Record<string, string>> = [
 
 /** Build `corpus` once per environment; the results and the output folders. */
 async function buildEverywhere(corpus: string, dir: string): Promise<Array<{result: AsyncResult; files: Record<string, string> | undefined}>> {
-  return pool(3, environments.map((env, index) => async () => {
-    const out = path.join(dir, `out-${index}`)
-    const result = await spawnCliAsync(['build', '--corpus', path.join(fixtures, corpus), '--out', out, '--quiet'], dir, {...env, SOURCE_DATE_EPOCH: '1700000000'}, undefined, 180_000)
-    return {result, files: await snapshot(out)}
-  }))
+  return pool(
+    3,
+    environments.map((env, index) => async () => {
+      const out = path.join(dir, `out-${index}`)
+      const result = await spawnCliAsync(
+        ['build', '--corpus', path.join(fixtures, corpus), '--out', out, '--quiet'],
+        dir,
+        {...env, SOURCE_DATE_EPOCH: '1700000000'},
+        undefined,
+        180_000
+      )
+      return {result, files: await snapshot(out)}
+    })
+  )
 }
 
 test('rebuilds are byte-identical across runs, time zones and locales, with an ISO date and without one', async () => {

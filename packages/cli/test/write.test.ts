@@ -11,7 +11,15 @@ test('a failure while staging leaves the older build in place and no temp folder
     await writeEntries(dir, [{entry: 'ed/', files: [{path: 'ed/index.html', data: text('old\n')}]}])
     const before = await snapshot(dir)
     // `ed/a` cannot be both a file and a folder.
-    const entries = [{entry: 'ed/', files: [{path: 'ed/a', data: text('x')}, {path: 'ed/a/b', data: text('y')}]}]
+    const entries = [
+      {
+        entry: 'ed/',
+        files: [
+          {path: 'ed/a', data: text('x')},
+          {path: 'ed/a/b', data: text('y')}
+        ]
+      }
+    ]
     await assert.rejects(writeEntries(dir, entries), {code: /^E(EXIST|NOTDIR)$/})
     assert.deepEqual(await snapshot(dir), before)
   } finally {
@@ -43,7 +51,13 @@ test('file and folder entries land in place, bytes as given', async () => {
   try {
     const bytes = new Uint8Array([0, 1, 2, 255])
     await writeEntries(dir, [
-      {entry: 'ed/', files: [{path: 'ed/index.html', data: text('é\n')}, {path: 'ed/img/a.bin', data: bytes}]},
+      {
+        entry: 'ed/',
+        files: [
+          {path: 'ed/index.html', data: text('é\n')},
+          {path: 'ed/img/a.bin', data: bytes}
+        ]
+      },
       {entry: 'ed.epub', files: [{path: 'ed.epub', data: bytes}]}
     ])
     assert.deepEqual((await readdir(dir)).sort(), ['.samizdat-manifest.json', 'ed', 'ed.epub'])

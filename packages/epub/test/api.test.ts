@@ -23,7 +23,10 @@ test('the type-only exports of @samizdat/epub are exactly these', () => {
 test('toEpub follows the writer contract: one file, `<edition id>.epub`, the bytes of a zip', async () => {
   const fixture = await edition('fixture')
   const files = await epub.toEpub(fixture)
-  assert.deepEqual(files.map((file) => file.path), [`${fixture.meta.id}.epub`])
+  assert.deepEqual(
+    files.map((file) => file.path),
+    [`${fixture.meta.id}.epub`]
+  )
   const bytes = files[0]!.data
   assert.ok(bytes instanceof Uint8Array)
   assert.equal(Object.getPrototypeOf(bytes), Uint8Array.prototype)

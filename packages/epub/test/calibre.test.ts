@@ -25,7 +25,10 @@ async function convert(t: TestContext, bytes: Uint8Array): Promise<string | unde
   try {
     await writeFile(join(dir, 'book.epub'), bytes)
     // calibre wants a writable home for its settings; keep it out of the user's.
-    await run(converter, [join(dir, 'book.epub'), join(dir, 'book.txt')], {env: {...process.env, HOME: dir, CALIBRE_CONFIG_DIRECTORY: join(dir, 'config')}, maxBuffer: 64 * 1024 * 1024})
+    await run(converter, [join(dir, 'book.epub'), join(dir, 'book.txt')], {
+      env: {...process.env, HOME: dir, CALIBRE_CONFIG_DIRECTORY: join(dir, 'config')},
+      maxBuffer: 64 * 1024 * 1024
+    })
     return collapse(await readFile(join(dir, 'book.txt'), 'utf8'))
   } finally {
     await rm(dir, {recursive: true, force: true})
@@ -39,7 +42,11 @@ for (const which of ['real', 'fixture'] as const) {
     const expected = expectedText(await edition(which))
     assert.deepEqual(missingInOrder(text, expected.flow), [])
     for (const [work, notes] of expected.notes) {
-      assert.deepEqual(notes.filter((note) => !text.includes(note)), [], work)
+      assert.deepEqual(
+        notes.filter((note) => !text.includes(note)),
+        [],
+        work
+      )
     }
     if (which === 'fixture') {
       assert.ok(text.includes('3. No animal on the pasture before the first of May. 4. No more than two cows for each household. 5. No sheep'))

@@ -75,7 +75,10 @@ test('workaround 1, templates: its package document has a random identifier and 
 test('workaround 2, zip times: it stamps entries with the clock’s time; ours with the build’s (1980 at the earliest)', async () => {
   const {zip} = await stock('<p>x</p>')
   const dosEpoch = Date.UTC(1980, 0, 1)
-  assert.ok(Object.values(zip.files).some((file) => file.date.getTime() > dosEpoch), 'epub-gen-memory changed: its zip entries no longer carry the clock’s time')
+  assert.ok(
+    Object.values(zip.files).some((file) => file.date.getTime() > dosEpoch),
+    'epub-gen-memory changed: its zip entries no longer carry the clock’s time'
+  )
 
   const book = await ours({date: new Date(Date.UTC(2001, 1, 3, 4, 5, 6))})
   assert.deepEqual([...new Set(Object.values(book.files).map((file) => file.date.toISOString()))], ['2001-02-03T04:05:06.000Z'])
@@ -87,30 +90,42 @@ test('workaround 3, attributes: it drops `start`, `align`, `data-*`, telling onl
   const {zip, warnings} = await stock('<ol start="3"><li>three</li></ol><p align="center" data-x="1">p</p>')
   const chapter = await text(zip, 'OEBPS/0_Chapter.xhtml')
   assert.match(chapter, /<ol><li>three<\/li><\/ol><p>p<\/p>/, 'epub-gen-memory changed: it keeps `start` or `align` now')
-  assert.deepEqual(warnings.sort(), [
-    "Warning (content[0]): attribute align isn't allowed.",
-    "Warning (content[0]): attribute data-x isn't allowed.",
-    "Warning (content[0]): attribute start isn't allowed."
-  ], 'epub-gen-memory changed: its warnings about dropped attributes')
+  assert.deepEqual(
+    warnings.sort(),
+    [
+      "Warning (content[0]): attribute align isn't allowed.",
+      "Warning (content[0]): attribute data-x isn't allowed.",
+      "Warning (content[0]): attribute start isn't allowed."
+    ],
+    'epub-gen-memory changed: its warnings about dropped attributes'
+  )
 
-  const [list, paragraph] = survivable(
-    [h('ol', {start: 3}, [h('li', 'three')]), h('p', {align: 'center', dataX: '1'}, 'p')],
-    {labels: defaultLabels, report: undefined, source: undefined}
-  ) as Element[]
+  const [list, paragraph] = survivable([h('ol', {start: 3}, [h('li', 'three')]), h('p', {align: 'center', dataX: '1'}, 'p')], {
+    labels: defaultLabels,
+    report: undefined,
+    source: undefined
+  }) as Element[]
   assert.deepEqual(list?.properties, {className: ['numbered'], style: 'list-style-type: none'})
   assert.deepEqual(list?.children[0], h('li', [h('span', {className: ['number']}, '3.'), ' ', 'three']))
   assert.deepEqual(paragraph?.properties, {className: ['align-center']})
 })
 
 test('workaround 4, images: it reads or downloads every <img>; ours become links, each reported at its place', async () => {
-  await assert.rejects(stock('<p><img src="file:///nonexistent/samizdat.png" alt="x"/></p>'), /ENOENT|nonexistent/, 'epub-gen-memory changed: it no longer fetches the images of a chapter')
+  await assert.rejects(
+    stock('<p><img src="file:///nonexistent/samizdat.png" alt="x"/></p>'),
+    /ENOENT|nonexistent/,
+    'epub-gen-memory changed: it no longer fetches the images of a chapter'
+  )
 
   const warnings: Array<Parameters<Reporter>[0]> = []
   const image = h('img', {src: 'https://example.org/a.png', alt: 'A drawing'})
   image.position = {start: {line: 7, column: 4}, end: {line: 7, column: 40}}
   const [link] = survivable([image], {labels: defaultLabels, report: (message) => warnings.push(message), source: 'works/a.md'})
   assert.deepEqual(link, h('a', {href: 'https://example.org/a.png', rel: ['external']}, 'Image not included: A drawing'))
-  assert.deepEqual(warnings.map((m) => [m.file, m.line, m.column, m.ruleId, m.fatal]), [['works/a.md', 7, 4, 'epub-image', false]])
+  assert.deepEqual(
+    warnings.map((m) => [m.file, m.line, m.column, m.ruleId, m.fatal]),
+    [['works/a.md', 7, 4, 'epub-image', false]]
+  )
 })
 
 test('workaround 5, fonts: it reads a `file:` URL from disk, so ours are the installed files, byte for byte', async () => {
@@ -125,19 +140,35 @@ test('workaround 5, fonts: it reads a `file:` URL from disk, so ours are the ins
 test('workaround 6, warnings: what it drops reaches `report` as a warning with the rule `epub-gen-memory`', async () => {
   const warnings: Array<Parameters<Reporter>[0]> = []
   await ours({bodies: ['<p data-x="1">Text.</p>'], report: (message) => warnings.push(message)})
-  assert.deepEqual(warnings.map((m) => [m.reason, m.ruleId, m.source, m.fatal]), [
-    ["Warning (content[0]): attribute data-x isn't allowed.", 'epub-gen-memory', 'epub-gen-memory', false]
-  ])
+  assert.deepEqual(
+    warnings.map((m) => [m.reason, m.ruleId, m.source, m.fatal]),
+    [["Warning (content[0]): attribute data-x isn't allowed.", 'epub-gen-memory', 'epub-gen-memory', false]]
+  )
 })
 
 test('workaround 7, file names: it mangles names outside ASCII and lets a chapter replace its own files; ours are safe and unique', async () => {
   const warnings: string[] = []
-  const chapters: Chapter[] = [{title: 'c', content: '<p>x</p>', filename: 'Ünïcode part.xhtml'}, {title: 'd', content: '<p>y</p>', filename: 'toc.xhtml'}]
-  const book = await JSZip.loadAsync(await new EPub({title: 'Stock', lang: 'en', verbose: (type: string, ...args: unknown[]) => type === 'warn' && warnings.push(args.join(' '))} as Options, chapters).genEpub())
+  const chapters: Chapter[] = [
+    {title: 'c', content: '<p>x</p>', filename: 'Ünïcode part.xhtml'},
+    {title: 'd', content: '<p>y</p>', filename: 'toc.xhtml'}
+  ]
+  const book = await JSZip.loadAsync(
+    await new EPub(
+      {title: 'Stock', lang: 'en', verbose: (type: string, ...args: unknown[]) => type === 'warn' && warnings.push(args.join(' '))} as Options,
+      chapters
+    ).genEpub()
+  )
   const names = Object.keys(book.files)
   assert.ok(names.includes('OEBPS/ncode_part.xhtml'), `epub-gen-memory changed: it names a chapter "Ünïcode part" otherwise: ${names.join(', ')}`)
-  assert.equal(names.filter((name) => name === 'OEBPS/toc.xhtml').length, 1, 'epub-gen-memory changed: a chapter named toc.xhtml no longer shares its navigation’s name')
+  assert.equal(
+    names.filter((name) => name === 'OEBPS/toc.xhtml').length,
+    1,
+    'epub-gen-memory changed: a chapter named toc.xhtml no longer shares its navigation’s name'
+  )
 
   const taken = new FileNames()
-  assert.deepEqual(['Ünïcode part', 'toc', 'toc', 'Ünïcode part', '***'].map((id) => taken.take(id)), ['u-ni-code-part.xhtml', 'toc-2.xhtml', 'toc-3.xhtml', 'u-ni-code-part-2.xhtml', 'part.xhtml'])
+  assert.deepEqual(
+    ['Ünïcode part', 'toc', 'toc', 'Ünïcode part', '***'].map((id) => taken.take(id)),
+    ['u-ni-code-part.xhtml', 'toc-2.xhtml', 'toc-3.xhtml', 'u-ni-code-part-2.xhtml', 'part.xhtml']
+  )
 })

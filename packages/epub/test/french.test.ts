@@ -8,7 +8,9 @@ import {buildDate, open} from './helpers/books.js'
 test('a French edition: contents, landmarks, title page, back matter and colophon in French', async () => {
   const book = await open((await toEpub(await frenchEdition(), {date: buildDate}))[0]!.data)
   // The chapters carry some letters as character references (`&#xC9;`): read them as letters.
-  const all = (await Promise.all([book.nav, ...book.spine].map((path) => book.text(path)))).join('\n').replace(/&#x([0-9A-F]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+  const all = (await Promise.all([book.nav, ...book.spine].map((path) => book.text(path))))
+    .join('\n')
+    .replace(/&#x([0-9A-F]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
   const nav = await book.text(book.nav)
   assert.match(nav, /<h1 id="toc-heading">Table des matières<\/h1>|>Table des matières</)
   assert.match(nav, /<h2>Repères<\/h2>/)

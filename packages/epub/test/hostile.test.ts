@@ -110,14 +110,17 @@ function assertSafeValues(values: Array<[string, string]>, where: string): void 
 
 test('the model reports what it unlinks, what it will not fetch and what swallows text, at their places', () => {
   // Loading's messages are on the corpus's files, resolving's come back with the edition.
-  const messages = [...corpus.files.flatMap((file) => file.messages), ...edition.messages].map((m) => `${path.basename(m.file ?? '')}:${m.line}:${m.column} [${m.ruleId}]`)
+  const messages = [...corpus.files.flatMap((file) => file.messages), ...edition.messages].map(
+    (m) => `${path.basename(m.file ?? '')}:${m.line}:${m.column} [${m.ruleId}]`
+  )
   const count = (rule: string) => messages.filter((m) => m.endsWith(`[${rule}]`)).length
   // Every Markdown link with a refused scheme (reference-style ones included) and the data: image.
   assert.equal(count('link-scheme'), 11, messages.join('\n'))
   assert.equal(count('image-remote'), 2 + 4, messages.join('\n'))
-  assert.deepEqual(messages.filter((m) => m.endsWith('[html-dropped]')), [
-    'a-raw.md:7:1 [html-dropped]', 'a-raw.md:23:1 [html-dropped]', 'a-raw.md:41:1 [html-dropped]', 'a-raw.md:55:1 [html-dropped]'
-  ])
+  assert.deepEqual(
+    messages.filter((m) => m.endsWith('[html-dropped]')),
+    ['a-raw.md:7:1 [html-dropped]', 'a-raw.md:23:1 [html-dropped]', 'a-raw.md:41:1 [html-dropped]', 'a-raw.md:55:1 [html-dropped]']
+  )
 })
 
 test('site pages: every element and attribute that can reach them is on this list', () => {
@@ -173,7 +176,19 @@ test('DOM clobbering: a source’s ids and names are prefixed, the model’s are
 
 test('text in raw HTML blocks stays: div, details, table, p, and the fallback of what is removed', () => {
   const page = site.files.find((file) => file.path === 'a-raw.html')!.contents
-  for (const text of ['styled', 'details text', 'cell', 'attribute text', 'to my div', 'svg text', 'object fallback', 'video text', 'audio text', 'marquee', 'after body']) {
+  for (const text of [
+    'styled',
+    'details text',
+    'cell',
+    'attribute text',
+    'to my div',
+    'svg text',
+    'object fallback',
+    'video text',
+    'audio text',
+    'marquee',
+    'after body'
+  ]) {
     assert.ok(page.includes(text), text)
   }
   // A textarea's content is its text: shown, as text.
@@ -187,21 +202,130 @@ test('text in raw HTML blocks stays: div, details, table, p, and the fallback of
  * `form`, `video`, `audio`, `source`, `picture`, `svg`, `base`, `meta` or `link` from a source.
  */
 const sitePairs = [
-  'a', 'a ariaLabel', 'a className', 'a href', 'a rel', 'article', 'article ariaLabelledBy', 'article className',
-  'body', 'details', 'details open', 'div', 'div className', 'div id', 'div title', 'footer', 'footer className', 'h1',
-  'h1 id', 'h2', 'h2 id', 'head', 'header', 'header className', 'html', 'html lang', 'img', 'img alt', 'img src',
-  'input', 'input disabled', 'input name', 'input type', 'li', 'link', 'link href', 'link rel', 'main', 'math', 'meta',
-  'meta charSet', 'meta content', 'meta name', 'nav', 'nav ariaLabel', 'nav ariaLabelledBy', 'nav className', 'ol',
-  'p', 'p title', 'span', 'span className', 'summary', 'table', 'tbody', 'td', 'title', 'tr'
+  'a',
+  'a ariaLabel',
+  'a className',
+  'a href',
+  'a rel',
+  'article',
+  'article ariaLabelledBy',
+  'article className',
+  'body',
+  'details',
+  'details open',
+  'div',
+  'div className',
+  'div id',
+  'div title',
+  'footer',
+  'footer className',
+  'h1',
+  'h1 id',
+  'h2',
+  'h2 id',
+  'head',
+  'header',
+  'header className',
+  'html',
+  'html lang',
+  'img',
+  'img alt',
+  'img src',
+  'input',
+  'input disabled',
+  'input name',
+  'input type',
+  'li',
+  'link',
+  'link href',
+  'link rel',
+  'main',
+  'math',
+  'meta',
+  'meta charSet',
+  'meta content',
+  'meta name',
+  'nav',
+  'nav ariaLabel',
+  'nav ariaLabelledBy',
+  'nav className',
+  'ol',
+  'p',
+  'p title',
+  'span',
+  'span className',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'title',
+  'tr'
 ]
 
 /** What can reach the book's XHTML: the same, less what epub-gen-memory drops; `img src` is the cover's own `cover.svg`. */
 const bookPairs = [
-  'a', 'a epub:type', 'a href', 'a rel', 'article', 'article aria-labelledby', 'article class', 'article epub:type',
-  'body', 'body epub:type', 'code', 'details', 'div', 'div id', 'div title', 'h1', 'h1 id', 'h2', 'h2 id', 'head',
-  'header', 'header class', 'html', 'html lang', 'html xml:lang', 'html xmlns', 'html xmlns:epub', 'img', 'img alt',
-  'img role', 'img src', 'li', 'link', 'link href', 'link rel', 'link type', 'math', 'math xmlns', 'meta', 'meta charset', 'nav',
-  'nav aria-label', 'nav aria-labelledby', 'nav epub:type', 'nav hidden', 'nav id', 'nav role', 'ol', 'p', 'p title',
-  'section', 'section aria-labelledby', 'section class', 'section epub:type', 'section role', 'span', 'span class',
-  'strong', 'summary', 'table', 'tbody', 'td', 'title', 'tr'
+  'a',
+  'a epub:type',
+  'a href',
+  'a rel',
+  'article',
+  'article aria-labelledby',
+  'article class',
+  'article epub:type',
+  'body',
+  'body epub:type',
+  'code',
+  'details',
+  'div',
+  'div id',
+  'div title',
+  'h1',
+  'h1 id',
+  'h2',
+  'h2 id',
+  'head',
+  'header',
+  'header class',
+  'html',
+  'html lang',
+  'html xml:lang',
+  'html xmlns',
+  'html xmlns:epub',
+  'img',
+  'img alt',
+  'img role',
+  'img src',
+  'li',
+  'link',
+  'link href',
+  'link rel',
+  'link type',
+  'math',
+  'math xmlns',
+  'meta',
+  'meta charset',
+  'nav',
+  'nav aria-label',
+  'nav aria-labelledby',
+  'nav epub:type',
+  'nav hidden',
+  'nav id',
+  'nav role',
+  'ol',
+  'p',
+  'p title',
+  'section',
+  'section aria-labelledby',
+  'section class',
+  'section epub:type',
+  'section role',
+  'span',
+  'span class',
+  'strong',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'title',
+  'tr'
 ]

@@ -21,11 +21,10 @@ test('an ordered list starting at 3 keeps its numbers, as text (`start` would be
   assert.equal(attribute(list, 'start'), '')
   assert.equal(attribute(list, 'class'), 'numbered')
   assert.equal(attribute(list, 'style'), 'list-style-type: none')
-  assert.deepEqual(children(list).map((li) => collapse(textOf(li))), [
-    '3. No animal on the pasture before the first of May.',
-    '4. No more than two cows for each household.',
-    '5. No sheep on the wet ground by the brook.'
-  ])
+  assert.deepEqual(
+    children(list).map((li) => collapse(textOf(li))),
+    ['3. No animal on the pasture before the first of May.', '4. No more than two cows for each household.', '5. No sheep on the wet ground by the brook.']
+  )
   const css = await book.text(book.base + 'style.css')
   assert.match(css, /ol\.numbered \{ list-style: none;/)
 })
@@ -34,11 +33,10 @@ test('table alignment survives as classes the stylesheet aligns', async () => {
   const book = await open(await build('fixture'))
   const tree = await book.xml(book.base + 'letter-1.xhtml')
   const cells = [...elements(tree, 'th'), ...elements(tree, 'td')]
-  assert.deepEqual(cells.map((cell) => attribute(cell, 'class')), [
-    'align-left', 'align-right', 'align-center',
-    'align-left', 'align-right', 'align-center',
-    'align-left', 'align-right', 'align-center'
-  ])
+  assert.deepEqual(
+    cells.map((cell) => attribute(cell, 'class')),
+    ['align-left', 'align-right', 'align-center', 'align-left', 'align-right', 'align-center', 'align-left', 'align-right', 'align-center']
+  )
   assert.ok(cells.every((cell) => attribute(cell, 'align') === ''))
   const css = await book.text(book.base + 'style.css')
   for (const side of ['left', 'center', 'right']) {
@@ -63,15 +61,26 @@ test('images are never fetched: a remote image becomes a link, with a warning', 
     const before = letter.file.messages.length
     const book = await open((await toEpub(edition, {...fixtureOptions, report: (message) => warnings.push(message)}))[0]!.data)
     assert.equal(requests, 0)
-    assert.deepEqual(Object.keys(book.zip.files).filter((path) => /images\//.test(path)), [])
+    assert.deepEqual(
+      Object.keys(book.zip.files).filter((path) => /images\//.test(path)),
+      []
+    )
     const link = elements(await book.xml(book.base + 'letter.xhtml'), 'a').find((a) => attribute(a, 'href') === url)
     assert.ok(link)
     // The HTML adapter turns a remote image into a link before the book sees it (the model does so for sources).
     assert.equal(textOf(link), 'A local drawing')
     // Reported once, to `report`, on the work's file; nothing is written into the loaded corpus.
-    assert.deepEqual(warnings.filter((m) => m.reason.includes(url)).map((m) => [m.file, m.ruleId, m.source, m.reason]), [
-      [letter.file.path, 'image-remote', 'samizdat', `Image \`${url}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`]
-    ])
+    assert.deepEqual(
+      warnings.filter((m) => m.reason.includes(url)).map((m) => [m.file, m.ruleId, m.source, m.reason]),
+      [
+        [
+          letter.file.path,
+          'image-remote',
+          'samizdat',
+          `Image \`${url}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`
+        ]
+      ]
+    )
     assert.equal(letter.file.messages.length, before)
   } finally {
     server.close()

@@ -58,23 +58,46 @@ test('formulas are MathML in the MathML namespace, with their TeX as annotation,
   const chapter = await epub.xml(path)
   const maths = elements(chapter, 'math')
   assert.equal(maths.length, 3)
-  assert.deepEqual(maths.map((math) => attribute(math, 'xmlns')), Array(3).fill('http://www.w3.org/1998/Math/MathML'))
-  assert.deepEqual(maths.map((math) => attribute(math, 'display')), ['', '', 'block'])
-  assert.deepEqual(elements(chapter, 'annotation').map((a) => (a.children[0] as {value: string}).value), ['e^{i\\pi} + 1 = 0', 'a\\,b', '\\int_0^1 x^2\\,dx = \\frac{1}{3}'])
+  assert.deepEqual(
+    maths.map((math) => attribute(math, 'xmlns')),
+    Array(3).fill('http://www.w3.org/1998/Math/MathML')
+  )
+  assert.deepEqual(
+    maths.map((math) => attribute(math, 'display')),
+    ['', '', 'block']
+  )
+  assert.deepEqual(
+    elements(chapter, 'annotation').map((a) => (a.children[0] as {value: string}).value),
+    ['e^{i\\pi} + 1 = 0', 'a\\,b', '\\int_0^1 x^2\\,dx = \\frac{1}{3}']
+  )
   const text = await epub.text(path)
   assert.doesNotMatch(text, /\$|samizdat-math/)
   const items = elements(epub.opf, 'item').filter((item) => attribute(item, 'properties').split(' ').includes('mathml'))
-  assert.deepEqual(items.map((item) => epub.base + attribute(item, 'href')), [path])
+  assert.deepEqual(
+    items.map((item) => epub.base + attribute(item, 'href')),
+    [path]
+  )
 })
 
 test('code blocks are token spans with the classes the stylesheet colours', async () => {
   const epub = await book()
   const chapter = await epub.xml(epub.spine.find((file) => file.endsWith('formulas.xhtml'))!)
   const pres = elements(chapter, 'pre')
-  assert.deepEqual(pres.map((pre) => attribute(pre, 'class')), ['highlight', 'highlight'])
+  assert.deepEqual(
+    pres.map((pre) => attribute(pre, 'class')),
+    ['highlight', 'highlight']
+  )
   const spans = (pre: (typeof pres)[number]) => elements(pre, 'span').map((span) => [attribute(span, 'class'), (span.children[0] as {value: string}).value])
-  assert.deepEqual(spans(pres[0]!).slice(0, 3), [['pl-k', 'import'], ['pl-smi', 'unified'], ['pl-k', 'from']])
-  assert.deepEqual(spans(pres[1]!).slice(0, 3), [['pl-k', 'def'], ['pl-en', 'fib'], ['pl-smi', 'n']])
+  assert.deepEqual(spans(pres[0]!).slice(0, 3), [
+    ['pl-k', 'import'],
+    ['pl-smi', 'unified'],
+    ['pl-k', 'from']
+  ])
+  assert.deepEqual(spans(pres[1]!).slice(0, 3), [
+    ['pl-k', 'def'],
+    ['pl-en', 'fib'],
+    ['pl-smi', 'n']
+  ])
   const css = await epub.text(epub.base + 'style.css')
   assert.match(css, /pre \.pl-k \{ color: #cf222e; \}/)
 })
@@ -88,5 +111,8 @@ test('the book with formulas and code passes epubcheck: no error, no warning', a
   await writeFile(join(dir, 'book.epub'), epub.bytes)
   await promisify(execFile)('java', ['-jar', jar, join(dir, 'book.epub'), '--json', join(dir, 'report.json')]).catch((error: unknown) => error)
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {messages: Array<{ID: string; severity: string; message: string}>}
-  assert.deepEqual(report.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(m.severity)).map((m) => `${m.severity} ${m.ID} ${m.message}`), [])
+  assert.deepEqual(
+    report.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(m.severity)).map((m) => `${m.severity} ${m.ID} ${m.message}`),
+    []
+  )
 })

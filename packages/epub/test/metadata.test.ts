@@ -10,9 +10,14 @@ import {build, edition, open} from './helpers/books.js'
 import {attribute, elements, textOf, type XmlElement, type XmlRoot} from './helpers/xml.js'
 
 const values = (opf: XmlRoot, name: string) => elements(opf, name).map((element) => textOf(element))
-const metas = (opf: XmlRoot, property: string) => elements(opf, 'meta').filter((m) => attribute(m, 'property') === property).map((m) => textOf(m))
+const metas = (opf: XmlRoot, property: string) =>
+  elements(opf, 'meta')
+    .filter((m) => attribute(m, 'property') === property)
+    .map((m) => textOf(m))
 const refines = (opf: XmlRoot, element: XmlElement, property: string) =>
-  elements(opf, 'meta').filter((m) => attribute(m, 'refines') === '#' + attribute(element, 'id') && attribute(m, 'property') === property).map((m) => textOf(m))
+  elements(opf, 'meta')
+    .filter((m) => attribute(m, 'refines') === '#' + attribute(element, 'id') && attribute(m, 'property') === property)
+    .map((m) => textOf(m))
 
 test('identifier: a UUID v5 of the edition id, the same on every build', async () => {
   // uuid.uuid5(uuid.NAMESPACE_URL, 'samizdat:workers-opposition'), by Python's standard library.
@@ -30,16 +35,19 @@ test('real edition: title, subtitle, creators with roles, language, dates, publi
   const {meta} = resolved
   const {opf} = await open(await build('real'))
   const titles = elements(opf, 'dc:title')
-  assert.deepEqual(titles.map((t) => [textOf(t), refines(opf, t, 'title-type')[0]]), [[meta.title, 'main'], [meta.subtitle, 'subtitle']])
+  assert.deepEqual(
+    titles.map((t) => [textOf(t), refines(opf, t, 'title-type')[0]]),
+    [
+      [meta.title, 'main'],
+      [meta.subtitle, 'subtitle']
+    ]
+  )
 
   const people = [...elements(opf, 'dc:creator'), ...elements(opf, 'dc:contributor')].map((p) => [p.name, textOf(p), refines(opf, p, 'role')[0]])
   // Authors (from the works, however many) as creators, then the editors as contributors.
   const authors = meta.creators.filter((creator) => creator.role === 'aut')
   assert.ok(authors.some((creator) => creator.name === 'Alexandra Kollontai'))
-  assert.deepEqual(people, [
-    ...authors.map((creator) => ['dc:creator', creator.name, 'aut']),
-    ['dc:contributor', 'The Samizdat editors', 'edt']
-  ])
+  assert.deepEqual(people, [...authors.map((creator) => ['dc:creator', creator.name, 'aut']), ['dc:contributor', 'The Samizdat editors', 'edt']])
   const kollontai = elements(opf, 'dc:creator').find((c) => textOf(c) === 'Alexandra Kollontai')!
   assert.deepEqual(refines(opf, kollontai, 'file-as'), ['Kollontai, Alexandra'])
 
@@ -50,7 +58,10 @@ test('real edition: title, subtitle, creators with roles, language, dates, publi
   assert.deepEqual(values(opf, 'dc:rights'), [meta.rights])
   assert.deepEqual(values(opf, 'dc:description'), [meta.description])
   assert.deepEqual(values(opf, 'dc:subject'), meta.subjects)
-  assert.deepEqual(values(opf, 'dc:source'), meta.sources.map((source) => source.url ?? source.title))
+  assert.deepEqual(
+    values(opf, 'dc:source'),
+    meta.sources.map((source) => source.url ?? source.title)
+  )
   // One per work with a source (not vacuous: the reader edition has some).
   const sourced = resolved.works.filter((work) => work.meta.source).length
   assert.ok(sourced > 0)

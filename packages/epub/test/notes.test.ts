@@ -21,10 +21,22 @@ for (const which of ['real', 'fixture'] as const) {
         const tree = await book.xml(path)
         const refs = elements(tree, 'a').filter((a) => attribute(a, 'epub:type') === 'noteref')
         const asides = elements(tree, 'aside')
-        assert.deepEqual(asides.map((a) => attribute(a, 'epub:type')), asides.map(() => 'footnote'), path)
-        assert.deepEqual(asides.map((a) => attribute(a, 'role')), asides.map(() => 'doc-footnote'), path)
+        assert.deepEqual(
+          asides.map((a) => attribute(a, 'epub:type')),
+          asides.map(() => 'footnote'),
+          path
+        )
+        assert.deepEqual(
+          asides.map((a) => attribute(a, 'role')),
+          asides.map(() => 'doc-footnote'),
+          path
+        )
         // Each mark's note is in the same document, and links back to the mark.
-        assert.deepEqual(refs.map((a) => attribute(a, 'href').slice(1)), asides.map((a) => attribute(a, 'id')), path)
+        assert.deepEqual(
+          refs.map((a) => attribute(a, 'href').slice(1)),
+          asides.map((a) => attribute(a, 'id')),
+          path
+        )
         for (const [index, ref] of refs.entries()) {
           assert.equal(attribute(ref, 'role'), 'doc-noteref')
           const back = elements(asides[index]!, 'a').find((a) => attribute(a, 'role') === 'doc-backlink')
@@ -32,8 +44,16 @@ for (const which of ['real', 'fixture'] as const) {
           numbers.push(collapse(textOf(ref)))
         }
       }
-      assert.deepEqual(numbers, work.notes.map((note) => String(note.number)), work.id)
-      assert.deepEqual(numbers, numbers.map((_, index) => String(index + 1)), work.id + ' numbered from 1')
+      assert.deepEqual(
+        numbers,
+        work.notes.map((note) => String(note.number)),
+        work.id
+      )
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, index) => String(index + 1)),
+        work.id + ' numbered from 1'
+      )
       total += numbers.length
     }
     assert.ok(total >= (which === 'real' ? 50 : 2), `${total} notes`)
@@ -43,15 +63,27 @@ for (const which of ['real', 'fixture'] as const) {
 test('GFM footnotes (fixture edition): numbered with the other notes, an aside like theirs, no footnotes section of their own', async () => {
   const resolved = await edition('fixture')
   const letter = resolved.works.find((work) => work.id === 'letter')!
-  assert.deepEqual(letter.notes.map((note) => [note.id, note.kind, note.number]), [['letter-fn-parish', 'footnote', 1], ['letter-note-stint', 'note', 2]])
+  assert.deepEqual(
+    letter.notes.map((note) => [note.id, note.kind, note.number]),
+    [
+      ['letter-fn-parish', 'footnote', 1],
+      ['letter-note-stint', 'note', 2]
+    ]
+  )
   const book = await open(await build('fixture'))
   const xhtml = await book.text(book.base + 'letter.xhtml')
-  assert.ok(xhtml.includes('argued over often.<a href="#letter-fn-parish" id="letter-fnref-parish" class="noteref" role="doc-noteref" aria-label="Note 1" epub:type="noteref"><sup>1</sup></a></p>'))
-  assert.ok(xhtml.includes(
-    '<aside id="letter-fn-parish" class="note note-footnote" epub:type="footnote" role="doc-footnote"><p><span class="note-number">' +
-      '<a href="#letter-fnref-parish" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">1</a>. </span>' +
-      'As the parish book has them; the letter is written for these tests.</p></aside>'
-  ))
+  assert.ok(
+    xhtml.includes(
+      'argued over often.<a href="#letter-fn-parish" id="letter-fnref-parish" class="noteref" role="doc-noteref" aria-label="Note 1" epub:type="noteref"><sup>1</sup></a></p>'
+    )
+  )
+  assert.ok(
+    xhtml.includes(
+      '<aside id="letter-fn-parish" class="note note-footnote" epub:type="footnote" role="doc-footnote"><p><span class="note-number">' +
+        '<a href="#letter-fnref-parish" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">1</a>. </span>' +
+        'As the parish book has them; the letter is written for these tests.</p></aside>'
+    )
+  )
   for (const which of ['fixture', 'real'] as const) {
     const opened = await open(await build(which))
     for (const path of opened.spine) assert.doesNotMatch(await opened.text(path), /data-footnote|footnote-label|class="footnotes"/, path)

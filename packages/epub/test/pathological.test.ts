@@ -29,7 +29,10 @@ const guard = 180_000
 function check(where: string, text: string, markup: string, expectation: Expectation): void {
   assert.ok(text.includes(sentinel), `${where}: the sentinel paragraph is missing`)
   for (const expected of expectation.contains ?? []) {
-    assert.ok(text.includes(expected) || markup.includes(expected), `${where}: missing ${JSON.stringify(expected.slice(0, 40))}… (${expected.length} characters)`)
+    assert.ok(
+      text.includes(expected) || markup.includes(expected),
+      `${where}: missing ${JSON.stringify(expected.slice(0, 40))}… (${expected.length} characters)`
+    )
   }
   for (const [pattern, count] of expectation.count ?? []) {
     assert.equal(markup.match(pattern)?.length ?? 0, count, `${where}: ${pattern} should occur ${count} times`)
@@ -40,12 +43,16 @@ for (const entry of cases.filter((entry) => !entry.limited)) {
   test(`${entry.name} (${entry.testSize} ${entry.unit}) builds a whole site and a well-formed, whole book`, async () => {
     const out = await mkdtemp(join(tmpdir(), `samizdat-${entry.name}-out-`))
     try {
-      const {stdout} = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', runner, entry.name, String(entry.testSize), 'model,html,epub', out], {
-        cwd: root,
-        timeout: guard,
-        killSignal: 'SIGKILL',
-        maxBuffer: 64 * 1024 * 1024
-      })
+      const {stdout} = await promisify(execFile)(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', runner, entry.name, String(entry.testSize), 'model,html,epub', out],
+        {
+          cwd: root,
+          timeout: guard,
+          killSignal: 'SIGKILL',
+          maxBuffer: 64 * 1024 * 1024
+        }
+      )
       const result = JSON.parse(stdout) as RunResult
       assert.deepEqual(result.messages, [])
       const expectation = entry.expect?.(entry.testSize) ?? {}

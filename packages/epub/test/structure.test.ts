@@ -65,7 +65,10 @@ test('contents: works and their sections (two levels), preface and back matter, 
   ])
   const work = top.find((li) => label(li) === resolved.toc[3]!.text)!
   const nested = children(children(work).find((c) => c.name === 'ol')!)
-  assert.deepEqual(nested.map(label), resolved.toc[3]!.children.map((entry) => entry.text))
+  assert.deepEqual(
+    nested.map(label),
+    resolved.toc[3]!.children.map((entry) => entry.text)
+  )
   // Never deeper than two levels.
   for (const li of nested) assert.equal(children(li).filter((c) => c.name === 'ol').length, 0)
 
@@ -76,14 +79,17 @@ test('landmarks: cover, title page, contents, start of reading, back matter', as
   const book = await open(await build('real'))
   const nav = elements(await book.xml(book.nav), 'nav').find((n) => attribute(n, 'epub:type') === 'landmarks')!
   assert.equal(attribute(nav, 'hidden'), 'hidden')
-  assert.deepEqual(elements(nav, 'a').map((a) => [attribute(a, 'epub:type'), attribute(a, 'href')]), [
-    ['cover', 'cover.xhtml'],
-    ['titlepage', 'title-page.xhtml'],
-    ['toc', 'toc.xhtml#contents'],
-    ['preface', 'preface.xhtml'],
-    ['bodymatter', 'kollontai-workers-opposition.xhtml'],
-    ['backmatter', 'corrections.xhtml']
-  ])
+  assert.deepEqual(
+    elements(nav, 'a').map((a) => [attribute(a, 'epub:type'), attribute(a, 'href')]),
+    [
+      ['cover', 'cover.xhtml'],
+      ['titlepage', 'title-page.xhtml'],
+      ['toc', 'toc.xhtml#contents'],
+      ['preface', 'preface.xhtml'],
+      ['bodymatter', 'kollontai-workers-opposition.xhtml'],
+      ['backmatter', 'corrections.xhtml']
+    ]
+  )
 })
 
 test('every internal link lands on a file and id of the book; outside links are absolute', async () => {
@@ -144,8 +150,15 @@ test('cover: an SVG generated from title, subtitle and authors, with no outside 
 
 test('the body font is embedded (EB Garamond, as in the PDF) with its licence in the book', async () => {
   const book = await open(await build('real'))
-  const fonts = elements(book.opf, 'item').filter((item) => attribute(item, 'media-type') === 'font/ttf').map((item) => attribute(item, 'href'))
-  assert.deepEqual(fonts, ['fonts/EBGaramond-Regular.ttf', 'fonts/EBGaramond-Italic.ttf', 'fonts/EBGaramond-SemiBold.ttf', 'fonts/EBGaramond-SemiBoldItalic.ttf'])
+  const fonts = elements(book.opf, 'item')
+    .filter((item) => attribute(item, 'media-type') === 'font/ttf')
+    .map((item) => attribute(item, 'href'))
+  assert.deepEqual(fonts, [
+    'fonts/EBGaramond-Regular.ttf',
+    'fonts/EBGaramond-Italic.ttf',
+    'fonts/EBGaramond-SemiBold.ttf',
+    'fonts/EBGaramond-SemiBoldItalic.ttf'
+  ])
   for (const font of fonts) {
     const bytes = await book.zip.file(book.base + font)!.async('uint8array')
     assert.equal(Buffer.from(bytes.subarray(0, 4)).toString('hex'), '00010000', font + ' is TrueType')
@@ -174,7 +187,10 @@ test('title page and colophon: the edition’s own words, rights and sources', a
   const resolved = await edition('real')
   const book = await open(await build('real'))
   const title = shownText(await book.xml(book.base + 'title-page.xhtml'))
-  assert.equal(title, `The Workers’ Opposition Alexandra Kollontai’s pamphlet of 1921 and its readers Edited by The Samizdat editors By ${await authors()} Samizdat`)
+  assert.equal(
+    title,
+    `The Workers’ Opposition Alexandra Kollontai’s pamphlet of 1921 and its readers Edited by The Samizdat editors By ${await authors()} Samizdat`
+  )
   const colophon = collapse(textOf(elements(await book.xml(book.base + 'colophon.xhtml'), 'body')[0]!))
   assert.ok(colophon.includes(resolved.meta.rights!))
   for (const source of resolved.meta.sources) assert.ok(colophon.includes(collapse(source.title)), source.title)
@@ -186,7 +202,10 @@ test('preface and back matter say what they are, by the model’s section kind: 
   const book = await open(await build('real'))
   const expected = {preface: 'preface', corrections: 'appendix', bibliography: 'bibliography', index: 'index', timeline: 'appendix'}
   const sections = [resolved.preface!, ...resolved.backMatter]
-  assert.deepEqual(sections.map((section) => section.kind), ['preface', 'corrections', 'bibliography', 'index', 'timeline'])
+  assert.deepEqual(
+    sections.map((section) => section.kind),
+    ['preface', 'corrections', 'bibliography', 'index', 'timeline']
+  )
   for (const section of sections) {
     const first = children(elements(await book.xml(book.base + section.id + '.xhtml'), 'body')[0]!)[0]!
     assert.equal(first.name, 'section', section.id)

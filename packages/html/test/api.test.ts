@@ -37,7 +37,13 @@ test('toHtml follows the writer contract: a promise of files in `<edition id>/`,
   assert.ok(pending instanceof Promise)
   const files = await pending
   assert.ok(files.length > 2)
-  assert.ok(files.every((file) => file.path.startsWith(`${edition.meta.id}/`) && file.data instanceof Uint8Array), files.map((file) => file.path).join(', '))
-  assert.deepEqual(files.slice(0, 1).map((file) => file.path), [`${edition.meta.id}/index.html`])
+  assert.ok(
+    files.every((file) => file.path.startsWith(`${edition.meta.id}/`) && file.data instanceof Uint8Array),
+    files.map((file) => file.path).join(', ')
+  )
+  assert.deepEqual(
+    files.slice(0, 1).map((file) => file.path),
+    [`${edition.meta.id}/index.html`]
+  )
   assert.equal(files.at(-1)?.path, `${edition.meta.id}/style.css`)
 })

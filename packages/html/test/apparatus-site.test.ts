@@ -33,7 +33,12 @@ type Least = {notes: number; citations: number; corrections: number; footnotes: 
 const editions: Array<{name: string; load: () => Promise<ResolvedEdition>; skip: string | undefined; least: Least}> = [
   {name: 'fixture', load: fixtureEdition, skip: undefined, least: {notes: 2, citations: 3, corrections: 2, footnotes: 1, languages: 1}},
   // The reader edition's texts have no GFM footnotes.
-  {name: 'reader edition workers-opposition', load: realEdition, skip: realEditionMissing(), least: {notes: 4, citations: 80, corrections: 120, footnotes: 0, languages: 5}}
+  {
+    name: 'reader edition workers-opposition',
+    load: realEdition,
+    skip: realEditionMissing(),
+    least: {notes: 4, citations: 80, corrections: 120, footnotes: 0, languages: 5}
+  }
 ]
 
 for (const {name, load, skip, least} of editions) {
@@ -42,7 +47,7 @@ for (const {name, load, skip, least} of editions) {
     let site: Map<string, string>
     before(async () => {
       edition = await load()
-      site = pages((await siteOf(toHtml(edition))))
+      site = pages(await siteOf(toHtml(edition)))
     })
 
     test('every note mark leads to its note, and every note back to its mark', () => {
@@ -55,7 +60,11 @@ for (const {name, load, skip, least} of editions) {
           checked++
           assert.equal(tags(html, `href="#${note.id}"`, `id="${note.refId}"`, 'class="noteref"').length, 1, `${work.id}: mark of ${note.id}`)
           assert.equal(tags(html, '<li', `id="${note.id}"`, `value="${note.number}"`).length, 1, `${work.id}: note ${note.id}`)
-          assert.equal(tags(html, `href="#${note.refId}"`, 'role="doc-backlink"', `aria-label="Back to the text at note ${note.number}"`).length, 1, `${work.id}: back-link of ${note.id}`)
+          assert.equal(
+            tags(html, `href="#${note.refId}"`, 'role="doc-backlink"', `aria-label="Back to the text at note ${note.number}"`).length,
+            1,
+            `${work.id}: back-link of ${note.id}`
+          )
           if (note.kind === 'conflict') assert.ok(tags(html, `id="${note.id}"`, 'note-conflict').length === 1, `${note.id} is marked as a conflict`)
         }
       }
@@ -112,7 +121,9 @@ for (const {name, load, skip, least} of editions) {
           corrections++
           checked++
           const shown = toString(node)
-          const expected = `<span class="corr${shown ? '' : ' corr-omission'}" id="${node.id}">` + (shown ? `<ins>${escape(shown)}</ins>` : '') +
+          const expected =
+            `<span class="corr${shown ? '' : ' corr-omission'}" id="${node.id}">` +
+            (shown ? `<ins>${escape(shown)}</ins>` : '') +
             `<del class="sic" hidden><span class="sic-label">Source: </span>${escape(node.sic)}</del></span>`
           assert.ok(html.includes(expected), `${work.id}: ${expected}`)
         })
@@ -145,8 +156,13 @@ for (const {name, load, skip, least} of editions) {
       for (const section of edition.backMatter) {
         const html = site.get(section.id + '.html')
         assert.ok(html, section.id)
-        const role = {preface: 'doc-preface', corrections: 'doc-appendix', bibliography: 'doc-bibliography', index: 'doc-index', timeline: 'doc-appendix'}[section.kind]
-        assert.match(html, new RegExp(`<section class="back-matter" role="${role}" aria-labelledby="${section.id}"><header class="work-header"><h1 id="${section.id}">`))
+        const role = {preface: 'doc-preface', corrections: 'doc-appendix', bibliography: 'doc-bibliography', index: 'doc-index', timeline: 'doc-appendix'}[
+          section.kind
+        ]
+        assert.match(
+          html,
+          new RegExp(`<section class="back-matter" role="${role}" aria-labelledby="${section.id}"><header class="work-header"><h1 id="${section.id}">`)
+        )
         visit(section.tree, (node) => {
           if (node.data?.id) assert.ok(html.includes(` id="${node.data.id}"`), `${section.id}: #${node.data.id}`)
         })

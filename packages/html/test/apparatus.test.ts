@@ -25,9 +25,10 @@ test('correction: the edition’s reading, the source’s kept hidden beside it'
 })
 
 test('correction: an omission keeps only the source’s reading; XHTML values `hidden`', () => {
-  const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [
-    text('the workers'), {type: 'correction', id: 'corr-quote', sic: '"', reason: 'stray quote mark', children: []}
-  ]}]}
+  const tree: Root = {
+    type: 'root',
+    children: [{type: 'paragraph', children: [text('the workers'), {type: 'correction', id: 'corr-quote', sic: '"', reason: 'stray quote mark', children: []}]}]
+  }
   assert.equal(
     serialize(renderFragment(tree, {labels: {sourceReads: 'Quelle:'}}), {xhtml: true}),
     '<p>the workers<span class="corr corr-omission" id="corr-quote">' +
@@ -40,7 +41,13 @@ test('correction, for EPUB: the edition’s reading alone, the source’s as its
   const omitted: PhrasingContent = {type: 'correction', id: 'corr-quote', sic: '"', reason: 'stray quote mark', children: []}
   const broken: PhrasingContent = {type: 'correction', id: 'corr-see', sic: 'see\nsee', reason: 'doubled word', children: [text('see')]}
   assert.equal(
-    serialize(renderFragment({type: 'root', children: [{type: 'paragraph', children: [text('at the '), corrected, text(' Congress'), omitted, text(' '), broken]}]}, {epub: true}), {xhtml: true}),
+    serialize(
+      renderFragment(
+        {type: 'root', children: [{type: 'paragraph', children: [text('at the '), corrected, text(' Congress'), omitted, text(' '), broken]}]},
+        {epub: true}
+      ),
+      {xhtml: true}
+    ),
     '<p>at the <span class="corr" id="corr-10th" title="Source: 101">10th</span> Congress' +
       '<span class="corr corr-omission" id="corr-quote" title="Source: &#x22;"></span> ' +
       '<span class="corr" id="corr-see" title="Source: see see">see</span></p>'
@@ -61,25 +68,28 @@ test('noteReference: a numbered link to the note, named for screen readers; epub
 
 test('annotated: a person’s mention names the person by class, and by data-person on the web only', () => {
   const mention: PhrasingContent = {type: 'annotated', id: 'person-shliapnikov-2', kind: 'person', person: 'shliapnikov', children: [text('Shlyapnikov')]}
-  assert.equal(
-    render([mention]),
-    '<p><span id="person-shliapnikov-2" class="person person-shliapnikov" data-person="shliapnikov">Shlyapnikov</span></p>'
-  )
+  assert.equal(render([mention]), '<p><span id="person-shliapnikov-2" class="person person-shliapnikov" data-person="shliapnikov">Shlyapnikov</span></p>')
   assert.equal(render([mention], {epub: true}), '<p><span id="person-shliapnikov-2" class="person person-shliapnikov">Shlyapnikov</span></p>')
 })
 
 test('annotated: a cross-reference holds the model’s link; its target, an event: spans with ids', () => {
   const hrefFor = (target: LinkTarget) => target.work + '.xhtml#' + target.id
   assert.equal(
-    render([
-      {type: 'annotated', id: 'xref-1', kind: 'crossref', children: [
-        {type: 'link', url: '#xref-1-target', data: {target: {work: 'pamphlet', id: 'xref-1-target'}}, children: [text('who shall build')]}
-      ]},
-      text(' '),
-      {type: 'annotated', id: 'xref-1-target', kind: 'crossref-target', children: [text('the passage')]},
-      text(' '),
-      {type: 'annotated', id: 'event-1921-03', kind: 'event', children: [text('Tenth Congress')]}
-    ], {hrefFor}),
+    render(
+      [
+        {
+          type: 'annotated',
+          id: 'xref-1',
+          kind: 'crossref',
+          children: [{type: 'link', url: '#xref-1-target', data: {target: {work: 'pamphlet', id: 'xref-1-target'}}, children: [text('who shall build')]}]
+        },
+        text(' '),
+        {type: 'annotated', id: 'xref-1-target', kind: 'crossref-target', children: [text('the passage')]},
+        text(' '),
+        {type: 'annotated', id: 'event-1921-03', kind: 'event', children: [text('Tenth Congress')]}
+      ],
+      {hrefFor}
+    ),
     '<p><span id="xref-1" class="crossref"><a href="pamphlet.xhtml#xref-1-target">who shall build</a></span> ' +
       '<span id="xref-1-target" class="crossref-target">the passage</span> ' +
       '<span id="event-1921-03" class="event">Tenth Congress</span></p>'
@@ -89,19 +99,25 @@ test('annotated: a cross-reference holds the model’s link; its target, an even
 test('annotated: a passage in another language carries its lang; in XHTML, xml:lang beside it, the same', () => {
   const passage: PhrasingContent = {type: 'annotated', id: 'faq-lang-komitetchina', kind: 'language', lang: 'ru-Latn', children: [text('komitetchina')]}
   const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [text('enemies of '), {type: 'strong', children: [passage]}]}]}
-  assert.equal(
-    serialize(renderFragment(tree)),
-    '<p>enemies of <strong><span lang="ru-Latn" id="faq-lang-komitetchina">komitetchina</span></strong></p>'
-  )
+  assert.equal(serialize(renderFragment(tree)), '<p>enemies of <strong><span lang="ru-Latn" id="faq-lang-komitetchina">komitetchina</span></strong></p>')
   assert.equal(
     serialize(renderFragment(tree, {epub: true}), {xhtml: true}),
     '<p>enemies of <strong><span lang="ru-Latn" xml:lang="ru-Latn" id="faq-lang-komitetchina">komitetchina</span></strong></p>'
   )
   // Nested in a correction's passage, the correction inside the language.
   assert.equal(
-    render([{type: 'annotated', id: 'sol-lang-is', kind: 'language', lang: 'fr', children: [
-      {type: 'correction', id: 'sol-corr-is', sic: 'Internationals', reason: 'OCR', children: [text('Internationale')]}, text(' Situationniste')
-    ]}], {epub: true}),
+    render(
+      [
+        {
+          type: 'annotated',
+          id: 'sol-lang-is',
+          kind: 'language',
+          lang: 'fr',
+          children: [{type: 'correction', id: 'sol-corr-is', sic: 'Internationals', reason: 'OCR', children: [text('Internationale')]}, text(' Situationniste')]
+        }
+      ],
+      {epub: true}
+    ),
     '<p><span lang="fr" id="sol-lang-is"><span class="corr" id="sol-corr-is" title="Source: Internationals">Internationale</span> Situationniste</span></p>'
   )
 })
@@ -120,9 +136,12 @@ test('citation: a link to its bibliography entry through hrefFor, keeping its ow
     asked.push(target)
     return 'bibliography.html#' + target.id
   }
-  const citation: PhrasingContent = {type: 'citation', id: 'cite-4', itemIds: ['brinton-control'], children: [
-    {type: 'strong', children: [text('The Bolsheviks and Workers’ Control')]}, text(', p. 39')
-  ]}
+  const citation: PhrasingContent = {
+    type: 'citation',
+    id: 'cite-4',
+    itemIds: ['brinton-control'],
+    children: [{type: 'strong', children: [text('The Bolsheviks and Workers’ Control')]}, text(', p. 39')]
+  }
   assert.equal(
     render([text('['), citation, text(']')], {hrefFor}),
     '<p>[<a href="bibliography.html#bib-brinton-control" id="cite-4" class="citation" role="doc-biblioref">' +
@@ -139,13 +158,29 @@ test('citation: unresolved, or holding a link, it stays a span with its id', () 
     '<p><span class="citation" id="cite-9">Op. Cit.</span></p>'
   )
   assert.equal(
-    render([{type: 'citation', id: 'cite-10', itemIds: ['x'], children: [{type: 'link', url: 'https://example.org/', data: {external: true}, children: [text('online')]}]}]),
+    render([
+      {
+        type: 'citation',
+        id: 'cite-10',
+        itemIds: ['x'],
+        children: [{type: 'link', url: 'https://example.org/', data: {external: true}, children: [text('online')]}]
+      }
+    ]),
     '<p><span class="citation" id="cite-10"><a href="https://example.org/" rel="external">online</a></span></p>'
   )
 })
 
 test('sanitising: markup in a source cannot borrow the apparatus’s roles or arbitrary classes', () => {
-  const tree: Root = {type: 'root', children: [{type: 'html', value: '<p><a href="#x" role="button" class="noteref evil" epub:type="glossref">x</a> <span class="corr person-ok Bad" data-person="a b" style="x">y</span> <del hidden class="sic other">z</del></p>'}]}
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {
+        type: 'html',
+        value:
+          '<p><a href="#x" role="button" class="noteref evil" epub:type="glossref">x</a> <span class="corr person-ok Bad" data-person="a b" style="x">y</span> <del hidden class="sic other">z</del></p>'
+      }
+    ]
+  }
   assert.equal(
     serialize(renderFragment(tree)),
     '<p><a href="#x" class="noteref">x</a> <span class="corr person-ok">y</span> <del hidden class="sic">z</del></p>'
@@ -153,13 +188,37 @@ test('sanitising: markup in a source cannot borrow the apparatus’s roles or ar
 })
 
 const notes: ResolvedNote[] = [
-  {id: 'note-nep', refId: 'ref-note-nep', number: 1, kind: 'note', children: [
-    {type: 'paragraph', children: [text('The New Economic Policy, from '), {type: 'link', url: '#tenth', data: {target: {work: 'w', id: 'tenth'}}, children: [text('1921')]}, text('.')]}
-  ]},
-  {id: 'conflict-date', refId: 'ref-conflict-date', number: 2, kind: 'conflict', children: [
-    {type: 'paragraph', children: [text('The sources disagree:')]},
-    {type: 'list', ordered: false, spread: false, children: [{type: 'listItem', spread: false, children: [{type: 'paragraph', children: [text('1921 (A)')]}]}]}
-  ]}
+  {
+    id: 'note-nep',
+    refId: 'ref-note-nep',
+    number: 1,
+    kind: 'note',
+    children: [
+      {
+        type: 'paragraph',
+        children: [
+          text('The New Economic Policy, from '),
+          {type: 'link', url: '#tenth', data: {target: {work: 'w', id: 'tenth'}}, children: [text('1921')]},
+          text('.')
+        ]
+      }
+    ]
+  },
+  {
+    id: 'conflict-date',
+    refId: 'ref-conflict-date',
+    number: 2,
+    kind: 'conflict',
+    children: [
+      {type: 'paragraph', children: [text('The sources disagree:')]},
+      {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: [{type: 'listItem', spread: false, children: [{type: 'paragraph', children: [text('1921 (A)')]}]}]
+      }
+    ]
+  }
 ]
 
 test('renderNotes: endnotes, each with the note’s id, its number, and a labelled way back', () => {
@@ -190,7 +249,10 @@ test('renderNotes: EPUB footnotes, one aside each, the number linking back', () 
 
 test('renderNotes: nothing for no notes; a bad style or rank is a usage error', () => {
   assert.deepEqual(renderNotes([]), {type: 'root', children: []})
-  assert.throws(() => renderNotes(notes, {}, {style: 'sidenotes' as never}), (error: unknown) => error instanceof UsageError && /`sidenotes`/.test(error.message))
+  assert.throws(
+    () => renderNotes(notes, {}, {style: 'sidenotes' as never}),
+    (error: unknown) => error instanceof UsageError && /`sidenotes`/.test(error.message)
+  )
   assert.throws(() => renderNotes(notes, {}, {headingRank: 7}), UsageError)
   assert.match(serialize(renderNotes(notes, {}, {headingRank: 3})), /<h3 id="notes">Notes<\/h3>/)
 })

@@ -59,7 +59,10 @@ if (executable === undefined) {
     await page.setContent('<!DOCTYPE html><html lang="en"><title>x</title><main><img src="data:,"></main></html>')
     const found = serious(await axe(page))
     await page.close()
-    assert.ok(found.some((line) => line.startsWith('critical image-alt')), found.join('\n'))
+    assert.ok(
+      found.some((line) => line.startsWith('critical image-alt')),
+      found.join('\n')
+    )
   })
 
   const sites: Array<{name: string; edition: () => Promise<ResolvedEdition>; shots: string[]; skip?: string | undefined}> = [
@@ -67,7 +70,14 @@ if (executable === undefined) {
     {
       name: 'workers-opposition',
       edition: realEdition,
-      shots: ['index.html', 'kollontai-workers-opposition.html', 'solidarity-introduction.html', 'afaq-oppositions.html', 'bibliography.html', 'index-of-persons.html'],
+      shots: [
+        'index.html',
+        'kollontai-workers-opposition.html',
+        'solidarity-introduction.html',
+        'afaq-oppositions.html',
+        'bibliography.html',
+        'index-of-persons.html'
+      ],
       skip: realEditionMissing()
     }
   ]

@@ -17,8 +17,7 @@ function render(markdown: string, options: Parameters<typeof renderFragment>[1] 
 }
 
 // The EPUB adapter's mapping: works are chapters.
-const chapters: HrefFor = (target: LinkTarget) =>
-  'chapter-' + (target.work === 'here' ? 1 : 2) + '.xhtml' + (target.id === target.work ? '' : '#' + target.id)
+const chapters: HrefFor = (target: LinkTarget) => 'chapter-' + (target.work === 'here' ? 1 : 2) + '.xhtml' + (target.id === target.work ? '' : '#' + target.id)
 
 test('links: targets go through hrefFor, a work start without a fragment', () => {
   assert.equal(
@@ -51,8 +50,7 @@ test('headings: without anchors, offset ranks, capped at h6, labels', () => {
   assert.equal(render('###### Six', {anchors: false, headingOffset: 2}), '<h6 id="six">Six</h6>')
   assert.equal(
     render('# Eins', {labels: {sectionLink: 'Link zu diesem Abschnitt'}}),
-    '<div class="heading"><h1 id="eins">Eins</h1>' +
-      '<a class="anchor" href="#eins" aria-label="Link zu diesem Abschnitt: Eins">#</a></div>'
+    '<div class="heading"><h1 id="eins">Eins</h1>' + '<a class="anchor" href="#eins" aria-label="Link zu diesem Abschnitt: Eins">#</a></div>'
   )
 })
 
@@ -61,8 +59,10 @@ test('headings: data.id wins over a stale hProperties.id; a heading without id g
   const [a, b] = tree.children
   assert.ok(a?.type === 'heading' && b?.type === 'heading')
   a.data = {id: 'new', hProperties: {id: 'old'}}
-  assert.equal(serialize(renderFragment(tree)),
-    '<div class="heading"><h2 id="new">A</h2><a class="anchor" href="#new" aria-label="Link to this section: A">#</a></div>\n<h2>B</h2>')
+  assert.equal(
+    serialize(renderFragment(tree)),
+    '<div class="heading"><h2 id="new">A</h2><a class="anchor" href="#new" aria-label="Link to this section: A">#</a></div>\n<h2>B</h2>'
+  )
 })
 
 test('ids: any node with data.id renders with that id (back-matter entries)', () => {
@@ -146,16 +146,15 @@ test('renderFragment does not change the tree it is given', () => {
 })
 
 test('renderFragment throws on a bad headingOffset, quoting it', () => {
-  assert.throws(() => renderFragment(parse('x'), {headingOffset: 1.5}), (error: unknown) =>
-    error instanceof UsageError && /`1\.5`/.test(error.message))
+  assert.throws(
+    () => renderFragment(parse('x'), {headingOffset: 1.5}),
+    (error: unknown) => error instanceof UsageError && /`1\.5`/.test(error.message)
+  )
 })
 
 test('serialize: XHTML closes void elements', () => {
   const tree = renderFragment(parse('a  \nb\n\n***\n\n![alt](i.png)'))
-  assert.equal(
-    serialize(tree, {xhtml: true}),
-    '<p>a<br />\nb</p>\n<hr />\n<p><img src="i.png" alt="alt" /></p>'
-  )
+  assert.equal(serialize(tree, {xhtml: true}), '<p>a<br />\nb</p>\n<hr />\n<p><img src="i.png" alt="alt" /></p>')
   assert.equal(serialize(tree), '<p>a<br>\nb</p>\n<hr>\n<p><img src="i.png" alt="alt"></p>')
 })
 

@@ -23,7 +23,7 @@ test('a French edition: contents, notes, back matter, metadata and authors in Fr
   assert.match(page('timeline.html'), /<strong>6 mars 1918<\/strong> Le congrès\./)
 })
 
-test('the locale and labels options lay other words over the edition\'s', async () => {
+test("the locale and labels options lay other words over the edition's", async () => {
   const site = await siteOf(toHtml(await frenchEdition(), {locale: 'en', labels: {notes: 'Endnotes'}}))
   const work = site.files.find((file) => file.path === 'lettre.html')?.contents ?? ''
   assert.match(work, /<dt>Authors<\/dt><dd>Anne Dupont, Bernard Martin and Claire Petit<\/dd>/)

@@ -25,13 +25,13 @@ function brokenLinks(site: Site): {checked: number; broken: string[]} {
 }
 
 test('fixture edition: internal links resolve', async () => {
-  const {checked, broken} = brokenLinks((await siteOf(toHtml(await fixtureEdition()))))
+  const {checked, broken} = brokenLinks(await siteOf(toHtml(await fixtureEdition())))
   assert.ok(checked > 20, `only ${checked} links checked`)
   assert.deepEqual(broken, [])
 })
 
 test('reader edition workers-opposition: internal links resolve', {skip: realEditionMissing()}, async () => {
-  const {checked, broken} = brokenLinks((await siteOf(toHtml(await realEdition()))))
+  const {checked, broken} = brokenLinks(await siteOf(toHtml(await realEdition())))
   assert.ok(checked > 50, `only ${checked} links checked`)
   assert.deepEqual(broken, [])
 })

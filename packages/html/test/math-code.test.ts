@@ -76,7 +76,7 @@ test('the page is valid HTML', async () => {
   assert.deepEqual(await validate('formulas.html', page(await site())), [])
 })
 
-test('axe: the code\'s colours have enough contrast, light and dark', async (t) => {
+test("axe: the code's colours have enough contrast, light and dark", async (t) => {
   const executable = findChromium()
   if (executable === undefined) {
     if (process.env['CI'] === 'true') assert.fail('Chromium not found')
@@ -95,7 +95,8 @@ test('axe: the code\'s colours have enough contrast, light and dark', async (t) 
     await tab.goto(server.url + 'formulas.html')
     await tab.addScriptTag({content: axeSource})
     const violations = await tab.evaluate(async () => {
-      const axe = (globalThis as unknown as {axe: {run: (context: unknown, options: unknown) => Promise<{violations: Array<{id: string; nodes: unknown[]}>}>}}).axe
+      const axe = (globalThis as unknown as {axe: {run: (context: unknown, options: unknown) => Promise<{violations: Array<{id: string; nodes: unknown[]}>}>}})
+        .axe
       return (await axe.run(document, {runOnly: ['color-contrast']})).violations.map((v) => `${v.id} (${v.nodes.length})`)
     })
     await context.close()

@@ -44,24 +44,45 @@ test('the model’s ids cannot be forged by a source: a NUL in a source’s id i
 
 test('raw HTML removed with its content is reported at its place [html-dropped]; remote raw images too [image-remote]', () => {
   const file = new VFile({path: 'work.md'})
-  const html = render('Text.\n\n<style>p { color: red }</style>\n\n<script>\nalert(1)\n</script>\n\nA <img src="http://tracker.example/p.png" alt="pixel"> <a href="x"><img src="//t.example/q.png"></a>', file)
+  const html = render(
+    'Text.\n\n<style>p { color: red }</style>\n\n<script>\nalert(1)\n</script>\n\nA <img src="http://tracker.example/p.png" alt="pixel"> <a href="x"><img src="//t.example/q.png"></a>',
+    file
+  )
   assert.equal(html, '<p>Text.</p>\n\n\n<p>A <a href="http://tracker.example/p.png" rel="external">pixel</a> <a href="x">http://t.example/q.png</a></p>')
-  assert.deepEqual(file.messages.map((m) => `${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`), [
-    '3:1: Raw HTML `<style>` is left out of the edition with everything in it [html-dropped]',
-    '5:1: Raw HTML `<script>` is left out of the edition with everything in it (lines 5–7) [html-dropped]',
-    '9:3: Image `http://tracker.example/p.png` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place [image-remote]',
-    '9:68: Image `//t.example/q.png` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place [image-remote]'
-  ])
+  assert.deepEqual(
+    file.messages.map((m) => `${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`),
+    [
+      '3:1: Raw HTML `<style>` is left out of the edition with everything in it [html-dropped]',
+      '5:1: Raw HTML `<script>` is left out of the edition with everything in it (lines 5–7) [html-dropped]',
+      '9:3: Image `http://tracker.example/p.png` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place [image-remote]',
+      '9:68: Image `//t.example/q.png` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place [image-remote]'
+    ]
+  )
 })
 
 test('raw href schemes: only http(s), mailto and relative URLs pass, whatever the tricks', () => {
-  const links = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '&#106;avascript:alert(1)', ' javascript:alert(1)', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd', 'irc://x']
+  const links = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    '&#106;avascript:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:x',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'irc://x'
+  ]
   for (const href of links) assert.equal(render(`<a href="${href}">x</a>`), '<p><a>x</a></p>', href)
   assert.equal(render('<a href="mailto:a@example.org">x</a>'), '<p><a href="mailto:a@example.org">x</a></p>')
 })
 
 test('XHTML: `]]>` escaped and XML-forbidden characters dropped, wherever they come from', () => {
-  const tree = {type: 'element' as const, tagName: 'p', properties: {title: 'a]]>\u0001b'}, children: [{type: 'text' as const, value: 'x]]>\u0000\u0007\u000C\u007F\uFFFE\uD800y'}]}
+  const tree = {
+    type: 'element' as const,
+    tagName: 'p',
+    properties: {title: 'a]]>\u0001b'},
+    children: [{type: 'text' as const, value: 'x]]>\u0000\u0007\u000C\u007F\uFFFE\uD800y'}]
+  }
   assert.equal(serialize(tree, {xhtml: true}), '<p title="a]]&#x3E;b">x]]&#x3E;y</p>')
   assert.equal(serialize(tree), '<p title="a]]>b">x]]>y</p>')
 })
@@ -73,7 +94,10 @@ test('a footnote referenced only inside another footnote is in the page’s note
     await writeFile(path.join(folder, 'works', 'text.md'), '---\ntitle: Text\n---\nA mark[^a].\n\n[^a]: Outer[^b].\n[^b]: Inner.\n')
     const corpus = await loadCorpus(folder)
     const page = (await siteOf(toHtml(resolveEdition(corpus, corpus.editions[0]!.id)))).files.find((file) => file.path === 'text.html')!.contents
-    assert.match(page, /<li id="text-fn-a" class="note note-footnote" value="1"><p>Outer<a href="#text-fn-b" id="text-fnref-b" class="noteref" role="doc-noteref" aria-label="Note 2"><sup>2<\/sup><\/a>\./)
+    assert.match(
+      page,
+      /<li id="text-fn-a" class="note note-footnote" value="1"><p>Outer<a href="#text-fn-b" id="text-fnref-b" class="noteref" role="doc-noteref" aria-label="Note 2"><sup>2<\/sup><\/a>\./
+    )
     assert.match(page, /<li id="text-fn-b" class="note note-footnote" value="2"><p>Inner\. <a href="#text-fnref-b"/)
     assert.doesNotMatch(page, /user-content-fn|data-footnote/)
   } finally {

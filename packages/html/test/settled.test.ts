@@ -30,20 +30,26 @@ test('a work that repeats its title as its first heading shows the title once, i
   assert.deepEqual(headings(pages.get('alpha.html') as string), ['The Alpha Text', 'Section One', 'Notes'])
   assert.deepEqual(headings(pages.get('index.html') as string), ['Settled Edition', 'Contents', 'Preface', 'Notes'])
   const contents = (pages.get('index.html') as string).match(/<nav class="toc"[\s\S]*?<\/nav>/)?.[0]
-  assert.equal(contents, '<nav class="toc" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol><li><a href="alpha.html">The Alpha Text</a><ol><li><a href="alpha.html#section-one">Section One</a></li></ol></li></ol></nav>')
+  assert.equal(
+    contents,
+    '<nav class="toc" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol><li><a href="alpha.html">The Alpha Text</a><ol><li><a href="alpha.html#section-one">Section One</a></li></ol></li></ol></nav>'
+  )
 })
 
-test('the preface\'s footnotes are the model\'s notes, rendered like a work\'s (not GitHub\'s footnote section)', async () => {
+test("the preface's footnotes are the model's notes, rendered like a work's (not GitHub's footnote section)", async () => {
   const index = (await site()).get('index.html') as string
   const preface = index.match(/<section class="preface"[\s\S]*?<\/section><\/section>/)?.[0] ?? ''
-  assert.equal(preface, '<section class="preface" role="doc-preface" aria-labelledby="preface"><h2 id="preface">Preface</h2>' +
-    '<p>A preface sentence with a footnote.<a href="#preface-fn-p" id="preface-fnref-p" class="noteref" role="doc-noteref" aria-label="Note 1"><sup>1</sup></a></p>' +
-    '<section class="notes" role="doc-endnotes" aria-labelledby="notes"><h3 id="notes">Notes</h3><ol><li id="preface-fn-p" class="note note-footnote" value="1">' +
-    '<p>The preface footnote text. <a href="#preface-fnref-p" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">↩</a></p></li></ol></section></section>')
+  assert.equal(
+    preface,
+    '<section class="preface" role="doc-preface" aria-labelledby="preface"><h2 id="preface">Preface</h2>' +
+      '<p>A preface sentence with a footnote.<a href="#preface-fn-p" id="preface-fnref-p" class="noteref" role="doc-noteref" aria-label="Note 1"><sup>1</sup></a></p>' +
+      '<section class="notes" role="doc-endnotes" aria-labelledby="notes"><h3 id="notes">Notes</h3><ol><li id="preface-fn-p" class="note note-footnote" value="1">' +
+      '<p>The preface footnote text. <a href="#preface-fnref-p" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">↩</a></p></li></ol></section></section>'
+  )
   assert.doesNotMatch(index, /data-footnote|user-content-/)
 })
 
-test('the pages with the preface\'s notes are valid HTML (html-validate, recommended rules)', async () => {
+test("the pages with the preface's notes are valid HTML (html-validate, recommended rules)", async () => {
   const pages = await site()
   const problems: string[] = []
   for (const [path, html] of pages) if (path.endsWith('.html')) problems.push(...(await validate(path, html)))

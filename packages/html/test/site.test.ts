@@ -20,22 +20,15 @@ const edition = await fixtureEdition()
 const site = await siteOf(toHtml(edition))
 
 test('files: index, one page per work in reading order, one per back-matter section, the stylesheet', () => {
-  assert.deepEqual(site.files.map((f) => f.path), [
-    'index.html',
-    'alpha.html',
-    'beta.html',
-    'gamma.html',
-    'corrections.html',
-    'bibliography.html',
-    'index-of-persons.html',
-    'timeline.html',
-    'style.css'
-  ])
+  assert.deepEqual(
+    site.files.map((f) => f.path),
+    ['index.html', 'alpha.html', 'beta.html', 'gamma.html', 'corrections.html', 'bibliography.html', 'index-of-persons.html', 'timeline.html', 'style.css']
+  )
   assert.equal(page(site, 'style.css'), stylesheet)
 })
 
 test('output is byte-identical when called twice', async () => {
-  assert.deepEqual((await siteOf(toHtml(await fixtureEdition()))), site)
+  assert.deepEqual(await siteOf(toHtml(await fixtureEdition())), site)
 })
 
 test('prev/next: index -> works in order -> back matter, none past the ends', () => {
@@ -86,7 +79,7 @@ test('head: title, description and author per page', async () => {
   // The edition's title follows only when both fit in 70 characters.
   const long = await fixtureEdition()
   long.works[0]!.meta.title = 'A letter on the rules of the common pasture, the woods and the waste'
-  assert.match(page((await siteOf(toHtml(long))), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
+  assert.match(page(await siteOf(toHtml(long)), 'alpha.html'), /<title>A letter on the rules of the common pasture, the woods and the waste<\/title>/)
   // No author, no empty tag.
   assert.doesNotMatch(page(site, 'gamma.html'), /name="author"/)
 })
@@ -161,7 +154,9 @@ test('every heading in the body has its id and a self-link', async () => {
 })
 
 test('options: labels replace the template words, css is appended', async () => {
-  const german = (await siteOf(toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})))
+  const german = await siteOf(
+    toHtml(await fixtureEdition(), {labels: {contents: 'Inhalt', next: 'Weiter', roles: {edt: 'Herausgegeben von'}}, css: 'body { color: red; }'})
+  )
   const index = page(german, 'index.html')
   assert.match(index, /<h2 id="contents">Inhalt<\/h2>/)
   assert.match(index, /<span class="pager-label">Weiter<\/span>/)
@@ -185,8 +180,9 @@ test('hostile markup in a work is harmless on its page too, after the model reso
   const before = gammaFile.messages.length
   const warnings: Array<Parameters<Reporter>[0]> = []
   await toHtml(edition, {report: (message) => warnings.push(message)})
-  assert.deepEqual(warnings.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} (${m.source})`), [
-    `${gammaFile.path}:9:1: Raw HTML \`<script>\` is left out of the edition with everything in it (samizdat)`
-  ])
+  assert.deepEqual(
+    warnings.filter((m) => m.ruleId === 'html-dropped').map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} (${m.source})`),
+    [`${gammaFile.path}:9:1: Raw HTML \`<script>\` is left out of the edition with everything in it (samizdat)`]
+  )
   assert.equal(gammaFile.messages.length, before)
 })

@@ -18,14 +18,20 @@ async function messages(site: Site): Promise<string[]> {
 
 test('the validator is awake: it reports a broken page', async () => {
   const broken = await validate('broken.html', '<!DOCTYPE html><html><head><title>x</title></head><body><p id="a"><div id="a"></p></body></html>')
-  assert.ok(broken.some((m) => m.includes('[no-dup-id]')), broken.join('\n'))
-  assert.ok(broken.some((m) => m.includes('[element-required-attributes]')), broken.join('\n'))
+  assert.ok(
+    broken.some((m) => m.includes('[no-dup-id]')),
+    broken.join('\n')
+  )
+  assert.ok(
+    broken.some((m) => m.includes('[element-required-attributes]')),
+    broken.join('\n')
+  )
 })
 
 test('fixture edition: no messages on any page', async () => {
-  assert.deepEqual(await messages((await siteOf(toHtml(await fixtureEdition())))), [])
+  assert.deepEqual(await messages(await siteOf(toHtml(await fixtureEdition()))), [])
 })
 
 test('reader edition workers-opposition: no messages on any page', {skip: realEditionMissing()}, async () => {
-  assert.deepEqual(await messages((await siteOf(toHtml(await realEdition())))), [])
+  assert.deepEqual(await messages(await siteOf(toHtml(await realEdition()))), [])
 })

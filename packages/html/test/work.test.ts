@@ -50,7 +50,7 @@ test('renderWork: dates HTML understands go in <time>, others stay as written', 
   assert.match(html, /<li>1922-04-22\/1922-08-19: Serialised.<\/li>/)
 })
 
-test('renderWork: a section the edition added is set apart and labelled as the editors\'', () => {
+test("renderWork: a section the edition added is set apart and labelled as the editors'", () => {
   const w = work('Text.\n\n## Own part\n\nMore.\n\n## As quoted\n\n- a quotation\n\n### Sub\n\nStill editorial.')
   const quoted = w.tree.children.find((node) => node.type === 'heading' && node.data?.id === 'as-quoted')
   assert.ok(quoted)

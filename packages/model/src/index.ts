@@ -26,15 +26,7 @@ export {labelsFor, locales, resolveLabels} from './lib/locale/resolve.js'
 export {formatDate} from './lib/locale/format.js'
 export type {EpubLabels, HtmlLabels, LabelOverrides, Labels, ModelLabels, PdfLabels} from './lib/locale/types.js'
 export {checkCorpus} from './lib/check.js'
-export {
-  checkFidelity,
-  compareWithSource,
-  describeDifference,
-  normalizeForFidelity,
-  sourceText,
-  stripChrome,
-  type FidelityDifference
-} from './lib/fidelity.js'
+export {checkFidelity, compareWithSource, describeDifference, normalizeForFidelity, sourceText, stripChrome, type FidelityDifference} from './lib/fidelity.js'
 export {typography, type TypographyState} from './lib/typography.js'
 export {
   remarkSamizdatAnchors,

@@ -9,7 +9,9 @@ const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 const corpus = await loadCorpus('apparatus', {cwd: fixtures})
 const edition = resolveEdition(corpus, 'apparatus')
 // Loading's messages are on the corpus files; resolving's come back with the edition, naming their file.
-const messages = corpus.files.flatMap((file) => [...file.messages, ...edition.messages.filter((m) => m.file === file.path)].map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+const messages = corpus.files.flatMap((file) =>
+  [...file.messages, ...edition.messages.filter((m) => m.file === file.path)].map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)
+)
 
 function find(type: string, tree: Nodes): Nodes[] {
   const out: Nodes[] = []
@@ -32,14 +34,21 @@ test('anchors that match nothing, more than once, or across markup are errors wi
 
 test('a correction shows the corrected reading and keeps the original', () => {
   const [correction] = find('correction', edition.works[0]!.tree)
-  assert.deepEqual(correction, {type: 'correction', id: 'corr-1961', sic: '196 1', reason: 'OCR: a space inside the number', children: [{type: 'text', value: '1961'}]})
+  assert.deepEqual(correction, {
+    type: 'correction',
+    id: 'corr-1961',
+    sic: '196 1',
+    reason: 'OCR: a space inside the number',
+    children: [{type: 'text', value: '1961'}]
+  })
 })
 
 test('notes are numbered in reading order, marked after their quote, with their body', () => {
   const work = edition.works[0]!
-  assert.deepEqual(work.notes.map((note) => [note.id, note.refId, note.number, textOf({type: 'root', children: note.children})]), [
-    ['note-petrograd', 'ref-note-petrograd', 1, 'The workers of the capital.']
-  ])
+  assert.deepEqual(
+    work.notes.map((note) => [note.id, note.refId, note.number, textOf({type: 'root', children: note.children})]),
+    [['note-petrograd', 'ref-note-petrograd', 1, 'The workers of the capital.']]
+  )
   const paragraph = work.tree.children[0]!
   const text = textOf(paragraph)
   assert.ok(text.startsWith('The workers'), text)
@@ -49,15 +58,21 @@ test('notes are numbered in reading order, marked after their quote, with their 
 
 test('person mentions come from the register, misspellings included', () => {
   const persons = edition.apparatus.persons.map((person) => [person.id, person.mentions.map((m) => `${m.work}:${m.line}:${m.column}`)])
-  assert.deepEqual(persons, [['kollontai', ['essay:5:1', 'essay:7:25']], ['shliapnikov', ['essay:5:26']]])
+  assert.deepEqual(persons, [
+    ['kollontai', ['essay:5:1', 'essay:7:25']],
+    ['shliapnikov', ['essay:5:26']]
+  ])
 })
 
 test('citations are parsed and resolved, Op. Cit. by the credited author, Ibid. by the preceding one', () => {
-  assert.deepEqual(edition.apparatus.citations.map((c) => [c.text, c.parts[0]!.itemId, c.parts[0]!.resolution, c.parts[0]!.locator]), [
-    ['**Selected Writings**, p. 161', 'kollontai-selected', 'explicit', 'p. 161'],
-    ['**Op. Cit.**, p. 12', undefined, 'ambiguous', 'p. 12'],
-    ['**Ibid.**', 'kollontai-selected', 'ibid', undefined]
-  ])
+  assert.deepEqual(
+    edition.apparatus.citations.map((c) => [c.text, c.parts[0]!.itemId, c.parts[0]!.resolution, c.parts[0]!.locator]),
+    [
+      ['**Selected Writings**, p. 161', 'kollontai-selected', 'explicit', 'p. 161'],
+      ['**Op. Cit.**, p. 12', undefined, 'ambiguous', 'p. 12'],
+      ['**Ibid.**', 'kollontai-selected', 'ibid', undefined]
+    ]
+  )
 })
 
 test('crossrefs link to their target; the target gathers what quotes it', () => {
@@ -65,11 +80,17 @@ test('crossrefs link to their target; the target gathers what quotes it', () => 
   const [link] = find('link', annotated!)
   assert.deepEqual((link as {data?: unknown}).data, {target: {work: 'pamphlet', id: 'pamphlet'}})
   const pamphlet = edition.works[1]!
-  assert.match(textOf(pamphlet.tree), /As quoted in this edition\s+“the building\s+of Communism belongs to the workers”\s—\squoted in An essay, citing p\.\s161\./)
+  assert.match(
+    textOf(pamphlet.tree),
+    /As quoted in this edition\s+“the building\s+of Communism belongs to the workers”\s—\squoted in An essay, citing p\.\s161\./
+  )
 })
 
 test('back matter: corrections, bibliography with back-links, index of persons, timeline', () => {
-  assert.deepEqual(edition.backMatter.map((section) => section.title), ['Corrections', 'Bibliography', 'Index of persons', 'Timeline'])
+  assert.deepEqual(
+    edition.backMatter.map((section) => section.title),
+    ['Corrections', 'Bibliography', 'Index of persons', 'Timeline']
+  )
   const [corrections, bibliography, index, timeline] = edition.backMatter.map((section) => textOf(section.tree).replace(/\s+/g, ' '))
   assert.match(corrections!, /1961 for “196 1”: OCR: a space inside the number/)
   assert.match(bibliography!, /Kollontai, A\. \(n\.d\.\)\. Selected Writings of Alexandra Kollontai\. Cited: 1, 2/)
@@ -83,21 +104,39 @@ test('the apparatus JSON is valid against its schema', () => {
   const valid = ajv.validate(apparatusJsonSchema, json)
   assert.equal(valid, true, JSON.stringify(ajv.errors))
   const items = (json['annotations'] as {items: Array<{id: string; motivation: string; target: {selector: unknown[]}}>}).items
-  assert.deepEqual(items.map((item) => [item.id, item.motivation]), [['corr-1961', 'editing'], ['note-petrograd', 'commenting'], ['xref-building', 'linking']])
-  assert.deepEqual(items[0]!.target.selector, [{type: 'TextQuoteSelector', exact: '196 1'}, {type: 'TextPositionSelector', start: 58, end: 63}])
+  assert.deepEqual(
+    items.map((item) => [item.id, item.motivation]),
+    [
+      ['corr-1961', 'editing'],
+      ['note-petrograd', 'commenting'],
+      ['xref-building', 'linking']
+    ]
+  )
+  assert.deepEqual(items[0]!.target.selector, [
+    {type: 'TextQuoteSelector', exact: '196 1'},
+    {type: 'TextPositionSelector', start: 58, end: 63}
+  ])
 })
 
 test('GFM footnotes and editorial notes share one numbering in reading order', async () => {
   const footnotes = await loadCorpus('footnotes', {cwd: fixtures})
   const resolved = resolveEdition(footnotes, 'footnotes')
   const work = resolved.works[0]!
-  assert.deepEqual(work.notes.map((note) => [note.number, note.kind, note.id, textOf({type: 'root', children: note.children})]), [
-    [1, 'footnote', 'text-fn-a', 'The author’s first note.'],
-    [2, 'note', 'note-congress', 'The editors’ note.'],
-    [3, 'footnote', 'text-fn-b', 'The author’s second note.']
-  ])
+  assert.deepEqual(
+    work.notes.map((note) => [note.number, note.kind, note.id, textOf({type: 'root', children: note.children})]),
+    [
+      [1, 'footnote', 'text-fn-a', 'The author’s first note.'],
+      [2, 'note', 'note-congress', 'The editors’ note.'],
+      [3, 'footnote', 'text-fn-b', 'The author’s second note.']
+    ]
+  )
   const marks = find('noteReference', work.tree).map((node) => [(node as {label: string}).label, (node as {noteId: string}).noteId])
-  assert.deepEqual(marks, [['1', 'text-fn-a'], ['2', 'note-congress'], ['3', 'text-fn-b'], ['1', 'text-fn-a']])
+  assert.deepEqual(marks, [
+    ['1', 'text-fn-a'],
+    ['2', 'note-congress'],
+    ['3', 'text-fn-b'],
+    ['1', 'text-fn-a']
+  ])
   assert.deepEqual(find('footnoteDefinition', work.tree), [])
   assert.deepEqual(resolved.backMatter, [])
 })
@@ -106,7 +145,13 @@ test('a language annotation marks a passage with its language tag', async () => 
   const corpus = await loadCorpus('footnotes', {cwd: fixtures})
   const work = resolveEdition(corpus, 'footnotes').works[0]!
   const [span] = find('annotated', work.tree)
-  assert.deepEqual(span, {type: 'annotated', id: 'lang-edinonachalie', kind: 'language', lang: 'ru-Latn', children: [{type: 'text', value: 'edinonachalie', position: (span as {children: Array<{position: unknown}>}).children[0]!.position}]})
+  assert.deepEqual(span, {
+    type: 'annotated',
+    id: 'lang-edinonachalie',
+    kind: 'language',
+    lang: 'ru-Latn',
+    children: [{type: 'text', value: 'edinonachalie', position: (span as {children: Array<{position: unknown}>}).children[0]!.position}]
+  })
 })
 
 test('the apparatus is validated: unknown kind, missing field and unknown work are errors at their place', async () => {

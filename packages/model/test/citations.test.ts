@@ -15,7 +15,10 @@ const at = (line: number): [string | undefined, string] => {
 test('every bracketed citation of the FAQ is parsed and resolved', () => {
   assert.equal(faq.length, 81)
   const unresolved = faq.filter((citation) => citation.parts.some((part) => !part.itemId))
-  assert.deepEqual(unresolved.map((citation) => `${citation.line}:${citation.column} ${citation.text}`), [])
+  assert.deepEqual(
+    unresolved.map((citation) => `${citation.line}:${citation.column} ${citation.text}`),
+    []
+  )
   for (const citation of faq) assert.match(citation.text, /\*\*/, `${citation.line}: the text is kept as written, markup included`)
 })
 
@@ -71,5 +74,8 @@ test('every id in the resolved reader edition is unique', () => {
     walk(section.tree)
   }
   assert.ok(seen.size > 1000, `ids found: ${seen.size}`)
-  assert.deepEqual([...seen].filter(([, count]) => count > 1).map(([id]) => id), [])
+  assert.deepEqual(
+    [...seen].filter(([, count]) => count > 1).map(([id]) => id),
+    []
+  )
 })

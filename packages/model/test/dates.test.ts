@@ -34,7 +34,10 @@ test('free-form and impossible dates are errors with a hint', async () => {
   const cases: Array<[string, string]> = [
     ['March 1921', 'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ; use 1921-03'],
     ['8 March 1921', 'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ; use 1921-03-08'],
-    ['03/08/1921', 'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ; write it as YYYY-MM-DD (day and month order is ambiguous in `03/08/1921`)'],
+    [
+      '03/08/1921',
+      'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ; write it as YYYY-MM-DD (day and month order is ambiguous in `03/08/1921`)'
+    ],
     ['1921-13', 'the month 13 does not exist'],
     ['1921-02-30', '1921-02 has no day 30'],
     ['1921/1922', 'expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (an interval is not allowed here)'],
@@ -43,13 +46,16 @@ test('free-form and impossible dates are errors with a hint', async () => {
   ]
   for (const [index, [value, problem]] of cases.entries()) {
     const corpus = await load(`bad-${index}`, {'editions/e.yaml': `title: E\ndate: "${value}"\n`})
-    assert.deepEqual(messages(corpus.files), [`bad-${index}/editions/e.yaml:2:7: Malformed date \`${value}\` in edition at \`date\`: ${problem} [date-invalid]`])
+    assert.deepEqual(messages(corpus.files), [
+      `bad-${index}/editions/e.yaml:2:7: Malformed date \`${value}\` in edition at \`date\`: ${problem} [date-invalid]`
+    ])
   }
 })
 
 test('work, publication-history and timeline dates are checked; intervals where allowed', async () => {
   const corpus = await load('fields', {
-    'works/b.md': '---\ntitle: B\ndate: "Spring 1921"\npublicationHistory:\n  - {date: "1921/1922", event: ok}\n  - {date: "1922/1921", event: backwards}\n---\n\nB.\n',
+    'works/b.md':
+      '---\ntitle: B\ndate: "Spring 1921"\npublicationHistory:\n  - {date: "1921/1922", event: ok}\n  - {date: "1922/1921", event: backwards}\n---\n\nB.\n',
     'timeline.yaml': 'events:\n  - {date: "1921-03/1921-04", label: ok}\n  - {date: "1921-00", label: bad}\n'
   })
   assert.deepEqual(messages(corpus.files), [
@@ -57,6 +63,12 @@ test('work, publication-history and timeline dates are checked; intervals where 
     'fields/works/b.md:6:12: Malformed date `1922/1921` in front matter at `publicationHistory.1.date`: the interval ends before it starts [date-invalid]',
     'fields/timeline.yaml:3:12: Malformed date `1921-00` in timeline: the month 00 does not exist [date-invalid]'
   ])
-  assert.deepEqual(corpus.works.find((work) => work.meta.id === 'b')?.meta.publicationHistory.map((event) => event.date), ['1921/1922'])
-  assert.deepEqual(corpus.apparatus.timeline.map((event) => event.date), ['1921-03/1921-04'])
+  assert.deepEqual(
+    corpus.works.find((work) => work.meta.id === 'b')?.meta.publicationHistory.map((event) => event.date),
+    ['1921/1922']
+  )
+  assert.deepEqual(
+    corpus.apparatus.timeline.map((event) => event.date),
+    ['1921-03/1921-04']
+  )
 })

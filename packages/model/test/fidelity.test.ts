@@ -37,7 +37,7 @@ test('every work of the project corpus equals its source minus declared chrome',
   assert.deepEqual(report(corpus.files), [])
   // Not vacuous: every source of the manifest is the source of a work, so every one was compared.
   assert.ok(corpus.sources.length > 0)
-  assert.deepEqual(corpus.works.flatMap((work) => work.meta.source ? [work.meta.source.file] : []).sort(), corpus.sources.map((source) => source.file).sort())
+  assert.deepEqual(corpus.works.flatMap((work) => (work.meta.source ? [work.meta.source.file] : [])).sort(), corpus.sources.map((source) => source.file).sort())
 })
 
 test('a changed word in a work is reported at its place', async () => {
@@ -46,14 +46,20 @@ test('a changed word in a work is reported at its place', async () => {
   await checkFidelity(corpus)
   const messages = report(corpus.files)
   assert.equal(messages.length, 1)
-  assert.match(messages[0]!, /^solidarity-introduction\.md:\d+:\d+: Text changed: work has «will» where source `002_a6ada37ac24b90a3\.txt` word \d+ has «VII» \(source: “.* as «VII» be made clear.*”\) \[fidelity\]$/)
+  assert.match(
+    messages[0]!,
+    /^solidarity-introduction\.md:\d+:\d+: Text changed: work has «will» where source `002_a6ada37ac24b90a3\.txt` word \d+ has «VII» \(source: “.* as «VII» be made clear.*”\) \[fidelity\]$/
+  )
 })
 
 test('a dropped word is reported', async () => {
   const dir = await mutated('dropped', 'works/libcom-history.md', (text) => text.replace('respected veteran Bolsheviks', 'respected Bolsheviks'))
   const corpus = await loadCorpus(dir)
   await checkFidelity(corpus)
-  assert.match(report(corpus.files).join('\n'), /Text dropped: «veteran» of source `003_3f338e899216165a\.txt` word \d+ is missing here \(source: “.*respected «veteran» Bolsheviks.*”\) \[fidelity\]/)
+  assert.match(
+    report(corpus.files).join('\n'),
+    /Text dropped: «veteran» of source `003_3f338e899216165a\.txt` word \d+ is missing here \(source: “.*respected «veteran» Bolsheviks.*”\) \[fidelity\]/
+  )
 })
 
 test('every unrecorded change is reported, each at its word: two in one paragraph, one in another', async () => {
@@ -71,7 +77,10 @@ test('every unrecorded change is reported, each at its word: two in one paragrap
   await mkdir(join(dir, 'sources'), {recursive: true})
   await writeFile(join(dir, 'works/licence.md'), work)
   await writeFile(join(dir, 'sources/licence.txt'), source)
-  await writeFile(join(dir, 'sources/manifest.yaml'), `sources:\n  - file: licence.txt\n    sha256: ${sha256}\n    title: Licence\n    format: text\n    chrome: []\n`)
+  await writeFile(
+    join(dir, 'sources/manifest.yaml'),
+    `sources:\n  - file: licence.txt\n    sha256: ${sha256}\n    title: Licence\n    format: text\n    chrome: []\n`
+  )
   const corpus = await loadCorpus(dir)
   await checkFidelity(corpus)
   /** line:column of the first occurrence of `text` in the work file. */
@@ -92,8 +101,16 @@ test('a chrome rule that matches nothing, and a changed source, are reported on 
   const corpus = await loadCorpus(dir)
   await checkFidelity(corpus)
   const messages = report(corpus.files)
-  assert.ok(messages.some((m) => /^manifest\.yaml:\d+:\d+: Chrome rule 1 of `002_a6ada37ac24b90a3\.txt` matches nothing \[chrome-unused\]$/.test(m)), messages.join('\n'))
-  assert.ok(messages.some((m) => /^manifest\.yaml:\d+:\d+: SHA-256 of `001_0dbd461c35781ac4\.txt` is [0-9a-f]{64}, manifest says b4343548.* \[source-changed\]$/.test(m)), messages.join('\n'))
+  assert.ok(
+    messages.some((m) => /^manifest\.yaml:\d+:\d+: Chrome rule 1 of `002_a6ada37ac24b90a3\.txt` matches nothing \[chrome-unused\]$/.test(m)),
+    messages.join('\n')
+  )
+  assert.ok(
+    messages.some((m) =>
+      /^manifest\.yaml:\d+:\d+: SHA-256 of `001_0dbd461c35781ac4\.txt` is [0-9a-f]{64}, manifest says b4343548.* \[source-changed\]$/.test(m)
+    ),
+    messages.join('\n')
+  )
   assert.equal(hasErrors(corpus.files), true)
 })
 
@@ -107,7 +124,11 @@ test('a chrome pattern runs in linear time: a catastrophic pattern on a long lin
     const result = stripChrome(text, {file: 'x.txt', sha256: '', title: 'x', format: 'text', chrome: [{pattern: '^(a+)+$', reason: 'redos'}]})
     console.log(JSON.stringify({length: result.text.length, problems: result.problems}))
   `
-  const child = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '--eval', script], {cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8', timeout: 60_000})
+  const child = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '--eval', script], {
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    encoding: 'utf8',
+    timeout: 60_000
+  })
   assert.equal(child.error, undefined, 'the pattern must not spin')
   assert.equal(child.status, 0, child.stderr)
   assert.deepEqual(JSON.parse(child.stdout), {length: 30003, problems: []})
@@ -119,7 +140,13 @@ test('a chrome pattern may remove only one capture group, keeping its context', 
 })
 
 test('a pattern RE2 cannot run (lookaround) is reported on its rule, not thrown', () => {
-  const result = stripChrome('a b', entry([{pattern: '(?<=a) b', reason: 'lookbehind'}, {pattern: 'a', group: 2, reason: 'no group'}]))
+  const result = stripChrome(
+    'a b',
+    entry([
+      {pattern: '(?<=a) b', reason: 'lookbehind'},
+      {pattern: 'a', group: 2, reason: 'no group'}
+    ])
+  )
   assert.deepEqual(result.problems, [
     {rule: 0, reason: 'Invalid chrome pattern in rule 1 of `x.txt`: error parsing regexp: invalid named capture: `(?<=a) b`'},
     {rule: 1, reason: 'Invalid chrome pattern in rule 2 of `x.txt`: the pattern has no capture group 2'}

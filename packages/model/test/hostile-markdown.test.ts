@@ -32,14 +32,23 @@ function messages(id: string, rule: string): string[] {
 
 test('a footnote referenced only inside another footnote gets its number, next in reading order', () => {
   const {notes, tree} = work('notes')
-  assert.deepEqual(notes.map((note) => [note.number, note.id, textOf({type: 'root', children: note.children} as Root)]), [
-    [1, 'notes-fn-outer', 'The outer note, which calls another.'],
-    [2, 'notes-fn-inner', 'The inner note, referenced only from the outer one.'],
-    [3, 'notes-fn-second', 'The second note.']
-  ])
+  assert.deepEqual(
+    notes.map((note) => [note.number, note.id, textOf({type: 'root', children: note.children} as Root)]),
+    [
+      [1, 'notes-fn-outer', 'The outer note, which calls another.'],
+      [2, 'notes-fn-inner', 'The inner note, referenced only from the outer one.'],
+      [3, 'notes-fn-second', 'The second note.']
+    ]
+  )
   // The mark inside the outer note is a note mark like any other.
-  const inner = all<Nodes & {type: 'noteReference'; noteId: string; label: string}>({type: 'root', children: notes[0]!.children} as Root, 'noteReference' as never)
-  assert.deepEqual(inner.map((mark) => [mark.noteId, mark.label]), [['notes-fn-inner', '2']])
+  const inner = all<Nodes & {type: 'noteReference'; noteId: string; label: string}>(
+    {type: 'root', children: notes[0]!.children} as Root,
+    'noteReference' as never
+  )
+  assert.deepEqual(
+    inner.map((mark) => [mark.noteId, mark.label]),
+    [['notes-fn-inner', '2']]
+  )
   assert.deepEqual(all(tree, 'footnoteReference'), [])
 })
 
@@ -49,13 +58,24 @@ test('a footnote definition nobody references is reported, not dropped silently'
 
 test('links with a refused scheme are unlinked, whatever their case, whitespace or entities; their text stays', () => {
   const links = all<Link>(work('notes').tree, 'link').map((link) => link.url)
-  assert.deepEqual(links.filter((url) => !/^https?:/.test(url) && !url.startsWith('#')), [])
+  assert.deepEqual(
+    links.filter((url) => !/^https?:/.test(url) && !url.startsWith('#')),
+    []
+  )
   const text = textOf(work('notes').tree)
-  for (const words of ['js', 'JS', 'entity', 'tab', 'vb', 'data', 'file', 'by reference']) assert.match(text, new RegExp(`\\b${words},|${words} \\[|${words}\\]|${words}, `), words)
-  const schemes = messages('notes', 'link-scheme').map((m) => m.replace(/: Link `.*` uses the scheme (`[a-z]+:`).*/, ' $1').replace(/: Image `.*` uses the scheme (`[a-z]+:`).*/, ' image $1'))
+  for (const words of ['js', 'JS', 'entity', 'tab', 'vb', 'data', 'file', 'by reference'])
+    assert.match(text, new RegExp(`\\b${words},|${words} \\[|${words}\\]|${words}, `), words)
+  const schemes = messages('notes', 'link-scheme').map((m) =>
+    m.replace(/: Link `.*` uses the scheme (`[a-z]+:`).*/, ' $1').replace(/: Image `.*` uses the scheme (`[a-z]+:`).*/, ' image $1')
+  )
   assert.deepEqual(schemes, [
-    '12:8 `javascript:`', '12:35 `javascript:`', '12:62 `javascript:`',
-    '13:1 `javascript:`', '13:32 `vbscript:`', '13:58 `data:`', '13:84 `file:`',
+    '12:8 `javascript:`',
+    '12:35 `javascript:`',
+    '12:62 `javascript:`',
+    '13:1 `javascript:`',
+    '13:32 `vbscript:`',
+    '13:58 `data:`',
+    '13:84 `file:`',
     '14:1 `vbscript:`',
     '17:1 image `data:`'
   ])
@@ -70,16 +90,23 @@ test('remote images become links to them, reported; a local image stays', () => 
   // A relative image in a work with a base URL lives on the source's site: remote too.
   assert.deepEqual(all<Image>(tree, 'image'), [])
   const links = all<Link>(tree, 'link').filter((link) => /tracker|drawing/.test(link.url))
-  assert.deepEqual(links.map((link) => [link.url, textOf(link), link.data?.external]), [
-    ['https://tracker.example/pixel.png', 'remote', true],
-    ['https://tracker.example/p.png', 'https://tracker.example/p.png', true],
-    ['https://example.org/drawing.png', 'local', true]
-  ])
-  assert.deepEqual(messages('notes', 'image-remote').map((m) => m.slice(0, m.indexOf(' is '))), [
-    '16:9: Image `https://tracker.example/pixel.png`', '16:55: Image `//tracker.example/p.png`', '16:85: Image `drawing.png`'
-  ])
+  assert.deepEqual(
+    links.map((link) => [link.url, textOf(link), link.data?.external]),
+    [
+      ['https://tracker.example/pixel.png', 'remote', true],
+      ['https://tracker.example/p.png', 'https://tracker.example/p.png', true],
+      ['https://example.org/drawing.png', 'local', true]
+    ]
+  )
+  assert.deepEqual(
+    messages('notes', 'image-remote').map((m) => m.slice(0, m.indexOf(' is '))),
+    ['16:9: Image `https://tracker.example/pixel.png`', '16:55: Image `//tracker.example/p.png`', '16:85: Image `drawing.png`']
+  )
   // Without a base URL, a relative image is a local path: it stays.
-  assert.deepEqual(all<Image>(work('closed').tree, 'image').map((image) => image.url), ['drawing.png'])
+  assert.deepEqual(
+    all<Image>(work('closed').tree, 'image').map((image) => image.url),
+    ['drawing.png']
+  )
   assert.deepEqual(messages('closed', 'image-remote'), [])
 })
 

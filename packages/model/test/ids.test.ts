@@ -26,7 +26,10 @@ test('duplicate edition ids, also differing only in case, are errors at the seco
     'dup-editions/editions/three.yaml:1:5: Duplicate edition id `SAME` (first used by dup-editions/editions/one.yaml; ids differing only in case count as the same) [id-duplicate]',
     'dup-editions/editions/two.yaml:1:5: Duplicate edition id `same` (first used by dup-editions/editions/one.yaml; ids differing only in case count as the same) [id-duplicate]'
   ])
-  assert.deepEqual(corpus.editions.map((edition) => edition.title), ['One'])
+  assert.deepEqual(
+    corpus.editions.map((edition) => edition.title),
+    ['One']
+  )
 })
 
 test('duplicate work ids are errors at the second id', async () => {
@@ -46,8 +49,14 @@ test('duplicate persons, bibliography items and timeline events are errors, not 
     'dup-apparatus/timeline.yaml:3:5: Duplicate timeline event `1921` `Met` (first at line 2) [id-duplicate]',
     'dup-apparatus/bibliography.yaml:3:10: Duplicate bibliography id `b` (first at line 2) [id-duplicate]'
   ])
-  assert.deepEqual(corpus.apparatus.bibliography.map((item) => item.title), ['One'])
-  assert.deepEqual(corpus.apparatus.persons.map((person) => person.name), ['K'])
+  assert.deepEqual(
+    corpus.apparatus.bibliography.map((item) => item.title),
+    ['One']
+  )
+  assert.deepEqual(
+    corpus.apparatus.persons.map((person) => person.name),
+    ['K']
+  )
 })
 
 test('a work may not take an id reserved for a page the outputs make', async () => {
@@ -63,7 +72,10 @@ test('a work may not take an id reserved for a page the outputs make', async () 
     `reserved/works/c.md:3:5: Work id \`in.dex\` is reserved for a page the outputs make: give the work another \`id\` (reserved: ${list}) [id-reserved]`,
     `reserved/works/index.md:1:1: Work id \`index\` is reserved for a page the outputs make: give the work another \`id\` (reserved: ${list}) [id-reserved]`
   ])
-  assert.deepEqual(corpus.works.map((work) => work.meta.id), ['ok'])
+  assert.deepEqual(
+    corpus.works.map((work) => work.meta.id),
+    ['ok']
+  )
 })
 
 test('the reserved ids cover every back-matter section the model makes', async () => {
@@ -75,11 +87,21 @@ test('the reserved ids cover every back-matter section the model makes', async (
 })
 
 test('any folder name gives a valid edition id (slugged), the title keeps the name', async () => {
-  const cases: Array<[string, string]> = [['.notes', 'notes'], ['My Notes', 'my-notes'], ['back\\slash', 'backslash'], ['Заметки', 'заметки'], ['-dash', 'dash']]
+  const cases: Array<[string, string]> = [
+    ['.notes', 'notes'],
+    ['My Notes', 'my-notes'],
+    ['back\\slash', 'backslash'],
+    ['Заметки', 'заметки'],
+    ['-dash', 'dash']
+  ]
   for (const [name, id] of cases) {
     await writeTree(join(tmp.dir, 'names', name), {'a.md': '# A\n'})
     const corpus = await loadCorpus(name, {cwd: join(tmp.dir, 'names')})
-    assert.deepEqual(corpus.editions.map((edition) => [edition.id, edition.title]), [[id, name]], name)
+    assert.deepEqual(
+      corpus.editions.map((edition) => [edition.id, edition.title]),
+      [[id, name]],
+      name
+    )
     assert.deepEqual(messages(corpus.files), [])
   }
 })

@@ -29,7 +29,16 @@ after(() => tmp.cleanup())
 
 const base = baseCorpus()
 const secretFile = () => join(tmp.dir, 'outside/secret.md')
-const payloads = (): string[] => ['/etc/passwd', '/proc/self/environ', '../../../outside/secret.md', '../outside/secret.md', `file://${secretFile()}`, secretFile(), `${homedir()}/.bashrc`, '~/.profile']
+const payloads = (): string[] => [
+  '/etc/passwd',
+  '/proc/self/environ',
+  '../../../outside/secret.md',
+  '../outside/secret.md',
+  `file://${secretFile()}`,
+  secretFile(),
+  `${homedir()}/.bashrc`,
+  '~/.profile'
+]
 
 /** Errors a corpus folder has, as `path: rule` lines. */
 async function errors(dir: string): Promise<Set<string>> {
@@ -67,7 +76,10 @@ for (const payload of payloads()) {
     }
     const corpus = await loadCorpus(dir, {cwd: dir})
     // The symlink is refused; everything else loads.
-    assert.deepEqual(corpus.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path} ${m.ruleId}`)), ['works/linked.md file-outside'])
+    assert.deepEqual(
+      corpus.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path} ${m.ruleId}`)),
+      ['works/linked.md file-outside']
+    )
     const accepted = JSON.stringify(Object.values(docs).map((doc) => doc.data)).split(JSON.stringify(payload)).length - 1
     assert.ok(accepted >= 20, `the payload sits in ${accepted} fields`)
     assert.equal(hasErrors(corpus.files.filter((file) => file.path !== 'works/linked.md')), false)
@@ -77,7 +89,8 @@ for (const payload of payloads()) {
     const outputs: Array<[string, string]> = []
     for (const file of (await siteOf(toHtml(edition))).files) outputs.push([`html ${file.path}`, String(file.contents)])
     outputs.push(['apparatus.json', JSON.stringify(toApparatusJson(edition))])
-    for (const [name, bytes] of unzipEntries((await toEpub(edition, {date}))[0]!.data)) outputs.push([`epub ${name}`, bytes.toString('latin1') + bytes.toString('utf8')])
+    for (const [name, bytes] of unzipEntries((await toEpub(edition, {date}))[0]!.data))
+      outputs.push([`epub ${name}`, bytes.toString('latin1') + bytes.toString('utf8')])
     const pdf = (await toPdf(edition, {date}))[0]!.data
     outputs.push(['pdf bytes', Buffer.from(pdf).toString('latin1')])
     try {
@@ -86,7 +99,10 @@ for (const payload of payloads()) {
       if (process.env['CI'] === 'true') assert.fail('pdftotext (poppler-utils) is needed in CI')
       t.diagnostic('pdftotext missing: PDF text not checked')
     }
-    assert.ok(outputs.some(([, text]) => text.includes('Petrograd met in')), 'the outputs hold the text')
+    assert.ok(
+      outputs.some(([, text]) => text.includes('Petrograd met in')),
+      'the outputs hold the text'
+    )
     for (const [where, text] of outputs) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `${where} holds \`${secret.slice(0, 40)}\``)
     }

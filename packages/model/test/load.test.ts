@@ -14,8 +14,17 @@ function messages(files: Awaited<ReturnType<typeof loadCorpus>>['files']): strin
 test('a folder of plain Markdown files is one edition named after the folder, in file-name order', async () => {
   const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
   assert.deepEqual(messages(corpus.files), [])
-  assert.deepEqual(corpus.works.map((work) => [work.meta.id, work.meta.title]), [['a-first', 'First essay'], ['b-second', 'Second essay']])
-  assert.deepEqual(corpus.editions.map((edition) => [edition.id, edition.works]), [['plain-folder', ['a-first', 'b-second']]])
+  assert.deepEqual(
+    corpus.works.map((work) => [work.meta.id, work.meta.title]),
+    [
+      ['a-first', 'First essay'],
+      ['b-second', 'Second essay']
+    ]
+  )
+  assert.deepEqual(
+    corpus.editions.map((edition) => [edition.id, edition.works]),
+    [['plain-folder', ['a-first', 'b-second']]]
+  )
   // The title heading became the title, not body text.
   assert.equal(corpus.works[0]?.tree.children[0]?.type, 'heading')
   assert.equal((corpus.works[0]?.tree.children[0] as {depth: number}).depth, 2)
@@ -40,10 +49,19 @@ test('the project corpus loads without a message', async () => {
   const dir = fileURLToPath(new URL('../../../corpus', import.meta.url))
   const corpus = await loadCorpus(dir)
   assert.deepEqual(messages(corpus.files), [])
-  assert.deepEqual(corpus.editions.map((edition) => edition.id), ['workers-opposition'])
+  assert.deepEqual(
+    corpus.editions.map((edition) => edition.id),
+    ['workers-opposition']
+  )
   // Every work file and every source the folder holds, however many the corpus grows to.
   const names = (folder: string, keep: (name: string) => boolean) => readdirSync(`${dir}/${folder}`).filter(keep).sort()
-  assert.deepEqual(corpus.works.map((work) => `${work.meta.id}.md`).sort(), names('works', (name) => name.endsWith('.md')))
-  assert.deepEqual(corpus.sources.map((source) => source.file).sort(), names('sources', (name) => name !== 'manifest.yaml'))
+  assert.deepEqual(
+    corpus.works.map((work) => `${work.meta.id}.md`).sort(),
+    names('works', (name) => name.endsWith('.md'))
+  )
+  assert.deepEqual(
+    corpus.sources.map((source) => source.file).sort(),
+    names('sources', (name) => name !== 'manifest.yaml')
+  )
   assert.ok(corpus.works.length > 0 && corpus.sources.length > 0)
 })

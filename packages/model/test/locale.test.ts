@@ -7,7 +7,9 @@ import {frenchEdition} from './helpers/french.js'
 /** Every key path of an object, leaves included (`html.notes`, `roles.edt`). */
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
-  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key)).sort()
+  return Object.entries(value)
+    .flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
+    .sort()
 }
 
 test('every locale has exactly the English keys, each a non-empty string', () => {
@@ -27,8 +29,14 @@ test('the language picks the words: any fr tag is French, anything else English,
   for (const tag of ['fr', 'fr-FR', 'fr-CA', 'FR-be']) assert.equal(resolveLabels(tag).epub.contents, 'Table des matières', tag)
   for (const tag of [undefined, 'en', 'en-US', 'de', 'ru', 'zh-Hant-TW']) assert.equal(resolveLabels(tag).epub.contents, 'Contents', String(tag))
   // A tag with a region keeps it for Intl; a bare one takes the house's.
-  assert.deepEqual(['fr', 'fr-CA', 'en', 'en-US', 'de'].map((tag) => resolveLabels(tag).language), ['fr-FR', 'fr-CA', 'en-GB', 'en-US', 'en-GB'])
-  assert.throws(() => resolveLabels('not a tag!'), (error: unknown) => error instanceof UsageError && /`not a tag!`/.test(error.message))
+  assert.deepEqual(
+    ['fr', 'fr-CA', 'en', 'en-US', 'de'].map((tag) => resolveLabels(tag).language),
+    ['fr-FR', 'fr-CA', 'en-GB', 'en-US', 'en-GB']
+  )
+  assert.throws(
+    () => resolveLabels('not a tag!'),
+    (error: unknown) => error instanceof UsageError && /`not a tag!`/.test(error.message)
+  )
 })
 
 test('French typography: guillemets with narrow no-break spaces, a no-break space before a colon', () => {
@@ -70,25 +78,34 @@ test('dates for readers: Intl in the language, in UTC, as precise as written', (
   assert.equal(formatDate('1921-03-08T10:00:00Z', 'en-GB'), '1921-03-08T10:00:00Z')
 })
 
-test('resolveEdition decides the words from the edition\'s language: a French edition writes French', async () => {
+test("resolveEdition decides the words from the edition's language: a French edition writes French", async () => {
   const edition = await frenchEdition()
   assert.equal(edition.labels.language, 'fr-FR')
   assert.equal(edition.labels.html.contents, 'Sommaire')
   assert.equal(edition.preface?.title, 'Préface')
-  assert.deepEqual(edition.backMatter.map((section) => [section.id, section.title]), [['index-of-persons', 'Index des noms de personnes'], ['timeline', 'Chronologie']])
+  assert.deepEqual(
+    edition.backMatter.map((section) => [section.id, section.title]),
+    [
+      ['index-of-persons', 'Index des noms de personnes'],
+      ['timeline', 'Chronologie']
+    ]
+  )
   assert.equal(textOf(edition.backMatter[1]!.tree), '6 mars 1918 Le congrès. Une lettre 1')
 })
 
-test('a locale option overrides the edition\'s language, and labels override the locale', async () => {
+test("a locale option overrides the edition's language, and labels override the locale", async () => {
   const english = await frenchEdition({locale: 'en', labels: {model: {timeline: 'Dates'}}})
   assert.equal(english.labels.language, 'en-GB')
   assert.equal(english.preface?.title, 'Preface')
-  assert.deepEqual(english.backMatter.map((section) => section.title), ['Index of persons', 'Dates'])
+  assert.deepEqual(
+    english.backMatter.map((section) => section.title),
+    ['Index of persons', 'Dates']
+  )
   assert.equal(textOf(english.backMatter[1]!.tree), '6 March 1918 Le congrès. Une lettre 1')
   await assert.rejects(frenchEdition({locale: 'fr_FR!'}), UsageError)
 })
 
-test('labelsFor: what an adapter uses — the edition\'s words, another locale\'s, and its overrides on top', async () => {
+test("labelsFor: what an adapter uses — the edition's words, another locale's, and its overrides on top", async () => {
   const edition = await frenchEdition({labels: {html: {next: 'Page suivante'}}})
   assert.equal(labelsFor(edition), edition.labels)
   assert.equal(labelsFor(edition, 'fr-FR').html.next, 'Page suivante')

@@ -51,14 +51,19 @@ test('formulas keep their TeX as written, untouched by typography, while the pro
   const {edition} = await load()
   const tree = edition.works[0]!.tree
   const maths = [...all(tree, 'inlineMath'), ...all(tree, 'math')] as MathNode[]
-  assert.deepEqual(maths.map((node) => [node.type, node.value]), [
-    ['inlineMath', 'e^{i\\pi} + 1 = 0'],
-    ['inlineMath', 'a\\,b'],
-    ['inlineMath', "'x' -- y"],
-    ['inlineMath', '\\frac{a'],
-    ['math', '\\int_0^1 x^2\\,dx = \\frac{1}{3}']
-  ])
-  const text = all(tree, 'text').map((node) => (node as {value: string}).value).join('|')
+  assert.deepEqual(
+    maths.map((node) => [node.type, node.value]),
+    [
+      ['inlineMath', 'e^{i\\pi} + 1 = 0'],
+      ['inlineMath', 'a\\,b'],
+      ['inlineMath', "'x' -- y"],
+      ['inlineMath', '\\frac{a'],
+      ['math', '\\int_0^1 x^2\\,dx = \\frac{1}{3}']
+    ]
+  )
+  const text = all(tree, 'text')
+    .map((node) => (node as {value: string}).value)
+    .join('|')
   assert.equal(text.replaceAll('\u00A0', ' '), 'Euler’s “identity” | — with a thin space: | and “quotes” |.|Broken: |.')
 })
 

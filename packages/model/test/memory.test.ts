@@ -34,7 +34,10 @@ async function resolvedAll(corpus: Corpus): Promise<unknown> {
   return plain({corpus, editions, messages: messages(corpus.files)})
 }
 
-for (const [name, dir] of [['the project corpus', corpusDir], ['the apparatus fixture', apparatusDir]] as const) {
+for (const [name, dir] of [
+  ['the project corpus', corpusDir],
+  ['the apparatus fixture', apparatusDir]
+] as const) {
   test(`${name}: loaded from memory and from disk, the same corpus, messages and resolved editions`, async () => {
     const fromDisk = await resolvedAll(await loadCorpus(dir, {cwd: dir}))
     const fromMemory = await resolvedAll(await corpusFromFiles(await filesOf(dir), {dir, cwd: dir}))
@@ -82,23 +85,34 @@ test('a memory corpus reads nothing from disk: run where the working directory i
     await model.loadCorpus(${JSON.stringify(apparatusDir)}, {cwd: '/'})
     console.log(JSON.stringify({calls: memoryCalls, watched: calls.some((call) => call.includes('fixtures/apparatus/works')), works: edition.works.map((work) => work.id), notes: edition.works.map((work) => work.notes.length), preface: edition.preface?.title, messages: corpus.files.flatMap((file) => file.messages.map(String))}))
   `
-  const child = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '--eval', script], {cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8', timeout: 60_000})
+  const child = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '--eval', script], {
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    encoding: 'utf8',
+    timeout: 60_000
+  })
   assert.equal(child.status, 0, child.stderr)
   assert.deepEqual(JSON.parse(child.stdout), {calls: [], watched: true, works: ['a', 'b'], notes: [1, 1], preface: 'Preface', messages: []})
 })
 
 test('memory files follow the disk rules: names inside the corpus, the size limit, UTF-8, no preface outside', async () => {
   for (const name of ['../a.md', '/etc/a.md', 'works/../../a.md', 'works//a.md', 'C:\\a.md', '']) {
-    await assert.rejects(corpusFromFiles({[name]: '# A\n'}), (error: unknown) => error instanceof UsageError && error.message.includes('relative to the corpus folder'), name)
+    await assert.rejects(
+      corpusFromFiles({[name]: '# A\n'}),
+      (error: unknown) => error instanceof UsageError && error.message.includes('relative to the corpus folder'),
+      name
+    )
   }
   await assert.rejects(corpusFromFiles({'works/a.md': '# A\n'}, {dir: 'relative'}), UsageError)
   await assert.rejects(corpusFromFiles({'works/a.md': '# A\n'}, {maxFileSize: -1}), UsageError)
-  const corpus = await corpusFromFiles({
-    'works/big.md': `# Big\n\n${'word '.repeat(40)}\n`,
-    'works/bad.md': new Uint8Array([0x23, 0x20, 0x41, 0x0a, 0xff, 0x0a]),
-    'works/ok.md': '# Ok\n',
-    'editions/e.yaml': 'id: e\ntitle: E\nlanguage: en\npreface: ../../outside.md\nworks: [ok]\n'
-  }, {maxFileSize: 100})
+  const corpus = await corpusFromFiles(
+    {
+      'works/big.md': `# Big\n\n${'word '.repeat(40)}\n`,
+      'works/bad.md': new Uint8Array([0x23, 0x20, 0x41, 0x0a, 0xff, 0x0a]),
+      'works/ok.md': '# Ok\n',
+      'editions/e.yaml': 'id: e\ntitle: E\nlanguage: en\npreface: ../../outside.md\nworks: [ok]\n'
+    },
+    {maxFileSize: 100}
+  )
   assert.deepEqual(messages(corpus.files), [
     'works/bad.md:2:1: `works/bad.md`: invalid UTF-8 at byte 5: save the file as UTF-8 [encoding-invalid]',
     'works/big.md:1:1: `works/big.md` is larger than the limit of 100 bytes (`maxFileSize`) [file-too-large]',

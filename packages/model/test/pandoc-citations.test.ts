@@ -92,14 +92,28 @@ test('Pandoc citations render in the edition style, Chicago author-date by defau
   assert.equal(three, 'Carr (1950) argues the opposite, as Brinton (1970, 40) grants.')
   assert.equal(four, 'The date alone (1950).')
   const citations = all('citation', edition.works[0]!.tree) as Array<{itemIds: string[]}>
-  assert.deepEqual(citations.map((c) => c.itemIds), [['brinton-control'], ['brinton-control', 'carr-revolution'], ['carr-revolution'], ['brinton-control'], ['carr-revolution']])
-  assert.deepEqual(edition.apparatus.citations.map((c) => [c.line, c.column, c.text, c.parts.map((p) => [p.itemId, p.locator ?? null])]), [
-    [3, 29, '@brinton-control, p. 12', [['brinton-control', 'p. 12']]],
-    [5, 9, 'see @brinton-control, pp. 3-4; @carr-revolution', [['brinton-control', 'pp. 3-4'], ['carr-revolution', null]]],
-    [7, 1, '@carr-revolution', [['carr-revolution', null]]],
-    [7, 42, '@brinton-control [p. 40]', [['brinton-control', 'p. 40']]],
-    [9, 16, '-@carr-revolution', [['carr-revolution', null]]]
-  ])
+  assert.deepEqual(
+    citations.map((c) => c.itemIds),
+    [['brinton-control'], ['brinton-control', 'carr-revolution'], ['carr-revolution'], ['brinton-control'], ['carr-revolution']]
+  )
+  assert.deepEqual(
+    edition.apparatus.citations.map((c) => [c.line, c.column, c.text, c.parts.map((p) => [p.itemId, p.locator ?? null])]),
+    [
+      [3, 29, '@brinton-control, p. 12', [['brinton-control', 'p. 12']]],
+      [
+        5,
+        9,
+        'see @brinton-control, pp. 3-4; @carr-revolution',
+        [
+          ['brinton-control', 'pp. 3-4'],
+          ['carr-revolution', null]
+        ]
+      ],
+      [7, 1, '@carr-revolution', [['carr-revolution', null]]],
+      [7, 42, '@brinton-control [p. 40]', [['brinton-control', 'p. 40']]],
+      [9, 16, '-@carr-revolution', [['carr-revolution', null]]]
+    ]
+  )
   // The bibliography is in the same style, and links back to every citation of an item.
   const bib = flat(edition.backMatter.find((section) => section.kind === 'bibliography')!.tree)
   assert.match(bib, /Brinton, Maurice\. 1970\. The Bolsheviks and Workers’ Control\. Solidarity\. Cited: 1, 2, 3/)
@@ -118,13 +132,18 @@ test('a notes style puts each citation in a footnote, numbered with the other no
   assert.deepEqual(lines, [])
   const work = edition.works[0]!
   assert.equal(flat(work.tree.children[0]!), 'A claim and a source. Carr disagrees.')
-  assert.deepEqual(all('noteReference', work.tree).map((mark) => (mark as {label: string}).label), ['1', '2', '3'])
-  assert.deepEqual(work.notes.map((note) => flat({type: 'root', children: note.children})), [
-    'The author’s own note.',
-    'Brinton, The Bolsheviks and Workers’ Control, 12.',
-    'Carr, The Bolshevik Revolution.'
-  ])
-  assert.match(flat(edition.backMatter.find((section) => section.kind === 'bibliography')!.tree), /Brinton, Maurice\. The Bolsheviks and Workers’ Control\. Solidarity, 1970\./)
+  assert.deepEqual(
+    all('noteReference', work.tree).map((mark) => (mark as {label: string}).label),
+    ['1', '2', '3']
+  )
+  assert.deepEqual(
+    work.notes.map((note) => flat({type: 'root', children: note.children})),
+    ['The author’s own note.', 'Brinton, The Bolsheviks and Workers’ Control, 12.', 'Carr, The Bolshevik Revolution.']
+  )
+  assert.match(
+    flat(edition.backMatter.find((section) => section.kind === 'bibliography')!.tree),
+    /Brinton, Maurice\. The Bolsheviks and Workers’ Control\. Solidarity, 1970\./
+  )
 })
 
 test('an unknown key is a positioned warning and the text is kept as written; emails are no citations', async () => {
@@ -133,10 +152,13 @@ test('an unknown key is a positioned warning and the text is kept as written; em
     'bibliography.yaml': bibliography
   })
   assert.equal(errors, false)
-  assert.deepEqual(lines.map((line) => line.replace(/^c\d+\//, '')), [
-    'essay.md:5:5: Citation key `@nobody` is not in the bibliography: the text is kept as written [citation-key-unknown]',
-    'essay.md:6:1: Citation key `@missing-key` is not in the bibliography: the text is kept as written [citation-key-unknown]'
-  ])
+  assert.deepEqual(
+    lines.map((line) => line.replace(/^c\d+\//, '')),
+    [
+      'essay.md:5:5: Citation key `@nobody` is not in the bibliography: the text is kept as written [citation-key-unknown]',
+      'essay.md:6:1: Citation key `@missing-key` is not in the bibliography: the text is kept as written [citation-key-unknown]'
+    ]
+  )
   const text = flat(edition.works[0]!.tree)
   assert.match(text, /Write to editors@example\.org or a@b\.org\./)
   assert.match(text, /See \[@nobody, p\. 3\] and @missing-key too\./)
@@ -159,18 +181,33 @@ test('a BibTeX bibliography loads: keys as written, ids made usable', async () =
   })
   assert.deepEqual(lines, [])
   assert.equal(flat(edition.works[0]!.tree.children[0]!), 'As argued (Brinton 1970, 12) and (Carr 1950).')
-  assert.deepEqual(edition.apparatus.bibliography.map((item) => [item.id, item['citation-key']]), [['brinton1970', 'Brinton1970'], ['carr-1950', 'carr:1950']])
+  assert.deepEqual(
+    edition.apparatus.bibliography.map((item) => [item.id, item['citation-key']]),
+    [
+      ['brinton1970', 'Brinton1970'],
+      ['carr-1950', 'carr:1950']
+    ]
+  )
 })
 
 test('a CSL-JSON bibliography loads, and its problems are positioned', async () => {
-  const item = {id: 'brinton-control', type: 'book', title: 'The Bolsheviks and Workers’ Control', author: [{family: 'Brinton', given: 'Maurice'}], issued: {'date-parts': [[1970]]}}
+  const item = {
+    id: 'brinton-control',
+    type: 'book',
+    title: 'The Bolsheviks and Workers’ Control',
+    author: [{family: 'Brinton', given: 'Maurice'}],
+    issued: {'date-parts': [[1970]]}
+  }
   const {edition, lines} = await build({'essay.md': '# An essay\n\nAs argued [@brinton-control].\n', 'bibliography.json': JSON.stringify([item], null, 2)})
   assert.deepEqual(lines, [])
   assert.equal(flat(edition.works[0]!.tree.children[0]!), 'As argued (Brinton 1970).')
 
   await writeTree(`${tmp.dir}/json`, {'a.md': '# A\n', 'bibliography.json': '[\n  {"id": "x", "type": "book"}\n]\n'})
   const bad = await loadCorpus('json', {cwd: tmp.dir})
-  assert.deepEqual(messages(bad.files).map((line) => line.replace(/: .*\[/, ': [')), ['json/bibliography.json:2:3: [field-missing]'])
+  assert.deepEqual(
+    messages(bad.files).map((line) => line.replace(/: .*\[/, ': [')),
+    ['json/bibliography.json:2:3: [field-missing]']
+  )
 })
 
 test('an edition may name a .csl file of the corpus; an unknown style is an error at its value', async () => {
@@ -216,5 +253,8 @@ test('bracket citations are on where an edition says so', async () => {
     'bibliography.yaml': bibliography
   })
   assert.deepEqual(lines, [])
-  assert.deepEqual(edition.apparatus.citations.map((c) => [c.text, c.parts[0]!.itemId]), [['**The Bolshevik Revolution**, p. 3', 'carr-revolution']])
+  assert.deepEqual(
+    edition.apparatus.citations.map((c) => [c.text, c.parts[0]!.itemId]),
+    [['**The Bolshevik Revolution**, p. 3', 'carr-revolution']]
+  )
 })

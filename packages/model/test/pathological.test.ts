@@ -80,12 +80,16 @@ async function load(body: string): Promise<string[]> {
 test('nesting up to the limit loads; one level more is an error where it is crossed', async () => {
   // 99 block quotes hold a paragraph at depth 100.
   assert.deepEqual(await load('>'.repeat(maxNesting - 1) + ' a\n'), [])
-  assert.deepEqual(await load('>'.repeat(maxNesting) + ' a\n'), [`5:${maxNesting}: Nesting too deep: more than ${maxNesting} levels of block quotes and lists [nesting-too-deep]`])
+  assert.deepEqual(await load('>'.repeat(maxNesting) + ' a\n'), [
+    `5:${maxNesting}: Nesting too deep: more than ${maxNesting} levels of block quotes and lists [nesting-too-deep]`
+  ])
   // Brackets and emphasis: only pairs that close nest.
   assert.deepEqual(await load('['.repeat(maxNesting) + 'a' + ']'.repeat(maxNesting) + '\n'), [])
   assert.deepEqual(await load('['.repeat(maxNesting + 1) + 'a\n'), [])
   assert.deepEqual(await load('*a '.repeat(maxNesting + 1) + '\n'), [])
-  assert.deepEqual(await load('*'.repeat(maxNesting + 1) + 'a' + '*'.repeat(maxNesting + 1) + '\n'), [`5:${maxNesting + 1}: Nesting too deep: more than ${maxNesting} levels of emphasis markers [nesting-too-deep]`])
+  assert.deepEqual(await load('*'.repeat(maxNesting + 1) + 'a' + '*'.repeat(maxNesting + 1) + '\n'), [
+    `5:${maxNesting + 1}: Nesting too deep: more than ${maxNesting} levels of emphasis markers [nesting-too-deep]`
+  ])
 })
 
 test('what only looks deep is not refused: thematic breaks, snake_case, many paragraphs of brackets', async () => {
@@ -100,7 +104,10 @@ test('nesting the parser keeps within the limit but the tree exceeds (lists insi
   const body = '- '.repeat(40) + 'a ' + '<span>'.repeat(30) + 'b' + '</span>'.repeat(30) + '\n'
   const messages = await load(body)
   assert.equal(messages.length, 1)
-  assert.match(messages[0] as string, /^5:\d+: Nesting too deep: more than 100 levels of block quotes, lists, inline markup and HTML elements \[nesting-too-deep\]$/)
+  assert.match(
+    messages[0] as string,
+    /^5:\d+: Nesting too deep: more than 100 levels of block quotes, lists, inline markup and HTML elements \[nesting-too-deep\]$/
+  )
 })
 
 test('a file past a limit keeps its front matter: its title is read, and no other error follows', async () => {
@@ -110,7 +117,10 @@ test('a file past a limit keeps its front matter: its title is read, and no othe
     const corpus = await loadCorpus(dir)
     assert.equal(corpus.works[0]?.meta.title, 'A plain title')
     assert.equal(hasErrors(corpus.files), true)
-    assert.deepEqual(corpus.files.flatMap((file) => file.messages.map((m) => m.ruleId)), ['nesting-too-deep'])
+    assert.deepEqual(
+      corpus.files.flatMap((file) => file.messages.map((m) => m.ruleId)),
+      ['nesting-too-deep']
+    )
   } finally {
     await cleanup()
   }

@@ -11,5 +11,8 @@ test('a bad percent escape in a link fragment is a positioned error, not an exce
   await writeTree(join(tmp.dir, 'c'), {'works/a.md': '---\ntitle: A\nurl: "https://example.org/a"\n---\n\n## Part\n\n[x](https://example.org/a#%zz)\n'})
   const corpus = await loadCorpus('c', {cwd: tmp.dir})
   const edition = resolveEdition(corpus, 'c')
-  assert.deepEqual([...messages(corpus.files), ...reported(edition)], ['c/works/a.md:8:1: Link to `#%zz` in `a`, which has no such heading or anchor [anchor-missing]'])
+  assert.deepEqual(
+    [...messages(corpus.files), ...reported(edition)],
+    ['c/works/a.md:8:1: Link to `#%zz` in `a`, which has no such heading or anchor [anchor-missing]']
+  )
 })

@@ -40,17 +40,45 @@ test('the model steps in a plain unified pipeline: the tree they make, and their
   const tree = (await processor.run(processor.parse(file), file)) as Root
 
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading')
-  assert.deepEqual(headings.map((heading) => [heading.depth, heading.data?.id, (heading.children[0] as Text).value]), [[2, 'a-quoted-title', 'A “quoted” title'], [3, 'second-part', 'Second part']])
+  assert.deepEqual(
+    headings.map((heading) => [heading.depth, heading.data?.id, (heading.children[0] as Text).value]),
+    [
+      [2, 'a-quoted-title', 'A “quoted” title'],
+      [3, 'second-part', 'Second part']
+    ]
+  )
   const paragraph = tree.children[1] as Paragraph
   assert.equal((paragraph.children[0] as Text).value, 'Some text\u00a0— with a note.')
-  assert.deepEqual(paragraph.children[1], {type: 'noteReference', id: 'note-fnref-a', noteId: 'note-fn-a', label: '1', position: paragraph.children[1]!.position})
+  assert.deepEqual(paragraph.children[1], {
+    type: 'noteReference',
+    id: 'note-fnref-a',
+    noteId: 'note-fn-a',
+    label: '1',
+    position: paragraph.children[1]!.position
+  })
   const links = paragraph.children.filter((node): node is Link => node.type === 'link')
-  assert.deepEqual(links.map((link) => [link.url, link.data]), [['#second-part', {target: {work: 'document', id: 'second-part'}}], ['https://example.org/docs/x.md', {external: true}]])
+  assert.deepEqual(
+    links.map((link) => [link.url, link.data]),
+    [
+      ['#second-part', {target: {work: 'document', id: 'second-part'}}],
+      ['https://example.org/docs/x.md', {external: true}]
+    ]
+  )
   assert.ok(!JSON.stringify(tree).includes('javascript:'), 'the refused link is unlinked')
 
   const notes = file.data.samizdat?.notes ?? []
-  const textOf = (node: unknown): string => JSON.stringify(node).match(/"value":"([^"]*)"/g)?.map((value) => JSON.parse(value.slice(8))).join('') ?? ''
-  assert.deepEqual(notes.map((note) => [note.number, note.kind, textOf(note.children)]), [[1, 'footnote', 'The note’s “text”.'], [2, 'note', 'An editor\'s note.']])
+  const textOf = (node: unknown): string =>
+    JSON.stringify(node)
+      .match(/"value":"([^"]*)"/g)
+      ?.map((value) => JSON.parse(value.slice(8)))
+      .join('') ?? ''
+  assert.deepEqual(
+    notes.map((note) => [note.number, note.kind, textOf(note.children)]),
+    [
+      [1, 'footnote', 'The note’s “text”.'],
+      [2, 'note', "An editor's note."]
+    ]
+  )
   assert.deepEqual(messagesOf(file), [
     'annotations.yaml:3:51: Annotation `lost`: “not in the text” not found in work `document` (doc.md) [anchor-missing]',
     'doc.md:11:1: Footnote `[^unused]` is defined but never referenced: it is left out [footnote-unused]',

@@ -36,16 +36,18 @@ for (const name of ['model', 'html']) {
     const dir = await mkdtemp(join(packages, name, 'test', '.readme-'))
     temps.push(dir)
     const failures: string[] = []
-    await Promise.all(blocks.map(async ({line, code}) => {
-      const file = join(dir, `line-${line}.ts`)
-      await writeFile(file, code)
-      try {
-        await run(process.execPath, ['--conditions=source', '--import', 'tsx', file], {cwd: dir, timeout: 240_000, maxBuffer: 16 * 1024 * 1024})
-      } catch (error) {
-        const {stderr, message} = error as {stderr?: string; message: string}
-        failures.push(`README.md:${line}: ${stderr || message}`)
-      }
-    }))
+    await Promise.all(
+      blocks.map(async ({line, code}) => {
+        const file = join(dir, `line-${line}.ts`)
+        await writeFile(file, code)
+        try {
+          await run(process.execPath, ['--conditions=source', '--import', 'tsx', file], {cwd: dir, timeout: 240_000, maxBuffer: 16 * 1024 * 1024})
+        } catch (error) {
+          const {stderr, message} = error as {stderr?: string; message: string}
+          failures.push(`README.md:${line}: ${stderr || message}`)
+        }
+      })
+    )
     assert.deepEqual(failures, [])
   })
 }

@@ -22,7 +22,15 @@ test('ids are unique across the edition, and the contents nest works and heading
   const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
   const edition = resolveEdition(corpus, 'plain-folder')
   assert.deepEqual(outline(edition.toc), [
-    ['a-first', 1, 'First essay', [['a-section', 2, 'A section', []], ['a-section-1', 2, 'A section', []]]],
+    [
+      'a-first',
+      1,
+      'First essay',
+      [
+        ['a-section', 2, 'A section', []],
+        ['a-section-1', 2, 'A section', []]
+      ]
+    ],
     ['b-second', 1, 'Second essay', []]
   ])
 })
@@ -77,7 +85,10 @@ test('the reader edition: order, contents and the FAQ link to its own section 4'
   // The works in the order the edition file lists them, however many it lists.
   const spec = corpus.editions.find((entry) => entry.id === 'workers-opposition')!
   assert.ok(spec.works.length > 1)
-  assert.deepEqual(edition.works.map((work) => work.id), spec.works)
+  assert.deepEqual(
+    edition.works.map((work) => work.id),
+    spec.works
+  )
   assert.equal(edition.preface?.title, 'Editor’s preface')
   assert.equal(edition.meta.title, 'The Workers’ Opposition')
   const solidarity = edition.works.find((work) => work.id === 'solidarity-introduction')!
@@ -89,7 +100,10 @@ test('the reader edition: order, contents and the FAQ link to its own section 4'
   for (const work of edition.works) {
     for (const [url, data] of links(work.tree)) assert.ok(url.startsWith('#') || /^https?:\/\//.test(url), `${work.id}: ${url} ${JSON.stringify(data)}`)
   }
-  assert.equal(corpus.files.some((file) => file.messages.length > 0), false)
+  assert.equal(
+    corpus.files.some((file) => file.messages.length > 0),
+    false
+  )
 })
 
 test('legacy anchors are resolved once, for every adapter', async () => {
@@ -106,9 +120,18 @@ test('resolving leaves the corpus as read: no tree, work or file changes, and th
   const counts = corpus.files.map((file) => file.messages.length)
   const first = resolveEdition(corpus, 'apparatus')
   const second = resolveEdition(corpus, 'apparatus')
-  assert.deepEqual(corpus.works.map((work) => ({meta: work.meta, tree: work.tree})), trees)
-  assert.deepEqual(corpus.apparatus.annotations.map(({file: _file, ...annotation}) => annotation), apparatus)
-  assert.deepEqual(corpus.files.map((file) => file.messages.length), counts)
+  assert.deepEqual(
+    corpus.works.map((work) => ({meta: work.meta, tree: work.tree})),
+    trees
+  )
+  assert.deepEqual(
+    corpus.apparatus.annotations.map(({file: _file, ...annotation}) => annotation),
+    apparatus
+  )
+  assert.deepEqual(
+    corpus.files.map((file) => file.messages.length),
+    counts
+  )
   // The messages come back with each resolution, naming their file.
   const shown = (edition: typeof first) => edition.messages.map((m) => `${m.file}:${m.line}:${m.column} [${m.ruleId}]`)
   assert.deepEqual(shown(first), [

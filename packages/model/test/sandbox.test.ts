@@ -30,7 +30,10 @@ test('a symlink in works/ that leaves the corpus is an error on the file, and is
     'link-out/works/secret.md:1:1: `link-out/works/secret.md` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read [file-outside]'
   ])
   assert.equal(leaks(loaded), false)
-  assert.deepEqual(loaded.works.map((work) => work.meta.id), ['ok'])
+  assert.deepEqual(
+    loaded.works.map((work) => work.meta.id),
+    ['ok']
+  )
 })
 
 test('a symlink inside the corpus is followed', async () => {
@@ -38,7 +41,10 @@ test('a symlink inside the corpus is followed', async () => {
   await symlink('../drafts/b.md', join(tmp.dir, name, 'works/b.md'))
   const loaded = await load(name)
   assert.deepEqual(messages(loaded.files), [])
-  assert.deepEqual(loaded.works.map((work) => work.meta.id), ['b', 'ok'])
+  assert.deepEqual(
+    loaded.works.map((work) => work.meta.id),
+    ['b', 'ok']
+  )
 })
 
 test('a works/ folder that is a symlink out of the corpus is an error on the folder', async () => {
@@ -76,7 +82,9 @@ test('a FIFO named *.md is refused without blocking', {timeout: 20_000}, async (
   const name = await corpus('fifo', {})
   execFileSync('mkfifo', [join(tmp.dir, name, 'works/pipe.md')])
   const loaded = await load(name)
-  assert.deepEqual(messages(loaded.files), ['fifo/works/pipe.md:1:1: `fifo/works/pipe.md` is not a regular file (a device, pipe or socket): it is not read [file-special]'])
+  assert.deepEqual(messages(loaded.files), [
+    'fifo/works/pipe.md:1:1: `fifo/works/pipe.md` is not a regular file (a device, pipe or socket): it is not read [file-special]'
+  ])
 })
 
 test('a folder named x.md is an error on it, not an internal error', async () => {
@@ -89,7 +97,9 @@ test('a symlink to /dev/zero is refused before any byte is read', {timeout: 20_0
   const name = await corpus('dev-zero', {})
   await symlink('/dev/zero', join(tmp.dir, name, 'works/zero.md'))
   const loaded = await load(name)
-  assert.deepEqual(messages(loaded.files), ['dev-zero/works/zero.md:1:1: `dev-zero/works/zero.md` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read [file-outside]'])
+  assert.deepEqual(messages(loaded.files), [
+    'dev-zero/works/zero.md:1:1: `dev-zero/works/zero.md` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read [file-outside]'
+  ])
 })
 
 test('an unreadable file is an error on it', async (t) => {
@@ -106,8 +116,13 @@ test('an unreadable file is an error on it', async (t) => {
 test('a file over maxFileSize is an error, checked before reading', async () => {
   const name = await corpus('too-large', {'works/big.md': '# Big\n\n' + 'word '.repeat(400) + '\n'})
   const loaded = await load(name, {maxFileSize: 1000})
-  assert.deepEqual(messages(loaded.files), ['too-large/works/big.md:1:1: `too-large/works/big.md` is larger than the limit of 1000 bytes (`maxFileSize`) [file-too-large]'])
-  assert.deepEqual(loaded.works.map((work) => work.meta.id), ['ok'])
+  assert.deepEqual(messages(loaded.files), [
+    'too-large/works/big.md:1:1: `too-large/works/big.md` is larger than the limit of 1000 bytes (`maxFileSize`) [file-too-large]'
+  ])
+  assert.deepEqual(
+    loaded.works.map((work) => work.meta.id),
+    ['ok']
+  )
   await assert.rejects(load(name, {maxFileSize: -1}), {name: 'UsageError', message: 'Expected `maxFileSize` to be a whole number of bytes, not `-1`'})
 })
 
@@ -115,7 +130,9 @@ test('invalid UTF-8 is an error at its line and column, never silently replaced'
   const bytes = Buffer.concat([Buffer.from('# Latin-1\n\nna'), Buffer.from([0xef]), Buffer.from('ve\n')])
   const name = await corpus('latin1', {'works/latin.md': bytes})
   const loaded = await load(name)
-  assert.deepEqual(messages(loaded.files), ['latin1/works/latin.md:3:3: `latin1/works/latin.md`: invalid UTF-8 at byte 14: save the file as UTF-8 [encoding-invalid]'])
+  assert.deepEqual(messages(loaded.files), [
+    'latin1/works/latin.md:3:3: `latin1/works/latin.md`: invalid UTF-8 at byte 14: save the file as UTF-8 [encoding-invalid]'
+  ])
 })
 
 test('a source named in the manifest that leaves the corpus is an error at its `file`, and is not read', async () => {

@@ -27,7 +27,7 @@ const files: Record<string, string> = {
     '',
     'More text.',
     '',
-    '[^a]: A work\'s footnote.',
+    "[^a]: A work's footnote.",
     ''
   ].join('\n'),
   'works/beta.md': [
@@ -71,33 +71,49 @@ function types(tree: Root): string[] {
 test('a title repeated as the first heading of the body (any depth) is dropped once, in the model', async () => {
   const edition = await resolve()
   const [alpha, beta] = edition.works
-  assert.deepEqual(alpha!.tree.children.map((node) => node.type), ['paragraph', 'heading', 'paragraph'])
+  assert.deepEqual(
+    alpha!.tree.children.map((node) => node.type),
+    ['paragraph', 'heading', 'paragraph']
+  )
   assert.deepEqual(alpha!.headings, [{id: 'section-one', depth: 2, text: 'Section “One”'}])
-  assert.deepEqual(edition.toc.map((entry) => [entry.id, entry.text, entry.children.map((child) => child.text)]), [
-    ['alpha', 'The Alpha Text’s “Quoted” Part', ['Section “One”']],
-    ['beta', 'Beta', ['Beta']]
-  ])
+  assert.deepEqual(
+    edition.toc.map((entry) => [entry.id, entry.text, entry.children.map((child) => child.text)]),
+    [
+      ['alpha', 'The Alpha Text’s “Quoted” Part', ['Section “One”']],
+      ['beta', 'Beta', ['Beta']]
+    ]
+  )
   // A heading with the title's text that is not the body's first block is the author's: it stays.
-  assert.deepEqual(beta!.tree.children.map((node) => node.type), ['paragraph', 'heading', 'paragraph'])
+  assert.deepEqual(
+    beta!.tree.children.map((node) => node.type),
+    ['paragraph', 'heading', 'paragraph']
+  )
   // A link to the dropped heading lands on the work's start.
   const links: Link[] = []
   visit(beta!.tree, 'link', (node: Link) => {
     links.push(node)
   })
-  assert.deepEqual(links.map((link) => link.data?.target), [{work: 'alpha', id: 'alpha'}])
+  assert.deepEqual(
+    links.map((link) => link.data?.target),
+    [{work: 'alpha', id: 'alpha'}]
+  )
 })
 
-test('the preface\'s footnotes are notes, numbered and collected like a work\'s', async () => {
+test("the preface's footnotes are notes, numbered and collected like a work's", async () => {
   const edition = await resolve()
   const preface = edition.preface!
-  assert.deepEqual(preface.notes?.map((note) => [note.id, note.refId, note.number, note.kind, textOf({type: 'root', children: note.children})]), [
-    ['preface-fn-p', 'preface-fnref-p', 1, 'footnote', 'The preface’s own “footnote”.']
-  ])
+  assert.deepEqual(
+    preface.notes?.map((note) => [note.id, note.refId, note.number, note.kind, textOf({type: 'root', children: note.children})]),
+    [['preface-fn-p', 'preface-fnref-p', 1, 'footnote', 'The preface’s own “footnote”.']]
+  )
   const kinds = types(preface.tree)
   assert.ok(kinds.includes('noteReference'))
   assert.ok(!kinds.includes('footnoteReference') && !kinds.includes('footnoteDefinition'), kinds.join(' '))
   // The work's own footnote keeps its own numbering.
-  assert.deepEqual(edition.works[0]!.notes.map((note) => [note.id, note.number]), [['alpha-fn-a', 1]])
+  assert.deepEqual(
+    edition.works[0]!.notes.map((note) => [note.id, note.number]),
+    [['alpha-fn-a', 1]]
+  )
 })
 
 test('typography: false is one decision: no text of the edition is typeset, source titles included', async () => {
@@ -105,7 +121,7 @@ test('typography: false is one decision: no text of the edition is typeset, sour
   assert.equal(edition.meta.sources[0]!.title, 'The Alpha Text\'s "Quoted" Part')
   assert.equal(edition.works[0]!.meta.title, 'The Alpha Text\'s "Quoted" Part')
   assert.equal(edition.works[0]!.headings[0]!.text, 'Section "One"')
-  assert.equal(textOf({type: 'root', children: edition.works[0]!.notes[0]!.children}), 'A work\'s footnote.')
+  assert.equal(textOf({type: 'root', children: edition.works[0]!.notes[0]!.children}), "A work's footnote.")
   assert.equal(textOf({type: 'root', children: edition.preface!.notes![0]!.children}), 'The preface\'s own "footnote".')
   // And with typography on (the default), the same source title is typeset like every other title.
   const typeset = await resolve()
@@ -127,14 +143,32 @@ test('the words the model writes come from one labels object: English by default
     const corpus = await loadCorpus(dir)
     const english = resolveEdition(corpus, corpus.editions[0]!.id)
     assert.deepEqual(messages(corpus.files), [])
-    assert.deepEqual(english.backMatter.map((section) => [section.id, section.title]), [['corrections', 'Corrections']])
-    assert.equal(textOf(english.backMatter[0]!.tree), 'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.\n\nA\n\nword for “typo”: misprint')
+    assert.deepEqual(
+      english.backMatter.map((section) => [section.id, section.title]),
+      [['corrections', 'Corrections']]
+    )
+    assert.equal(
+      textOf(english.backMatter[0]!.tree),
+      'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.\n\nA\n\nword for “typo”: misprint'
+    )
     assert.match(textOf({type: 'root', children: english.works[0]!.notes[0]!.children}), /^The sources disagree:/)
     const other = resolveEdition(corpus, corpus.editions[0]!.id, {
-      labels: {model: {corrections: 'Исправления', correctionsIntro: 'Чтение издания.', correctionFor: 'вместо', openQuote: '«', closeQuote: '»', sourcesDisagree: 'Источники расходятся:'}}
+      labels: {
+        model: {
+          corrections: 'Исправления',
+          correctionsIntro: 'Чтение издания.',
+          correctionFor: 'вместо',
+          openQuote: '«',
+          closeQuote: '»',
+          sourcesDisagree: 'Источники расходятся:'
+        }
+      }
     })
     // Titles change with the language; ids (reserved) do not.
-    assert.deepEqual(other.backMatter.map((section) => [section.id, section.title]), [['corrections', 'Исправления']])
+    assert.deepEqual(
+      other.backMatter.map((section) => [section.id, section.title]),
+      [['corrections', 'Исправления']]
+    )
     assert.equal(textOf(other.backMatter[0]!.tree), 'Чтение издания.\n\nA\n\nword вместо «typo»: misprint')
     assert.match(textOf({type: 'root', children: other.works[0]!.notes[0]!.children}), /^Источники расходятся:/)
   } finally {

@@ -17,28 +17,41 @@ const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF
 
 test('characters XML cannot hold are removed from every node, with a warning at the node', async () => {
   const body = bad.map((char, index) => `Line${index} a${char}b`).join('\n\n')
-  const extra = '\n\n`co\u0001de` [li\u0002nk](https://example.org/ "ti\u0004tle") https://example.org/\u0003 ![al\u0005t](x.png)\n\n```\nblock\u0006\n```\n\n<b title="r\u0008">raw</b>\n\nEmoji stay: 😀 tab\tstays.\n'
+  const extra =
+    '\n\n`co\u0001de` [li\u0002nk](https://example.org/ "ti\u0004tle") https://example.org/\u0003 ![al\u0005t](x.png)\n\n```\nblock\u0006\n```\n\n<b title="r\u0008">raw</b>\n\nEmoji stay: 😀 tab\tstays.\n'
   await writeTree(join(tmp.dir, 'c'), {'works/a.md': `---\ntitle: "Ti\\u0007t\\ud800le"\ndescription: "de\\x0Csc"\n---\n\n${body}${extra}`})
   const corpus = await loadCorpus('c', {cwd: tmp.dir})
   const lines = messages(corpus.files)
   for (const line of [
     'c/works/a.md:2:8: Removed U+0007, U+D800 from the value at `title`: control characters and non-characters are not text, and XML cannot hold them [char-invalid]',
     'c/works/a.md:3:14: Removed U+000C from the value at `description`: control characters and non-characters are not text, and XML cannot hold them [char-invalid]'
-  ]) assert.ok(lines.includes(line), line + '\n' + lines.join('\n'))
+  ])
+    assert.ok(lines.includes(line), line + '\n' + lines.join('\n'))
   // One warning per line of the body, at the line it is on.
   bad.forEach((char, index) => {
     const code = 'U+' + char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
-    assert.ok(lines.includes(`c/works/a.md:${6 + index * 2}:1: Removed ${code} from the text: control characters and non-characters are not text, and XML cannot hold them [char-invalid]`), code + '\n' + lines.join('\n'))
+    assert.ok(
+      lines.includes(
+        `c/works/a.md:${6 + index * 2}:1: Removed ${code} from the text: control characters and non-characters are not text, and XML cannot hold them [char-invalid]`
+      ),
+      code + '\n' + lines.join('\n')
+    )
   })
   for (const what of ['the inlineCode', 'the url of the link', 'the title of the link', 'the alt of the image', 'the code', 'the html']) {
-    assert.ok(lines.some((line) => line.includes(`from ${what}:`)), what + '\n' + lines.join('\n'))
+    assert.ok(
+      lines.some((line) => line.includes(`from ${what}:`)),
+      what + '\n' + lines.join('\n')
+    )
   }
   assert.ok(lines.every((line) => line.endsWith('[char-invalid]')))
   const work = corpus.works[0]!
   assert.equal(work.meta.title, 'Title')
   const edition = resolveEdition(corpus, 'c')
   const text = JSON.stringify(edition.works[0]!.tree) + JSON.stringify(edition.meta)
-  assert.doesNotMatch(text.replace(/\\u[0-9a-f]{4}/gi, (escape) => JSON.parse(`"${escape}"`)), notXml)
+  assert.doesNotMatch(
+    text.replace(/\\u[0-9a-f]{4}/gi, (escape) => JSON.parse(`"${escape}"`)),
+    notXml
+  )
   assert.match(textOf(work.tree), /Line0 ab/)
   assert.match(textOf(work.tree), /Emoji stay: 😀 tab\tstays\./)
 })

@@ -25,7 +25,10 @@ test('the type-only exports of @samizdat/pdf are exactly these', () => {
 test('toPdf follows the writer contract: one file, `<edition id>.pdf`, the bytes of a PDF', async () => {
   const edition = await fixtureEdition()
   const files = await pdf.toPdf(edition, {date: new Date(0)})
-  assert.deepEqual(files.map((file) => file.path), [`${edition.meta.id}.pdf`])
+  assert.deepEqual(
+    files.map((file) => file.path),
+    [`${edition.meta.id}.pdf`]
+  )
   const bytes = files[0]!.data
   assert.ok(bytes instanceof Uint8Array)
   assert.equal(Buffer.from(bytes.subarray(0, 8)).toString('latin1'), '%PDF-1.7')
@@ -35,7 +38,10 @@ test('toPdf follows the writer contract: one file, `<edition id>.pdf`, the bytes
 test('an unknown paper or an invalid date is a usage error that quotes it', async () => {
   const edition = await fixtureEdition()
   await assert.rejects(pdf.toPdf(edition, {paper: 'B5'}), (error: unknown) => error instanceof UsageError && /`B5`/.test(error.message))
-  await assert.rejects(pdf.toPdf({...edition, meta: {...edition.meta, paper: 'folio'}}), (error: unknown) => error instanceof UsageError && /`folio`/.test(error.message))
+  await assert.rejects(
+    pdf.toPdf({...edition, meta: {...edition.meta, paper: 'folio'}}),
+    (error: unknown) => error instanceof UsageError && /`folio`/.test(error.message)
+  )
   await assert.rejects(pdf.toPdf(edition, {date: new Date('not a date')}), (error: unknown) => error instanceof UsageError && /date/.test(error.message))
 })
 

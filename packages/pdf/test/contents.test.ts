@@ -29,7 +29,12 @@ test('each contents entry names the page its heading is on', async (t) => {
     const page = printed.indexOf(number)
     assert.ok(page >= 0, `a page numbered ${number} (for "${entry}")`)
     // The heading may carry note marks: digits may follow any word.
-    const heading = new RegExp(squash(entry).split(' ').map((word) => `${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d*`).join('\\s+'))
+    const heading = new RegExp(
+      squash(entry)
+        .split(' ')
+        .map((word) => `${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d*`)
+        .join('\\s+')
+    )
     assert.match(squash(pages[page] as string), heading, `"${entry}" is on page ${number}`)
     checked.push(entry)
   }

@@ -23,6 +23,9 @@ test('every page reference shows the page of its target', async (t) => {
     checked++
   }
   const sections = edition.backMatter.map((section) => JSON.stringify(section.tree))
-  assert.ok(sections.some((tree) => tree.includes('"pageRef":true')), 'the reader edition has page references')
+  assert.ok(
+    sections.some((tree) => tree.includes('"pageRef":true')),
+    'the reader edition has page references'
+  )
   assert.ok(checked > 100, `${checked} page references checked`)
 })

@@ -27,7 +27,9 @@ function outside(pages: readonly PageWords[], paper: Paper): string[] {
         const furniture = (word.yMin < head && word.yMax > head - 2) || (word.yMin < folio && word.yMax > folio - 2)
         if (furniture && (word.yMax < g.top || word.yMin > g.top + g.textHeight)) continue
         if (word.xMin < left - tolerance || word.xMax > left + g.textWidth + tolerance || word.yMin < g.top - 2 || word.yMax > g.top + g.textHeight + 2) {
-          problems.push(`page ${index + 1}: "${word.text}" at ${word.xMin.toFixed(1)}–${word.xMax.toFixed(1)} × ${word.yMin.toFixed(1)}–${word.yMax.toFixed(1)}`)
+          problems.push(
+            `page ${index + 1}: "${word.text}" at ${word.xMin.toFixed(1)}–${word.xMax.toFixed(1)} × ${word.yMin.toFixed(1)}–${word.yMax.toFixed(1)}`
+          )
         }
       }
     }

@@ -44,7 +44,10 @@ test('a 20,000-letter word is measured in work proportional to its length, and c
   const {measure, shaped} = countingMeasurer()
   const items = itemize([word(text)], measure, options)
   assert.equal(pieces(items).join(''), text, 'nothing lost')
-  assert.ok(pieces(items).every((piece) => piece.length * 5 <= options.lineWidth), 'each piece fits a line')
+  assert.ok(
+    pieces(items).every((piece) => piece.length * 5 <= options.lineWidth),
+    'each piece fits a line'
+  )
   assert.ok(shaped() < 10 * text.length, `shaped ${shaped()} characters for a word of ${text.length}`)
 })
 

@@ -26,32 +26,55 @@ function words(count: number): BreakItem[] {
     if (index > 0) items.push({type: 'glue', width: 2, stretch: 1, shrink: 1})
     items.push({type: 'box', width: 10})
   }
-  items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false}, {type: 'glue', width: 0, stretch: infinity * 10, shrink: 0}, {type: 'penalty', width: 0, penalty: -infinity, flagged: false})
+  items.push(
+    {type: 'penalty', width: 0, penalty: infinity, flagged: false},
+    {type: 'glue', width: 0, stretch: infinity * 10, shrink: 0},
+    {type: 'penalty', width: 0, penalty: -infinity, flagged: false}
+  )
   return items
 }
 
 test('total fit: exact lines get ratio 0, the last line is filled by its own glue', () => {
   // Five words of 10 with four spaces of 2 fill 58 exactly.
   const breaks = breakLines(words(10), () => 58, {tolerance: 1})
-  assert.deepEqual(breaks?.map((lineBreak) => lineBreak.position), [9, 21])
+  assert.deepEqual(
+    breaks?.map((lineBreak) => lineBreak.position),
+    [9, 21]
+  )
   assert.equal(breaks?.[0]?.ratio, 0)
 })
 
 test('an impossible paragraph is undefined, for the caller to loosen', () => {
-  assert.equal(breakLines(words(3), () => 5, {tolerance: 10}), undefined)
+  assert.equal(
+    breakLines(words(3), () => 5, {tolerance: 10}),
+    undefined
+  )
 })
 
 test('justified lines end exactly at the measure; the last does not', () => {
-  const body = 'The real limitations in Bolshevism can best be seen by the various oppositions to the mainstream of that party, which questioned Bolshevik orthodoxy in a limited way.'
+  const body =
+    'The real limitations in Bolshevism can best be seen by the various oppositions to the mainstream of that party, which questioned Bolshevik orthodoxy in a limited way.'
   const lines = setParagraph([run(body)], measure, {width: 200, align: 'justify', leading: 14, style: roman})
   assert.ok(lines.length >= 4)
   for (const line of lines.slice(0, -1)) assert.ok(Math.abs(right(line) - 200) < 0.01, `"${text(line)}" ends at ${right(line)}`)
   assert.ok(right(lines.at(-1) as Line) < 200)
-  assert.equal(lines.map(text).join('').replace(/-(?=\S)|\s+/g, (match) => (match === '-' ? '' : ' ')).trim().replace(/\s+/g, ' '), body)
+  assert.equal(
+    lines
+      .map(text)
+      .join('')
+      .replace(/-(?=\S)|\s+/g, (match) => (match === '-' ? '' : ' '))
+      .trim()
+      .replace(/\s+/g, ' '),
+    body
+  )
 })
 
 test('spaces between roman and italic runs are kept', () => {
-  const lines = setParagraph([run('concentrate on the '), run('“Left Communists”', italic), run(' in 1918 and the '), run('“Workers’ Opposition”', italic), run(' of 1920.')], measure, {width: 1000, align: 'justify', leading: 14, style: roman})
+  const lines = setParagraph(
+    [run('concentrate on the '), run('“Left Communists”', italic), run(' in 1918 and the '), run('“Workers’ Opposition”', italic), run(' of 1920.')],
+    measure,
+    {width: 1000, align: 'justify', leading: 14, style: roman}
+  )
   assert.equal(lines.length, 1)
   assert.equal(text(lines[0] as Line).trim(), 'concentrate on the “Left Communists” in 1918 and the “Workers’ Opposition” of 1920.')
   const glyphs = (lines[0] as Line).glyphs
@@ -61,7 +84,8 @@ test('spaces between roman and italic runs are kept', () => {
 })
 
 test('hyphenation breaks long words at Liang points, with a hyphen', () => {
-  const body = 'Notwithstanding the bureaucratisation, the representatives of the oppositions characteristically misunderstood the constitutional arrangements of revolutionary institutions.'
+  const body =
+    'Notwithstanding the bureaucratisation, the representatives of the oppositions characteristically misunderstood the constitutional arrangements of revolutionary institutions.'
   const lines = setParagraph([run(body)], measure, {width: 150, align: 'justify', leading: 14, style: roman})
   const hyphenated = lines.filter((line) => /\p{L}-$/u.test(text(line).trimEnd()))
   assert.ok(hyphenated.length > 0, 'some line ends with a hyphen')
@@ -71,7 +95,10 @@ test('hyphenation breaks long words at Liang points, with a hyphen', () => {
 test('URLs and checksums break rather than overflow', () => {
   const url = 'https://example.org/a/very/long/path/that/cannot/fit/on/one/line/of/an/a5/page/at/all.html'
   const hash = 'f065febd4594f9101eea8d0cc12f9d00ec1cd57fefba74e37a02f71b0531dba3'
-  for (const [content, align] of [[`See ${url} now.`, 'justify'], [`SHA-256 ${hash}`, 'ragged']] as const) {
+  for (const [content, align] of [
+    [`See ${url} now.`, 'justify'],
+    [`SHA-256 ${hash}`, 'ragged']
+  ] as const) {
     const lines = setParagraph([run(content)], measure, {width: 120, align, leading: 14, style: roman})
     assert.ok(lines.length > 2)
     for (const line of lines) assert.ok(right(line) <= 120.01, `"${text(line)}" fits`)

@@ -27,7 +27,12 @@ const environments: Array<Record<string, string>> = [
 function build(environment: Record<string, string>, index: number): string {
   mkdirSync(outputDir, {recursive: true})
   const out = join(outputDir, `locale-${index}.pdf`)
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', child, out], {cwd: root, encoding: 'utf8', timeout: 120_000, env: {...process.env, ...environment}})
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', child, out], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {...process.env, ...environment}
+  })
   assert.equal(result.status, 0, result.stderr)
   return out
 }
@@ -35,10 +40,14 @@ function build(environment: Record<string, string>, index: number): string {
 test('byte-identical across time zones and locales', () => {
   const pdfs = environments.map((environment, index) => build(environment, index))
   const hashes = pdfs.map((pdf) => createHash('sha256').update(readFileSync(pdf)).digest('hex'))
-  assert.deepEqual(hashes, hashes.map(() => hashes[0]), environments.map((environment, index) => `${environment['LANG']}: ${hashes[index]}`).join('\n'))
+  assert.deepEqual(
+    hashes,
+    hashes.map(() => hashes[0]),
+    environments.map((environment, index) => `${environment['LANG']}: ${hashes[index]}`).join('\n')
+  )
 })
 
-test('named destinations are in byte order, as the PDF asks, not in a locale\'s', (t) => {
+test("named destinations are in byte order, as the PDF asks, not in a locale's", (t) => {
   if (!hasTool(t, 'qpdf')) return
   const objects = pdfObjects(build(environments[2] as Record<string, string>, 2))
   const keys: string[] = []

@@ -69,7 +69,7 @@ test('each formula is a Formula element with its TeX as /Alt, drawn as filled pa
   assert.ok(curves > 50, `curves drawn: ${curves}`)
 })
 
-test('code is set in the monospace font, its tokens in the palette\'s colours', async (t) => {
+test("code is set in the monospace font, its tokens in the palette's colours", async (t) => {
   if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
   const {path} = await build(t)
   const text = pageTexts(path).join('\n')

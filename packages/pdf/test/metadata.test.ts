@@ -36,15 +36,19 @@ function find(node: Nodes, name: string): Element | undefined {
 
 test('XMP parses as XML and carries titles, names and rights as written; info and outline titles are valid strings', async (t) => {
   if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdfinfo')) return
-  const edition = memoryEdition([paragraph('Text.')], {
-    title: nasty,
-    subtitle: 'sub ]]>',
-    creators: [{name: `Editor ${nasty}`, role: 'edt'}],
-    publisher: 'P & <Q>',
-    rights: `Rights ${nasty}`,
-    description: `Described ${nasty}`,
-    subjects: ['s1 ]]>', 's2 <x/>']
-  }, {title: `Work ${nasty}`})
+  const edition = memoryEdition(
+    [paragraph('Text.')],
+    {
+      title: nasty,
+      subtitle: 'sub ]]>',
+      creators: [{name: `Editor ${nasty}`, role: 'edt'}],
+      publisher: 'P & <Q>',
+      rights: `Rights ${nasty}`,
+      description: `Described ${nasty}`,
+      subjects: ['s1 ]]>', 's2 <x/>']
+    },
+    {title: `Work ${nasty}`}
+  )
   mkdirSync(outputDir, {recursive: true})
   const pdf = join(outputDir, 'metadata-hostile.pdf')
   writeFileSync(pdf, (await toPdf(edition, {date: new Date(0)}))[0]!.data)
@@ -66,7 +70,8 @@ test('XMP parses as XML and carries titles, names and rights as written; info an
   const objects = Object.values(all) as Array<Record<string, unknown> | null>
   // A string may be an indirect object (pdfkit writes the info dictionary's so).
   const resolve = (value: unknown): string => String(typeof value === 'string' && / R$/.test(value) ? all[value] : value).replace(/^u:/, '')
-  const strings = (key: string): string[] => objects.flatMap((object) => (object !== null && typeof object === 'object' && key in object ? [resolve(object[key])] : []))
+  const strings = (key: string): string[] =>
+    objects.flatMap((object) => (object !== null && typeof object === 'object' && key in object ? [resolve(object[key])] : []))
   assert.ok(strings('/Title').includes(`${nasty}: sub ]]>`), 'info dictionary title, whole')
   assert.ok(strings('/Title').includes(`Work ${nasty}`), 'outline entry, whole')
 })

@@ -25,7 +25,10 @@ test('fixture: each footnote starts on the page of its reference, and links ther
   const pages = bodyTexts(pageWords(pdf), geometry('A5'))
   const work = edition.works[0] as ResolvedWork
   // The model's GFM footnotes: ids from their identifiers, one numbering in reading order.
-  assert.deepEqual(work.notes.map((note) => [note.number, note.kind]), work.notes.map((_, index) => [index + 1, 'footnote']))
+  assert.deepEqual(
+    work.notes.map((note) => [note.number, note.kind]),
+    work.notes.map((_, index) => [index + 1, 'footnote'])
+  )
   assert.equal(work.notes.length, 17, 'three notes and fourteen in the series')
   for (const note of work.notes) {
     const page = dests.get(note.id)
@@ -38,7 +41,10 @@ test('fixture: each footnote starts on the page of its reference, and links ther
   const first = work.notes[0] as ResolvedNote
   assert.equal(first.id, `${work.meta.id}-fn-first`)
   const marks = marksOf(work.tree, first.id)
-  assert.deepEqual(marks.map((mark) => mark.label), ['1', '1'])
+  assert.deepEqual(
+    marks.map((mark) => mark.label),
+    ['1', '1']
+  )
   assert.equal(new Set(marks.map((mark) => mark.id)).size, 2)
   for (const mark of marks) {
     const page = dests.get(mark.id) as number
@@ -76,7 +82,10 @@ test('reader edition: every note of the apparatus on the page of its mark, its t
     assert.equal(dests.get(note.refId), page, `note ${note.id} starts on the page of its mark`)
     assert.ok(links[page]?.has(note.id) && links[page]?.has(note.refId), `note ${note.id} and its mark link to each other`)
     // The start of the note's text is on that page (three words: a line may end in a hyphen).
-    const first = squash(blocksOf({type: 'root', children: note.children})[0]?.text ?? '').split(' ').slice(0, 3).join(' ')
+    const first = squash(blocksOf({type: 'root', children: note.children})[0]?.text ?? '')
+      .split(' ')
+      .slice(0, 3)
+      .join(' ')
     assert.ok((pages[page] as string).includes(first), `the text of ${note.id} ("${first}") starts on its page`)
   }
 })

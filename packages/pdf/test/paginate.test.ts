@@ -10,7 +10,13 @@ const g = {...geometry('A5'), textHeight: 100, noteLeading: 10}
 const line = (name: string, breakBefore = true, notes: Note[] = []): Block => ({kind: 'block', height: 10, items: [], breakBefore, notes, marks: [{id: name}]})
 const section = (id: string, flow: Flow[], start: Section['start'] = 'next', folio: Section['folio'] = 'arabic'): Section => ({id, flow, start, folio})
 const names = (blocks: Array<{block: Block}>): string[] => blocks.map(({block}) => block.marks[0]?.id as string)
-const note = (id: string, lines: number): Note => ({id, referenceId: `ref-${id}`, label: id, struct: structRoot('Note'), blocks: Array.from({length: lines}, (_, index) => line(`${id}.${index + 1}`))})
+const note = (id: string, lines: number): Note => ({
+  id,
+  referenceId: `ref-${id}`,
+  label: id,
+  struct: structRoot('Note'),
+  blocks: Array.from({length: lines}, (_, index) => line(`${id}.${index + 1}`))
+})
 
 /** A paragraph of `count` lines with widow and orphan control, as `State.emit` makes it. */
 function paragraph(prefix: string, count: number): Block[] {
@@ -19,7 +25,10 @@ function paragraph(prefix: string, count: number): Block[] {
 
 test('a page holds what fits', () => {
   const pages = paginate([section('s', paragraph('a', 25))], g)
-  assert.deepEqual(pages.map((page) => page.body.length), [10, 10, 5])
+  assert.deepEqual(
+    pages.map((page) => page.body.length),
+    [10, 10, 5]
+  )
 })
 
 test('no orphan and no widow: the break moves', () => {
@@ -28,7 +37,10 @@ test('no orphan and no widow: the break moves', () => {
   assert.deepEqual(names(pages[0]?.body ?? []), ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'])
   // 11 lines: the 11th alone would be a widow; the page gives up its last line.
   const widow = paginate([section('s', paragraph('c', 11))], g)
-  assert.deepEqual(widow.map((page) => page.body.length), [9, 2])
+  assert.deepEqual(
+    widow.map((page) => page.body.length),
+    [9, 2]
+  )
 })
 
 test('a heading stays with what follows', () => {
@@ -43,7 +55,10 @@ test('sections open on rectos, with a blank verso before when needed; labels rom
   assert.equal(pages.length, 3)
   assert.equal(pages[1]?.section, undefined, 'a blank page')
   assert.equal(pages[2]?.index, 2)
-  assert.deepEqual(pages.map((page) => page.label), ['i', 'ii', '1'])
+  assert.deepEqual(
+    pages.map((page) => page.label),
+    ['i', 'ii', '1']
+  )
   assert.equal(roman(1994), 'mcmxciv')
 })
 
@@ -59,8 +74,12 @@ test('a note goes on the page of its reference, room reserved', () => {
   assert.ok(Math.abs(bottom - g.textHeight) < 0.01, 'notes end at the foot of the text block')
 })
 
-test('a note too long for its page starts there and continues on the next, before that page\'s notes', () => {
-  const flow = [line('r1', true, [note('long', 14)]), ...paragraph('a', 4).map((block) => ({...block, breakBefore: true})), line('r2', true, [note('short', 1)])]
+test("a note too long for its page starts there and continues on the next, before that page's notes", () => {
+  const flow = [
+    line('r1', true, [note('long', 14)]),
+    ...paragraph('a', 4).map((block) => ({...block, breakBefore: true})),
+    line('r2', true, [note('short', 1)])
+  ]
   const pages = paginate([section('s', flow)], g)
   const first = pages[0]
   assert.equal(first?.body[0]?.block.marks[0]?.id, 'r1')
@@ -70,6 +89,6 @@ test('a note too long for its page starts there and continues on the next, befor
   assert.equal(rest[0], `long.${(first?.notes.length ?? 0) + 1}`)
   const shortPage = pages.findIndex((page) => page.body.some(({block}) => block.marks[0]?.id === 'r2'))
   const shortNotes = names(pages[shortPage]?.notes ?? [])
-  assert.ok(shortNotes.includes('short.1'), 'the short note is on its reference\'s page')
+  assert.ok(shortNotes.includes('short.1'), "the short note is on its reference's page")
   assert.ok(shortNotes.indexOf('short.1') > shortNotes.findIndex((name) => name.startsWith('long.')) || !shortNotes.some((name) => name.startsWith('long.')))
 })

@@ -28,7 +28,9 @@ test('every note of the reader edition appears, in order, at the size of notes',
   if (!hasTool(t, 'pdftotext')) return
   const edition = await readerEdition()
   const tokens = bodyTokens(pageWords(await readerPdf()), geometry('A5'), 'notes')
-  const blocks = edition.works.flatMap((work) => work.notes.flatMap((note) => blocksOf(withNoteNumbers({type: 'root', children: note.children})).map((block) => block.text)))
+  const blocks = edition.works.flatMap((work) =>
+    work.notes.flatMap((note) => blocksOf(withNoteNumbers({type: 'root', children: note.children})).map((block) => block.text))
+  )
   assert.ok(blocks.length > 80, `${blocks.length} blocks of notes`)
   assert.deepEqual(findInOrder(tokens, blocks), [])
 })
@@ -49,7 +51,13 @@ test('the imprint names each source by its title, as the model typesets it', asy
   const titles = edition.meta.sources.map((source) => source.title)
   assert.ok(titles.length > 3 && titles.some((title) => title.includes('’')), 'typeset titles (curly apostrophes)')
   // Each ends a sentence there.
-  assert.deepEqual(findInOrder(tokens, titles.map((title) => (/[.?!…]["”’)]?$/.test(title) ? title : `${title}.`))), [])
+  assert.deepEqual(
+    findInOrder(
+      tokens,
+      titles.map((title) => (/[.?!…]["”’)]?$/.test(title) ? title : `${title}.`))
+    ),
+    []
+  )
 })
 
 test('the matcher rejects lost spaces and reordered text', () => {
@@ -59,7 +67,10 @@ test('the matcher rejects lost spaces and reordered text', () => {
   assert.equal(matchAt(tokens('a hyphen-\nated word'), 0, words('a hyphenated word')), 4)
   assert.equal(matchAt(tokens('the 1919-\n1922 years'), 0, words('the 1919-1922 years')), 4)
   assert.equal(matchAt(tokens('the “Left Communists”in 1918'), 0, words('the “Left Communists” in 1918')), -1)
-  assert.deepEqual(findInOrder(tokens('second first'), ['first', 'second']).map((miss) => miss.block), ['second'])
+  assert.deepEqual(
+    findInOrder(tokens('second first'), ['first', 'second']).map((miss) => miss.block),
+    ['second']
+  )
 })
 
 test('fixture: the text of each footnote appears, in order of first reference', async (t) => {
@@ -73,7 +84,11 @@ test('fixture: the text of each footnote appears, in order of first reference', 
     visit(work.tree, 'noteReference', (node: NoteReference) => {
       if (!order.includes(node.noteId)) order.push(node.noteId)
     })
-    assert.deepEqual(order, work.notes.map((note) => note.id), `the notes of ${work.id} are numbered in order of first reference`)
+    assert.deepEqual(
+      order,
+      work.notes.map((note) => note.id),
+      `the notes of ${work.id} are numbered in order of first reference`
+    )
     for (const note of work.notes) blocks.push(...blocksOf(withNoteNumbers({type: 'root', children: note.children})).map((block) => block.text))
   }
   const footnotes = edition.works.flatMap((work) => work.notes.filter((note) => note.kind === 'footnote'))

@@ -24,7 +24,12 @@ const guard = 120
 function build(name: string, size: number): string {
   mkdirSync(outputDir, {recursive: true})
   const out = join(outputDir, `pathological-${name}-${size}.pdf`)
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', child, name, String(size), out], {cwd: root, encoding: 'utf8', timeout: guard * 1000, killSignal: 'SIGKILL'})
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', child, name, String(size), out], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: guard * 1000,
+    killSignal: 'SIGKILL'
+  })
   assert.equal(result.signal, null, `${name} ${size} did not finish within ${guard} s`)
   assert.equal(result.status, 0, result.stderr)
   return out
@@ -36,7 +41,9 @@ function build(name: string, size: number): string {
  * a word cut anywhere reads whole.
  */
 function workText(pdf: string, separator = ''): string {
-  return bodyTokens(pageWords(pdf).slice(4), geometry('A5'), 'text').map((token) => token.text).join(separator)
+  return bodyTokens(pageWords(pdf).slice(4), geometry('A5'), 'text')
+    .map((token) => token.text)
+    .join(separator)
 }
 
 function check(pdf: string): void {
@@ -80,11 +87,17 @@ test('1,000 paragraphs and a 1,000-item list: every one', (t) => {
   const paragraphs = build('paragraphs', 1000)
   check(paragraphs)
   const numbers = [...workText(paragraphs, ' ').matchAll(/Paragraph (\d+)\./g)].map((match) => Number(match[1]))
-  assert.deepEqual(numbers, Array.from({length: 1000}, (_, index) => index))
+  assert.deepEqual(
+    numbers,
+    Array.from({length: 1000}, (_, index) => index)
+  )
   const list = build('list', 1000)
   check(list)
   const items = [...workText(list, ' ').matchAll(/item(\d+)/g)].map((match) => Number(match[1]))
-  assert.deepEqual(items, Array.from({length: 1000}, (_, index) => index))
+  assert.deepEqual(
+    items,
+    Array.from({length: 1000}, (_, index) => index)
+  )
 })
 
 test('block quotations and lists nested 200 deep still set, indents stopping at half the measure', (t) => {

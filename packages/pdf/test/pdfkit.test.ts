@@ -10,7 +10,17 @@ import {join, relative} from 'node:path'
 import {test} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {registerFonts} from '../src/lib/fonts.js'
-import {bytesOf, createDocument, fontMetrics, outlineEntries, replaceXmpProperties, setPageLabels, structEntries, structReference, type Doc} from '../src/lib/pdfkit.js'
+import {
+  bytesOf,
+  createDocument,
+  fontMetrics,
+  outlineEntries,
+  replaceXmpProperties,
+  setPageLabels,
+  structEntries,
+  structReference,
+  type Doc
+} from '../src/lib/pdfkit.js'
 
 function document(): Doc {
   return createDocument({info: {Title: 'Pinned'}, lang: 'en', compress: false})
@@ -61,7 +71,8 @@ test('_font: the current font’s ascender, descender and shaping (layoutRun)', 
   const metrics = fontMetrics(doc, 'serif')
   assert.ok(metrics.ascender > 0 && metrics.descender < 0, JSON.stringify(metrics))
   // The memoised shaping (registerFonts) gives the same run for the same text and features.
-  const run = (text: string) => (doc.font('serif') as unknown as {_font: {layoutRun(text: string, features?: string[]): unknown}})._font.layoutRun(text, ['onum'])
+  const run = (text: string) =>
+    (doc.font('serif') as unknown as {_font: {layoutRun(text: string, features?: string[]): unknown}})._font.layoutRun(text, ['onum'])
   assert.equal(run('1921'), run('1921'), 'pdfkit changed: layoutRun is no longer the shaping pdfkit calls')
 })
 
@@ -105,9 +116,12 @@ test('no file of src/ but lib/pdfkit.ts imports pdfkit or touches its private or
       const path = join(dir, entry.name)
       if (entry.isDirectory()) walk(path)
       else if (path.endsWith('.ts') && relative(src, path) !== join('lib', 'pdfkit.ts')) {
-        readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
-          if (/\._[A-Za-z]|\.dictionary\b|\boutlineData\b|from 'pdfkit(?:\/[^']*)?'/.test(line)) offending.push(`${relative(src, path)}:${index + 1}: ${line.trim()}`)
-        })
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, index) => {
+            if (/\._[A-Za-z]|\.dictionary\b|\boutlineData\b|from 'pdfkit(?:\/[^']*)?'/.test(line))
+              offending.push(`${relative(src, path)}:${index + 1}: ${line.trim()}`)
+          })
       }
     }
   }

@@ -43,7 +43,18 @@ test('text inside raw HTML blocks and inline tags is set; scripts and images wit
   writeFileSync(pdf, (await toPdf(edition, {date: new Date(0), report: (message) => warnings.push(message)}))[0]!.data)
 
   const text = pageTexts(pdf).join('\n').replace(/\s+/g, ' ')
-  for (const expected of ['Before the blocks.', 'Alpha in a div with bold', 'Beta summary', 'Gamma in details', 'Delta head', 'Epsilon cell', 'Zeta in a p', 'A line with eta bold, H2O,', 'theta', 'after, iota link, kappa bad, lambda alt, , mu span, and xi unclosed.']) {
+  for (const expected of [
+    'Before the blocks.',
+    'Alpha in a div with bold',
+    'Beta summary',
+    'Gamma in details',
+    'Delta head',
+    'Epsilon cell',
+    'Zeta in a p',
+    'A line with eta bold, H2O,',
+    'theta',
+    'after, iota link, kappa bad, lambda alt, , mu span, and xi unclosed.'
+  ]) {
     assert.ok(text.includes(expected), `${expected} in: ${text}`)
   }
   assert.doesNotMatch(text, /secret/)
@@ -53,12 +64,21 @@ test('text inside raw HTML blocks and inline tags is set; scripts and images wit
     warnings.map((message) => [message.file, message.line, message.column, message.ruleId, message.fatal, message.reason]),
     [
       ['w.md', 15, 1, 'html-omitted', false, 'Raw HTML `<script>` is left out of the PDF: its content is code, not text'],
-      ['w.md', 17, line.indexOf('<img src="y.png">') + 1, 'html-omitted', false, 'Raw HTML image without `alt` text is left out of the PDF: it has no text to stand in for it'],
+      [
+        'w.md',
+        17,
+        line.indexOf('<img src="y.png">') + 1,
+        'html-omitted',
+        false,
+        'Raw HTML image without `alt` text is left out of the PDF: it has no text to stand in for it'
+      ],
       ['w.md', 17, line.indexOf('<script>') + 1, 'html-omitted', false, 'Raw HTML `<script>` is left out of the PDF: its content is code, not text']
     ]
   )
 
   // The HTML link is a link; the javascript: one is its text only.
-  const uris = Object.values(pdfObjects(pdf)).filter((value) => (value as Record<string, unknown> | null)?.['/S'] === '/URI').map((value) => String((value as Record<string, unknown>)['/URI']).replace(/^u:/, ''))
+  const uris = Object.values(pdfObjects(pdf))
+    .filter((value) => (value as Record<string, unknown> | null)?.['/S'] === '/URI')
+    .map((value) => String((value as Record<string, unknown>)['/URI']).replace(/^u:/, ''))
   assert.deepEqual(uris, ['https://example.com/x'])
 })

@@ -29,15 +29,21 @@ async function pages(t: TestContext): Promise<string[]> {
 test('a work that repeats its title as its first heading sets the title once, in its opening and the contents', async (t) => {
   if (!hasTool(t, 'pdftotext')) return
   const texts = await pages(t)
-  assert.deepEqual(texts.filter((page) => page.includes('Alpha')), [
-    `Settled Edition | Sources | The Alpha Text. SHA-256 | ${'a'.repeat(64)} | This edition was built on 1 May 2024. Set in EB Garamond and PT Mono. |`,
-    'Contents | Preface | v | The Alpha Text | 1 | Section One | 1 | iii |',
-    'The Alpha Text | A body paragraph with a note.1 | Section One | More text. | 1 A work footnote. | 1 |'
-  ])
+  assert.deepEqual(
+    texts.filter((page) => page.includes('Alpha')),
+    [
+      `Settled Edition | Sources | The Alpha Text. SHA-256 | ${'a'.repeat(64)} | This edition was built on 1 May 2024. Set in EB Garamond and PT Mono. |`,
+      'Contents | Preface | v | The Alpha Text | 1 | Section One | 1 | iii |',
+      'The Alpha Text | A body paragraph with a note.1 | Section One | More text. | 1 A work footnote. | 1 |'
+    ]
+  )
 })
 
-test('the preface\'s footnote is a note at the foot of its page, numbered like a work\'s', async (t) => {
+test("the preface's footnote is a note at the foot of its page, numbered like a work's", async (t) => {
   if (!hasTool(t, 'pdftotext')) return
   const texts = await pages(t)
-  assert.deepEqual(texts.filter((page) => page.startsWith('Preface')), ['Preface | A preface sentence with a footnote.1 | 1 The preface footnote text. | v |'])
+  assert.deepEqual(
+    texts.filter((page) => page.startsWith('Preface')),
+    ['Preface | A preface sentence with a footnote.1 | 1 The preface footnote text. | v |']
+  )
 })

@@ -23,7 +23,10 @@ const cache = new Map<string, Pdf>()
 
 function read(pdf: string): Pdf {
   if (!cache.has(pdf)) {
-    const json = JSON.parse(run('qpdf', ['--json', '--json-stream-data=inline', '--decode-level=generalized', pdf])) as {pages: Pdf['pages']; qpdf: [unknown, Pdf['objects']]}
+    const json = JSON.parse(run('qpdf', ['--json', '--json-stream-data=inline', '--decode-level=generalized', pdf])) as {
+      pages: Pdf['pages']
+      qpdf: [unknown, Pdf['objects']]
+    }
     const objects: Pdf['objects'] = {}
     for (const [key, value] of Object.entries(json.qpdf[1])) objects[key.replace(/^obj:/, '')] = value
     cache.set(pdf, {objects, pages: json.pages})
@@ -39,7 +42,9 @@ function resolve(pdf: Pdf, ref: unknown): Dict {
 }
 
 function catalog(pdf: Pdf): Dict {
-  return Object.values(pdf.objects).map((object) => object.value as Dict).find((value) => value?.['/Type'] === '/Catalog') as Dict
+  return Object.values(pdf.objects)
+    .map((object) => object.value as Dict)
+    .find((value) => value?.['/Type'] === '/Catalog') as Dict
 }
 
 interface Element {
@@ -71,7 +76,10 @@ test('the structure tree mirrors the book', async (t) => {
   const tree = structTree(pdf)
   assert.equal(tree.type, 'Document')
   const sections = 3 + (edition.preface ? 1 : 0) + edition.works.length + edition.backMatter.length
-  assert.deepEqual(tree.children.map((child) => child.type), new Array(sections).fill('Sect'))
+  assert.deepEqual(
+    tree.children.map((child) => child.type),
+    new Array(sections).fill('Sect')
+  )
   const types = new Set(all(tree).map((element) => element.type))
   for (const type of ['H1', 'H2', 'H3', 'P', 'BlockQuote', 'L', 'LI', 'Lbl', 'LBody', 'Link', 'Note', 'Reference', 'TOC', 'TOCI']) {
     assert.ok(types.has(type), `a ${type} element`)
@@ -128,11 +136,20 @@ test('fixture: passages in another language are Spans with their Lang; a note ca
       if (node.kind === 'language') passages.push(node)
     })
   }
-  assert.deepEqual(passages.map((node) => node.lang), ['ru-Latn', 'ru-Latn'])
+  assert.deepEqual(
+    passages.map((node) => node.lang),
+    ['ru-Latn', 'ru-Latn']
+  )
   const spans = elements.filter((element) => element.type === 'Span')
-  assert.deepEqual(spans.map((span) => span.dict['/Lang']), ['u:ru-Latn', 'u:ru-Latn'])
+  assert.deepEqual(
+    spans.map((span) => span.dict['/Lang']),
+    ['u:ru-Latn', 'u:ru-Latn']
+  )
   // The second passage is a link's text: its Span is inside the Link.
-  assert.deepEqual(spans.map((span) => parents.get(span)?.type), ['P', 'Link'])
+  assert.deepEqual(
+    spans.map((span) => parents.get(span)?.type),
+    ['P', 'Link']
+  )
   assert.deepEqual(spanTexts(file), ['edinonachalie', 'Rabochaya1 oppozitsiya'])
   // The note whose mark is inside the second passage follows the link, in the paragraph, in the work's language.
   const note = elements.find((element) => element.type === 'Note' && element.dict['/ID'] === 'u:note-platform-title')
@@ -146,7 +163,7 @@ test('fixture: passages in another language are Spans with their Lang; a note ca
   assert.equal(siblings.indexOf(note), siblings.indexOf(parents.get(spans[1] as Element) as Element) + 1, 'the note comes right after the link that calls it')
 })
 
-test('a passage inside a link that runs over a page has a Span in each page\'s Link', async (t) => {
+test("a passage inside a link that runs over a page has a Span in each page's Link", async (t) => {
   if (!hasTool(t, 'qpdf')) return
   const doc = createDocument({info: {}, lang: 'en', compress: false})
   const bytes = bytesOf(doc)
@@ -166,10 +183,13 @@ test('a passage inside a link that runs over a page has a Span in each page\'s L
   mkdirSync(outputDir, {recursive: true})
   writeFileSync(file, await bytes)
   const [p] = structTree(read(file)).children
-  assert.deepEqual(p?.children.map((element) => [element.type, element.children.map((child) => [child.type, child.dict['/Lang']])]), [
-    ['Link', [['Span', 'u:ru-Latn']]],
-    ['Link', [['Span', 'u:ru-Latn']]]
-  ])
+  assert.deepEqual(
+    p?.children.map((element) => [element.type, element.children.map((child) => [child.type, child.dict['/Lang']])]),
+    [
+      ['Link', [['Span', 'u:ru-Latn']]],
+      ['Link', [['Span', 'u:ru-Latn']]]
+    ]
+  )
 })
 
 test('links are Link elements with their annotations; notes have ids', async (t) => {
@@ -248,7 +268,10 @@ test('catalog: language, title shown, page labels roman then arabic, outline', a
   const expected = ['1:Contents', ...(edition.preface ? [`1:${edition.preface.title}`] : [])]
   for (const work of edition.toc) expected.push(`1:${work.text}`)
   for (const section of edition.backMatter) expected.push(`1:${section.title}`)
-  assert.deepEqual(titles.filter((title) => title.startsWith('1:')), expected)
+  assert.deepEqual(
+    titles.filter((title) => title.startsWith('1:')),
+    expected
+  )
   const afaq = edition.toc.find((work) => work.children.length === 4)
   for (const child of afaq?.children ?? []) assert.ok(titles.includes(`2:${child.text}`), `outline entry for "${child.text}"`)
 })

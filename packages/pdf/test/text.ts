@@ -90,7 +90,14 @@ export function findInOrder(tokens: readonly Token[], blocks: readonly string[])
       const first = (tokens[start] as Token).text
       if (first === expected[0] || (expected[0] as string).startsWith(first)) found = matchAt(tokens, start, expected)
     }
-    if (found < 0) missing.push({block, after: tokens.slice(cursor, cursor + 12).map((token) => token.text).join(' ')})
+    if (found < 0)
+      missing.push({
+        block,
+        after: tokens
+          .slice(cursor, cursor + 12)
+          .map((token) => token.text)
+          .join(' ')
+      })
     else cursor = found
   }
   return missing

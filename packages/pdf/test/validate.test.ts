@@ -53,7 +53,10 @@ test('pdffonts: every font embedded and subset, with a Unicode map', async (t) =
 test('XMP metadata: title, creators, subjects, language, escaped', async (t) => {
   if (!hasTool(t, 'pdfinfo')) return
   const xmp = run('pdfinfo', ['-meta', await readerPdf()])
-  assert.match(xmp, /<dc:title><rdf:Alt><rdf:li xml:lang="x-default">The Workers’ Opposition: Alexandra Kollontai’s pamphlet of 1921 and its readers<\/rdf:li><\/rdf:Alt><\/dc:title>/)
+  assert.match(
+    xmp,
+    /<dc:title><rdf:Alt><rdf:li xml:lang="x-default">The Workers’ Opposition: Alexandra Kollontai’s pamphlet of 1921 and its readers<\/rdf:li><\/rdf:Alt><\/dc:title>/
+  )
   assert.match(xmp, /<dc:creator><rdf:Seq><rdf:li>The Samizdat editors<\/rdf:li><rdf:li>Alexandra Kollontai<\/rdf:li>/)
   assert.match(xmp, /<dc:subject><rdf:Bag><rdf:li>Workers' Opposition<\/rdf:li>/)
   assert.match(xmp, /<dc:language><rdf:Bag><rdf:li>en<\/rdf:li><\/rdf:Bag><\/dc:language>/)

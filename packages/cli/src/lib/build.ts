@@ -80,7 +80,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const out = path.resolve(cwd, shownOut)
   await checkOut(out, shownOut, cwd)
   await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
-  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})}))
+  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () =>
+    loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
+  )
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
   const ids = select('edition', options.editions, editionIds(corpus))
@@ -139,7 +141,9 @@ function attach(corpus: Corpus, fallback: VFile | undefined, message: VFileMessa
   const named = message.file ? path.resolve(corpus.files[0]?.cwd ?? process.cwd(), message.file) : undefined
   const file = corpus.files.find((candidate) => candidate.path !== undefined && path.resolve(candidate.cwd, candidate.path) === named) ?? fallback
   if (!file) return
-  const same = file.messages.some((known) => known.reason === message.reason && known.line === message.line && known.column === message.column && known.ruleId === message.ruleId)
+  const same = file.messages.some(
+    (known) => known.reason === message.reason && known.line === message.line && known.column === message.column && known.ruleId === message.ruleId
+  )
   if (same) return
   message.file = file.path
   file.messages.push(message)
@@ -147,7 +151,10 @@ function attach(corpus: Corpus, fallback: VFile | undefined, message: VFileMessa
 
 /** The entries a build of edition `id` in `chosen` formats writes. */
 function plan(id: string, chosen: readonly Format[]): Planned[] {
-  return [...chosen.map((format) => ({edition: id, format: format.id, entry: format.outputs(id)})), {edition: id, format: 'apparatus', entry: apparatusEntry(id)}]
+  return [
+    ...chosen.map((format) => ({edition: id, format: format.id, entry: format.outputs(id)})),
+    {edition: id, format: 'apparatus', entry: apparatusEntry(id)}
+  ]
 }
 
 function apparatusEntry(id: string): string {

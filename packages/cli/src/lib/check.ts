@@ -27,7 +27,10 @@ export interface CheckResult {
  * files and their messages) when any message is an error.
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const corpus = await loadCorpus(options.corpus ?? 'corpus', {cwd: options.cwd ?? process.cwd(), ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
+  const corpus = await loadCorpus(options.corpus ?? 'corpus', {
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})
+  })
   options.signal?.throwIfAborted()
   await checkCorpus(corpus)
   options.signal?.throwIfAborted()

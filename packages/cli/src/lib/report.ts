@@ -20,9 +20,7 @@ export function report(files: readonly VFile[], cwd: string = process.cwd()): st
 
   for (const file of files) {
     const name = file.path ? path.relative(cwd, path.resolve(file.cwd, file.path)) || file.path : '<unknown>'
-    const messages = [...file.messages].sort(
-      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
-    )
+    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     for (const message of messages) {
       if (message.fatal === true) errors++
       else warnings++

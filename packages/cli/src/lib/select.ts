@@ -2,7 +2,10 @@ import {UsageError} from '@samizdat/model'
 
 /** Parse a repeatable, comma-separated option (`--format html,epub --format pdf`). */
 export function collect(value: string, previous: string[] | undefined): string[] {
-  const values = value.split(',').map((item) => item.trim()).filter(Boolean)
+  const values = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
   return [...(previous ?? []), ...values]
 }
 
@@ -14,9 +17,7 @@ export function select(kind: string, requested: readonly string[] | undefined, v
   if (requested === undefined || requested.length === 0) return [...valid]
   const unknown = requested.filter((value) => !valid.includes(value))
   if (unknown.length > 0) {
-    throw new UsageError(
-      `Unknown ${kind}${unknown.length === 1 ? '' : 's'} ${quote(unknown)}; expected ${valid.length === 1 ? '' : 'one of '}${quote(valid)}`
-    )
+    throw new UsageError(`Unknown ${kind}${unknown.length === 1 ? '' : 's'} ${quote(unknown)}; expected ${valid.length === 1 ? '' : 'one of '}${quote(valid)}`)
   }
   return [...new Set(requested)]
 }

@@ -59,13 +59,31 @@ export async function writeEntries(out: string, entries: readonly Entry[], optio
       // Entries of earlier builds that this one does not make stay, and stay listed (a build of one edition keeps the others).
       const listed: Record<string, ManifestFile[]> = {}
       for (const [entry, files] of Object.entries(manifest?.entries ?? {})) {
-        if (!names.has(entry) && (await lstat(path.join(out, stripSlash(entry))).then(() => true, () => false))) listed[entry] = files
+        if (
+          !names.has(entry) &&
+          (await lstat(path.join(out, stripSlash(entry))).then(
+            () => true,
+            () => false
+          ))
+        )
+          listed[entry] = files
       }
       for (const {entry, files} of entries) listed[entry] = describeFiles(files)
       const next = makeManifest(listed)
 
-      const temp = await stage(out, entries.flatMap(({files}) => files), options.signal)
-      await swap(out, temp, entries.map(({entry}) => stripSlash(entry)), next.build, manifestText(next), options.signal)
+      const temp = await stage(
+        out,
+        entries.flatMap(({files}) => files),
+        options.signal
+      )
+      await swap(
+        out,
+        temp,
+        entries.map(({entry}) => stripSlash(entry)),
+        next.build,
+        manifestText(next),
+        options.signal
+      )
       done = true
     } finally {
       await lock.release()
@@ -79,7 +97,13 @@ export async function writeEntries(out: string, entries: readonly Entry[], optio
 /** Remove `dir` and its parents up to `top` while they are empty. */
 async function removeEmpty(dir: string, top: string): Promise<void> {
   for (let current = dir; ; current = path.dirname(current)) {
-    if (!(await rmdir(current).then(() => true, () => false))) return
+    if (
+      !(await rmdir(current).then(
+        () => true,
+        () => false
+      ))
+    )
+      return
     if (current === top || path.dirname(current) === current) return
   }
 }

@@ -100,19 +100,113 @@ export interface Case {
 }
 
 /** Words that typography leaves alone, so a plain paragraph reads the same in every output. */
-export const vocabulary = ['alpha', 'beta', 'gamma', 'delta', 'workers', 'party', 'soviet', 'council', 'bread', 'peace', 'land', 'union', 'trade', 'kollontai', 'opposition']
+export const vocabulary = [
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'workers',
+  'party',
+  'soviet',
+  'council',
+  'bread',
+  'peace',
+  'land',
+  'union',
+  'trade',
+  'kollontai',
+  'opposition'
+]
 
 /** Text that breaks serialisers: XML-forbidden characters, bidi, combining marks, astral characters, markup. */
 const controlChunks = [
-  '\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B[31mred\u001B[0m', '\u001F', '\u007F',
-  '\u0080', '\u0085', '\u009B', '\u009F', '\uFFFE', '\uFFFF', '\uFEFF', '\uD800', '\uDFFF', 'a\uDBFFb', '\uDBFF\uDFFF',
-  '\u200B', '\u200D', '\u2028', '\u2029', '\u202E', '\u202D', '\u2066', '\u00AD',
-  'שלום', 'مرحبا', 'e\u0301', '\u0301', 'Z\u0351\u0352\u0353\u0354', '😀', '👩‍👩‍👧', '🇺🇦', '𝔘𝔫𝔦', '𠜎', 'ǅ', 'ﬁ', 'İ', 'ß',
-  '&#0;', '&#x7;', '&#xD800;', '&#xFFFE;', '&#1114111;'
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001B[31mred\u001B[0m',
+  '\u001F',
+  '\u007F',
+  '\u0080',
+  '\u0085',
+  '\u009B',
+  '\u009F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  'a\uDBFFb',
+  '\uDBFF\uDFFF',
+  '\u200B',
+  '\u200D',
+  '\u2028',
+  '\u2029',
+  '\u202E',
+  '\u202D',
+  '\u2066',
+  '\u00AD',
+  'שלום',
+  'مرحبا',
+  'e\u0301',
+  '\u0301',
+  'Z\u0351\u0352\u0353\u0354',
+  '😀',
+  '👩‍👩‍👧',
+  '🇺🇦',
+  '𝔘𝔫𝔦',
+  '𠜎',
+  'ǅ',
+  'ﬁ',
+  'İ',
+  'ß',
+  '&#0;',
+  '&#x7;',
+  '&#xD800;',
+  '&#xFFFE;',
+  '&#1114111;'
 ]
 const markupChunks = [
-  ']]>', '--', '---', '<!--', '-->', '&', '&amp;', '&nbsp;', '&bogus;', '<', '>', '"', "'", '...', '*', '**', '_', '`', '``',
-  '[', ']', '(', ')', '!', '\\', '#', '|', '~', '{', '}', '$', '%', '^', '\t', '<?', '?>', '<x>', '</x>'
+  ']]>',
+  '--',
+  '---',
+  '<!--',
+  '-->',
+  '&',
+  '&amp;',
+  '&nbsp;',
+  '&bogus;',
+  '<',
+  '>',
+  '"',
+  "'",
+  '...',
+  '*',
+  '**',
+  '_',
+  '`',
+  '``',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  '\\',
+  '#',
+  '|',
+  '~',
+  '{',
+  '}',
+  '$',
+  '%',
+  '^',
+  '\t',
+  '<?',
+  '?>',
+  '<x>',
+  '</x>'
 ]
 const commonChunks = ['Ünïcödé', 'naïve', 'Ångström', 'ЦК', 'Кollontai', '“quoted”', '’68', '1921–1922', '\u00A0']
 
@@ -131,9 +225,7 @@ export function textArb(profile: Profile, maxChunks = 5): fc.Arbitrary<string> {
         ]
       : [])
   )
-  return fc
-    .array(chunk, {minLength: 1, maxLength: maxChunks})
-    .map((chunks) => chunks.join(' ').replace(/[\n\r]/g, ' '))
+  return fc.array(chunk, {minLength: 1, maxLength: maxChunks}).map((chunks) => chunks.join(' ').replace(/[\n\r]/g, ' '))
 }
 
 /** A non-empty single-line value for a YAML field that must not be blank. */
@@ -142,15 +234,44 @@ function nameArb(profile: Profile): fc.Arbitrary<string> {
 }
 
 const urls = ['w1.md', 'https://example.org/a?b=c&d=e', 'http://example.org/', 'mailto:editor@example.org', 'relative/path', '']
-const hostileUrls = ['w2.md#heading', '#anchor', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:msgbox', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', '//evil.example/x', 'https://', 'https://example.org/%zz', 'w9.md']
+const hostileUrls = [
+  'w2.md#heading',
+  '#anchor',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'vbscript:msgbox',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  '//evil.example/x',
+  'https://',
+  'https://example.org/%zz',
+  'w9.md'
+]
 const imageUrls = ['https://tracker.example/pixel.png', 'data:image/png;base64,iVBORw0KGgo=', 'http://tracker.example/p.gif']
 const htmlInline = [
-  '<span>', '</span>', '<b>bold</b>', '<em id="index">x</em>', '<sup>2</sup>', '<br>', '<!-- c -->', '<!-- a -- b -->',
-  '<img src="https://tracker.example/pixel.png" name="getElementById" alt="px">', '<img src=x onerror=alert(1)>',
-  '<a name="body" id="documentElement" href="javascript:alert(1)">clobber</a>', '<a href="https://example.org/" target="_blank">out</a>',
-  '<script>alert(1)</script>', '<style>*{}</style>', '<iframe src="https://evil.example/"></iframe>', '<x-foo>', '<![CDATA[ ]]> ]]>',
-  '<svg><a xlink:href="javascript:alert(1)">s</a></svg>', '<math><mi>x</mi></math>', '<input name="attributes">',
-  '<span style="background:url(https://tracker.example/bg.png)">styled</span>', '<abbr title="t">T</abbr>', '<kbd>K</kbd>'
+  '<span>',
+  '</span>',
+  '<b>bold</b>',
+  '<em id="index">x</em>',
+  '<sup>2</sup>',
+  '<br>',
+  '<!-- c -->',
+  '<!-- a -- b -->',
+  '<img src="https://tracker.example/pixel.png" name="getElementById" alt="px">',
+  '<img src=x onerror=alert(1)>',
+  '<a name="body" id="documentElement" href="javascript:alert(1)">clobber</a>',
+  '<a href="https://example.org/" target="_blank">out</a>',
+  '<script>alert(1)</script>',
+  '<style>*{}</style>',
+  '<iframe src="https://evil.example/"></iframe>',
+  '<x-foo>',
+  '<![CDATA[ ]]> ]]>',
+  '<svg><a xlink:href="javascript:alert(1)">s</a></svg>',
+  '<math><mi>x</mi></math>',
+  '<input name="attributes">',
+  '<span style="background:url(https://tracker.example/bg.png)">styled</span>',
+  '<abbr title="t">T</abbr>',
+  '<kbd>K</kbd>'
 ]
 
 /** Raw HTML blocks: [opening line, closing line, whether Markdown blocks go between]. */
@@ -198,7 +319,10 @@ function inlineArb(profile: Profile, depth: number): fc.Arbitrary<Inline> {
     leaves.push({
       weight: 2,
       arbitrary: fc
-        .record({item: fc.oneof(fc.nat(3), fc.constantFrom('Op. Cit.', 'Ibid.'), ...(profile.hostile ? [textArb(profile, 2)] : [])), locator: fc.option(fc.constantFrom('p. 12', 'pp. 3–4', 'ch. 2'), {nil: undefined})})
+        .record({
+          item: fc.oneof(fc.nat(3), fc.constantFrom('Op. Cit.', 'Ibid.'), ...(profile.hostile ? [textArb(profile, 2)] : [])),
+          locator: fc.option(fc.constantFrom('p. 12', 'pp. 3–4', 'ch. 2'), {nil: undefined})
+        })
         .map((citation): Inline => ({type: 'citation', ...citation}))
     })
   }
@@ -211,7 +335,11 @@ function inlineArb(profile: Profile, depth: number): fc.Arbitrary<Inline> {
     {
       weight: 3,
       arbitrary: fc
-        .record({type: fc.constantFrom<'emphasis' | 'strong' | 'delete'>('emphasis', 'strong', 'delete'), marker: fc.constantFrom<'*' | '_'>('*', '_'), children})
+        .record({
+          type: fc.constantFrom<'emphasis' | 'strong' | 'delete'>('emphasis', 'strong', 'delete'),
+          marker: fc.constantFrom<'*' | '_'>('*', '_'),
+          children
+        })
         .map((node): Inline => node)
     },
     {
@@ -234,7 +362,10 @@ function blockArb(profile: Profile, depth: number, tracked: boolean): fc.Arbitra
   const inlines = inlinesArb(profile)
   const leaves: Array<fc.WeightedArbitrary<Block>> = [
     {weight: 8, arbitrary: inlines.map((children): Block => ({type: 'paragraph', children}))},
-    {weight: 2, arbitrary: fc.record({depth: fc.integer({min: 1, max: 6}), children: inlinesArb(profile, 1)}).map((heading): Block => ({type: 'heading', ...heading}))},
+    {
+      weight: 2,
+      arbitrary: fc.record({depth: fc.integer({min: 1, max: 6}), children: inlinesArb(profile, 1)}).map((heading): Block => ({type: 'heading', ...heading}))
+    },
     {weight: 1, arbitrary: fc.constant<Block>({type: 'thematicBreak'})},
     {
       weight: 2,
@@ -272,7 +403,12 @@ function blockArb(profile: Profile, depth: number, tracked: boolean): fc.Arbitra
     {
       weight: 3,
       arbitrary: fc
-        .record({ordered: fc.boolean(), start: fc.constantFrom(1, 0, 7, 999999999), spread: fc.boolean(), items: fc.array(children, {minLength: 1, maxLength: 4})})
+        .record({
+          ordered: fc.boolean(),
+          start: fc.constantFrom(1, 0, 7, 999999999),
+          spread: fc.boolean(),
+          items: fc.array(children, {minLength: 1, maxLength: 4})
+        })
         .map((list): Block => ({type: 'list', ...list}))
     },
     {
@@ -363,7 +499,10 @@ function editionArb(profile: Profile): fc.Arbitrary<Case['editions'][number]> {
       works: fc.option(fc.uniqueArray(fc.nat(2), {minLength: 1, maxLength: 3}), {nil: undefined}),
       // A work the corpus lacks: its id is echoed in the message, escape sequences and all.
       unknownWork: profile.hostile
-        ? fc.oneof({weight: 6, arbitrary: fc.constant(undefined)}, {weight: 1, arbitrary: fc.constantFrom('nope', 'w\u001B[2J\u001B[31mred', 'x\u0007y\u0085z', 'a\nb')})
+        ? fc.oneof(
+            {weight: 6, arbitrary: fc.constant(undefined)},
+            {weight: 1, arbitrary: fc.constantFrom('nope', 'w\u001B[2J\u001B[31mred', 'x\u0007y\u0085z', 'a\nb')}
+          )
         : fc.constant(undefined),
       preface: fc.option(blocksArb(profile), {nil: undefined})
     })
@@ -396,39 +535,49 @@ function annotationArb(profile: Profile): fc.Arbitrary<AnnotationCase> {
 export function caseArb(profile: Profile): fc.Arbitrary<Case> {
   const folders = profile.hostile ? ['corpus', 'Field Notes', 'ünïcödé', '.notes', 'a.epub', 'index', 'back\\slash'] : ['corpus', 'notes']
   return fc.record({
-      folder: fc.constantFrom(...folders),
-      works: fc.array(workArb(profile), {minLength: 1, maxLength: 3}),
-      editions: fc.array(editionArb(profile), {maxLength: 2}),
-      annotations: profile.apparatus ? fc.array(annotationArb(profile), {maxLength: 5}) : fc.constant([]),
-      persons: profile.apparatus
-        ? fc.array(
-            fc.record({
-              name: nameArb(profile),
-              variants: fc.array(fc.oneof(fc.constantFrom(...vocabulary), nameArb(profile).filter((name) => name.length >= 2)), {minLength: 1, maxLength: 2}),
-              fields: fc.record({dates: fc.constantFrom('1872-1952', 'c. 1900'), description: textArb(profile, 3)}, {requiredKeys: []}).map((fields) => fields as {[key: string]: Yaml})
-            }),
-            {maxLength: 2}
-          )
-        : fc.constant([]),
-      timeline: profile.apparatus
-        ? fc.array(
-            fc.record({
-              date: fc.constantFrom('1921', '1921-03', '1921-03-08', '1917/1921'),
-              label: nameArb(profile),
-              mention: fc.option(fc.record({paragraph: fc.nat(20), start: fc.nat(6), length: fc.integer({min: 1, max: 2})}), {nil: undefined})
-            }),
-            {maxLength: 2}
-          )
-        : fc.constant([]),
-      bibliography: profile.apparatus
-        ? fc.array(
-            fc.record({
-              title: fc.array(fc.constantFrom('Selected', 'Writings', 'Bread', 'Peace', 'Council', 'Ünion'), {minLength: 1, maxLength: 3}).map((words) => words.join(' ')),
-              family: fc.constantFrom('Kollontai', 'Brinton', 'Ünger', 'O\'Neil'),
-              given: fc.constantFrom('Alexandra', 'Maurice', 'A.')
-            }),
-            {maxLength: 3}
-          )
-        : fc.constant([])
-    })
+    folder: fc.constantFrom(...folders),
+    works: fc.array(workArb(profile), {minLength: 1, maxLength: 3}),
+    editions: fc.array(editionArb(profile), {maxLength: 2}),
+    annotations: profile.apparatus ? fc.array(annotationArb(profile), {maxLength: 5}) : fc.constant([]),
+    persons: profile.apparatus
+      ? fc.array(
+          fc.record({
+            name: nameArb(profile),
+            variants: fc.array(
+              fc.oneof(
+                fc.constantFrom(...vocabulary),
+                nameArb(profile).filter((name) => name.length >= 2)
+              ),
+              {minLength: 1, maxLength: 2}
+            ),
+            fields: fc
+              .record({dates: fc.constantFrom('1872-1952', 'c. 1900'), description: textArb(profile, 3)}, {requiredKeys: []})
+              .map((fields) => fields as {[key: string]: Yaml})
+          }),
+          {maxLength: 2}
+        )
+      : fc.constant([]),
+    timeline: profile.apparatus
+      ? fc.array(
+          fc.record({
+            date: fc.constantFrom('1921', '1921-03', '1921-03-08', '1917/1921'),
+            label: nameArb(profile),
+            mention: fc.option(fc.record({paragraph: fc.nat(20), start: fc.nat(6), length: fc.integer({min: 1, max: 2})}), {nil: undefined})
+          }),
+          {maxLength: 2}
+        )
+      : fc.constant([]),
+    bibliography: profile.apparatus
+      ? fc.array(
+          fc.record({
+            title: fc
+              .array(fc.constantFrom('Selected', 'Writings', 'Bread', 'Peace', 'Council', 'Ünion'), {minLength: 1, maxLength: 3})
+              .map((words) => words.join(' ')),
+            family: fc.constantFrom('Kollontai', 'Brinton', 'Ünger', "O'Neil"),
+            given: fc.constantFrom('Alexandra', 'Maurice', 'A.')
+          }),
+          {maxLength: 3}
+        )
+      : fc.constant([])
+  })
 }

@@ -13,7 +13,19 @@ import {fromHtml} from 'hast-util-from-html'
 import JSZip from 'jszip'
 import type {Element as XastElement, Nodes as XastNodes} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
-import {apparatusJsonSchema, checkCorpus, ContentError, hasErrors, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus, type OutputFile, type ResolvedEdition} from '@samizdat/model'
+import {
+  apparatusJsonSchema,
+  checkCorpus,
+  ContentError,
+  hasErrors,
+  loadCorpus,
+  resolveEdition,
+  toApparatusJson,
+  UsageError,
+  type Corpus,
+  type OutputFile,
+  type ResolvedEdition
+} from '@samizdat/model'
 import {toEpub} from '@samizdat/epub'
 import {toHtml} from '@samizdat/html'
 import {toPdf} from '@samizdat/pdf'
@@ -63,8 +75,9 @@ let unsafe: string[] = []
 
 /** Text for a failure message: quoted, with every invisible or troublesome character as an escape. */
 export function show(text: string): string {
-  return JSON.stringify(text).replace(/[\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g, (char) =>
-    [...char].map((unit) => '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0')).join('')
+  return JSON.stringify(text).replace(
+    /[\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g,
+    (char) => [...char].map((unit) => '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0')).join('')
   )
 }
 
@@ -82,7 +95,10 @@ function offsetOf(text: string, line: number, column: number): number {
 
 function assertNoForbidden(where: string, text: string): void {
   const found = xmlForbidden.exec(text)
-  if (found) violation(`${where}: character U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} not allowed in XML 1.0, at offset ${found.index}: ${around(text, found.index)}`)
+  if (found)
+    violation(
+      `${where}: character U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} not allowed in XML 1.0, at offset ${found.index}: ${around(text, found.index)}`
+    )
 }
 
 /** Every message has a rule, a place (line and column) and a printable one-line reason. */
@@ -132,7 +148,18 @@ function* elementsOf(node: HastNodes | XastNodes): Generator<[string, Map<string
     if ('tagName' in node) {
       const element = node as HastElement
       for (const [key, value] of Object.entries(element.properties)) {
-        const name = key === 'className' ? 'class' : key === 'srcSet' ? 'srcset' : key === 'xLinkHref' ? 'xlink:href' : key === 'formAction' ? 'formaction' : key === 'httpEquiv' ? 'http-equiv' : key.toLowerCase()
+        const name =
+          key === 'className'
+            ? 'class'
+            : key === 'srcSet'
+              ? 'srcset'
+              : key === 'xLinkHref'
+                ? 'xlink:href'
+                : key === 'formAction'
+                  ? 'formaction'
+                  : key === 'httpEquiv'
+                    ? 'http-equiv'
+                    : key.toLowerCase()
         attributes.set(name, Array.isArray(value) ? value.join(' ') : String(value))
       }
       yield [element.tagName, attributes]
@@ -153,7 +180,8 @@ function assertSafe(where: string, tree: HastNodes | XastNodes): void {
   for (const [element, attributes] of elementsOf(tree)) {
     const local = element.replace(/^.*:/, '')
     const violation = (what: string) => void unsafe.push(what)
-    if (local === 'script' || local === 'base' || local === 'iframe' || local === 'object' || local === 'embed') violation(`${where}: a <${local}> element reached the output`)
+    if (local === 'script' || local === 'base' || local === 'iframe' || local === 'object' || local === 'embed')
+      violation(`${where}: a <${local}> element reached the output`)
     for (const [name, value] of attributes) {
       const at = `${where}: <${element} ${name}=${show(value)}>`
       if (local === 'meta' && name === 'http-equiv' && /refresh/i.test(value)) violation(`${at}: a meta refresh reached the output`)
@@ -175,7 +203,10 @@ function parseHtml(where: string, html: string): HastNodes {
   assertNoForbidden(where, html)
   const errors: string[] = []
   const tree = fromHtml(html, {
-    onerror: (error) => void errors.push(`${error.ruleId ?? ''} (${error.reason}) at ${error.line}:${error.column}: ${around(html, offsetOf(html, error.line ?? 1, error.column ?? 1))}`)
+    onerror: (error) =>
+      void errors.push(
+        `${error.ruleId ?? ''} (${error.reason}) at ${error.line}:${error.column}: ${around(html, offsetOf(html, error.line ?? 1, error.column ?? 1))}`
+      )
   })
   if (errors.length > 0) violation(`${where} does not parse cleanly as HTML: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`)
   return tree
@@ -193,7 +224,9 @@ function parseXml(where: string, bytes: Uint8Array): XastNodes {
     return fromXml(text)
   } catch (error) {
     const message = error as {message?: string; place?: {offset?: number}; line?: number; column?: number}
-    violation(`${where} is not well-formed XML: ${message.message ?? String(error)} at ${message.line}:${message.column}: ${around(text, message.place?.offset ?? 0)}`)
+    violation(
+      `${where} is not well-formed XML: ${message.message ?? String(error)} at ${message.line}:${message.column}: ${around(text, message.place?.offset ?? 0)}`
+    )
   }
 }
 
@@ -211,7 +244,9 @@ function assertTracked(where: string, text: string, paragraphs: Tracked[], corpu
     const whole = paragraph.annotated.size === 0 || [...paragraph.annotated].every((kind) => kind === 'person' || kind === 'language' || kind === 'crossref')
     const wanted = whole ? paragraph.text : paragraph.token
     if (!text.includes(wanted)) {
-      violation(`${where}: the plain paragraph ${show(paragraph.text)} (${paragraph.file}:${paragraph.line}) ${text.includes(paragraph.token) ? 'is changed' : 'is lost'}, and no message says why`)
+      violation(
+        `${where}: the plain paragraph ${show(paragraph.text)} (${paragraph.file}:${paragraph.line}) ${text.includes(paragraph.token) ? 'is changed' : 'is lost'}, and no message says why`
+      )
     }
   }
 }
@@ -227,7 +262,9 @@ function editionParagraphs(rendered: RenderedCase, input: Case, corpus: Corpus, 
 }
 
 async function checkHtml(edition: ResolvedEdition, paragraphs: Tracked[], corpus: Corpus): Promise<void> {
-  const site = await stage(`toHtml(${edition.meta.id})`, () => toHtml(edition, {report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
+  const site = await stage(`toHtml(${edition.meta.id})`, () =>
+    toHtml(edition, {report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)})
+  )
   if (!site.ok) return
   let text = ''
   for (const file of site.value) {
@@ -241,7 +278,9 @@ async function checkHtml(edition: ResolvedEdition, paragraphs: Tracked[], corpus
 }
 
 async function checkEpub(edition: ResolvedEdition, paragraphs: Tracked[], corpus: Corpus, artifacts: Artifacts): Promise<void> {
-  const book = await stage(`toEpub(${edition.meta.id})`, () => toEpub(edition, {date, report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)}))
+  const book = await stage(`toEpub(${edition.meta.id})`, () =>
+    toEpub(edition, {date, report: (message) => corpus.files.find((file) => file.path === message.file)?.messages.push(message)})
+  )
   if (!book.ok) return
   const bytes = (book.value[0] as OutputFile).data
   const zip = await JSZip.loadAsync(bytes).catch((error: unknown) => violation(`the EPUB is not a zip: ${String(error)}`))
@@ -270,7 +309,8 @@ async function checkPdf(edition: ResolvedEdition, artifacts: Artifacts): Promise
   for (const match of latin.matchAll(/\/URI\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g)) {
     const raw = match[1] as string
     const uri = raw.startsWith('(') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex').toString('latin1')
-    if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, ''))) unsafe.push(`the PDF has a clickable link with a refused scheme: ${show(uri)}`)
+    if (refusedScheme.test(uri.replace(/^\u00FE\u00FF/, '').replace(/\u0000/g, '')))
+      unsafe.push(`the PDF has a clickable link with a refused scheme: ${show(uri)}`)
   }
   artifacts.pdfs.push({edition: edition.meta.id, bytes})
 }

@@ -118,7 +118,8 @@ function block(node: Block, context: Context): string[] {
     }
     case 'table': {
       const row = (cells: Inline[][]) => '| ' + cells.map((cell) => inlines(cell, context.titles).replace(/\n/g, ' ').replace(/\\$/, '')).join(' | ') + ' |'
-      const delimiter = '| ' + node.align.map((align) => (align === 'left' ? ':--' : align === 'right' ? '--:' : align === 'center' ? ':-:' : '---')).join(' | ') + ' |'
+      const delimiter =
+        '| ' + node.align.map((align) => (align === 'left' ? ':--' : align === 'right' ? '--:' : align === 'center' ? ':-:' : '---')).join(' | ') + ' |'
       const [head, ...body] = node.rows
       return [row(head ?? []), delimiter, ...body.map(row)]
     }
@@ -155,11 +156,16 @@ function nested(value: Yaml, indent: string): string {
     if (value.length === 0) return ' []\n'
     // An item's content starts after `  - `, so its keys line up four columns in.
     const inner = indent + '    '
-    return '\n' + value.map((item) => {
-      if (Array.isArray(item)) return `${indent}  - ${JSON.stringify(item)}\n`
-      if (typeof item === 'object') return Object.keys(item).length === 0 ? `${indent}  - {}\n` : `${indent}  - ${yaml(item, inner).slice(inner.length)}`
-      return `${indent}  - ${scalar(item)}\n`
-    }).join('')
+    return (
+      '\n' +
+      value
+        .map((item) => {
+          if (Array.isArray(item)) return `${indent}  - ${JSON.stringify(item)}\n`
+          if (typeof item === 'object') return Object.keys(item).length === 0 ? `${indent}  - {}\n` : `${indent}  - ${yaml(item, inner).slice(inner.length)}`
+          return `${indent}  - ${scalar(item)}\n`
+        })
+        .join('')
+    )
   }
   if (typeof value === 'object') {
     if (Object.keys(value).length === 0) return ' {}\n'
@@ -197,11 +203,7 @@ export function renderCase(input: Case): RenderedCase {
     workIds.push(id)
     const context: Context = {titles, next, plain: []}
     const body = blocks(work.blocks, context).join('\n') + '\n'
-    const head = work.frontMatter
-      ? `---\n${yaml(work.frontMatter)}---\n\n`
-      : work.headingTitle !== undefined
-        ? `# ${work.headingTitle}\n\n`
-        : ''
+    const head = work.frontMatter ? `---\n${yaml(work.frontMatter)}---\n\n` : work.headingTitle !== undefined ? `# ${work.headingTitle}\n\n` : ''
     const path = `works/${stem}.md`
     files[path] = head + body
     track(path, files[path], context.plain, index, undefined)
@@ -273,7 +275,9 @@ export function renderCase(input: Case): RenderedCase {
   })
   if (annotations.length > 0) files['annotations/generated.yaml'] = yaml({annotations})
   if (input.persons.length > 0) {
-    files['persons.yaml'] = yaml({persons: input.persons.map((person, index) => ({id: `p${index + 1}`, name: person.name, variants: person.variants, ...person.fields}))})
+    files['persons.yaml'] = yaml({
+      persons: input.persons.map((person, index) => ({id: `p${index + 1}`, name: person.name, variants: person.variants, ...person.fields}))
+    })
   }
   if (input.timeline.length > 0) {
     const events = input.timeline.map((event) => {
@@ -283,7 +287,14 @@ export function renderCase(input: Case): RenderedCase {
     files['timeline.yaml'] = yaml({events})
   }
   if (input.bibliography.length > 0) {
-    files['bibliography.yaml'] = yaml({items: input.bibliography.map((item, index) => ({id: `b${index + 1}`, type: 'book', title: item.title, author: [{family: item.family, given: item.given}]}))})
+    files['bibliography.yaml'] = yaml({
+      items: input.bibliography.map((item, index) => ({
+        id: `b${index + 1}`,
+        type: 'book',
+        title: item.title,
+        author: [{family: item.family, given: item.given}]
+      }))
+    })
   }
   return {files, workIds, tracked}
 }

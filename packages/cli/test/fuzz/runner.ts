@@ -85,7 +85,14 @@ async function report(details: fc.RunDetails<[Case]>, options: FuzzOptions): Pro
     lines.push(`counterexample: ${path.join(written, 'case.json')}`, `corpus: ${corpus}`)
     for (const [name, text] of Object.entries(rendered.files)) lines.push(`--- ${name}`, show(text))
   }
-  return {tried, shrinks: details.numShrinks, failed: true, report: lines.join('\n'), ...(counterexample ? {counterexample} : {}), ...(written ? {written} : {})}
+  return {
+    tried,
+    shrinks: details.numShrinks,
+    failed: true,
+    report: lines.join('\n'),
+    ...(counterexample ? {counterexample} : {}),
+    ...(written ? {written} : {})
+  }
 }
 
 /** A failure's class: its message without the parts that vary (quoted text, numbers, page and edition names). */
@@ -151,7 +158,9 @@ export async function explore(options: FuzzOptions): Promise<ExploreResult> {
     const result = await report(details, {...options, stages, out: path.join(options.out, `class-${results.length + 1}`)})
     results.push({name, count, result})
   }
-  const lines = [`explore: profile ${options.profile}, seed ${options.seed}: tried ${cases.length} cases, ${classes.size} failure class${classes.size === 1 ? '' : 'es'}`]
+  const lines = [
+    `explore: profile ${options.profile}, seed ${options.seed}: tried ${cases.length} cases, ${classes.size} failure class${classes.size === 1 ? '' : 'es'}`
+  ]
   for (const [index, {name, count, result}] of results.entries()) lines.push('', `== class ${index + 1} (${count} of ${cases.length}): ${name}`, result.report)
   return {tried: cases.length, report: lines.join('\n'), classes: results}
 }

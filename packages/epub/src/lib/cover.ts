@@ -144,13 +144,16 @@ export function renderCover(text: CoverText): string {
       role: 'img',
       'aria-labelledby': 'cover-title'
     },
-    lines([
-      x('title', {id: 'cover-title'}, text.description),
-      x('defs', {}, [...set.defs.values()]),
-      x('rect', {width, height, fill: '#f3ede0'}),
-      x('rect', {x: margin, y: 300, width: measure, height: 14, fill: '#8e1b1b'}),
-      x('g', {fill: '#1f1b16'}, elements)
-    ], 1)
+    lines(
+      [
+        x('title', {id: 'cover-title'}, text.description),
+        x('defs', {}, [...set.defs.values()]),
+        x('rect', {width, height, fill: '#f3ede0'}),
+        x('rect', {x: margin, y: 300, width: measure, height: 14, fill: '#8e1b1b'}),
+        x('g', {fill: '#1f1b16'}, elements)
+      ],
+      1
+    )
   )
   return xmlDocument(svg)
 }

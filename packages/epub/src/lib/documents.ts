@@ -80,7 +80,15 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
 
   const documents: BookDocument[] = [
     {file: coverFile, title: labels.cover, lang: meta.language, matter: 'frontmatter', kind: 'cover', body: []},
-    {file: titlePageFile, title: meta.title, lang: meta.language, matter: 'frontmatter', kind: 'title-page', body: [titlePage(edition, labels)], start: 'title-page'}
+    {
+      file: titlePageFile,
+      title: meta.title,
+      lang: meta.language,
+      matter: 'frontmatter',
+      kind: 'title-page',
+      body: [titlePage(edition, labels)],
+      start: 'title-page'
+    }
   ]
 
   if (edition.preface) {
@@ -113,7 +121,15 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
   }
 
   documents.push(
-    {file: names.take('colophon'), title: labels.colophon, lang: meta.language, matter: 'backmatter', kind: 'colophon', body: [colophon(input)], start: 'colophon'},
+    {
+      file: names.take('colophon'),
+      title: labels.colophon,
+      lang: meta.language,
+      matter: 'backmatter',
+      kind: 'colophon',
+      body: [colophon(input)],
+      start: 'colophon'
+    },
     {file: licenceFile, title: labels.fontLicence, lang: 'en', matter: 'backmatter', kind: 'licence', body: [licence(labels)], start: licenceId}
   )
   return documents
@@ -125,7 +141,11 @@ function workDocuments(work: ResolvedWork, edition: ResolvedEdition, render: Fra
   article.properties['epub:type'] = 'chapter'
   const long = textOf(work.tree).length > splitAbove
   const parts = long && hasSections(article) ? splitArticle(article, work.id) : [{id: work.id, title: undefined, element: article}]
-  placeNotes(work, parts.map((part) => part.element), render)
+  placeNotes(
+    work,
+    parts.map((part) => part.element),
+    render
+  )
   return parts.map((part, index) => ({
     file: names.take(index === 0 ? work.id : `${work.id}-${index}`),
     title: part.title ?? work.meta.title,
@@ -181,17 +201,25 @@ function colophon(input: DocumentsInput): Element {
     h('p', [labels.identifier + labels.colon, h('code', input.identifier)]),
     meta.sources.length > 0 ? h('h2', labels.sources) : undefined,
     meta.sources.length > 0
-      ? h('ul', meta.sources.map((source) => h('li', [
-          h('em', titles.get(source.work) ?? source.work),
-          ': ',
-          source.url ? h('a', {href: source.url, rel: ['external']}, source.title) : source.title,
-          source.rights ? '. ' + source.rights : '.'
-        ])))
+      ? h(
+          'ul',
+          meta.sources.map((source) =>
+            h('li', [
+              h('em', titles.get(source.work) ?? source.work),
+              ': ',
+              source.url ? h('a', {href: source.url, rel: ['external']}, source.title) : source.title,
+              source.rights ? '. ' + source.rights : '.'
+            ])
+          )
+        )
       : undefined,
-    h('p', splitAround(fill(labels.setIn, {font: '\u0000font\u0000', licence: '\u0000licence\u0000'}), {
-      font: fontFamily,
-      licence: h('a', {href: licenceFile + '#' + licenceId}, fontLicenceName)
-    }))
+    h(
+      'p',
+      splitAround(fill(labels.setIn, {font: '\u0000font\u0000', licence: '\u0000licence\u0000'}), {
+        font: fontFamily,
+        licence: h('a', {href: licenceFile + '#' + licenceId}, fontLicenceName)
+      })
+    )
   ])
 }
 
@@ -199,7 +227,14 @@ function colophon(input: DocumentsInput): Element {
 function licence(labels: Words): Element {
   const paragraphs = fontLicence()
     .split(/\n\s*\n/)
-    .map((block) => block.split('\n').filter((line) => !/^-+$/.test(line.trim())).map((line) => line.trim()).join(' ').trim())
+    .map((block) =>
+      block
+        .split('\n')
+        .filter((line) => !/^-+$/.test(line.trim()))
+        .map((line) => line.trim())
+        .join(' ')
+        .trim()
+    )
     .filter(Boolean)
   return h('section', {className: ['licence'], ariaLabelledBy: licenceId}, [
     h('h1', {id: licenceId}, labels.fontLicence + labels.colon + fontFamily),
@@ -209,6 +244,8 @@ function licence(labels: Words): Element {
 
 /** A sentence with placeholders (`\0name\0`) replaced by nodes. */
 function splitAround(text: string, values: Record<string, ElementContent | string>): Array<ElementContent | string> {
-  return text.split('\u0000').map((piece, index) => (index % 2 === 1 ? values[piece] ?? piece : piece)).filter((x) => x !== '')
+  return text
+    .split('\u0000')
+    .map((piece, index) => (index % 2 === 1 ? (values[piece] ?? piece) : piece))
+    .filter((x) => x !== '')
 }
-

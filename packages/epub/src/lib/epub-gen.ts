@@ -252,7 +252,12 @@ export class FileNames {
   readonly #taken = new Set(['toc.xhtml', 'toc.ncx', 'content.opf', 'style.css', 'cover.svg'])
 
   take(id: string): string {
-    const base = id.normalize('NFKD').replace(/[^-._A-Za-z0-9]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').toLowerCase() || 'part'
+    const base =
+      id
+        .normalize('NFKD')
+        .replace(/[^-._A-Za-z0-9]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .toLowerCase() || 'part'
     let name = base + '.xhtml'
     for (let n = 2; this.#taken.has(name); n++) name = `${base}-${n}.xhtml`
     this.#taken.add(name)

@@ -47,6 +47,9 @@ export function fontLicence(): string {
 /** `@font-face` rules for the stylesheet; the generic serif follows wherever a glyph is missing. */
 export function fontFaceCss(): string {
   return fontFaces
-    .map((face) => `@font-face {\n  font-family: "${fontFamily}";\n  font-weight: ${face.weight};\n  font-style: ${face.style};\n  src: url("fonts/${face.file}");\n}\n`)
+    .map(
+      (face) =>
+        `@font-face {\n  font-family: "${fontFamily}";\n  font-weight: ${face.weight};\n  font-style: ${face.style};\n  src: url("fonts/${face.file}");\n}\n`
+    )
     .join('')
 }

@@ -29,7 +29,14 @@ export function resolveLinks(document: BookDocument, ids: IdMap, report: Reporte
     if (own.has(id)) return
     const file = ids.get(id)
     if (file) element.properties['href'] = file + '#' + id
-    else report?.(writerWarning(`Link to \`#${id}\` (in ${document.file}), which is nowhere in the book`, {ruleId: 'epub-link-missing', file: document.source, place: element.position}))
+    else
+      report?.(
+        writerWarning(`Link to \`#${id}\` (in ${document.file}), which is nowhere in the book`, {
+          ruleId: 'epub-link-missing',
+          file: document.source,
+          place: element.position
+        })
+      )
   })
 }
 

@@ -73,17 +73,21 @@ export function landmarks(documents: readonly BookDocument[], labels: EpubLabels
   out.push({type: 'toc', text: labels.contents, href: navFile + '#' + navId})
   push('preface', first('preface')?.title ?? '', first('preface'))
   push('bodymatter', labels.startOfReading, first('work'))
-  push('backmatter', labels.backMatter, documents.find((d) => d.matter === 'backmatter'))
+  push(
+    'backmatter',
+    labels.backMatter,
+    documents.find((d) => d.matter === 'backmatter')
+  )
   return out
 }
 
 /** The navigation document, as XHTML (`serialize` writes an `xml:lang` beside each `lang`). */
 export function navDocument(input: {title: string; lang: string; entries: NavEntry[]; landmarks: Landmark[]; labels: EpubLabels}): string {
   const list = (entries: NavEntry[]): ElementContent =>
-    h('ol', entries.map((entry) => h('li', [
-      h('a', {href: entry.href, lang: entry.lang}, entry.text),
-      entry.children.length > 0 ? list(entry.children) : undefined
-    ])))
+    h(
+      'ol',
+      entries.map((entry) => h('li', [h('a', {href: entry.href, lang: entry.lang}, entry.text), entry.children.length > 0 ? list(entry.children) : undefined]))
+    )
 
   const html = h('html', {xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: input.lang}, [
     h('head', [h('meta', {charSet: 'utf-8'}), h('title', input.labels.contents), h('link', {rel: 'stylesheet', type: 'text/css', href: 'style.css'})]),
@@ -94,7 +98,10 @@ export function navDocument(input: {title: string; lang: string; entries: NavEnt
       ]),
       h('nav', {'epub:type': 'landmarks', ariaLabel: input.labels.landmarks, hidden: true}, [
         h('h2', input.labels.landmarks),
-        h('ol', input.landmarks.map((mark) => h('li', [h('a', {'epub:type': mark.type, href: mark.href}, mark.text)])))
+        h(
+          'ol',
+          input.landmarks.map((mark) => h('li', [h('a', {'epub:type': mark.type, href: mark.href}, mark.text)]))
+        )
       ])
     ])
   ])
@@ -114,12 +121,19 @@ export function ncxDocument(input: {identifier: string; title: string; lang: str
     ])
   }
   const ncx = x('ncx', {xmlns: 'http://www.daisy.org/z3986/2005/ncx/', version: '2005-1', 'xml:lang': input.lang}, [
-    x('head', {}, lines([
-      x('meta', {name: 'dtb:uid', content: input.identifier}),
-      x('meta', {name: 'dtb:depth', content: depth(input.entries)}),
-      x('meta', {name: 'dtb:totalPageCount', content: 0}),
-      x('meta', {name: 'dtb:maxPageNumber', content: 0})
-    ], 2)),
+    x(
+      'head',
+      {},
+      lines(
+        [
+          x('meta', {name: 'dtb:uid', content: input.identifier}),
+          x('meta', {name: 'dtb:depth', content: depth(input.entries)}),
+          x('meta', {name: 'dtb:totalPageCount', content: 0}),
+          x('meta', {name: 'dtb:maxPageNumber', content: 0})
+        ],
+        2
+      )
+    ),
     x('docTitle', {}, x('text', {}, input.title)),
     x('navMap', {}, input.entries.map(point))
   ])

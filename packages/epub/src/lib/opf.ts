@@ -34,8 +34,7 @@ export function packageDocument(input: PackageInput): string {
   const {edition, documents} = input
   const {meta} = edition
   const metadata: Element[] = []
-  const meta$ = (property: string, value: string, refines?: string, scheme?: string) =>
-    x('meta', {property, refines: refines && '#' + refines, scheme}, value)
+  const meta$ = (property: string, value: string, refines?: string, scheme?: string) => x('meta', {property, refines: refines && '#' + refines, scheme}, value)
 
   metadata.push(x('dc:identifier', {id: 'pub-id'}, input.identifier))
   metadata.push(x('dc:title', {id: 'title'}, meta.title), meta$('title-type', 'main', 'title'))
@@ -87,7 +86,9 @@ export function packageDocument(input: PackageInput): string {
     x('item', {id: 'css', href: 'style.css', 'media-type': 'text/css'}),
     x('item', {id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image'}),
     ...fontFaces.map((face, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + face.file, 'media-type': 'font/ttf'})),
-    ...documents.map((document, index) => x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml', properties: containsMath(document.body) ? 'mathml' : undefined}))
+    ...documents.map((document, index) =>
+      x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml', properties: containsMath(document.body) ? 'mathml' : undefined})
+    )
   ]
 
   // Reading order: the navigation document (the visible contents) follows the title page.

@@ -23,9 +23,10 @@ const editions = new Map<string, Promise<ResolvedEdition>>()
 export function edition(which: 'real' | 'fixture'): Promise<ResolvedEdition> {
   let found = editions.get(which)
   if (!found) {
-    found = which === 'real'
-      ? loadCorpus(realCorpus.pathname).then((corpus) => resolveEdition(corpus, 'workers-opposition'))
-      : loadCorpus(fixtureCorpus.pathname).then((corpus) => resolveEdition(corpus, 'commons'))
+    found =
+      which === 'real'
+        ? loadCorpus(realCorpus.pathname).then((corpus) => resolveEdition(corpus, 'workers-opposition'))
+        : loadCorpus(fixtureCorpus.pathname).then((corpus) => resolveEdition(corpus, 'commons'))
     editions.set(which, found)
   }
   return found
@@ -46,8 +47,9 @@ export async function build(which: 'real' | 'fixture', options?: EpubOptions): P
   if (!found) {
     const defaults = which === 'real' ? {date: buildDate} : fixtureOptions
     const inputs = which === 'real' ? [] : [fileURLToPath(fixtureCorpus)]
-    found = sharedBuild(`epub-${which}`, 'epub', defaults, inputs, async () => (await toEpub(await edition(which), defaults))[0]!.data)
-      .then(async (path) => new Uint8Array(await readFile(path)))
+    found = sharedBuild(`epub-${which}`, 'epub', defaults, inputs, async () => (await toEpub(await edition(which), defaults))[0]!.data).then(
+      async (path) => new Uint8Array(await readFile(path))
+    )
     books.set(which, found)
   }
   return found

@@ -23,7 +23,10 @@ export function expectedText(edition: ResolvedEdition): Expected {
   const notes = new Map<string, string[]>()
   for (const work of edition.works) {
     flow.push(work.meta.title, ...texts(work.tree))
-    notes.set(work.id, work.notes.flatMap((note) => texts({type: 'root', children: note.children})))
+    notes.set(
+      work.id,
+      work.notes.flatMap((note) => texts({type: 'root', children: note.children}))
+    )
   }
   for (const section of edition.backMatter) flow.push(section.title, ...texts(section.tree))
   return {flow: flow.map(collapse).filter(Boolean), notes}

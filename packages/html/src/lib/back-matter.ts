@@ -42,14 +42,18 @@ export function renderSection(section: ResolvedSection, options: SectionOptions 
   const fragmentOptions: FragmentOptions = {...given, ...(file ? {file} : {})}
   const body = renderFragment(tree, {...fragmentOptions, headingOffset: headingOffset + (given.headingOffset ?? 0)})
   const {role, epubType} = semantics[section.kind]
-  return h('section', {
-    className: [section.kind === 'preface' ? 'preface' : 'back-matter'],
-    role,
-    ...(options.epub ? {'epub:type': epubType} : {}),
-    ariaLabelledBy: section.id
-  }, [
-    h('header', {className: ['work-header']}, [h('h1', {id: section.id}, section.title)]),
-    ...(body.children as ElementContent[]),
-    ...(notes ? (renderNotes(section.notes ?? [], fragmentOptions, {style: notes}).children as ElementContent[]) : [])
-  ])
+  return h(
+    'section',
+    {
+      className: [section.kind === 'preface' ? 'preface' : 'back-matter'],
+      role,
+      ...(options.epub ? {'epub:type': epubType} : {}),
+      ariaLabelledBy: section.id
+    },
+    [
+      h('header', {className: ['work-header']}, [h('h1', {id: section.id}, section.title)]),
+      ...(body.children as ElementContent[]),
+      ...(notes ? (renderNotes(section.notes ?? [], fragmentOptions, {style: notes}).children as ElementContent[]) : [])
+    ]
+  )
 }

@@ -5,4 +5,3 @@ export function authorNames(creators: readonly Creator[]): string[] {
   const authors = creators.filter((c) => c.role === 'aut')
   return [...new Set((authors.length > 0 ? authors : creators).map((c) => c.name))]
 }
-

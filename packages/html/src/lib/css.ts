@@ -4,7 +4,8 @@
  */
 import {codeStylesheet} from '@samizdat/model'
 
-export const stylesheet = `/* Samizdat web edition */
+export const stylesheet =
+  `/* Samizdat web edition */
 :root {
   color-scheme: light dark;
   --paper: #fdfcf7;
@@ -254,4 +255,6 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
    both schemes, so that the token colours keep their contrast. */
 math[display="block"] { display: block math; margin-block: 0 1em; overflow-x: auto; }
 pre.highlight { padding: 0.6em 0.8em; border-radius: 3px; background: #f6f8fa; color: #1f2328; color-scheme: light; }
-` + codeStylesheet() + '\n'
+` +
+  codeStylesheet() +
+  '\n'

@@ -22,7 +22,11 @@ export function rehypeRemoteImages(report: Report) {
           const src = node.properties['src']
           const address = typeof src === 'string' ? remote(src) : undefined
           if (address === undefined) return
-          report(`Image \`${String(src)}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`, node.position, 'image-remote')
+          report(
+            `Image \`${String(src)}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`,
+            node.position,
+            'image-remote'
+          )
           // Inside a link already, the description alone (links do not nest).
           parent.children[index] = inLink ? {type: 'text', value: description(node, address)} : link(node, address)
         })

@@ -29,8 +29,11 @@ export function renderNotes(notes: readonly ResolvedNote[], options: FragmentOpt
       type: 'root',
       children: notes.map((note) => {
         const content = [...conflictLabel(note, labels), ...body(note, fragment)]
-        return h('aside', {id: note.id, className: classes(note), 'epub:type': 'footnote', role: 'doc-footnote'},
-          withLeading(content, backLink(note, labels, String(note.number))))
+        return h(
+          'aside',
+          {id: note.id, className: classes(note), 'epub:type': 'footnote', role: 'doc-footnote'},
+          withLeading(content, backLink(note, labels, String(note.number)))
+        )
       })
     }
   }

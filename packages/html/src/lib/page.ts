@@ -43,28 +43,42 @@ export function renderPage(input: PageInput): Root {
     input.next ? pagerLink('next', labels.next, input.next) : undefined
   ].filter((x) => x !== undefined)
 
-  const head = h('head', lines([
-    h('meta', {charSet: 'utf-8'}),
-    h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-    h('title', input.title),
-    h('meta', {name: 'description', content: input.description}),
-    input.author ? h('meta', {name: 'author', content: input.author}) : undefined,
-    h('meta', {name: 'generator', content: 'Samizdat'}),
-    h('link', {rel: 'stylesheet', href: 'style.css'})
-  ]))
+  const head = h(
+    'head',
+    lines([
+      h('meta', {charSet: 'utf-8'}),
+      h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+      h('title', input.title),
+      h('meta', {name: 'description', content: input.description}),
+      input.author ? h('meta', {name: 'author', content: input.author}) : undefined,
+      h('meta', {name: 'generator', content: 'Samizdat'}),
+      h('link', {rel: 'stylesheet', href: 'style.css'})
+    ])
+  )
 
-  const body = h('body', lines([
-    h('a', {className: ['skip-link'], href: '#' + input.skipTarget, lang}, labels.skip),
-    h('header', {className: ['site-header'], lang}, lines([
-      h('a', {className: ['site-title'], href: indexPage}, input.siteTitle),
-      h('nav', {ariaLabel: labels.siteNavigation}, [h('a', {href: indexPage + '#contents'}, labels.contents)])
-    ])),
-    h('main', lines(input.main)),
-    h('footer', {className: ['site-footer'], lang}, lines([
-      pager.length > 0 ? h('nav', {className: ['pager'], ariaLabel: labels.pageNavigation}, lines(pager)) : undefined,
-      ...input.colophon.map((text) => h('p', {className: ['colophon']}, text))
-    ]))
-  ]))
+  const body = h(
+    'body',
+    lines([
+      h('a', {className: ['skip-link'], href: '#' + input.skipTarget, lang}, labels.skip),
+      h(
+        'header',
+        {className: ['site-header'], lang},
+        lines([
+          h('a', {className: ['site-title'], href: indexPage}, input.siteTitle),
+          h('nav', {ariaLabel: labels.siteNavigation}, [h('a', {href: indexPage + '#contents'}, labels.contents)])
+        ])
+      ),
+      h('main', lines(input.main)),
+      h(
+        'footer',
+        {className: ['site-footer'], lang},
+        lines([
+          pager.length > 0 ? h('nav', {className: ['pager'], ariaLabel: labels.pageNavigation}, lines(pager)) : undefined,
+          ...input.colophon.map((text) => h('p', {className: ['colophon']}, text))
+        ])
+      )
+    ])
+  )
 
   return {
     type: 'root',

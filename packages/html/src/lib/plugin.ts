@@ -27,11 +27,18 @@ export const remarkSamizdatHtml: Plugin<[FragmentOptions?], MdastRoot, HastRoot>
 /** What each model plugin leaves behind, and the node that shows it did not run. */
 const prerequisites: Array<{plugin: string; what: string; missing: (node: Nodes) => boolean}> = [
   {plugin: 'remarkSamizdatHeadings', what: 'a heading without an id', missing: (node) => node.type === 'heading' && typeof node.data?.id !== 'string'},
-  {plugin: 'remarkSamizdatNotes', what: 'a GFM footnote not made a note', missing: (node) => node.type === 'footnoteReference' || node.type === 'footnoteDefinition'},
+  {
+    plugin: 'remarkSamizdatNotes',
+    what: 'a GFM footnote not made a note',
+    missing: (node) => node.type === 'footnoteReference' || node.type === 'footnoteDefinition'
+  },
   {
     plugin: 'remarkSamizdatLinks',
     what: 'an unresolved link',
-    missing: (node) => node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'definition' ||
+    missing: (node) =>
+      node.type === 'linkReference' ||
+      node.type === 'imageReference' ||
+      node.type === 'definition' ||
       (node.type === 'link' && !node.data?.target && !node.data?.external && !node.url.startsWith('#'))
   }
 ]
@@ -45,7 +52,10 @@ function checkResolved(tree: MdastRoot, file: VFile): void {
     }
   })
   for (const [plugin, {what, place}] of found) {
-    const message = file.message(`remarkSamizdatHtml needs a resolved tree: found ${what}; use \`${plugin}\` from @samizdat/model before it (or render a tree from \`resolveEdition\`)`, {place, ruleId: 'plugin-order', source: 'samizdat'})
+    const message = file.message(
+      `remarkSamizdatHtml needs a resolved tree: found ${what}; use \`${plugin}\` from @samizdat/model before it (or render a tree from \`resolveEdition\`)`,
+      {place, ruleId: 'plugin-order', source: 'samizdat'}
+    )
     message.fatal = true
   }
 }

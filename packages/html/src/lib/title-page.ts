@@ -39,7 +39,8 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
         h('h2', {id: preface.id}, preface.title),
         ...(body.children as ElementContent[]),
         // The preface's notes come from the model like a work's, under a heading one rank below its title.
-        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, locale: labels.language, ...source}, {style: 'endnotes', headingRank: 3}).children as ElementContent[])
+        ...(renderNotes(preface.notes ?? [], {hrefFor, labels, locale: labels.language, ...source}, {style: 'endnotes', headingRank: 3})
+          .children as ElementContent[])
       ])
     )
   }

@@ -45,7 +45,12 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
     ...neighbours(0),
     lang: meta.language,
     title: meta.title,
-    description: meta.description ?? describe(meta.title, edition.works.map((w) => w.meta.title)),
+    description:
+      meta.description ??
+      describe(
+        meta.title,
+        edition.works.map((w) => w.meta.title)
+      ),
     author: listNames(authorNames(meta.creators), labels.language),
     skipTarget: 'title-page',
     main: renderTitlePage(edition, hrefFor, labels, report)
@@ -53,28 +58,34 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
 
   const works = edition.works.map((work, position): [string, PageInput] => {
     const authors = listNames(authorNames(work.meta.creators), labels.language)
-    return [pageOf(work), {
-      ...shared,
-      ...neighbours(position + 1),
-      lang: work.meta.language,
-      title: pageTitle(work.meta.title, meta.title),
-      description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
-      author: authors,
-      skipTarget: work.id,
-      main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report}), labels.showSic)]
-    }]
+    return [
+      pageOf(work),
+      {
+        ...shared,
+        ...neighbours(position + 1),
+        lang: work.meta.language,
+        title: pageTitle(work.meta.title, meta.title),
+        description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
+        author: authors,
+        skipTarget: work.id,
+        main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report}), labels.showSic)]
+      }
+    ]
   })
 
-  const backMatter = edition.backMatter.map((section, position): [string, PageInput] => [pageOf(section), {
-    ...shared,
-    ...neighbours(edition.works.length + position + 1),
-    lang: meta.language,
-    title: pageTitle(section.title, meta.title),
-    description: section.title + ' – ' + meta.title,
-    author: listNames(authorNames(meta.creators), labels.language),
-    skipTarget: section.id,
-    main: [renderSection(section, {hrefFor, labels, locale: labels.language, report})]
-  }])
+  const backMatter = edition.backMatter.map((section, position): [string, PageInput] => [
+    pageOf(section),
+    {
+      ...shared,
+      ...neighbours(edition.works.length + position + 1),
+      lang: meta.language,
+      title: pageTitle(section.title, meta.title),
+      description: section.title + ' – ' + meta.title,
+      author: listNames(authorNames(meta.creators), labels.language),
+      skipTarget: section.id,
+      main: [renderSection(section, {hrefFor, labels, locale: labels.language, report})]
+    }
+  ])
 
   const folder = meta.id + '/'
   const encoder = new TextEncoder()

@@ -97,7 +97,11 @@ function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: 
     ])
   }
   if (items.length === 0) return undefined
-  return h('dl', {className: ['work-meta']}, items.flatMap(([term, value]) => [h('dt', term), h('dd', value)]))
+  return h(
+    'dl',
+    {className: ['work-meta']},
+    items.flatMap(([term, value]) => [h('dt', term), h('dd', value)])
+  )
 }
 
 /** A date in a `<time>` when it is one HTML understands (year, month or day); as written otherwise. */

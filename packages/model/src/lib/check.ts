@@ -18,9 +18,14 @@ export async function checkCorpus(corpus: Corpus): Promise<void> {
 /** Add each message to the corpus file it names, once: editions sharing a work find its problems each. */
 function report(corpus: Corpus, messages: readonly VFileMessage[]): void {
   for (const message of messages) {
-    const file = corpus.files.find((candidate) => candidate.path !== undefined && message.file !== undefined && path.resolve(candidate.cwd, candidate.path) === path.resolve(candidate.cwd, message.file))
+    const file = corpus.files.find(
+      (candidate) =>
+        candidate.path !== undefined && message.file !== undefined && path.resolve(candidate.cwd, candidate.path) === path.resolve(candidate.cwd, message.file)
+    )
     if (!file) continue
-    const same = file.messages.some((known) => known.reason === message.reason && known.line === message.line && known.column === message.column && known.ruleId === message.ruleId)
+    const same = file.messages.some(
+      (known) => known.reason === message.reason && known.line === message.line && known.column === message.column && known.ruleId === message.ruleId
+    )
     if (!same) file.messages.push(message)
   }
 }

@@ -175,8 +175,26 @@ function tokensAt(text: string): Array<{token: string; offset: number}> {
     // A token may join several raw words (`Brest-` `Litovsk`, `. . .`): take as many as make it.
     // A few words at most (`. . .` is three); a token no run of words makes is taken as one.
     let taken = 1
-    while (taken < 4 && chunk + taken < chunks.length && normalizeForFidelity(chunks.slice(chunk, chunk + taken).map((raw) => raw.text).join(' '))[0] !== token) taken++
-    if (normalizeForFidelity(chunks.slice(chunk, chunk + taken).map((raw) => raw.text).join(' '))[0] !== token) taken = 1
+    while (
+      taken < 4 &&
+      chunk + taken < chunks.length &&
+      normalizeForFidelity(
+        chunks
+          .slice(chunk, chunk + taken)
+          .map((raw) => raw.text)
+          .join(' ')
+      )[0] !== token
+    )
+      taken++
+    if (
+      normalizeForFidelity(
+        chunks
+          .slice(chunk, chunk + taken)
+          .map((raw) => raw.text)
+          .join(' ')
+      )[0] !== token
+    )
+      taken = 1
     chunk += taken
   }
   return out
@@ -280,7 +298,10 @@ export function compareWithSource(work: Work, text: string): FidelityDifference[
   let sourceIndex = 0
   let workIndex = 0
   const placeOf = (index: number): Point | undefined => located.places[Math.min(index, located.places.length - 1)]
-  const around = (from: number, count: number): {before: string[]; after: string[]} => ({before: source.slice(Math.max(0, from - 4), from), after: source.slice(from + count, from + count + 4)})
+  const around = (from: number, count: number): {before: string[]; after: string[]} => ({
+    before: source.slice(Math.max(0, from - 4), from),
+    after: source.slice(from + count, from + count + 4)
+  })
   for (let index = 0; index < changes.length; index++) {
     const change = changes[index] as ArrayChange<string>
     if (!change.added && !change.removed) {
@@ -290,12 +311,28 @@ export function compareWithSource(work: Work, text: string): FidelityDifference[
     }
     const next = changes[index + 1]
     if (change.removed && next?.added) {
-      differences.push({kind: 'changed', sourceIndex, workIndex, source: change.value, work: next.value, place: placeOf(workIndex), ...around(sourceIndex, change.count)})
+      differences.push({
+        kind: 'changed',
+        sourceIndex,
+        workIndex,
+        source: change.value,
+        work: next.value,
+        place: placeOf(workIndex),
+        ...around(sourceIndex, change.count)
+      })
       sourceIndex += change.count
       workIndex += next.count
       index++
     } else if (change.removed) {
-      differences.push({kind: 'dropped', sourceIndex, workIndex, source: change.value, work: [], place: placeOf(workIndex), ...around(sourceIndex, change.count)})
+      differences.push({
+        kind: 'dropped',
+        sourceIndex,
+        workIndex,
+        source: change.value,
+        work: [],
+        place: placeOf(workIndex),
+        ...around(sourceIndex, change.count)
+      })
       sourceIndex += change.count
     } else {
       differences.push({kind: 'added', sourceIndex, workIndex, source: [], work: change.value, place: placeOf(workIndex), ...around(sourceIndex, 0)})
@@ -310,7 +347,16 @@ function firstDifference(source: string[], located: Located): FidelityDifference
   let index = 0
   while (index < source.length && source[index] === located.tokens[index]) index++
   const place = located.places[Math.min(index, located.places.length - 1)]
-  return {kind: 'changed', sourceIndex: index, workIndex: index, source: source.slice(index), work: located.tokens.slice(index), place, before: source.slice(Math.max(0, index - 4), index), after: []}
+  return {
+    kind: 'changed',
+    sourceIndex: index,
+    workIndex: index,
+    source: source.slice(index),
+    work: located.tokens.slice(index),
+    place,
+    before: source.slice(Math.max(0, index - 4), index),
+    after: []
+  }
 }
 
 /** Most differences reported per work; the rest are counted in one last message. */
@@ -329,7 +375,8 @@ export async function checkFidelity(corpus: Corpus): Promise<void> {
     const result = await reader.read(join(corpus.dir, 'sources', entry.file), `sources/${entry.file}`)
     if (result.problem) {
       const reason = result.problem.ruleId === 'file-missing' ? `Source file \`${entry.file}\` not found in sources/` : `Source ${result.problem.reason}`
-      if (manifest) fail(manifest, reason, entry.filePosition ?? entry.position, result.problem.ruleId === 'file-missing' ? 'source-missing' : result.problem.ruleId)
+      if (manifest)
+        fail(manifest, reason, entry.filePosition ?? entry.position, result.problem.ruleId === 'file-missing' ? 'source-missing' : result.problem.ruleId)
       continue
     }
     const raw = result.value

@@ -26,9 +26,37 @@ export const maxBracketsPerParagraph = 1000
 
 /** Elements that never nest (void) or close themselves (optional end tags): not counted as open. */
 const selfClosing = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption',
-  'option', 'optgroup', 'rb', 'rt', 'rtc', 'rp'
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rtc',
+  'rp'
 ])
 
 /**
@@ -120,11 +148,19 @@ function scanText(file: VFile | undefined, text: string): number | undefined {
       } else if (code === 93 /* ] */) {
         // Only brackets that close nest; an unclosed `[` is plain text.
         if (brackets.length > maxNesting) {
-          return report(brackets[maxNesting] as number, `Nesting too deep: more than ${maxNesting} levels of brackets (links, images, notes)`, 'nesting-too-deep')
+          return report(
+            brackets[maxNesting] as number,
+            `Nesting too deep: more than ${maxNesting} levels of brackets (links, images, notes)`,
+            'nesting-too-deep'
+          )
         }
         brackets.pop()
         if (++closings > maxBracketsPerParagraph) {
-          return report(at, `Paragraph too complex: more than ${maxBracketsPerParagraph} \`]\` in one paragraph; split it with a blank line`, 'paragraph-too-complex')
+          return report(
+            at,
+            `Paragraph too complex: more than ${maxBracketsPerParagraph} \`]\` in one paragraph; split it with a blank line`,
+            'paragraph-too-complex'
+          )
         }
       } else if (code === 42 /* * */ || code === 95 /* _ */ || code === 126 /* ~ */) {
         let runEnd = at + 1
@@ -141,7 +177,8 @@ function scanText(file: VFile | undefined, text: string): number | undefined {
         if (closes && !intraword && emphasisOpen > maxNesting) {
           let level = 0
           for (const {at: start, open} of emphasis) {
-            if (level + open > maxNesting) return report(start + maxNesting - level, `Nesting too deep: more than ${maxNesting} levels of emphasis markers`, 'nesting-too-deep')
+            if (level + open > maxNesting)
+              return report(start + maxNesting - level, `Nesting too deep: more than ${maxNesting} levels of emphasis markers`, 'nesting-too-deep')
             level += open
           }
         }
@@ -184,7 +221,7 @@ function measureTree(file: VFile | undefined, tree: Root): number | undefined {
     if (node.type === 'html') {
       const parent = parents.get(node)
       const inline = parent !== undefined && parent.type !== 'root' && parent.type !== 'blockquote' && parent.type !== 'listItem'
-      const open = Math.max(0, (inline ? inlineOpen.get(parent) ?? 0 : blockOpen) + openedBy(node.value))
+      const open = Math.max(0, (inline ? (inlineOpen.get(parent) ?? 0) : blockOpen) + openedBy(node.value))
       if (inline) inlineOpen.set(parent, open)
       else blockOpen = open
       html = open

@@ -22,7 +22,9 @@ export function warn(file: VFile, text: string, place: Place, ruleId: string): v
 /** A work resolved for several editions reports each problem once. */
 function seen(file: VFile, reason: string, place: Place): boolean {
   const start = place && 'start' in place ? place.start : place
-  return file.messages.some((message) => message.reason === reason && message.line === (start?.line ?? undefined) && message.column === (start?.column ?? undefined))
+  return file.messages.some(
+    (message) => message.reason === reason && message.line === (start?.line ?? undefined) && message.column === (start?.column ?? undefined)
+  )
 }
 
 /**

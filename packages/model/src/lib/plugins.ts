@@ -116,7 +116,12 @@ export const remarkSamizdatLinks: Plugin<[LinksOptions?], Root> = function (opti
   return function (tree, file) {
     const data = dataOf(file)
     if (!data.fragments) {
-      warn(file, 'remarkSamizdatLinks: no heading ids found: use remarkSamizdatHeadings before it, or links to `#fragments` cannot land', undefined, 'plugin-order')
+      warn(
+        file,
+        'remarkSamizdatLinks: no heading ids found: use remarkSamizdatHeadings before it, or links to `#fragments` cannot land',
+        undefined,
+        'plugin-order'
+      )
     }
     const landing: Landing = {work: 'document', id: 'document', fragments: data.fragments ?? new Map()}
     const context = {byUrl: new Map(), byFile: new Map()}
@@ -143,7 +148,8 @@ export const remarkSamizdatAnchors: Plugin<[AnchorsOptions], Root> = function (o
   return function (tree, file) {
     const data = dataOf(file)
     const workId = options.work ?? 'document'
-    const annotations = typeof options.annotations === 'string' ? new VFile({cwd: file.cwd, path: 'annotations.yaml', value: options.annotations}) : options.annotations
+    const annotations =
+      typeof options.annotations === 'string' ? new VFile({cwd: file.cwd, path: 'annotations.yaml', value: options.annotations}) : options.annotations
     const known = annotations.messages.length
     const loaded = loadApparatus({annotations: [annotations]}, new Set([workId]))
     const work: Work = {meta: {id: workId, title: '', creators: [], publicationHistory: [], language: 'und', anchors: {}}, tree, file}

@@ -6,15 +6,29 @@
 import type {Nodes, Root} from 'mdast'
 
 const blockTypes = new Set([
-  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'math',
-  'table', 'tableRow', 'tableCell', 'thematicBreak', 'footnoteDefinition', 'root'
+  'paragraph',
+  'heading',
+  'blockquote',
+  'list',
+  'listItem',
+  'code',
+  'math',
+  'table',
+  'tableRow',
+  'tableCell',
+  'thematicBreak',
+  'footnoteDefinition',
+  'root'
 ])
 
 /** Plain text of a node: inline text joined as written, blocks separated by a blank line. */
 export function textOf(node: Nodes): string {
   const parts: string[] = []
   collect(node, parts)
-  return parts.join('').replace(/\n{3,}/g, '\n\n').trim()
+  return parts
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 function collect(node: Nodes, parts: string[]): void {

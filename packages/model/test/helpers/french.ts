@@ -7,15 +7,9 @@ import {loadCorpus, resolveEdition, type ResolvedEdition, type ResolveOptions} f
 import {scratch, writeTree} from './corpus.js'
 
 export const frenchCorpus: Record<string, string> = {
-  'editions/recueil.yaml': [
-    'id: recueil',
-    'title: Trois voix',
-    'language: fr',
-    'editors: [Jeanne Leroy]',
-    'preface: preface.md',
-    'works: [lettre]',
-    ''
-  ].join('\n'),
+  'editions/recueil.yaml': ['id: recueil', 'title: Trois voix', 'language: fr', 'editors: [Jeanne Leroy]', 'preface: preface.md', 'works: [lettre]', ''].join(
+    '\n'
+  ),
   'editions/preface.md': 'Pourquoi cette édition.\n',
   'works/lettre.md': [
     '---',

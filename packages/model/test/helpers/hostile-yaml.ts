@@ -35,7 +35,9 @@ export function hostileYamlTests(pick: (path: string) => boolean): void {
       await checkFidelity(corpus)
       for (const edition of corpus.editions) toApparatusJson(resolveEdition(corpus, edition.id))
     }
-    const unpositioned = corpus.files.flatMap((file) => file.messages.filter((message) => message.line === undefined).map((message) => `${file.path}: ${message.reason}`))
+    const unpositioned = corpus.files.flatMap((file) =>
+      file.messages.filter((message) => message.line === undefined).map((message) => `${file.path}: ${message.reason}`)
+    )
     return {lines: messages(corpus.files), fatal: hasErrors(corpus.files), unpositioned}
   }
 
@@ -52,7 +54,8 @@ export function hostileYamlTests(pick: (path: string) => boolean): void {
           await writeFile(join(tmp.dir, path), render(doc, field, payload))
           try {
             const result = await run(path)
-            if (result.unpositioned.length > 0) failures.push(`${field.join('.')} = ${name}: messages without a position: ${short(result.unpositioned.join('; '))}`)
+            if (result.unpositioned.length > 0)
+              failures.push(`${field.join('.')} = ${name}: messages without a position: ${short(result.unpositioned.join('; '))}`)
           } catch (error) {
             if (error instanceof UsageError) continue
             failures.push(`${field.join('.')} = ${name}: threw ${short((error as Error).stack?.split('\n').slice(0, 3).join(' | '))}`)

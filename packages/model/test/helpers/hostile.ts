@@ -9,7 +9,8 @@ import {stringify} from 'yaml'
 
 export const sentinel = 'HOSTILE_PAYLOAD_SENTINEL'
 
-const source = 'Site navigation\nZZZ\nAn essay\nA subtitle\nPart one\nThe workers of Petrograd met in 196 1 to read Kollontai’s pamphlet, see the pamphlet and the record.\nIt quotes: “the building of Communism” [Selected Writings, p. 161]. In Russian: rabochaya.\n'
+const source =
+  'Site navigation\nZZZ\nAn essay\nA subtitle\nPart one\nThe workers of Petrograd met in 196 1 to read Kollontai’s pamphlet, see the pamphlet and the record.\nIt quotes: “the building of Communism” [Selected Writings, p. 161]. In Russian: rabochaya.\n'
 const sha256 = createHash('sha256').update(source).digest('hex')
 
 type Data = Record<string, unknown>
@@ -60,49 +61,94 @@ export function baseCorpus(): Record<string, {data: Data; body?: string}> {
     'annotations/essay.yaml': {
       data: {
         annotations: [
-          {id: 'corr-1961', work: 'essay', kind: 'correction', quote: {exact: '196 1', prefix: 'met in ', suffix: ' to'}, corr: '1961', reason: 'OCR', sources: [{credit: 'libcom', where: 'p. 1'}]},
+          {
+            id: 'corr-1961',
+            work: 'essay',
+            kind: 'correction',
+            quote: {exact: '196 1', prefix: 'met in ', suffix: ' to'},
+            corr: '1961',
+            reason: 'OCR',
+            sources: [{credit: 'libcom', where: 'p. 1'}]
+          },
           {id: 'note-workers', work: 'essay', kind: 'note', quote: {exact: 'workers'}, body: 'The *workers* of the capital.'},
-          {id: 'conflict-1', work: 'essay', kind: 'conflict', quote: {exact: 'Petrograd'}, body: 'Sources differ.', claims: [{claim: 'Petrograd', credit: 'A', work: 'essay'}, {claim: 'Moscow', credit: 'B'}]},
-          {id: 'xref-1', work: 'essay', kind: 'crossref', quote: {exact: 'the building of Communism'}, target: {work: 'pamphlet', quote: {exact: 'record'}}, locator: 'p. 161', quotes: true},
+          {
+            id: 'conflict-1',
+            work: 'essay',
+            kind: 'conflict',
+            quote: {exact: 'Petrograd'},
+            body: 'Sources differ.',
+            claims: [
+              {claim: 'Petrograd', credit: 'A', work: 'essay'},
+              {claim: 'Moscow', credit: 'B'}
+            ]
+          },
+          {
+            id: 'xref-1',
+            work: 'essay',
+            kind: 'crossref',
+            quote: {exact: 'the building of Communism'},
+            target: {work: 'pamphlet', quote: {exact: 'record'}},
+            locator: 'p. 161',
+            quotes: true
+          },
           {id: 'person-1', work: 'essay', kind: 'person', quote: {exact: 'Kollontai'}, person: 'kollontai'},
           {id: 'lang-1', work: 'essay', kind: 'language', quote: {exact: 'rabochaya'}, lang: 'ru-Latn'}
         ]
       }
     },
     'persons.yaml': {
-      data: {persons: [{id: 'kollontai', name: 'Alexandra Kollontai', sortAs: 'Kollontai, Alexandra', variants: ['Kollontai'], dates: '1872-1952', datesSource: 'Wikipedia', description: 'Bolshevik'}]}
+      data: {
+        persons: [
+          {
+            id: 'kollontai',
+            name: 'Alexandra Kollontai',
+            sortAs: 'Kollontai, Alexandra',
+            variants: ['Kollontai'],
+            dates: '1872-1952',
+            datesSource: 'Wikipedia',
+            description: 'Bolshevik'
+          }
+        ]
+      }
     },
     'timeline.yaml': {data: {events: [{date: '1921', label: 'The meeting', mentions: [{work: 'essay', quote: {exact: 'met in'}}]}]}},
     'bibliography.yaml': {
       data: {
-        items: [{
-          id: 'kollontai-selected',
-          type: 'book',
-          title: 'Selected Writings of Alexandra Kollontai',
-          author: [{family: 'Kollontai', given: 'Alexandra'}],
-          editor: [{literal: 'Alix Holt'}],
-          issued: {'date-parts': [[1977]]},
-          publisher: 'Allison & Busby',
-          URL: 'https://example.org/book',
-          'x-title-variants': ['Selected Writings'],
-          'x-author-variants': ['Kollontay']
-        }]
+        items: [
+          {
+            id: 'kollontai-selected',
+            type: 'book',
+            title: 'Selected Writings of Alexandra Kollontai',
+            author: [{family: 'Kollontai', given: 'Alexandra'}],
+            editor: [{literal: 'Alix Holt'}],
+            issued: {'date-parts': [[1977]]},
+            publisher: 'Allison & Busby',
+            URL: 'https://example.org/book',
+            'x-title-variants': ['Selected Writings'],
+            'x-author-variants': ['Kollontay']
+          }
+        ]
       }
     },
     'sources/manifest.yaml': {
       data: {
-        sources: [{
-          file: 'essay.txt',
-          sha256,
-          title: 'The essay as received',
-          publisher: 'libcom.org',
-          format: 'text',
-          url: 'https://example.org/essay',
-          retrieved: '2024',
-          rights: 'study',
-          chrome: [{line: 'Site navigation', reason: 'navigation', count: 1}, {pattern: '^Z+$', reason: 'never', count: 1}],
-          'x-extra': true
-        }]
+        sources: [
+          {
+            file: 'essay.txt',
+            sha256,
+            title: 'The essay as received',
+            publisher: 'libcom.org',
+            format: 'text',
+            url: 'https://example.org/essay',
+            retrieved: '2024',
+            rights: 'study',
+            chrome: [
+              {line: 'Site navigation', reason: 'navigation', count: 1},
+              {pattern: '^Z+$', reason: 'never', count: 1}
+            ],
+            'x-extra': true
+          }
+        ]
       }
     }
   }

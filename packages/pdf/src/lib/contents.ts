@@ -86,7 +86,11 @@ function entries(edition: ResolvedEdition, language: string): Entry[] {
 }
 
 /** Put each entry's page label in its slot, right-aligned. */
-export function fillNumbers(slots: readonly NumberSlot[], pageOf: (dest: string) => string | undefined, width: (text: string, style: TextStyle) => number): void {
+export function fillNumbers(
+  slots: readonly NumberSlot[],
+  pageOf: (dest: string) => string | undefined,
+  width: (text: string, style: TextStyle) => number
+): void {
   for (const slot of slots) {
     const label = pageOf(slot.dest) ?? ''
     slot.glyph.text = label

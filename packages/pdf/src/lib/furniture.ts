@@ -19,8 +19,15 @@ export function drawFurniture(doc: Doc, page: Page, geometry: Geometry, measure:
     const fitted = fit(text, style, geometry.textWidth, measure)
     const width = measure.width(fitted, style)
     tagger.artifact('Pagination')
-    doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
-    doc.text(fitted, left + (geometry.textWidth - width) / 2, baseline, {lineBreak: false, baseline: 'alphabetic', ...(style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})})
+    doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.color ?? '#000000')
+    doc.text(fitted, left + (geometry.textWidth - width) / 2, baseline, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      ...(style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+    })
   }
   if (!page.first && section.heads) {
     const text = page.index % 2 === 0 ? section.heads.recto : section.heads.verso

@@ -30,10 +30,13 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
   }
 
   state.space(0, {fill: true})
-  paragraph((struct) => [
-    ...plain(edition.title, state, {...context, italic: true}, struct),
-    ...(edition.subtitle ? plain(`: ${edition.subtitle}`, state, {...context, italic: true}, struct) : [])
-  ], 0)
+  paragraph(
+    (struct) => [
+      ...plain(edition.title, state, {...context, italic: true}, struct),
+      ...(edition.subtitle ? plain(`: ${edition.subtitle}`, state, {...context, italic: true}, struct) : [])
+    ],
+    0
+  )
   const editors = edition.creators.filter((creator) => creator.role === 'edt').map((creator) => creator.name)
   const credits = [
     editors.length > 0 ? `${labels.editedBy} ${listNames(editors, labels.language)}.` : '',
@@ -45,13 +48,16 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
   if (edition.sources.length > 0) {
     paragraph((struct) => state.inline([{type: 'text', value: labels.sources}], {...state.inlineContext(context, struct), features: ['smcp', 'onum']}), 1)
     for (const source of edition.sources) {
-      paragraph((struct) => [
-        ...plain(`${sentence(source.title)} `, state, context, struct),
-        ...(source.url ? [...link(source.url, struct), ...plain('. ', state, context, struct)] : []),
-        ...(source.rights ? plain(`${sentence(source.rights)} `, state, context, struct) : []),
-        ...plain(`${labels.checksum} `, state, context, struct),
-        ...state.inline([{type: 'inlineCode', value: source.sha256}], state.inlineContext(context, struct)).map((run) => ({...run, breaks: 'url' as const}))
-      ], 0.35)
+      paragraph(
+        (struct) => [
+          ...plain(`${sentence(source.title)} `, state, context, struct),
+          ...(source.url ? [...link(source.url, struct), ...plain('. ', state, context, struct)] : []),
+          ...(source.rights ? plain(`${sentence(source.rights)} `, state, context, struct) : []),
+          ...plain(`${labels.checksum} `, state, context, struct),
+          ...state.inline([{type: 'inlineCode', value: source.sha256}], state.inlineContext(context, struct)).map((run) => ({...run, breaks: 'url' as const}))
+        ],
+        0.35
+      )
     }
   }
   paragraph((struct) => plain(`${labels.built} ${formatDate(date, labels.language)}. ${labels.typeset}`, state, context, struct), 1)

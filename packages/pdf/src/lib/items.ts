@@ -66,7 +66,8 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
 
   for (const run of runs) {
     // A run's anchors and note mark go on its first word only.
-    let extras: Pick<Piece, 'note' | 'anchors'> | undefined = run.note || run.anchors ? {...(run.note ? {note: run.note} : {}), ...(run.anchors ? {anchors: run.anchors} : {})} : undefined
+    let extras: Pick<Piece, 'note' | 'anchors'> | undefined =
+      run.note || run.anchors ? {...(run.note ? {note: run.note} : {}), ...(run.anchors ? {anchors: run.anchors} : {})} : undefined
     // Split into words and spaces; a hard line break comes as its own run of "\n" with breaks 'never'.
     if (run.text === '\n' && run.breaks === 'never') {
       pendingSpace = undefined
@@ -160,7 +161,14 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
    * wider than the line is cut at every grapheme cluster, each measured with
    * the one before it so that kerning between them counts. Linear in the length.
    */
-  function longWord(text: string, cuts: readonly Cut[], emergency: boolean, style: TextStyle, piece: (part: string) => Piece, extras: Pick<Piece, 'note' | 'anchors'> | undefined): void {
+  function longWord(
+    text: string,
+    cuts: readonly Cut[],
+    emergency: boolean,
+    style: TextStyle,
+    piece: (part: string) => Piece,
+    extras: Pick<Piece, 'note' | 'anchors'> | undefined
+  ): void {
     const bounds = [...cuts, {offset: text.length, penalty: 0, hyphen: false}]
     let from = 0
     bounds.forEach((cut, index) => {

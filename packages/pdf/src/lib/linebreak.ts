@@ -136,8 +136,15 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
       const current = candidates[fitness]
       if (!current || demerits < current.demerits) {
         candidates[fitness] = {
-          position: index, line: node.line + 1, fitness, width: 0, stretch: 0, shrink: 0,
-          demerits, ratio, previous: node
+          position: index,
+          line: node.line + 1,
+          fitness,
+          width: 0,
+          stretch: 0,
+          shrink: 0,
+          demerits,
+          ratio,
+          previous: node
         }
       }
     }

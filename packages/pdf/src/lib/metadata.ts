@@ -42,32 +42,37 @@ export function writeXmp(doc: Doc, meta: EditionMeta, info: PDFKit.DocumentInfo)
 function xmpDescriptions(meta: EditionMeta, info: PDFKit.DocumentInfo): string {
   const date = (info.CreationDate ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z')
   const alt = (value: string): ElementContent => x('rdf:Alt', [x('rdf:li', {'xml:lang': 'x-default'}, text(value))])
-  const items = (tag: 'rdf:Seq' | 'rdf:Bag', values: readonly string[]): ElementContent => x(tag, values.map((value) => x('rdf:li', text(value))))
+  const items = (tag: 'rdf:Seq' | 'rdf:Bag', values: readonly string[]): ElementContent =>
+    x(
+      tag,
+      values.map((value) => x('rdf:li', text(value)))
+    )
   const description = (prefix: 'xmp' | 'dc' | 'pdf', children: Array<ElementContent | undefined>): ElementContent =>
-    x('rdf:Description', {'rdf:about': '', [`xmlns:${prefix}`]: namespaces[prefix]}, children.filter((child) => child !== undefined))
+    x(
+      'rdf:Description',
+      {'rdf:about': '', [`xmlns:${prefix}`]: namespaces[prefix]},
+      children.filter((child) => child !== undefined)
+    )
   const tree: Root = {
     type: 'root',
     children: [
-      description('xmp', [
-        x('xmp:CreateDate', date),
-        x('xmp:ModifyDate', date),
-        x('xmp:MetadataDate', date),
-        x('xmp:CreatorTool', text(info.Creator ?? ''))
-      ]),
+      description('xmp', [x('xmp:CreateDate', date), x('xmp:ModifyDate', date), x('xmp:MetadataDate', date), x('xmp:CreatorTool', text(info.Creator ?? ''))]),
       description('dc', [
         x('dc:format', 'application/pdf'),
         x('dc:title', [alt(info.Title ?? meta.title)]),
-        x('dc:creator', [items('rdf:Seq', meta.creators.map((creator) => creator.name))]),
+        x('dc:creator', [
+          items(
+            'rdf:Seq',
+            meta.creators.map((creator) => creator.name)
+          )
+        ]),
         info.Subject ? x('dc:description', [alt(info.Subject)]) : undefined,
         meta.subjects.length > 0 ? x('dc:subject', [items('rdf:Bag', meta.subjects)]) : undefined,
         x('dc:language', [items('rdf:Bag', [meta.language])]),
         meta.publisher ? x('dc:publisher', [items('rdf:Bag', [meta.publisher])]) : undefined,
         meta.rights ? x('dc:rights', [alt(meta.rights)]) : undefined
       ]),
-      description('pdf', [
-        x('pdf:Producer', text(info.Producer ?? '')),
-        info.Keywords ? x('pdf:Keywords', text(info.Keywords)) : undefined
-      ])
+      description('pdf', [x('pdf:Producer', text(info.Producer ?? '')), info.Keywords ? x('pdf:Keywords', text(info.Keywords)) : undefined])
     ]
   }
   // `raw` is on only for the `&gt;` nodes `text` makes (see there); nothing else is raw.

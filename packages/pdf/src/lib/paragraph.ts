@@ -70,5 +70,10 @@ export function setParagraph(runs: readonly Run[], measure: Measurer, options: P
     const lines = attempt(last, width)
     if (lines) return lines
   }
-  throw new Error(`Unbreakable paragraph at width ${options.width}: ${runs.map((run) => run.text).join('').slice(0, 80)}`)
+  throw new Error(
+    `Unbreakable paragraph at width ${options.width}: ${runs
+      .map((run) => run.text)
+      .join('')
+      .slice(0, 80)}`
+  )
 }

@@ -83,7 +83,20 @@ function textOfHast(node: HastNodes): string {
   return 'children' in node ? node.children.map((child) => textOfHast(child)).join('') : ''
 }
 
-const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'html'])
+const phrasingTypes = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+  'html'
+])
 
 function isPhrasing(node: Nodes): boolean {
   return phrasingTypes.has(node.type)
@@ -94,8 +107,12 @@ type Wrap = (children: PhrasingContent[], tag: Element) => PhrasingContent | Phr
 
 const strong: Wrap = (children) => ({type: 'strong', children})
 const emphasis: Wrap = (children) => ({type: 'emphasis', children})
-const features = (list: readonly string[]): Wrap => (children) => ({type: 'pdfStyled', features: list, children}) as unknown as PhrasingContent
-const code: Wrap = (children) => (children.every((child) => child.type === 'text') ? {type: 'inlineCode', value: children.map((child) => (child as {value: string}).value).join('')} : children)
+const features =
+  (list: readonly string[]): Wrap =>
+  (children) =>
+    ({type: 'pdfStyled', features: list, children}) as unknown as PhrasingContent
+const code: Wrap = (children) =>
+  children.every((child) => child.type === 'text') ? {type: 'inlineCode', value: children.map((child) => (child as {value: string}).value).join('')} : children
 
 const wraps: Readonly<Record<string, Wrap>> = {
   b: strong,

@@ -54,7 +54,14 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
 
   function drawRule(rule: Rule, x: number, y: number): void {
     tagger.artifact('Layout')
-    doc.save().moveTo(x, y).lineTo(x + rule.width, y).lineWidth(rule.thickness).strokeColor('#000000').stroke().restore()
+    doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + rule.width, y)
+      .lineWidth(rule.thickness)
+      .strokeColor('#000000')
+      .stroke()
+      .restore()
   }
 
   function drawLine(line: Line, x: number, y: number): void {
@@ -70,7 +77,10 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
       if (glyphs.artifact) tagger.artifact('Layout')
       else tagger.content(glyphs.struct)
       const {style} = glyphs
-      doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
+      doc
+        .font(style.font)
+        .fontSize(style.size)
+        .fillColor(style.color ?? '#000000')
       doc.text(glyphs.text, x + glyphs.x, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',

@@ -39,7 +39,11 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }
-  fillNumbers(book.slots, (dest) => pageOf.get(dest), (text, style) => measure.width(text, style))
+  fillNumbers(
+    book.slots,
+    (dest) => pageOf.get(dest),
+    (text, style) => measure.width(text, style)
+  )
 
   render(doc, pages, geometry, measure, root)
   const arabic = firstArabicPage(pages)

@@ -38,12 +38,22 @@ export function prefaceSection(preface: ResolvedSection, edition: EditionMeta, s
 export function backMatterSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {
   const {geometry} = state
   return editorialSection(section, edition, state, root, 'arabic', (base) => ({
-    ...base, size: Math.round(geometry.size * 0.9 * 4) / 4, leading: Math.round(geometry.leading * 0.9 * 2) / 2, align: 'ragged'
+    ...base,
+    size: Math.round(geometry.size * 0.9 * 4) / 4,
+    leading: Math.round(geometry.leading * 0.9 * 2) / 2,
+    align: 'ragged'
   }))
 }
 
 /** A section the edition adds (preface, back matter): its title, then its body in the setting `body` gives. */
-function editorialSection(section: ResolvedSection, edition: EditionMeta, state: State, root: StructNode, folio: Section['folio'], body: (base: Context) => Context): Section {
+function editorialSection(
+  section: ResolvedSection,
+  edition: EditionMeta,
+  state: State,
+  root: StructNode,
+  folio: Section['folio'],
+  body: (base: Context) => Context
+): Section {
   const sect = structChild(root, 'Sect')
   const {tree} = section
   const headingOffset = headingOffsetUnder(tree)
@@ -57,8 +67,17 @@ function editorialSection(section: ResolvedSection, edition: EditionMeta, state:
 export function baseContext(state: State, struct: StructNode, lang: string, headingOffset = 0): Context {
   const {geometry} = state
   return {
-    struct, lang, sectionLang: lang, left: 0, right: 0,
-    size: geometry.size, leading: geometry.leading, align: 'justify', italic: false, bold: false, headingOffset
+    struct,
+    lang,
+    sectionLang: lang,
+    left: 0,
+    right: 0,
+    size: geometry.size,
+    leading: geometry.leading,
+    align: 'justify',
+    italic: false,
+    bold: false,
+    headingOffset
   }
 }
 

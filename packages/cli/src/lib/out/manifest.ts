@@ -41,7 +41,9 @@ export async function readManifest(out: string): Promise<Manifest | undefined> {
     const manifest = JSON.parse(text) as Manifest
     if (manifest.samizdat === 1 && typeof manifest.build === 'string' && manifest.entries && typeof manifest.entries === 'object') return manifest
   } catch {}
-  throw new FaultError(`The manifest "${path.join(out, manifestName)}" is not one samizdat wrote; remove it and every entry it listed, or choose another output folder`)
+  throw new FaultError(
+    `The manifest "${path.join(out, manifestName)}" is not one samizdat wrote; remove it and every entry it listed, or choose another output folder`
+  )
 }
 
 /** Size and hash of each file, as they will be on disk. */
@@ -56,7 +58,11 @@ export function describeFiles(files: readonly OutputFile[]): ManifestFile[] {
 
 /** A manifest of `entries`, with its build id. */
 export function makeManifest(entries: Record<string, ManifestFile[]>): Manifest {
-  const sorted = Object.fromEntries(Object.keys(entries).sort().map((key) => [key, entries[key] as ManifestFile[]]))
+  const sorted = Object.fromEntries(
+    Object.keys(entries)
+      .sort()
+      .map((key) => [key, entries[key] as ManifestFile[]])
+  )
   const build = createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32)
   return {samizdat: 1, build, entries: sorted}
 }
@@ -98,7 +104,12 @@ export async function changesIn(out: string, entry: string, listed: readonly Man
       changes.push({path: shown, reason: 'was not written by samizdat'})
       continue
     }
-    if (file.size !== expected.size || createHash('sha256').update(await readFile(full)).digest('hex') !== expected.sha256) {
+    if (
+      file.size !== expected.size ||
+      createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex') !== expected.sha256
+    ) {
       changes.push({path: shown, reason: 'was changed since samizdat wrote it'})
     }
   }

@@ -22,7 +22,7 @@ export interface NameProblem {
 /** Why `name` cannot be an entry of `out`, or undefined when it can. */
 export function badName(name: string): string | undefined {
   if (name === '') return 'it is empty'
-  if (name.startsWith('.')) return 'it starts with a dot (hidden, and reserved for samizdat\'s own files)'
+  if (name.startsWith('.')) return "it starts with a dot (hidden, and reserved for samizdat's own files)"
   if (/[/\\]/.test(name)) return 'it holds a slash or a backslash'
   // Controls, and what Windows or FAT refuse in a name.
   if (/[\u0000-\u001f\u007f-\u009f:*?"<>|]/u.test(name)) return 'it holds a control character or one of : * ? " < > |'
@@ -65,8 +65,10 @@ export function checkNames(planned: readonly Planned[]): NameProblem[] {
 function collision(a: Planned, b: Planned): string {
   const strip = (entry: string): string => entry.replace(/\/$/, '')
   const same =
-    a.entry === b.entry ? 'is also written'
-      : strip(a.entry) === strip(b.entry) ? `is the same path as "${b.entry}", written`
+    a.entry === b.entry
+      ? 'is also written'
+      : strip(a.entry) === strip(b.entry)
+        ? `is the same path as "${b.entry}", written`
         : `is the same path as "${b.entry}" on a case-insensitive disk, written`
   return `Output entry "${a.entry}" (${a.format} of edition "${a.edition}") ${same} by the ${b.format} of edition "${b.edition}"; rename one of the editions`
 }

@@ -145,7 +145,10 @@ async function atomicWrite(file: string, text: string, signal: AbortSignal | und
 }
 
 async function exists(file: string): Promise<boolean> {
-  return lstat(file).then(() => true, () => false)
+  return lstat(file).then(
+    () => true,
+    () => false
+  )
 }
 
 function ignoreMissing(error: unknown): void {

@@ -25,10 +25,7 @@ export function createCorrection(context: HandlerContext): Handler {
       // A line break in the source's reading would break the tooltip (HTML keeps it in a title; XML makes it a space).
       result = h('span', {className, id: node.id, title: context.labels.sourceReads + ' ' + node.sic.replace(/\s+/g, ' ')}, corrected)
     } else {
-      const sic = h('del', {className: ['sic'], hidden: true}, [
-        h('span', {className: ['sic-label']}, context.labels.sourceReads + ' '),
-        node.sic
-      ])
+      const sic = h('del', {className: ['sic'], hidden: true}, [h('span', {className: ['sic-label']}, context.labels.sourceReads + ' '), node.sic])
       const children: ElementContent[] = corrected.length > 0 ? [h('ins', corrected), sic] : [sic]
       result = h('span', {className, id: node.id}, children)
     }

@@ -26,11 +26,7 @@ export function createHeading(context: HandlerContext): Handler {
     }
 
     if (!context.anchors || id === undefined) return result
-    const anchor = h(
-      'a',
-      {className: ['anchor'], href: '#' + id, ariaLabel: context.labels.sectionLink + context.labels.colon + toString(node)},
-      '#'
-    )
+    const anchor = h('a', {className: ['anchor'], href: '#' + id, ariaLabel: context.labels.sectionLink + context.labels.colon + toString(node)}, '#')
     return h('div', {className: ['heading']}, [result, anchor])
   }
 }

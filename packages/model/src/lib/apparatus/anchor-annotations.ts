@@ -29,7 +29,12 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
   const span = context.locate(annotation.work, annotation.quote, annotation.file, annotation.quotePosition, what)
   if (!span) return undefined
   if (wrapping.has(annotation.kind) && !context.inOneRun(annotation.work, span)) {
-    fail(file, `${what}: the quote crosses markup (emphasis, a link…); a ${annotation.kind} must lie within one run of text`, annotation.quotePosition, 'anchor-spans-markup')
+    fail(
+      file,
+      `${what}: the quote crosses markup (emphasis, a link…); a ${annotation.kind} must lie within one run of text`,
+      annotation.quotePosition,
+      'anchor-spans-markup'
+    )
     return undefined
   }
   if (!wrapping.has(annotation.kind) && !target.index.segmentAt(span.end, true)) {
@@ -49,7 +54,11 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
   switch (fields.kind) {
     case 'correction': {
       const {corr, reason} = fields
-      wrap('correction', (_children, text): Correction => ({type: 'correction', id: anchorId, sic: text, reason, children: [{type: 'text', value: corr}]}), true)
+      wrap(
+        'correction',
+        (_children, text): Correction => ({type: 'correction', id: anchorId, sic: text, reason, children: [{type: 'text', value: corr}]}),
+        true
+      )
       return {...fields, ...anchor}
     }
     case 'person':
@@ -61,10 +70,16 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
       return {...fields, ...anchor}
     }
     case 'crossref': {
-      const link = crossrefTarget(context, {...fields, ...anchor, file: annotation.file, position: annotation.position, place: annotation.targetPosition ?? annotation.position}, onConflict)
+      const link = crossrefTarget(
+        context,
+        {...fields, ...anchor, file: annotation.file, position: annotation.position, place: annotation.targetPosition ?? annotation.position},
+        onConflict
+      )
       if (!link) return undefined
       wrap('crossref', (children): Annotated => ({
-        type: 'annotated', id: anchorId, kind: 'crossref',
+        type: 'annotated',
+        id: anchorId,
+        kind: 'crossref',
         children: [{type: 'link', url: `#${link.id}`, data: {target: {work: link.work, id: link.id}}, children}]
       }))
       return {...fields, ...anchor, target: link}
@@ -82,7 +97,12 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
 /** The wrap that marks a mention of a person (explicit annotation or found in the text). */
 export function personWrap(id: string, person: string, span: TextSpan, onConflict: (other: WrapOperation) => void, label: string): WrapOperation {
   return {
-    type: 'wrap', start: span.start, end: span.end, rank: rank.person, onConflict, label,
+    type: 'wrap',
+    start: span.start,
+    end: span.end,
+    rank: rank.person,
+    onConflict,
+    label,
     make: (children: PhrasingContent[]): Annotated => ({type: 'annotated', id, kind: 'person', person, children})
   }
 }
@@ -97,11 +117,20 @@ interface CrossrefSource {
 }
 
 /** Where a crossref points: a passage of its target work (marked there), or the work itself. */
-function crossrefTarget(context: AnchorContext, crossref: CrossrefSource, onConflict: (other: WrapOperation) => void): (LinkTarget & {quote?: QuoteSelector}) | undefined {
+function crossrefTarget(
+  context: AnchorContext,
+  crossref: CrossrefSource,
+  onConflict: (other: WrapOperation) => void
+): (LinkTarget & {quote?: QuoteSelector}) | undefined {
   const {target} = crossref
   const entry: AnchorTarget | undefined = context.byWork.get(target.work)
   if (!entry) {
-    warn(context.files(crossref.file), `Crossref \`${crossref.id}\` points to \`${target.work}\`, which is not in this edition: left unlinked`, crossref.position, 'crossref-outside')
+    warn(
+      context.files(crossref.file),
+      `Crossref \`${crossref.id}\` points to \`${target.work}\`, which is not in this edition: left unlinked`,
+      crossref.position,
+      'crossref-outside'
+    )
     return undefined
   }
   if (!target.quote) return {work: target.work, id: entry.startId}
@@ -114,7 +143,12 @@ function crossrefTarget(context: AnchorContext, crossref: CrossrefSource, onConf
   }
   const id = context.registry.take(`${crossref.id}-target`)
   entry.operations.push({
-    type: 'wrap', start: span.start, end: span.end, rank: rank['crossref-target'], onConflict, label: what,
+    type: 'wrap',
+    start: span.start,
+    end: span.end,
+    rank: rank['crossref-target'],
+    onConflict,
+    label: what,
     make: (children): Annotated => ({type: 'annotated', id, kind: 'crossref-target', children})
   })
   return {work: target.work, id, quote: target.quote}

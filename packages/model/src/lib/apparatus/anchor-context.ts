@@ -36,7 +36,11 @@ export class AnchorContext {
   readonly byWork: Map<string, AnchorTarget>
 
   /** `files` maps a corpus file (an annotation's, the timeline's) to the one messages about it go to. */
-  constructor(works: readonly AnchoredWork[], readonly registry: IdRegistry, readonly files: (file: VFile) => VFile) {
+  constructor(
+    works: readonly AnchoredWork[],
+    readonly registry: IdRegistry,
+    readonly files: (file: VFile) => VFile
+  ) {
     this.byWork = new Map(works.map((entry) => [entry.work.meta.id, {...entry, index: new TextIndex(entry.tree), operations: []}]))
   }
 
@@ -54,7 +58,12 @@ export class AnchorContext {
         const point = target.index.pointAt(span.start)
         return `${target.work.file.path}:${point.line}:${point.column}`
       })
-      fail(this.files(file), `${what}: ${shown} matches ${spans.length} times in work \`${workId}\` (${where.join(', ')}): add a prefix or suffix`, place, 'anchor-ambiguous')
+      fail(
+        this.files(file),
+        `${what}: ${shown} matches ${spans.length} times in work \`${workId}\` (${where.join(', ')}): add a prefix or suffix`,
+        place,
+        'anchor-ambiguous'
+      )
     }
     return undefined
   }

@@ -4,7 +4,11 @@ import {fail} from '../message.js'
 import {rank, type AnchorContext} from './anchor-context.js'
 import type {Annotated, Mention, TimelineEvent} from './types.js'
 
-export function anchorTimeline(context: AnchorContext, events: readonly TimelineEvent[], timelineFile: VFile | undefined): Array<TimelineEvent & {anchors: Mention[]}> {
+export function anchorTimeline(
+  context: AnchorContext,
+  events: readonly TimelineEvent[],
+  timelineFile: VFile | undefined
+): Array<TimelineEvent & {anchors: Mention[]}> {
   return events.map((event) => {
     const anchors: Mention[] = []
     const what = `Timeline event ${event.date}`
@@ -21,7 +25,11 @@ export function anchorTimeline(context: AnchorContext, events: readonly Timeline
       const point = entry.index.pointAt(span.start)
       anchors.push({id, work: mention.work, span, line: point.line, column: point.column})
       entry.operations.push({
-        type: 'wrap', start: span.start, end: span.end, rank: rank.event, label: `timeline event ${event.date}`,
+        type: 'wrap',
+        start: span.start,
+        end: span.end,
+        rank: rank.event,
+        label: `timeline event ${event.date}`,
         onConflict: context.conflictReporter(timelineFile, mention.position, what),
         make: (children): Annotated => ({type: 'annotated', id, kind: 'event', children})
       })

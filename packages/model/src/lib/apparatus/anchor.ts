@@ -24,7 +24,12 @@ export interface AnchorResult {
  * Anchor `data` in `works` (their trees are edited in place: pass the edition's copies). Messages about
  * the apparatus files go to `files(file)`, those about a work to its `AnchoredWork.file`.
  */
-export function anchorApparatus(works: readonly AnchoredWork[], data: ApparatusData, registry: IdRegistry, files: (file: VFile) => VFile = (file) => file): AnchorResult {
+export function anchorApparatus(
+  works: readonly AnchoredWork[],
+  data: ApparatusData,
+  registry: IdRegistry,
+  files: (file: VFile) => VFile = (file) => file
+): AnchorResult {
   const context = new AnchorContext(works, registry, files)
   const annotations = anchorAnnotations(context, data.annotations)
   // Mentions come after the annotations: an explicit `person` annotation takes its span first.

@@ -54,7 +54,14 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]):
 /** Each section's id, whatever the language of its title (they are reserved: no heading of a text takes them). */
 const sectionIds = {corrections: 'corrections', bibliography: 'bibliography', index: 'index-of-persons', timeline: 'timeline'} as const
 
-export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[], registry: IdRegistry, language: string, all: Labels, style = 'apa'): ResolvedSection[] {
+export function buildBackMatter(
+  apparatus: Apparatus,
+  works: readonly WorkInfo[],
+  registry: IdRegistry,
+  language: string,
+  all: Labels,
+  style = 'apa'
+): ResolvedSection[] {
   const labels = all.model
   const sections: ResolvedSection[] = []
   const section = (kind: keyof typeof sectionIds, children: BlockContent[]): void => {
@@ -63,19 +70,31 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
 
   const corrections = apparatus.annotations.filter((annotation): annotation is ResolvedAnnotation<'correction'> => annotation.kind === 'correction')
   if (corrections.length > 0) {
-    const children: BlockContent[] = [{
-      type: 'paragraph',
-      children: [text(labels.correctionsIntro)]
-    }]
+    const children: BlockContent[] = [
+      {
+        type: 'paragraph',
+        children: [text(labels.correctionsIntro)]
+      }
+    ]
     for (const work of works) {
       const here = corrections.filter((annotation) => annotation.work === work.id)
       if (here.length === 0) continue
-      children.push(heading(work.title), list(here.map((annotation) => item([
-        link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
-        text(` ${labels.correctionFor} ${labels.openQuote}`),
-        {type: 'inlineCode', value: annotation.quote.exact},
-        text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)
-      ], registry.take(`${annotation.anchorId}-entry`)))))
+      children.push(
+        heading(work.title),
+        list(
+          here.map((annotation) =>
+            item(
+              [
+                link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
+                text(` ${labels.correctionFor} ${labels.openQuote}`),
+                {type: 'inlineCode', value: annotation.quote.exact},
+                text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)
+              ],
+              registry.take(`${annotation.anchorId}-entry`)
+            )
+          )
+        )
+      )
     }
     section('corrections', children)
   }
@@ -110,22 +129,28 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
 
   const persons = apparatus.persons.filter((person) => person.mentions.length > 0).sort((a, b) => a.sortAs.localeCompare(b.sortAs, language))
   if (persons.length > 0) {
-    section('index', [list(persons.map((person) => {
-      const head: PhrasingContent[] = [{type: 'strong', children: [text(person.sortAs)]}]
-      if (person.dates) head.push(text(` (${person.dates})`))
-      if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
-      else head.push(text('.'))
-      return item([...head, text(' '), ...mentionLinks(person.mentions, works)], registry.take(`index-${person.id}`))
-    }))])
+    section('index', [
+      list(
+        persons.map((person) => {
+          const head: PhrasingContent[] = [{type: 'strong', children: [text(person.sortAs)]}]
+          if (person.dates) head.push(text(` (${person.dates})`))
+          if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
+          else head.push(text('.'))
+          return item([...head, text(' '), ...mentionLinks(person.mentions, works)], registry.take(`index-${person.id}`))
+        })
+      )
+    ])
   }
 
   const events = apparatus.timeline.filter((event) => event.anchors.length > 0)
   if (events.length > 0) {
-    section('timeline', [list(events.map((event) => item([
-      {type: 'strong', children: [text(formatDate(event.date, all.language))]},
-      text(` ${event.label}. `),
-      ...mentionLinks(event.anchors, works)
-    ])))])
+    section('timeline', [
+      list(
+        events.map((event) =>
+          item([{type: 'strong', children: [text(formatDate(event.date, all.language))]}, text(` ${event.label}. `), ...mentionLinks(event.anchors, works)])
+        )
+      )
+    ])
   }
   return sections
 }
@@ -135,22 +160,37 @@ export function buildBackMatter(apparatus: Apparatus, works: readonly WorkInfo[]
  * edition reads it (corrections applied), where it is quoted, and the page
  * reference given. `passages` maps a crossref's id to its marked text.
  */
-export function quotedSection(work: WorkInfo, crossrefs: readonly ResolvedAnnotation[], passages: ReadonlyMap<string, PhrasingContent[]>, works: readonly WorkInfo[], title: string, labels: ModelLabels): BlockContent[] {
-  const here = crossrefs.filter((annotation): annotation is ResolvedAnnotation<'crossref'> => annotation.kind === 'crossref' && annotation.quotes === true && annotation.target.work === work.id)
+export function quotedSection(
+  work: WorkInfo,
+  crossrefs: readonly ResolvedAnnotation[],
+  passages: ReadonlyMap<string, PhrasingContent[]>,
+  works: readonly WorkInfo[],
+  title: string,
+  labels: ModelLabels
+): BlockContent[] {
+  const here = crossrefs.filter(
+    (annotation): annotation is ResolvedAnnotation<'crossref'> =>
+      annotation.kind === 'crossref' && annotation.quotes === true && annotation.target.work === work.id
+  )
   if (here.length === 0) return []
   const titles = new Map(works.map((info) => [info.id, info.title]))
   return [
     {...heading(title), data: {editorial: true}},
-    list(here.map((annotation) => {
-      const quoted = titles.get(annotation.work) ?? annotation.work
-      const last = annotation.locator ?? quoted
-      return item([
-        {type: 'emphasis', children: [text(labels.openQuote), ...readingOf(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text(labels.closeQuote)]},
-        text(` — ${labels.quotedIn} `),
-        link({work: annotation.work, id: annotation.anchorId}, [text(quoted)]),
-        text(`${annotation.locator ? `, ${labels.citing} ${annotation.locator}` : ''}${/[.?!]$/.test(last) ? '' : '.'}`)
-      ])
-    }))
+    list(
+      here.map((annotation) => {
+        const quoted = titles.get(annotation.work) ?? annotation.work
+        const last = annotation.locator ?? quoted
+        return item([
+          {
+            type: 'emphasis',
+            children: [text(labels.openQuote), ...readingOf(passages.get(annotation.anchorId) ?? [text(annotation.quote.exact)]), text(labels.closeQuote)]
+          },
+          text(` — ${labels.quotedIn} `),
+          link({work: annotation.work, id: annotation.anchorId}, [text(quoted)]),
+          text(`${annotation.locator ? `, ${labels.citing} ${annotation.locator}` : ''}${/[.?!]$/.test(last) ? '' : '.'}`)
+        ])
+      })
+    )
   ]
 }
 

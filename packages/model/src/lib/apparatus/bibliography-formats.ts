@@ -50,7 +50,8 @@ function readBibtex(file: VFile): YamlResult | undefined {
     return start ? {start, end: start} : whole
   })
   const items = entries.map((entry: unknown) => withUsableId(entry))
-  const locate = (path: ReadonlyArray<string | number>): Position => (path[0] === 'items' && typeof path[1] === 'number' ? positions[path[1]] ?? whole : whole)
+  const locate = (path: ReadonlyArray<string | number>): Position =>
+    path[0] === 'items' && typeof path[1] === 'number' ? (positions[path[1]] ?? whole) : whole
   return {value: {items}, locate, locateKey: (path) => locate(path)}
 }
 
@@ -62,6 +63,11 @@ function withUsableId(item: unknown): unknown {
   if (typeof id !== 'string' && typeof id !== 'number') return record
   const key = String(id)
   if (record['citation-key'] === undefined) record['citation-key'] = key
-  if (!usableId.test(key)) record['id'] = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'item'
+  if (!usableId.test(key))
+    record['id'] =
+      key
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'item'
   return record
 }

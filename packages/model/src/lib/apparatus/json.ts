@@ -7,7 +7,14 @@
 import type {ResolvedEdition} from '../types.js'
 import type {Mention, ResolvedAnnotation} from './types.js'
 
-const motivations = {note: 'commenting', conflict: 'commenting', correction: 'editing', crossref: 'linking', person: 'identifying', language: 'describing'} as const
+const motivations = {
+  note: 'commenting',
+  conflict: 'commenting',
+  correction: 'editing',
+  crossref: 'linking',
+  person: 'identifying',
+  language: 'describing'
+} as const
 
 export function toApparatusJson(edition: ResolvedEdition): Record<string, unknown> {
   const apparatus = edition.apparatus
@@ -20,7 +27,12 @@ export function toApparatusJson(edition: ResolvedEdition): Record<string, unknow
     target: {
       source: workUrn(annotation.work),
       selector: [
-        {type: 'TextQuoteSelector', exact: annotation.quote.exact, ...(annotation.quote.prefix ? {prefix: annotation.quote.prefix} : {}), ...(annotation.quote.suffix ? {suffix: annotation.quote.suffix} : {})},
+        {
+          type: 'TextQuoteSelector',
+          exact: annotation.quote.exact,
+          ...(annotation.quote.prefix ? {prefix: annotation.quote.prefix} : {}),
+          ...(annotation.quote.suffix ? {suffix: annotation.quote.suffix} : {})
+        },
         {type: 'TextPositionSelector', start: annotation.span.start, end: annotation.span.end}
       ]
     }
@@ -35,16 +47,18 @@ export function toApparatusJson(edition: ResolvedEdition): Record<string, unknow
       total: items.length,
       items
     },
-    citations: apparatus.citations.flatMap((citation) => citation.parts.map((part) => ({
-      id: citation.id,
-      work: citation.work,
-      line: citation.line,
-      column: citation.column,
-      text: citation.text,
-      ...(part.locator ? {locator: part.locator} : {}),
-      ...(part.itemId ? {itemId: part.itemId} : {}),
-      resolution: part.resolution
-    }))),
+    citations: apparatus.citations.flatMap((citation) =>
+      citation.parts.map((part) => ({
+        id: citation.id,
+        work: citation.work,
+        line: citation.line,
+        column: citation.column,
+        text: citation.text,
+        ...(part.locator ? {locator: part.locator} : {}),
+        ...(part.itemId ? {itemId: part.itemId} : {}),
+        resolution: part.resolution
+      }))
+    ),
     bibliography: apparatus.bibliography.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('x-')))),
     persons: apparatus.persons.map((person) => ({
       id: person.id,
@@ -72,10 +86,22 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
   const bodies: unknown[] = []
   switch (annotation.kind) {
     case 'correction':
-      bodies.push({type: 'TextualBody', purpose: 'editing', value: annotation.corr, original: annotation.quote.exact, corrected: annotation.corr, reason: annotation.reason})
+      bodies.push({
+        type: 'TextualBody',
+        purpose: 'editing',
+        value: annotation.corr,
+        original: annotation.quote.exact,
+        corrected: annotation.corr,
+        reason: annotation.reason
+      })
       break
     case 'crossref':
-      bodies.push({id: `${workUrn(annotation.target.work)}#${annotation.target.id}`, type: 'SpecificResource', purpose: 'linking', ...(annotation.locator ? {locator: annotation.locator} : {})})
+      bodies.push({
+        id: `${workUrn(annotation.target.work)}#${annotation.target.id}`,
+        type: 'SpecificResource',
+        purpose: 'linking',
+        ...(annotation.locator ? {locator: annotation.locator} : {})
+      })
       break
     case 'person':
       bodies.push({id: `urn:samizdat:person:${annotation.person}`, purpose: 'identifying'})
@@ -86,7 +112,8 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
     default:
   }
   if (annotation.bodyText) bodies.push({type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: annotation.bodyText})
-  if (annotation.kind === 'conflict') for (const claim of annotation.claims) bodies.push({type: 'TextualBody', purpose: 'commenting', value: claim.claim, creator: claim.credit})
+  if (annotation.kind === 'conflict')
+    for (const claim of annotation.claims) bodies.push({type: 'TextualBody', purpose: 'commenting', value: claim.claim, creator: claim.credit})
   return bodies
 }
 
@@ -95,8 +122,12 @@ const position = {
   required: ['id', 'work', 'start', 'end', 'line', 'column'],
   additionalProperties: false,
   properties: {
-    id: {type: 'string'}, work: {type: 'string'}, start: {type: 'integer'}, end: {type: 'integer'},
-    line: {type: 'integer', minimum: 1}, column: {type: 'integer', minimum: 1}
+    id: {type: 'string'},
+    work: {type: 'string'},
+    start: {type: 'integer'},
+    end: {type: 'integer'},
+    line: {type: 'integer', minimum: 1},
+    column: {type: 'integer', minimum: 1}
   }
 }
 
@@ -136,8 +167,21 @@ export const apparatusJsonSchema = {
                     type: 'array',
                     minItems: 2,
                     items: [
-                      {type: 'object', required: ['type', 'exact'], properties: {type: {const: 'TextQuoteSelector'}, exact: {type: 'string', minLength: 1}, prefix: {type: 'string'}, suffix: {type: 'string'}}},
-                      {type: 'object', required: ['type', 'start', 'end'], properties: {type: {const: 'TextPositionSelector'}, start: {type: 'integer', minimum: 0}, end: {type: 'integer', minimum: 0}}}
+                      {
+                        type: 'object',
+                        required: ['type', 'exact'],
+                        properties: {
+                          type: {const: 'TextQuoteSelector'},
+                          exact: {type: 'string', minLength: 1},
+                          prefix: {type: 'string'},
+                          suffix: {type: 'string'}
+                        }
+                      },
+                      {
+                        type: 'object',
+                        required: ['type', 'start', 'end'],
+                        properties: {type: {const: 'TextPositionSelector'}, start: {type: 'integer', minimum: 0}, end: {type: 'integer', minimum: 0}}
+                      }
                     ]
                   }
                 }
@@ -154,24 +198,41 @@ export const apparatusJsonSchema = {
         required: ['id', 'work', 'line', 'column', 'text', 'resolution'],
         additionalProperties: false,
         properties: {
-          id: {type: 'string'}, work: {type: 'string'}, line: {type: 'integer', minimum: 1}, column: {type: 'integer', minimum: 1},
-          text: {type: 'string', minLength: 1}, locator: {type: 'string'}, itemId: {type: 'string'},
+          id: {type: 'string'},
+          work: {type: 'string'},
+          line: {type: 'integer', minimum: 1},
+          column: {type: 'integer', minimum: 1},
+          text: {type: 'string', minLength: 1},
+          locator: {type: 'string'},
+          itemId: {type: 'string'},
           resolution: {enum: ['explicit', 'author-op-cit', 'preceding', 'ibid', 'context', 'ambiguous', 'unknown']}
         }
       }
     },
-    bibliography: {type: 'array', items: {type: 'object', required: ['id', 'type', 'title'], properties: {id: {type: 'string'}, type: {type: 'string'}, title: {type: 'string'}}}},
+    bibliography: {
+      type: 'array',
+      items: {type: 'object', required: ['id', 'type', 'title'], properties: {id: {type: 'string'}, type: {type: 'string'}, title: {type: 'string'}}}
+    },
     persons: {
       type: 'array',
       items: {
         type: 'object',
         required: ['id', 'name', 'variants', 'mentions'],
-        properties: {id: {type: 'string'}, name: {type: 'string'}, variants: {type: 'array', items: {type: 'string'}}, mentions: {type: 'array', items: position}}
+        properties: {
+          id: {type: 'string'},
+          name: {type: 'string'},
+          variants: {type: 'array', items: {type: 'string'}},
+          mentions: {type: 'array', items: position}
+        }
       }
     },
     timeline: {
       type: 'array',
-      items: {type: 'object', required: ['date', 'label', 'mentions'], properties: {date: {type: 'string'}, label: {type: 'string'}, mentions: {type: 'array', items: position}}}
+      items: {
+        type: 'object',
+        required: ['date', 'label', 'mentions'],
+        properties: {date: {type: 'string'}, label: {type: 'string'}, mentions: {type: 'array', items: position}}
+      }
     }
   }
 } as const

@@ -42,12 +42,22 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
         continue
       }
       if (annotation.kind === 'crossref' && !workIds.has(annotation.target.work)) {
-        fail(file, `Unknown target work \`${annotation.target.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'target', 'work']), 'work-unknown')
+        fail(
+          file,
+          `Unknown target work \`${annotation.target.work}\` in annotation \`${annotation.id}\``,
+          yaml.locate([...where, 'target', 'work']),
+          'work-unknown'
+        )
         continue
       }
       const previous = seen.get(annotation.id)
       if (previous) {
-        fail(file, `Duplicate annotation id \`${annotation.id}\` (first in ${previous.file.path}:${previous.position.start.line})`, yaml.locate([...where, 'id']), 'id-duplicate')
+        fail(
+          file,
+          `Duplicate annotation id \`${annotation.id}\` (first in ${previous.file.path}:${previous.position.start.line})`,
+          yaml.locate([...where, 'id']),
+          'id-duplicate'
+        )
         continue
       }
       seen.set(annotation.id, annotation)
@@ -64,7 +74,12 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
       for (const [index, person] of persons.entries()) {
         const first = ids.get(person.id)
         if (first !== undefined) {
-          fail(files.persons, `Duplicate person id \`${person.id}\` (first at line ${yaml.locate(['persons', first, 'id']).start.line})`, yaml.locate(['persons', index, 'id']), 'id-duplicate')
+          fail(
+            files.persons,
+            `Duplicate person id \`${person.id}\` (first at line ${yaml.locate(['persons', first, 'id']).start.line})`,
+            yaml.locate(['persons', index, 'id']),
+            'id-duplicate'
+          )
           continue
         }
         ids.set(person.id, index)
@@ -92,7 +107,12 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
         const key = `${date.text} ${event.label}`
         const first = seenEvents.get(key)
         if (first !== undefined) {
-          fail(file, `Duplicate timeline event \`${date.text}\` \`${event.label}\` (first at line ${yaml.locate(['events', first]).start.line})`, yaml.locate(['events', index]), 'id-duplicate')
+          fail(
+            file,
+            `Duplicate timeline event \`${date.text}\` \`${event.label}\` (first at line ${yaml.locate(['events', first]).start.line})`,
+            yaml.locate(['events', index]),
+            'id-duplicate'
+          )
           continue
         }
         seenEvents.set(key, index)
@@ -112,14 +132,20 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
   if (files.bibliography) {
     data.bibliographyFile = files.bibliography
     // YAML as written; BibTeX and CSL-JSON read into the same shape (and positions), then the same schema.
-    const yaml = files.bibliography.extname === '.yaml' ? parseYaml(files.bibliography, String(files.bibliography.value)) : readOtherBibliography(files.bibliography)
+    const yaml =
+      files.bibliography.extname === '.yaml' ? parseYaml(files.bibliography, String(files.bibliography.value)) : readOtherBibliography(files.bibliography)
     const items = yaml === undefined || yaml.value === undefined ? undefined : validateBibliography(files.bibliography, yaml, 'bibliography')?.items
     if (yaml && items) {
       const ids = new Map<string, number>()
       for (const [index, item] of items.entries()) {
         const first = ids.get(item.id)
         if (first !== undefined) {
-          fail(files.bibliography, `Duplicate bibliography id \`${item.id}\` (first at line ${yaml.locate(['items', first, 'id']).start.line})`, yaml.locate(['items', index, 'id']), 'id-duplicate')
+          fail(
+            files.bibliography,
+            `Duplicate bibliography id \`${item.id}\` (first at line ${yaml.locate(['items', first, 'id']).start.line})`,
+            yaml.locate(['items', index, 'id']),
+            'id-duplicate'
+          )
           continue
         }
         ids.set(item.id, index)

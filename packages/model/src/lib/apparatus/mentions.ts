@@ -8,7 +8,11 @@ import type {AnchorContext} from './anchor-context.js'
 import type {WrapOperation} from './splice.js'
 import type {Mention, PersonEntry, ResolvedAnnotation, TextSpan} from './types.js'
 
-export function findMentions(context: AnchorContext, persons: readonly PersonEntry[], annotations: readonly ResolvedAnnotation[]): Array<PersonEntry & {mentions: Mention[]}> {
+export function findMentions(
+  context: AnchorContext,
+  persons: readonly PersonEntry[],
+  annotations: readonly ResolvedAnnotation[]
+): Array<PersonEntry & {mentions: Mention[]}> {
   const explicit = explicitMentions(annotations)
   const found = new Map<string, Mention[]>(persons.map((person) => [person.id, []]))
   const matcher = variantMatcher(persons)
@@ -16,7 +20,12 @@ export function findMentions(context: AnchorContext, persons: readonly PersonEnt
     for (const [workId, entry] of context.byWork) {
       const corrections = entry.operations.filter((operation): operation is WrapOperation => operation.type === 'wrap' && operation.leaf === true)
       // A span an explicit annotation marks is not found again.
-      const taken = new Set([...explicit.values()].flat().filter((mention) => mention.work === workId).map((mention) => `${mention.span.start}:${mention.span.end}`))
+      const taken = new Set(
+        [...explicit.values()]
+          .flat()
+          .filter((mention) => mention.work === workId)
+          .map((mention) => `${mention.span.start}:${mention.span.end}`)
+      )
       matcher.expression.lastIndex = 0
       for (let match = matcher.expression.exec(entry.index.text); match; match = matcher.expression.exec(entry.index.text)) {
         const person = matcher.byVariant.get(match[0].replace(/\s+/g, ' '))
@@ -30,11 +39,24 @@ export function findMentions(context: AnchorContext, persons: readonly PersonEnt
         const mention: Mention = {id, work: workId, span, line: point.line, column: point.column}
         const label = `mention of ${person.name} at ${entry.work.file.path}:${point.line}:${point.column}`
         // A mention that overlaps another mark partially gives way: left out of the text and of the index.
-        entry.operations.push(personWrap(id, person.id, span, (other) => {
-          warn(entry.file, `The ${label} overlaps ${other.label} partially and is left out of the index`, {line: point.line, column: point.column}, 'mention-overlap')
-          const list = found.get(person.id)
-          if (list) list.splice(list.indexOf(mention), 1)
-        }, label))
+        entry.operations.push(
+          personWrap(
+            id,
+            person.id,
+            span,
+            (other) => {
+              warn(
+                entry.file,
+                `The ${label} overlaps ${other.label} partially and is left out of the index`,
+                {line: point.line, column: point.column},
+                'mention-overlap'
+              )
+              const list = found.get(person.id)
+              if (list) list.splice(list.indexOf(mention), 1)
+            },
+            label
+          )
+        )
         found.get(person.id)?.push(mention)
       }
     }

@@ -17,7 +17,14 @@ import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
  * in one) are numbered next, so no note is lost. A definition that no mark
  * calls is reported, not silently left out.
  */
-export function collectNotes(tree: Root, annotations: ReadonlyMap<string, ResolvedAnnotation>, registry: IdRegistry, workId: string, file: VFile | undefined, labels: ModelLabels): ResolvedNote[] {
+export function collectNotes(
+  tree: Root,
+  annotations: ReadonlyMap<string, ResolvedAnnotation>,
+  registry: IdRegistry,
+  workId: string,
+  file: VFile | undefined,
+  labels: ModelLabels
+): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
   const notes: ResolvedNote[] = []
   const footnotes = new Map<string, ResolvedNote>()
@@ -32,7 +39,13 @@ export function collectNotes(tree: Root, annotations: ReadonlyMap<string, Resolv
         const number = notes.length + 1
         child.label = String(number)
         annotation.number = number
-        notes.push({id: child.noteId, refId: child.id, number, kind: annotation.kind === 'conflict' ? 'conflict' : 'note', children: noteContent(annotation, labels)})
+        notes.push({
+          id: child.noteId,
+          refId: child.id,
+          number,
+          kind: annotation.kind === 'conflict' ? 'conflict' : 'note',
+          children: noteContent(annotation, labels)
+        })
       } else if (child.type === 'footnoteReference') {
         const known = footnotes.size
         const mark = footnoteMark(child, definitions, footnotes, notes, registry, workId)
@@ -48,7 +61,8 @@ export function collectNotes(tree: Root, annotations: ReadonlyMap<string, Resolv
   walk(tree)
   if (file) {
     for (const [identifier, definition] of definitions) {
-      if (!footnotes.has(identifier)) warn(file, `Footnote \`[^${definition.label ?? identifier}]\` is defined but never referenced: it is left out`, definition.position, 'footnote-unused')
+      if (!footnotes.has(identifier))
+        warn(file, `Footnote \`[^${definition.label ?? identifier}]\` is defined but never referenced: it is left out`, definition.position, 'footnote-unused')
     }
   }
   return notes
@@ -87,7 +101,13 @@ function footnoteMark(
   let note = footnotes.get(reference.identifier)
   const refId = registry.take(`${workId}-fnref-${reference.identifier}`)
   if (!note) {
-    note = {id: registry.take(`${workId}-fn-${reference.identifier}`), refId, number: notes.length + 1, kind: 'footnote', children: definition.children as BlockContent[]}
+    note = {
+      id: registry.take(`${workId}-fn-${reference.identifier}`),
+      refId,
+      number: notes.length + 1,
+      kind: 'footnote',
+      children: definition.children as BlockContent[]
+    }
     footnotes.set(reference.identifier, note)
     notes.push(note)
   }
@@ -102,9 +122,20 @@ function noteContent(annotation: ResolvedAnnotation, labels: ModelLabels): Block
     const items: ListItem[] = annotation.claims.map((claim) => ({
       type: 'listItem',
       spread: false,
-      children: [{type: 'paragraph', children: [{type: 'emphasis', children: [{type: 'text', value: claim.claim}]}, {type: 'text', value: ` (${claim.credit})`}]}]
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            {type: 'emphasis', children: [{type: 'text', value: claim.claim}]},
+            {type: 'text', value: ` (${claim.credit})`}
+          ]
+        }
+      ]
     }))
-    children.unshift({type: 'paragraph', children: [{type: 'text', value: labels.sourcesDisagree}]}, {type: 'list', ordered: false, spread: false, children: items})
+    children.unshift(
+      {type: 'paragraph', children: [{type: 'text', value: labels.sourcesDisagree}]},
+      {type: 'list', ordered: false, spread: false, children: items}
+    )
   }
   return children
 }

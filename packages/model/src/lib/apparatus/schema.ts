@@ -10,11 +10,14 @@ const id = Type.String({pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100})
 // Selectors and name variants become regular expressions: a passage, a name, never a book.
 const passage = {maxLength: 5000}
 const name = Type.String({maxLength: 500})
-const quote = Type.Object({
-  exact: Type.String({...passage, minLength: 1}),
-  prefix: Type.Optional(Type.String(passage)),
-  suffix: Type.Optional(Type.String(passage))
-}, {additionalProperties: false})
+const quote = Type.Object(
+  {
+    exact: Type.String({...passage, minLength: 1}),
+    prefix: Type.Optional(Type.String(passage)),
+    suffix: Type.Optional(Type.String(passage))
+  },
+  {additionalProperties: false}
+)
 const credit = Type.Object({credit: Type.String({minLength: 1}), where: Type.Optional(Type.String())}, {additionalProperties: false})
 
 const annotationKinds = ['note', 'correction', 'conflict', 'crossref', 'person', 'language'] as const
@@ -32,29 +35,40 @@ const requiredByKind = {
   language: ['lang']
 } as const satisfies Record<AnnotationKind, readonly string[]>
 
-const annotationFields = Type.Object({
-  id,
-  work: Type.String(),
-  kind: Type.Enum(annotationKinds),
-  quote,
-  body: Type.Optional(Type.String()),
-  sources: Type.Optional(Type.Array(credit)),
-  corr: Type.Optional(Type.String()),
-  reason: Type.Optional(Type.String({minLength: 1})),
-  claims: Type.Optional(Type.Array(Type.Object({
-    claim: Type.String(),
-    credit: Type.String(),
-    work: Type.Optional(Type.String())
-  }, {additionalProperties: false}), {minItems: 2})),
-  target: Type.Optional(Type.Object({work: Type.String(), quote: Type.Optional(quote)}, {additionalProperties: false})),
-  locator: Type.Optional(Type.String()),
-  quotes: Type.Optional(Type.Boolean()),
-  person: Type.Optional(Type.String()),
-  lang: Type.Optional(Type.String({pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'}))
-}, {
-  additionalProperties: false,
-  allOf: Object.entries(requiredByKind).map(([kind, required]) => ({if: {properties: {kind: {const: kind}}}, then: {required}}))
-})
+const annotationFields = Type.Object(
+  {
+    id,
+    work: Type.String(),
+    kind: Type.Enum(annotationKinds),
+    quote,
+    body: Type.Optional(Type.String()),
+    sources: Type.Optional(Type.Array(credit)),
+    corr: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.String({minLength: 1})),
+    claims: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            claim: Type.String(),
+            credit: Type.String(),
+            work: Type.Optional(Type.String())
+          },
+          {additionalProperties: false}
+        ),
+        {minItems: 2}
+      )
+    ),
+    target: Type.Optional(Type.Object({work: Type.String(), quote: Type.Optional(quote)}, {additionalProperties: false})),
+    locator: Type.Optional(Type.String()),
+    quotes: Type.Optional(Type.Boolean()),
+    person: Type.Optional(Type.String()),
+    lang: Type.Optional(Type.String({pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'}))
+  },
+  {
+    additionalProperties: false,
+    allOf: Object.entries(requiredByKind).map(([kind, required]) => ({if: {properties: {kind: {const: kind}}}, then: {required}}))
+  }
+)
 
 type AnnotationFields = Static<typeof annotationFields>
 /** One entry of an annotations file as validated: a union on `kind`, each kind with its required fields. */
@@ -66,36 +80,58 @@ export type AnnotationEntry = {
 const annotationSchema = Type.Unsafe<AnnotationEntry>(annotationFields)
 
 /** The file's shape; each entry is checked against `annotationSchema` on its own, so one bad entry spoils no other. */
-const annotationsSchema = Type.Object({
-  annotations: Type.Array(Type.Unsafe<Record<string, unknown>>({type: 'object'}))
-}, {additionalProperties: false})
+const annotationsSchema = Type.Object(
+  {
+    annotations: Type.Array(Type.Unsafe<Record<string, unknown>>({type: 'object'}))
+  },
+  {additionalProperties: false}
+)
 
-const personsSchema = Type.Object({
-  persons: Type.Array(Type.Object({
-    id,
-    name: Type.String({minLength: 1}),
-    sortAs: Type.Optional(Type.String()),
-    variants: Type.Array(Type.String({maxLength: 500, minLength: 2})),
-    dates: Type.Optional(Type.String()),
-    datesSource: Type.Optional(Type.String()),
-    description: Type.Optional(Type.String())
-  }, {additionalProperties: false}))
-}, {additionalProperties: false})
+const personsSchema = Type.Object(
+  {
+    persons: Type.Array(
+      Type.Object(
+        {
+          id,
+          name: Type.String({minLength: 1}),
+          sortAs: Type.Optional(Type.String()),
+          variants: Type.Array(Type.String({maxLength: 500, minLength: 2})),
+          dates: Type.Optional(Type.String()),
+          datesSource: Type.Optional(Type.String()),
+          description: Type.Optional(Type.String())
+        },
+        {additionalProperties: false}
+      )
+    )
+  },
+  {additionalProperties: false}
+)
 
-const timelineSchema = Type.Object({
-  events: Type.Array(Type.Object({
-    date: Type.String({pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$'}),
-    label: Type.String({minLength: 1}),
-    mentions: Type.Optional(Type.Array(Type.Object({work: Type.String(), quote}, {additionalProperties: false})))
-  }, {additionalProperties: false}))
-}, {additionalProperties: false})
+const timelineSchema = Type.Object(
+  {
+    events: Type.Array(
+      Type.Object(
+        {
+          date: Type.String({pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$'}),
+          label: Type.String({minLength: 1}),
+          mentions: Type.Optional(Type.Array(Type.Object({work: Type.String(), quote}, {additionalProperties: false})))
+        },
+        {additionalProperties: false}
+      )
+    )
+  },
+  {additionalProperties: false}
+)
 
-const personName = Type.Object({
-  family: Type.Optional(name),
-  given: Type.Optional(name),
-  literal: Type.Optional(name),
-  suffix: Type.Optional(name)
-}, {additionalProperties: false})
+const personName = Type.Object(
+  {
+    family: Type.Optional(name),
+    given: Type.Optional(name),
+    literal: Type.Optional(name),
+    suffix: Type.Optional(name)
+  },
+  {additionalProperties: false}
+)
 
 // CSL-JSON items carry many more fields than the model reads: they pass through (no `additionalProperties`).
 const cslItem = Type.Object({
@@ -107,9 +143,12 @@ const cslItem = Type.Object({
   'x-title-variants': Type.Optional(Type.Array(name)),
   'x-author-variants': Type.Optional(Type.Array(name))
 })
-const bibliographySchema = Type.Object({
-  items: Type.Array(Type.Unsafe<Static<typeof cslItem> & Record<string, unknown>>(cslItem))
-}, {additionalProperties: false})
+const bibliographySchema = Type.Object(
+  {
+    items: Type.Array(Type.Unsafe<Static<typeof cslItem> & Record<string, unknown>>(cslItem))
+  },
+  {additionalProperties: false}
+)
 
 export const validateAnnotations = validator(annotationsSchema)
 export const validateAnnotation = validator(annotationSchema)

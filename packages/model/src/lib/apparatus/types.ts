@@ -76,7 +76,9 @@ interface AnnotationPlaces {
 }
 
 /** An annotation as loaded: a union on `kind`. */
-export type Annotation<K extends AnnotationKind = AnnotationKind> = K extends AnnotationKind ? AnnotationCommon & {kind: K} & AnnotationKindFields[K] & AnnotationPlaces : never
+export type Annotation<K extends AnnotationKind = AnnotationKind> = K extends AnnotationKind
+  ? AnnotationCommon & {kind: K} & AnnotationKindFields[K] & AnnotationPlaces
+  : never
 
 export interface PersonEntry {
   id: string

@@ -26,7 +26,14 @@ interface Placed {
   cluster: Cluster
 }
 
-export function applyPandocCitations(works: readonly AnchoredWork[], items: readonly CslItem[], registry: IdRegistry, style: CslStyle, language: string, bibliographyFile?: AnchoredWork['work']['file']): ResolvedCitation[] {
+export function applyPandocCitations(
+  works: readonly AnchoredWork[],
+  items: readonly CslItem[],
+  registry: IdRegistry,
+  style: CslStyle,
+  language: string,
+  bibliographyFile?: AnchoredWork['work']['file']
+): ResolvedCitation[] {
   const byKey = new Map(items.map((item) => [citationKey(item), item]))
   const placed: Placed[] = []
   let noteIndex = 0
@@ -56,12 +63,22 @@ export function applyPandocCitations(works: readonly AnchoredWork[], items: read
 
   let rendered: ReturnType<typeof renderClusters> | undefined
   try {
-    rendered = renderClusters(items, placed.map((entry) => entry.cluster), style, language)
+    rendered = renderClusters(
+      items,
+      placed.map((entry) => entry.cluster),
+      style,
+      language
+    )
   } catch (error) {
     // citeproc refusing an item (a malformed date, a name it cannot read) is a problem of the data, not a crash.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     const first = placed[0] as Placed
-    warn(bibliographyFile ?? first.work.file, `Citations could not be formatted with the edition's style (${reason ?? ''}): they are kept as written`, bibliographyFile ? {line: 1, column: 1} : first.found.point, 'citation-style')
+    warn(
+      bibliographyFile ?? first.work.file,
+      `Citations could not be formatted with the edition's style (${reason ?? ''}): they are kept as written`,
+      bibliographyFile ? {line: 1, column: 1} : first.found.point,
+      'citation-style'
+    )
     return []
   }
 
@@ -110,7 +127,8 @@ function splice(found: PandocCitation, start: number, end: number, replacement: 
   let before = node.value.slice(0, start)
   if (trimBefore) before = before.replace(/\s+$/, '')
   const pieces: PhrasingContent[] = []
-  if (before) pieces.push(node.position ? {type: 'text', value: before, position: {start: node.position.start, end: found.point}} : {type: 'text', value: before})
+  if (before)
+    pieces.push(node.position ? {type: 'text', value: before, position: {start: node.position.start, end: found.point}} : {type: 'text', value: before})
   pieces.push(...replacement)
   // The rest stays in the same node object: a later citation of the same text finds it there.
   node.value = node.value.slice(end)

@@ -106,7 +106,7 @@ function inText(parent: Parent, node: Text, previous: string, inNote: boolean): 
   }
   for (const match of value.matchAll(textualPattern)) {
     const start = match.index
-    const before = start === 0 ? previous : value[start - 1] as string
+    const before = start === 0 ? previous : (value[start - 1] as string)
     if (wordChar.test(before) || before === '@' || before === '-' || taken.some(([from, to]) => start >= from && start < to)) continue
     const item: PandocItem = {key: unbrace(match[1] as string)}
     if (match[3] !== undefined) Object.assign(item, locatorOf(match[3]))
@@ -160,9 +160,7 @@ function pointOf(node: Text, at: number): Point {
   const start = node.position?.start ?? {line: 1, column: 1}
   const before = node.value.slice(0, at)
   const newline = before.lastIndexOf('\n')
-  const point: Point = newline === -1
-    ? {line: start.line, column: start.column + at}
-    : {line: start.line + before.split('\n').length - 1, column: at - newline}
+  const point: Point = newline === -1 ? {line: start.line, column: start.column + at} : {line: start.line + before.split('\n').length - 1, column: at - newline}
   if (start.offset !== undefined) point.offset = start.offset + at
   return point
 }

@@ -126,9 +126,7 @@ function pointOf(node: Text, at: number): Point {
   const start = node.position?.start ?? {line: 1, column: 1}
   const before = node.value.slice(0, at)
   const newline = before.lastIndexOf('\n')
-  const point: Point = newline === -1
-    ? {line: start.line, column: start.column + at}
-    : {line: start.line + before.split('\n').length - 1, column: at - newline}
+  const point: Point = newline === -1 ? {line: start.line, column: start.column + at} : {line: start.line + before.split('\n').length - 1, column: at - newline}
   if (start.offset !== undefined) point.offset = start.offset + at
   return point
 }

@@ -35,12 +35,22 @@ function familyKey(name: string): string {
 }
 
 function titleKey(title: string): string {
-  return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9']+/g, ' ').trim()
+  return title
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim()
 }
 
-const sayings = 'notes|noted|argues|argued|writes|wrote|says|said|states|stated|suggests|suggested|summarises|summarised|summarizes|summarized|recounts|recounted|recalls|recalled|explains|explained|observes|observed|comments|commented|continues|continued|acknowledges|acknowledged|points out|pointed out|puts it|put it|admits|admitted|reports|reported'
+const sayings =
+  'notes|noted|argues|argued|writes|wrote|says|said|states|stated|suggests|suggested|summarises|summarised|summarizes|summarized|recounts|recounted|recalls|recalled|explains|explained|observes|observed|comments|commented|continues|continued|acknowledges|acknowledged|points out|pointed out|puts it|put it|admits|admitted|reports|reported'
 /** "As X notes", "the historian X", "in the words of X", "notes Richard X": words that credit a name just after them. */
-const creditsBefore = new RegExp(`(?:\\b[Aa]s|[Hh]istorians?|[Ii]n the words of|[Aa]ccording to|[Qq]uoting|${sayings})\\s+(?:the\\s+historian\\s+)?(?:[A-Z][\\p{L}.]*\\s+){0,3}$`, 'u')
+const creditsBefore = new RegExp(
+  `(?:\\b[Aa]s|[Hh]istorians?|[Ii]n the words of|[Aa]ccording to|[Qq]uoting|${sayings})\\s+(?:the\\s+historian\\s+)?(?:[A-Z][\\p{L}.]*\\s+){0,3}$`,
+  'u'
+)
 /** "X notes", "X's summary": words that credit a name just before them. */
 const creditsAfter = new RegExp(`^(?:'s)?\\s+(?:also\\s+|later\\s+)?(?:${sayings})\\b`, 'u')
 
@@ -99,9 +109,7 @@ export class CitationResolver {
         ? {itemId: item.id, resolution: 'explicit'}
         : {resolution: 'unknown', problem: `Cited work “${part.title ?? part.text}” is not in the bibliography (add it to bibliography.yaml)`}
     } else if (kind === 'ibid') {
-      result = this.#previous
-        ? {itemId: this.#previous, resolution: 'ibid'}
-        : {resolution: 'ambiguous', problem: '“Ibid.” with no preceding citation'}
+      result = this.#previous ? {itemId: this.#previous, resolution: 'ibid'} : {resolution: 'ambiguous', problem: '“Ibid.” with no preceding citation'}
     } else if (part.author) {
       const last = this.#lastByAuthor.get(familyKey(part.author))
       result = last
@@ -144,11 +152,12 @@ export class CitationResolver {
     if (named && !this.#previousAuthorKeys.includes(named.key)) {
       const last = this.#lastByAuthor.get(named.key)
       if (last) return {itemId: last, resolution: 'context'}
-      return {resolution: 'ambiguous', problem: `“Op. Cit.” closes a passage that names an author with no earlier citation here; the preceding citation is by someone else`}
+      return {
+        resolution: 'ambiguous',
+        problem: `“Op. Cit.” closes a passage that names an author with no earlier citation here; the preceding citation is by someone else`
+      }
     }
-    return this.#previous
-      ? {itemId: this.#previous, resolution: 'preceding'}
-      : {resolution: 'ambiguous', problem: '“Op. Cit.” with no preceding citation'}
+    return this.#previous ? {itemId: this.#previous, resolution: 'preceding'} : {resolution: 'ambiguous', problem: '“Op. Cit.” with no preceding citation'}
   }
 
   #remember(itemId: string): void {

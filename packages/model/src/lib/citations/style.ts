@@ -62,7 +62,8 @@ export function fromXml(xml: string, name?: string): CslStyle {
   const known = cache.get(template)
   if (known) return known
   const root = /<style\b[^>]*>/.exec(xml)?.[0]
-  if (!root || !/xmlns\s*=\s*["']http:\/\/purl\.org\/net\/xbiblio\/csl["']/.test(root)) throw new Error('not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)')
+  if (!root || !/xmlns\s*=\s*["']http:\/\/purl\.org\/net\/xbiblio\/csl["']/.test(root))
+    throw new Error('not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)')
   const kind = /\bclass\s*=\s*["']note["']/.test(root) ? 'note' : 'in-text'
   const config = cslConfig()
   if (!config.templates.has(template)) config.templates.add(template, xml)

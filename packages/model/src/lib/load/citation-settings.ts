@@ -11,12 +11,24 @@ import {fail} from '../message.js'
 import {defaultStyle, fromXml, namedStyle, shippedStyles, type CitationSettings} from '../citations/style.js'
 import type {Reader} from './read.js'
 
-export async function citationSettings(data: {brackets?: boolean; pandoc?: boolean; style?: string}, file: VFile, stylePlace: Position, reader: Reader): Promise<CitationSettings | undefined> {
+export async function citationSettings(
+  data: {brackets?: boolean; pandoc?: boolean; style?: string},
+  file: VFile,
+  stylePlace: Position,
+  reader: Reader
+): Promise<CitationSettings | undefined> {
   const name = data.style ?? defaultStyle
   let style = namedStyle(name)
   if (!style) {
     if (!name.toLowerCase().endsWith('.csl')) {
-      fail(file, `Unknown citation style \`${name}\`: expected one of ${Object.keys(shippedStyles).map((known) => `\`${known}\``).join(', ')}, or a \`.csl\` file of the corpus`, stylePlace, 'field-invalid')
+      fail(
+        file,
+        `Unknown citation style \`${name}\`: expected one of ${Object.keys(shippedStyles)
+          .map((known) => `\`${known}\``)
+          .join(', ')}, or a \`.csl\` file of the corpus`,
+        stylePlace,
+        'field-invalid'
+      )
       return undefined
     }
     const result = await reader.read(resolve(reader.root, name), name)

@@ -58,8 +58,12 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
  */
 export async function corpusFromFiles(files: CorpusFiles, options: MemoryLoadOptions = {}): Promise<Corpus> {
   if (files === null || typeof files !== 'object') throw new UsageError('Expected the corpus files as an object of path → text')
-  for (const [key, value] of [['dir', options.dir], ['cwd', options.cwd]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || !isAbsolute(value))) throw new UsageError(`Expected \`${key}\` to be an absolute path, not \`${String(value)}\``)
+  for (const [key, value] of [
+    ['dir', options.dir],
+    ['cwd', options.cwd]
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !isAbsolute(value)))
+      throw new UsageError(`Expected \`${key}\` to be an absolute path, not \`${String(value)}\``)
   }
   const root = resolve(options.dir ?? '/corpus')
   const reader = new MemoryReader(root, files, checkedMaxFileSize(options.maxFileSize))
@@ -117,7 +121,12 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     if (!work) continue
     const idPlace = work.file.data.locate?.(['id']) ?? {line: 1, column: 1}
     if (isReservedId(work.meta.id)) {
-      fail(work.file, `Work id \`${work.meta.id}\` is reserved for a page the outputs make: give the work another \`id\` (reserved: ${[...reservedIds].join(', ')})`, idPlace, 'id-reserved')
+      fail(
+        work.file,
+        `Work id \`${work.meta.id}\` is reserved for a page the outputs make: give the work another \`id\` (reserved: ${[...reservedIds].join(', ')})`,
+        idPlace,
+        'id-reserved'
+      )
       continue
     }
     const previous = seen.get(work.meta.id)
@@ -132,7 +141,15 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     throw new UsageError(`No works in ${dir}: expected Markdown files in ${relative(cwd, worksDir) || '.'}/`)
   }
 
-  const corpus: Corpus = {dir: reader.root, name, works, editions: [], sources: [], files, apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}}
+  const corpus: Corpus = {
+    dir: reader.root,
+    name,
+    works,
+    editions: [],
+    sources: [],
+    files,
+    apparatus: {annotations: [], persons: [], timeline: [], bibliography: []}
+  }
   setReader(corpus, reader)
 
   if (top.includes('sources')) {
@@ -172,7 +189,12 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     // Edition ids name output files: ids differing only in case collide on a case-insensitive disk.
     const first = editionFiles.get(edition.id.toLowerCase())
     if (first) {
-      fail(file, `Duplicate edition id \`${edition.id}\` (first used by ${first.path}; ids differing only in case count as the same)`, file.data.locate?.(['id']) ?? {line: 1, column: 1}, 'id-duplicate')
+      fail(
+        file,
+        `Duplicate edition id \`${edition.id}\` (first used by ${first.path}; ids differing only in case count as the same)`,
+        file.data.locate?.(['id']) ?? {line: 1, column: 1},
+        'id-duplicate'
+      )
       continue
     }
     editionFiles.set(edition.id.toLowerCase(), file)

@@ -26,7 +26,12 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   let ok = true
   for (const [index, id] of (data.works ?? []).entries()) {
     if (!known.has(id)) {
-      fail(file, `Unknown work \`${id}\` in edition: expected one of ${allWorks.map((w) => `\`${w}\``).join(', ') || '(no works)'}`, yaml.locate(['works', index]), 'work-unknown')
+      fail(
+        file,
+        `Unknown work \`${id}\` in edition: expected one of ${allWorks.map((w) => `\`${w}\``).join(', ') || '(no works)'}`,
+        yaml.locate(['works', index]),
+        'work-unknown'
+      )
       ok = false
     }
   }

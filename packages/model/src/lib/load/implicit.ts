@@ -28,5 +28,7 @@ export function implicitEdition(corpus: Corpus, cwd: string): EditionSpec {
 
 /** GitHub's slug of a name, without what no file name should start with. */
 function editionIdOf(name: string): string {
-  return slug(name).replace(/[^\p{L}\p{N}_-]/gu, '').replace(/^[-_]+/, '')
+  return slug(name)
+    .replace(/[^\p{L}\p{N}_-]/gu, '')
+    .replace(/^[-_]+/, '')
 }

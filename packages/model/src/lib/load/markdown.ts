@@ -50,9 +50,14 @@ export function takeTitleHeading(tree: Root, file?: VFile): string | undefined {
   const text = textOf(node)
   if (text !== '') return text
   const alt = imageDescriptions(node)
-  const title = alt !== '' ? alt : file?.stem ?? ''
+  const title = alt !== '' ? alt : (file?.stem ?? '')
   if (file && title !== '') {
-    warn(file, `The title heading has no text; the work is titled \`${title}\` from ${alt !== '' ? 'its image description' : 'the file name'}`, node.position, 'title-empty')
+    warn(
+      file,
+      `The title heading has no text; the work is titled \`${title}\` from ${alt !== '' ? 'its image description' : 'the file name'}`,
+      node.position,
+      'title-empty'
+    )
   }
   return title === '' ? undefined : title
 }

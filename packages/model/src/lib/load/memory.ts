@@ -25,7 +25,9 @@ export class MemoryReader implements Reader {
     for (const [name, contents] of Object.entries(files)) {
       const segments = name.split(/[/\\]/)
       if (name === '' || isAbsolute(name) || /^[A-Za-z]:/.test(name) || segments.some((segment) => segment === '..' || segment === '' || segment === '.')) {
-        throw new UsageError(`Expected corpus file names relative to the corpus folder, without \`..\`, \`.\` or empty parts (e.g. \`works/a.md\`), not \`${name}\``)
+        throw new UsageError(
+          `Expected corpus file names relative to the corpus folder, without \`..\`, \`.\` or empty parts (e.g. \`works/a.md\`), not \`${name}\``
+        )
       }
       if (typeof contents !== 'string' && !(contents instanceof Uint8Array)) {
         throw new UsageError(`Expected the contents of \`${name}\` to be a string or a Uint8Array`)
@@ -49,7 +51,12 @@ export class MemoryReader implements Reader {
     const real = join(path)
     const rel = relative(this.root, real)
     if (isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) {
-      return {problem: {reason: `\`${name}\` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read`, ruleId: 'file-outside'}}
+      return {
+        problem: {
+          reason: `\`${name}\` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read`,
+          ruleId: 'file-outside'
+        }
+      }
     }
     if (!this.#files.has(real) && !this.#folders.has(real)) return {problem: {reason: `\`${name}\` not found`, ruleId: 'file-missing'}}
     return {real}

@@ -82,7 +82,12 @@ export class CorpusReader implements Reader {
       return {problem: systemProblem(error, name)}
     }
     if (!this.inside(real)) {
-      return {problem: {reason: `\`${name}\` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read`, ruleId: 'file-outside'}}
+      return {
+        problem: {
+          reason: `\`${name}\` is outside the corpus folder (it resolves to a path outside it): only files inside the corpus are read`,
+          ruleId: 'file-outside'
+        }
+      }
     }
     return {real}
   }

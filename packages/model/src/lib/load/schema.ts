@@ -21,76 +21,108 @@ const dateValue = Type.Unsafe<string | number>({type: ['string', 'number']})
 const creatorRoles = ['aut', 'edt', 'trl', 'ctb', 'aui', 'pbl'] as const
 const sha256 = Type.String({pattern: '^[0-9a-f]{64}$'})
 
-const namedPerson = Type.Object({
-  name: Type.String({minLength: 1}),
-  fileAs: Type.Optional(Type.String()),
-  role: Type.Optional(Type.Enum(creatorRoles))
-}, {additionalProperties: false})
+const namedPerson = Type.Object(
+  {
+    name: Type.String({minLength: 1}),
+    fileAs: Type.Optional(Type.String()),
+    role: Type.Optional(Type.Enum(creatorRoles))
+  },
+  {additionalProperties: false}
+)
 const person = Type.Union([Type.String({minLength: 1}), namedPerson])
 // `x-` fields are the author's own: allowed, and not read.
 const extensions = {patternProperties: {'^x-': {}}, additionalProperties: false} as const
 
-export const workSchema = Type.Object({
-  id: Type.Optional(idValue),
-  title: Type.String({minLength: 1}),
-  subtitle: Type.Optional(Type.String()),
-  authors: Type.Optional(Type.Array(person)),
-  contributors: Type.Optional(Type.Array(person)),
-  date: Type.Optional(dateValue),
-  publicationHistory: Type.Optional(Type.Array(Type.Object({
-    date: dateValue,
-    event: Type.String(),
-    source: Type.Optional(Type.String())
-  }, {additionalProperties: false}))),
-  language: Type.Optional(Type.String({pattern: languagePattern})),
-  description: Type.Optional(Type.String()),
-  source: Type.Optional(Type.Object({file: Type.String(), sha256}, {additionalProperties: false})),
-  rights: Type.Optional(Type.String()),
-  url: Type.Optional(urlValue),
-  baseUrl: Type.Optional(urlValue),
-  anchors: Type.Optional(Type.Unsafe<Record<string, string>>({type: 'object', additionalProperties: {type: 'string'}}))
-}, extensions)
+export const workSchema = Type.Object(
+  {
+    id: Type.Optional(idValue),
+    title: Type.String({minLength: 1}),
+    subtitle: Type.Optional(Type.String()),
+    authors: Type.Optional(Type.Array(person)),
+    contributors: Type.Optional(Type.Array(person)),
+    date: Type.Optional(dateValue),
+    publicationHistory: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            date: dateValue,
+            event: Type.String(),
+            source: Type.Optional(Type.String())
+          },
+          {additionalProperties: false}
+        )
+      )
+    ),
+    language: Type.Optional(Type.String({pattern: languagePattern})),
+    description: Type.Optional(Type.String()),
+    source: Type.Optional(Type.Object({file: Type.String(), sha256}, {additionalProperties: false})),
+    rights: Type.Optional(Type.String()),
+    url: Type.Optional(urlValue),
+    baseUrl: Type.Optional(urlValue),
+    anchors: Type.Optional(Type.Unsafe<Record<string, string>>({type: 'object', additionalProperties: {type: 'string'}}))
+  },
+  extensions
+)
 
-const editionSchema = Type.Object({
-  id: Type.Optional(idValue),
-  title: Type.String({minLength: 1}),
-  subtitle: Type.Optional(Type.String()),
-  editors: Type.Optional(Type.Array(person)),
-  language: Type.Optional(Type.String({pattern: languagePattern})),
-  publisher: Type.Optional(Type.String()),
-  rights: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  subjects: Type.Optional(Type.Array(Type.String())),
-  date: Type.Optional(dateValue),
-  preface: Type.Optional(Type.String()),
-  paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
-  quotedHeading: Type.Optional(Type.String()),
-  citations: Type.Optional(Type.Object({brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))}, {additionalProperties: false})),
-  works: Type.Optional(Type.Array(Type.String(), {minItems: 1}))
-}, extensions)
+const editionSchema = Type.Object(
+  {
+    id: Type.Optional(idValue),
+    title: Type.String({minLength: 1}),
+    subtitle: Type.Optional(Type.String()),
+    editors: Type.Optional(Type.Array(person)),
+    language: Type.Optional(Type.String({pattern: languagePattern})),
+    publisher: Type.Optional(Type.String()),
+    rights: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    subjects: Type.Optional(Type.Array(Type.String())),
+    date: Type.Optional(dateValue),
+    preface: Type.Optional(Type.String()),
+    paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
+    quotedHeading: Type.Optional(Type.String()),
+    citations: Type.Optional(
+      Type.Object(
+        {brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))},
+        {additionalProperties: false}
+      )
+    ),
+    works: Type.Optional(Type.Array(Type.String(), {minItems: 1}))
+  },
+  extensions
+)
 
 // A rule has a `line` or a `pattern` (the `oneOf`); the type says both are optional, the schema that one is there.
-const chromeRule = Type.Object({
-  line: Type.Optional(Type.String()),
-  pattern: Type.Optional(Type.String({minLength: 1, maxLength: 2000})),
-  group: Type.Optional(Type.Integer({minimum: 1, maximum: 99})),
-  reason: Type.String({minLength: 1}),
-  count: Type.Optional(Type.Integer({minimum: 1}))
-}, {additionalProperties: false, oneOf: [{required: ['line']}, {required: ['pattern']}]})
+const chromeRule = Type.Object(
+  {
+    line: Type.Optional(Type.String()),
+    pattern: Type.Optional(Type.String({minLength: 1, maxLength: 2000})),
+    group: Type.Optional(Type.Integer({minimum: 1, maximum: 99})),
+    reason: Type.String({minLength: 1}),
+    count: Type.Optional(Type.Integer({minimum: 1}))
+  },
+  {additionalProperties: false, oneOf: [{required: ['line']}, {required: ['pattern']}]}
+)
 
-const manifestSchema = Type.Object({
-  sources: Type.Array(Type.Object({
-    file: Type.String(),
-    sha256,
-    title: Type.String(),
-    publisher: Type.Optional(Type.String()),
-    format: Type.Optional(Type.Enum(['text', 'markdown'])),
-    url: Type.Optional(urlValue),
-    retrieved: Type.Optional(Type.String()),
-    rights: Type.Optional(Type.String()),
-    chrome: Type.Optional(Type.Array(chromeRule))
-  }, extensions))
-}, {additionalProperties: false})
+const manifestSchema = Type.Object(
+  {
+    sources: Type.Array(
+      Type.Object(
+        {
+          file: Type.String(),
+          sha256,
+          title: Type.String(),
+          publisher: Type.Optional(Type.String()),
+          format: Type.Optional(Type.Enum(['text', 'markdown'])),
+          url: Type.Optional(urlValue),
+          retrieved: Type.Optional(Type.String()),
+          rights: Type.Optional(Type.String()),
+          chrome: Type.Optional(Type.Array(chromeRule))
+        },
+        extensions
+      )
+    )
+  },
+  {additionalProperties: false}
+)
 
 // strictRequired is off: `oneOf: [{required: [line]}, …]` names properties declared one level up.
 const ajv = new Ajv({allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true})
@@ -120,10 +152,11 @@ export const validateManifest = validator(manifestSchema)
 
 function report(file: VFile, yaml: Located, errors: ErrorObject[], what: string): void {
   for (const error of prune(errors)) {
-    const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')))
-    const place = error.keyword === 'additionalProperties'
-      ? yaml.locateKey(path, String(error.params['additionalProperty']))
-      : yaml.locate(path)
+    const path = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')))
+    const place = error.keyword === 'additionalProperties' ? yaml.locateKey(path, String(error.params['additionalProperty'])) : yaml.locate(path)
     fail(file, describe(error, what), place, ruleFor(error))
   }
 }
@@ -158,7 +191,10 @@ function describe(error: ErrorObject, what: string): string {
     case 'additionalProperties':
       return `Unknown field \`${String(params['additionalProperty'])}\` in ${what}${where(error)}`
     case 'enum':
-      return `Unexpected value in ${what}${where(error)}: expected one of ${[params['allowedValues']].flat().map((value) => JSON.stringify(value)).join(', ')}`
+      return `Unexpected value in ${what}${where(error)}: expected one of ${[params['allowedValues']]
+        .flat()
+        .map((value) => JSON.stringify(value))
+        .join(', ')}`
     case 'format':
       return `Malformed value in ${what}${where(error)}: expected an absolute http(s) URL`
     case 'maxLength':

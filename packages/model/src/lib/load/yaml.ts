@@ -68,7 +68,9 @@ export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, c
           return visit.BREAK
         }
       })
-      const reason = /Excessive alias count/.test((error as Error).message) ? `too many aliases (at most ${maxAliasCount} expansions)` : (error as Error).message
+      const reason = /Excessive alias count/.test((error as Error).message)
+        ? `too many aliases (at most ${maxAliasCount} expansions)`
+        : (error as Error).message
       fail(file, `Invalid YAML: ${reason}`, span(place), 'yaml-invalid')
     }
   }

@@ -44,7 +44,12 @@ export function checkMath(tree: Root, file: VFile): void {
     const reason = tooLong ? `it is longer than ${maxFormulaLength} characters` : texError(math.value, math.type === 'math')
     if (reason === undefined) return
     math.data = {...math.data, texError: reason} as unknown as MathNode['data']
-    warn(file, `Cannot typeset the formula \`${math.value.slice(0, 60)}\`: ${reason}; its TeX source is shown as code`, math.position, tooLong ? 'math-too-long' : 'math-invalid')
+    warn(
+      file,
+      `Cannot typeset the formula \`${math.value.slice(0, 60)}\`: ${reason}; its TeX source is shown as code`,
+      math.position,
+      tooLong ? 'math-too-long' : 'math-invalid'
+    )
   })
 }
 

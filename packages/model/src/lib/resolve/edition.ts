@@ -55,7 +55,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const registry = new IdRegistry()
   const set = typesetter(options.typography !== false)
   // The edition's language picks the words quietly; an explicit `locale` must be a real tag.
-  const all = options.locale === undefined ? resolveLabels(localeLabels(spec.language, false).language, options.labels) : resolveLabels(options.locale, options.labels)
+  const all =
+    options.locale === undefined ? resolveLabels(localeLabels(spec.language, false).language, options.labels) : resolveLabels(options.locale, options.labels)
   const labels = all.model
   const files = new ResolutionFiles()
   const prepared = works.map((work) => {
@@ -166,7 +167,14 @@ function addLegacyAnchors(work: Work, file: VFile, headings: HeadingResult, land
 }
 
 /** The preface reads like a work: typography, ids, links, and its footnotes made notes with the works' numbering. */
-function resolvePreface(preface: NonNullable<EditionSpec['preface']>, file: VFile, registry: IdRegistry, context: LinkContext, set: Typesetter, labels: ModelLabels): ResolvedSection {
+function resolvePreface(
+  preface: NonNullable<EditionSpec['preface']>,
+  file: VFile,
+  registry: IdRegistry,
+  context: LinkContext,
+  set: Typesetter,
+  labels: ModelLabels
+): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
   checkRawHtml(tree, file)
   set.tree(tree)
@@ -218,7 +226,11 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Type
 /** Everything a reader sees of a work's metadata gets the body's typography. */
 function typesetWorkMeta(meta: WorkMeta, set: Typesetter): WorkMeta {
   const copy = typesetMeta(meta, set)
-  copy.publicationHistory = meta.publicationHistory.map((entry) => ({...entry, event: set.text(entry.event), ...(entry.source ? {source: set.text(entry.source)} : {})}))
+  copy.publicationHistory = meta.publicationHistory.map((entry) => ({
+    ...entry,
+    event: set.text(entry.event),
+    ...(entry.source ? {source: set.text(entry.source)} : {})
+  }))
   if (meta.rights !== undefined) copy.rights = set.text(meta.rights)
   return copy
 }
@@ -240,4 +252,3 @@ function withoutHash(url: string): string {
   parsed.hash = ''
   return parsed.href
 }
-

@@ -90,9 +90,8 @@ export function inlineReferences(tree: Root): void {
     const definition = definitions.get(node.identifier)
     if (!definition) return CONTINUE
     const common = {url: definition.url, title: definition.title ?? null, ...(node.position ? {position: node.position} : {})}
-    const replacement: Link | Image = node.type === 'linkReference'
-      ? {type: 'link', ...common, children: node.children}
-      : {type: 'image', ...common, alt: node.alt ?? null}
+    const replacement: Link | Image =
+      node.type === 'linkReference' ? {type: 'link', ...common, children: node.children} : {type: 'image', ...common, alt: node.alt ?? null}
     parent.children[index] = replacement as Parent['children'][number]
     return CONTINUE
   })
@@ -115,10 +114,20 @@ function remoteImage(node: Image, baseUrl: string | undefined, file: VFile): Phr
   if (!baseUrl && address.href.startsWith(local)) return undefined
   const text = node.alt || address.href
   if (!/^https?:$/.test(address.protocol)) {
-    warn(file, `Image \`${node.url}\` uses the scheme \`${address.protocol}\`, which the edition does not follow: its description stands in its place`, node.position, 'link-scheme')
+    warn(
+      file,
+      `Image \`${node.url}\` uses the scheme \`${address.protocol}\`, which the edition does not follow: its description stands in its place`,
+      node.position,
+      'link-scheme'
+    )
     return [{type: 'text', value: text}]
   }
-  warn(file, `Image \`${node.url}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`, node.position, 'image-remote')
+  warn(
+    file,
+    `Image \`${node.url}\` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place`,
+    node.position,
+    'image-remote'
+  )
   const link: Link = {type: 'link', url: address.href, title: node.title ?? null, children: [{type: 'text', value: text}]}
   if (node.position) link.position = node.position
   return [link]
@@ -140,12 +149,22 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
     absolute = baseUrl ? new URL(url, baseUrl) : new URL(url)
   } catch {
     // A dangling href would make every output invalid (an EPUB refers to a file it does not hold): unlink it.
-    warn(file, `Relative link \`${url}\` cannot be resolved (no work of the edition is \`${url}\`, and the work has no \`baseUrl\`): its text stands unlinked`, node.position, 'link-unresolved')
+    warn(
+      file,
+      `Relative link \`${url}\` cannot be resolved (no work of the edition is \`${url}\`, and the work has no \`baseUrl\`): its text stands unlinked`,
+      node.position,
+      'link-unresolved'
+    )
     return refused
   }
   // Anything else (javascript:, vbscript:, data:, file:) is unlinked: no adapter may make it clickable.
   if (!followed.test(absolute.protocol)) {
-    warn(file, `Link \`${url}\` uses the scheme \`${absolute.protocol}\`, which the edition does not follow: its text stands unlinked`, node.position, 'link-scheme')
+    warn(
+      file,
+      `Link \`${url}\` uses the scheme \`${absolute.protocol}\`, which the edition does not follow: its text stands unlinked`,
+      node.position,
+      'link-scheme'
+    )
     return refused
   }
   const fragment = absolute.hash.slice(1)
@@ -174,4 +193,3 @@ function land(landing: Landing, fragment: string, node: Link, file: VFile): Link
   }
   return {work: landing.work, id}
 }
-

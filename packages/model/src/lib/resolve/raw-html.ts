@@ -45,7 +45,12 @@ export function checkRawHtml(tree: Root, file: VFile): void {
   const end = lastLine((tree as Nodes).position?.end)
   if (template && start !== undefined && end !== undefined) {
     const lines = end - start
-    warn(file, `Raw HTML \`<template>\` is never closed: everything after it (${count(lines)}, to line ${end}) is inside it, and no output shows a template`, template.position, 'html-unclosed')
+    warn(
+      file,
+      `Raw HTML \`<template>\` is never closed: everything after it (${count(lines)}, to line ${end}) is inside it, and no output shows a template`,
+      template.position,
+      'html-unclosed'
+    )
   }
 }
 
@@ -58,7 +63,12 @@ function unclosedBlock(node: Html, file: VFile): void {
     if (!match || match.index !== 0) continue
     if (kind.end.test(node.value)) return
     const lines = last - position.start.line
-    warn(file, `Raw HTML block \`${kind.name(match)}\` is never closed: the ${count(lines)} after it (to line ${last}) are read as HTML, not as text of the work`, position, 'html-unclosed')
+    warn(
+      file,
+      `Raw HTML block \`${kind.name(match)}\` is never closed: the ${count(lines)} after it (to line ${last}) are read as HTML, not as text of the work`,
+      position,
+      'html-unclosed'
+    )
     return
   }
 }

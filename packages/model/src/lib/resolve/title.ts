@@ -20,5 +20,8 @@ export function dropRepeatedTitle(tree: Root, title: string): string | undefined
 
 /** Letters and digits only, case folded: the same title typed with other quotes, dashes or emphasis still matches. */
 function comparable(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }

@@ -60,18 +60,33 @@ function setNote(state: State, ticket: NoteTicket, source: NoteSource, struct: S
   const nested = state.nested()
   const hang = geometry.noteSize * 1.6
   const context: Context = {
-    struct, lang, sectionLang: lang, left: hang, right: 0,
-    size: geometry.noteSize, leading: geometry.noteLeading, align: 'justify', italic: false, bold: false, headingOffset: 0
+    struct,
+    lang,
+    sectionLang: lang,
+    left: hang,
+    right: 0,
+    size: geometry.noteSize,
+    leading: geometry.noteLeading,
+    align: 'justify',
+    italic: false,
+    bold: false,
+    headingOffset: 0
   }
   const label = structChild(struct, 'Lbl')
   const back = structChild(label, 'Link')
   const style = {font: 'serif' as const, size: geometry.noteSize, features: textFeatures}
   const width = nested.measure.width(ticket.label, style)
   // Right-aligned in the hang, close to the text, so that numbers line up and read with their note.
-  nested.label = [{
-    x: -width - geometry.noteSize * 0.45, width, text: `${ticket.label} `, style, struct: back,
-    link: {dest: ticket.referenceId, struct: back, text: `${state.labels.backToText} ${ticket.label}`}
-  }]
+  nested.label = [
+    {
+      x: -width - geometry.noteSize * 0.45,
+      width,
+      text: `${ticket.label} `,
+      style,
+      struct: back,
+      link: {dest: ticket.referenceId, struct: back, text: `${state.labels.backToText} ${ticket.label}`}
+    }
+  ]
   nested.marks.push({id: ticket.id})
   nested.blocks({type: 'root', children: source.children}, context)
   return {id: ticket.id, referenceId: ticket.referenceId, label: ticket.label, blocks: blocksOf(nested.flow), struct}

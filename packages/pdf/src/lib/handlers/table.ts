@@ -46,7 +46,11 @@ export function table(node: Table, state: State, context: Context): void {
       natural[column] = Math.max(natural[column] as number, width)
     })
   }
-  const widths = columnWidths(natural, least.map((width) => Math.min(width, available)), available)
+  const widths = columnWidths(
+    natural,
+    least.map((width) => Math.min(width, available)),
+    available
+  )
 
   const rule = (thickness: number): Placed => ({dx: context.left, dy: 0, rule: {width: widths.reduce((a, b) => a + b, 0) + gap * (columns - 1), thickness}})
   const padding = leading * 0.25

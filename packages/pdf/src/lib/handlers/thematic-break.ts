@@ -11,7 +11,19 @@ export function thematicBreak(_: unknown, state: State, context: Context): void 
   state.push({
     kind: 'block',
     height: context.leading,
-    items: [{dx: context.left, dy: 0, line: {glyphs: [{x, width, text, style, struct: context.struct, artifact: true}], height: context.leading, baseline: context.leading * 0.75, notes: [], anchors: []}}],
+    items: [
+      {
+        dx: context.left,
+        dy: 0,
+        line: {
+          glyphs: [{x, width, text, style, struct: context.struct, artifact: true}],
+          height: context.leading,
+          baseline: context.leading * 0.75,
+          notes: [],
+          anchors: []
+        }
+      }
+    ],
     breakBefore: true,
     notes: [],
     marks: []
