@@ -13,7 +13,8 @@ export interface CitationOptions {
   brackets: boolean
   /** Pandoc citations. */
   pandoc: boolean
-  style: CslStyle
+  /** The edition's style, asked for only when a citation is formatted (a shipped style is read from the package then). */
+  style: () => CslStyle
   language: string
   bibliographyFile?: AnchoredWork['work']['file']
 }

@@ -30,7 +30,7 @@ export function applyPandocCitations(
   works: readonly AnchoredWork[],
   items: readonly CslItem[],
   registry: IdRegistry,
-  style: CslStyle,
+  styleOf: () => CslStyle,
   language: string,
   bibliographyFile?: AnchoredWork['work']['file']
 ): ResolvedCitation[] {
@@ -46,6 +46,7 @@ export function applyPandocCitations(
       if (unknown.length > 0) continue
       const ids = found.items.map((item) => (byKey.get(item.key) as CslItem).id)
       const node: Citation = {type: 'citation', id: registry.take('cite'), itemIds: [...new Set(ids)], children: []}
+      const style = styleOf()
       const inText = style.kind === 'in-text' || found.inNote
       if (!inText) noteIndex++
       const cluster: Cluster = {
@@ -66,7 +67,7 @@ export function applyPandocCitations(
     rendered = renderClusters(
       items,
       placed.map((entry) => entry.cluster),
-      style,
+      styleOf(),
       language
     )
   } catch (error) {
@@ -84,6 +85,7 @@ export function applyPandocCitations(
 
   // In reading order; a text node holding several citations is cut from its start, `consumed` characters at a time.
   const consumed = new Map<Text, number>()
+  const style = styleOf()
   placed.forEach(({found, work, node}, index) => {
     const output = rendered[index] as RenderedCluster
     node.children = output.citation

@@ -71,7 +71,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const data = corpus.apparatus
   for (const item of data.bibliography) registry.take(bibliographyId(item.id))
   const anchored = anchorApparatus(prepared, data, registry, files.for)
-  const style = spec.citations?.style ?? (namedStyle(defaultStyle) as CslStyle)
+  // The style is read only when something is formatted with it: an edition without citations reads no style file.
+  let chosen: CslStyle | undefined
+  const style = (): CslStyle => (chosen ??= spec.citations?.style ?? (namedStyle(defaultStyle) as CslStyle))
   const citations = applyCitations(prepared, data.bibliography, registry, {
     brackets: spec.citations?.brackets ?? false,
     // Pandoc's `@key` needs something to resolve against: on with a bibliography, unless the edition says.
@@ -116,7 +118,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, style.template)
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, apparatus.bibliography.length > 0 ? style().template : undefined)
   for (const section of backMatter) {
     set.tree(section.tree)
     identifyHeadings(section.tree, registry)
