@@ -39,6 +39,7 @@ async function ours(overrides: Partial<PackageFiles> = {}): Promise<JSZip> {
     lang: 'en',
     date: new Date(0),
     css: '',
+    fonts: bookFonts('').files,
     bodies: ['<p>Text.</p>'],
     formulas: [[]],
     documents: [{file: 'text.xhtml', title: 'Text', lang: 'en', matter: 'bodymatter', kind: 'work', body: []}],
