@@ -37,7 +37,6 @@ export interface BookFonts {
 }
 
 const monoFamily = 'PT Mono'
-const monoRoot = '@expo-google-fonts/pt-mono/'
 const monoFile = 'PTMono-Regular.ttf'
 
 let garamond: Font | undefined
@@ -49,7 +48,7 @@ export function bookFonts(text: string): BookFonts {
   const noto = scriptFonts(text, (codePoint) => !text$.hasGlyphForCodePoint(codePoint))
   const files: FontFile[] = [
     ...fontFaces.map((face): FontFile => ({file: face.file, path: require.resolve('@expo-google-fonts/eb-garamond/' + face.source), mediaType: 'font/ttf'})),
-    {file: monoFile, path: require.resolve(monoRoot + '400Regular/PTMono_400Regular.ttf'), mediaType: 'font/ttf'},
+    {file: monoFile, path: require.resolve('@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf'), mediaType: 'font/ttf'},
     ...noto.files.map((file): FontFile => ({file: file.file, path: file.path, mediaType: 'font/woff2'}))
   ]
   const css =
@@ -62,7 +61,7 @@ export function bookFonts(text: string): BookFonts {
     fallbacks: noto.families.map(({family}) => family),
     licences: [
       {family: fontFamily, licence: readFileSync(require.resolve('@expo-google-fonts/eb-garamond/LICENSE_FONT'), 'utf8')},
-      {family: monoFamily, licence: readFileSync(require.resolve(monoRoot + 'LICENSE_FONT'), 'utf8')},
+      {family: monoFamily, licence: readFileSync(require.resolve('@expo-google-fonts/pt-mono/LICENSE_FONT'), 'utf8')},
       ...noto.families
     ]
   }
