@@ -134,3 +134,15 @@ test('a Latin word next to Chinese keeps its own rules: no break inside it', () 
   const boxes = items.flatMap((item) => (item.type === 'box' && 'piece' in item && item.piece ? [item.piece.text] : []))
   assert.deepEqual(boxes, ['Unicode', '标', '准'])
 })
+
+test('a running head in another script is set in its font and direction', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const body = Array.from({length: 60}, (_, index) => paragraph(`Paragraph ${index + 1} of a text long enough to fill several pages of the book.`))
+  const [pdf] = await toPdf(memoryEdition(body, {title: 'ספר הדוגמה'}), {date: new Date(0)})
+  const path = join(scratch, 'heads.pdf')
+  writeFileSync(path, (pdf as {data: Uint8Array}).data)
+  const pages = pageTexts(path).map((page) => page.replace(/[\u202A-\u202E]/gu, ''))
+  // The title page, and the running head of the versos after the work's first page.
+  const withTitle = pages.filter((page) => page.includes('ספר הדוגמה'))
+  assert.ok(withTitle.length >= 3, `${withTitle.length} pages show the Hebrew title`)
+})
