@@ -54,3 +54,10 @@ test('a site in Hebrew and Chinese ships their Noto slices, declared and stacked
   assert.match(css, /html \{ font-family: "Iowan Old Style", .*Georgia, "Noto Sans Hebrew", "Noto Sans SC", "Noto Emoji", serif; \}/)
   for (const path of chinese) assert.ok(css.includes(`src: url("${path}")`), `${path} not declared`)
 })
+
+test('a block holding right-to-left text takes its direction from its first strong character', async () => {
+  const files = await site(scripts)
+  const page = new TextDecoder().decode([...files.entries()].find(([path]) => path.endsWith('.html') && path !== 'index.html')?.[1])
+  assert.match(page, /<p dir="auto">Hebrew: הספר/)
+  assert.match(page, /<p>Chinese: 你好/)
+})
