@@ -146,3 +146,22 @@ test('a running head in another script is set in its font and direction', async 
   const withTitle = pages.filter((page) => page.includes('ספר הדוגמה'))
   assert.ok(withTitle.length >= 3, `${withTitle.length} pages show the Hebrew title`)
 })
+
+test('a right-to-left line is set in visual order: words right to left, numbers and Latin left to right, brackets mirrored', () => {
+  const [line, ...rest] = setParagraph([runOf('שלום (עולם) בשנת 1948 and more')], measure, {
+    width: 300,
+    align: 'ragged',
+    leading: 14,
+    style: {font: 'serif', size: 11}
+  })
+  assert.ok(line)
+  assert.equal(rest.length, 0)
+  // Left to right as drawn; each Hebrew piece is drawn in logical order (fontkit lays it out right to left).
+  const drawn = [...line.glyphs]
+    .sort((a, b) => a.x - b.x)
+    .map((glyphs) => glyphs.text.trim())
+    .filter(Boolean)
+  assert.deepEqual(drawn, ['1948', 'and', 'more', 'בשנת', '(', 'עולם', ')', 'שלום'])
+  // Flush right: the line's ink ends at the measure.
+  assert.ok(Math.abs(Math.max(...line.glyphs.map((glyphs) => glyphs.x + glyphs.width)) - 300) < 0.5)
+})
