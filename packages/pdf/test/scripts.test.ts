@@ -5,9 +5,11 @@
  * right, and Chinese and Thai broken between characters and words.
  */
 import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
 import {toPdf} from '../src/index.js'
 import {registerFonts} from '../src/lib/fonts.js'
@@ -17,7 +19,7 @@ import {setParagraph} from '../src/lib/paragraph.js'
 import {createDocument} from '../src/lib/pdfkit.js'
 import {structRoot} from '../src/lib/structure.js'
 import type {Run} from '../src/lib/types.js'
-import {hasTool, pageTexts, pageWords, run, type Word} from './helpers.js'
+import {hasTool, pageTexts, pageWords, root, run, type Word} from './helpers.js'
 import {memoryEdition, paragraph} from './memory.js'
 import {samples} from './scripts-sample.js'
 
@@ -164,4 +166,46 @@ test('a right-to-left line is set in visual order: words right to left, numbers 
   assert.deepEqual(drawn, ['1948', 'and', 'more', 'בשנת', '(', 'עולם', ')', 'שלום'])
   // Flush right: the line's ink ends at the measure.
   assert.ok(Math.abs(Math.max(...line.glyphs.map((glyphs) => glyphs.x + glyphs.width)) - 300) < 0.5)
+})
+
+const child = fileURLToPath(new URL('fixtures/scripts-pathological.ts', import.meta.url))
+/** Seconds a case may take: many times what it takes on a slow, busy machine. */
+const guard = 120
+
+/** Build a long text of one script in a child process under the guard; the PDF's text, checked by qpdf. */
+function long(name: string, size: number): string {
+  const out = join(scratch, `long-${name}.pdf`)
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', child, name, String(size), out], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: guard * 1000,
+    killSignal: 'SIGKILL'
+  })
+  assert.equal(result.signal, null, `${name} ${size} did not finish within ${guard} s`)
+  assert.equal(result.status, 0, result.stderr)
+  const check = run('qpdf', ['--check', out])
+  assert.match(check, /No syntax or stream encoding errors found/)
+  return pageTexts(out).join('\n')
+}
+
+const count = (text: string, part: string): number => text.split(part).length - 1
+
+test('20,000 Chinese characters with no space set, broken between characters, every one read back', (t) => {
+  if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
+  const text = long('chinese', 20_007).replace(/[^\p{Script=Han}，]/gu, '')
+  assert.equal(count(text, '工人和农民的历史，'), 2223)
+})
+
+test('20,000 Thai letters with no space set, broken between words, every one read back', (t) => {
+  if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
+  const text = long('thai', 19_998).replace(/[^\p{Script=Thai}]/gu, '')
+  assert.equal(count(text, 'หนังสือเล่มนี้เขียนขึ้นที่กรุงเทพ'), 606)
+})
+
+test('a right-to-left paragraph of 20,000 characters with numbers and Latin sets, every word read back', (t) => {
+  if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
+  const text = long('hebrew', 20_020)
+  assert.equal(count(text, 'שלום'), 770)
+  assert.equal(count(text, '1948'), 770)
+  assert.equal(count(text, 'more'), 770)
 })
