@@ -2,6 +2,16 @@
 // Each package's entries from its package.json (`exports`, `bin`) count too. Every exception says why knip cannot see the use.
 import type {KnipConfig} from 'knip'
 
+// The Noto fallback fonts of other scripts (PDF, site, EPUB through the site's `scriptFonts`).
+const notoFonts = [
+  '@fontsource/noto-emoji',
+  '@fontsource/noto-sans-arabic',
+  '@fontsource/noto-sans-devanagari',
+  '@fontsource/noto-sans-hebrew',
+  '@fontsource/noto-sans-sc',
+  '@fontsource/noto-sans-thai'
+]
+
 const tests = {entry: ['test/**/*.test.ts'], project: ['src/**/*.ts', 'test/**/*.ts']}
 
 const config: KnipConfig = {
@@ -17,22 +27,19 @@ const config: KnipConfig = {
     },
     'packages/cli': tests,
     'packages/model': tests,
-    'packages/epub': {
-      ...tests,
-      // Font files are read by a path built from the package name (src/lib/fonts.ts).
-      ignoreDependencies: ['@expo-google-fonts/eb-garamond']
-    },
+    'packages/epub': tests,
     'packages/html': {
       ...tests,
-      // The browser test reads axe-core's bundle by require.resolve into the page (test/helpers/browser.ts).
-      ignoreDependencies: ['axe-core']
+      // The browser test reads axe-core's bundle by require.resolve into the page (test/helpers/browser.ts);
+      // the Noto fonts are resolved from a table of package names (src/lib/script-fonts.ts).
+      ignoreDependencies: ['axe-core', ...notoFonts]
     },
     'packages/pdf': {
       // Fixtures run as child processes by the tests; the bench is imported by scripts/bench.ts.
       entry: [...tests.entry, 'test/fixtures/*.ts', 'bench/*.ts'],
       project: [...tests.project, 'bench/**/*.ts'],
-      // Fonts come from a table of package paths, and hyphenation patterns from `require(\`hyphen/${set}\`)`.
-      ignoreDependencies: ['@expo-google-fonts/eb-garamond', '@expo-google-fonts/pt-mono', 'hyphen']
+      // Fonts come from tables of package paths (fonts.ts, scripts.ts), and hyphenation patterns from `require(\`hyphen/${set}\`)`.
+      ignoreDependencies: ['@expo-google-fonts/eb-garamond', '@expo-google-fonts/pt-mono', 'hyphen', ...notoFonts]
     }
   },
   // System tools the tests call (installed from Debian by .ci/run), not npm binaries.

@@ -2,7 +2,8 @@
  * The README's screenshots of math and code: `docs/math-and-code/math-and-code.md` built as
  * a site page (shot with headless Chromium) and as a PDF page (rendered with
  * Poppler's pdftoppm), written to `docs/math-code-site.png` and
- * `docs/math-code-pdf.png`. Needs `chromium` (or `CHROMIUM`) and `pdftoppm`.
+ * `docs/math-code-pdf.png`; and `docs/every-script/every-script.md` as a PDF
+ * page, `docs/every-script-pdf.png`. Needs `chromium` (or `CHROMIUM`) and `pdftoppm`.
  *
  *   node --conditions=source --import tsx scripts/screenshots.ts
  */
@@ -52,6 +53,15 @@ try {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], {encoding: 'utf8'}))?.[1])
   execFileSync('pdftoppm', ['-f', String(pages), '-l', String(pages), '-r', '90', '-png', '-singlefile', pdf, join(scratch, 'page')])
   await rename(join(scratch, 'page.png'), join(docs, 'math-code-pdf.png'))
+
+  // Every script: the work's page of a PDF built from the folder.
+  const scripts = await loadCorpus(join(docs, 'every-script'))
+  if (hasErrors(scripts.files)) throw new Error('docs/every-script has errors')
+  const scriptsPdf = join(scratch, 'scripts.pdf')
+  await writeFile(scriptsPdf, (await toPdf(resolveEdition(scripts, scripts.editions[0]!.id), {date: new Date(Date.UTC(2024, 0, 1))}))[0]!.data)
+  const scriptPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [scriptsPdf], {encoding: 'utf8'}))?.[1])
+  execFileSync('pdftoppm', ['-f', String(scriptPages), '-l', String(scriptPages), '-r', '110', '-png', '-singlefile', scriptsPdf, join(scratch, 'scripts')])
+  await rename(join(scratch, 'scripts.png'), join(docs, 'every-script-pdf.png'))
   console.log(
     'wrote',
     (await readdir(docs))

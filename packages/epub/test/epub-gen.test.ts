@@ -13,7 +13,7 @@ import {h} from 'hastscript'
 import JSZip from 'jszip'
 import type {Reporter} from '@samizdat/model'
 import {FileNames, survivable, zipBook, type PackageFiles} from '../src/lib/epub-gen.js'
-import {fontFaces, fontPath} from '../src/lib/fonts.js'
+import {bookFonts} from '../src/lib/script-fonts.js'
 import {resolveLabels} from '@samizdat/model'
 
 const defaultLabels = {...resolveLabels().epub, roles: resolveLabels().roles, language: 'en-GB', colon: ': '}
@@ -39,6 +39,7 @@ async function ours(overrides: Partial<PackageFiles> = {}): Promise<JSZip> {
     lang: 'en',
     date: new Date(0),
     css: '',
+    fonts: bookFonts('').files,
     bodies: ['<p>Text.</p>'],
     formulas: [[]],
     documents: [{file: 'text.xhtml', title: 'Text', lang: 'en', matter: 'bodymatter', kind: 'work', body: []}],
@@ -130,10 +131,10 @@ test('workaround 4, images: it reads or downloads every <img>; ours become links
 
 test('workaround 5, fonts: it reads a `file:` URL from disk, so ours are the installed files, byte for byte', async () => {
   const book = await ours()
-  for (const face of fontFaces) {
-    const file = book.file(`OEBPS/fonts/${face.file}`)
-    assert.ok(file, `epub-gen-memory changed: the font ${face.file} is not in the book`)
-    assert.deepEqual(await file.async('uint8array'), new Uint8Array(readFileSync(fontPath(face))))
+  for (const font of bookFonts('').files) {
+    const file = book.file(`OEBPS/fonts/${font.file}`)
+    assert.ok(file, `epub-gen-memory changed: the font ${font.file} is not in the book`)
+    assert.deepEqual(await file.async('uint8array'), new Uint8Array(readFileSync(font.path)))
   }
 })
 

@@ -148,7 +148,7 @@ test('cover: an SVG generated from title, subtitle and authors, with no outside 
   assert.ok(elements(await book.xml(book.base + 'cover.svg'), 'use').length > 50, 'the letters are drawn')
 })
 
-test('the body font is embedded (EB Garamond, as in the PDF) with its licence in the book', async () => {
+test('the body and code fonts are embedded (EB Garamond and PT Mono, as in the PDF) with their licences in the book', async () => {
   const book = await open(await build('real'))
   const fonts = elements(book.opf, 'item')
     .filter((item) => attribute(item, 'media-type') === 'font/ttf')
@@ -157,7 +157,8 @@ test('the body font is embedded (EB Garamond, as in the PDF) with its licence in
     'fonts/EBGaramond-Regular.ttf',
     'fonts/EBGaramond-Italic.ttf',
     'fonts/EBGaramond-SemiBold.ttf',
-    'fonts/EBGaramond-SemiBoldItalic.ttf'
+    'fonts/EBGaramond-SemiBoldItalic.ttf',
+    'fonts/PTMono-Regular.ttf'
   ])
   for (const font of fonts) {
     const bytes = await book.zip.file(book.base + font)!.async('uint8array')
@@ -170,6 +171,8 @@ test('the body font is embedded (EB Garamond, as in the PDF) with its licence in
   assert.match(licence, /Copyright 2017 The EB Garamond Project Authors/)
   assert.match(licence, /SIL OPEN FONT LICENSE Version 1\.1/)
   assert.match(licence, /The Font Software, modified or unmodified, in part or in whole, must be distributed entirely under this license/)
+  assert.match(licence, /Font licence: PT Mono/)
+  assert.match(licence, /ParaType/)
   const colophon = elements(await book.xml(book.base + 'colophon.xhtml'), 'a').find((a) => attribute(a, 'href') === 'font-licence.xhtml#font-licence')
   assert.ok(colophon)
 })

@@ -11,6 +11,8 @@ test('the runtime exports of @samizdat/html are exactly these, each of this kind
     renderNotes: 'function',
     renderSection: 'function',
     renderWork: 'function',
+    scriptFontCss: 'function',
+    scriptFonts: 'function',
     serialize: 'function',
     stylesheet: 'string',
     toHtml: 'function'
@@ -25,6 +27,8 @@ test('the type-only exports of @samizdat/html are exactly these', () => {
     Labels: 'type',
     NodeHandler: 'type',
     NotesOptions: 'interface',
+    ScriptFontFile: 'interface',
+    ScriptFonts: 'interface',
     SectionOptions: 'interface',
     SerializeOptions: 'interface',
     WorkOptions: 'interface'

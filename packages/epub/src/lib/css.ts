@@ -5,16 +5,22 @@
  * what epub-gen-memory would strip as attributes (table alignment, list numbers).
  */
 import {codeStylesheet} from '@samizdat/model'
-import {fontFaceCss, fontFamily} from './fonts.js'
+import {fontFamily} from './fonts.js'
+import type {BookFonts} from './script-fonts.js'
 
-export function stylesheet(extra = ''): string {
-  return fontFaceCss() + rules + codeRules + (extra ? '\n' + extra + '\n' : '')
+export function stylesheet(fonts: BookFonts, extra = ''): string {
+  // The Noto fonts of the scripts the book uses follow, each only for the characters its slices hold.
+  const fallbacks = fonts.fallbacks.map((family) => `"${family}", `).join('')
+  const stacks = `
+body { font-family: "${fontFamily}", ${fallbacks}serif; }
+code, kbd, samp, pre { font-family: "PT Mono", ${fallbacks}monospace; }
+`
+  return fonts.css + rules + stacks + codeRules + (extra ? '\n' + extra + '\n' : '')
 }
 
 const rules = `
 html { color-scheme: light dark; }
 body {
-  font-family: "${fontFamily}", serif;
   line-height: 1.45;
   margin: 0 1em;
   overflow-wrap: break-word;
@@ -56,7 +62,7 @@ blockquote { margin: 1em 1.5em; }
 ul, ol { margin: 0.75em 0; padding-left: 1.5em; }
 li { margin: 0.2em 0; }
 hr { border: 0; border-top: 1px solid currentColor; opacity: 0.4; width: 30%; margin: 1.5em auto; }
-code, kbd, samp, pre { font-family: monospace; font-size: 0.85em; }
+code, kbd, samp, pre { font-size: 0.85em; }
 pre { white-space: pre-wrap; margin: 1em 0; }
 img { max-width: 100%; height: auto; }
 sup, sub { font-size: 0.7em; line-height: 0; }

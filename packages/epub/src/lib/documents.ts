@@ -1,7 +1,7 @@
 /**
  * The book's content documents, in reading order, as hast: cover, title
  * page, preface, the works (long ones in parts), the back matter, the
- * colophon and the font's licence. The navigation document is not among
+ * colophon and the fonts' licences. The navigation document is not among
  * them (see nav.ts); it is read after the title page.
  */
 import type {Element, ElementContent} from 'hast'
@@ -10,7 +10,8 @@ import type {Reporter, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {creatorsByRole, listNames, textOf} from '@samizdat/model'
 import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
 import {FileNames} from './epub-gen.js'
-import {fontFamily, fontLicence, fontLicenceName} from './fonts.js'
+import {fontLicenceName} from './fonts.js'
+import {bookFonts, type BookFonts, type FontLicence} from './script-fonts.js'
 import {fill, type Words} from './labels.js'
 import {idsIn} from './links.js'
 import {hasSections, splitArticle} from './split.js'
@@ -53,7 +54,7 @@ const titlePageFile = 'title-page.xhtml'
 const licenceFile = 'font-licence.xhtml'
 const licenceId = 'font-licence'
 
-export function buildDocuments(input: DocumentsInput): BookDocument[] {
+export function buildDocuments(input: DocumentsInput): {documents: BookDocument[]; fonts: BookFonts} {
   const {edition, labels} = input
   const {meta} = edition
   const names = new FileNames()
@@ -120,6 +121,8 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
     })
   }
 
+  // The fonts follow the scripts of the text; the colophon and licences name them (in Latin script).
+  const fonts = bookFonts(documents.map((document) => document.title + ' ' + hastText(document.body)).join(' '))
   documents.push(
     {
       file: names.take('colophon'),
@@ -127,12 +130,22 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
       lang: meta.language,
       matter: 'backmatter',
       kind: 'colophon',
-      body: [colophon(input)],
+      body: [colophon(input, fonts.licences)],
       start: 'colophon'
     },
-    {file: licenceFile, title: labels.fontLicence, lang: 'en', matter: 'backmatter', kind: 'licence', body: [licence(labels)], start: licenceId}
+    {file: licenceFile, title: labels.fontLicence, lang: 'en', matter: 'backmatter', kind: 'licence', body: licences(labels, fonts.licences), start: licenceId}
   )
-  return documents
+  return {documents, fonts}
+}
+
+/** The text of hast nodes, markup aside. */
+function hastText(nodes: readonly ElementContent[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'text') text += node.value
+    else if (node.type === 'element') text += ' ' + hastText(node.children)
+  }
+  return text
 }
 
 /** A work in one document, or, when long and sectioned, one per top-level section. */
@@ -189,7 +202,7 @@ function titlePage(edition: ResolvedEdition, labels: Words): Element {
 }
 
 /** Rights, publisher, identifier, the sources of the works, and the font. */
-function colophon(input: DocumentsInput): Element {
+function colophon(input: DocumentsInput, fonts: readonly FontLicence[]): Element {
   const {edition, labels} = input
   const {meta} = edition
   const titles = new Map(edition.works.map((work) => [work.meta.id, work.meta.title]))
@@ -216,30 +229,33 @@ function colophon(input: DocumentsInput): Element {
     h(
       'p',
       splitAround(fill(labels.setIn, {font: '\u0000font\u0000', licence: '\u0000licence\u0000'}), {
-        font: fontFamily,
+        font: fonts.map((font) => font.family).join(', '),
         licence: h('a', {href: licenceFile + '#' + licenceId}, fontLicenceName)
       })
     )
   ])
 }
 
-/** The OFL as shipped with the font: paragraphs as they are, hard line breaks joined, rules of dashes left out. */
-function licence(labels: Words): Element {
-  const paragraphs = fontLicence()
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .filter((line) => !/^-+$/.test(line.trim()))
-        .map((line) => line.trim())
-        .join(' ')
-        .trim()
-    )
-    .filter(Boolean)
-  return h('section', {className: ['licence'], ariaLabelledBy: licenceId}, [
-    h('h1', {id: licenceId}, labels.fontLicence + labels.colon + fontFamily),
-    ...paragraphs.map((text) => h('p', text))
-  ])
+/** Each font's OFL as shipped with it: paragraphs as they are, hard line breaks joined, rules of dashes left out. */
+function licences(labels: Words, fonts: readonly FontLicence[]): Element[] {
+  return fonts.map((font, index) => {
+    const id = index === 0 ? licenceId : `${licenceId}-${index + 1}`
+    const paragraphs = font.licence
+      .split(/\n\s*\n/)
+      .map((block) =>
+        block
+          .split('\n')
+          .filter((line) => !/^-+$/.test(line.trim()))
+          .map((line) => line.trim())
+          .join(' ')
+          .trim()
+      )
+      .filter(Boolean)
+    return h('section', {className: ['licence'], ariaLabelledBy: id}, [
+      h('h1', {id}, labels.fontLicence + labels.colon + font.family),
+      ...paragraphs.map((text) => h('p', text))
+    ])
+  })
 }
 
 /** A sentence with placeholders (`\0name\0`) replaced by nodes. */

@@ -25,7 +25,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {writerWarning, type Reporter} from '@samizdat/model'
 import type {BookDocument} from './documents.js'
-import {fontFaces, fontPath} from './fonts.js'
+import type {FontFile} from './script-fonts.js'
 import {fill} from './labels.js'
 import {restoreMath} from './math.js'
 import type {EpubLabels} from './types.js'
@@ -39,6 +39,7 @@ export interface PackageFiles {
   lang: string
   date: Date
   css: string
+  fonts: readonly FontFile[]
   /** The chapters' XHTML bodies, in `documents` order. */
   bodies: string[]
   /** Each chapter's formulas, which cross epub-gen-memory as placeholders (workaround 7). */
@@ -125,7 +126,7 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
     lang: files.lang,
     css: files.css,
     // Workaround 5: it fetches every font URL; `file:` URLs it reads from disk.
-    fonts: fontFaces.map((face) => ({filename: face.file, url: pathToFileURL(fontPath(face)).href})),
+    fonts: files.fonts.map((font) => ({filename: font.file, url: pathToFileURL(font.path).href})),
     chapterXHTML: chapterTemplate,
     // Workaround 1: the finished documents, passed through as the templates' only output.
     contentOPF: '<%- packageDocument %>',

@@ -30,26 +30,6 @@ export const fontFaces: readonly FontFace[] = [
   {file: 'EBGaramond-SemiBoldItalic.ttf', weight: 600, style: 'italic', source: '600SemiBold_Italic/EBGaramond_600SemiBold_Italic.ttf'}
 ]
 
-/** Where the face's file is installed. */
-export function fontPath(face: FontFace): string {
-  return require.resolve(root + face.source)
-}
-
 export function fontData(face: FontFace): Uint8Array {
   return new Uint8Array(readFileSync(require.resolve(root + face.source)))
-}
-
-/** The font's licence (OFL 1.1 with its copyright line), as the package ships it. */
-export function fontLicence(): string {
-  return readFileSync(require.resolve(root + 'LICENSE_FONT'), 'utf8')
-}
-
-/** `@font-face` rules for the stylesheet; the generic serif follows wherever a glyph is missing. */
-export function fontFaceCss(): string {
-  return fontFaces
-    .map(
-      (face) =>
-        `@font-face {\n  font-family: "${fontFamily}";\n  font-weight: ${face.weight};\n  font-style: ${face.style};\n  src: url("fonts/${face.file}");\n}\n`
-    )
-    .join('')
 }

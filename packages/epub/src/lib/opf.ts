@@ -8,7 +8,7 @@ import type {ResolvedEdition} from '@samizdat/model'
 import {x} from 'xastscript'
 import type {Element} from 'xast'
 import type {BookDocument} from './documents.js'
-import {fontFaces} from './fonts.js'
+import type {FontFile} from './script-fonts.js'
 import {containsMath} from './math.js'
 import {navFile} from './nav.js'
 import type {EpubLabels} from './types.js'
@@ -24,6 +24,7 @@ export interface PackageInput {
   description: string
   documents: readonly BookDocument[]
   labels: EpubLabels
+  fonts: readonly FontFile[]
 }
 
 /** Relators written as creators; other roles are contributors. */
@@ -85,7 +86,7 @@ export function packageDocument(input: PackageInput): string {
     x('item', {id: 'ncx', href: 'toc.ncx', 'media-type': 'application/x-dtbncx+xml'}),
     x('item', {id: 'css', href: 'style.css', 'media-type': 'text/css'}),
     x('item', {id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image'}),
-    ...fontFaces.map((face, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + face.file, 'media-type': 'font/ttf'})),
+    ...input.fonts.map((font, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + font.file, 'media-type': font.mediaType})),
     ...documents.map((document, index) =>
       x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml', properties: containsMath(document.body) ? 'mathml' : undefined})
     )

@@ -38,7 +38,7 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
-  const documents = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report})
+  const {documents, fonts} = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report})
   for (const document of documents) document.body = survivable(document.body, {labels, report, source: document.source})
   const ids = mapIds(documents, [[navId, navFile]])
   for (const document of documents) resolveLinks(document, ids, report)
@@ -57,11 +57,12 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
     description,
     lang: meta.language,
     date: time,
-    css: stylesheet(options.css),
+    css: stylesheet(fonts, options.css),
+    fonts: fonts.files,
     bodies: withMath.map(({body}) => serialize({type: 'root', children: body}, {xhtml: true})),
     formulas: withMath.map(({formulas}) => formulas),
     documents,
-    packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels}),
+    packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels, fonts: fonts.files}),
     navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels}),
     ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries}),
     cover: {

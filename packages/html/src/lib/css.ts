@@ -4,6 +4,10 @@
  */
 import {codeStylesheet} from '@samizdat/model'
 
+/** The text's font stack, before the generic family; `scriptFontRules` puts the Noto fonts of other scripts after it. */
+const serifStack = '"Iowan Old Style", "Palatino Linotype", Palatino, Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia'
+const monoStack = 'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono"'
+
 export const stylesheet =
   `/* Samizdat web edition */
 :root {
@@ -38,7 +42,7 @@ export const stylesheet =
 html {
   background: var(--paper);
   color: var(--ink);
-  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  font-family: ${serifStack}, serif;
   font-size: clamp(1rem, 0.95rem + 0.3vw, 1.1875rem);
   line-height: 1.6;
   -webkit-text-size-adjust: 100%;
@@ -104,7 +108,7 @@ p, ul, ol, dl, blockquote, pre, table { margin-block: 0 1em; }
 blockquote { margin-inline: 0; padding-left: 1.25rem; border-left: 3px solid var(--rule); }
 hr { width: 30%; margin: 2.5em auto; border: 0; border-top: 1px solid var(--rule); }
 img { max-width: 100%; height: auto; }
-code, kbd, samp, pre { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; font-size: 0.9em; }
+code, kbd, samp, pre { font-family: ${monoStack}, monospace; font-size: 0.9em; }
 /* Wrapped, not scrolled: a scrolling box needs keyboard access of its own. */
 pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 table { width: 100%; border-collapse: collapse; }
@@ -258,3 +262,10 @@ pre.highlight { padding: 0.6em 0.8em; border-radius: 3px; background: #f6f8fa; c
 ` +
   codeStylesheet() +
   '\n'
+
+/** The font stacks again with the Noto families of the book's other scripts before the generic family (the site's only web fonts). */
+export function scriptFontRules(families: readonly string[]): string {
+  if (families.length === 0) return ''
+  const noto = families.map((family) => `"${family}"`).join(', ')
+  return `html { font-family: ${serifStack}, ${noto}, serif; }\ncode, kbd, samp, pre { font-family: ${monoStack}, ${noto}, monospace; }\n`
+}

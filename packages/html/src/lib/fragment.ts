@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {UsageError} from '@samizdat/model'
 import {rehypeTidy} from './tidy.js'
+import {rehypeDirection} from './direction.js'
 import {rehypeReportDropped} from './dropped.js'
 import {createHandlers, unknownHandler} from './handlers/index.js'
 import {rehypeRemoteImages} from './images.js'
@@ -51,5 +52,6 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     .use(rehypeRestoreOwn)
     .use(rehypeRemoteImages(report))
     .use(rehypeTidy)
+    .use(rehypeDirection)
     .runSync(tree)
 }

@@ -3,6 +3,7 @@
  * per work and per part of the back matter, `style.css`, all in the folder
  * `<edition id>/`. Pure: the files come back in memory, the caller writes them.
  */
+import {readFileSync} from 'node:fs'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {EXIT, visit} from 'unist-util-visit'
@@ -10,7 +11,8 @@ import type {OutputFile, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {renderSection} from './back-matter.js'
 import {listNames} from '@samizdat/model'
 import {authorNames} from './creators.js'
-import {stylesheet} from './css.js'
+import {scriptFontRules, stylesheet} from './css.js'
+import {scriptFontCss, scriptFonts} from './script-fonts.js'
 import {indexPage, pageOf, siteHrefFor} from './href.js'
 import {editionWords} from './labels.js'
 import {renderPage, type PageInput, type PageLink} from './page.js'
@@ -89,13 +91,27 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
 
   const folder = meta.id + '/'
   const encoder = new TextEncoder()
+  const pages = [[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path: folder + path, html: serialize(renderPage(page))}))
+  // Noto fonts only for the scripts the pages use (their slices, with their licences beside them).
+  const fonts = scriptFonts(pages.map((page) => textOf(page.html)).join(' '))
+  const fontFiles: OutputFile[] = [
+    ...fonts.files.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})),
+    ...fonts.families.map(({family, licence}) => ({path: `${folder}fonts/${family.replaceAll(' ', '')}-OFL.txt`, data: encoder.encode(licence)}))
+  ]
+  const css = scriptFontCss(fonts.files, 'fonts/') + stylesheet + scriptFontRules(fonts.families.map(({family}) => family))
   return [
-    ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path: folder + path, data: encoder.encode(serialize(renderPage(page)))})),
-    {path: folder + 'style.css', data: encoder.encode(stylesheet + (options.css ? '\n' + options.css + '\n' : ''))}
+    ...pages.map((page) => ({path: page.path, data: encoder.encode(page.html)})),
+    ...fontFiles,
+    {path: folder + 'style.css', data: encoder.encode(css + (options.css ? '\n' + options.css + '\n' : ''))}
   ]
 }
 
 function ignore(): void {}
+
+/** A page's characters, tags aside: enough to tell which scripts it uses. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/gu, ' ')
+}
 
 /**
  * On a page with corrections, a switch that shows the source's readings beside

@@ -9,10 +9,12 @@ import {createRequire} from 'node:module'
 import {memoizeShaping, type Doc} from './pdfkit.js'
 import type {FontKey} from './types.js'
 
+type BookFont = Exclude<FontKey, `noto:${string}`>
+
 const require = createRequire(import.meta.url)
 
 /** Font files by key, as package subpaths. */
-const fontFiles: Readonly<Record<FontKey, string>> = {
+const fontFiles: Readonly<Record<BookFont, string>> = {
   serif: '@expo-google-fonts/eb-garamond/400Regular/EBGaramond_400Regular.ttf',
   serifItalic: '@expo-google-fonts/eb-garamond/400Regular_Italic/EBGaramond_400Regular_Italic.ttf',
   // Garamond's semibold is the weight its bold was cut at; 700 is heavy beside the text.
@@ -21,9 +23,9 @@ const fontFiles: Readonly<Record<FontKey, string>> = {
   mono: '@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf'
 }
 
-const cache = new Map<FontKey, Uint8Array>()
+const cache = new Map<BookFont, Uint8Array>()
 
-function fontData(key: FontKey): Uint8Array {
+function fontData(key: BookFont): Uint8Array {
   let data = cache.get(key)
   if (!data) {
     data = new Uint8Array(readFileSync(require.resolve(fontFiles[key])))
@@ -34,7 +36,7 @@ function fontData(key: FontKey): Uint8Array {
 
 /** Register every font of the book under its key. */
 export function registerFonts(doc: Doc): void {
-  for (const key of Object.keys(fontFiles) as FontKey[]) {
+  for (const key of Object.keys(fontFiles) as BookFont[]) {
     doc.registerFont(key, fontData(key))
     memoizeShaping(doc, key)
   }

@@ -9,7 +9,12 @@ import type {Measurer} from './measure.js'
 import type {Page} from './paginate.js'
 import type {Doc} from './pdfkit.js'
 import type {Tagger} from './tagging.js'
+import {setParagraph} from './paragraph.js'
+import {structRoot} from './structure.js'
 import type {TextStyle} from './types.js'
+
+/** Furniture is an artifact: its runs need an owner, which is never tagged. */
+const owner = structRoot('Artifact')
 
 export function drawFurniture(doc: Doc, page: Page, geometry: Geometry, measure: Measurer, tagger: Tagger): void {
   const section = page.section
@@ -17,17 +22,32 @@ export function drawFurniture(doc: Doc, page: Page, geometry: Geometry, measure:
   const left = leftEdge(geometry, page.index)
   const centre = (text: string, style: TextStyle, baseline: number): void => {
     const fitted = fit(text, style, geometry.textWidth, measure)
-    const width = measure.width(fitted, style)
-    tagger.artifact('Pagination')
-    doc
-      .font(style.font)
-      .fontSize(style.size)
-      .fillColor(style.color ?? '#000000')
-    doc.text(fitted, left + (geometry.textWidth - width) / 2, baseline, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      ...(style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+    // Set as a one-line paragraph, so that a title in another script gets its fonts and its direction.
+    const [line] = setParagraph([{text: fitted, style, struct: owner, lang: 'und', breaks: 'never'}], measure, {
+      width: geometry.textWidth * 100,
+      align: 'ragged',
+      leading: style.size,
+      style,
+      hyphenate: false
     })
+    if (!line || line.glyphs.length === 0) return
+    // Centred on its ink, wherever the line put it (a right-to-left head sits at the right of the measure).
+    const from = Math.min(...line.glyphs.map((glyphs) => glyphs.x))
+    const to = Math.max(...line.glyphs.map((glyphs) => glyphs.x + glyphs.width))
+    const start = left + (geometry.textWidth - (to - from)) / 2 - from
+    tagger.artifact('Pagination')
+    for (const glyphs of line.glyphs) {
+      doc
+        .font(glyphs.style.font)
+        .fontSize(glyphs.style.size)
+        .fillColor(glyphs.style.color ?? '#000000')
+      const x = start + glyphs.x
+      doc.text(glyphs.text, x, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        ...(glyphs.style.features ? {features: [...glyphs.style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+      })
+    }
   }
   if (!page.first && section.heads) {
     const text = page.index % 2 === 0 ? section.heads.recto : section.heads.verso

@@ -8,6 +8,7 @@
 import type {BoxItem, GlueItem, PenaltyItem} from './linebreak.js'
 import {infinity} from './linebreak.js'
 import {hyphenPoints} from './hyphenate.js'
+import {junctionBreaks, scriptBreaks} from './segment.js'
 import type {Measurer} from './measure.js'
 import type {StructNode} from './structure.js'
 import type {Drawing, LinkRef, Note, Run, TextStyle} from './types.js'
@@ -49,6 +50,8 @@ const hyphenPenalty = 50
 const dashPenalty = 50
 const urlPenalty = 100
 const emergencyPenalty = 5000
+/** Stretch between the characters of a script written without spaces, in ems (as CJK typesetting in TeX does). */
+const interCharacterStretch = 0.1
 /**
  * Longest word measured exactly (by prefixes, so each side of a break keeps
  * its kerning and ligatures); longer ones are measured piece by piece.
@@ -63,6 +66,8 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
   const items: Item[] = []
   if (options.indent !== 0) items.push({type: 'box', width: options.indent})
   let pendingSpace: TextStyle | undefined
+  /** The end of the last word, when nothing has come after it yet: a break may fall between it and the next run. */
+  let tail = ''
 
   for (const run of runs) {
     // A run's anchors and note mark go on its first word only.
@@ -71,11 +76,13 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     // Split into words and spaces; a hard line break comes as its own run of "\n" with breaks 'never'.
     if (run.text === '\n' && run.breaks === 'never') {
       pendingSpace = undefined
+      tail = ''
       forcedBreak(items)
       continue
     }
     // A formula is one unbreakable box of its own width.
     if (run.drawing) {
+      tail = ''
       flushSpace()
       const piece: Piece = {text: '', style: run.style, struct: run.struct, drawing: run.drawing, ...extras}
       if (run.link) piece.link = run.link
@@ -84,6 +91,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     }
     for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
       if (/^[\s\u00A0]+$/u.test(token)) {
+        tail = ''
         if (token.includes('\u00A0') && !/[^\S\u00A0]/u.test(token)) {
           // A no-break space: glue that no break may follow (as wide as the spaces: code keeps its alignment).
           flushSpace()
@@ -94,9 +102,27 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
         }
         continue
       }
+      const scripted = run.breaks === undefined || run.breaks === 'words'
+      // Two runs that touch (a font change inside Chinese text, an emphasis) may break between them too.
+      const joined = pendingSpace === undefined && tail !== '' && scripted && junctionBreaks(tail, token)
       flushSpace()
-      word(run, token, extras)
-      extras = undefined
+      if (joined) {
+        items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
+        items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
+      }
+      tail = scripted ? token.slice(-2) : ''
+      const inside = scripted ? scriptBreaks(token) : []
+      let from = 0
+      for (const to of [...inside, token.length]) {
+        if (from > 0) {
+          // Chinese, Japanese, Thai: a break with no hyphen, and a little stretch for justification.
+          items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
+          items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
+        }
+        word(run, token.slice(from, to), extras)
+        extras = undefined
+        from = to
+      }
     }
   }
 

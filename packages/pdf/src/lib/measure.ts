@@ -4,6 +4,7 @@
  * text, so what is measured is what is set.
  */
 import {fontMetrics, type Doc} from './pdfkit.js'
+import {ScriptFonts} from './scripts.js'
 import type {FontKey, TextStyle} from './types.js'
 
 export interface FontMetrics {
@@ -18,8 +19,12 @@ export class Measurer {
   readonly #widths = new Map<string, number>()
   readonly #metrics = new Map<FontKey, {ascender: number; descender: number}>()
 
+  /** Fallback fonts for the scripts the book's fonts lack, loaded when a character needs one. */
+  readonly scripts: ScriptFonts
+
   constructor(doc: Doc) {
     this.#doc = doc
+    this.scripts = new ScriptFonts(doc)
   }
 
   width(text: string, style: TextStyle): number {

@@ -3,10 +3,12 @@
  * loosening in passes as TeX does (first without hyphenation, then with it,
  * then cutting over-long words anywhere), and place the lines.
  */
+import {paragraphDirection, reorderLine} from './bidi.js'
 import {itemize, type Align} from './items.js'
 import {breakLines, type LineBreak} from './linebreak.js'
 import {setLines} from './lines.js'
 import type {Measurer} from './measure.js'
+import type {FontSpan} from './scripts.js'
 import type {Line, Run, TextStyle} from './types.js'
 
 export interface ParagraphOptions {
@@ -43,8 +45,32 @@ const raggedPasses: Pass[] = [
   {tolerance: 10_000, hyphenate: true, emergency: true}
 ]
 
-export function setParagraph(runs: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
-  if (runs.every((run) => run.text.trim() === '')) return []
+export function setParagraph(source: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
+  if (source.every((run) => run.text.trim() === '')) return []
+  const runs = withFallbackFonts(source, measure)
+  const direction = paragraphDirection(runs)
+  const lines = breakParagraph(runs, measure, options)
+  return direction ? lines.map((line) => reorderLine(line, direction, options.width, measure)) : lines
+}
+
+/** Each run cut where a character needs a fallback font (see `scripts.ts`); a note mark or anchor stays on the first piece. */
+function withFallbackFonts(runs: readonly Run[], measure: Measurer): Run[] {
+  return runs.flatMap((run) => {
+    if (run.drawing) return [run]
+    const spans = measure.scripts.split(run.text, run.style.font)
+    if (spans.length === 1 && (spans[0] as FontSpan).font === run.style.font) return [run]
+    return spans.map((span, index) => {
+      const piece: Run = {...run, text: span.text, style: {...run.style, font: span.font}}
+      if (index > 0) {
+        delete piece.note
+        delete piece.anchors
+      }
+      return piece
+    })
+  })
+}
+
+function breakParagraph(runs: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
   const passes = options.align === 'justify' ? justifiedPasses : raggedPasses
   const metrics = measure.metrics(options.style)
   const baseline = (options.leading - metrics.ascent - metrics.descent) / 2 + metrics.ascent

@@ -33,6 +33,8 @@ declare global {
       _font: {
         ascender: number
         descender: number
+        /** The fontkit font (absent for the standard 14). */
+        font?: {hasGlyphForCodePoint(codePoint: number): boolean}
         /** Shapes text with fontkit (see `fonts.ts`, which caches it). */
         layoutRun(text: string, features?: readonly string[]): unknown
       }
@@ -111,6 +113,13 @@ export function setPageLabels(doc: Doc, nums: unknown[]): void {
 export function fontMetrics(doc: Doc, font: string): {ascender: number; descender: number} {
   doc.font(font)
   return {ascender: doc._font.ascender, descender: doc._font.descender}
+}
+
+/** Whether `font` (a registered name) has a glyph for a code point, through its fontkit font. */
+export function glyphCoverage(doc: Doc, font: string): (codePoint: number) => boolean {
+  const embedded = doc.font(font)._font.font
+  if (!embedded) throw new Error(`pdfkit changed: doc._font.font is missing for ${font}`)
+  return (codePoint) => embedded.hasGlyphForCodePoint(codePoint)
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import type {StructNode} from './structure.js'
 
-export type FontKey = 'serif' | 'serifItalic' | 'serifBold' | 'serifBoldItalic' | 'mono'
+/** The book's own fonts, and a slice of a Noto fallback font (`noto:<package>:<slice>`, see `scripts.ts`). */
+export type FontKey = 'serif' | 'serifItalic' | 'serifBold' | 'serifBoldItalic' | 'mono' | `noto:${string}`
 
 export interface TextStyle {
   font: FontKey
