@@ -89,7 +89,13 @@ export function buildBackMatter(
                 text(` ${labels.correctionFor} ${labels.openQuote}`),
                 {type: 'inlineCode', value: annotation.quote.exact},
                 // An emendation is the editors' conjecture: the list says so, in every format.
-                ...(annotation.emendation ? [text(`${labels.closeQuote} (`), {type: 'emphasis', children: [text(labels.emendation)]} satisfies PhrasingContent, text(`)${all.colon}${annotation.reason ?? ''}`)] : [text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)])
+                ...(annotation.emendation
+                  ? [
+                      text(`${labels.closeQuote} (`),
+                      {type: 'emphasis', children: [text(labels.emendation)]} satisfies PhrasingContent,
+                      text(`)${all.colon}${annotation.reason ?? ''}`)
+                    ]
+                  : [text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)])
               ],
               registry.take(`${annotation.anchorId}-entry`)
             )
