@@ -155,6 +155,22 @@ test('missed transcription errors are corrections that keep the original reading
     ['sol-corr-large-sections', 'actions', 'sections'],
     ['sol-corr-personalities-stop', 'personalities.).', 'personalities).']
   ])
+  // Found in the proofreading pass of every work against its source.
+  const proofread = edition.apparatus.annotations.flatMap((candidate) =>
+    candidate.kind === 'correction' &&
+    ['afaq-corr-way-in-which', 'afaq-corr-demand-was', 'afaq-corr-his-supporter', 'afaq-corr-oppositions-which-were', 'rr-corr-role-women-played'].includes(
+      candidate.id
+    )
+      ? [[candidate.id, candidate.quote.exact, candidate.corr]]
+      : []
+  )
+  assert.deepEqual(proofread, [
+    ['afaq-corr-way-in-which', 'limited way which', 'limited way in which'],
+    ['afaq-corr-demand-was', 'were too much', 'was too much'],
+    ['afaq-corr-his-supporter', 'his support Max Eastman', 'his supporter Max Eastman'],
+    ['afaq-corr-oppositions-which-were', 'opposition which were', 'oppositions which were'],
+    ['rr-corr-role-women-played', 'role in which women played in Russian Revolution', 'role which women played in the Russian Revolution']
+  ])
   // In the text the edition reads the correction; the source's reading stays on the node.
   const sol = flat(textOf(edition.works.find((work) => work.id === 'solidarity-introduction')!.tree))
   assert.ok(sol.includes('The same holds true for large sections of the women’s movement.'), sol)
