@@ -53,10 +53,17 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
 
   switch (fields.kind) {
     case 'correction': {
-      const {corr, reason} = fields
+      const {corr, reason, emendation} = fields
       wrap(
         'correction',
-        (_children, text): Correction => ({type: 'correction', id: anchorId, sic: text, reason, children: [{type: 'text', value: corr}]}),
+        (_children, text): Correction => ({
+          type: 'correction',
+          id: anchorId,
+          sic: text,
+          reason,
+          ...(emendation ? {emendation: true} : {}),
+          children: [{type: 'text', value: corr}]
+        }),
         true
       )
       return {...fields, ...anchor}

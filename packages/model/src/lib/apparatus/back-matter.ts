@@ -88,7 +88,14 @@ export function buildBackMatter(
                 link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
                 text(` ${labels.correctionFor} ${labels.openQuote}`),
                 {type: 'inlineCode', value: annotation.quote.exact},
-                text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)
+                // An emendation is the editors' conjecture: the list says so, in every format.
+                ...(annotation.emendation
+                  ? [
+                      text(`${labels.closeQuote} (`),
+                      {type: 'emphasis', children: [text(labels.emendation)]} satisfies PhrasingContent,
+                      text(`)${all.colon}${annotation.reason ?? ''}`)
+                    ]
+                  : [text(`${labels.closeQuote}${all.colon}${annotation.reason ?? ''}`)])
               ],
               registry.take(`${annotation.anchorId}-entry`)
             )

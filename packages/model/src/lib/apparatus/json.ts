@@ -92,7 +92,8 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
         value: annotation.corr,
         original: annotation.quote.exact,
         corrected: annotation.corr,
-        reason: annotation.reason
+        reason: annotation.reason,
+        ...(annotation.emendation ? {emendation: true} : {})
       })
       break
     case 'crossref':

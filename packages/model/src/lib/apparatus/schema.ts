@@ -45,6 +45,8 @@ const annotationFields = Type.Object(
     sources: Type.Optional(Type.Array(credit)),
     corr: Type.Optional(Type.String()),
     reason: Type.Optional(Type.String({minLength: 1})),
+    // A correction that is the editors' conjecture, not the mending of a plain slip: listed as such.
+    emendation: Type.Optional(Type.Boolean()),
     claims: Type.Optional(
       Type.Array(
         Type.Object(

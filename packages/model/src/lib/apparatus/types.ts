@@ -53,8 +53,11 @@ interface AnnotationCommon {
 interface AnnotationKindFields {
   /** A numbered note: its body. */
   note: {body: Root; bodyText: string}
-  /** The edition's reading `corr` replaces the source's (`quote.exact`), for a `reason`. */
-  correction: {corr: string; reason: string}
+  /**
+   * The edition's reading `corr` replaces the source's (`quote.exact`), for a `reason`; `emendation`: the
+   * reading is the editors' conjecture, beyond mending a transcription or typing slip.
+   */
+  correction: {corr: string; reason: string; emendation?: boolean}
   /** A note on sources that disagree: its body and each source's claim. */
   conflict: {body: Root; bodyText: string; claims: Claim[]}
   /** A link to another passage (or work). */
@@ -208,6 +211,8 @@ export interface Correction extends Parent {
   /** The source's reading. */
   sic: string
   reason: string
+  /** The reading is an editorial emendation (a conjecture), not the mending of a slip. */
+  emendation?: true
   /** The edition's reading. */
   children: PhrasingContent[]
 }

@@ -17,6 +17,7 @@ export const english: Labels = {
     corrections: 'Corrections',
     correctionsIntro: 'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.',
     correctionFor: 'for',
+    emendation: 'editorial emendation',
     bibliography: 'Bibliography',
     cited: 'Cited:',
     index: 'Index of persons',

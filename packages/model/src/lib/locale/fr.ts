@@ -22,6 +22,7 @@ export const french: Labels = {
     corrections: 'Corrections',
     correctionsIntro: 'La leçon de l’édition, liée à sa place dans le texte, puis la leçon de la source et la raison de la correction.',
     correctionFor: 'pour',
+    emendation: 'conjecture des éditeurs',
     bibliography: 'Bibliographie',
     cited: `Cité${nbsp}:`,
     index: 'Index des noms de personnes',

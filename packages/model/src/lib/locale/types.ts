@@ -27,6 +27,8 @@ export interface ModelLabels {
   correctionsIntro: string
   /** Between a correction's reading and the source's reading: `reading for “original”: reason`. */
   correctionFor: string
+  /** Beside a correction in the list that is the editors' conjecture (`corr` for “sic” (editorial emendation): reason). */
+  emendation: string
   bibliography: string
   /** Before the places a bibliography entry is cited: `Cited: 1, 2`. */
   cited: string
