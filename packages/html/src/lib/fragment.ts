@@ -37,7 +37,8 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
       headingOffset,
       labels: fragmentWords(options),
       epub: options.epub ?? false,
-      aliases: new Map(Object.entries(options.aliases ?? {}))
+      aliases: new Map(Object.entries(options.aliases ?? {})),
+      assets: new Map((options.assets ?? []).map((asset) => [asset.path, asset]))
     },
     options.handlers
   )

@@ -68,7 +68,13 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
         description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
         author: authors,
         skipTarget: work.id,
-        main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report}), labels.showSic)]
+        main: [
+          withSicSwitch(
+            work,
+            renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report, assets: edition.assets}),
+            labels.showSic
+          )
+        ]
       }
     ]
   })
@@ -83,7 +89,7 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
       description: section.title + ' – ' + meta.title,
       author: listNames(authorNames(meta.creators), labels.language),
       skipTarget: section.id,
-      main: [renderSection(section, {hrefFor, labels, locale: labels.language, report})]
+      main: [renderSection(section, {hrefFor, labels, locale: labels.language, report, assets: edition.assets})]
     }
   ])
 
@@ -91,7 +97,9 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
   const encoder = new TextEncoder()
   return [
     ...[[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path: folder + path, data: encoder.encode(serialize(renderPage(page)))})),
-    {path: folder + 'style.css', data: encoder.encode(stylesheet + (options.css ? '\n' + options.css + '\n' : ''))}
+    {path: folder + 'style.css', data: encoder.encode(stylesheet + (options.css ? '\n' + options.css + '\n' : ''))},
+    // The images the pages show, beside them (`images/x.png`).
+    ...edition.assets.map((asset) => ({path: folder + asset.path, data: asset.data}))
   ]
 }
 
