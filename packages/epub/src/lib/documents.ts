@@ -75,7 +75,8 @@ export function buildDocuments(input: DocumentsInput): BookDocument[] {
     epub: true,
     labels: input.htmlLabels,
     locale: labels.language,
-    report: input.report
+    report: input.report,
+    assets: edition.assets
   }
 
   const documents: BookDocument[] = [

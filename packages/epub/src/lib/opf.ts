@@ -8,6 +8,7 @@ import type {ResolvedEdition} from '@samizdat/model'
 import {x} from 'xastscript'
 import type {Element} from 'xast'
 import type {BookDocument} from './documents.js'
+import type {Fallback} from './fallbacks.js'
 import {fontFaces} from './fonts.js'
 import {containsMath} from './math.js'
 import {navFile} from './nav.js'
@@ -24,6 +25,8 @@ export interface PackageInput {
   description: string
   documents: readonly BookDocument[]
   labels: EpubLabels
+  /** PNG copies of the WebP images, their manifest fallbacks (fallbacks.ts). */
+  fallbacks: readonly Fallback[]
 }
 
 /** Relators written as creators; other roles are contributors. */
@@ -86,6 +89,11 @@ export function packageDocument(input: PackageInput): string {
     x('item', {id: 'css', href: 'style.css', 'media-type': 'text/css'}),
     x('item', {id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image'}),
     ...fontFaces.map((face, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + face.file, 'media-type': 'font/ttf'})),
+    // The edition's images, each with the media type its bytes say; WebP (a core type of EPUB 3.3, not 3.2) with a PNG fallback.
+    ...edition.assets.map((asset) =>
+      x('item', {id: asset.id, href: asset.path, 'media-type': asset.mediaType, fallback: input.fallbacks.find((f) => f.for === asset.id)?.id})
+    ),
+    ...input.fallbacks.map((fallback) => x('item', {id: fallback.id, href: fallback.path, 'media-type': 'image/png'})),
     ...documents.map((document, index) =>
       x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml', properties: containsMath(document.body) ? 'mathml' : undefined})
     )

@@ -36,7 +36,14 @@ export function sanitizeSvg(bytes: Uint8Array): SvgResult {
   return {svg: new TextEncoder().encode(toXml(clean))}
 }
 
+/** What a link in a drawing keeps as a group: it links nowhere (its `href` would load or leave). */
+const groupAttributes = new Set(['id', 'class', 'style', 'transform'])
+
 function clean_(element: Element): Element {
+  if (localName(element.name) === 'a') {
+    const attributes = Object.fromEntries(Object.entries(element.attributes).filter(([name]) => groupAttributes.has(name)))
+    return clean_({...element, name: element.name.replace(/a$/, 'g'), attributes})
+  }
   const attributes: Element['attributes'] = {}
   for (const [name, value] of Object.entries(element.attributes)) {
     if (value === null || value === undefined) continue
