@@ -77,7 +77,7 @@ test('SVG is sanitised: no script, handler, foreignObject, stylesheet or externa
   const corpus = await corpusFromFiles({'a.md': '# A\n\n![d](d.svg)\n', 'd.svg': hostileSvg})
   const [asset] = resolved(corpus).assets
   const svg = new TextDecoder().decode(asset?.data)
-  for (const bad of ['script', 'onload', 'onclick', 'foreignObject', 'evil.example', 'javascript:', '@import', 'xml-stylesheet', '<set']) {
+  for (const bad of ['script', 'onload', 'onclick', 'foreignObject', 'evil.example', 'javascript:', '@import', 'xml-stylesheet', '<set', '<image', '<a ']) {
     assert.ok(!svg.includes(bad), `${bad} left in ${svg}`)
   }
   // The drawing itself stays, with its own references.

@@ -38,7 +38,10 @@ type BreakMode =
 
 /** A vector drawing set like a word (a typeset formula): its SVG and its size in points around the baseline. */
 export interface Drawing {
+  /** The SVG to draw as vectors (empty for a raster image). */
   svg: string
+  /** PNG or JPEG bytes, drawn by pdfkit's `image` instead of `svg` (the edition's raster images). */
+  image?: Uint8Array
   /** What it shows, as text (a formula's TeX): the structure element's alternative text. */
   tex: string
   width: number

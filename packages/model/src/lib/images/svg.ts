@@ -61,7 +61,10 @@ function clean_(element: Element): Element {
       // Animations may set an attribute to a link or a handler.
       if (local.startsWith('animate') && /href|^on/i.test(String(child.attributes['attributeName'] ?? ''))) continue
       if (local === 'style' && styleLoads(child)) continue
-      children.push(clean_(child))
+      const cleaned = clean_(child)
+      // An image or a use whose reference was dropped shows nothing.
+      if ((local === 'image' || local === 'use') && !Object.keys(cleaned.attributes).some((name) => localName(name) === 'href')) continue
+      children.push(cleaned)
     } else if (child.type === 'text' || child.type === 'cdata') {
       children.push(child)
     }
