@@ -40,3 +40,14 @@ test('images are <img> with src, width, height and alt; a lone image is a <figur
   assert.equal([...html.matchAll(/<figure>/g)].length, 4)
   assert.deepEqual(await validate('pictures.html', html), [])
 })
+
+test('a raw HTML <img> of a local image shows the copy, its given width kept and its height in proportion', async () => {
+  const corpus = await corpusFromFiles({
+    'a.md': '# A\n\n<p align="center"><img width="30" src="media/logo.png" alt="Logo"></p>\n',
+    'media/logo.png': imageFiles['images/dot.png']
+  })
+  const files = await toHtml(resolveEdition(corpus, 'corpus'))
+  const html = new TextDecoder().decode(files.find((file) => file.path === 'corpus/a.html')?.data)
+  assert.deepEqual(html.match(/<img [^>]*>/g), ['<img width="30" src="images/logo.png" alt="Logo" height="20">'])
+  assert.ok(files.some((file) => file.path === 'corpus/images/logo.png'))
+})

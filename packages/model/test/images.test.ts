@@ -176,3 +176,19 @@ test('a reference-style image and a percent-encoded path resolve like an inline 
     'a.md:7:1: Image `https://example.org/x.png` is not in the corpus: remote images are reported, never fetched; a link to it stands in its place [image-remote]'
   ])
 })
+
+test('a raw HTML <img> of a local image is read the same way: an asset by its src, a missing one an error at the HTML', async () => {
+  const corpus = await corpusFromFiles({
+    'a.md':
+      '# A\n\n<p align="center"><img width="320" src="media/logo.png" alt="Logo"></p>\n\nText <img src="gone.gif"> and <img src="https://example.org/x.png">.\n',
+    'media/logo.png': png
+  })
+  assert.deepEqual(messages(corpus.files), ['a.md:5:6: Image `gone.gif`: `gone.gif` not found [file-missing]'])
+  const edition = resolved(corpus)
+  assert.deepEqual(
+    edition.assets.map((asset) => asset.path),
+    ['images/logo.png']
+  )
+  const html = (edition.works[0]?.tree.children ?? []).find((node) => node.type === 'html')
+  assert.deepEqual(html?.data?.assets, {'media/logo.png': 'images/logo.png'})
+})

@@ -275,6 +275,12 @@ declare module 'mdast' {
     /** Set by resolution: the `path` of the edition's `assets` entry it shows. */
     asset?: string
   }
+  interface HtmlData {
+    /** Set at load on raw HTML with local `<img>`s that were read: corpus path by `src` as written. */
+    images?: Record<string, string>
+    /** Set by resolution: the `path` of the edition's asset by `src` as written (adapters rewrite the `<img>`). */
+    assets?: Record<string, string>
+  }
   interface ParagraphData {
     /** Set by resolution on a paragraph that is one local image alone: a figure, captioned by its title (else its description). */
     figure?: {caption: string}

@@ -64,6 +64,15 @@ export function attachImages(tree: Root, assets: Assets): void {
       markFigure(node, assets)
       return CONTINUE
     }
+    if (node.type === 'html' && node.data?.images) {
+      const found: Record<string, string> = {}
+      for (const [src, source] of Object.entries(node.data.images)) {
+        const asset = assets.take(source)
+        if (asset) found[src] = asset.path
+      }
+      node.data = {...node.data, assets: found}
+      return CONTINUE
+    }
     if (node.type !== 'image' || parent === undefined || index === undefined) return CONTINUE
     const asset = node.data?.source === undefined ? undefined : assets.take(node.data.source)
     if (asset) {

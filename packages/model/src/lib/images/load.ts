@@ -4,7 +4,9 @@
  * leave it refused), each file once. A missing, unreadable or unknown image is
  * an error at the image's place; a remote one is left to resolution (a link).
  */
-import type {Definition, Image, ImageReference, Root} from 'mdast'
+import type {Element, Root as HastRoot} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import type {Definition, Html, Image, ImageReference, Root} from 'mdast'
 import {dirname, relative, resolve, sep} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
@@ -50,12 +52,15 @@ export async function loadImages(
     visit(tree, 'definition', (node: Definition) => {
       if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
     })
-    const nodes: Array<{node: Image | ImageReference; url: string}> = []
+    const nodes: Array<{node: Image | ImageReference; url: string} | {node: Html; url: string; raw: true}> = []
     visit(tree, (node) => {
       if (node.type === 'image') nodes.push({node, url: node.url})
       else if (node.type === 'imageReference') {
         const definition = definitions.get(node.identifier)
         if (definition) nodes.push({node, url: definition.url})
+      } else if (node.type === 'html' && /<img\b/i.test(node.value)) {
+        // Raw HTML `<img src>` (a README's logo) is read the same way; the node keeps its sources by address.
+        for (const src of imageSources(node.value)) nodes.push({node, url: src, raw: true})
       }
     })
     const folder = dirname(resolve(file.cwd, file.path))
@@ -73,7 +78,8 @@ export async function loadImages(
         fail(file, `Image \`${url}\`: ${image.problem}`, node.position, image.ruleId)
         continue
       }
-      node.data = {...node.data, source: key} as typeof node.data
+      if (node.type === 'html') node.data = {...node.data, images: {...node.data?.images, [url]: key}}
+      else node.data = {...node.data, source: key} as typeof node.data
     }
   }
   const found = new Map<string, LoadedImage>()
@@ -104,4 +110,19 @@ async function readImage(reader: Reader, path: string, name: string): Promise<Lo
   const info = imageInfo(read.bytes)
   if (info.problem !== undefined) return {problem: `\`${name}\` cannot be shown: ${info.problem}`, ruleId: 'image-invalid'}
   return {mediaType: info.mediaType, data: info.data, width: info.width, height: info.height}
+}
+
+/** The `src` of every `<img>` in a piece of raw HTML. */
+function imageSources(html: string): string[] {
+  const sources: string[] = []
+  const walk = (node: HastRoot | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      const src = child.properties['src']
+      if (child.tagName === 'img' && typeof src === 'string') sources.push(src)
+      walk(child)
+    }
+  }
+  walk(fromHtml(html, {fragment: true}))
+  return sources
 }
