@@ -7,7 +7,6 @@
  * does ship is copied as it is.
  */
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -19,6 +18,7 @@ import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import {gif, jpeg, png, webp} from '../../model/test/helpers/images.js'
 import {open} from '../../epub/test/helpers/books.js'
+import {hasTool, run} from '../../pdf/test/helpers.js'
 import {describe, epubcheck} from '../../epub/test/helpers/epubcheck.js'
 import {root} from './util.js'
 
@@ -189,15 +189,10 @@ test(`the READMEs of ${built.length} installed packages build to a site, an EPUB
   assert.equal(figures, shown, 'every image shown is a Figure in the PDF')
 })
 
-/** `pdfimages -list`: width and height of each image (soft masks left out). */
+/** `pdfimages -list`: width and height of each image (soft masks left out); undefined when the tool is missing (skipped locally). */
 function pdfImages(t: TestContext, path: string): Array<[number, number]> | undefined {
-  const result = spawnSync('pdfimages', ['-list', path], {encoding: 'utf8'})
-  if (result.error) {
-    if (process.env['CI'] === 'true') assert.fail('pdfimages (poppler-utils) not found; CI must install it')
-    t.diagnostic('pdfimages not found: the PDF images are not checked')
-    return undefined
-  }
-  return result.stdout
+  if (!hasTool(t, 'pdfimages')) return undefined
+  return run('pdfimages', ['-list', path])
     .split('\n')
     .slice(2)
     .map((line) => line.trim().split(/\s+/))

@@ -192,7 +192,7 @@ function systemProblem(error: unknown, name: string): ReadProblem {
 }
 
 /** Strict UTF-8 (a leading BOM dropped); the first invalid byte is reported with its line and column. */
-export function decodeUtf8(bytes: Uint8Array): {value: string; problem?: undefined} | {problem: ReadProblem; value?: undefined} {
+function decodeUtf8(bytes: Uint8Array): {value: string; problem?: undefined} | {problem: ReadProblem; value?: undefined} {
   try {
     return {value: new TextDecoder('utf-8', {fatal: true}).decode(bytes)}
   } catch {
