@@ -10,7 +10,7 @@ import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
 import {corpusFromFiles, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
-import {imageFiles, imageWork, png} from '../../model/test/helpers/images.js'
+import {greyPng, imageFiles, imageWork, png} from '../../model/test/helpers/images.js'
 import {date, hasTool, pageTexts, pdfObjects, run, squash} from './helpers.js'
 
 async function build(t: TestContext, files: Record<string, string | Uint8Array>): Promise<{path: string; warnings: string[]}> {
@@ -72,10 +72,8 @@ test('every image is a Figure with its description as /Alt; captions are Caption
 
 test('a lone image is drawn at its natural size when it fits, at the column width when it does not, and never split', async (t) => {
   if (!hasTool(t, 'pdfimages') || !hasTool(t, 'pdfinfo')) return
-  // 3 × 2 pixels drawn at 2.25 × 1.5 pt (natural: 0.75 pt a pixel); a 3000 × 2000 pixel PNG header stands for a wide one.
-  const wide = new Uint8Array(png)
-  new DataView(wide.buffer).setUint32(16, 3000)
-  new DataView(wide.buffer).setUint32(20, 2000)
+  // 3 × 2 pixels drawn at 2.25 × 1.5 pt (natural: 0.75 pt a pixel); 1500 × 1000 pixels are wider than any column.
+  const wide = greyPng(1500, 1000)
   const {path} = await build(t, {
     'a.md': '# A\n\n' + 'Text. '.repeat(400) + '\n\n![small](small.png "Small")\n\n![wide](wide.png "Wide")\n',
     'small.png': png,
@@ -86,4 +84,17 @@ test('a lone image is drawn at its natural size when it fits, at the column widt
   const ppi = listed.map((line) => line.trim().split(/\s+/).slice(12, 14).map(Number))
   assert.deepEqual(ppi[0], [96, 96])
   assert.ok((ppi[1]?.[0] ?? 0) > 96 && ppi[1]?.[0] === ppi[1]?.[1], `scaled to the column, aspect kept: ${listed.join('\n')}`)
+})
+
+test('a raster image whose data is damaged is a warning, and its description stands in; the PDF is still made', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  // A whole header, then data cut short: the model reads the size, the data does not decode.
+  const damaged = png.slice(0, 60)
+  const {path, warnings} = await build(t, {'a.md': '# A\n\nBefore ![a damaged picture](bad.png) after.\n', 'bad.png': damaged})
+  assert.equal(warnings.length, 1)
+  assert.match(
+    warnings[0] ?? '',
+    /^warning Image `images\/bad.png` cannot be drawn in the PDF \(.+\): its description stands in its place|Image `images\/bad.png` cannot be drawn in the PDF/
+  )
+  assert.ok(squash(pageTexts(path).join('\n')).includes('Before a damaged picture after.'))
 })

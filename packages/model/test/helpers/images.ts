@@ -2,6 +2,8 @@
  * Small images for tests, made here (3 × 2 pixels of six colours, written once
  * by an encoder and kept as constant bytes): one per format the outputs carry.
  */
+import {crc32, deflateSync} from 'node:zlib'
+
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'))
 
 export const png = bytes(
@@ -40,4 +42,25 @@ export const imageFiles = {
   'images/anim.gif': gif,
   'images/modern.webp': webp,
   'images/drawing.svg': hostileSvg
+}
+
+/** A valid grey PNG of any size (8-bit greyscale, deflated with zlib), for sizes the constants above do not have. */
+export function greyPng(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Uint8Array): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 0, 0, 0, 0], 8)
+  // Each row: filter type 0, then one grey byte per pixel.
+  const rows = Buffer.alloc((width + 1) * height, 128)
+  for (let row = 0; row < height; row++) rows[row * (width + 1)] = 0
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())]))
 }

@@ -6,36 +6,44 @@
  * asynchronous; layout is not).
  */
 import sharp from 'sharp'
-import type {ImageAsset} from '@samizdat/model'
+import {writerWarning, type ImageAsset, type Reporter} from '@samizdat/model'
+import {openImage, type Doc} from './pdfkit.js'
 
 export interface PdfImage {
   /** Natural size in CSS pixels. */
   width: number
   height: number
-  /** PNG or JPEG bytes for pdfkit's `image`; absent for a drawing. */
-  raster?: Uint8Array
+  /** A raster image as pdfkit parsed it (PNG or JPEG), once: one XObject however often it is drawn. */
+  opened?: PDFKit.OpenedImage
   /** The sanitised SVG, for svg-to-pdfkit. */
   svg?: string
 }
 
-export async function prepareImages(assets: readonly ImageAsset[]): Promise<Map<string, PdfImage>> {
+/**
+ * Each image ready to draw. The model read only a raster image's header: one whose data is damaged is found
+ * here (decoded in full by sharp, then parsed by pdfkit) and left out with a warning, its description standing in.
+ */
+export async function prepareImages(doc: Doc, assets: readonly ImageAsset[], report: Reporter | undefined): Promise<Map<string, PdfImage>> {
   const images = new Map<string, PdfImage>()
   for (const asset of assets) {
     const size = {width: asset.width, height: asset.height}
-    switch (asset.mediaType) {
-      case 'image/png':
-      case 'image/jpeg':
-        images.set(asset.path, {...size, raster: asset.data})
-        break
-      case 'image/gif':
-      case 'image/webp': {
-        const png = await sharp(asset.data).png().toBuffer()
-        images.set(asset.path, {...size, raster: new Uint8Array(png.buffer, png.byteOffset, png.byteLength)})
-        break
+    if (asset.mediaType === 'image/svg+xml') {
+      images.set(asset.path, {...size, svg: new TextDecoder().decode(asset.data)})
+      continue
+    }
+    try {
+      const decoded = sharp(asset.data, {failOn: 'truncated'})
+      let raster = asset.data
+      if (asset.mediaType === 'image/gif' || asset.mediaType === 'image/webp') {
+        const png = await decoded.png().toBuffer()
+        raster = new Uint8Array(png.buffer, png.byteOffset, png.byteLength)
+      } else {
+        await decoded.raw().toBuffer()
       }
-      case 'image/svg+xml':
-        images.set(asset.path, {...size, svg: new TextDecoder().decode(asset.data)})
-        break
+      images.set(asset.path, {...size, opened: openImage(doc, raster)})
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      report?.(writerWarning(`Image \`${asset.path}\` cannot be drawn in the PDF (${reason}): its description stands in its place`, {ruleId: 'image-invalid'}))
     }
   }
   return images

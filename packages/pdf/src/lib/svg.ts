@@ -1,13 +1,13 @@
 /** Draw an SVG (a typeset formula, an image) as vector paths, through svg-to-pdfkit, or a raster image, its baseline on `baseline`. */
 import SVGtoPDF from 'svg-to-pdfkit'
-import {openImage, type Doc} from './pdfkit.js'
+import type {Doc} from './pdfkit.js'
 import type {Drawing} from './types.js'
 
 export function drawSvg(doc: Doc, drawing: Drawing, x: number, baseline: number): void {
   doc.save()
   // A raster image (the edition's PNG or JPEG) is pdfkit's own, opened once: one XObject, however often it is drawn.
   if (drawing.image) {
-    doc.image(opened(doc, drawing.image), x, baseline - drawing.ascent, {
+    doc.image(drawing.image, x, baseline - drawing.ascent, {
       width: drawing.width,
       height: drawing.ascent + drawing.descent
     })
@@ -21,20 +21,4 @@ export function drawSvg(doc: Doc, drawing: Drawing, x: number, baseline: number)
     assumePt: true
   })
   doc.restore()
-}
-
-const openedImages = new WeakMap<Doc, WeakMap<Uint8Array, PDFKit.OpenedImage>>()
-
-function opened(doc: Doc, bytes: Uint8Array): PDFKit.OpenedImage {
-  let images = openedImages.get(doc)
-  if (!images) {
-    images = new WeakMap()
-    openedImages.set(doc, images)
-  }
-  let image = images.get(bytes)
-  if (!image) {
-    image = openImage(doc, bytes)
-    images.set(bytes, image)
-  }
-  return image
 }

@@ -28,7 +28,7 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   registerFonts(doc)
   const measure = new Measurer(doc)
 
-  const images = await prepareImages(edition.assets)
+  const images = await prepareImages(doc, edition.assets, report)
   let root = structRoot('Document')
   let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images})
   let pages = paginate(book.sections, geometry)

@@ -40,8 +40,8 @@ type BreakMode =
 export interface Drawing {
   /** The SVG to draw as vectors (empty for a raster image). */
   svg: string
-  /** PNG or JPEG bytes, drawn by pdfkit's `image` instead of `svg` (the edition's raster images). */
-  image?: Uint8Array
+  /** A raster image pdfkit opened (the edition's PNG and JPEG, see images.ts), drawn instead of `svg`. */
+  image?: PDFKit.OpenedImage
   /** What it shows, as text (a formula's TeX): the structure element's alternative text. */
   tex: string
   width: number

@@ -8,7 +8,7 @@ import {run} from './text.js'
 /**
  * An image in a line of text is drawn there, no taller than the text (a badge,
  * an icon); a `Figure` element whose alternative text is its description.
- * An image the edition does not carry (none should reach here) is its description, in italic.
+ * An image the PDF cannot draw (its data is damaged: images.ts has warned) is its description, in italic.
  */
 export function image(node: Image, state: State, context: InlineContext, runs: Run[]): void {
   const found = imageOf(node, state)
@@ -74,5 +74,5 @@ function imageOf(node: Image, state: State): PdfImage | undefined {
 
 /** An image stands on the baseline (a block image's line has its baseline at the bottom). */
 function drawingOf(found: PdfImage, node: Image, width: number, height: number): Drawing {
-  return {svg: found.svg ?? '', tex: node.alt ?? '', width, ascent: height, descent: 0, ...(found.raster ? {image: found.raster} : {})}
+  return {svg: found.svg ?? '', tex: node.alt ?? '', width, ascent: height, descent: 0, ...(found.opened ? {image: found.opened} : {})}
 }
