@@ -40,6 +40,8 @@ test('every local image is in the book, byte for byte, and in the manifest with 
     assert.ok(entry, asset.path)
     assert.deepEqual(new Uint8Array(await entry.async('uint8array')), asset.data)
   }
+  // The accessibility summary no longer says "text only".
+  assert.match(await epub.text(epub.base + 'content.opf'), /<meta property="schema:accessibilitySummary">Text, with the images of its sources/)
   const fallback = await epub.zip.file(epub.base + 'images/modern-fallback.png')?.async('uint8array')
   assert.deepEqual([...(fallback ?? new Uint8Array()).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 })

@@ -77,7 +77,7 @@ export function packageDocument(input: PackageInput): string {
   metadata.push(meta$('schema:accessModeSufficient', 'textual'))
   for (const feature of features) metadata.push(meta$('schema:accessibilityFeature', feature))
   metadata.push(meta$('schema:accessibilityHazard', 'none'))
-  metadata.push(meta$('schema:accessibilitySummary', input.labels.accessibilitySummary))
+  metadata.push(meta$('schema:accessibilitySummary', edition.assets.length > 0 ? input.labels.accessibilitySummaryImages : input.labels.accessibilitySummary))
   // EPUB 2 reading systems find the cover image by this.
   metadata.push(x('meta', {name: 'cover', content: 'cover-image'}))
   // Apple Books uses the embedded font only when told.
