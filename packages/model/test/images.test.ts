@@ -192,3 +192,14 @@ test('a raw HTML <img> of a local image is read the same way: an asset by its sr
   const html = (edition.works[0]?.tree.children ?? []).find((node) => node.type === 'html')
   assert.deepEqual(html?.data?.assets, {'media/logo.png': 'images/logo.png'})
 })
+
+test('a JPEG turned a quarter by its EXIF orientation has its displayed size (width and height swapped)', async () => {
+  // APP1 Exif segment after SOI: a big-endian TIFF header and one IFD entry, Orientation (0x0112) = 6.
+  const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]
+  const exif = [0xff, 0xe1, 0, 2 + 6 + tiff.length, ...Buffer.from('Exif\0\0', 'latin1'), ...tiff]
+  const turned = new Uint8Array([...jpeg.subarray(0, 2), ...exif, ...jpeg.subarray(2)])
+  const corpus = await corpusFromFiles({'a.md': '# A\n\n![turned](t.jpg)\n', 't.jpg': turned})
+  assert.deepEqual(messages(corpus.files), [])
+  const [asset] = resolved(corpus).assets
+  assert.deepEqual([asset?.width, asset?.height], [2, 3])
+})

@@ -28,6 +28,8 @@ export function imageInfo(bytes: Uint8Array): ImageInfo {
   try {
     const size = imageSize(bytes)
     ;({type, width, height} = size)
+    // A JPEG turned by its EXIF orientation (5 to 8: a quarter turn) is shown, by browsers and pdfkit alike, the other way round.
+    if (size.orientation !== undefined && size.orientation >= 5) [width, height] = [height, width]
   } catch {
     // An SVG with no size says nothing to image-size; anything else it cannot read is no image we carry.
     if (looksLikeXml(bytes)) type = 'svg'
