@@ -95,8 +95,8 @@ export async function tempDir(): Promise<{dir: string; cleanup: () => Promise<vo
   return {dir, cleanup: () => rm(dir, {recursive: true, force: true})}
 }
 
-/** Write `files` (relative path → text) under `dir`. */
-export async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
+/** Write `files` (relative path → text or bytes) under `dir`. */
+export async function writeTree(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [name, text] of Object.entries(files)) {
     const target = path.join(dir, name)
     await mkdir(path.dirname(target), {recursive: true})

@@ -42,6 +42,8 @@ async function ours(overrides: Partial<PackageFiles> = {}): Promise<JSZip> {
     fonts: bookFonts('').files,
     bodies: ['<p>Text.</p>'],
     formulas: [[]],
+    pictures: [[]],
+    assets: [],
     documents: [{file: 'text.xhtml', title: 'Text', lang: 'en', matter: 'bodymatter', kind: 'work', body: []}],
     packageDocument: '<package>our package document</package>',
     navDocument: '<html>our navigation</html>',
@@ -103,6 +105,7 @@ test('workaround 3, attributes: it drops `start`, `align`, `data-*`, telling onl
 
   const [list, paragraph] = survivable([h('ol', {start: 3}, [h('li', 'three')]), h('p', {align: 'center', dataX: '1'}, 'p')], {
     labels: defaultLabels,
+    assets: new Set(),
     report: undefined,
     source: undefined
   }) as Element[]
@@ -121,7 +124,7 @@ test('workaround 4, images: it reads or downloads every <img>; ours become links
   const warnings: Array<Parameters<Reporter>[0]> = []
   const image = h('img', {src: 'https://example.org/a.png', alt: 'A drawing'})
   image.position = {start: {line: 7, column: 4}, end: {line: 7, column: 40}}
-  const [link] = survivable([image], {labels: defaultLabels, report: (message) => warnings.push(message), source: 'works/a.md'})
+  const [link] = survivable([image], {labels: defaultLabels, assets: new Set(), report: (message) => warnings.push(message), source: 'works/a.md'})
   assert.deepEqual(link, h('a', {href: 'https://example.org/a.png', rel: ['external']}, 'Image not included: A drawing'))
   assert.deepEqual(
     warnings.map((m) => [m.file, m.line, m.column, m.ruleId, m.fatal]),

@@ -7,6 +7,8 @@ export type {
   EditionMeta,
   EditionSpec,
   HeadingEntry,
+  ImageAsset,
+  ImageMediaType,
   LinkTarget,
   PublicationEvent,
   ResolvedEdition,

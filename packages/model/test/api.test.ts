@@ -79,6 +79,8 @@ test('the type-only exports of @samizdat/model are exactly these', () => {
     HeadingEntry: 'interface',
     HeadingsOptions: 'interface',
     HtmlLabels: 'interface',
+    ImageAsset: 'interface',
+    ImageMediaType: 'type',
     LabelOverrides: 'interface',
     Labels: 'interface',
     LinkTarget: 'interface',

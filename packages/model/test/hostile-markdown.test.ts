@@ -102,10 +102,10 @@ test('remote images become links to them, reported; a local image stays', () => 
     messages('notes', 'image-remote').map((m) => m.slice(0, m.indexOf(' is '))),
     ['16:9: Image `https://tracker.example/pixel.png`', '16:55: Image `//tracker.example/p.png`', '16:85: Image `drawing.png`']
   )
-  // Without a base URL, a relative image is a local path: it stays.
+  // Without a base URL, a relative image is a local path: it stays, shown from the edition's copy.
   assert.deepEqual(
-    all<Image>(work('closed').tree, 'image').map((image) => image.url),
-    ['drawing.png']
+    all<Image>(work('closed').tree, 'image').map((image) => [image.url, image.data?.asset]),
+    [['drawing.png', 'images/drawing.png']]
   )
   assert.deepEqual(messages('closed', 'image-remote'), [])
 })

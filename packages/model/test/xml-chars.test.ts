@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {after, before, test} from 'node:test'
 import {loadCorpus, resolveEdition, textOf} from '@samizdat/model'
 import {messages, scratch, writeTree} from './helpers/corpus.js'
+import {png} from './helpers/images.js'
 
 let tmp: {dir: string; cleanup: () => Promise<void>}
 before(async () => {
@@ -19,7 +20,7 @@ test('characters XML cannot hold are removed from every node, with a warning at 
   const body = bad.map((char, index) => `Line${index} a${char}b`).join('\n\n')
   const extra =
     '\n\n`co\u0001de` [li\u0002nk](https://example.org/ "ti\u0004tle") https://example.org/\u0003 ![al\u0005t](x.png)\n\n```\nblock\u0006\n```\n\n<b title="r\u0008">raw</b>\n\nEmoji stay: 😀 tab\tstays.\n'
-  await writeTree(join(tmp.dir, 'c'), {'works/a.md': `---\ntitle: "Ti\\u0007t\\ud800le"\ndescription: "de\\x0Csc"\n---\n\n${body}${extra}`})
+  await writeTree(join(tmp.dir, 'c'), {'works/a.md': `---\ntitle: "Ti\\u0007t\\ud800le"\ndescription: "de\\x0Csc"\n---\n\n${body}${extra}`, 'works/x.png': png})
   const corpus = await loadCorpus('c', {cwd: tmp.dir})
   const lines = messages(corpus.files)
   for (const line of [

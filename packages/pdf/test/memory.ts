@@ -29,7 +29,8 @@ export function memoryEdition(children: RootContent[] | Root, meta: Partial<Edit
     backMatter: [],
     apparatus: {annotations: [], citations: [], bibliography: [], persons: [], timeline: []},
     messages: [],
-    labels: resolveLabels(language)
+    labels: resolveLabels(language),
+    assets: []
   }
 }
 

@@ -2,7 +2,7 @@
  * Text in raw HTML reaches the PDF, as the site shows it: blocks (`<div>`,
  * `<details>`, `<table>`, `<p>`) are parsed, sanitised with the site's
  * schema and set by the usual handlers; inline tags (`<b>`, `<sup>`, `<br>`,
- * `<a>`, `<img alt>`) become what they stand for. What cannot be shown (a
+ * `<a>`, `<img alt>` of a remote image) become what they stand for. What cannot be shown (a
  * script, an image without `alt`) is left out with a warning at its place.
  */
 import assert from 'node:assert/strict'
@@ -30,7 +30,7 @@ Gamma in details
 
 <script>secretBlock()</script>
 
-A line with <b>eta bold</b>, H<sub>2</sub>O, <br> theta<br/>after, <a href="https://example.com/x">iota link</a>, <a href="javascript:alert(1)">kappa bad</a>, <img src="x.png" alt="lambda alt">, <img src="y.png">, <span>mu span</span>, <script>secretInline()</script> and <u>xi unclosed.
+A line with <b>eta bold</b>, H<sub>2</sub>O, <br> theta<br/>after, <a href="https://example.com/x">iota link</a>, <a href="javascript:alert(1)">kappa bad</a>, <img src="https://example.org/x.png" alt="lambda alt">, <img src="https://example.org/y.png">, <span>mu span</span>, <script>secretInline()</script> and <u>xi unclosed.
 `
 
 test('text inside raw HTML blocks and inline tags is set; scripts and images without alt are left out with a warning', async (t) => {
@@ -67,7 +67,7 @@ test('text inside raw HTML blocks and inline tags is set; scripts and images wit
       [
         'w.md',
         17,
-        line.indexOf('<img src="y.png">') + 1,
+        line.indexOf('<img src="https://example.org/y.png">') + 1,
         'html-omitted',
         false,
         'Raw HTML image without `alt` text is left out of the PDF: it has no text to stand in for it'

@@ -76,7 +76,8 @@ export function buildDocuments(input: DocumentsInput): {documents: BookDocument[
     epub: true,
     labels: input.htmlLabels,
     locale: labels.language,
-    report: input.report
+    report: input.report,
+    assets: edition.assets
   }
 
   const documents: BookDocument[] = [

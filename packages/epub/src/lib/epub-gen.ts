@@ -13,7 +13,9 @@
  * 2. zip times: every entry gets the build's time (it stamps the clock's);
  * 3. attributes: its `fixHTML` drops, silently, what is outside an
  *    allow-list, so what they say is moved into text or classes first;
- * 4. images: it downloads every `<img>`, so they become links first;
+ * 4. images: it downloads every `<img>`, so a remote one becomes a link first,
+ *    and the edition's own images (`edition.assets`) cross it as placeholders
+ *    and are written into the zip, at their `path`, afterwards;
  * 5. fonts: given as `file:` URLs, which it reads from disk instead of fetching;
  * 6. its own warnings (an attribute dropped) are turned on and reported;
  * 7. file names: it mangles a chapter's name outside `[-._A-Za-z0-9]` and
@@ -23,10 +25,11 @@ import {pathToFileURL} from 'node:url'
 import {EPub, type Chapter, type Options} from 'epub-gen-memory'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {writerWarning, type Reporter} from '@samizdat/model'
+import {writerWarning, type ImageAsset, type Reporter} from '@samizdat/model'
 import type {BookDocument} from './documents.js'
 import type {FontFile} from './script-fonts.js'
 import {fill} from './labels.js'
+import {serialize} from '@samizdat/html'
 import {restoreMath} from './math.js'
 import type {EpubLabels} from './types.js'
 import {xmlText} from './xml.js'
@@ -44,6 +47,10 @@ export interface PackageFiles {
   bodies: string[]
   /** Each chapter's formulas, which cross epub-gen-memory as placeholders (workaround 7). */
   formulas: string[][]
+  /** Each chapter's images, which cross it as placeholders too (workaround 4). */
+  pictures: string[][]
+  /** The edition's images (and their fallbacks), written into the zip at their `path` (workaround 4). */
+  assets: ReadonlyArray<Pick<ImageAsset, 'path' | 'data'>>
   documents: readonly BookDocument[]
   packageDocument: string
   navDocument: string
@@ -91,9 +98,12 @@ class ReproducibleEPub extends EPub {
     // Workaround 7, MathML: fixHTML strips every MathML attribute, so formulas crossed it as placeholders (math.ts); put them back.
     for (const [index, document] of this.#files.documents.entries()) {
       const formulas = this.#files.formulas[index] ?? []
-      const entry = formulas.length > 0 ? this.zip.file('OEBPS/' + document.file) : null
-      if (entry) this.zip.file('OEBPS/' + document.file, restoreMath(await entry.async('string'), index, formulas))
+      const pictures = this.#files.pictures[index] ?? []
+      const entry = formulas.length > 0 || pictures.length > 0 ? this.zip.file('OEBPS/' + document.file) : null
+      if (entry) this.zip.file('OEBPS/' + document.file, restorePictures(restoreMath(await entry.async('string'), index, formulas), index, pictures))
     }
+    // Workaround 4, images: the edition's own, at the paths the chapters name (the manifest lists them, opf.ts).
+    for (const asset of this.#files.assets) this.zip.file('OEBPS/' + asset.path, asset.data)
     this.zip.forEach((_path: string, file: {date: Date}) => {
       file.date = this.#time
     })
@@ -148,6 +158,8 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
 
 export interface MarkupContext {
   labels: EpubLabels
+  /** The paths of the edition's images (`images/x.png`): an `<img>` showing one stays. */
+  assets: ReadonlySet<string>
   report: Reporter | undefined
   /** The corpus file the markup comes from (a work's), for the warnings' place; none for generated pages. */
   source: string | undefined
@@ -171,6 +183,7 @@ function transform(node: ElementContent, context: MarkupContext): ElementContent
 
   switch (element.tagName) {
     case 'img':
+      if (context.assets.has(String(properties['src']))) return [element]
       return [image(element, context)]
     case 'input':
       // A GFM task list box: its state as text, since `checked` does not survive.
@@ -231,6 +244,27 @@ function image(element: Element, context: MarkupContext): ElementContent {
   context.report?.(writerWarning(reason, {ruleId: 'epub-image', file: context.source, place: element.position}))
   const text = fill(context.labels.imageLeftOut, {alt})
   return /^https?:\/\//.test(src) ? h('a', {href: src, rel: ['external']}, text) : h('span', text)
+}
+
+/** Workaround 4: a copy of the body with each of the edition's images replaced by a placeholder comment, and their XHTML. */
+export function protectPictures(nodes: readonly ElementContent[], document: number): {body: ElementContent[]; pictures: string[]} {
+  const pictures: string[] = []
+  const walk = (list: readonly ElementContent[]): ElementContent[] =>
+    list.map((node) => {
+      if (node.type !== 'element') return node
+      if (node.tagName === 'img') {
+        pictures.push(serialize({type: 'root', children: [node]}, {xhtml: true}))
+        return {type: 'comment', value: `samizdat-image ${document} ${pictures.length - 1}`}
+      }
+      return {...node, children: walk(node.children)}
+    })
+  return {body: walk(nodes), pictures}
+}
+
+function restorePictures(xhtml: string, document: number, pictures: readonly string[]): string {
+  return xhtml.replace(/<!--samizdat-image (\d+) (\d+)-->/g, (all, at: string, index: string) =>
+    Number(at) === document ? (pictures[Number(index)] ?? all) : all
+  )
 }
 
 function classes(value: unknown): string[] {

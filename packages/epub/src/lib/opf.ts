@@ -8,6 +8,7 @@ import type {ResolvedEdition} from '@samizdat/model'
 import {x} from 'xastscript'
 import type {Element} from 'xast'
 import type {BookDocument} from './documents.js'
+import type {Fallback} from './fallbacks.js'
 import type {FontFile} from './script-fonts.js'
 import {containsMath} from './math.js'
 import {navFile} from './nav.js'
@@ -25,6 +26,8 @@ export interface PackageInput {
   documents: readonly BookDocument[]
   labels: EpubLabels
   fonts: readonly FontFile[]
+  /** PNG copies of the WebP images, their manifest fallbacks (fallbacks.ts). */
+  fallbacks: readonly Fallback[]
 }
 
 /** Relators written as creators; other roles are contributors. */
@@ -75,7 +78,7 @@ export function packageDocument(input: PackageInput): string {
   metadata.push(meta$('schema:accessModeSufficient', 'textual'))
   for (const feature of features) metadata.push(meta$('schema:accessibilityFeature', feature))
   metadata.push(meta$('schema:accessibilityHazard', 'none'))
-  metadata.push(meta$('schema:accessibilitySummary', input.labels.accessibilitySummary))
+  metadata.push(meta$('schema:accessibilitySummary', edition.assets.length > 0 ? input.labels.accessibilitySummaryImages : input.labels.accessibilitySummary))
   // EPUB 2 reading systems find the cover image by this.
   metadata.push(x('meta', {name: 'cover', content: 'cover-image'}))
   // Apple Books uses the embedded font only when told.
@@ -87,6 +90,11 @@ export function packageDocument(input: PackageInput): string {
     x('item', {id: 'css', href: 'style.css', 'media-type': 'text/css'}),
     x('item', {id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image'}),
     ...input.fonts.map((font, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + font.file, 'media-type': font.mediaType})),
+    // The edition's images, each with the media type its bytes say; WebP (a core type of EPUB 3.3, not 3.2) with a PNG fallback.
+    ...edition.assets.map((asset) =>
+      x('item', {id: asset.id, href: asset.path, 'media-type': asset.mediaType, fallback: input.fallbacks.find((f) => f.for === asset.id)?.id})
+    ),
+    ...input.fallbacks.map((fallback) => x('item', {id: fallback.id, href: fallback.path, 'media-type': 'image/png'})),
     ...documents.map((document, index) =>
       x('item', {id: itemId(index), href: document.file, 'media-type': 'application/xhtml+xml', properties: containsMath(document.body) ? 'mathml' : undefined})
     )

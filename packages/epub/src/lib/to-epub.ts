@@ -14,8 +14,9 @@ import {mapIds, resolveLinks} from './links.js'
 import {protectMath} from './math.js'
 import {contents, landmarks, navDocument, navFile, navId, ncxDocument} from './nav.js'
 import {packageDocument} from './opf.js'
+import {imageFallbacks} from './fallbacks.js'
 import {stylesheet} from './css.js'
-import {survivable, zipBook} from './epub-gen.js'
+import {protectPictures, survivable, zipBook} from './epub-gen.js'
 import type {EpubOptions} from './types.js'
 
 const defaultSplit = 40_000
@@ -39,7 +40,8 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
   const {documents, fonts} = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report})
-  for (const document of documents) document.body = survivable(document.body, {labels, report, source: document.source})
+  const assets = new Set(edition.assets.map((asset) => asset.path))
+  for (const document of documents) document.body = survivable(document.body, {labels, assets, report, source: document.source})
   const ids = mapIds(documents, [[navId, navFile]])
   for (const document of documents) resolveLinks(document, ids, report)
 
@@ -49,7 +51,10 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
 
   // Workaround 7 (see epub-gen.ts): formulas cross epub-gen-memory as placeholders.
   const withMath = documents.map((document, index) => protectMath(document.body, index))
+  // Workaround 4: so do the edition's images.
+  const withPictures = withMath.map(({body}, index) => protectPictures(body, index))
 
+  const fallbacks = await imageFallbacks(edition.assets)
   const data = await zipBook({
     title: meta.subtitle ? meta.title + ': ' + meta.subtitle : meta.title,
     authors,
@@ -59,10 +64,12 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
     date: time,
     css: stylesheet(fonts, options.css),
     fonts: fonts.files,
-    bodies: withMath.map(({body}) => serialize({type: 'root', children: body}, {xhtml: true})),
+    bodies: withPictures.map(({body}) => serialize({type: 'root', children: body}, {xhtml: true})),
     formulas: withMath.map(({formulas}) => formulas),
+    pictures: withPictures.map(({pictures}) => pictures),
+    assets: [...edition.assets, ...fallbacks],
     documents,
-    packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels, fonts: fonts.files}),
+    packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels, fonts: fonts.files, fallbacks}),
     navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels}),
     ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries}),
     cover: {

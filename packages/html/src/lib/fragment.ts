@@ -13,7 +13,7 @@ import {rehypeTidy} from './tidy.js'
 import {rehypeDirection} from './direction.js'
 import {rehypeReportDropped} from './dropped.js'
 import {createHandlers, unknownHandler} from './handlers/index.js'
-import {rehypeRemoteImages} from './images.js'
+import {rehypeLocalImages, rehypeRemoteImages} from './images.js'
 import {fragmentWords} from './labels.js'
 import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
 import {reporter} from './report.js'
@@ -31,6 +31,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
   if (!Number.isInteger(headingOffset)) {
     throw new UsageError('Expected an integer `headingOffset`, not `' + String(headingOffset) + '`')
   }
+  const assets = new Map((options.assets ?? []).map((asset) => [asset.path, asset]))
   const handlers = createHandlers(
     {
       hrefFor: options.hrefFor,
@@ -38,7 +39,8 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
       headingOffset,
       labels: fragmentWords(options),
       epub: options.epub ?? false,
-      aliases: new Map(Object.entries(options.aliases ?? {}))
+      aliases: new Map(Object.entries(options.aliases ?? {})),
+      assets
     },
     options.handlers
   )
@@ -50,6 +52,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     .use(rehypeReportDropped(report))
     .use(rehypeSanitize, schema)
     .use(rehypeRestoreOwn)
+    .use(rehypeLocalImages(tree, assets))
     .use(rehypeRemoteImages(report))
     .use(rehypeTidy)
     .use(rehypeDirection)

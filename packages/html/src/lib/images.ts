@@ -6,6 +6,9 @@
  */
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
+import type {Root as MdastRoot} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {ImageAsset} from '@samizdat/model'
 
 import type {Report} from './report.js'
 
@@ -56,4 +59,39 @@ function link(image: Element, address: URL): Element {
   // The sanitiser let only http(s) through; anything else is the description alone.
   if (!/^https?:$/.test(address.protocol)) return h('span', text)
   return h('a', {href: address.href, rel: ['external']}, text)
+}
+
+/**
+ * A raw HTML `<img>` of a local image the model read (`html` nodes' `data.assets`, by `src` as written) shows
+ * the edition's copy, like a Markdown image; a size given in the HTML is kept (the other side follows the
+ * image's proportions), else the natural size.
+ */
+export function rehypeLocalImages(tree: MdastRoot, assets: ReadonlyMap<string, ImageAsset>) {
+  const bySrc = new Map<string, ImageAsset>()
+  visit(tree, 'html', (node) => {
+    for (const [src, path] of Object.entries(node.data?.assets ?? {})) {
+      const asset = assets.get(path)
+      if (asset) bySrc.set(src, asset)
+    }
+  })
+  return function () {
+    return function (hast: Root) {
+      if (bySrc.size === 0) return
+      visit(hast, 'element', (element: Element) => {
+        const src = element.properties['src']
+        const asset = element.tagName === 'img' && typeof src === 'string' ? bySrc.get(src) : undefined
+        if (!asset) return
+        const width = Number(element.properties['width'])
+        const height = Number(element.properties['height'])
+        element.properties['src'] = asset.path
+        if (width > 0 && !(height > 0)) element.properties['height'] = Math.round((width * asset.height) / asset.width)
+        else if (height > 0 && !(width > 0)) element.properties['width'] = Math.round((height * asset.width) / asset.height)
+        else if (!(width > 0 && height > 0)) {
+          element.properties['width'] = Math.round(asset.width)
+          element.properties['height'] = Math.round(asset.height)
+        }
+        element.properties['alt'] ??= ''
+      })
+    }
+  }
 }

@@ -22,7 +22,7 @@ const addresses = new Set(['action', 'method', 'encType', 'accept', 'acceptChars
 
 export const schema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !loading.has(name)), ...mathElements],
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !loading.has(name)), ...mathElements, 'figure', 'figcaption'],
   strip,
   // A source's ids and names are prefixed against DOM clobbering; the model's
   // are marked before sanitising and come out as they were (see own-ids.ts).

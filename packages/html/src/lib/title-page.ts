@@ -32,7 +32,7 @@ export function renderTitlePage(edition: ResolvedEdition, hrefFor: HrefFor, labe
     // The preface's title is an h2 here, so its own sections start at h3.
     const {tree} = preface
     const headingOffset = headingOffsetUnder(tree, 3)
-    const source = {...(preface.file ? {file: preface.file} : {}), report}
+    const source = {...(preface.file ? {file: preface.file} : {}), report, assets: edition.assets}
     const body = renderFragment(tree, {hrefFor, headingOffset, labels, locale: labels.language, ...source})
     content.push(
       h('section', {className: ['preface'], role: 'doc-preface', ariaLabelledBy: preface.id}, [

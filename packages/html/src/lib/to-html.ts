@@ -70,7 +70,13 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
         description: work.meta.description ?? (authors ? work.meta.title + ' (' + authors + ')' : work.meta.title),
         author: authors,
         skipTarget: work.id,
-        main: [withSicSwitch(work, renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report}), labels.showSic)]
+        main: [
+          withSicSwitch(
+            work,
+            renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report, assets: edition.assets}),
+            labels.showSic
+          )
+        ]
       }
     ]
   })
@@ -85,7 +91,7 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
       description: section.title + ' – ' + meta.title,
       author: listNames(authorNames(meta.creators), labels.language),
       skipTarget: section.id,
-      main: [renderSection(section, {hrefFor, labels, locale: labels.language, report})]
+      main: [renderSection(section, {hrefFor, labels, locale: labels.language, report, assets: edition.assets})]
     }
   ])
 
@@ -102,7 +108,9 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
   return [
     ...pages.map((page) => ({path: page.path, data: encoder.encode(page.html)})),
     ...fontFiles,
-    {path: folder + 'style.css', data: encoder.encode(css + (options.css ? '\n' + options.css + '\n' : ''))}
+    {path: folder + 'style.css', data: encoder.encode(css + (options.css ? '\n' + options.css + '\n' : ''))},
+    // The images the pages show, beside them (`images/x.png`).
+    ...edition.assets.map((asset) => ({path: folder + asset.path, data: asset.data}))
   ]
 }
 

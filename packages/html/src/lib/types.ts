@@ -3,7 +3,7 @@
  */
 import type {Handler} from 'mdast-util-to-hast'
 import type {VFile} from 'vfile'
-import type {HtmlLabels, LinkTarget, Reporter, WriterOptions} from '@samizdat/model'
+import type {HtmlLabels, ImageAsset, LinkTarget, Reporter, WriterOptions} from '@samizdat/model'
 
 /**
  * Words the templates put on every page: the model's `Labels.html` (see
@@ -59,6 +59,11 @@ export interface FragmentOptions {
   file?: VFile
   /** Where the warnings go, as the writers' `report` (see `WriterOptions` in `@samizdat/model`). */
   report?: Reporter | undefined
+  /**
+   * The edition's images (`edition.assets`): a local image's `<img>` shows its copy (`images/x.png`, a path
+   * relative to the page, so the caller puts the files beside the pages) with its width and height.
+   */
+  assets?: readonly ImageAsset[] | undefined
 }
 
 /** How `renderNotes` lays out a work's notes. */

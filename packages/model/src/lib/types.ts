@@ -239,6 +239,26 @@ export interface ResolvedEdition {
   messages: VFileMessage[]
   /** Every word the outputs show around the text, in the edition's language (adapters read them through `labelsFor`). */
   labels: Labels
+  /** The local images the edition shows, each once; every `image` node that shows one names it (`data.asset`). */
+  assets: ImageAsset[]
+}
+
+/** The image formats the outputs carry, as media types. */
+export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/svg+xml'
+
+/** A local image of the corpus, read once, checked by its bytes and carried by every output. */
+export interface ImageAsset {
+  /** Unique in the edition (an XML name: EPUB manifest ids). */
+  id: string
+  /** Where outputs put it, relative to the output's root (`images/x.png`): unique, safe in a URL. */
+  path: string
+  /** From the bytes (magic numbers; SVG by parsing), never from the name. */
+  mediaType: ImageMediaType
+  /** The file's bytes; for SVG, the sanitised drawing (no script, handler, foreignObject or external reference). */
+  data: Uint8Array
+  /** Natural size in CSS pixels (SVG: its width and height, else its viewBox, else 300 × 150). */
+  width: number
+  height: number
 }
 
 /** Where an internal link points: a work, and optionally an id inside it. */
@@ -249,6 +269,22 @@ export interface LinkTarget {
 }
 
 declare module 'mdast' {
+  interface ImageData {
+    /** Set at load on a local image that was read: its path in the corpus (`works/images/x.png`). */
+    source?: string
+    /** Set by resolution: the `path` of the edition's `assets` entry it shows. */
+    asset?: string
+  }
+  interface HtmlData {
+    /** Set at load on raw HTML with local `<img>`s that were read: corpus path by `src` as written. */
+    images?: Record<string, string>
+    /** Set by resolution: the `path` of the edition's asset by `src` as written (adapters rewrite the `<img>`). */
+    assets?: Record<string, string>
+  }
+  interface ParagraphData {
+    /** Set by resolution on a paragraph that is one local image alone: a figure, captioned by its title (else its description). */
+    figure?: {caption: string}
+  }
   interface LinkData {
     /**
      * Set by resolution on links that point inside the edition.

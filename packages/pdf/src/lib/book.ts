@@ -6,6 +6,7 @@
 import type {ResolvedEdition} from '@samizdat/model'
 import {contentsSection, type NumberSlot} from './contents.js'
 import type {Geometry} from './geometry.js'
+import type {PdfImage} from './images.js'
 import {handlers} from './handlers/index.js'
 import {imprint} from './imprint.js'
 import type {Words} from './labels.js'
@@ -33,11 +34,17 @@ export interface BookOptions {
   warnings: Warnings
   /** Page labels from a first pass, for page references (index entries). */
   pages?: ReadonlyMap<string, string>
+  /** The edition's images, prepared for drawing (images.ts). */
+  images: ReadonlyMap<string, PdfImage>
 }
 
 export function layoutBook(edition: ResolvedEdition, root: StructNode, options: BookOptions): Book {
   const pageRefs: PageRefs = {labels: options.pages, count: 0}
-  const state = (file?: string): State => new State(options.geometry, options.measure, handlers, options.labels, pageRefs, options.warnings.for(file))
+  const state = (file?: string): State => {
+    const made = new State(options.geometry, options.measure, handlers, options.labels, pageRefs, options.warnings.for(file))
+    made.images = options.images
+    return made
+  }
   const {meta} = edition
   // Sections are made in reading order: their elements join the structure tree in that order.
   const sections: Section[] = [titlePage(meta, state(), root), imprint(meta, state(), root, options.date)]

@@ -42,6 +42,19 @@ declare global {
       _root: {data: Record<string, unknown>}
       /** Writes the XMP packet's properties; replaced to escape them (see `metadata.ts`). */
       _addInfo(): void
+      /** Parses an image once; `image()` then draws the same XObject wherever it is given it (documented, not typed). */
+      openImage(src: Buffer): OpenedImage
+    }
+    /** An image `openImage` parsed, for `image()`. */
+    interface OpenedImage {
+      width: number
+      height: number
+    }
+    namespace Mixins {
+      interface PDFImage {
+        /** An image `openImage` parsed is drawn again without parsing it (pdfkit accepts it; the types do not say). */
+        image(src: OpenedImage, x?: number, y?: number, options?: ImageOption): this
+      }
     }
   }
 }
@@ -184,4 +197,9 @@ export function bytesOf(doc: Doc): Promise<Uint8Array> {
       resolve(bytes)
     })
   })
+}
+
+/** An image parsed once per document (PNG or JPEG bytes): every `image()` of it reuses one XObject. */
+export function openImage(doc: Doc, bytes: Uint8Array): PDFKit.OpenedImage {
+  return doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
 }

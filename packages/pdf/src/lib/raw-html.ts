@@ -13,6 +13,7 @@ import type {Html, Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdas
 import {fromHtml} from 'hast-util-from-html'
 import {defaultSchema, sanitize} from 'hast-util-sanitize'
 import {toMdast} from 'hast-util-to-mdast'
+import {visit} from 'unist-util-visit'
 
 /** Told what is left out, and where. */
 export type Report = (reason: string, node: Html) => void
@@ -32,6 +33,14 @@ export function htmlBlocks(node: Html, report: Report): RootContent[] {
   const hast = fromHtml(node.value, {fragment: true})
   leftOut(hast, node, report)
   const tree = toMdast(sanitize(hast, defaultSchema) as HastRoot) as Root
+  // A local image the model read is drawn like a Markdown one.
+  const assets = node.data?.assets
+  if (assets) {
+    visit(tree, 'image', (image) => {
+      const asset = assets[image.url]
+      if (asset) image.data = {...image.data, asset}
+    })
+  }
   const blocks: RootContent[] = []
   let loose: PhrasingContent[] = []
   const flush = (): void => {
@@ -66,7 +75,9 @@ function leftOut(tree: HastRoot, node: Html, report: Report): void {
         if (textOfHast(child).trim() !== '') say(child.tagName, `Raw HTML \`<${child.tagName}>\` is left out of the PDF: its content is code, not text`)
         continue
       }
-      if (child.tagName === 'img' && !alt(child)) say('img', 'Raw HTML image without `alt` text is left out of the PDF: it has no text to stand in for it')
+      const drawn = typeof child.properties['src'] === 'string' && node.data?.assets?.[child.properties['src']] !== undefined
+      if (child.tagName === 'img' && !drawn && !alt(child))
+        say('img', 'Raw HTML image without `alt` text is left out of the PDF: it has no text to stand in for it')
       walk(child)
     }
   }
@@ -187,7 +198,11 @@ export function phrasingWithHtml(nodes: readonly PhrasingContent[], report: Repo
       top().children.push({type: 'break'})
     } else if (name === 'img') {
       const text = tag ? alt(tag) : ''
-      if (text) top().children.push({type: 'image', url: '', alt: text})
+      const src = tag?.properties['src']
+      // A local image the model read is drawn like a Markdown one.
+      const asset = typeof src === 'string' ? node.data?.assets?.[src] : undefined
+      if (asset) top().children.push({type: 'image', url: '', alt: text, data: {asset}})
+      else if (text) top().children.push({type: 'image', url: '', alt: text})
       else report('Raw HTML image without `alt` text is left out of the PDF: it has no text to stand in for it', node)
     } else if (!voids.has(name) && !value.endsWith('/>')) {
       stack.push({name, tag, node, children: []})

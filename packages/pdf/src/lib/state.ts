@@ -6,6 +6,7 @@
  */
 import type {Nodes, Parents, PhrasingContent} from 'mdast'
 import type {Geometry} from './geometry.js'
+import type {PdfImage} from './images.js'
 import type {Align} from './items.js'
 import type {Words} from './labels.js'
 import type {Measurer} from './measure.js'
@@ -77,6 +78,8 @@ export class State {
   /** A list item's or note's label, hung before the next line. */
   label: Glyphs[] | undefined
   notes: NoteRegistry
+  /** The edition's images as the PDF draws them, by asset path (see images.ts). */
+  images: ReadonlyMap<string, PdfImage> = new Map()
 
   constructor(
     readonly geometry: Geometry,
@@ -95,6 +98,7 @@ export class State {
   nested(): State {
     const state = new State(this.geometry, this.measure, this.handlers, this.labels, this.pageRefs, this.warn, this.notes)
     state.notes = this.notes.inside()
+    state.images = this.images
     return state
   }
 

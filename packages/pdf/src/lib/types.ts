@@ -39,7 +39,10 @@ type BreakMode =
 
 /** A vector drawing set like a word (a typeset formula): its SVG and its size in points around the baseline. */
 export interface Drawing {
+  /** The SVG to draw as vectors (empty for a raster image). */
   svg: string
+  /** A raster image pdfkit opened (the edition's PNG and JPEG, see images.ts), drawn instead of `svg`. */
+  image?: PDFKit.OpenedImage
   /** What it shows, as text (a formula's TeX): the structure element's alternative text. */
   tex: string
   width: number

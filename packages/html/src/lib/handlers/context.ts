@@ -1,3 +1,4 @@
+import type {ImageAsset} from '@samizdat/model'
 import type {Words} from '../labels.js'
 import type {HrefFor} from '../types.js'
 
@@ -10,4 +11,6 @@ export interface HandlerContext {
   epub: boolean
   /** Legacy ids by heading id. */
   aliases: ReadonlyMap<string, readonly string[]>
+  /** The edition's images by `path` (what an image node's `data.asset` names). */
+  assets: ReadonlyMap<string, ImageAsset>
 }

@@ -14,6 +14,7 @@ import {createCitation} from './citation.js'
 import {createCode} from './code.js'
 import {createCorrection} from './correction.js'
 import {createHeading} from './heading.js'
+import {createImage, createParagraph} from './image.js'
 import {createLink} from './link.js'
 import {createListItem} from './list-item.js'
 import {createMath} from './math.js'
@@ -44,6 +45,8 @@ export function createHandlers(context: HandlerContext, extra: Record<string, Ha
     ...builtIn,
     heading: createHeading(context),
     link: createLink(context),
+    image: createImage(context),
+    paragraph: createParagraph(),
     listItem: createListItem(),
     correction: createCorrection(context),
     noteReference: createNoteReference(context),

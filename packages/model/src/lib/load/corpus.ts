@@ -19,6 +19,7 @@ import {CorpusReader, defaultMaxFileSize, setReader, type Reader} from './read.j
 import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
 import {highlightTrees} from '../code/highlight.js'
+import {loadImages} from '../images/load.js'
 
 /** The bibliography's file names, in the order they are looked for. */
 const bibliographyNames = ['bibliography.yaml', 'bibliography.json', 'bibliography.bib']
@@ -205,6 +206,15 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     files.push(edition.file)
     if (edition.id !== '') corpus.editions.push(edition)
   }
+  // Images are read once, here (reading is asynchronous; resolution is not).
+  await loadImages(
+    corpus,
+    [
+      ...works.map((work) => ({tree: work.tree, file: work.file, baseUrl: work.meta.baseUrl})),
+      ...corpus.editions.flatMap((edition) => (edition.preface ? [edition.preface] : []))
+    ],
+    reader
+  )
   // Code is highlighted once, here (the highlighter loads asynchronously); every adapter reads the runs.
   await highlightTrees([...works.map((work) => work.tree), ...corpus.editions.flatMap((edition) => (edition.preface ? [edition.preface.tree] : []))])
   return corpus

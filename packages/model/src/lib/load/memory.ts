@@ -5,7 +5,7 @@
  */
 import {isAbsolute, join, relative, sep} from 'node:path'
 import {UsageError} from '../errors.js'
-import {decodeUtf8, tooLarge, type ReadProblem, type ReadResult, type Reader} from './read.js'
+import {decoded, tooLarge, type BytesResult, type ReadProblem, type ReadResult, type Reader} from './read.js'
 
 /** Corpus files by path relative to the corpus folder (`works/a.md`), as text or bytes. */
 export type CorpusFiles = Readonly<Record<string, string | Uint8Array>>
@@ -75,13 +75,16 @@ export class MemoryReader implements Reader {
   }
 
   async read(path: string, name: string = path): Promise<ReadResult> {
+    const read = await this.readBytes(path, name)
+    return read.problem ? {problem: read.problem} : decoded(read.bytes, name)
+  }
+
+  async readBytes(path: string, name: string = path): Promise<BytesResult> {
     const resolved = await this.resolve(path, name)
     if (resolved.problem) return {problem: resolved.problem}
     const bytes = this.#files.get(resolved.real)
     if (!bytes) return {problem: {reason: `\`${name}\` is a folder, not a file`, ruleId: 'file-special'}}
     if (bytes.length > this.maxFileSize) return {problem: tooLarge(name, this.maxFileSize)}
-    const decoded = decodeUtf8(bytes)
-    if (decoded.problem) return {problem: {...decoded.problem, reason: `\`${name}\`: ${decoded.problem.reason}`}}
-    return {value: decoded.value, bytes}
+    return {bytes}
   }
 }

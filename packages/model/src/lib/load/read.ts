@@ -26,6 +26,8 @@ export interface ReadProblem {
 
 export type ReadResult = {value: string; bytes: Uint8Array; problem?: undefined} | {problem: ReadProblem; value?: undefined}
 
+export type BytesResult = {bytes: Uint8Array; problem?: undefined} | {problem: ReadProblem; bytes?: undefined}
+
 /**
  * How the loader reads a corpus: the disk (`CorpusReader`, a sandbox on a
  * folder) or memory (`MemoryReader`). Paths are absolute, under `root`;
@@ -43,6 +45,8 @@ export interface Reader {
   isFolder(dir: string): Promise<boolean>
   /** A UTF-8 file inside the corpus, at most `maxFileSize` bytes. */
   read(path: string, name?: string): Promise<ReadResult>
+  /** A file inside the corpus as bytes (an image), at most `maxFileSize` bytes: the same sandbox, no decoding. */
+  readBytes(path: string, name?: string): Promise<BytesResult>
 }
 
 /** The disk reader: every read sandboxed to the corpus folder's real path. */
@@ -116,10 +120,15 @@ export class CorpusReader implements Reader {
 
   /** Read a regular UTF-8 file inside the sandbox; `name` is how messages call it. */
   async read(path: string, name: string = path): Promise<ReadResult> {
+    const read = await this.readBytes(path, name)
+    return read.problem ? {problem: read.problem} : decoded(read.bytes, name)
+  }
+
+  /** Read a regular file inside the sandbox as bytes; `name` is how messages call it. */
+  async readBytes(path: string, name: string = path): Promise<BytesResult> {
     const resolved = await this.resolve(path, name)
     if (resolved.problem) return {problem: resolved.problem}
     const {real} = resolved
-    let bytes: Uint8Array
     try {
       const info = await stat(real)
       if (info.isDirectory()) return {problem: {reason: `\`${name}\` is a folder, not a file`, ruleId: 'file-special'}}
@@ -130,17 +139,21 @@ export class CorpusReader implements Reader {
       try {
         const read = await readAtMost(handle, this.maxFileSize + 1)
         if (read.length > this.maxFileSize) return {problem: tooLarge(name, this.maxFileSize)}
-        bytes = read
+        return {bytes: read}
       } finally {
         await handle.close()
       }
     } catch (error) {
       return {problem: systemProblem(error, name)}
     }
-    const decoded = decodeUtf8(bytes)
-    if (decoded.problem) return {problem: {...decoded.problem, reason: `\`${name}\`: ${decoded.problem.reason}`}}
-    return {value: decoded.value, bytes}
   }
+}
+
+/** Bytes as strict UTF-8 text, or the problem named after the file. */
+export function decoded(bytes: Uint8Array, name: string): ReadResult {
+  const text = decodeUtf8(bytes)
+  if (text.problem) return {problem: {...text.problem, reason: `\`${name}\`: ${text.problem.reason}`}}
+  return {value: text.value, bytes}
 }
 
 async function readAtMost(handle: import('node:fs/promises').FileHandle, limit: number): Promise<Uint8Array> {
@@ -179,7 +192,7 @@ function systemProblem(error: unknown, name: string): ReadProblem {
 }
 
 /** Strict UTF-8 (a leading BOM dropped); the first invalid byte is reported with its line and column. */
-export function decodeUtf8(bytes: Uint8Array): {value: string; problem?: undefined} | {problem: ReadProblem; value?: undefined} {
+function decodeUtf8(bytes: Uint8Array): {value: string; problem?: undefined} | {problem: ReadProblem; value?: undefined} {
   try {
     return {value: new TextDecoder('utf-8', {fatal: true}).decode(bytes)}
   } catch {

@@ -70,6 +70,11 @@ export const english: Labels = {
       'Text only, apart from a generated cover image that has a text alternative. ' +
       'Headings, a table of contents and landmarks give structure; notes are linked both ways; ' +
       'every document, and every work and passage in another language, is marked with its language. ' +
+      'The text can be resized and restyled by the reading system.',
+    accessibilitySummaryImages:
+      'Text, with the images of its sources, each with the description its source gives it, and a generated cover image that has a text alternative. ' +
+      'Headings, a table of contents and landmarks give structure; notes are linked both ways; ' +
+      'every document, and every work and passage in another language, is marked with its language. ' +
       'The text can be resized and restyled by the reading system.'
   },
   pdf: {

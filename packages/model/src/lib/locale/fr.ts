@@ -75,6 +75,11 @@ export const french: Labels = {
       'Texte seul, à l’exception d’une image de couverture générée, dotée d’une alternative textuelle. ' +
       `Les titres, une table des matières et des repères donnent la structure${thin}; les notes sont liées dans les deux sens${thin}; ` +
       'chaque document, et chaque œuvre ou passage dans une autre langue, est marqué de sa langue. ' +
+      'Le système de lecture peut agrandir le texte et en changer la présentation.',
+    accessibilitySummaryImages:
+      'Texte, avec les images de ses sources, chacune avec la description que lui donne sa source, et une image de couverture générée, dotée d’une alternative textuelle. ' +
+      `Les titres, une table des matières et des repères donnent la structure${thin}; les notes sont liées dans les deux sens${thin}; ` +
+      'chaque document, et chaque œuvre ou passage dans une autre langue, est marqué de sa langue. ' +
       'Le système de lecture peut agrandir le texte et en changer la présentation.'
   },
   pdf: {

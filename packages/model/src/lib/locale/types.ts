@@ -109,6 +109,8 @@ export interface EpubLabels {
   imageLeftOut: string
   /** schema:accessibilitySummary. */
   accessibilitySummary: string
+  /** schema:accessibilitySummary of a book that carries images from its sources. */
+  accessibilitySummaryImages: string
 }
 
 /** Words the printed book puts around the text. */

@@ -27,6 +27,8 @@ import {collectNotes} from '../apparatus/notes.js'
 import type {Annotated, Apparatus} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
 import {defaultStyle, namedStyle, type CslStyle} from '../citations/style.js'
+import {attachImages, Assets} from '../images/attach.js'
+import {imagesOf} from '../images/load.js'
 
 export interface ResolveOptions {
   /** Apply house typography (default true). */
@@ -109,15 +111,18 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (name) context.byFile.set(name, landing)
   }
 
+  const assets = new Assets(imagesOf(corpus))
   const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, file)
     for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, file)
+    attachImages(tree, assets)
+    for (const note of notes) attachImages({type: 'root', children: note.children} as Root, assets)
     const meta = typesetWorkMeta(work.meta, set)
     return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
   })
 
-  const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels)
+  const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets)
   const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, apparatus.bibliography.length > 0 ? style().template : undefined)
   for (const section of backMatter) {
     set.tree(section.tree)
@@ -130,7 +135,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     backMatter,
     apparatus,
     messages: files.messages(),
-    labels: all
+    labels: all,
+    assets: assets.list
   }
   if (preface) edition.preface = preface
   return edition
@@ -175,7 +181,8 @@ function resolvePreface(
   registry: IdRegistry,
   context: LinkContext,
   set: Typesetter,
-  labels: ModelLabels
+  labels: ModelLabels,
+  assets: Assets
 ): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
   checkRawHtml(tree, file)
@@ -188,6 +195,8 @@ function resolvePreface(
   for (const note of notes) set.tree({type: 'root', children: note.children})
   resolveLinks(tree, landing, undefined, context, file)
   for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, file)
+  attachImages(tree, assets)
+  for (const note of notes) attachImages({type: 'root', children: note.children} as Root, assets)
   return {id: 'preface', kind: 'preface', title: set.text(preface.title || labels.preface), tree, notes, file: preface.file}
 }
 

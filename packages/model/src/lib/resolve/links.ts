@@ -91,7 +91,9 @@ export function inlineReferences(tree: Root): void {
     if (!definition) return CONTINUE
     const common = {url: definition.url, title: definition.title ?? null, ...(node.position ? {position: node.position} : {})}
     const replacement: Link | Image =
-      node.type === 'linkReference' ? {type: 'link', ...common, children: node.children} : {type: 'image', ...common, alt: node.alt ?? null}
+      node.type === 'linkReference'
+        ? {type: 'link', ...common, children: node.children}
+        : {type: 'image', ...common, alt: node.alt ?? null, ...(node.data ? {data: node.data} : {})}
     parent.children[index] = replacement as Parent['children'][number]
     return CONTINUE
   })
