@@ -15,6 +15,7 @@ import {createHandlers, unknownHandler} from './handlers/index.js'
 import {rehypeRemoteImages} from './images.js'
 import {fragmentWords} from './labels.js'
 import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
+import {rehypeRawLinks} from './raw-links.js'
 import {reporter} from './report.js'
 import {schema} from './schema.js'
 import type {FragmentOptions} from './types.js'
@@ -48,6 +49,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     .use(rehypeRaw)
     .use(rehypeReportDropped(report))
     .use(rehypeSanitize, schema)
+    .use(rehypeRawLinks(report))
     .use(rehypeRestoreOwn)
     .use(rehypeRemoteImages(report))
     .use(rehypeTidy)
