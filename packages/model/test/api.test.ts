@@ -48,6 +48,7 @@ test('the runtime exports of @samizdat/model are exactly these, each of this kin
     texToMathml: 'function',
     textOf: 'function',
     toApparatusJson: 'function',
+    tocParts: 'function',
     typography: 'function',
     warn: 'function',
     writerWarning: 'function'
@@ -111,6 +112,7 @@ test('the type-only exports of @samizdat/model are exactly these', () => {
     TextSpan: 'interface',
     TimelineEvent: 'interface',
     TocEntry: 'interface',
+    TocPart: 'interface',
     TypographyOptions: 'interface',
     TypographyState: 'interface',
     UnlinkedLink: 'interface',
