@@ -9,20 +9,12 @@
  */
 import assert from 'node:assert/strict'
 import {readdir, readFile} from 'node:fs/promises'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import {after, test} from 'node:test'
+import {tests as examples} from 'commonmark-spec'
 import {validate} from '../../html/test/helpers/validate.js'
 import {epubcheck, epubcheckErrors, epubcheckJar, qpdfCheck, tool} from './fuzz/validators.js'
 import {runCli, tempDir, writeTree} from './util.js'
-
-interface Example {
-  markdown: string
-  number: number
-  section: string
-}
-
-const {tests: examples} = createRequire(import.meta.url)('commonmark-spec') as {tests: Example[]}
 
 /** html-validate rules set aside here, each with its reason. */
 const setAside = new Set([
