@@ -67,3 +67,35 @@ test('the contents in runs by part, for the adapters', async () => {
     ]
   )
 })
+
+test('links between works in folders: paths relative to the linking file, `.markdown` too', async () => {
+  const corpus = await corpusFromFiles({
+    'home.md': '# Home\n\n[nine](part-a/9.md) [x](part-b/x.markdown#more) [none](part-a/none.md)\n',
+    'part-a/9.md': '# Nine\n\n[x](../part-b/x.markdown) [home](../home.md) [ten](10.md)\n',
+    'part-a/10.md': '# Ten\n',
+    'part-b/x.markdown': '# X\n\n## More\n'
+  })
+  const edition = resolveEdition(corpus, 'corpus')
+  const targets = (id: string) => {
+    const found: unknown[] = []
+    const walk = (node: {type: string; url?: string; data?: {target?: unknown}; children?: unknown[]}): void => {
+      if (node.type === 'link') found.push(node.data?.target ?? node.url)
+      for (const child of node.children ?? []) walk(child as typeof node)
+    }
+    walk(edition.works.find((work) => work.meta.id === id)!.tree)
+    return found
+  }
+  assert.deepEqual(targets('home'), [
+    {work: 'part-a-9', id: 'part-a-9'},
+    {work: 'part-b-x', id: 'more'}
+  ])
+  assert.deepEqual(targets('part-a-9'), [
+    {work: 'part-b-x', id: 'part-b-x'},
+    {work: 'home', id: 'home'},
+    {work: 'part-a-10', id: 'part-a-10'}
+  ])
+  assert.deepEqual(
+    edition.apparatus.unlinked.map((link) => [link.work, link.url, link.rule]),
+    [['home', 'part-a/none.md', 'link-unresolved']]
+  )
+})

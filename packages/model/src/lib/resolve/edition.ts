@@ -15,7 +15,7 @@ import {fail} from '../message.js'
 import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
 import {dropEmptyHeadings, identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
-import {inlineReferences, resolveLinks, type Landing, type LinkContext} from './links.js'
+import {inlineReferences, resolveLinks, slashed, type Landing, type LinkContext} from './links.js'
 import {checkRawHtml} from './raw-html.js'
 import {ResolutionFiles} from './messages.js'
 import {buildToc} from './toc.js'
@@ -101,11 +101,12 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     return {work, tree, file, startId, headings, landing, notes, legacyAnchors}
   })
 
-  const context: LinkContext = {byUrl: new Map(), byFile: new Map()}
+  const context: LinkContext = {byUrl: new Map(), byFile: new Map(), byPath: new Map()}
   for (const {work, landing} of steps) {
     if (work.meta.url) context.byUrl.set(withoutHash(work.meta.url), landing)
     const name = work.file.basename
     if (name) context.byFile.set(name, landing)
+    if (work.file.path) context.byPath?.set(slashed(work.file.path), landing)
   }
 
   const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {

@@ -15,6 +15,7 @@
  * its address is kept in `apparatus.unlinked` for the apparatus JSON. A link
  * left inside another (a remote badge image in a link) is flattened to its text.
  */
+import {posix, sep} from 'node:path'
 import type {Definition, Image, Link, Nodes, Parent, PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {CONTINUE, visit} from 'unist-util-visit'
@@ -38,6 +39,13 @@ export interface LinkContext {
   byUrl: Map<string, Landing>
   /** Landings by work file name (`other.md`), for plain Markdown folders. */
   byFile: Map<string, Landing>
+  /** Landings by work file path (`notes/part-a/x.md`, as the work's file names it), for links between folders. */
+  byPath?: Map<string, Landing>
+}
+
+/** A path with forward slashes, normalised (`a/./b/../c.md` is `a/c.md`). */
+export function slashed(path: string): string {
+  return posix.normalize(path.split(sep).join('/'))
 }
 
 /** An address that starts with a scheme (`http:`, `mailto:`): not a relative path. */
@@ -170,9 +178,12 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
   const url = node.url
   if (url.startsWith('#')) return land(here, url.slice(1), node, file)
 
-  const local = /^([^/?#:]+\.md)(?:#(.*))?$/.exec(url)
+  // A path to another work's file, relative to this one's folder (`../part-b/x.md`), or its bare name.
+  const local = /^([^?#:]+\.(?:md|markdown))(?:#(.*))?$/i.exec(url)
   if (local && !baseUrl) {
-    const landing = context.byFile.get(local[1] as string)
+    const name = decoded(local[1] as string)
+    const path = file.path ? slashed(posix.join(posix.dirname(slashed(file.path)), name)) : undefined
+    const landing = (path === undefined ? undefined : context.byPath?.get(path)) ?? (name.includes('/') ? undefined : context.byFile.get(name))
     if (landing) return land(landing, local[2] ?? '', node, file)
   }
 
