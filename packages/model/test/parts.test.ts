@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import type {Link} from 'mdast'
+import {visit} from 'unist-util-visit'
 import {corpusFromFiles, resolveEdition, tocParts} from '@samizdat/model'
 import {messages} from './helpers/corpus.js'
 
@@ -76,13 +78,11 @@ test('links between works in folders: paths relative to the linking file, `.mark
     'part-b/x.markdown': '# X\n\n## More\n'
   })
   const edition = resolveEdition(corpus, 'corpus')
-  const targets = (id: string) => {
+  const targets = (id: string): unknown[] => {
     const found: unknown[] = []
-    const walk = (node: {type: string; url?: string; data?: {target?: unknown}; children?: unknown[]}): void => {
-      if (node.type === 'link') found.push(node.data?.target ?? node.url)
-      for (const child of node.children ?? []) walk(child as typeof node)
-    }
-    walk(edition.works.find((work) => work.meta.id === id)!.tree)
+    visit(edition.works.find((work) => work.meta.id === id)!.tree, 'link', (link: Link) => {
+      found.push(link.data?.target ?? link.url)
+    })
     return found
   }
   assert.deepEqual(targets('home'), [
