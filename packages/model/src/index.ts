@@ -24,6 +24,8 @@ export {corpusFromFiles, loadCorpus, type LoadOptions, type MemoryLoadOptions} f
 export type {CorpusFiles} from './lib/load/memory.js'
 export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
+export {followedUrl} from './lib/resolve/url.js'
+export {tocParts, type TocPart} from './lib/resolve/toc.js'
 export {labelsFor, locales, resolveLabels} from './lib/locale/resolve.js'
 export {formatDate} from './lib/locale/format.js'
 export type {EpubLabels, HtmlLabels, LabelOverrides, Labels, ModelLabels, PdfLabels} from './lib/locale/types.js'
@@ -67,7 +69,8 @@ export type {
   ResolvedCitation,
   ResolvedNote,
   TextSpan,
-  TimelineEvent
+  TimelineEvent,
+  UnlinkedLink
 } from './lib/apparatus/types.js'
 export {escapeControls, warn} from './lib/message.js'
 export {removeNonXml} from './lib/load/xml-chars.js'

@@ -81,8 +81,10 @@ test('links with a refused scheme are unlinked, whatever their case, whitespace 
   ])
 })
 
-test('a malformed escape in a fragment of a link into the edition is an anchor error, not a crash', () => {
-  assert.deepEqual(messages('notes', 'anchor-missing'), ['14:52: Link to `#%E0%A4%A` in `notes`, which has no such heading or anchor'])
+test('a malformed escape in a fragment of a link into the edition is an anchor warning, not a crash', () => {
+  assert.deepEqual(messages('notes', 'anchor-missing'), [
+    '14:52: Link to `#%E0%A4%A` in `notes`, which has no such heading or anchor: its text stands unlinked'
+  ])
 })
 
 test('remote images become links to them, reported; a local image stays', () => {

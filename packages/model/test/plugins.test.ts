@@ -93,6 +93,6 @@ test('typography can be turned off, and a links step without the headings step s
   assert.equal(((tree.children[0] as Paragraph).children[0] as Text).value, 'Plain "text" -- ')
   assert.deepEqual(messagesOf(file), [
     'undefined:undefined: remarkSamizdatLinks: no heading ids found: use remarkSamizdatHeadings before it, or links to `#fragments` cannot land [plugin-order]',
-    '1:17: Link to `#nowhere` in `document`, which has no such heading or anchor [anchor-missing]'
+    '1:17: Link to `#nowhere` in `document`, which has no such heading or anchor: its text stands unlinked [anchor-missing]'
   ])
 })

@@ -58,9 +58,16 @@ test('base URL, canonical URLs and legacy anchors decide what is internal', asyn
     ['#two', {target: {work: 'two', id: 'two'}}],
     ['https://example.org/texts/three.html#x', {external: true}],
     ['https://example.org/about.html', {external: true}],
-    ['#second-part', {target: {work: 'one', id: 'second-part'}}],
-    ['#missing', undefined]
+    ['#second-part', {target: {work: 'one', id: 'second-part'}}]
   ])
+  // A link to a heading that does not exist cannot work: its text stands unlinked, its address kept for the apparatus JSON.
+  assert.deepEqual(
+    edition.apparatus.unlinked.map(({work, url, rule, line, column}) => [work, url, rule, line, column]),
+    [
+      ['one', '#missing', 'anchor-missing', 10, 56],
+      ['two', 'javascript:alert(1)', 'link-scheme', 11, 3]
+    ]
+  )
   // The same heading text in another work gets its own id.
   // A link with a refused scheme is unlinked: its text stays, no adapter can make it clickable.
   assert.deepEqual(links(edition.works[1]!.tree), [['#second-part', {target: {work: 'one', id: 'second-part'}}]])
@@ -69,7 +76,7 @@ test('base URL, canonical URLs and legacy anchors decide what is internal', asyn
   const reported = edition.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)
   assert.deepEqual(reported, [
     'links/works/one.md:7:8: Anchor `bad` names `No such heading`, which is no heading of this work [anchor-target-missing]',
-    'links/works/one.md:10:56: Link to `#missing` in `one`, which has no such heading or anchor [anchor-missing]',
+    'links/works/one.md:10:56: Link to `#missing` in `one`, which has no such heading or anchor: its text stands unlinked [anchor-missing]',
     'links/works/two.md:11:3: Link `javascript:alert(1)` uses the scheme `javascript:`, which the edition does not follow: its text stands unlinked [link-scheme]'
   ])
 })

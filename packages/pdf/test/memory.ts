@@ -27,7 +27,7 @@ export function memoryEdition(children: RootContent[] | Root, meta: Partial<Edit
     works: [resolved],
     toc: [{id: 'w', work: 'w', depth: 1, text: resolved.meta.title, children: []}],
     backMatter: [],
-    apparatus: {annotations: [], citations: [], bibliography: [], persons: [], timeline: []},
+    apparatus: {annotations: [], citations: [], bibliography: [], persons: [], timeline: [], unlinked: []},
     messages: [],
     labels: resolveLabels(language),
     assets: []

@@ -38,6 +38,8 @@ export interface BuildOptions {
   maxFileSize?: number | undefined
   /** Aborting it (Ctrl-C) stops the build; the output folder is left as it was. */
   signal?: AbortSignal | undefined
+  /** Every warning (content or writer) is an error: nothing is written if there is any. */
+  strict?: boolean | undefined
 }
 
 /** One entry written into the output folder. */
@@ -64,6 +66,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const signal = options.signal
+  const strict = options.strict ?? false
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
   // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
@@ -111,8 +114,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const json = await asFault(`Cannot make the apparatus of edition "${id}"`, cwd, async () => `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`)
     entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, data: new TextEncoder().encode(json)}]})
   }
-  // Adapters report what they cannot express on the corpus files too.
-  failOnErrors(corpus, 'nothing was written')
+  // Adapters report what they cannot express on the corpus files too. With --strict, warnings stop the build
+  // here, once every format has had its say, so that all of them are printed together.
+  failOnErrors(corpus, 'nothing was written', strict)
 
   try {
     await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))

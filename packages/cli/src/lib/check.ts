@@ -12,6 +12,8 @@ export interface CheckOptions {
   maxFileSize?: number | undefined
   /** Aborting it (Ctrl-C) stops the check. */
   signal?: AbortSignal | undefined
+  /** Every warning is an error. */
+  strict?: boolean | undefined
 }
 
 export interface CheckResult {
@@ -34,6 +36,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   options.signal?.throwIfAborted()
   await checkCorpus(corpus)
   options.signal?.throwIfAborted()
-  failOnErrors(corpus, 'see the messages above')
+  failOnErrors(corpus, 'see the messages above', options.strict ?? false)
   return {files: corpus.files, works: corpus.works.length, editions: editionIds(corpus).length}
 }

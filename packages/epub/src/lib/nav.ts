@@ -7,7 +7,7 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {serialize} from '@samizdat/html'
-import type {ResolvedEdition} from '@samizdat/model'
+import {tocParts, type ResolvedEdition, type TocEntry} from '@samizdat/model'
 import {x} from 'xastscript'
 import type {Element as XElement} from 'xast'
 import {lines, xmlDocument} from './xml.js'
@@ -20,7 +20,8 @@ export const navId = 'contents'
 
 export interface NavEntry {
   text: string
-  href: string
+  /** Absent for a part of the book: a heading over its works, linking nowhere. */
+  href?: string
   lang?: string
   children: NavEntry[]
 }
@@ -49,14 +50,19 @@ export function contents(edition: ResolvedEdition, documents: readonly BookDocum
     if (document?.start) entries.push({text: document.title, href: href(document.start), children: []})
   }
   add(documents.find((d) => d.kind === 'preface'))
-  for (const work of edition.toc) {
+  const workEntry = (work: TocEntry): NavEntry => {
     const workLang = lang(work.work)
-    entries.push({
+    return {
       text: work.text,
       href: href(work.id),
       ...(workLang ? {lang: workLang} : {}),
       children: work.children.map((child) => ({text: child.text, href: href(child.id), children: []}))
-    })
+    }
+  }
+  // Works in a part of the book (a folder of the corpus) sit under its heading.
+  for (const run of tocParts(edition)) {
+    if (run.part === undefined) entries.push(...run.entries.map(workEntry))
+    else entries.push({text: run.part, children: run.entries.map(workEntry)})
   }
   for (const document of documents) if (document.kind === 'back-matter' || document.kind === 'colophon' || document.kind === 'licence') add(document)
   return entries
@@ -86,7 +92,12 @@ export function navDocument(input: {title: string; lang: string; entries: NavEnt
   const list = (entries: NavEntry[]): ElementContent =>
     h(
       'ol',
-      entries.map((entry) => h('li', [h('a', {href: entry.href, lang: entry.lang}, entry.text), entry.children.length > 0 ? list(entry.children) : undefined]))
+      entries.map((entry) =>
+        h('li', [
+          entry.href === undefined ? h('span', entry.text) : h('a', {href: entry.href, lang: entry.lang}, entry.text),
+          entry.children.length > 0 ? list(entry.children) : undefined
+        ])
+      )
     )
 
   const html = h('html', {xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: input.lang}, [
@@ -112,11 +123,16 @@ export function navDocument(input: {title: string; lang: string; entries: NavEnt
 export function ncxDocument(input: {identifier: string; title: string; lang: string; entries: NavEntry[]}): string {
   let order = 0
   const depth = (entries: NavEntry[]): number => entries.reduce((max, e) => Math.max(max, 1 + depth(e.children)), 0)
+  let points = 0
+  // Points with one target share its place in the reading order (a part and its first work), as the NCX requires.
+  const orders = new Map<string | undefined, number>()
   const point = (entry: NavEntry): XElement => {
-    order++
-    return x('navPoint', {id: 'nav-' + order, playOrder: order}, [
+    const src = firstHref(entry)
+    if (!orders.has(src)) orders.set(src, ++order)
+    return x('navPoint', {id: 'nav-' + ++points, playOrder: orders.get(src)}, [
       x('navLabel', {}, x('text', {}, entry.text)),
-      x('content', {src: entry.href}),
+      // The NCX has no heading without a target: a part points where its first work starts.
+      x('content', {src: firstHref(entry)}),
       ...entry.children.map(point)
     ])
   }
@@ -139,4 +155,13 @@ export function ncxDocument(input: {identifier: string; title: string; lang: str
   ])
   ncx.children = lines(ncx.children, 1)
   return xmlDocument(ncx)
+}
+
+function firstHref(entry: NavEntry): string | undefined {
+  if (entry.href !== undefined) return entry.href
+  for (const child of entry.children) {
+    const href = firstHref(child)
+    if (href !== undefined) return href
+  }
+  return undefined
 }

@@ -129,6 +129,7 @@ th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align:
 .toc li { margin-block: 0.4em; }
 .toc > ol > li { margin-block: 0.9em; }
 .toc > ol > li > a { font-weight: 600; }
+.toc .toc-part > span { display: block; font-weight: 700; }
 
 /* A work's title and metadata */
 .work-header { margin-block: 2.5rem 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--rule); }

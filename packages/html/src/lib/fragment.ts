@@ -16,6 +16,7 @@ import {createHandlers, unknownHandler} from './handlers/index.js'
 import {rehypeLocalImages, rehypeRemoteImages} from './images.js'
 import {fragmentWords} from './labels.js'
 import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
+import {rehypeRawLinks} from './raw-links.js'
 import {reporter} from './report.js'
 import {schema} from './schema.js'
 import type {FragmentOptions} from './types.js'
@@ -51,6 +52,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     .use(rehypeRaw)
     .use(rehypeReportDropped(report))
     .use(rehypeSanitize, schema)
+    .use(rehypeRawLinks(report))
     .use(rehypeRestoreOwn)
     .use(rehypeLocalImages(tree, assets))
     .use(rehypeRemoteImages(report))

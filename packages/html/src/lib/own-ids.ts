@@ -20,6 +20,8 @@ export const clobberPrefix = 'user-content-'
 export const clobbered = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy']
 
 const mark = '\u0000'
+/** The mark on the model's own relative links (and ids) while raw HTML is parsed and sanitised. */
+export const ownMark = mark
 
 /** Before raw HTML is parsed: every element there is ours (raw HTML is still `raw` nodes). */
 export function rehypeMarkOwn() {
@@ -31,9 +33,10 @@ export function rehypeMarkOwn() {
         if (typeof value === 'string') properties[key] = mark + value
         else if (Array.isArray(value)) properties[key] = value.map((item) => mark + String(item))
       }
-      // Our own fragment links, told apart from a source's.
+      // Our own fragment and page links (`#x`, `work.html#x`), told apart from a source's; an absolute one
+      // keeps its scheme (the sanitiser checks it) and needs no mark.
       const href = properties['href']
-      if (typeof href === 'string' && href.startsWith('#')) properties['href'] = mark + href
+      if (typeof href === 'string' && !/^[a-z][a-z\d+.-]*:/i.test(href)) properties['href'] = mark + href
     })
   }
 }

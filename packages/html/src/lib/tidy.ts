@@ -1,16 +1,24 @@
-import type {Root} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
+
+/**
+ * Elements that may hold only phrasing content. A paragraph inside one comes from raw HTML left open around
+ * Markdown (`<pre>` with a blank line in it): an HTML parser keeps it there, XHTML (the EPUB) forbids it.
+ */
+const phrasingOnly = new Set(['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'code', 'small', 'sub', 'sup'])
 
 /**
  * Clean-ups after sanitising (so what they add needs no place in the schema):
  * table cell alignment as a class instead of the obsolete `align` attribute
  * (which `mdast-util-to-hast` writes for GFM tables, and old sources carry),
  * no empty `class` left where the sanitiser removed every class, and no
- * `rel` left on a link whose URL the sanitiser removed (`javascript:`).
+ * `rel` left on a link whose URL the sanitiser removed (`javascript:`), and
+ * no paragraph where only phrasing content may stand (it gives way to its content).
  */
 export function rehypeTidy() {
   return function (tree: Root) {
     visit(tree, 'element', (node) => {
+      if (phrasingOnly.has(node.tagName)) unwrapParagraphs(node)
       const {properties} = node
       const align = properties['align']
       if (align !== undefined) {
@@ -25,6 +33,20 @@ export function rehypeTidy() {
       }
     })
   }
+}
+
+function unwrapParagraphs(parent: Element): void {
+  const children: ElementContent[] = []
+  for (const child of parent.children) {
+    if (child.type === 'element' && child.tagName === 'p') {
+      unwrapParagraphs(child)
+      children.push(...child.children)
+    } else {
+      if (child.type === 'element') unwrapParagraphs(child)
+      children.push(child)
+    }
+  }
+  parent.children = children
 }
 
 function classes(value: unknown): string[] {

@@ -1,11 +1,11 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
-import type {ResolvedEdition, TocEntry} from '@samizdat/model'
+import {tocParts, type ResolvedEdition, type TocEntry} from '@samizdat/model'
 import {pageOf} from './href.js'
 import type {Words} from './labels.js'
 import type {HrefFor} from './types.js'
 
-/** The table of contents as a landmark: a heading, the works as nested ordered lists, then the back matter. */
+/** The table of contents as a landmark: a heading, the works as nested ordered lists (by part), then the back matter. */
 export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: Words): Element {
   const languages = new Map<string, string>()
   for (const work of edition.works) {
@@ -26,10 +26,14 @@ export function renderToc(edition: ResolvedEdition, hrefFor: HrefFor, labels: Wo
     )
   }
 
+  // Works in a part of the book (a folder of the corpus) sit under its heading, which links nowhere.
+  const works = tocParts(edition).flatMap((run) =>
+    run.part === undefined ? list(run.entries).children : [h('li', {className: ['toc-part']}, [h('span', run.part), list(run.entries)])]
+  )
   const backMatter = edition.backMatter.map((section) => h('li', [h('a', {href: pageOf(section)}, section.title)]))
   return h('nav', {className: ['toc'], ariaLabelledBy: 'contents'}, [
     h('h2', {id: 'contents'}, labels.contents),
-    list(edition.toc),
+    h('ol', works),
     backMatter.length > 0 ? h('ol', {className: ['toc-back-matter']}, backMatter) : undefined
   ])
 }

@@ -60,6 +60,11 @@ export interface WorkMeta {
    * or to a heading id.
    */
   anchors: Record<string, string>
+  /**
+   * The part of the book the work is in: its folder under the works folder (`part-one`, `a/b`), for a work in a
+   * subfolder. Adapters show a part heading in the contents where it changes.
+   */
+  part?: string
 }
 
 export interface Work {

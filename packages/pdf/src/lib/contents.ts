@@ -1,11 +1,12 @@
 /**
  * The table of contents: the preface, each work with its authors, and the
- * work's top-level headings. Page numbers are not known while laying out:
+ * work's top-level headings; works in a part of the book (a folder of the
+ * corpus) under its heading. Page numbers are not known while laying out:
  * each entry gets an empty number glyph in a reserved right column, filled
  * in after pagination (`fillNumbers`), so the layout does not change.
  */
-import type {ResolvedEdition} from '@samizdat/model'
-import {listNames} from '@samizdat/model'
+import type {ResolvedEdition, TocEntry} from '@samizdat/model'
+import {listNames, tocParts} from '@samizdat/model'
 import {opening, plain} from './opening.js'
 import type {Context, State} from './state.js'
 import {textFeatures} from './state.js'
@@ -30,6 +31,11 @@ interface Entry {
   byline?: string
 }
 
+/** A part of the book (a folder of the corpus): a heading over its works, with no page and no link. */
+interface PartEntry {
+  part: string
+}
+
 export function contentsSection(edition: ResolvedEdition, state: State, root: StructNode): {section: Section; slots: NumberSlot[]} {
   const {geometry, labels} = state
   const sect = structChild(root, 'Sect')
@@ -41,6 +47,14 @@ export function contentsSection(edition: ResolvedEdition, state: State, root: St
   const slots: NumberSlot[] = []
 
   for (const entry of entries(edition, labels.language)) {
+    if ('part' in entry) {
+      const p = structChild(structChild(toc, 'TOCI'), 'P')
+      const heading: Context = {...context, struct: p, bold: true, right: column}
+      state.space(geometry.leading)
+      state.keepNext = true
+      state.emit(state.lines(plain(entry.part, state, heading, p), heading, {align: 'ragged', hyphenate: false}), heading, {together: true})
+      continue
+    }
     const toci = structChild(toc, 'TOCI')
     const reference = structChild(toci, 'Reference')
     const owner = structChild(reference, 'Link')
@@ -72,17 +86,24 @@ export function contentsSection(edition: ResolvedEdition, state: State, root: St
   return {section: {id: 'contents', flow: state.flow, start: 'recto', folio: 'roman', heads: {verso: labels.contents, recto: labels.contents}}, slots}
 }
 
-function entries(edition: ResolvedEdition, language: string): Entry[] {
-  const list: Entry[] = []
+function entries(edition: ResolvedEdition, language: string): Array<Entry | PartEntry> {
+  const list: Array<Entry | PartEntry> = []
   if (edition.preface) list.push({text: edition.preface.title, dest: edition.preface.id, depth: 1})
-  for (const work of edition.toc) {
-    const resolved = edition.works.find((candidate) => candidate.id === work.id)
-    const authors = resolved?.meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name) ?? []
-    list.push({text: work.text, dest: work.id, depth: 1, ...(authors.length > 0 ? {byline: listNames(authors, language)} : {})})
-    for (const child of work.children) list.push({text: child.text, dest: child.id, depth: 2})
+  for (const run of tocParts(edition)) {
+    if (run.part !== undefined) list.push({part: run.part})
+    for (const work of run.entries) list.push(...workEntries(edition, work, language))
   }
   for (const section of edition.backMatter ?? []) list.push({text: section.title, dest: section.id, depth: 1})
   return list
+}
+
+function workEntries(edition: ResolvedEdition, work: TocEntry, language: string): Entry[] {
+  const resolved = edition.works.find((candidate) => candidate.id === work.id)
+  const authors = resolved?.meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name) ?? []
+  return [
+    {text: work.text, dest: work.id, depth: 1, ...(authors.length > 0 ? {byline: listNames(authors, language)} : {})},
+    ...work.children.map((child) => ({text: child.text, dest: child.id, depth: 2}))
+  ]
 }
 
 /** Put each entry's page label in its slot, right-aligned. */

@@ -16,6 +16,7 @@ interface Options {
   locale?: string
   quiet?: boolean
   maxFileSize?: number
+  strict?: boolean
 }
 
 export function registerBuild(program: Command, io: Io): void {
@@ -31,6 +32,7 @@ export function registerBuild(program: Command, io: Io): void {
     .option('-l, --locale <tag>', "language of the words around the text, a BCP 47 tag: fr (French) or en (English) (default: the edition's language)")
     .option('-q, --quiet', 'do not print a line per entry written')
     .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
+    .option('--strict', 'treat every warning (content and output) as an error: exit 1, nothing written')
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
     .action(async (options: Options) => {
       const result = await build({
@@ -41,6 +43,7 @@ export function registerBuild(program: Command, io: Io): void {
         paper: options.paper,
         locale: options.locale,
         maxFileSize: options.maxFileSize,
+        strict: options.strict,
         cwd: io.cwd,
         signal: io.signal
       })

@@ -10,8 +10,9 @@ export function registerCheck(program: Command, io: Io): void {
     .description('Check a corpus: editions resolve, sources match their checksums, works match their sources.')
     .option('-c, --corpus <dir>', 'corpus folder', 'corpus')
     .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
-    .action(async (options: {corpus: string; maxFileSize?: number}) => {
-      const result = await check({corpus: options.corpus, cwd: io.cwd, signal: io.signal, maxFileSize: options.maxFileSize})
+    .option('--strict', 'treat every warning as an error: exit 1')
+    .action(async (options: {corpus: string; maxFileSize?: number; strict?: boolean}) => {
+      const result = await check({corpus: options.corpus, cwd: io.cwd, signal: io.signal, maxFileSize: options.maxFileSize, strict: options.strict})
       io.stderr.write(report(result.files, io.cwd))
       io.stdout.write(`${options.corpus}: ${count(result.works, 'work')}, ${count(result.editions, 'edition')}, no errors\n`)
     })

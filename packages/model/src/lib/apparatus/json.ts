@@ -73,7 +73,9 @@ export function toApparatusJson(edition: ResolvedEdition): Record<string, unknow
       date: event.date,
       label: event.label,
       mentions: event.anchors.map(place)
-    }))
+    })),
+    // Links shown as text because they cannot work: their addresses are not lost.
+    unlinked: apparatus.unlinked.map((link) => ({...link}))
   }
 }
 
@@ -136,7 +138,7 @@ const position = {
 export const apparatusJsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
-  required: ['edition', 'annotations', 'citations', 'bibliography', 'persons', 'timeline'],
+  required: ['edition', 'annotations', 'citations', 'bibliography', 'persons', 'timeline', 'unlinked'],
   additionalProperties: false,
   properties: {
     edition: {type: 'string'},
@@ -233,6 +235,22 @@ export const apparatusJsonSchema = {
         type: 'object',
         required: ['date', 'label', 'mentions'],
         properties: {date: {type: 'string'}, label: {type: 'string'}, mentions: {type: 'array', items: position}}
+      }
+    },
+    unlinked: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['work', 'url', 'text', 'rule'],
+        additionalProperties: false,
+        properties: {
+          work: {type: 'string'},
+          url: {type: 'string'},
+          text: {type: 'string'},
+          rule: {enum: ['anchor-missing', 'link-unresolved', 'link-scheme', 'url-invalid']},
+          line: {type: 'integer', minimum: 1},
+          column: {type: 'integer', minimum: 1}
+        }
       }
     }
   }

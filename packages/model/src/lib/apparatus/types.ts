@@ -201,6 +201,18 @@ export interface Apparatus {
   bibliography: CslItem[]
   persons: Array<PersonEntry & {mentions: Mention[]}>
   timeline: Array<TimelineEvent & {anchors: Mention[]}>
+  /** Links the edition left as text because they cannot work (each with a warning), work by work. */
+  unlinked: UnlinkedLink[]
+}
+
+/** A link shown as its text: where it was, the address as written, and the rule of its warning. */
+export interface UnlinkedLink {
+  work: string
+  url: string
+  text: string
+  rule: 'anchor-missing' | 'link-unresolved' | 'link-scheme' | 'url-invalid'
+  line?: number
+  column?: number
 }
 
 // Node types the apparatus adds to mdast (see README, "Node types").

@@ -1,6 +1,7 @@
 /**
  * Read a corpus folder: `works/*.md` (or, failing that, the folder's own
- * `*.md`), optional `editions/*.yaml`, optional `sources/manifest.yaml`.
+ * `*.md`; `*.markdown` too, and in subfolders, each a part of the book),
+ * optional `editions/*.yaml`, optional `sources/manifest.yaml`.
  * Content problems never throw: they are messages on `corpus.files`.
  * Every read goes through a `Reader` (`read.ts`): the disk's sandbox, or
  * memory (`corpusFromFiles`), with one loading code for both.
@@ -71,6 +72,44 @@ export async function corpusFromFiles(files: CorpusFiles, options: MemoryLoadOpt
   return loadWith(reader, root, basename(root), options.cwd ?? root)
 }
 
+/** Markdown file names, as written in the corpus's folders. */
+const markdown = /\.(?:md|markdown)$/i
+/** Folders of a plain corpus folder that are its layout, not parts of the book. */
+const layout = new Set(['editions', 'sources', 'annotations', 'works', 'node_modules'])
+/** How deep parts may nest (a link to a folder above would otherwise never end). */
+const maxDepth = 8
+// Natural order: `2-two.md` before `10-ten.md`, as people number their files; the same in every locale.
+const collator = new Intl.Collator('en', {numeric: true})
+
+function naturalOrder(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+function stemOf(path: string): string {
+  return basename(path).replace(markdown, '')
+}
+
+/**
+ * The Markdown files of a works folder and its subfolders (each a part of the book), as paths relative to it,
+ * files and folders in natural order. Hidden names are skipped, and in a plain corpus folder its layout folders.
+ */
+async function markdownFiles(reader: Reader, dir: string, names: readonly string[], top: boolean, prefix = '', depth = 0): Promise<string[]> {
+  const found: string[] = []
+  for (const name of [...names].sort(naturalOrder)) {
+    if (name.startsWith('.')) continue
+    const path = join(dir, name)
+    // A folder named `x.md` is read as a file, and so reported where it is.
+    if (markdown.test(name)) {
+      found.push(prefix + name)
+      continue
+    }
+    if ((top && layout.has(name)) || depth >= maxDepth || !(await reader.isFolder(path))) continue
+    const children = await reader.list(path)
+    if (children) found.push(...(await markdownFiles(reader, path, children, false, `${prefix}${name}/`, depth + 1)))
+  }
+  return found
+}
+
 function checkedMaxFileSize(value: unknown): number {
   const maxFileSize = value ?? defaultMaxFileSize
   if (typeof maxFileSize !== 'number' || !Number.isSafeInteger(maxFileSize) || maxFileSize < 0) {
@@ -113,12 +152,14 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
   }
 
   const worksDir = top.includes('works') ? join(reader.root, 'works') : reader.root
-  const workNames = (await folder(worksDir)).filter((name) => name.endsWith('.md'))
+  const workPaths = await markdownFiles(reader, worksDir, await folder(worksDir), worksDir === reader.root)
   const works: Work[] = []
   const seen = new Map<string, Work>()
-  for (const name of workNames) {
-    const file = await open(join(worksDir, name))
-    const work = file && loadWork(file)
+  for (const workPath of workPaths) {
+    const file = await open(join(worksDir, workPath))
+    const folders = workPath.split('/').slice(0, -1)
+    // A work in a subfolder is named by its path (`part-one/intro.md` is `part-one-intro`): unique and stable.
+    const work = file && loadWork(file, folders.length > 0 ? {id: [...folders, stemOf(workPath)].join('-'), part: folders.join('/')} : {})
     if (!work) continue
     const idPlace = work.file.data.locate?.(['id']) ?? {line: 1, column: 1}
     if (isReservedId(work.meta.id)) {
@@ -138,7 +179,7 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     seen.set(work.meta.id, work)
     works.push(work)
   }
-  if (workNames.length === 0 && files.length === 0) {
+  if (workPaths.length === 0 && files.length === 0) {
     throw new UsageError(`No works in ${dir}: expected Markdown files in ${relative(cwd, worksDir) || '.'}/`)
   }
 

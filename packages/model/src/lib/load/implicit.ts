@@ -1,4 +1,4 @@
-/** A folder without `editions/` is one edition, named after the folder, of every work in file-name order. */
+/** A folder without `editions/` is one edition, named after the folder, of every work in the order read (natural order, parts by folder). */
 import {slug} from 'github-slugger'
 import {VFile} from 'vfile'
 import {fail} from '../message.js'

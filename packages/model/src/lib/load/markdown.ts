@@ -1,5 +1,7 @@
 /** The one Markdown parser of the model: CommonMark + GFM + YAML front matter + TeX math (`$…$`, `$$…$$`). */
-import type {Heading, Root, Yaml} from 'mdast'
+import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import type {Heading, Html, Root, RootContent, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -37,25 +39,56 @@ export function frontMatter(tree: Root): Yaml | undefined {
 const comment = /^<!--[\s\S]*?-->\s*$/
 
 /**
- * Take the title from a leading level-1 heading (after any front matter and HTML comments), for files that carry
- * their title in the text rather than in front matter. Removes the heading. A heading with no text of its own
- * (a logo: `# [![name](logo.svg)](site)`) is titled by its images' descriptions, else by the file's name, with a
- * warning: an empty title would give an empty `<title>` and contents entry, which EPUB and HTML forbid.
+ * Take the title from a leading level-1 heading, for files that carry their title in the text rather than in front
+ * matter; removes it. What may stand before it: front matter, HTML comments, and decoration with no text (a logo
+ * `<img>`, a paragraph of `&nbsp;`), which stays. The heading may be Markdown (`# Title`) or HTML (`<h1
+ * align="center">…</h1>`, as many READMEs open). A heading with no text of its own (a logo: `# [![name](logo.svg)](site)`)
+ * is titled by its images' descriptions, else by the file's name, with a warning: an empty title would give an
+ * empty `<title>` and contents entry, which EPUB and HTML forbid.
  */
 export function takeTitleHeading(tree: Root, file?: VFile): string | undefined {
-  const index = tree.children.findIndex((node) => node.type !== 'yaml' && !(node.type === 'html' && comment.test(node.value)))
+  const index = tree.children.findIndex((node) => !beforeTitle(node))
   const node = tree.children[index]
+  if (node?.type === 'html') return takeHtmlHeading(tree, index, node, file)
   if (node?.type !== 'heading' || (node as Heading).depth !== 1) return undefined
   tree.children.splice(index, 1)
-  const text = textOf(node)
+  return titled(textOf(node), imageDescriptions(node), node.position, file)
+}
+
+/** What may come before the title heading: front matter, comments, decoration without text. */
+function beforeTitle(node: RootContent): boolean {
+  if (node.type === 'yaml') return true
+  if (node.type === 'html') return comment.test(node.value) || (htmlText(parseHtml(node.value)) === '' && !hasHeading(parseHtml(node.value)))
+  if (node.type === 'paragraph') return textOf(node).trim() === '' && !node.children.some((child) => child.type !== 'text')
+  return false
+}
+
+/** The title an HTML block opening with `<h1>` gives; the heading is taken out of the block (the rest stays). */
+function takeHtmlHeading(tree: Root, index: number, node: Html, file: VFile | undefined): string | undefined {
+  const fragment = parseHtml(node.value)
+  const first = fragment.children.find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''))
+  if (first?.type !== 'element' || first.tagName !== 'h1') return undefined
+  const end = first.position?.end.offset
+  const rest = end === undefined ? '' : node.value.slice(end).trim()
+  if (rest === '') tree.children.splice(index, 1)
+  else node.value = rest
+  const alt: string[] = []
+  visitHast(first, (element) => {
+    const description = element.tagName === 'img' ? element.properties['alt'] : undefined
+    if (typeof description === 'string' && description.trim() !== '') alt.push(description.trim())
+  })
+  return titled(htmlText(first), alt.join(' '), node.position, file)
+}
+
+/** The title from a heading's text, else its images' descriptions, else the file name (these two with a warning). */
+function titled(text: string, alt: string, place: Heading['position'], file: VFile | undefined): string | undefined {
   if (text !== '') return text
-  const alt = imageDescriptions(node)
   const title = alt !== '' ? alt : (file?.stem ?? '')
   if (file && title !== '') {
     warn(
       file,
       `The title heading has no text; the work is titled \`${title}\` from ${alt !== '' ? 'its image description' : 'the file name'}`,
-      node.position,
+      place,
       'title-empty'
     )
   }
@@ -68,4 +101,35 @@ function imageDescriptions(heading: Heading): string {
     if ((child.type === 'image' || child.type === 'imageReference') && child.alt) found.push(child.alt.trim())
   })
   return found.filter((alt) => alt !== '').join(' ')
+}
+
+function parseHtml(value: string): HastRoot {
+  return fromHtml(value, {fragment: true})
+}
+
+/** The text an HTML fragment shows, spaces collapsed. */
+function htmlText(node: HastRoot | Element): string {
+  const parts: string[] = []
+  const walk = (child: HastRoot | HastContent): void => {
+    if (child.type === 'text') parts.push(child.value)
+    else if ('children' in child) for (const grandchild of child.children) walk(grandchild)
+  }
+  walk(node)
+  return parts.join('').replace(/\s+/g, ' ').trim()
+}
+
+function hasHeading(root: HastRoot): boolean {
+  let found = false
+  visitHast(root, (element) => {
+    if (/^h[1-6]$/.test(element.tagName)) found = true
+  })
+  return found
+}
+
+function visitHast(node: HastRoot | Element, each: (element: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    each(child)
+    visitHast(child, each)
+  }
 }

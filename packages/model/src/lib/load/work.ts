@@ -13,8 +13,14 @@ import type {Static} from 'typebox'
 
 type WorkFrontMatter = Partial<Static<typeof workSchema>>
 
+/** What the work's place in the corpus says: its default id (from its path) and its part (its folder). */
+export interface WorkPlace {
+  id?: string
+  part?: string
+}
+
 /** Parse and validate a work file. Returns undefined (with messages on `file`) when unusable. */
-export function loadWork(file: VFile): Work | undefined {
+export function loadWork(file: VFile, place: WorkPlace = {}): Work | undefined {
   const tree = parseMarkdown(file)
   const yamlNode = frontMatter(tree)
   let data: WorkFrontMatter
@@ -53,7 +59,7 @@ export function loadWork(file: VFile): Work | undefined {
     history.push(event)
   }
 
-  const stem = basename(file.path, extname(file.path))
+  const stem = place.id ?? basename(file.path, extname(file.path))
   const creators: Creator[] = [...toCreators(data.authors, 'aut'), ...toCreators(data.contributors, 'ctb')]
   const meta: WorkMeta = {
     id: data.id ?? stem,
@@ -70,6 +76,7 @@ export function loadWork(file: VFile): Work | undefined {
   if (data.rights !== undefined) meta.rights = data.rights
   if (data.url !== undefined) meta.url = data.url
   if (data.baseUrl !== undefined) meta.baseUrl = data.baseUrl
+  if (place.part !== undefined) meta.part = place.part
   return {meta, tree, file}
 }
 

@@ -13,9 +13,9 @@ import {localeLabels, resolveLabels} from '../locale/resolve.js'
 import type {LabelOverrides, ModelLabels} from '../locale/types.js'
 import {fail} from '../message.js'
 import type {Corpus, Creator, EditionMeta, EditionSpec, ResolvedEdition, ResolvedSection, ResolvedWork, Work, WorkMeta} from '../types.js'
-import {identifyHeadings, type HeadingResult} from './headings.js'
+import {dropEmptyHeadings, identifyHeadings, type HeadingResult} from './headings.js'
 import {IdRegistry} from './ids.js'
-import {inlineReferences, resolveLinks, type Landing, type LinkContext} from './links.js'
+import {inlineReferences, resolveLinks, slashed, type Landing, type LinkContext} from './links.js'
 import {checkRawHtml} from './raw-html.js'
 import {ResolutionFiles} from './messages.js'
 import {buildToc} from './toc.js'
@@ -24,7 +24,7 @@ import {typesetter, type Typesetter} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
 import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
-import type {Annotated, Apparatus} from '../apparatus/types.js'
+import type {Annotated, Apparatus, UnlinkedLink} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
 import {defaultStyle, namedStyle, type CslStyle} from '../citations/style.js'
 import {attachImages, Assets} from '../images/attach.js'
@@ -84,7 +84,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     language: spec.language,
     ...(data.bibliographyFile ? {bibliographyFile: files.for(data.bibliographyFile)} : {})
   })
-  const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography}
+  const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography, unlinked: []}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
@@ -94,6 +94,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     checkRawHtml(tree, file)
     set.tree(tree)
     inlineReferences(tree)
+    dropEmptyHeadings(tree, file)
     const headings = identifyHeadings(tree, registry)
     // Links to the dropped title heading land on the work's start.
     if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
@@ -104,25 +105,26 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     return {work, tree, file, startId, headings, landing, notes, legacyAnchors}
   })
 
-  const context: LinkContext = {byUrl: new Map(), byFile: new Map()}
+  const context: LinkContext = {byUrl: new Map(), byFile: new Map(), byPath: new Map()}
   for (const {work, landing} of steps) {
     if (work.meta.url) context.byUrl.set(withoutHash(work.meta.url), landing)
     const name = work.file.basename
     if (name) context.byFile.set(name, landing)
+    if (work.file.path) context.byPath?.set(slashed(work.file.path), landing)
   }
 
   const assets = new Assets(imagesOf(corpus))
   const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
-    resolveLinks(tree, landing, base, context, file)
-    for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, file)
+    resolveLinks(tree, landing, base, context, file, apparatus.unlinked)
+    for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, base, context, file, apparatus.unlinked)
     attachImages(tree, assets)
     for (const note of notes) attachImages({type: 'root', children: note.children} as Root, assets)
     const meta = typesetWorkMeta(work.meta, set)
     return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
   })
 
-  const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets)
+  const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets, apparatus.unlinked)
   const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, apparatus.bibliography.length > 0 ? style().template : undefined)
   for (const section of backMatter) {
     set.tree(section.tree)
@@ -182,19 +184,21 @@ function resolvePreface(
   context: LinkContext,
   set: Typesetter,
   labels: ModelLabels,
-  assets: Assets
+  assets: Assets,
+  unlinked: UnlinkedLink[]
 ): ResolvedSection {
   const tree: Root = structuredClone(preface.tree)
   checkRawHtml(tree, file)
   set.tree(tree)
   inlineReferences(tree)
+  dropEmptyHeadings(tree, file)
   const headings = identifyHeadings(tree, registry)
   const landing: Landing = {work: 'preface', id: 'preface', fragments: headings.fragments}
   // No annotation anchors in the preface: its notes are its GFM footnotes.
   const notes = collectNotes(tree, new Map(), registry, 'preface', file, labels)
   for (const note of notes) set.tree({type: 'root', children: note.children})
-  resolveLinks(tree, landing, undefined, context, file)
-  for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, file)
+  resolveLinks(tree, landing, undefined, context, file, unlinked)
+  for (const note of notes) resolveLinks({type: 'root', children: note.children}, landing, undefined, context, file, unlinked)
   attachImages(tree, assets)
   for (const note of notes) attachImages({type: 'root', children: note.children} as Root, assets)
   return {id: 'preface', kind: 'preface', title: set.text(preface.title || labels.preface), tree, notes, file: preface.file}

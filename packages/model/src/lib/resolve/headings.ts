@@ -1,7 +1,9 @@
 /** Give every heading of a tree its edition-wide id, and list the headings. */
 import GithubSlugger from 'github-slugger'
-import type {Heading, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import type {Heading, Nodes, Parent, Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {CONTINUE, SKIP, visit} from 'unist-util-visit'
+import {warn} from '../message.js'
 import {textOf} from '../text.js'
 import type {HeadingEntry} from '../types.js'
 import type {IdRegistry} from './ids.js'
@@ -35,4 +37,27 @@ export function identifyHeadings(tree: Root, registry: IdRegistry, minimumDepth 
     fragments.set(id, id)
   })
   return {headings, fragments}
+}
+
+/**
+ * A heading with nothing in it (`#` alone, `### ###`) titles nothing: HTML and EPUB forbid an empty heading, and
+ * it would be an empty entry in the contents. It is left out, with a warning. One that holds only an image or
+ * raw HTML stays (its image speaks for it).
+ */
+export function dropEmptyHeadings(tree: Root, file: VFile): void {
+  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+    if (node.type !== 'heading') return CONTINUE
+    if (parent === undefined || index === undefined || textOf(node) !== '' || holdsMarkup(node)) return SKIP
+    warn(file, `An empty heading (level ${node.depth}) is left out: it has no text to show`, node.position, 'heading-empty')
+    parent.children.splice(index, 1)
+    return index
+  })
+}
+
+function holdsMarkup(heading: Heading): boolean {
+  let found = false
+  visit(heading, (node) => {
+    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') found = true
+  })
+  return found
 }

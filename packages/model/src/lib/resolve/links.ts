@@ -9,12 +9,21 @@
  * scheme the edition refuses (`javascript:`, `data:`, `file:`…) is unlinked
  * here, so that no adapter can make it clickable; an image that lives
  * elsewhere becomes a link to it, since no output may load a remote resource.
+ * A link that cannot work (a missing fragment, a relative path to nothing in
+ * the edition, an address no URL parser accepts) is a warning and its text
+ * stands unlinked, never a dangling `href` that would make an EPUB invalid;
+ * its address is kept in `apparatus.unlinked` for the apparatus JSON. A link
+ * left inside another (a remote badge image in a link) is flattened to its text.
  */
+import {posix, sep} from 'node:path'
 import type {Definition, Image, Link, Nodes, Parent, PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {CONTINUE, visit} from 'unist-util-visit'
-import {fail, warn} from '../message.js'
+import {warn} from '../message.js'
+import {isFollowed, uriOf} from './url.js'
 import type {LinkTarget} from '../types.js'
+import type {UnlinkedLink} from '../apparatus/types.js'
+import {textOf} from '../text.js'
 
 /** What links can land on in one work (or the preface). */
 export interface Landing {
@@ -30,18 +39,27 @@ export interface LinkContext {
   byUrl: Map<string, Landing>
   /** Landings by work file name (`other.md`), for plain Markdown folders. */
   byFile: Map<string, Landing>
+  /** Landings by work file path (`notes/part-a/x.md`, as the work's file names it), for links between folders. */
+  byPath?: Map<string, Landing>
 }
 
-/** What `locate` says of a link whose scheme the edition refuses. */
-const refused = Symbol('refused')
+/** A path with forward slashes, normalised (`a/./b/../c.md` is `a/c.md`). */
+export function slashed(path: string): string {
+  return posix.normalize(path.split(sep).join('/'))
+}
 
-/** Only web and mail addresses leave the edition. */
-const followed = /^(?:https?|mailto):$/
+/** An address that starts with a scheme (`http:`, `mailto:`): not a relative path. */
+const scheme = /^[a-z][a-z\d+.-]*:/i
 
 /** Base for telling local paths from addresses elsewhere, as a browser would resolve them. */
 const local = 'http://local.invalid/'
 
-export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): void {
+/** A link `locate` unlinks: why (the rule of its warning). */
+interface Refused {
+  refused: UnlinkedLink['rule']
+}
+
+export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile, unlinked?: UnlinkedLink[]): void {
   visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
     if (parent === undefined || index === undefined) return CONTINUE
     if (node.type === 'image') {
@@ -55,7 +73,14 @@ export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefi
     // Links made by the apparatus are internal already.
     if (node.data?.target) return CONTINUE
     const target = locate(node, here, baseUrl, context, file)
-    if (target === refused) {
+    if (typeof target === 'object' && 'refused' in target) {
+      unlinked?.push({
+        work: here.work,
+        url: node.url,
+        text: textOf(node),
+        rule: target.refused,
+        ...(node.position ? {line: node.position.start.line, column: node.position.start.column} : {})
+      })
       parent.children.splice(index, 1, ...(node.children as Parent['children']))
       return index
     }
@@ -69,6 +94,21 @@ export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefi
       node.data.target = target
     }
     return CONTINUE
+  })
+  flattenNestedLinks(tree)
+}
+
+/**
+ * A link inside a link (a remote badge image made a link, inside the link it was wrapped in) is invalid in HTML and
+ * EPUB and cannot be followed twice: the inner one gives way to its text.
+ */
+function flattenNestedLinks(tree: Root): void {
+  visit(tree, 'link', (outer: Link) => {
+    visit(outer, (node: Nodes, index, parent: Parent | undefined) => {
+      if (node === outer || node.type !== 'link' || parent === undefined || index === undefined) return CONTINUE
+      parent.children.splice(index, 1, ...(node.children as Parent['children']))
+      return index
+    })
   })
 }
 
@@ -135,14 +175,17 @@ function remoteImage(node: Image, baseUrl: string | undefined, file: VFile): Phr
   return [link]
 }
 
-/** A target inside the edition, an absolute URL, `refused` (to unlink), or undefined to leave the link alone. */
-function locate(node: Link, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): LinkTarget | string | typeof refused | undefined {
+/** A target inside the edition, an absolute URL, `Refused` (to unlink), or undefined to leave the link alone. */
+function locate(node: Link, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile): LinkTarget | string | Refused | undefined {
   const url = node.url
   if (url.startsWith('#')) return land(here, url.slice(1), node, file)
 
-  const local = /^([^/?#:]+\.md)(?:#(.*))?$/.exec(url)
+  // A path to another work's file, relative to this one's folder (`../part-b/x.md`), or its bare name.
+  const local = /^([^?#:]+\.(?:md|markdown))(?:#(.*))?$/i.exec(url)
   if (local && !baseUrl) {
-    const landing = context.byFile.get(local[1] as string)
+    const name = decoded(local[1] as string)
+    const path = file.path ? slashed(posix.join(posix.dirname(slashed(file.path)), name)) : undefined
+    const landing = (path === undefined ? undefined : context.byPath?.get(path)) ?? (name.includes('/') ? undefined : context.byFile.get(name))
     if (landing) return land(landing, local[2] ?? '', node, file)
   }
 
@@ -150,6 +193,10 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
   try {
     absolute = baseUrl ? new URL(url, baseUrl) : new URL(url)
   } catch {
+    if (baseUrl !== undefined || scheme.test(url)) {
+      warn(file, `Link \`${url}\` is not a valid URL: its text stands unlinked`, node.position, 'url-invalid')
+      return {refused: 'url-invalid'}
+    }
     // A dangling href would make every output invalid (an EPUB refers to a file it does not hold): unlink it.
     warn(
       file,
@@ -157,24 +204,27 @@ function locate(node: Link, here: Landing, baseUrl: string | undefined, context:
       node.position,
       'link-unresolved'
     )
-    return refused
+    return {refused: 'link-unresolved'}
   }
   // Anything else (javascript:, vbscript:, data:, file:) is unlinked: no adapter may make it clickable.
-  if (!followed.test(absolute.protocol)) {
+  if (!isFollowed(absolute)) {
     warn(
       file,
       `Link \`${url}\` uses the scheme \`${absolute.protocol}\`, which the edition does not follow: its text stands unlinked`,
       node.position,
       'link-scheme'
     )
-    return refused
+    return {refused: 'link-scheme'}
   }
   const fragment = absolute.hash.slice(1)
   absolute.hash = ''
   const landing = context.byUrl.get(absolute.href)
   if (landing) return land(landing, decoded(fragment), node, file)
   if (fragment) absolute.hash = fragment
-  return absolute.href
+  const uri = uriOf(absolute)
+  if (uri !== undefined) return uri
+  warn(file, `Link \`${url}\` cannot be written as a valid URL (\`${absolute.href}\`): its text stands unlinked`, node.position, 'url-invalid')
+  return {refused: 'url-invalid'}
 }
 
 /** A fragment as written in the heading it names; a malformed escape (`%E0%A4%A`) is kept as written. */
@@ -186,12 +236,17 @@ function decoded(fragment: string): string {
   }
 }
 
-function land(landing: Landing, fragment: string, node: Link, file: VFile): LinkTarget | undefined {
+function land(landing: Landing, fragment: string, node: Link, file: VFile): LinkTarget | Refused {
   if (fragment === '') return {work: landing.work, id: landing.id}
   const id = landing.fragments.get(fragment)
   if (id === undefined) {
-    fail(file, `Link to \`#${fragment}\` in \`${landing.work}\`, which has no such heading or anchor`, node.position, 'anchor-missing')
-    return undefined
+    warn(
+      file,
+      `Link to \`#${fragment}\` in \`${landing.work}\`, which has no such heading or anchor: its text stands unlinked`,
+      node.position,
+      'anchor-missing'
+    )
+    return {refused: 'anchor-missing'}
   }
   return {work: landing.work, id}
 }
