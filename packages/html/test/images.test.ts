@@ -51,3 +51,17 @@ test('a raw HTML <img> of a local image shows the copy, its given width kept and
   assert.deepEqual(html.match(/<img [^>]*>/g), ['<img width="30" src="images/logo.png" alt="Logo" height="20">'])
   assert.ok(files.some((file) => file.path === 'corpus/images/logo.png'))
 })
+
+test('a raw HTML <img> with a title and no alt is described by its title, not decorative and titled (WCAG H67)', async () => {
+  const corpus = await corpusFromFiles({
+    'a.md': '# A\n\nA picture: <img src="media/logo.png" title="The logo"/> and <img src="media/logo.png"/>.\n',
+    'media/logo.png': imageFiles['images/dot.png']
+  })
+  const files = await toHtml(resolveEdition(corpus, 'corpus'))
+  const html = new TextDecoder().decode(files.find((file) => file.path === 'corpus/a.html')?.data)
+  assert.deepEqual(html.match(/<img [^>]*>/g), [
+    '<img src="images/logo.png" width="3" height="2" alt="The logo">',
+    '<img src="images/logo.png" width="3" height="2" alt="">'
+  ])
+  assert.deepEqual(await validate('a.html', html), [])
+})

@@ -90,6 +90,13 @@ export function rehypeLocalImages(tree: MdastRoot, assets: ReadonlyMap<string, I
           element.properties['width'] = Math.round(asset.width)
           element.properties['height'] = Math.round(asset.height)
         }
+        // A source's `<img>` without `alt`: its `title` is the only description it gave (an empty `alt` with a
+        // `title` is an image both decorative and described, which WCAG H67 forbids).
+        const title = element.properties['title']
+        if ((element.properties['alt'] ?? '') === '' && typeof title === 'string' && title.trim() !== '') {
+          element.properties['alt'] = title
+          delete element.properties['title']
+        }
         element.properties['alt'] ??= ''
       })
     }
