@@ -27,20 +27,32 @@ export interface BatchOptions {
  * result by name, a promise that settles when that case is done.
  */
 export function runBatch(jobs: ReadonlyArray<{name: string; n: number}>, options: BatchOptions): (name: string) => Promise<RunResult> {
+  return childBatch<RunResult>(
+    runner,
+    ['--batch', options.formats, options.out ?? '-', ...jobs.map((job) => `${job.name}:${job.n}`)],
+    jobs.map((job) => job.name),
+    options.guard
+  )
+}
+
+/**
+ * Run `script` (TypeScript, with the source condition) in one child that does
+ * the jobs `names` in that order and prints one JSON line (with the job's
+ * `name`) as each is done; returns each job's line by name. The guard is per job.
+ */
+export function childBatch<T extends {name: string}>(script: string, args: string[], names: readonly string[], guard: number): (name: string) => Promise<T> {
+  const jobs = names.map((name) => ({name}))
+  const options = {guard}
   const pending = new Map(
     jobs.map((job) => {
-      let settle!: {resolve: (result: RunResult) => void; reject: (error: Error) => void}
-      const promise = new Promise<RunResult>((resolve, reject) => (settle = {resolve, reject}))
+      let settle!: {resolve: (result: T) => void; reject: (error: Error) => void}
+      const promise = new Promise<T>((resolve, reject) => (settle = {resolve, reject}))
       // A case the test never awaits must not be an unhandled rejection.
       promise.catch(() => {})
       return [job.name, {promise, ...settle}] as const
     })
   )
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', runner, '--batch', options.formats, options.out ?? '-', ...jobs.map((job) => `${job.name}:${job.n}`)],
-    {cwd: root, stdio: ['ignore', 'pipe', 'pipe']}
-  )
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script, ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
   let current = 0
   let timedOut = false
   let timer: NodeJS.Timeout | undefined
@@ -61,7 +73,7 @@ export function runBatch(jobs: ReadonlyArray<{name: string; n: number}>, options
     while ((end = stdout.indexOf('\n')) >= 0) {
       const line = stdout.slice(0, end)
       stdout = stdout.slice(end + 1)
-      const result = JSON.parse(line) as RunResult
+      const result = JSON.parse(line) as T
       pending.get(result.name)?.resolve(result)
       current++
       arm()
