@@ -5,8 +5,9 @@
  * held and printed when it ends, so the two do not interleave. Exits 1 when
  * any part failed, after every part has ended, naming the parts that failed.
  *
- * The test files run heaviest first (below): with four at once on two cores,
- * a heavy file started last would run alone at the end while the other core
+ * The test files run heaviest first (below, through scripts/test-run.mjs:
+ * `node --test` would sort them by name): with four at once on two cores, a
+ * heavy file started last would run alone at the end while the other core
  * idles. Plain JavaScript: no tsx start-up for a script that only spawns.
  */
 import {spawn} from 'node:child_process'
@@ -92,21 +93,7 @@ async function main() {
       process.stdout.write(`\n── ${name}: ${result.code === 0 ? 'ok' : 'FAILED'}\n${result.code === 0 ? '' : result.output}`)
     }
   })()
-  const tests = await run(
-    node,
-    [
-      '--enable-source-maps',
-      '--conditions=source',
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency=4',
-      '--test-reporter=./scripts/test-reporter.mjs',
-      '--test-reporter-destination=stdout',
-      ...testFiles()
-    ],
-    true
-  )
+  const tests = await run(node, ['--enable-source-maps', '--conditions=source', '--import', 'tsx', join(root, 'scripts', 'test-run.mjs'), ...testFiles()], true)
   if (tests.code !== 0) failed.push('tests')
   await checked
   if (failed.length > 0) {
