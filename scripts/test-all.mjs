@@ -56,9 +56,9 @@ function testFiles() {
 }
 
 /** Run a command from the root; `live` streams its output, otherwise it is returned. */
-function run(command, args, live) {
+function run(command, args, live, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {cwd: root, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe']})
+    const child = spawn(command, args, {cwd: root, env: {...process.env, ...env}, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe']})
     let output = ''
     child.stdout?.setEncoding('utf8').on('data', (text) => (output += text))
     child.stderr?.setEncoding('utf8').on('data', (text) => (output += text))
@@ -93,7 +93,13 @@ async function main() {
       process.stdout.write(`\n── ${name}: ${result.code === 0 ? 'ok' : 'FAILED'}\n${result.code === 0 ? '' : result.output}`)
     }
   })()
-  const tests = await run(node, ['--enable-source-maps', '--conditions=source', '--import', 'tsx', join(root, 'scripts', 'test-run.mjs'), ...testFiles()], true)
+  // The CLI tests spawn the compiled bin, fresh from the `tsc -b` above (packages/cli/test/util.ts).
+  const tests = await run(
+    node,
+    ['--enable-source-maps', '--conditions=source', '--import', 'tsx', join(root, 'scripts', 'test-run.mjs'), ...testFiles()],
+    true,
+    {SAMIZDAT_TEST_BIN: 'dist'}
+  )
   if (tests.code !== 0) failed.push('tests')
   await checked
   if (failed.length > 0) {
