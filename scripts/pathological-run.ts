@@ -4,7 +4,8 @@
  * Run in a child so that the caller (bench, tests) can kill a step that hangs.
  * FORMATS: a comma list of `model`, `html`, `epub`, `pdf` (model always runs).
  * With a fourth argument, the outputs are written there (`site/`, `book.epub`,
- * `book.pdf`) for a test to read.
+ * `book.pdf`) for a test to read. `--batch` runs several cases in one process
+ * (see `pathological-batch.ts`).
  */
 import {mkdir, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
@@ -88,6 +89,16 @@ export async function run(name: string, n: number, formats: string[], out?: stri
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
-  const [name = '', n = '0', formats = 'model', out] = process.argv.slice(2)
-  console.log(JSON.stringify(await run(name, Number(n), formats.split(','), out)))
+  if (process.argv[2] === '--batch') {
+    // `--batch FORMATS OUT|- CASE:N…`: the cases one after the other in this one process (a Node and tsx
+    // start-up costs seconds of CPU), one JSON line each as it finishes; the outputs in OUT/CASE.
+    const [formats = 'model', out = '-', ...jobs] = process.argv.slice(3)
+    for (const job of jobs) {
+      const [name = '', n = '0'] = job.split(':')
+      console.log(JSON.stringify(await run(name, Number(n), formats.split(','), out === '-' ? undefined : join(out, name))))
+    }
+  } else {
+    const [name = '', n = '0', formats = 'model', out] = process.argv.slice(2)
+    console.log(JSON.stringify(await run(name, Number(n), formats.split(','), out)))
+  }
 }

@@ -11,6 +11,14 @@ export const root = fileURLToPath(new URL('../../../', import.meta.url))
 const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
 // Absolute, so the CLI can be spawned from any working directory.
 const tsx = import.meta.resolve('tsx')
+/**
+ * How the bin is started: from the sources through tsx; or, under `pnpm test`
+ * (scripts/test-all.mjs compiles with `tsc -b` first and sets
+ * `SAMIZDAT_TEST_BIN=dist`), the compiled bin as published, which starts in
+ * half the CPU (a test may spawn it dozens of times).
+ */
+const binCommand =
+  process.env['SAMIZDAT_TEST_BIN'] === 'dist' ? [fileURLToPath(new URL('../dist/bin.js', import.meta.url))] : ['--conditions=source', '--import', tsx, bin]
 
 export interface Result {
   code: number | null
@@ -20,7 +28,7 @@ export interface Result {
 
 /** Spawn the real bin, as a user would run it. */
 export function spawnCli(args: string[], cwd: string = root, env: Record<string, string> = {}): Result {
-  const child = spawnSync(process.execPath, ['--conditions=source', '--import', tsx, bin, ...args], {
+  const child = spawnSync(process.execPath, [...binCommand, ...args], {
     cwd,
     encoding: 'utf8',
     env: {...process.env, ...env}
@@ -45,7 +53,7 @@ export function spawnCliAsync(
   timeout = 60_000
 ): Promise<AsyncResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, bin, ...args], {cwd, env: {...process.env, ...env}})
+    const child = spawn(process.execPath, [...binCommand, ...args], {cwd, env: {...process.env, ...env}})
     let stdout = ''
     let stderr = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeout)

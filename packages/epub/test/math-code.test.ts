@@ -13,7 +13,7 @@ import {promisify} from 'node:util'
 import {loadCorpus, resolveEdition} from '@samizdat/model'
 import {toEpub} from '@samizdat/epub'
 import {buildDate, open, type Book} from './helpers/books.js'
-import {epubcheckJar} from './helpers/tools.js'
+import {epubcheckCommand, epubcheckJar} from './helpers/tools.js'
 import {attribute, elements} from './helpers/xml.js'
 
 // Code from unified's README and the Python tutorial (not ours); math as any paper writes it.
@@ -109,7 +109,7 @@ test('the book with formulas and code passes epubcheck: no error, no warning', a
   const dir = await mkdtemp(join(tmpdir(), 'samizdat-math-check-'))
   t.after(() => rm(dir, {recursive: true, force: true}))
   await writeFile(join(dir, 'book.epub'), epub.bytes)
-  await promisify(execFile)('java', ['-jar', jar, join(dir, 'book.epub'), '--json', join(dir, 'report.json')]).catch((error: unknown) => error)
+  await promisify(execFile)('java', [...epubcheckCommand(jar), join(dir, 'book.epub'), '--json', join(dir, 'report.json')]).catch((error: unknown) => error)
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {messages: Array<{ID: string; severity: string; message: string}>}
   assert.deepEqual(
     report.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(m.severity)).map((m) => `${m.severity} ${m.ID} ${m.message}`),

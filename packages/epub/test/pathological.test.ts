@@ -1,26 +1,22 @@
 /**
  * Pathological but valid input (scripts/pathological.ts) through the model,
- * the site and the book, each case in a child process under a generous
+ * the site and the book, in a child process, each case under a generous
  * timeout (a regression to quadratic time fails instead of hanging). The
  * outputs must be whole: the case's own marks (the 100,000-character word
  * unbroken, every list item, every paragraph…) and the sentinel paragraph
  * after it, in the site page and in the book's XHTML, which must parse as XML.
+ * The cases share one child process (scripts/pathological-batch.ts), the guard
+ * still per case.
  */
 import assert from 'node:assert/strict'
-import {execFile} from 'node:child_process'
 import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {test} from 'node:test'
-import {fileURLToPath} from 'node:url'
-import {promisify} from 'node:util'
+import {after, test} from 'node:test'
 import {cases, sentinel, type Expectation} from '../../../scripts/pathological.js'
-import type {RunResult} from '../../../scripts/pathological-run.js'
+import {runBatch} from '../../../scripts/pathological-batch.js'
 import {open} from './helpers/books.js'
 import {parseXml, shownText} from './helpers/xml.js'
-
-const root = fileURLToPath(new URL('../../../', import.meta.url))
-const runner = fileURLToPath(new URL('../../../scripts/pathological-run.ts', import.meta.url))
 
 /** ~10x what the slowest case takes on a loaded 2-core machine: never flaky, yet no hang. */
 const guard = 180_000
@@ -39,31 +35,29 @@ function check(where: string, text: string, markup: string, expectation: Expecta
   }
 }
 
-for (const entry of cases.filter((entry) => !entry.limited)) {
+const entries = cases.filter((entry) => !entry.limited)
+const out = await mkdtemp(join(tmpdir(), 'samizdat-pathological-out-'))
+after(() => rm(out, {recursive: true, force: true}))
+// Every case in one child process, started now, each under its own guard.
+const result = runBatch(
+  entries.map((entry) => ({name: entry.name, n: entry.testSize})),
+  {formats: 'model,html,epub', out, guard}
+)
+
+for (const entry of entries) {
   test(`${entry.name} (${entry.testSize} ${entry.unit}) builds a whole site and a well-formed, whole book`, async () => {
-    const out = await mkdtemp(join(tmpdir(), `samizdat-${entry.name}-out-`))
+    const built = join(out, entry.name)
     try {
-      const {stdout} = await promisify(execFile)(
-        process.execPath,
-        ['--conditions=source', '--import', 'tsx', runner, entry.name, String(entry.testSize), 'model,html,epub', out],
-        {
-          cwd: root,
-          timeout: guard,
-          killSignal: 'SIGKILL',
-          maxBuffer: 64 * 1024 * 1024
-        }
-      )
-      const result = JSON.parse(stdout) as RunResult
-      assert.deepEqual(result.messages, [])
+      assert.deepEqual((await result(entry.name)).messages, [])
       const expectation = entry.expect?.(entry.testSize) ?? {}
 
       // The site: the work's page holds everything.
-      assert.ok((await readdir(join(out, 'site'))).includes('case.html'))
-      const page = await readFile(join(out, 'site', 'case.html'), 'utf8')
+      assert.ok((await readdir(join(built, 'site'))).includes('case.html'))
+      const page = await readFile(join(built, 'site', 'case.html'), 'utf8')
       check('site', page, page, expectation)
 
       // The book: every content document is XML; the work's documents together hold everything.
-      const book = await open(await readFile(join(out, 'book.epub')))
+      const book = await open(await readFile(join(built, 'book.epub')))
       const documents: string[] = []
       const shown: string[] = []
       for (const path of book.spine) {
@@ -74,7 +68,7 @@ for (const entry of cases.filter((entry) => !entry.limited)) {
       // The book may split a long work in several documents: counts hold across them.
       check('book', shown.join(' '), documents.join('\n'), expectation)
     } finally {
-      await rm(out, {recursive: true, force: true})
+      await rm(built, {recursive: true, force: true})
     }
   })
 }

@@ -13,7 +13,7 @@ import {promisify} from 'node:util'
 import {hasErrors, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toEpub} from '@samizdat/epub'
 import {buildDate, open, type Book} from './helpers/books.js'
-import {epubcheckJar} from './helpers/tools.js'
+import {epubcheckCommand, epubcheckJar} from './helpers/tools.js'
 import {attribute, collapse, elements, textOf} from './helpers/xml.js'
 
 const fixture = fileURLToPath(new URL('../../model/test/fixtures/settled/', import.meta.url))
@@ -71,7 +71,7 @@ test("the book with the preface's notes passes epubcheck: no error, no warning",
   t.after(() => rm(dir, {recursive: true, force: true}))
   await writeFile(join(dir, 'book.epub'), epub.bytes)
   // epubcheck exits non-zero when it finds errors; the JSON report says which.
-  await promisify(execFile)('java', ['-jar', jar, join(dir, 'book.epub'), '--json', join(dir, 'report.json')]).catch((error: unknown) => error)
+  await promisify(execFile)('java', [...epubcheckCommand(jar), join(dir, 'book.epub'), '--json', join(dir, 'report.json')]).catch((error: unknown) => error)
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {messages: Array<{ID: string; severity: string; message: string}>}
   assert.deepEqual(
     report.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(m.severity)).map((m) => `${m.severity} ${m.ID} ${m.message}`),

@@ -2,36 +2,28 @@
  * Pathological but valid input (scripts/pathological.ts) through the model:
  * deep nesting and paragraphs the parser would take quadratic time on stop
  * with a positioned limit error; everything else loads, checks and resolves
- * whole. Each case runs in a child process under a generous timeout, so a
+ * whole. The cases run in one child process, each under a generous timeout, so a
  * regression to quadratic time (or a stack overflow) fails instead of hanging.
  * Speed itself is measured in `pnpm bench`, never here.
  */
 import assert from 'node:assert/strict'
-import {execFile} from 'node:child_process'
 import {test} from 'node:test'
-import {fileURLToPath} from 'node:url'
-import {promisify} from 'node:util'
 import {VFile} from 'vfile'
 import {hasErrors, loadCorpus, maxNesting} from '@samizdat/model'
 import {caseNamed, cases} from '../../../scripts/pathological.js'
 import {scratch, writeTree} from './helpers/corpus.js'
-import type {RunResult} from '../../../scripts/pathological-run.js'
-
-const root = fileURLToPath(new URL('../../../', import.meta.url))
-const runner = fileURLToPath(new URL('../../../scripts/pathological-run.ts', import.meta.url))
+import {runBatch} from '../../../scripts/pathological-batch.js'
 
 /** ~10x what the slowest case takes on a loaded 2-core machine: never flaky, yet no hang. */
 const guard = 120_000
 
-async function runCase(name: string, n: number): Promise<RunResult> {
-  const {stdout} = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', runner, name, String(n), 'model'], {
-    cwd: root,
-    timeout: guard,
-    killSignal: 'SIGKILL',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  return JSON.parse(stdout) as RunResult
-}
+// Every case in one child process, started now, each under its own guard; the tests below in this order.
+const limited = cases.filter((entry) => entry.limited)
+const unlimited = cases.filter((entry) => !entry.limited)
+const runCase = runBatch(
+  [...limited, ...unlimited].map((entry) => ({name: entry.name, n: entry.testSize})),
+  {formats: 'model', guard}
+)
 
 // Where each limited case at its test size crosses the limit: `line:column` in works/case.md (the body starts on line 5).
 const limitErrors: Record<string, string> = {
@@ -45,17 +37,17 @@ const limitErrors: Record<string, string> = {
   'brackets-many': '5:5896: Paragraph too complex: more than 1000 `]` in one paragraph; split it with a blank line [paragraph-too-complex]'
 }
 
-for (const entry of cases.filter((entry) => entry.limited)) {
+for (const entry of limited) {
   test(`${entry.name} (${entry.testSize} ${entry.unit}) stops with one positioned limit error, no stack trace`, async () => {
-    const result = await runCase(entry.name, entry.testSize)
+    const result = await runCase(entry.name)
     assert.deepEqual(result.messages, [limitErrors[entry.name]])
     assert.equal(result.errors, true)
   })
 }
 
-for (const entry of cases.filter((entry) => !entry.limited)) {
+for (const entry of unlimited) {
   test(`${entry.name} (${entry.testSize} ${entry.unit}) loads, checks and resolves without a message`, async () => {
-    const result = await runCase(entry.name, entry.testSize)
+    const result = await runCase(entry.name)
     assert.deepEqual(result.messages, [])
     assert.equal(result.errors, false)
   })

@@ -13,6 +13,7 @@ const run = promisify(execFile)
 
 // Found, skipped or failed exactly as in the EPUB package's own tests.
 export {epubcheckJar, tool} from '../../../epub/test/helpers/tools.js'
+import {epubcheckCommand} from '../../../epub/test/helpers/tools.js'
 
 export interface EpubcheckMessage {
   ID: string
@@ -29,7 +30,7 @@ export async function epubcheck(jar: string, bytes: Uint8Array): Promise<Epubche
     const report = join(dir, 'report.json')
     await writeFile(book, bytes)
     // epubcheck exits non-zero when it finds errors; the JSON report says which.
-    await run('java', ['-jar', jar, book, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
+    await run('java', [...epubcheckCommand(jar), book, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
     const json = JSON.parse(await readFile(report, 'utf8')) as {messages: EpubcheckMessage[]}
     return json.messages
   } finally {

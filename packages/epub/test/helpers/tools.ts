@@ -37,3 +37,13 @@ export function epubcheckJar(t: TestContext): string | undefined {
   if (!tool(t, 'java', 'default-jre-headless')) return undefined
   return realpathSync(path)
 }
+
+/**
+ * `java …` arguments that run epubcheck's jar: the client compiler only and the
+ * serial collector, which halve the CPU a short run takes (JIT and GC threads
+ * compete with the other test processes on a 2-core machine); the verdict is
+ * the same.
+ */
+export function epubcheckCommand(jar: string): string[] {
+  return ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar]
+}

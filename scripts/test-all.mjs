@@ -1,0 +1,114 @@
+/**
+ * `pnpm test`: the type-check of the sources (`tsc -b`) first, then, side by
+ * side, the tests and the other checks (type-check of the tests, eslint, knip,
+ * prettier --check). The tests stream their output; each check's output is
+ * held and printed when it ends, so the two do not interleave. Exits 1 when
+ * any part failed, after every part has ended, naming the parts that failed.
+ *
+ * The test files run heaviest first (below, through scripts/test-run.mjs:
+ * `node --test` would sort them by name): with four at once on two cores, a
+ * heavy file started last would run alone at the end while the other core
+ * idles. Plain JavaScript: no tsx start-up for a script that only spawns.
+ */
+import {spawn} from 'node:child_process'
+import {readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import process from 'node:process'
+import {fileURLToPath} from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * Test files that take the longest CPU (measured on the suite, their child
+ * processes included: some 15 to 65 s each), in that order; every other file
+ * follows in name order. A name missing here is no error: it just starts later.
+ */
+const heaviest = [
+  'packages/model/test/hostile-yaml-apparatus.test.ts',
+  'packages/cli/test/crash.test.ts',
+  'packages/cli/test/property.test.ts',
+  'packages/epub/test/pathological.test.ts',
+  'packages/model/test/hostile-yaml.test.ts',
+  'packages/cli/test/consumers.test.ts',
+  'packages/cli/test/reproducible.test.ts',
+  'packages/cli/test/out.test.ts',
+  'packages/cli/test/property-validators.test.ts',
+  'packages/html/test/browser.test.ts',
+  'packages/cli/test/build.test.ts',
+  'packages/epub/test/reproducible.test.ts',
+  'packages/model/test/pathological.test.ts',
+  'packages/cli/test/max-file-size.test.ts',
+  'packages/model/test/leak.test.ts',
+  'packages/epub/test/epubcheck.test.ts'
+]
+
+/** Every `packages/<pkg>/test/*.test.ts`, heaviest first. */
+function testFiles() {
+  const all = readdirSync(join(root, 'packages'))
+    .flatMap((pkg) => {
+      try {
+        return readdirSync(join(root, 'packages', pkg, 'test')).map((file) => `packages/${pkg}/test/${file}`)
+      } catch {
+        return []
+      }
+    })
+    .filter((file) => file.endsWith('.test.ts'))
+    .sort()
+  return [...heaviest.filter((file) => all.includes(file)), ...all.filter((file) => !heaviest.includes(file))]
+}
+
+/** Run a command from the root; `live` streams its output, otherwise it is returned. */
+function run(command, args, live, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {cwd: root, env: {...process.env, ...env}, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe']})
+    let output = ''
+    child.stdout?.setEncoding('utf8').on('data', (text) => (output += text))
+    child.stderr?.setEncoding('utf8').on('data', (text) => (output += text))
+    child.on('error', (error) => resolve({code: 1, output: output + String(error)}))
+    child.on('close', (code, signal) => resolve({code: code ?? (signal ? 1 : 0), output}))
+  })
+}
+
+const bin = (name, ...path) => join(root, 'node_modules', name, ...path)
+const node = process.execPath
+
+async function main() {
+  const failed = []
+  // The sources first: the consumers test packs `dist`, and a second `tsc -b` at once would race this one.
+  const sources = await run(node, [bin('typescript', 'bin', 'tsc'), '-b'], false)
+  process.stdout.write(sources.output)
+  if (sources.code !== 0) {
+    console.error('\ntypecheck (tsc -b) failed: no test run')
+    return 1
+  }
+  const checks = [
+    ['typecheck of the tests', [bin('typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json']],
+    ['eslint', [bin('eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']],
+    ['knip', [bin('knip', 'bin', 'knip.js'), '--no-progress']],
+    ['prettier --check', [bin('prettier', 'bin', 'prettier.cjs'), '--check', '.']]
+  ]
+  // One check after another, beside the tests: together they would take a core from the tests for a minute.
+  const checked = (async () => {
+    for (const [name, args] of checks) {
+      const result = await run(node, args, false)
+      if (result.code !== 0) failed.push(name)
+      process.stdout.write(`\n── ${name}: ${result.code === 0 ? 'ok' : 'FAILED'}\n${result.code === 0 ? '' : result.output}`)
+    }
+  })()
+  // The CLI tests spawn the compiled bin, fresh from the `tsc -b` above (packages/cli/test/util.ts).
+  const tests = await run(
+    node,
+    ['--enable-source-maps', '--conditions=source', '--import', 'tsx', join(root, 'scripts', 'test-run.mjs'), ...testFiles()],
+    true,
+    {SAMIZDAT_TEST_BIN: 'dist'}
+  )
+  if (tests.code !== 0) failed.push('tests')
+  await checked
+  if (failed.length > 0) {
+    console.error(`\npnpm test failed: ${failed.join(', ')}`)
+    return 1
+  }
+  return 0
+}
+
+process.exitCode = await main()
