@@ -62,29 +62,7 @@ const packages = [
   'yaml'
 ]
 
-/**
- * READMEs that fail for a reason outside images, each named with it (titles and links are issue 10's other
- * part, on branch `links`): left out of this corpus until then, and nothing else is.
- */
-const skipped: Record<string, string> = {
-  // Starts with a raw HTML logo and `&nbsp;` before its `#` heading: "Missing title".
-  ajv: 'title after raw HTML',
-  // Starts with an image paragraph before its `#` heading: "Missing title".
-  hyphen: 'title after an image',
-  // Has no `#` heading at all: "Missing title".
-  temml: 'no title heading',
-  // Its title is raw HTML (`<h1><img …></h1>`): "Missing title".
-  vfile: 'title in raw HTML',
-  // Its title is raw HTML (`<h1 align="center">…<img src="media/logo.svg">…</h1>`): "Missing title".
-  chalk: 'title in raw HTML',
-  // Starts with a raw HTML logo, then a title in raw HTML (`<h1><sup>get-tsconfig</sup>…`): "Missing title".
-  'get-tsconfig': 'title in raw HTML',
-  // Starts with raw HTML (`<div align="center"><img src="shots/logo.png">`) and has no `#` heading: "Missing title".
-  kleur: 'no title heading',
-  // Links to `#commanderjs`, a heading GitHub makes from its title (`# Commander.js`), not a slug the model knows.
-  commander: 'fragment link to the title heading'
-}
-const built = packages.filter((name) => !(name in skipped))
+const built = packages
 
 /** pnpm links every installed package here. */
 const store = join(root, 'node_modules', '.pnpm', 'node_modules')

@@ -8,7 +8,7 @@ import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {test} from 'node:test'
 import type {Paragraph} from 'mdast'
-import {loadCorpus, resolveEdition, type Reporter} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, resolveEdition, type Reporter} from '@samizdat/model'
 import {toEpub} from '@samizdat/epub'
 import {build, fixtureCorpus, fixtureOptions, open} from './helpers/books.js'
 import {attribute, children, collapse, elements, textOf} from './helpers/xml.js'
@@ -94,4 +94,19 @@ test('epub-gen-memory drops nothing: it reports no attribute it removed, on eith
     await build(which, {...options, report: (message) => warnings.push(message)})
     assert.deepEqual(warnings.filter((w) => w.ruleId === 'epub-gen-memory').map(String), [], which)
   }
+})
+
+// A README's raw `<a href="#ideas-someone">` (all-contributors) pointed at an id nothing in the book holds: RSC-012.
+test('a raw HTML fragment link to nowhere in the book is unlinked, with a warning', async () => {
+  const corpus = await corpusFromFiles({'a.md': '# A\n\n## Install\n\n<a href="#ideas-someone" title="Ideas">💡</a> and <a href="#install">install</a>\n'})
+  const warnings: string[] = []
+  const [file] = await toEpub(resolveEdition(corpus, 'corpus'), {...fixtureOptions, report: (message) => warnings.push(`${message.ruleId}: ${message.reason}`)})
+  const book = await open(file!.data)
+  const text = await book.text(book.base + 'a.xhtml')
+  assert.match(text, /<a title="Ideas">&#x1F4A1;<\/a>/)
+  assert.match(text, /<a href="#install">install<\/a>/)
+  assert.deepEqual(
+    warnings.filter((warning) => warning.startsWith('epub-link-missing')),
+    ['epub-link-missing: Link to `#ideas-someone` (in a.xhtml), which is nowhere in the book: its text stands unlinked']
+  )
 })

@@ -34,10 +34,10 @@ test('content errors are collected with file, line, column and rule', async () =
   const corpus = await loadCorpus('broken', {cwd: fixtures})
   assert.equal(hasErrors(corpus.files), true)
   assert.deepEqual(messages(corpus.files).sort(), [
-    'broken/editions/main.yaml:4:5: Unknown work `missing-work` in edition: expected one of `good` [work-unknown]',
+    'broken/editions/main.yaml:4:5: Unknown work `missing-work` in edition: expected one of `good`, `untitled` [work-unknown]',
     'broken/works/typo.md:3:1: Unknown field `langauge` in front matter [field-unknown]',
     'broken/works/typo.md:4:31: Malformed value in front matter at `source.sha256`: must match ^[0-9a-f]{64}$ [field-invalid]',
-    'broken/works/untitled.md:1:1: Missing title: give the work front matter with a `title`, or start it with a `#` heading [field-missing]'
+    'broken/works/untitled.md:1:1: No title: the work is titled `untitled` from its file name (give it front matter with a `title`, or start it with a `#` heading) [title-missing]'
   ])
 })
 

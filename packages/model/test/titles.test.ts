@@ -43,7 +43,7 @@ test('real READMEs: an HTML <h1> (text, else its image’s alt) or the first hea
   assert.doesNotMatch(JSON.stringify(ajv.tree), /Ajv JSON schema validator/)
 })
 
-test('an HTML heading: its text; what follows it in the same block stays; with no text nor alt, the file name and a warning', async () => {
+test('an HTML heading: its text; what follows it in the same block stays; with no text nor alt, or no heading at all, the file name and a warning', async () => {
   const corpus = await corpusFromFiles({
     'one.md': '<!-- licence -->\n\n<h1 align="center">The <em>Title</em></h1>\n<p>After.</p>\n\nText.\n',
     'two.md': '<h1><img src="logo.png"></h1>\n\nText.\n',
@@ -53,6 +53,7 @@ test('an HTML heading: its text; what follows it in the same block stays; with n
     corpus.works.map((work) => [work.meta.id, work.meta.title]),
     [
       ['one', 'The Title'],
+      ['three', 'three'],
       ['two', 'two']
     ]
   )
@@ -62,7 +63,26 @@ test('an HTML heading: its text; what follows it in the same block stays; with n
     ['<!-- licence -->', '<p>After.</p>', 'paragraph']
   )
   assert.deepEqual(messages(corpus.files), [
-    'three.md:1:1: Missing title: give the work front matter with a `title`, or start it with a `#` heading [field-missing]',
+    'three.md:1:1: No title: the work is titled `three` from its file name (give it front matter with a `title`, or start it with a `#` heading) [title-missing]',
     'two.md:1:1: The title heading has no text; the work is titled `two` from the file name [title-empty]'
   ])
+})
+
+test("decoration before the title: badges in links, a logo, and a logo in its own element of the heading's HTML block", async () => {
+  const corpus = await corpusFromFiles({
+    'badges.md': '[![Build](https://example.org/b.svg)](https://example.org/ci) ![logo](https://example.org/l.png)\n\n# Badged\n\nText.\n',
+    'block.md': '<p align="center"><img src="https://example.org/l.png" width="90"></p>\n<h1 align="center"><sup>block</sup> title</h1>\n\nText.\n'
+  })
+  assert.deepEqual(
+    corpus.works.map((work) => [work.meta.id, work.meta.title]),
+    [
+      ['badges', 'Badged'],
+      ['block', 'block title']
+    ]
+  )
+  const block = corpus.works.find((work) => work.meta.id === 'block')!
+  assert.deepEqual(
+    block.tree.children.map((node) => (node.type === 'html' ? node.value : node.type)),
+    ['<p align="center"><img src="https://example.org/l.png" width="90"></p>', 'paragraph']
+  )
 })

@@ -18,7 +18,7 @@ export function mapIds(documents: readonly BookDocument[], extra: Iterable<[stri
   return map
 }
 
-/** Point every `#id` link at its file; a link to nowhere is reported and left as it is. */
+/** Point every `#id` link at its file; a link to nowhere is reported and unlinked. */
 export function resolveLinks(document: BookDocument, ids: IdMap, report: Reporter | undefined): void {
   const own = new Set(idsIn(document.body))
   walk(document.body, (element) => {
@@ -28,15 +28,19 @@ export function resolveLinks(document: BookDocument, ids: IdMap, report: Reporte
     const id = href.slice(1)
     if (own.has(id)) return
     const file = ids.get(id)
-    if (file) element.properties['href'] = file + '#' + id
-    else
-      report?.(
-        writerWarning(`Link to \`#${id}\` (in ${document.file}), which is nowhere in the book`, {
-          ruleId: 'epub-link-missing',
-          file: document.source,
-          place: element.position
-        })
-      )
+    if (file) {
+      element.properties['href'] = file + '#' + id
+      return
+    }
+    // A fragment nothing in the book holds (a README's raw `<a href="#x">`) would fail epubcheck (RSC-012): unlinked.
+    delete element.properties['href']
+    report?.(
+      writerWarning(`Link to \`#${id}\` (in ${document.file}), which is nowhere in the book: its text stands unlinked`, {
+        ruleId: 'epub-link-missing',
+        file: document.source,
+        place: element.position
+      })
+    )
   })
 }
 

@@ -1,7 +1,7 @@
 /** The one Markdown parser of the model: CommonMark + GFM + YAML front matter + TeX math (`$…$`, `$$…$$`). */
 import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
-import type {Heading, Html, Root, RootContent, Yaml} from 'mdast'
+import type {Heading, Html, PhrasingContent, Root, RootContent, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -59,17 +59,40 @@ export function takeTitleHeading(tree: Root, file?: VFile): string | undefined {
 function beforeTitle(node: RootContent): boolean {
   if (node.type === 'yaml') return true
   if (node.type === 'html') return comment.test(node.value) || (htmlText(parseHtml(node.value)) === '' && !hasHeading(parseHtml(node.value)))
-  if (node.type === 'paragraph') return textOf(node).trim() === '' && !node.children.some((child) => child.type !== 'text')
+  if (node.type === 'paragraph') return node.children.every(decoration)
   return false
+}
+
+/** Inline content with no text of its own: spaces, breaks, images (a logo, badges), links around them, raw `<img>`/`<br>`. */
+function decoration(node: PhrasingContent): boolean {
+  switch (node.type) {
+    case 'text':
+      return node.value.trim() === ''
+    case 'break':
+    case 'image':
+    case 'imageReference':
+      return true
+    case 'link':
+    case 'linkReference':
+      return node.children.every(decoration)
+    case 'html':
+      return htmlText(parseHtml(node.value)) === '' && !hasHeading(parseHtml(node.value))
+    default:
+      return false
+  }
 }
 
 /** The title an HTML block opening with `<h1>` gives; the heading is taken out of the block (the rest stays). */
 function takeHtmlHeading(tree: Root, index: number, node: Html, file: VFile | undefined): string | undefined {
   const fragment = parseHtml(node.value)
-  const first = fragment.children.find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''))
+  // Decoration (a logo in its own `<p>` or `<div>`) may stand before the `<h1>` in the same block, and stays.
+  const first = fragment.children.find(
+    (child) => (child.type === 'element' && (child.tagName === 'h1' || htmlText(child) !== '')) || (child.type === 'text' && child.value.trim() !== '')
+  )
   if (first?.type !== 'element' || first.tagName !== 'h1') return undefined
+  const start = first.position?.start.offset
   const end = first.position?.end.offset
-  const rest = end === undefined ? '' : node.value.slice(end).trim()
+  const rest = start === undefined || end === undefined ? '' : (node.value.slice(0, start) + node.value.slice(end)).trim()
   if (rest === '') tree.children.splice(index, 1)
   else node.value = rest
   const alt: string[] = []

@@ -2,7 +2,8 @@
 import {basename, extname} from 'node:path'
 import type {VFile} from 'vfile'
 import '../vfile-data.js'
-import {fail} from '../message.js'
+import {warn} from '../message.js'
+import {removeNonXml} from './xml-chars.js'
 import type {Creator, PublicationEvent, Work, WorkMeta} from '../types.js'
 import {toCreators} from './creators.js'
 import {dateField} from './date.js'
@@ -39,11 +40,8 @@ export function loadWork(file: VFile, place: WorkPlace = {}): Work | undefined {
     if (!validated) return undefined
     data = validated
   } else {
-    const title = takeTitleHeading(tree, file)
-    if (title === undefined) {
-      fail(file, 'Missing title: give the work front matter with a `title`, or start it with a `#` heading', {line: 1, column: 1}, 'field-missing')
-      return undefined
-    }
+    // No title anywhere: the file's name, as Pandoc does, with a warning (an editor may want to give one).
+    const title = takeTitleHeading(tree, file) ?? untitled(file)
     data = {title}
   }
 
@@ -82,4 +80,16 @@ export function loadWork(file: VFile, place: WorkPlace = {}): Work | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function untitled(file: VFile): string {
+  // A file name may hold what no XML text can (a control character): the title leaves it out.
+  const title = removeNonXml(file.stem ?? '').trim() || 'untitled'
+  warn(
+    file,
+    `No title: the work is titled \`${title}\` from its file name (give it front matter with a \`title\`, or start it with a \`#\` heading)`,
+    {line: 1, column: 1},
+    'title-missing'
+  )
+  return title
 }
