@@ -8,7 +8,7 @@
  * (see `pathological-batch.ts`).
  */
 import {mkdir, rm, writeFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {caseNamed, writeCorpus} from './pathological.js'
 
@@ -61,8 +61,12 @@ export async function run(name: string, n: number, formats: string[], out?: stri
       const site = await toHtml(edition)
       end('html')
       if (out) {
-        await mkdir(join(out, 'site'), {recursive: true})
-        for (const file of site) await writeFile(join(out, 'site', file.path.slice(file.path.indexOf('/') + 1)), file.data)
+        for (const file of site) {
+          // The site has folders of its own (fonts/, images/).
+          const target = join(out, 'site', file.path.slice(file.path.indexOf('/') + 1))
+          await mkdir(dirname(target), {recursive: true})
+          await writeFile(target, file.data)
+        }
       }
       result.sizes['html'] = site.reduce((sum, file) => sum + file.data.length, 0)
     }

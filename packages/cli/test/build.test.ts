@@ -46,17 +46,21 @@ test('a plain folder of Markdown builds one edition named after the folder, work
   }
 })
 
-test('a work without a title is an error naming the file, and nothing is written', async () => {
+test('a work without a title is titled by its file name, with a warning naming the file (as Pandoc does)', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'notes'), {
       'a.md': '---\ntitle: Fine\n---\n\nText.\n',
       'untitled.md': 'Just a paragraph, no heading and no front matter.\n'
     })
-    const result = await runCli(['build', '--corpus', 'notes', '--out', 'out'], dir)
-    assert.equal(result.code, 1)
-    assert.match(result.stderr, /^notes\/untitled\.md:1:1: error .*title.*\[field-missing\]$/m)
-    assert.equal(await snapshot(path.join(dir, 'out')), undefined)
+    const result = await runCli(['build', '--corpus', 'notes', '--out', 'out', '--quiet'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stderr, /^notes\/untitled\.md:1:1: warning No title: the work is titled `untitled` from its file name .*\[title-missing\]$/m)
+    assert.match(await readFile(path.join(dir, 'out', 'notes', 'untitled.html'), 'utf8'), /<title>untitled – /)
+    // With --strict the warning is an error, and nothing is written.
+    const strict = await runCli(['build', '--corpus', 'notes', '--out', 'strict', '--strict'], dir)
+    assert.equal(strict.code, 1)
+    assert.equal(await snapshot(path.join(dir, 'strict')), undefined)
   } finally {
     await cleanup()
   }

@@ -5,44 +5,9 @@
  * they are listed in the test's diagnostics.
  */
 import assert from 'node:assert/strict'
-import {execFile} from 'node:child_process'
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {test, type TestContext} from 'node:test'
-import {promisify} from 'node:util'
+import {test} from 'node:test'
 import {build} from './helpers/books.js'
-import {epubcheckCommand, epubcheckJar} from './helpers/tools.js'
-
-const run = promisify(execFile)
-
-interface Message {
-  ID: string
-  severity: 'FATAL' | 'ERROR' | 'WARNING' | 'USAGE' | 'INFO'
-  message: string
-  locations: Array<{path: string; line: number; column: number}>
-}
-
-async function epubcheck(t: TestContext, bytes: Uint8Array, args: string[] = []): Promise<Message[] | undefined> {
-  const jar = epubcheckJar(t)
-  if (!jar) return undefined
-  const dir = await mkdtemp(join(tmpdir(), 'samizdat-epubcheck-'))
-  try {
-    const book = join(dir, 'book.epub')
-    const report = join(dir, 'report.json')
-    await writeFile(book, bytes)
-    // epubcheck exits non-zero when it finds errors; the JSON report says which.
-    await run('java', [...epubcheckCommand(jar), book, ...args, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
-    const json = JSON.parse(await readFile(report, 'utf8')) as {messages: Message[]}
-    return json.messages
-  } finally {
-    await rm(dir, {recursive: true, force: true})
-  }
-}
-
-function describe(messages: Message[]): string {
-  return messages.map((m) => `${m.severity}(${m.ID}) ${m.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ')}: ${m.message}`).join('\n')
-}
+import {describe, epubcheck, type Message} from './helpers/epubcheck.js'
 
 function assertClean(messages: Message[]): void {
   const bad = messages.filter((m) => m.severity === 'FATAL' || m.severity === 'ERROR' || m.severity === 'WARNING')

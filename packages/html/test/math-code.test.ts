@@ -15,27 +15,7 @@ import {toHtml} from '@samizdat/html'
 import {siteOf, type Site as HtmlSite} from './helpers/site.js'
 import {axeSource, findChromium, launch, serve} from './helpers/browser.js'
 import {validate} from './helpers/validate.js'
-
-// Code from unified's README and the Python tutorial (not ours); math as any paper writes it.
-const work = `# Formulas and code
-
-Euler's "identity" $e^{i\\pi} + 1 = 0$, with a thin space: $a\\,b$; a broken one: $\\frac{a$.
-
-$$
-\\int_0^1 x^2\\,dx = \\frac{1}{3}
-$$
-
-\`\`\`js
-import {unified} from 'unified'
-const file = await unified().use(remarkParse).process('# Hello, *Mercury*!')
-\`\`\`
-
-\`\`\`python
-def fib(n):    # write Fibonacci series up to n
-    """Print a Fibonacci series up to n."""
-    a, b = 0, 1
-\`\`\`
-`
+import {mathCodeWork as work} from '../../model/test/helpers/math-code.js'
 
 async function site(): Promise<HtmlSite> {
   const dir = await mkdtemp(join(tmpdir(), 'samizdat-html-math-'))

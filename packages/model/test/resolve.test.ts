@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
 import type {Link, Root} from 'mdast'
-import {loadCorpus, resolveEdition, type TocEntry} from '@samizdat/model'
+import {loadCorpus, resolveEdition, type TocEntry, corpusFromFiles} from '@samizdat/model'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 
@@ -151,4 +151,13 @@ test('resolving leaves the corpus as read: no tree, work or file changes, and th
   const {messages: _first, ...one} = first
   const {messages: _second, ...two} = second
   assert.deepEqual(two, one)
+})
+
+// Found by the property test (profile html): a heading in a footnote was a contents entry the EPUB had no target for (RSC-012).
+test('a heading inside a footnote has an id but no entry in the contents', async () => {
+  const corpus = await corpusFromFiles({'a.md': '# A\n\n## Part\n\nText.[^n]\n\n[^n]: 1. In a list:\n\n       # In the note\n'})
+  const edition = resolveEdition(corpus, 'corpus')
+  const entries = JSON.stringify(edition.toc)
+  assert.match(entries, /"Part"/)
+  assert.doesNotMatch(entries, /In the note/)
 })

@@ -12,27 +12,7 @@ import {loadCorpus, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import type {VFileMessage} from 'vfile-message'
 import {date, hasTool, pageTexts, run, squash} from './helpers.js'
-
-// Code from unified's README and the Python tutorial (not ours); math as any paper writes it.
-const work = `# Formulas and code
-
-Euler's "identity" $e^{i\\pi} + 1 = 0$, with a thin space: $a\\,b$; a broken one: $\\frac{a$.
-
-$$
-\\int_0^1 x^2\\,dx = \\frac{1}{3}
-$$
-
-\`\`\`js
-import {unified} from 'unified'
-const file = await unified().use(remarkParse).process('# Hello, *Mercury*!')
-\`\`\`
-
-\`\`\`python
-def fib(n):    # write Fibonacci series up to n
-    """Print a Fibonacci series up to n."""
-    a, b = 0, 1
-\`\`\`
-`
+import {mathCodeWork as work} from '../../model/test/helpers/math-code.js'
 
 async function build(t: TestContext): Promise<{path: string; warnings: string[]; modelWarnings: string[]}> {
   const dir = await mkdtemp(join(tmpdir(), 'samizdat-pdf-math-'))

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {TestContext} from 'node:test'
 import {promisify} from 'node:util'
-import {epubcheckJar} from './tools.js'
+import {epubcheckCommand, epubcheckJar} from './tools.js'
 
 const run = promisify(execFile)
 
@@ -25,7 +25,7 @@ export async function epubcheck(t: TestContext, bytes: Uint8Array, args: string[
     const report = join(dir, 'report.json')
     await writeFile(book, bytes)
     // epubcheck exits non-zero when it finds errors; the JSON report says which.
-    await run('java', ['-jar', jar, book, ...args, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
+    await run('java', [...epubcheckCommand(jar), book, ...args, '--json', report], {maxBuffer: 64 * 1024 * 1024}).catch((error: unknown) => error)
     const json = JSON.parse(await readFile(report, 'utf8')) as {messages: Message[]}
     return json.messages
   } finally {

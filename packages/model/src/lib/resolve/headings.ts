@@ -27,12 +27,20 @@ export function identifyHeadings(tree: Root, registry: IdRegistry, minimumDepth 
   const local = new GithubSlugger()
   const headings: HeadingEntry[] = []
   const fragments = new Map<string, string>()
+  // A heading inside a footnote is part of the note, not a section of the text: it has an id, but no contents entry
+  // (a note is shown beside its mark or at the end, and a contents link into it would have no target in the EPUB).
+  const inNotes = new Set<Heading>()
+  visit(tree, 'footnoteDefinition', (definition) => {
+    visit(definition, 'heading', (node: Heading) => {
+      inNotes.add(node)
+    })
+  })
   visit(tree, 'heading', (node: Heading) => {
     node.depth = Math.min(6, node.depth + shift) as Heading['depth']
     const text = textOf(node).replace(/\s+/g, ' ')
     const id = registry.take(text)
     node.data = {...node.data, id}
-    headings.push({id, depth: node.depth, text})
+    if (!inNotes.has(node)) headings.push({id, depth: node.depth, text})
     fragments.set(local.slug(text), id)
     fragments.set(id, id)
   })
