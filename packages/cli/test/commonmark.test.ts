@@ -46,7 +46,7 @@ for (const file of corpus.files) {
     const url = /^Image `(.*)`: /s.exec(message.reason)?.[1]
     if (!url || message.ruleId !== 'file-missing') continue
     const local = decodeURIComponent(url.replace(/[?#].*$/s, ''))
-    const target = local.startsWith('/') ? path.join('spec', local) : path.join(path.dirname(path.relative(dir, path.resolve(dir, file.path))), local)
+    const target = local.startsWith('/') ? path.join('spec', local) : path.join(path.dirname(path.relative(dir, path.resolve(file.cwd, file.path))), local)
     images[target] = pixel
   }
 }
