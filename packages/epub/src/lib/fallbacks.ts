@@ -4,8 +4,8 @@
  * needs a manifest fallback in a core type. Each WebP image keeps its bytes
  * and gets a lossless PNG copy (decoded with sharp) as its fallback.
  */
-import sharp from 'sharp'
 import type {ImageAsset} from '@samizdat/model'
+import type Sharp from 'sharp'
 
 export interface Fallback {
   /** The manifest id of the image it stands in for. */
@@ -24,8 +24,15 @@ export async function imageFallbacks(assets: readonly ImageAsset[]): Promise<Fal
     let path = `${stem}-fallback.png`
     for (let n = 2; taken.has(path); n++) path = `${stem}-fallback-${n}.png`
     taken.add(path)
+    const sharp = await sharpOf()
     const data = await sharp(asset.data).png().toBuffer()
     fallbacks.push({for: asset.id, id: `${asset.id}-fallback`, path, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength)})
   }
   return fallbacks
+}
+
+// sharp loads a native library: only a book with such images pays for it, not every build.
+let loaded: Promise<typeof Sharp> | undefined
+function sharpOf(): Promise<typeof Sharp> {
+  return (loaded ??= import('sharp').then((module) => module.default))
 }

@@ -174,27 +174,16 @@ function tokensAt(text: string): Array<{token: string; offset: number}> {
     out.push({token, offset: first?.offset ?? 0})
     // A token may join several raw words (`Brest-` `Litovsk`, `. . .`): take as many as make it.
     // A few words at most (`. . .` is three); a token no run of words makes is taken as one.
+    const makes = (count: number) =>
+      normalizeForFidelity(
+        chunks
+          .slice(chunk, chunk + count)
+          .map((raw) => raw.text)
+          .join(' ')
+      )[0] === token
     let taken = 1
-    while (
-      taken < 4 &&
-      chunk + taken < chunks.length &&
-      normalizeForFidelity(
-        chunks
-          .slice(chunk, chunk + taken)
-          .map((raw) => raw.text)
-          .join(' ')
-      )[0] !== token
-    )
-      taken++
-    if (
-      normalizeForFidelity(
-        chunks
-          .slice(chunk, chunk + taken)
-          .map((raw) => raw.text)
-          .join(' ')
-      )[0] !== token
-    )
-      taken = 1
+    while (taken < 4 && chunk + taken < chunks.length && !makes(taken)) taken++
+    if (!makes(taken)) taken = 1
     chunk += taken
   }
   return out

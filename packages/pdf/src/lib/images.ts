@@ -5,9 +5,9 @@
  * vectors by svg-to-pdfkit. Prepared once, before layout (decoding is
  * asynchronous; layout is not).
  */
-import sharp from 'sharp'
 import {writerWarning, type ImageAsset, type Reporter} from '@samizdat/model'
 import {openImage, type Doc} from './pdfkit.js'
+import type Sharp from 'sharp'
 
 export interface PdfImage {
   /** Natural size in CSS pixels. */
@@ -32,6 +32,7 @@ export async function prepareImages(doc: Doc, assets: readonly ImageAsset[], rep
       continue
     }
     try {
+      const sharp = await sharpOf()
       const decoded = sharp(asset.data, {failOn: 'truncated'})
       let raster = asset.data
       if (asset.mediaType === 'image/gif' || asset.mediaType === 'image/webp') {
@@ -51,3 +52,9 @@ export async function prepareImages(doc: Doc, assets: readonly ImageAsset[], rep
 
 /** Points per CSS pixel: an image's natural size is its size at 96 pixels to the inch. */
 export const pointsPerPixel = 0.75
+
+// sharp loads a native library: only a book with such images pays for it, not every build.
+let loaded: Promise<typeof Sharp> | undefined
+function sharpOf(): Promise<typeof Sharp> {
+  return (loaded ??= import('sharp').then((module) => module.default))
+}

@@ -13,6 +13,7 @@
 import type {Nodes, Parent, PhrasingContent, Text} from 'mdast'
 import type {Point} from 'unist'
 import {textOf} from '../text.js'
+import {pointOf} from './parse.js'
 
 interface PandocItem {
   key: string
@@ -154,13 +155,4 @@ function locatorOf(text: string): Pick<PandocItem, 'locator' | 'label' | 'value'
 
 function unbrace(key: string): string {
   return key.startsWith('{') ? key.slice(1, -1) : key
-}
-
-function pointOf(node: Text, at: number): Point {
-  const start = node.position?.start ?? {line: 1, column: 1}
-  const before = node.value.slice(0, at)
-  const newline = before.lastIndexOf('\n')
-  const point: Point = newline === -1 ? {line: start.line, column: start.column + at} : {line: start.line + before.split('\n').length - 1, column: at - newline}
-  if (start.offset !== undefined) point.offset = start.offset + at
-  return point
 }

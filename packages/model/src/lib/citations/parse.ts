@@ -122,7 +122,8 @@ function exactSource(file: VFile, openOffset: number, closing: Text, close: numb
   return value.slice(openOffset + 1, closeOffset)
 }
 
-function pointOf(node: Text, at: number): Point {
+/** The place in the file of character `at` of a text node (both citation syntaxes report there). */
+export function pointOf(node: Text, at: number): Point {
   const start = node.position?.start ?? {line: 1, column: 1}
   const before = node.value.slice(0, at)
   const newline = before.lastIndexOf('\n')
