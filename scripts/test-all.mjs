@@ -5,10 +5,10 @@
  * held and printed when it ends, so the two do not interleave. Exits 1 when
  * any part failed, after every part has ended, naming the parts that failed.
  *
- * The test files run heaviest first (below, through scripts/test-run.mjs:
- * `node --test` would sort them by name): with four at once on two cores, a
- * heavy file started last would run alone at the end while the other core
- * idles. Plain JavaScript: no tsx start-up for a script that only spawns.
+ * The test files run through scripts/test-run.mjs: four processes, each
+ * running many files (a process per file cost more than two minutes of start-up
+ * on two cores), the heaviest files first. Plain JavaScript: no tsx start-up
+ * for a script that only spawns.
  */
 import {spawn} from 'node:child_process'
 import {readdirSync} from 'node:fs'
@@ -18,33 +18,9 @@ import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-/**
- * Test files that take the longest CPU (measured on the suite, their child
- * processes included: some 15 to 65 s each), in that order; every other file
- * follows in name order. A name missing here is no error: it just starts later.
- */
-const heaviest = [
-  'packages/model/test/hostile-yaml-apparatus.test.ts',
-  'packages/cli/test/crash.test.ts',
-  'packages/cli/test/property.test.ts',
-  'packages/epub/test/pathological.test.ts',
-  'packages/model/test/hostile-yaml.test.ts',
-  'packages/cli/test/consumers.test.ts',
-  'packages/cli/test/reproducible.test.ts',
-  'packages/cli/test/out.test.ts',
-  'packages/cli/test/property-validators.test.ts',
-  'packages/html/test/browser.test.ts',
-  'packages/cli/test/build.test.ts',
-  'packages/epub/test/reproducible.test.ts',
-  'packages/model/test/pathological.test.ts',
-  'packages/cli/test/max-file-size.test.ts',
-  'packages/model/test/leak.test.ts',
-  'packages/epub/test/epubcheck.test.ts'
-]
-
-/** Every `packages/<pkg>/test/*.test.ts`, heaviest first. */
+/** Every `packages/<pkg>/test/*.test.ts` (scripts/test-run.mjs puts the heaviest first). */
 function testFiles() {
-  const all = readdirSync(join(root, 'packages'))
+  return readdirSync(join(root, 'packages'))
     .flatMap((pkg) => {
       try {
         return readdirSync(join(root, 'packages', pkg, 'test')).map((file) => `packages/${pkg}/test/${file}`)
@@ -54,7 +30,6 @@ function testFiles() {
     })
     .filter((file) => file.endsWith('.test.ts'))
     .sort()
-  return [...heaviest.filter((file) => all.includes(file)), ...all.filter((file) => !heaviest.includes(file))]
 }
 
 /** Run a command from the root; `live` streams its output, otherwise it is returned. */

@@ -5,7 +5,8 @@
  * and the closing TAP counts (`# tests N`, `# pass N`, `# fail N`, …) that
  * CI and scripts read. Plain JavaScript: the runner loads it before tsx.
  */
-import {relative} from 'node:path'
+import {readdirSync, readFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
 import {Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {spec as Spec} from 'node:test/reporters'
@@ -17,6 +18,41 @@ function where(data) {
   if (!data.file) return '(unknown file)'
   const file = data.file.startsWith('file:') ? fileURLToPath(data.file) : data.file
   return [relative(process.cwd(), file), data.line, data.column].filter((part) => part !== undefined).join(':')
+}
+
+/**
+ * Under `pnpm test` a process runs many test files (scripts/test-worker.mjs),
+ * each as a suite named by its path. Where a file failed to load, the suite's
+ * own place is in the worker: take the file's line from the error's stack.
+ */
+function placeOf(data, name) {
+  const place = where(data)
+  if (!place.startsWith('scripts/test-worker.mjs') || !name.endsWith('.test.ts')) return place
+  const stack = String((data.details?.error?.cause ?? data.details?.error)?.stack ?? '')
+  const line = stack.split('\n').find((frame) => frame.includes(name))
+  const found = line && /:(\d+):(\d+)\)?\s*$/.exec(line)
+  return found ? `${name}:${found[1]}:${found[2]}` : name
+}
+
+/**
+ * A process of `pnpm test` that itself failed (it crashed, or a test ended it):
+ * the files it took from the queue (scripts/test-run.mjs), the last one the likely cause.
+ */
+function processFiles(name) {
+  const dir = process.env['SAMIZDAT_TEST_QUEUE']
+  const id = dir && name.startsWith(dir) && /process-(\d+)\.mjs$/.exec(name)?.[1]
+  if (!id) return name
+  try {
+    const files = JSON.parse(readFileSync(join(dir, 'queue.json'), 'utf8'))
+    const mine = readdirSync(join(dir, 'claims'))
+      .map(Number)
+      .sort((a, b) => a - b)
+      .filter((index) => readFileSync(join(dir, 'claims', String(index)), 'utf8') === id)
+      .map((index) => relative(process.cwd(), files[index]))
+    return `test process ${id} (ran ${mine.join(', ')}; the last one was running when it ended)`
+  } catch {
+    return name
+  }
 }
 
 /** What went wrong, in brief: the test's own error (not the runner's wrapper), its first two lines. */
@@ -41,12 +77,14 @@ export default async function* samizdatReporter(source) {
       if (event.type === 'test:fail') {
         const error = event.data.details?.error
         // A parent fails because a subtest did: the subtest is listed already.
-        if (error?.failureType !== 'subtestsFailed')
+        if (error?.failureType !== 'subtestsFailed') {
+          const name = event.data.name.startsWith('/') ? processFiles(event.data.name) : event.data.name
           failures.push({
-            name: event.data.name.startsWith('/') ? relative(process.cwd(), event.data.name) : event.data.name,
-            where: where(event.data),
-            message: brief(error)
+            name: name.startsWith('/') ? relative(process.cwd(), name) : name,
+            where: name.startsWith('test process') ? '(whole process)' : placeOf(event.data, name),
+            message: brief(error) + (error?.exitCode || error?.signal ? ` (exit code ${error.exitCode}, signal ${error.signal})` : '')
           })
+        }
       }
       if (event.type === 'test:diagnostic' && event.data.nesting === 0 && counts.test(event.data.message)) {
         totals.push(event.data.message)
