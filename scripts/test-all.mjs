@@ -1,9 +1,10 @@
 /**
- * `pnpm test`: the type-check of the sources (`tsc -b`) first, then, side by
- * side, the tests and the other checks (type-check of the tests, eslint, knip,
- * prettier --check). The tests stream their output; each check's output is
- * held and printed when it ends, so the two do not interleave. Exits 1 when
- * any part failed, after every part has ended, naming the parts that failed.
+ * `pnpm test`: the type-check of the sources (`tsc -b`), then the tests; and
+ * beside them from the start, one after another, the other checks (type-check
+ * of the tests, eslint, knip, prettier --check). The tests stream their
+ * output; each check's output is held and printed when it ends, so the two do
+ * not interleave. Exits 1 when any part failed, after every part has ended,
+ * naming the parts that failed.
  *
  * The test files run through scripts/test-run.mjs: four processes, each
  * running many files (a process per file cost more than two minutes of start-up
@@ -49,20 +50,14 @@ const node = process.execPath
 
 async function main() {
   const failed = []
-  // The sources first: the consumers test packs `dist`, and a second `tsc -b` at once would race this one.
-  const sources = await run(node, [bin('typescript', 'bin', 'tsc'), '-b'], false)
-  process.stdout.write(sources.output)
-  if (sources.code !== 0) {
-    console.error('\ntypecheck (tsc -b) failed: no test run')
-    return 1
-  }
   const checks = [
     ['typecheck of the tests', [bin('typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json']],
     ['eslint', [bin('eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']],
     ['knip', [bin('knip', 'bin', 'knip.js'), '--no-progress']],
     ['prettier --check', [bin('prettier', 'bin', 'prettier.cjs'), '--check', '.']]
   ]
-  // One check after another, beside the tests: together they would take a core from the tests for a minute.
+  // One check after another, from the start: none reads `dist`, so the first runs beside `tsc -b` (one core
+  // each); then beside the tests, where all four at once would take a core from them for a minute.
   const checked = (async () => {
     for (const [name, args] of checks) {
       const result = await run(node, args, false)
@@ -70,6 +65,14 @@ async function main() {
       process.stdout.write(`\n── ${name}: ${result.code === 0 ? 'ok' : 'FAILED'}\n${result.code === 0 ? '' : result.output}`)
     }
   })()
+  // The sources before the tests: the consumers test packs `dist`, and a second `tsc -b` at once would race this one.
+  const sources = await run(node, [bin('typescript', 'bin', 'tsc'), '-b'], false)
+  process.stdout.write(sources.output)
+  if (sources.code !== 0) {
+    await checked
+    console.error(`\npnpm test failed: typecheck (tsc -b)${failed.map((name) => `, ${name}`).join('')}; no test run`)
+    return 1
+  }
   // The CLI tests spawn the compiled bin, fresh from the `tsc -b` above (packages/cli/test/util.ts).
   const tests = await run(
     node,

@@ -11,7 +11,7 @@
  * and comes after, in name order. Same reporter as `pnpm test:run`; exit code
  * 1 when a test fails or a process ends badly.
  */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative, resolve} from 'node:path'
 import process from 'node:process'
@@ -25,7 +25,7 @@ import reporter from './test-reporter.mjs'
  * their order in the queue. A name missing here is no error: it just starts
  * later. Rule of thumb: list a file that takes more than some 10 s.
  */
-export const costs = {
+const costs = {
   'packages/model/test/hostile-yaml-apparatus.test.ts': 60,
   'packages/cli/test/crash.test.ts': 50,
   'packages/cli/test/property.test.ts': 45,
@@ -57,6 +57,7 @@ function queue(files) {
 const files = queue(process.argv.slice(2))
 const dir = mkdtempSync(join(tmpdir(), 'samizdat-test-run-'))
 mkdirSync(join(dir, 'claims'))
+mkdirSync(join(dir, 'spent'))
 writeFileSync(join(dir, 'queue.json'), JSON.stringify(files))
 process.on('exit', () => rmSync(dir, {recursive: true, force: true}))
 const worker = pathToFileURL(join(import.meta.dirname, 'test-worker.mjs')).href
@@ -72,4 +73,41 @@ const stream = run({files: entries, concurrency: processes})
 stream.on('test:fail', (data) => {
   if (!data.todo) process.exitCode = 1
 })
-stream.compose(reporter).pipe(process.stdout)
+stream
+  .compose(reporter)
+  .on('end', () => process.stdout.write(spent()))
+  .pipe(process.stdout, {end: false})
+
+/**
+ * What the run cost, from what the processes wrote (scripts/test-worker.mjs):
+ * CPU of the test processes and their children, and the files that took the
+ * most, to keep `costs` above up to date. On an idle machine with two cores
+ * the tests take at least half the CPU in wall time, and at least the wall
+ * time of the longest process.
+ */
+function spent() {
+  const read = (name) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'spent', name), 'utf8'))
+    } catch {
+      return undefined
+    }
+  }
+  const perFile = files.map((file, index) => ({file: relative(process.cwd(), file), ...read(`${index}.json`)})).filter((entry) => entry.cpu !== undefined)
+  const starts = entries.map((_, index) => read(`process-${index + 1}.json`)).filter(Boolean)
+  if (perFile.length === 0) return ''
+  const seconds = (value) => `${value.toFixed(1)} s`
+  const startCpu = starts.reduce((sum, start) => sum + start.cpu, 0)
+  const total = startCpu + perFile.reduce((sum, entry) => sum + entry.cpu, 0)
+  const lines = [`\n# CPU of the tests: ${seconds(total)} (${seconds(startCpu)} of it starting ${starts.length} processes), ${perFile.length} files`]
+  for (const [index, start] of starts.entries()) {
+    const mine = perFile.filter((entry) => entry.process === String(index + 1))
+    const cpu = start.cpu + mine.reduce((sum, entry) => sum + entry.cpu, 0)
+    const wall = start.wall + mine.reduce((sum, entry) => sum + entry.wall, 0)
+    lines.push(`#   process ${index + 1}: ${mine.length} files, CPU ${seconds(cpu)}, wall ${seconds(wall)}`)
+  }
+  lines.push('# the heaviest files (CPU, wall):')
+  for (const entry of perFile.sort((a, b) => b.cpu - a.cpu).slice(0, 20))
+    lines.push(`#   ${seconds(entry.cpu).padStart(8)} ${seconds(entry.wall).padStart(8)}  ${entry.file}`)
+  return lines.join('\n') + '\n'
+}
