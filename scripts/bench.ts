@@ -158,7 +158,10 @@ print()
   const html = result.get('html')
   print(`| \`samizdat --help\` | ${seconds(help)} | ${mb(help)} | under 0.2 s: ${help && help.wall < 0.2 ? 'met' : 'not met'} |`)
   print(`| one paragraph to HTML | ${seconds(html)} | ${mb(html)} | under 0.5 s: ${html && html.wall < 0.5 ? 'met' : 'not met'} |`)
-  if (pandoc) print(`| Pandoc, one paragraph to HTML | ${seconds(result.get('pandoc'))} | ${mb(result.get('pandoc'))} | Samizdat is ${ratio(html, result.get('pandoc'))} |`)
+  if (pandoc)
+    print(
+      `| Pandoc, one paragraph to HTML | ${seconds(result.get('pandoc'))} | ${mb(result.get('pandoc'))} | Samizdat is ${ratio(html, result.get('pandoc'))} |`
+    )
   print()
 }
 
@@ -202,15 +205,20 @@ for (const size of sizes) {
   if (size === 10) {
     const pdf = result.get('pdf')
     const weasy = result.get('pandoc pdf')
-    notes.push(`- Book size (x10), all three in less wall time than Pandoc's HTML + EPUB: ${all && both ? (all.wall < both.wall ? 'met' : 'not met') : 'not measured'} (${ratio(all, both)}).`)
-    notes.push(`- Book size (x10), the PDF at least 3x faster than Pandoc + WeasyPrint: ${pdf && weasy ? (weasy.wall / pdf.wall >= 3 ? 'met' : 'not met') : 'not measured'} (${ratio(pdf, weasy)}).`)
+    notes.push(
+      `- Book size (x10), all three in less wall time than Pandoc's HTML + EPUB: ${all && both ? (all.wall < both.wall ? 'met' : 'not met') : 'not measured'} (${ratio(all, both)}).`
+    )
+    notes.push(
+      `- Book size (x10), the PDF at least 3x faster than Pandoc + WeasyPrint: ${pdf && weasy ? (weasy.wall / pdf.wall >= 3 ? 'met' : 'not met') : 'not measured'} (${ratio(pdf, weasy)}).`
+    )
   }
   if (size === 50 && all) notes.push(`- Library size (x50), all three under 1 GB peak memory: ${all.peak < 1024 ? 'met' : 'not met'} (${mb(all)}).`)
   rmSync(out, {recursive: true, force: true})
 }
 const ten = allThree.get(10)
 const fifty = allThree.get(50)
-if (ten && fifty) notes.push(`- Growth, all three, x50 / x10: ${(fifty.wall / ten.wall).toFixed(2)} in wall time, ${(fifty.cpu / ten.cpu).toFixed(2)} in CPU (5 is linear).`)
+if (ten && fifty)
+  notes.push(`- Growth, all three, x50 / x10: ${(fifty.wall / ten.wall).toFixed(2)} in wall time, ${(fifty.cpu / ten.cpu).toFixed(2)} in CPU (5 is linear).`)
 print()
 print('## Targets')
 print()

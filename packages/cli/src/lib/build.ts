@@ -5,7 +5,6 @@
 import path from 'node:path'
 import process from 'node:process'
 import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
-import {papers} from '@samizdat/pdf'
 import {editionIds, failOnErrors} from './corpus.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, type Format, type RenderOptions} from './formats.js'
@@ -73,6 +72,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   renderOptions.date = checkDate(options.date) ?? sourceDate() ?? new Date()
   if (options.paper !== undefined) {
     const wanted = options.paper
+    // The PDF adapter (pdfkit, fonts) loads only when a paper is named or a PDF is made.
+    const {papers} = await import('@samizdat/pdf')
     const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
     renderOptions.paper = select('paper', [paper], [...papers])[0] as string
   }

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import type {Command} from 'commander'
-import {build} from '../build.js'
 import {formats} from '../formats.js'
 import {clean, count, report} from '../report.js'
 import type {Io} from '../run.js'
@@ -35,6 +34,8 @@ export function registerBuild(program: Command, io: Io): void {
     .option('--strict', 'treat every warning (content and output) as an error: exit 1, nothing written')
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
     .action(async (options: Options) => {
+      // Imported on use: the model and the adapters load only when a command runs, not for `--help`.
+      const {build} = await import('../build.js')
       const result = await build({
         corpus: options.corpus,
         out: options.out,
