@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
+import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, writerWarning, type Corpus, type OutputFile} from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, type Format, type RenderOptions} from './formats.js'
@@ -12,6 +12,7 @@ import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
 import {assertApart, checkOut} from './out/place.js'
 import {select} from './select.js'
+import {startRenderThread, threadCount, type RenderThread, type WarningData} from './threads.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
@@ -39,6 +40,11 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined
   /** Every warning (content or writer) is an error: nothing is written if there is any. */
   strict?: boolean | undefined
+  /**
+   * Threads to render on (default: the cores available). With more than one, the PDF is made on a worker
+   * thread while the main thread makes the other formats; the bytes are the same either way.
+   */
+  threads?: number | undefined
 }
 
 /** One entry written into the output folder. */
@@ -55,6 +61,8 @@ export interface BuildResult {
   /** Every corpus file; may carry warnings. */
   files: Corpus['files']
   written: Written[]
+  /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
+  threads: number
 }
 
 /**
@@ -64,8 +72,6 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
-  const signal = options.signal
-  const strict = options.strict ?? false
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
   // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
@@ -84,6 +90,39 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const out = path.resolve(cwd, shownOut)
   await checkOut(out, shownOut, cwd)
   await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
+  // The worker starts now: it loads and resolves the corpus while this thread does the same.
+  const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd)
+  try {
+    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd})
+  } finally {
+    await thread?.stop()
+  }
+}
+
+/** The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. */
+function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
+  if (threadCount(options.threads) < 2 || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
+  return startRenderThread({
+    corpus,
+    cwd,
+    maxFileSize: options.maxFileSize,
+    locale: options.locale,
+    date: (renderOptions.date as Date).getTime(),
+    paper: renderOptions.paper,
+    format: 'pdf',
+    editions: options.editions
+  })
+}
+
+async function buildWith(
+  options: BuildOptions,
+  thread: RenderThread | undefined,
+  formatIds: string[],
+  renderOptions: RenderOptions,
+  {shownCorpus, shownOut, out, cwd}: {shownCorpus: string; shownOut: string; out: string; cwd: string}
+): Promise<BuildResult> {
+  const signal = options.signal
+  const strict = options.strict ?? false
   const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () =>
     loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
   )
@@ -101,14 +140,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   failOnErrors(corpus, 'nothing was written')
 
   const entries: Array<Entry & {edition: string; format: string}> = []
+  // Each format's warnings are kept and attached in the one order (edition, then format), wherever it was made.
+  const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]}> = []
+  for (const edition of editions) {
+    const id = edition.meta.id
+    for (const format of chosen) {
+      const warnings: VFileMessage[] = []
+      const report = (message: VFileMessage): void => void warnings.push(message)
+      const doing = `Cannot make the ${format.id} of edition "${id}"`
+      let files: Promise<OutputFile[]>
+      if (thread && format.id === 'pdf') {
+        // Made on the worker: waited for below, once this thread has made the rest.
+        files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (warnings.push(...rendered.warnings.map(revive)), rendered.files))
+        files.catch(() => undefined)
+      } else {
+        signal?.throwIfAborted()
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report})))
+      }
+      jobs.push({edition: id, format, files, warnings})
+    }
+  }
   for (const edition of editions) {
     const id = edition.meta.id
     const spec = specs.find((candidate) => candidate.id === id)
-    const report = (message: VFileMessage): void => attach(corpus, spec?.file, message)
-    for (const format of chosen) {
-      signal?.throwIfAborted()
-      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, {...renderOptions, report}))
-      entries.push({edition: id, format: format.id, entry: format.outputs(id), files})
+    for (const job of jobs.filter((candidate) => candidate.edition === id)) {
+      const files = await job.files
+      for (const message of job.warnings) attach(corpus, spec?.file, message)
+      entries.push({edition: id, format: job.format.id, entry: job.format.outputs(id), files})
     }
     // Every build also publishes the apparatus as data, for other tools.
     const apparatus = apparatusEntry(id)
@@ -128,6 +186,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   return {
     files: corpus.files,
+    threads: thread ? 2 : 1,
     written: entries.map(({edition, format, entry, files}) => ({
       edition,
       format,
@@ -136,6 +195,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0)
     }))
   }
+}
+
+/** A warning made on the worker thread, as the writer made it. */
+function revive(data: WarningData): VFileMessage {
+  return writerWarning(data.reason, {ruleId: data.ruleId ?? 'samizdat', source: data.source, file: data.file, place: data.place})
 }
 
 /**
