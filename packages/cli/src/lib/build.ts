@@ -4,8 +4,20 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, writerWarning, type Corpus, type OutputFile} from '@samizdat/model'
+import {
+  loadCorpus,
+  resolveEdition,
+  resolveLabels,
+  toApparatusJson,
+  UsageError,
+  writerWarning,
+  type Corpus,
+  type OutputFile,
+  type ResolvedEdition
+} from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
+import {Fingerprint} from './cache/fingerprint.js'
+import {OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, type Format, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
@@ -45,6 +57,11 @@ export interface BuildOptions {
    * thread while the main thread makes the other formats; the bytes are the same either way.
    */
   threads?: number | undefined
+  /**
+   * Reuse each edition's format from `.samizdat-cache/` beside the output folder when its resolved edition,
+   * options and code are those it was made from (the CLI's default; `--no-cache` turns it off). Default: false.
+   */
+  cache?: boolean | undefined
 }
 
 /** One entry written into the output folder. */
@@ -55,6 +72,8 @@ export interface Written {
   path: string
   files: number
   bytes: number
+  /** Taken from the cache, not made again (see `BuildOptions.cache`). */
+  cached: boolean
 }
 
 export interface BuildResult {
@@ -141,15 +160,26 @@ async function buildWith(
 
   const entries: Array<Entry & {edition: string; format: string}> = []
   // Each format's warnings are kept and attached in the one order (edition, then format), wherever it was made.
-  const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]}> = []
+  const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]; key?: string}> = []
+  const cache = options.cache ? new OutputCache(out) : undefined
+  const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale) : new Map<string, string>()
+  const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
+  for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
+  // Every PDF from the cache: the worker's work is not needed.
+  if (thread && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) await thread.stop()
   for (const edition of editions) {
     const id = edition.meta.id
     for (const format of chosen) {
       const warnings: VFileMessage[] = []
       const report = (message: VFileMessage): void => void warnings.push(message)
       const doing = `Cannot make the ${format.id} of edition "${id}"`
+      const slot = `${id}.${format.id}`
+      const hit = cached.get(slot)
       let files: Promise<OutputFile[]>
-      if (thread && format.id === 'pdf') {
+      if (hit) {
+        warnings.push(...hit.warnings.map(revive))
+        files = Promise.resolve(hit.files)
+      } else if (thread && format.id === 'pdf') {
         // Made on the worker: waited for below, once this thread has made the rest.
         files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (warnings.push(...rendered.warnings.map(revive)), rendered.files))
         files.catch(() => undefined)
@@ -157,7 +187,8 @@ async function buildWith(
         signal?.throwIfAborted()
         files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report})))
       }
-      jobs.push({edition: id, format, files, warnings})
+      const key = hit ? undefined : keys.get(slot)
+      jobs.push({edition: id, format, files, warnings, ...(key === undefined ? {} : {key})})
     }
   }
   for (const edition of editions) {
@@ -184,6 +215,18 @@ async function buildWith(
     if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
     throw error
   }
+  // Only what was written is kept for next time: a failed build leaves no trace, not even in the cache.
+  for (const job of jobs) {
+    if (!cache || job.key === undefined) continue
+    const warnings = job.warnings.map((message) => ({
+      reason: message.reason,
+      ruleId: message.ruleId,
+      source: message.source,
+      file: message.file || undefined,
+      place: message.place
+    }))
+    await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
+  }
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,
@@ -192,9 +235,26 @@ async function buildWith(
       format,
       path: entry,
       files: files.length,
-      bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0)
+      bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0),
+      cached: cached.get(`${edition}.${format}`) !== undefined
     }))
   }
+}
+
+/** Each edition's format's cache key, by `<edition>.<format>`: the resolved edition's fingerprint and the options every writer gets. */
+function cacheKeys(
+  editions: readonly ResolvedEdition[],
+  chosen: readonly Format[],
+  renderOptions: RenderOptions,
+  locale: string | undefined
+): Map<string, string> {
+  const keys = new Map<string, string>()
+  for (const edition of editions) {
+    const fingerprint = new Fingerprint().add(edition).digest()
+    const options = {date: renderOptions.date?.getTime(), paper: renderOptions.paper ?? null, locale: locale ?? null}
+    for (const format of chosen) keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options}))
+  }
+  return keys
 }
 
 /** A warning made on the worker thread, as the writer made it. */
