@@ -127,7 +127,10 @@ const print = (line = ''): void => {
   console.log(line)
 }
 const cpus = os.cpus()
-const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (${os.availableParallelism()} available), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ${pandoc ?? 'no Pandoc'}, ${weasyprint ?? 'no WeasyPrint'}`
+const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (${os.availableParallelism()} available), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os
+  .loadavg()
+  .map((load) => load.toFixed(1))
+  .join(' ')} at the start; ${pandoc ?? 'no Pandoc'}, ${weasyprint ?? 'no WeasyPrint'}`
 
 print('# Benchmark: Samizdat against Pandoc and WeasyPrint')
 print()
@@ -177,7 +180,7 @@ for (const size of sizes) {
   const build = (name: string, formats: string[]): Command => ({
     name,
     tool: 'samizdat',
-    argv: ['node', cli, 'build', '--corpus', corpus, '--out', out, '--quiet', ...formats.flatMap((format) => ['-f', format])],
+    argv: ['node', cli, 'build', '--corpus', corpus, '--out', out, '--quiet', '--no-cache', ...formats.flatMap((format) => ['-f', format])],
     cwd: work
   })
   const commands: Command[] = [build('html', ['html']), build('epub', ['epub']), build('pdf', ['pdf']), build('all', [])]
@@ -212,9 +215,44 @@ for (const size of sizes) {
       `- Book size (x10), the PDF at least 3x faster than Pandoc + WeasyPrint: ${pdf && weasy ? (weasy.wall / pdf.wall >= 3 ? 'met' : 'not met') : 'not measured'} (${ratio(pdf, weasy)}).`
     )
   }
+  if (size === 10 && all) incremental(corpus, all, runs)
   if (size === 50 && all) notes.push(`- Library size (x50), all three under 1 GB peak memory: ${all.peak < 1024 ? 'met' : 'not met'} (${mb(all)}).`)
   rmSync(out, {recursive: true, force: true})
 }
+/** The cache at book size: an unchanged rebuild, and one after a one-paragraph edit in one work, against the cold build. */
+function incremental(corpus: string, cold: Sample, runs: number): void {
+  const out = path.join(work, 'out-cached')
+  const argv = ['node', cli, 'build', '--corpus', corpus, '--out', out, '--quiet']
+  const work5 = path.join(corpus, 'works', 'faq-005.md')
+  const original = readFileSync(work5, 'utf8')
+  let edits = 0
+  // The cache is filled once, untimed.
+  timed({name: 'fill', tool: 'samizdat', argv, cwd: work})
+  const result = bench(
+    [
+      {name: 'unchanged', tool: 'samizdat', argv, cwd: work},
+      {
+        name: 'edit',
+        tool: 'samizdat',
+        argv,
+        cwd: work,
+        // A new word in one paragraph of one work, different each run.
+        before: () => writeFileSync(work5, original.replace('The real limitations', `The real (${++edits}) limitations`))
+      }
+    ],
+    runs
+  )
+  const unchanged = result.get('unchanged')
+  const edit = result.get('edit')
+  const share = (sample: Sample | undefined): string => (sample ? `${Math.round((sample.wall / cold.wall) * 100)}% of the cold build` : '—')
+  print(`| FAQ x10, cached | all three, nothing changed | ${seconds(unchanged)} | ${mb(unchanged)} | | | ${share(unchanged)} |`)
+  print(`| FAQ x10, cached | all three, one paragraph edited | ${seconds(edit)} | ${mb(edit)} | | | ${share(edit)} |`)
+  notes.push(
+    `- Incremental (x10), a rebuild after a one-paragraph edit under 15% of the cold build: ${edit && edit.wall < 0.15 * cold.wall ? 'met' : 'not met'} (${share(edit)}; unchanged: ${share(unchanged)}).`
+  )
+  writeFileSync(work5, original)
+}
+
 const ten = allThree.get(10)
 const fifty = allThree.get(50)
 if (ten && fifty)
