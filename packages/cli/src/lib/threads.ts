@@ -49,7 +49,7 @@ export interface ErrorData {
 export type Reply =
   {type: 'done'; edition: string; files: OutputFile[]; warnings: WarningData[]} | {type: 'error'; edition: string | undefined; error: ErrorData}
 
-export interface Rendered {
+interface Rendered {
   files: OutputFile[]
   warnings: WarningData[]
 }

@@ -18,7 +18,7 @@ import type {OutputFile} from '@samizdat/model'
 import type {WarningData} from '../threads.js'
 import {version} from '../version.js'
 
-export const cacheFolder = '.samizdat-cache'
+const cacheFolder = '.samizdat-cache'
 
 export interface Cached {
   files: OutputFile[]
