@@ -121,16 +121,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 /** The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. */
 function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
   if (threadCount(options.threads) < 2 || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
-  return startRenderThread({
-    corpus,
-    cwd,
-    maxFileSize: options.maxFileSize,
-    locale: options.locale,
-    date: (renderOptions.date as Date).getTime(),
-    paper: renderOptions.paper,
-    format: 'pdf',
-    editions: options.editions
-  })
+  return startRenderThread(
+    {
+      corpus,
+      cwd,
+      maxFileSize: options.maxFileSize,
+      locale: options.locale,
+      date: (renderOptions.date as Date).getTime(),
+      paper: renderOptions.paper,
+      format: 'pdf',
+      editions: options.editions
+    },
+    options.signal
+  )
 }
 
 async function buildWith(

@@ -66,7 +66,7 @@ export function threadCount(threads: number | undefined): number {
 }
 
 /** Start the worker on `request`; each edition's result is awaited with `result(id)`. */
-export function startRenderThread(request: ThreadRequest): RenderThread {
+export function startRenderThread(request: ThreadRequest, signal?: AbortSignal): RenderThread {
   const worker = newWorker(request)
   const waiting = new Map<string, {resolve: (value: Rendered) => void; reject: (error: Error) => void}>()
   const settled = new Map<string, Rendered | Error>()
@@ -89,6 +89,12 @@ export function startRenderThread(request: ThreadRequest): RenderThread {
   })
   worker.on('error', (error) => failAll(error))
   worker.on('exit', (code) => failAll(new Error(`the rendering thread stopped (exit code ${code})`)))
+  // Ctrl-C: the worker stops at once, and a build waiting for its PDF stops waiting.
+  const onAbort = (): void => {
+    failAll(signal?.reason instanceof Error ? signal.reason : new Error(String(signal?.reason)))
+    void worker.terminate()
+  }
+  signal?.addEventListener('abort', onAbort, {once: true})
   return {
     result(edition: string): Promise<Rendered> {
       const known = settled.get(edition)
@@ -97,6 +103,7 @@ export function startRenderThread(request: ThreadRequest): RenderThread {
       return new Promise((resolve, reject) => waiting.set(edition, {resolve, reject}))
     },
     async stop(): Promise<void> {
+      signal?.removeEventListener('abort', onAbort)
       await worker.terminate()
     }
   }
