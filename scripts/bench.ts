@@ -137,6 +137,11 @@ print()
 print(`Made by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`)
 print()
 print('Wall time (CPU time in brackets) and peak resident memory, medians of alternating runs, each in a new process.')
+const [load] = os.loadavg() as [number]
+if (load > os.availableParallelism()) {
+  print(`**The machine was busy** (load ${load.toFixed(1)} on ${os.availableParallelism()} cores): wall times are inflated and the targets`)
+  print('judged on them are not meaningful; compare the CPU times, or run again on a quiet machine.')
+}
 print('Ratios are wall time, Samizdat / the other. "All three" is one `samizdat build` of HTML, EPUB and PDF; it is')
 print('compared with Pandoc making HTML and EPUB (the sum of the two).')
 print()
