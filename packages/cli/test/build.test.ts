@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import process from 'node:process'
 import {test} from 'node:test'
 import {build} from '../src/index.js'
 import {editionsCorpus, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
@@ -252,7 +253,7 @@ test('the cache: a cached build is byte for byte a clean one, and an edit remake
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
     const date = new Date(Date.UTC(2001, 0, 2))
     // Which edition.format pairs were made again (not from the cache).
-    const remade = async (options: {formats?: string[]; date?: Date} = {}): Promise<string[]> => {
+    const remade = async (options: {formats?: string[]; date?: Date | undefined} = {}): Promise<string[]> => {
       const result = await build({corpus: 'corpus', out: 'out', cwd: dir, date, cache: true, ...options})
       return result.written.filter((written) => !written.cached && written.format !== 'apparatus').map((written) => `${written.edition}.${written.format}`)
     }
@@ -282,6 +283,11 @@ test('the cache: a cached build is byte for byte a clean one, and an edit remake
     // The writers' options: everything.
     assert.deepEqual(await remade({...html, date: new Date(Date.UTC(2002, 0, 2))}), ['beta-only.html', 'both.html'])
     assert.deepEqual(await remade({...html, date: new Date(Date.UTC(2002, 0, 2))}), [])
+    // The clock's date (none asked for) is not in the key: an unchanged build is cached from one second to the next.
+    if (process.env['SOURCE_DATE_EPOCH'] === undefined) {
+      assert.deepEqual(await remade({...html, date: undefined}), ['beta-only.html', 'both.html'])
+      assert.deepEqual(await remade({...html, date: undefined}), [])
+    }
 
     // The CLI caches by default, beside the output folder; --no-cache neither reads nor writes it.
     await mkdir(path.join(dir, 'sub'))

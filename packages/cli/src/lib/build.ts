@@ -94,7 +94,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
   // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
-  renderOptions.date = checkDate(options.date) ?? sourceDate() ?? new Date()
+  const given = checkDate(options.date) ?? sourceDate()
+  renderOptions.date = given ?? new Date()
   if (options.paper !== undefined) {
     const wanted = options.paper
     // The PDF adapter (pdfkit, fonts) loads only when a paper is named or a PDF is made.
@@ -112,7 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The worker starts now: it loads and resolves the corpus while this thread does the same.
   const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd)
   try {
-    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd})
+    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, dated: given !== undefined})
   } finally {
     await thread?.stop()
   }
@@ -141,7 +142,7 @@ async function buildWith(
   thread: RenderThread | undefined,
   formatIds: string[],
   renderOptions: RenderOptions,
-  {shownCorpus, shownOut, out, cwd}: {shownCorpus: string; shownOut: string; out: string; cwd: string}
+  {shownCorpus, shownOut, out, cwd, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; dated: boolean}
 ): Promise<BuildResult> {
   const signal = options.signal
   const strict = options.strict ?? false
@@ -165,7 +166,7 @@ async function buildWith(
   // Each format's warnings are kept and attached in the one order (edition, then format), wherever it was made.
   const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]; key?: string}> = []
   const cache = options.cache ? new OutputCache(out) : undefined
-  const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale) : new Map<string, string>()
+  const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
   const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
   // Every PDF from the cache: the worker's work is not needed.
@@ -245,16 +246,20 @@ async function buildWith(
 }
 
 /** Each edition's format's cache key, by `<edition>.<format>`: the resolved edition's fingerprint and the options every writer gets. */
+// A date that is the clock's ("now") is left out of the key: an output from the cache keeps the date it was made
+// at, as with make; a date that was asked for (SOURCE_DATE_EPOCH, `date`) is part of it, so that such builds are
+// byte for byte what a clean build gives.
 function cacheKeys(
   editions: readonly ResolvedEdition[],
   chosen: readonly Format[],
   renderOptions: RenderOptions,
-  locale: string | undefined
+  locale: string | undefined,
+  dated: boolean
 ): Map<string, string> {
   const keys = new Map<string, string>()
   for (const edition of editions) {
     const fingerprint = new Fingerprint().add(edition).digest()
-    const options = {date: renderOptions.date?.getTime(), paper: renderOptions.paper ?? null, locale: locale ?? null}
+    const options = {date: dated ? renderOptions.date?.getTime() : 'now', paper: renderOptions.paper ?? null, locale: locale ?? null}
     for (const format of chosen) keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options}))
   }
   return keys
