@@ -1,65 +1,274 @@
 /**
- * Benchmarks (`pnpm bench`): what the model costs on the project corpus.
- * Typography must stay well under the parse time; this prints the ratio.
- * Then each pathological case at two sizes through every format, so
- * linearity shows. Timing lives here, never in tests.
+ * `pnpm bench`: Samizdat against Pandoc (and Pandoc + WeasyPrint for the PDF) on the same Markdown, at every size.
+ *
+ * The corpora are generated in a temporary folder from corpus/works/afaq-oppositions.md by repetition: FAQ x1, x10
+ * and x50 are 1, 10 and 50 works (Pandoc gets the same bodies as one document). Each command runs in its own
+ * process under `/usr/bin/time` (wall, CPU, peak memory); the runs alternate between the tools so that a busy
+ * machine slows both alike, and the table shows medians. It is written to bench/results.md with the machine's
+ * description. The compiled CLI (`tsc -b`, packages/cli/dist) is timed: what a user runs, without tsx.
+ *
+ * Environment: BENCH_SIZES (default `1,10,50`), BENCH_RUNS (runs per command; default 5 at x1, 3 at x10, 1 at x50).
  */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
 import {fileURLToPath} from 'node:url'
-import {performance} from 'node:perf_hooks'
-import {toEpub} from '@samizdat/epub'
-import {toHtml} from '@samizdat/html'
-import {loadCorpus, resolveEdition, typography} from '@samizdat/model'
-import {toPdf} from '@samizdat/pdf'
 
-const corpusDir = fileURLToPath(new URL('../corpus', import.meta.url))
+const root = fileURLToPath(new URL('..', import.meta.url))
+const cli = path.join(root, 'packages/cli/dist/bin.js')
+const faq = readFileSync(path.join(root, 'corpus/works/afaq-oppositions.md'), 'utf8')
+const body = faq.replace(/^---\n[\s\S]*?\n---\n/, '')
+const title = /^title: "?(.*?)"?$/m.exec(faq)?.[1] ?? 'FAQ'
 
-/** Median milliseconds of `runs` calls after `warmup` unmeasured ones. */
-async function measure(name: string, fn: () => unknown, runs = 30, warmup = 5): Promise<number> {
-  for (let index = 0; index < warmup; index++) await fn()
-  const times: number[] = []
-  for (let index = 0; index < runs; index++) {
-    const start = performance.now()
-    await fn()
-    times.push(performance.now() - start)
-  }
-  times.sort((a, b) => a - b)
-  const median = times[Math.floor(times.length / 2)] as number
-  console.log(`${name.padEnd(44)} ${median.toFixed(2).padStart(8)} ms (median of ${runs})`)
-  return median
+const sizes = (process.env['BENCH_SIZES'] ?? '1,10,50').split(',').map(Number)
+const runsFor = (size: number): number => Number(process.env['BENCH_RUNS'] ?? (size <= 1 ? 5 : size <= 10 ? 3 : 1))
+
+interface Sample {
+  wall: number
+  cpu: number
+  /** Peak resident memory, MB. */
+  peak: number
+}
+interface Command {
+  name: string
+  tool: 'samizdat' | 'pandoc'
+  argv: string[]
+  cwd: string
+  /** Run before each timed run (not timed): e.g. to put the cache back in a known state. */
+  before?: () => void
+  failed?: string
 }
 
-const corpus = await loadCorpus(corpusDir)
-const texts: string[] = []
-for (const work of corpus.works) {
-  const walk = (node: {type: string; value?: string; children?: unknown[]}): void => {
-    if (node.type === 'text' && node.value) texts.push(node.value)
-    for (const child of node.children ?? []) walk(child as typeof node)
-  }
-  walk(work.tree)
+function has(command: string): string | undefined {
+  const result = spawnSync(command, ['--version'], {encoding: 'utf8'})
+  return result.status === 0 ? result.stdout.split('\n')[0]?.trim() : undefined
 }
-const characters = texts.reduce((sum, text) => sum + text.length, 0)
-console.log(`corpus: ${corpus.works.length} works, ${texts.length} text nodes, ${characters} characters of text\n`)
 
-const parse = await measure('load (parse + validate) the corpus', () => loadCorpus(corpusDir))
-const type = await measure('typography over every text node', () => {
-  const state = {previous: ''}
-  for (const text of texts) typography(text, state)
-})
-const long = texts.join(' ').repeat(8)
-await measure(`typography on one ${Math.round(long.length / 1000)} kB run (linearity)`, () => typography(long))
-await measure('typography on 1/8 of it', () => typography(long.slice(0, long.length / 8)))
-await measure('resolve the reader edition (with its apparatus)', () => resolveEdition(corpus, 'workers-opposition'))
-console.log(`\ntypography / load: ${((type / parse) * 100).toFixed(1)}%\n`)
+function timed(command: Command): Sample | undefined {
+  command.before?.()
+  const log = path.join(os.tmpdir(), `samizdat-bench-time-${process.pid}`)
+  const result = spawnSync('/usr/bin/time', ['-o', log, '-f', '%e %U %S %M', ...command.argv], {
+    cwd: command.cwd,
+    encoding: 'utf8',
+    env: {...process.env, SOURCE_DATE_EPOCH: '0'},
+    maxBuffer: 1 << 30
+  })
+  if (result.status !== 0) {
+    command.failed = `${result.stderr}`.trim().split('\n').slice(-3).join(' / ')
+    return undefined
+  }
+  const [wall, user, system, kb] = readFileSync(log, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number]
+  return {wall, cpu: user + system, peak: kb / 1024}
+}
 
-// The adapters, on the resolved reader edition (fewer runs: they take longer).
-const edition = resolveEdition(corpus, 'workers-opposition')
-const date = new Date(0)
-await measure('HTML: the web edition', () => toHtml(edition), 10, 2)
-await measure('EPUB: the e-book', () => toEpub(edition, {date}), 5, 1)
-await measure('PDF: the typeset reading pack', () => toPdf(edition, {date}), 5, 1)
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
 
-// The PDF on pathological input, at n, 2n and 4n (linearity).
-await import('../packages/pdf/bench/pathological.js')
+/** Runs each command `runs` times, alternating; medians by name. */
+function bench(commands: Command[], runs: number): Map<string, Sample> {
+  const samples = new Map<string, Sample[]>(commands.map((command) => [command.name, []]))
+  for (let run = 0; run < runs; run++) {
+    for (const command of commands) {
+      if (command.failed) continue
+      const sample = timed(command)
+      if (sample) samples.get(command.name)!.push(sample)
+      process.stderr.write(sample ? '.' : 'x')
+    }
+  }
+  process.stderr.write('\n')
+  const medians = new Map<string, Sample>()
+  for (const [name, list] of samples) {
+    if (list.length === 0) continue
+    medians.set(name, {wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), peak: Math.max(...list.map((s) => s.peak))})
+  }
+  for (const command of commands) if (command.failed) console.error(`${command.name} failed: ${command.failed}`)
+  return medians
+}
 
-// Pathological input: each case at n and 4n through every format (also alone: `pnpm bench:pathological`).
-await import('./bench-pathological.js')
+/** A corpus of `size` copies of the FAQ (one work each), and the same bodies as one Markdown file for Pandoc. */
+function generate(folder: string, size: number): {corpus: string; markdown: string; bytes: number} {
+  const corpus = path.join(folder, `faq-x${size}`)
+  mkdirSync(path.join(corpus, 'works'), {recursive: true})
+  const parts: string[] = []
+  for (let index = 1; index <= size; index++) {
+    const work = `---\nid: faq-${index}\ntitle: "${title} (${index})"\nauthors: ["The Anarchist FAQ Editorial Collective"]\nlanguage: en\n---\n${body}`
+    writeFileSync(path.join(corpus, 'works', `faq-${String(index).padStart(3, '0')}.md`), work)
+    parts.push(`# ${title} (${index})\n\n${body.replace(/^(#+) /gm, '#$1 ')}`)
+  }
+  const markdown = path.join(folder, `faq-x${size}.md`)
+  writeFileSync(markdown, `---\ntitle: "FAQ x${size}"\nlang: en\n---\n\n${parts.join('\n\n')}`)
+  return {corpus, markdown, bytes: Buffer.byteLength(parts.join(''))}
+}
+
+const seconds = (sample: Sample | undefined): string => (sample ? `${sample.wall.toFixed(2)} s (${sample.cpu.toFixed(2)} s CPU)` : '—')
+const mb = (sample: Sample | undefined): string => (sample ? `${Math.round(sample.peak)} MB` : '—')
+function ratio(ours: Sample | undefined, theirs: Sample | undefined): string {
+  if (!ours || !theirs) return '—'
+  const value = ours.wall / theirs.wall
+  return value >= 1 ? `${value.toFixed(2)}x slower` : `${(1 / value).toFixed(2)}x faster`
+}
+
+// What runs the bench: the compiled CLI, fresh.
+execFileSync('npx', ['tsc', '-b'], {cwd: root, stdio: 'inherit'})
+const pandoc = has('pandoc')
+const weasyprint = has('weasyprint')
+if (!pandoc) console.error('pandoc is missing (apt-get install pandoc): only Samizdat is timed')
+if (pandoc && !weasyprint) console.error('weasyprint is missing (apt-get install weasyprint): no PDF to compare with')
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'samizdat-bench-'))
+const lines: string[] = []
+const print = (line = ''): void => {
+  lines.push(line)
+  console.log(line)
+}
+const cpus = os.cpus()
+const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (${os.availableParallelism()} available), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os
+  .loadavg()
+  .map((load) => load.toFixed(1))
+  .join(' ')} at the start; ${pandoc ?? 'no Pandoc'}, ${weasyprint ?? 'no WeasyPrint'}`
+
+print('# Benchmark: Samizdat against Pandoc and WeasyPrint')
+print()
+print(`Made by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`)
+print()
+print('Wall time (CPU time in brackets) and peak resident memory, medians of alternating runs, each in a new process.')
+const [load] = os.loadavg() as [number]
+if (load > os.availableParallelism()) {
+  print(`**The machine was busy** (load ${load.toFixed(1)} on ${os.availableParallelism()} cores): wall times are inflated and the targets`)
+  print('judged on them are not meaningful; compare the CPU times, or run again on a quiet machine.')
+}
+print('Ratios are wall time, Samizdat / the other. "All three" is one `samizdat build` of HTML, EPUB and PDF; it is')
+print('compared with Pandoc making HTML and EPUB (the sum of the two).')
+print()
+
+// Start-up: the fixed cost before any work.
+{
+  const folder = path.join(work, 'one')
+  mkdirSync(folder, {recursive: true})
+  writeFileSync(path.join(folder, 'one.md'), '---\ntitle: One paragraph\nlanguage: en\n---\n\nA paragraph, alone.\n')
+  const out = path.join(work, 'one-out')
+  const commands: Command[] = [
+    {name: 'help', tool: 'samizdat', argv: ['node', cli, '--help'], cwd: work},
+    {name: 'html', tool: 'samizdat', argv: ['node', cli, 'build', '--corpus', folder, '--out', out, '-f', 'html', '--quiet'], cwd: work}
+  ]
+  if (pandoc) commands.push({name: 'pandoc', tool: 'pandoc', argv: ['pandoc', '-s', path.join(folder, 'one.md'), '-o', path.join(work, 'one.html')], cwd: work})
+  const result = bench(commands, Number(process.env['BENCH_RUNS'] ?? 9))
+  print('## Start-up')
+  print()
+  print('| command | wall (CPU) | peak memory | target |')
+  print('|---|---|---|---|')
+  const help = result.get('help')
+  const html = result.get('html')
+  print(`| \`samizdat --help\` | ${seconds(help)} | ${mb(help)} | under 0.2 s: ${help && help.wall < 0.2 ? 'met' : 'not met'} |`)
+  print(`| one paragraph to HTML | ${seconds(html)} | ${mb(html)} | under 0.5 s: ${html && html.wall < 0.5 ? 'met' : 'not met'} |`)
+  if (pandoc)
+    print(
+      `| Pandoc, one paragraph to HTML | ${seconds(result.get('pandoc'))} | ${mb(result.get('pandoc'))} | Samizdat is ${ratio(html, result.get('pandoc'))} |`
+    )
+  print()
+}
+
+print('## Book and library sizes')
+print()
+print('| corpus | format | Samizdat | peak | Pandoc | peak | ratio |')
+print('|---|---|---|---|---|---|---|')
+const allThree = new Map<number, Sample>()
+const notes: string[] = []
+for (const size of sizes) {
+  const {corpus, markdown, bytes} = generate(work, size)
+  const out = path.join(work, `out-x${size}`)
+  const build = (name: string, formats: string[]): Command => ({
+    name,
+    tool: 'samizdat',
+    argv: ['node', cli, 'build', '--corpus', corpus, '--out', out, '--quiet', '--no-cache', ...formats.flatMap((format) => ['-f', format])],
+    cwd: work
+  })
+  const commands: Command[] = [build('html', ['html']), build('epub', ['epub']), build('pdf', ['pdf']), build('all', [])]
+  if (pandoc) {
+    const them = (name: string, ...argv: string[]): Command => ({name, tool: 'pandoc', argv: ['pandoc', '-s', '--toc', markdown, ...argv], cwd: work})
+    commands.push(them('pandoc html', '-o', path.join(work, `x${size}.html`)))
+    commands.push(them('pandoc epub', '-o', path.join(work, `x${size}.epub`)))
+    if (weasyprint) commands.push(them('pandoc pdf', '--pdf-engine=weasyprint', '-o', path.join(work, `x${size}.pdf`)))
+  }
+  const runs = runsFor(size)
+  console.error(`FAQ x${size}: ${runs} run(s) of ${commands.length} commands`)
+  const result = bench(commands, runs)
+  const label = `FAQ x${size} (${(bytes / 1e6).toFixed(2)} MB, ${runs} run${runs > 1 ? 's' : ''})`
+  for (const format of ['html', 'epub', 'pdf']) {
+    const ours = result.get(format)
+    const theirs = result.get(`pandoc ${format}`)
+    print(`| ${label} | ${format.toUpperCase()} | ${seconds(ours)} | ${mb(ours)} | ${seconds(theirs)} | ${mb(theirs)} | ${ratio(ours, theirs)} |`)
+  }
+  const all = result.get('all')
+  const html = result.get('pandoc html')
+  const epub = result.get('pandoc epub')
+  const both = html && epub ? {wall: html.wall + epub.wall, cpu: html.cpu + epub.cpu, peak: Math.max(html.peak, epub.peak)} : undefined
+  print(`| ${label} | all three (Pandoc: HTML + EPUB) | ${seconds(all)} | ${mb(all)} | ${seconds(both)} | ${mb(both)} | ${ratio(all, both)} |`)
+  if (all) allThree.set(size, all)
+  if (size === 10) {
+    const pdf = result.get('pdf')
+    const weasy = result.get('pandoc pdf')
+    notes.push(
+      `- Book size (x10), all three in less wall time than Pandoc's HTML + EPUB: ${all && both ? (all.wall < both.wall ? 'met' : 'not met') : 'not measured'} (${ratio(all, both)}).`
+    )
+    notes.push(
+      `- Book size (x10), the PDF at least 3x faster than Pandoc + WeasyPrint: ${pdf && weasy ? (weasy.wall / pdf.wall >= 3 ? 'met' : 'not met') : 'not measured'} (${ratio(pdf, weasy)}).`
+    )
+  }
+  if (size === 10 && all) incremental(corpus, all, runs)
+  if (size === 50 && all) notes.push(`- Library size (x50), all three under 1 GB peak memory: ${all.peak < 1024 ? 'met' : 'not met'} (${mb(all)}).`)
+  rmSync(out, {recursive: true, force: true})
+}
+/** The cache at book size: an unchanged rebuild, and one after a one-paragraph edit in one work, against the cold build. */
+function incremental(corpus: string, cold: Sample, runs: number): void {
+  const out = path.join(work, 'out-cached')
+  const argv = ['node', cli, 'build', '--corpus', corpus, '--out', out, '--quiet']
+  const work5 = path.join(corpus, 'works', 'faq-005.md')
+  const original = readFileSync(work5, 'utf8')
+  let edits = 0
+  // The cache is filled once, untimed.
+  timed({name: 'fill', tool: 'samizdat', argv, cwd: work})
+  const result = bench(
+    [
+      {name: 'unchanged', tool: 'samizdat', argv, cwd: work},
+      {
+        name: 'edit',
+        tool: 'samizdat',
+        argv,
+        cwd: work,
+        // A new word in one paragraph of one work, different each run.
+        before: () => writeFileSync(work5, original.replace('The real limitations', `The real (${++edits}) limitations`))
+      }
+    ],
+    runs
+  )
+  const unchanged = result.get('unchanged')
+  const edit = result.get('edit')
+  const share = (sample: Sample | undefined): string => (sample ? `${Math.round((sample.wall / cold.wall) * 100)}% of the cold build` : '—')
+  print(`| FAQ x10, cached | all three, nothing changed | ${seconds(unchanged)} | ${mb(unchanged)} | | | ${share(unchanged)} |`)
+  print(`| FAQ x10, cached | all three, one paragraph edited | ${seconds(edit)} | ${mb(edit)} | | | ${share(edit)} |`)
+  notes.push(
+    `- Incremental (x10), a rebuild after a one-paragraph edit under 15% of the cold build: ${edit && edit.wall < 0.15 * cold.wall ? 'met' : 'not met'} (${share(edit)}; unchanged: ${share(unchanged)}).`
+  )
+  writeFileSync(work5, original)
+}
+
+const ten = allThree.get(10)
+const fifty = allThree.get(50)
+if (ten && fifty)
+  notes.push(`- Growth, all three, x50 / x10: ${(fifty.wall / ten.wall).toFixed(2)} in wall time, ${(fifty.cpu / ten.cpu).toFixed(2)} in CPU (5 is linear).`)
+print()
+print('## Targets')
+print()
+for (const note of notes) print(note)
+print()
+
+if (existsSync(work)) rmSync(work, {recursive: true, force: true})
+mkdirSync(path.join(root, 'bench'), {recursive: true})
+writeFileSync(path.join(root, 'bench/results.md'), `${lines.join('\n')}\n`)
+console.error('written to bench/results.md')

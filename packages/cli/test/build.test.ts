@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import process from 'node:process'
 import {test} from 'node:test'
+import {build} from '../src/index.js'
 import {editionsCorpus, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
 
 test('a plain folder of Markdown builds one edition named after the folder, works in file-name order', async () => {
@@ -240,6 +242,60 @@ test('--paper sets the PDF page size, in any case', async (t) => {
     assert.equal(result.code, 0, result.stderr)
     const info = spawnSync('pdfinfo', [path.join(dir, 'dist/both.pdf')], {encoding: 'utf8'}).stdout
     assert.match(info, /^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('the cache: a cached build is byte for byte a clean one, and an edit remakes exactly the editions it changes', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const date = new Date(Date.UTC(2001, 0, 2))
+    // Which edition.format pairs were made again (not from the cache).
+    const remade = async (options: {formats?: string[]; date?: Date | undefined} = {}): Promise<string[]> => {
+      const result = await build({corpus: 'corpus', out: 'out', cwd: dir, date, cache: true, ...options})
+      return result.written.filter((written) => !written.cached && written.format !== 'apparatus').map((written) => `${written.edition}.${written.format}`)
+    }
+    const all = ['beta-only.html', 'beta-only.epub', 'beta-only.pdf', 'both.html', 'both.epub', 'both.pdf']
+    assert.deepEqual(await remade(), all)
+    assert.deepEqual(await remade(), [])
+    // From the cache (on the worker thread's side too) as from a clean build without it.
+    await build({corpus: 'corpus', out: 'clean', cwd: dir, date})
+    assert.deepEqual(await snapshot(path.join(dir, 'out')), await snapshot(path.join(dir, 'clean')))
+    assert.deepEqual((await readdir(path.join(dir, '.samizdat-cache'))).length, 6)
+
+    const html = {formats: ['html']}
+    assert.deepEqual(await remade(html), [])
+    // A paragraph of a work: the editions that hold it.
+    await writeFile(path.join(dir, 'corpus/works/alpha.md'), editionsCorpus['works/alpha.md']!.replace('The first work', 'The first work, edited'))
+    assert.deepEqual(await remade(html), ['both.html'])
+    await writeFile(path.join(dir, 'corpus/works/beta.md'), editionsCorpus['works/beta.md']!.replace('The second work', 'The second work, edited'))
+    assert.deepEqual(await remade(html), ['beta-only.html', 'both.html'])
+    // An edition file: that edition alone.
+    await writeFile(path.join(dir, 'corpus/editions/beta-only.yaml'), 'title: Beta, Alone\nworks:\n  - beta\n')
+    assert.deepEqual(await remade(html), ['beta-only.html'])
+    // An annotation on a work: the editions that hold the work.
+    await writeTree(path.join(dir, 'corpus'), {
+      'annotations/alpha.notes.yaml': 'annotations:\n  - id: n1\n    work: alpha\n    kind: note\n    quote: {exact: "first work"}\n    body: A note.\n'
+    })
+    assert.deepEqual(await remade(html), ['both.html'])
+    // The writers' options: everything.
+    assert.deepEqual(await remade({...html, date: new Date(Date.UTC(2002, 0, 2))}), ['beta-only.html', 'both.html'])
+    assert.deepEqual(await remade({...html, date: new Date(Date.UTC(2002, 0, 2))}), [])
+    // The clock's date (none asked for) is not in the key: an unchanged build is cached from one second to the next.
+    if (process.env['SOURCE_DATE_EPOCH'] === undefined) {
+      assert.deepEqual(await remade({...html, date: undefined}), ['beta-only.html', 'both.html'])
+      assert.deepEqual(await remade({...html, date: undefined}), [])
+    }
+
+    // The CLI caches by default, beside the output folder; --no-cache neither reads nor writes it.
+    await mkdir(path.join(dir, 'sub'))
+    const cli = (...flags: string[]) => runCli(['build', '--corpus', '../corpus', '--out', 'site', '-f', 'html', ...flags], path.join(dir, 'sub'))
+    assert.equal((await cli('--no-cache')).code, 0)
+    assert.deepEqual(await readdir(path.join(dir, 'sub')), ['site'])
+    assert.equal((await cli()).code, 0)
+    assert.deepEqual((await readdir(path.join(dir, 'sub'))).sort(), ['.samizdat-cache', 'site'])
   } finally {
     await cleanup()
   }

@@ -5,10 +5,13 @@
  * TZ and LANG are read when a process starts.
  */
 import assert from 'node:assert/strict'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
-import {pool, snapshot, spawnCliAsync, tempDir, type AsyncResult} from './util.js'
+import {build} from '../src/index.js'
+import {report} from '../src/lib/report.js'
+import {pool, snapshot, spawnCliAsync, tempDir, writeTree, type AsyncResult} from './util.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 const environments: Array<Record<string, string>> = [
@@ -65,6 +68,36 @@ test('an edition dated "March 1921" gives the same result everywhere: the same b
       assert.equal(other.result.stderr.replaceAll(`out-${index + 1}`, 'out-0'), first?.result.stderr, where)
       for (const name of Object.keys(first?.files ?? {})) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${where}`)
     }
+  } finally {
+    await cleanup()
+  }
+})
+
+test('the PDF made on a worker thread is byte for byte the one-thread build, and its warnings are told the same', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    // Three editions (one PDF each from the worker) and a work whose raw script the PDF reports (a warning from the worker).
+    await writeTree(path.join(dir, 'corpus'), {
+      'works/istanbul.md': await readFile(path.join(fixtures, 'reproducible/works/istanbul.md')),
+      'works/later.md': await readFile(path.join(fixtures, 'reproducible/works/later.md')),
+      'works/raw.md': '---\ntitle: Raw\n---\n\nBefore.\n\n<div>kept <script>alert(1)</script></div>\n',
+      'editions/undated.yaml': await readFile(path.join(fixtures, 'reproducible/editions/undated.yaml')),
+      'editions/iso-dated.yaml': await readFile(path.join(fixtures, 'reproducible/editions/iso-dated.yaml')),
+      'editions/raw.yaml': 'title: Raw\nworks: [raw]\n'
+    })
+    const date = new Date(Date.UTC(2001, 0, 2))
+    const builds = []
+    for (const threads of [1, 2]) {
+      const result = await build({corpus: 'corpus', out: `out-${threads}`, cwd: dir, date, threads})
+      builds.push({result, files: await snapshot(path.join(dir, `out-${threads}`)), messages: report(result.files, dir)})
+    }
+    const [one, two] = builds as [(typeof builds)[0], (typeof builds)[0]]
+    assert.equal(one.result.threads, 1)
+    assert.equal(two.result.threads, 2)
+    assert.ok(Object.keys(one.files ?? {}).filter((name) => name.endsWith('.pdf')).length === 3)
+    assert.deepEqual(two.files, one.files)
+    assert.match(one.messages, /raw\.md:7:1: warning Raw HTML `<script>` is left out of the PDF: its content is code, not text \[html-omitted\]$/m)
+    assert.equal(two.messages, one.messages)
   } finally {
     await cleanup()
   }

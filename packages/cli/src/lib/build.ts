@@ -4,15 +4,27 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
-import {papers} from '@samizdat/pdf'
+import {
+  loadCorpus,
+  resolveEdition,
+  resolveLabels,
+  toApparatusJson,
+  UsageError,
+  writerWarning,
+  type Corpus,
+  type OutputFile,
+  type ResolvedEdition
+} from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
+import {Fingerprint} from './cache/fingerprint.js'
+import {OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, type Format, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
 import {assertApart, checkOut} from './out/place.js'
 import {select} from './select.js'
+import {startRenderThread, threadCount, type RenderThread, type WarningData} from './threads.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
@@ -40,6 +52,16 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined
   /** Every warning (content or writer) is an error: nothing is written if there is any. */
   strict?: boolean | undefined
+  /**
+   * Threads to render on (default: the cores available). With more than one, the PDF is made on a worker
+   * thread while the main thread makes the other formats; the bytes are the same either way.
+   */
+  threads?: number | undefined
+  /**
+   * Reuse each edition's format from `.samizdat-cache/` beside the output folder when its resolved edition,
+   * options and code are those it was made from (the CLI's default; `--no-cache` turns it off). Default: false.
+   */
+  cache?: boolean | undefined
 }
 
 /** One entry written into the output folder. */
@@ -50,12 +72,16 @@ export interface Written {
   path: string
   files: number
   bytes: number
+  /** Taken from the cache, not made again (see `BuildOptions.cache`). */
+  cached: boolean
 }
 
 export interface BuildResult {
   /** Every corpus file; may carry warnings. */
   files: Corpus['files']
   written: Written[]
+  /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
+  threads: number
 }
 
 /**
@@ -65,14 +91,15 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
-  const signal = options.signal
-  const strict = options.strict ?? false
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
   // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
-  renderOptions.date = checkDate(options.date) ?? sourceDate() ?? new Date()
+  const given = checkDate(options.date) ?? sourceDate()
+  renderOptions.date = given ?? new Date()
   if (options.paper !== undefined) {
     const wanted = options.paper
+    // The PDF adapter (pdfkit, fonts) loads only when a paper is named or a PDF is made.
+    const {papers} = await import('@samizdat/pdf')
     const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
     renderOptions.paper = select('paper', [paper], [...papers])[0] as string
   }
@@ -83,6 +110,42 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const out = path.resolve(cwd, shownOut)
   await checkOut(out, shownOut, cwd)
   await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
+  // The worker starts now: it loads and resolves the corpus while this thread does the same.
+  const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd)
+  try {
+    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, dated: given !== undefined})
+  } finally {
+    await thread?.stop()
+  }
+}
+
+/** The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. */
+function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
+  if (threadCount(options.threads) < 2 || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
+  return startRenderThread(
+    {
+      corpus,
+      cwd,
+      maxFileSize: options.maxFileSize,
+      locale: options.locale,
+      date: (renderOptions.date as Date).getTime(),
+      paper: renderOptions.paper,
+      format: 'pdf',
+      editions: options.editions
+    },
+    options.signal
+  )
+}
+
+async function buildWith(
+  options: BuildOptions,
+  thread: RenderThread | undefined,
+  formatIds: string[],
+  renderOptions: RenderOptions,
+  {shownCorpus, shownOut, out, cwd, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; dated: boolean}
+): Promise<BuildResult> {
+  const signal = options.signal
+  const strict = options.strict ?? false
   const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () =>
     loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
   )
@@ -100,14 +163,45 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   failOnErrors(corpus, 'nothing was written')
 
   const entries: Array<Entry & {edition: string; format: string}> = []
+  // Each format's warnings are kept and attached in the one order (edition, then format), wherever it was made.
+  const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]; key?: string}> = []
+  const cache = options.cache ? new OutputCache(out) : undefined
+  const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
+  const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
+  for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
+  // Every PDF from the cache: the worker's work is not needed.
+  if (thread && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) await thread.stop()
+  for (const edition of editions) {
+    const id = edition.meta.id
+    for (const format of chosen) {
+      const warnings: VFileMessage[] = []
+      const report = (message: VFileMessage): void => void warnings.push(message)
+      const doing = `Cannot make the ${format.id} of edition "${id}"`
+      const slot = `${id}.${format.id}`
+      const hit = cached.get(slot)
+      let files: Promise<OutputFile[]>
+      if (hit) {
+        warnings.push(...hit.warnings.map(revive))
+        files = Promise.resolve(hit.files)
+      } else if (thread && format.id === 'pdf') {
+        // Made on the worker: waited for below, once this thread has made the rest.
+        files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (warnings.push(...rendered.warnings.map(revive)), rendered.files))
+        files.catch(() => undefined)
+      } else {
+        signal?.throwIfAborted()
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report})))
+      }
+      const key = hit ? undefined : keys.get(slot)
+      jobs.push({edition: id, format, files, warnings, ...(key === undefined ? {} : {key})})
+    }
+  }
   for (const edition of editions) {
     const id = edition.meta.id
     const spec = specs.find((candidate) => candidate.id === id)
-    const report = (message: VFileMessage): void => attach(corpus, spec?.file, message)
-    for (const format of chosen) {
-      signal?.throwIfAborted()
-      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, {...renderOptions, report}))
-      entries.push({edition: id, format: format.id, entry: format.outputs(id), files})
+    for (const job of jobs.filter((candidate) => candidate.edition === id)) {
+      const files = await job.files
+      for (const message of job.warnings) attach(corpus, spec?.file, message)
+      entries.push({edition: id, format: job.format.id, entry: job.format.outputs(id), files})
     }
     // Every build also publishes the apparatus as data, for other tools.
     const apparatus = apparatusEntry(id)
@@ -125,16 +219,55 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
     throw error
   }
+  // Only what was written is kept for next time: a failed build leaves no trace, not even in the cache.
+  for (const job of jobs) {
+    if (!cache || job.key === undefined) continue
+    const warnings = job.warnings.map((message) => ({
+      reason: message.reason,
+      ruleId: message.ruleId,
+      source: message.source,
+      file: message.file || undefined,
+      place: message.place
+    }))
+    await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
+  }
   return {
     files: corpus.files,
+    threads: thread ? 2 : 1,
     written: entries.map(({edition, format, entry, files}) => ({
       edition,
       format,
       path: entry,
       files: files.length,
-      bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0)
+      bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0),
+      cached: cached.get(`${edition}.${format}`) !== undefined
     }))
   }
+}
+
+/** Each edition's format's cache key, by `<edition>.<format>`: the resolved edition's fingerprint and the options every writer gets. */
+// A date that is the clock's ("now") is left out of the key: an output from the cache keeps the date it was made
+// at, as with make; a date that was asked for (SOURCE_DATE_EPOCH, `date`) is part of it, so that such builds are
+// byte for byte what a clean build gives.
+function cacheKeys(
+  editions: readonly ResolvedEdition[],
+  chosen: readonly Format[],
+  renderOptions: RenderOptions,
+  locale: string | undefined,
+  dated: boolean
+): Map<string, string> {
+  const keys = new Map<string, string>()
+  for (const edition of editions) {
+    const fingerprint = new Fingerprint().add(edition).digest()
+    const options = {date: dated ? renderOptions.date?.getTime() : 'now', paper: renderOptions.paper ?? null, locale: locale ?? null}
+    for (const format of chosen) keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options}))
+  }
+  return keys
+}
+
+/** A warning made on the worker thread, as the writer made it. */
+function revive(data: WarningData): VFileMessage {
+  return writerWarning(data.reason, {ruleId: data.ruleId ?? 'samizdat', source: data.source, file: data.file, place: data.place})
 }
 
 /**

@@ -5,7 +5,7 @@
  * whose message names what it was doing, the path and the code.
  */
 import path from 'node:path'
-import {UsageError} from '@samizdat/model'
+import {UsageError} from '@samizdat/model/errors'
 
 const plain: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',

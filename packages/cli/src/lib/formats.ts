@@ -2,10 +2,7 @@
  * The flat table of output formats (as in Pandoc): one entry per adapter,
  * all with the same shape: html (a folder), epub and pdf (a file each).
  */
-import {toEpub} from '@samizdat/epub'
-import {toHtml} from '@samizdat/html'
 import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
-import {toPdf} from '@samizdat/pdf'
 
 export type {OutputFile}
 
@@ -38,18 +35,19 @@ export const formats: Readonly<Record<string, Format>> = {
     id: 'html',
     describe: 'a static web edition: <out>/<edition>/index.html and its assets',
     outputs: (editionId: string) => `${editionId}/`,
-    render: toHtml
+    // Each adapter is imported when its format is built, not when the CLI starts (`--help` stays fast).
+    render: async (edition, options) => (await import('@samizdat/html')).toHtml(edition, options)
   },
   epub: {
     id: 'epub',
     describe: 'an EPUB 3 e-book: <out>/<edition>.epub',
     outputs: (editionId: string) => `${editionId}.epub`,
-    render: toEpub
+    render: async (edition, options) => (await import('@samizdat/epub')).toEpub(edition, options)
   },
   pdf: {
     id: 'pdf',
     describe: 'a typeset, tagged PDF for print: <out>/<edition>.pdf',
     outputs: (editionId: string) => `${editionId}.pdf`,
-    render: toPdf
+    render: async (edition, options) => (await import('@samizdat/pdf')).toPdf(edition, options)
   }
 }

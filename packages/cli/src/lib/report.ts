@@ -5,7 +5,8 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {escapeControls, type Corpus} from '@samizdat/model'
+import type {Corpus} from '@samizdat/model'
+import {escapeControls} from '@samizdat/model/errors'
 
 type VFile = Corpus['files'][number]
 

@@ -4,7 +4,7 @@
  * 130 interrupted, 70 anything else: a bug).
  */
 import process from 'node:process'
-import {ContentError, UsageError} from '@samizdat/model'
+import {ContentError, UsageError} from '@samizdat/model/errors'
 import {Command, CommanderError} from 'commander'
 import {registerBuild} from './commands/build.js'
 import {registerCheck} from './commands/check.js'

@@ -1,4 +1,4 @@
-import {UsageError} from '@samizdat/model'
+import {UsageError} from '@samizdat/model/errors'
 
 /** Parse a repeatable, comma-separated option (`--format html,epub --format pdf`). */
 export function collect(value: string, previous: string[] | undefined): string[] {

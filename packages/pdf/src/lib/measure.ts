@@ -16,7 +16,10 @@ export interface FontMetrics {
 
 export class Measurer {
   readonly #doc: Doc
-  readonly #widths = new Map<string, number>()
+  /** Widths by style (font, size, features), then by text: the text itself is the inner key, never copied into a longer one. */
+  readonly #widths = new Map<string, Map<string, number>>()
+  /** The inner table of a style object already seen: most runs share their style object, so no key is built at all. */
+  readonly #byStyle = new WeakMap<TextStyle, Map<string, number>>()
   readonly #metrics = new Map<FontKey, {ascender: number; descender: number}>()
 
   /** Fallback fonts for the scripts the book's fonts lack, loaded when a character needs one. */
@@ -29,14 +32,25 @@ export class Measurer {
 
   width(text: string, style: TextStyle): number {
     if (text === '') return 0
-    const key = `${style.font}\u0000${style.size}\u0000${style.features?.join(',') ?? ''}\u0000${text}`
-    let width = this.#widths.get(key)
+    const widths = this.#widthsOf(style)
+    let width = widths.get(text)
     if (width === undefined) {
       this.#doc.font(style.font).fontSize(style.size)
       width = this.#doc.widthOfString(text, style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
-      this.#widths.set(key, width)
+      widths.set(text, width)
     }
     return width
+  }
+
+  #widthsOf(style: TextStyle): Map<string, number> {
+    let widths = this.#byStyle.get(style)
+    if (widths === undefined) {
+      const key = `${style.font}\u0000${style.size}\u0000${style.features?.join(',') ?? ''}`
+      widths = this.#widths.get(key)
+      if (widths === undefined) this.#widths.set(key, (widths = new Map()))
+      this.#byStyle.set(style, widths)
+    }
+    return widths
   }
 
   metrics(style: TextStyle): FontMetrics {

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import type {Command} from 'commander'
-import {build} from '../build.js'
 import {formats} from '../formats.js'
 import {clean, count, report} from '../report.js'
 import type {Io} from '../run.js'
@@ -17,6 +16,7 @@ interface Options {
   quiet?: boolean
   maxFileSize?: number
   strict?: boolean
+  cache: boolean
 }
 
 export function registerBuild(program: Command, io: Io): void {
@@ -33,8 +33,11 @@ export function registerBuild(program: Command, io: Io): void {
     .option('-q, --quiet', 'do not print a line per entry written')
     .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .option('--strict', 'treat every warning (content and output) as an error: exit 1, nothing written')
+    .option('--no-cache', 'make every output afresh: neither read nor write .samizdat-cache/ beside the output folder')
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
     .action(async (options: Options) => {
+      // Imported on use: the model and the adapters load only when a command runs, not for `--help`.
+      const {build} = await import('../build.js')
       const result = await build({
         corpus: options.corpus,
         out: options.out,
@@ -44,6 +47,7 @@ export function registerBuild(program: Command, io: Io): void {
         locale: options.locale,
         maxFileSize: options.maxFileSize,
         strict: options.strict,
+        cache: options.cache,
         cwd: io.cwd,
         signal: io.signal
       })

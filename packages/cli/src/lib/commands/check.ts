@@ -1,5 +1,4 @@
 import type {Command} from 'commander'
-import {check} from '../check.js'
 import {count, report} from '../report.js'
 import type {Io} from '../run.js'
 import {parseSize} from '../size.js'
@@ -12,6 +11,8 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .option('--strict', 'treat every warning as an error: exit 1')
     .action(async (options: {corpus: string; maxFileSize?: number; strict?: boolean}) => {
+      // Imported on use: the model and the adapters load only when a command runs, not for `--help`.
+      const {check} = await import('../check.js')
       const result = await check({corpus: options.corpus, cwd: io.cwd, signal: io.signal, maxFileSize: options.maxFileSize, strict: options.strict})
       io.stderr.write(report(result.files, io.cwd))
       io.stdout.write(`${options.corpus}: ${count(result.works, 'work')}, ${count(result.editions, 'edition')}, no errors\n`)

@@ -5,7 +5,7 @@
  */
 import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {UsageError} from '@samizdat/model'
+import {UsageError} from '@samizdat/model/errors'
 import {describeFault, FaultError} from '../faults.js'
 
 /** Throw `UsageError` when `out` is the corpus, contains it or lies inside it (`shown` are the paths as the user typed them). */

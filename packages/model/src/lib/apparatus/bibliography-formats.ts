@@ -8,11 +8,10 @@
  * citation key (`citation-key`, what `[@key]` names) and the item gets a
  * slug of it as its `id`.
  */
-import {plugins} from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {citationJs} from '../citations/library.js'
 import {fail} from '../message.js'
 import {parseYaml, type YamlResult} from '../load/yaml.js'
 
@@ -35,7 +34,7 @@ function readBibtex(file: VFile): YamlResult | undefined {
   const text = String(file.value)
   let entries: unknown
   try {
-    entries = plugins.input.chain(text, {forceType: '@biblatex/text', generateGraph: false})
+    entries = citationJs().plugins.input.chain(text, {forceType: '@biblatex/text', generateGraph: false})
   } catch (error) {
     fail(file, `BibTeX could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {line: 1, column: 1}, 'yaml-invalid')
     return undefined

@@ -3,12 +3,11 @@
  * unless told), one entry per item in the style's order, converted to mdast
  * phrasing (italic titles kept).
  */
-import {Cite} from '@citation-js/core'
-import '@citation-js/plugin-csl'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {PhrasingContent} from 'mdast'
 import type {CslItem} from '../apparatus/types.js'
+import {citationJs} from './library.js'
 
 export interface BibliographyEntry {
   id: string
@@ -19,7 +18,7 @@ export function formatBibliography(items: readonly CslItem[], language: string, 
   // Our extension fields are not CSL: keep them away from the processor.
   const plain = items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('x-'))))
   const lang = language === 'en' ? 'en-US' : language
-  const entries = new Cite(plain).format('bibliography', {format: 'html', template, lang, asEntryArray: true}) as Array<[string, string]>
+  const entries = new (citationJs().Cite)(plain).format('bibliography', {format: 'html', template, lang, asEntryArray: true}) as Array<[string, string]>
   return entries.map(([id, html]) => ({id, content: toPhrasing(fromHtml(html, {fragment: true}))}))
 }
 

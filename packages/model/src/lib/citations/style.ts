@@ -6,8 +6,7 @@
  */
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {plugins} from '@citation-js/core'
-import '@citation-js/plugin-csl'
+import {citationJs} from './library.js'
 
 /** Style names an edition may give, and the file in `csl/` each reads (undefined: bundled with citation-js). */
 export const shippedStyles: Readonly<Record<string, string | undefined>> = {
@@ -40,7 +39,7 @@ interface CslEngine {
 }
 
 export function cslConfig(): CslConfig {
-  return plugins.config.get('@csl') as CslConfig
+  return citationJs().plugins.config.get('@csl') as CslConfig
 }
 
 const cache = new Map<string, CslStyle>()

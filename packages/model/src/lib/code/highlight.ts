@@ -6,7 +6,7 @@
  * `codeStylesheet`; the PDF colours the same runs from `codeColours`.
  * Unknown languages, and code without one, stay plain.
  */
-import {common, createStarryNight} from '@wooorm/starry-night'
+import type {createStarryNight} from '@wooorm/starry-night'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Code, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -19,7 +19,7 @@ export interface CodeRun {
 
 type StarryNight = Awaited<ReturnType<typeof createStarryNight>>
 
-/** Created on first need: loading the grammars and the regex engine costs a few hundred ms. */
+/** Created on first need: importing the grammars and the regex engine costs half a second, paid only by a book with code. */
 let starryNight: Promise<StarryNight> | undefined
 
 /**
@@ -30,7 +30,7 @@ export async function highlightTrees(trees: readonly Root[]): Promise<void> {
   const blocks: Code[] = []
   for (const tree of trees) visit(tree, 'code', (node) => void (node.lang ? blocks.push(node) : undefined))
   if (blocks.length === 0) return
-  starryNight ??= createStarryNight(common)
+  starryNight ??= import('@wooorm/starry-night').then(({common, createStarryNight}) => createStarryNight(common))
   const highlighter = await starryNight
   for (const node of blocks) {
     const scope = highlighter.flagToScope(node.lang as string)

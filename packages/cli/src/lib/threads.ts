@@ -1,0 +1,127 @@
+/**
+ * Both cores: the PDF (by far the costliest format) is made on a worker
+ * thread while the main thread makes the others. A resolved edition cannot
+ * cross threads (it holds functions: the YAML's position lookups), so the
+ * worker loads and resolves the corpus itself, from the start of the build,
+ * in parallel with the main thread; the same code on the same files gives
+ * the same bytes (packages/cli/test/reproducible.test.ts compares both ways).
+ * Its writer warnings come back as plain data and join the corpus files'.
+ */
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
+import type {OutputFile} from '@samizdat/model'
+import type {Place} from './render-worker.js'
+
+/** What the worker is asked to make. */
+export interface ThreadRequest {
+  corpus: string
+  cwd: string
+  maxFileSize?: number | undefined
+  locale?: string | undefined
+  /** The build date (milliseconds) and paper of every format. */
+  date: number
+  paper?: string | undefined
+  format: string
+  /** The editions to make (default: all, as the main thread chooses them). */
+  editions?: string[] | undefined
+}
+
+/** A writer warning made on the worker, as data. */
+export interface WarningData {
+  reason: string
+  ruleId: string | undefined
+  source: string | undefined
+  file: string | undefined
+  place: Place
+}
+
+/** An error thrown on the worker, as data: what `describeFault` reads of a fault of the machine, and the stack of a bug. */
+export interface ErrorData {
+  name: string
+  message: string
+  stack: string | undefined
+  code?: string | undefined
+  errno?: number | undefined
+  syscall?: string | undefined
+  path?: string | undefined
+}
+
+export type Reply =
+  {type: 'done'; edition: string; files: OutputFile[]; warnings: WarningData[]} | {type: 'error'; edition: string | undefined; error: ErrorData}
+
+interface Rendered {
+  files: OutputFile[]
+  warnings: WarningData[]
+}
+
+/** The worker's results by edition, as they come. */
+export interface RenderThread {
+  result(edition: string): Promise<Rendered>
+  stop(): Promise<void>
+}
+
+/** Threads a build may use: `threads` when given, else the cores available. */
+export function threadCount(threads: number | undefined): number {
+  return threads ?? availableParallelism()
+}
+
+/** Start the worker on `request`; each edition's result is awaited with `result(id)`. */
+export function startRenderThread(request: ThreadRequest, signal?: AbortSignal): RenderThread {
+  const worker = newWorker(request)
+  const waiting = new Map<string, {resolve: (value: Rendered) => void; reject: (error: Error) => void}>()
+  const settled = new Map<string, Rendered | Error>()
+  let failure: Error | undefined
+  const settle = (edition: string, value: Rendered | Error): void => {
+    const waiter = waiting.get(edition)
+    if (!waiter) return void settled.set(edition, value)
+    waiting.delete(edition)
+    if (value instanceof Error) waiter.reject(value)
+    else waiter.resolve(value)
+  }
+  const failAll = (error: Error): void => {
+    failure ??= error
+    for (const edition of [...waiting.keys()]) settle(edition, error)
+  }
+  worker.on('message', (reply: Reply) => {
+    if (reply.type === 'done') settle(reply.edition, {files: reply.files, warnings: reply.warnings})
+    else if (reply.edition === undefined) failAll(revive(reply.error))
+    else settle(reply.edition, revive(reply.error))
+  })
+  worker.on('error', (error) => failAll(error))
+  worker.on('exit', (code) => failAll(new Error(`the rendering thread stopped (exit code ${code})`)))
+  // Ctrl-C: the worker stops at once, and a build waiting for its PDF stops waiting.
+  const onAbort = (): void => {
+    failAll(signal?.reason instanceof Error ? signal.reason : new Error(String(signal?.reason)))
+    void worker.terminate()
+  }
+  signal?.addEventListener('abort', onAbort, {once: true})
+  return {
+    result(edition: string): Promise<Rendered> {
+      const known = settled.get(edition)
+      if (known !== undefined) return known instanceof Error ? Promise.reject(known) : Promise.resolve(known)
+      if (failure) return Promise.reject(failure)
+      return new Promise((resolve, reject) => waiting.set(edition, {resolve, reject}))
+    },
+    async stop(): Promise<void> {
+      signal?.removeEventListener('abort', onAbort)
+      await worker.terminate()
+    }
+  }
+}
+
+/** Compiled, the worker runs dist/lib/render-worker.js. From source (tests, `pnpm samizdat`, under tsx), a worker does not inherit tsx's hooks: it registers them, then loads the source. */
+function newWorker(request: ThreadRequest): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url), {workerData: request})
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
+  const entry = JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)
+  return new Worker(`const {register} = await import(${tsx}); register(); await import(${entry})`, {eval: true, workerData: request})
+}
+
+/** An error from the worker with what the CLI reads of it (its code for a fault, its stack for a bug). */
+function revive(data: ErrorData): Error {
+  const error = new Error(data.message) as Error & Partial<ErrorData>
+  error.name = data.name
+  if (data.stack !== undefined) error.stack = data.stack
+  for (const key of ['code', 'errno', 'syscall', 'path'] as const) if (data[key] !== undefined) Object.assign(error, {[key]: data[key]})
+  return error
+}
