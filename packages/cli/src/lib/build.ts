@@ -53,8 +53,9 @@ export interface BuildOptions {
   /** Every warning (content or writer) is an error: nothing is written if there is any. */
   strict?: boolean | undefined
   /**
-   * Threads to render on (default: the cores available). With more than one, the PDF is made on a worker
-   * thread while the main thread makes the other formats; the bytes are the same either way.
+   * Threads to render on (default: the cores available, for a corpus of more than 64 KB of Markdown; one for a
+   * smaller one, where a worker's start-up costs more than it saves). With more than one, the PDF is made on a
+   * worker thread while the main thread makes the other formats; the bytes are the same either way.
    */
   threads?: number | undefined
   /**
@@ -121,7 +122,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. */
 function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
-  if (threadCount(options.threads) < 2 || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
+  if (!formatIds.includes('pdf') || formatIds.length < 2) return undefined
+  if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
   return startRenderThread(
     {
       corpus,

@@ -7,7 +7,9 @@
  * the same bytes (packages/cli/test/reproducible.test.ts compares both ways).
  * Its writer warnings come back as plain data and join the corpus files'.
  */
+import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
+import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {OutputFile} from '@samizdat/model'
 import type {Place} from './render-worker.js'
@@ -60,9 +62,34 @@ export interface RenderThread {
   stop(): Promise<void>
 }
 
-/** Threads a build may use: `threads` when given, else the cores available. */
-export function threadCount(threads: number | undefined): number {
-  return threads ?? availableParallelism()
+/** Markdown in a corpus below which a build stays on one thread: the worker's start-up would cost more than it saves. */
+const worthAThread = 64 * 1024
+
+/** Threads a build may use: `threads` when given, else the cores available if the corpus is worth a second one. */
+export function threadCount(threads: number | undefined, corpus: string): number {
+  if (threads !== undefined) return threads
+  const cores = availableParallelism()
+  return cores > 1 && markdownBytes(corpus, worthAThread) >= worthAThread ? cores : 1
+}
+
+/** Bytes of Markdown under `dir` (links not followed), counted until `enough`; an unreadable folder counts nothing. */
+function markdownBytes(dir: string, enough: number): number {
+  let total = 0
+  const folders = [dir]
+  for (let folder = folders.pop(); folder !== undefined && total < enough; folder = folders.pop()) {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(folder, {withFileTypes: true})
+    } catch {
+      continue
+    }
+    for (const entry of entries) {
+      const file = path.join(folder, entry.name)
+      if (entry.isDirectory()) folders.push(file)
+      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) total += statSync(file, {throwIfNoEntry: false})?.size ?? 0
+    }
+  }
+  return total
 }
 
 /** Start the worker on `request`; each edition's result is awaited with `result(id)`. */
