@@ -4,15 +4,18 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, resolveEdition, resolveLabels, toApparatusJson, UsageError, type Corpus, type LabelOverrides} from '@samizdat/model'
 import {papers} from '@samizdat/pdf'
 import {editionIds, failOnErrors} from './corpus.js'
 import {asFault, FaultError} from './faults.js'
-import {formats, type Format, type RenderOptions} from './formats.js'
+import {formats, type Format, type OutputFile, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
+import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
+import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
+import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
@@ -40,7 +43,32 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined
   /** Every warning (content or writer) is an error: nothing is written if there is any. */
   strict?: boolean | undefined
+  /**
+   * One Markdown document to build instead of a corpus folder (what `samizdat build -` reads from stdin); its
+   * edition is named `stdin` and its messages name the file `<stdin>`.
+   */
+  input?: string | undefined
+  /**
+   * Write the one output of the build to this file (relative to `cwd`) instead of into `out`: exactly one
+   * edition and one single-file format (epub or pdf) must be chosen; no apparatus JSON is written.
+   */
+  file?: string | undefined
+  /** Hand the one output of the build to this sink (`-o -`: stdout) instead of writing it; as for `file`. */
+  sink?: ((data: Uint8Array) => void | Promise<void>) | undefined
+  /** Edition fields to set on every edition built (`-M`), already checked (`checkMetadata`). */
+  metadata?: MetadataPatch | undefined
+  /** Words to use instead of the locale's (the config file's `labels`). */
+  labels?: LabelOverrides | undefined
+  /** Told as the build goes: the plan, each edition's format started and done. */
+  onProgress?: ((event: Progress) => void) | undefined
 }
+
+/** What a build tells `onProgress`. */
+export type Progress =
+  | {type: 'plan'; tasks: Array<{edition: string; format: string}>}
+  | {type: 'start'; edition: string; format: string}
+  | {type: 'done'; edition: string; format: string; ms: number}
+  | {type: 'write'}
 
 /** One entry written into the output folder. */
 export interface Written {
@@ -50,6 +78,8 @@ export interface Written {
   path: string
   files: number
   bytes: number
+  /** Time spent rendering it, in milliseconds. */
+  ms: number
 }
 
 export interface BuildResult {
@@ -78,59 +108,83 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   // A malformed tag is a usage error before anything is read.
   if (options.locale !== undefined) resolveLabels(options.locale)
-  const shownOut = options.out ?? 'dist'
-  const shownCorpus = options.corpus ?? 'corpus'
+  const shownOut = options.file ?? options.out ?? 'dist'
+  const shownCorpus = options.input === undefined ? (options.corpus ?? 'corpus') : '-'
+  const single = options.file !== undefined || options.sink !== undefined
   const out = path.resolve(cwd, shownOut)
-  await checkOut(out, shownOut, cwd)
-  await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
-  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () =>
-    loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
-  )
+  if (options.file !== undefined) await checkFile(out, shownOut)
+  else if (options.sink === undefined) await checkOut(out, shownOut, cwd)
+  if (options.input === undefined && options.sink === undefined) {
+    await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
+  }
+  const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
+  const corpus =
+    options.input === undefined
+      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize}))
+      : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
   const ids = select('edition', options.editions, editionIds(corpus))
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
+  if (single) checkSingle(ids, chosen, options.file === undefined ? 'standard output' : `"${shownOut}"`)
+  if (options.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, options.metadata)
   // Names first: two editions must not write one path, whatever the disk.
   const specs = corpus.editions.filter((spec) => ids.includes(spec.id))
   checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen).map((planned) => ({...planned, file: spec.file}))))
   failOnErrors(corpus, 'nothing was written')
-  const editions = ids.map((id) => resolveEdition(corpus, id, options.locale === undefined ? {} : {locale: options.locale}))
+  const resolveOptions = {...(options.locale === undefined ? {} : {locale: options.locale}), ...(options.labels === undefined ? {} : {labels: options.labels})}
+  const editions = ids.map((id) => resolveEdition(corpus, id, resolveOptions))
   // Resolving leaves the corpus as read and hands its messages back: they join the corpus files' here.
   for (const edition of editions) for (const message of edition.messages) attach(corpus, undefined, message)
   failOnErrors(corpus, 'nothing was written')
 
-  const entries: Array<Entry & {edition: string; format: string}> = []
+  const progress = options.onProgress
+  progress?.({type: 'plan', tasks: editions.flatMap((edition) => chosen.map((format) => ({edition: edition.meta.id, format: format.id})))})
+  const entries: Array<Entry & {edition: string; format: string; ms: number}> = []
   for (const edition of editions) {
     const id = edition.meta.id
     const spec = specs.find((candidate) => candidate.id === id)
     const report = (message: VFileMessage): void => attach(corpus, spec?.file, message)
     for (const format of chosen) {
       signal?.throwIfAborted()
+      progress?.({type: 'start', edition: id, format: format.id})
+      const started = performance.now()
       const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, {...renderOptions, report}))
-      entries.push({edition: id, format: format.id, entry: format.outputs(id), files})
+      const ms = performance.now() - started
+      progress?.({type: 'done', edition: id, format: format.id, ms})
+      entries.push({edition: id, format: format.id, entry: format.outputs(id), files, ms})
     }
+    if (single) continue
     // Every build also publishes the apparatus as data, for other tools.
     const apparatus = apparatusEntry(id)
     const json = await asFault(`Cannot make the apparatus of edition "${id}"`, cwd, async () => `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`)
-    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, data: new TextEncoder().encode(json)}]})
+    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, data: new TextEncoder().encode(json)}], ms: 0})
   }
   // Adapters report what they cannot express on the corpus files too. With --strict, warnings stop the build
   // here, once every format has had its say, so that all of them are printed together.
   failOnErrors(corpus, 'nothing was written', strict)
 
-  try {
-    await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))
-  } catch (error) {
-    if (error instanceof ForeignEntriesError) throw foreignError(error, out, cwd, corpus)
-    if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
-    throw error
+  progress?.({type: 'write'})
+  if (single) {
+    const data = (entries[0]?.files[0] as OutputFile).data
+    if (options.sink !== undefined) await options.sink(data)
+    else await asFault(`Cannot write "${shownOut}"`, cwd, () => writeFileAtomic(out, data, signal))
+  } else {
+    try {
+      await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))
+    } catch (error) {
+      if (error instanceof ForeignEntriesError) throw foreignError(error, out, cwd, corpus)
+      if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
+      throw error
+    }
   }
   return {
     files: corpus.files,
-    written: entries.map(({edition, format, entry, files}) => ({
+    written: entries.map(({edition, format, entry, files, ms}) => ({
       edition,
       format,
-      path: entry,
+      path: single ? shownOut : entry,
+      ms,
       files: files.length,
       bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0)
     }))
@@ -151,6 +205,17 @@ function attach(corpus: Corpus, fallback: VFile | undefined, message: VFileMessa
   if (same) return
   message.file = file.path
   file.messages.push(message)
+}
+
+/** `-o FILE` and `-o -` take exactly one output: one edition in one single-file format. */
+function checkSingle(ids: readonly string[], chosen: readonly Format[], target: string): void {
+  const advice = 'choose one with --edition and --format, or give -o a folder'
+  if (ids.length !== 1) throw new UsageError(`${target} takes one output, but ${ids.length} editions would be built (${ids.join(', ')}); ${advice}`)
+  if (chosen.length !== 1)
+    throw new UsageError(`${target} takes one output, but ${chosen.length} formats would be built (${chosen.map((format) => format.id).join(', ')}); ${advice}`)
+  const format = chosen[0] as Format
+  if (format.outputs(ids[0] as string).endsWith('/'))
+    throw new UsageError(`The ${format.id} format is a folder (a page per work, fonts, images), not one file; give -o a folder for it`)
 }
 
 /** The entries a build of edition `id` in `chosen` formats writes. */
