@@ -14,11 +14,13 @@ test('a plain folder of Markdown builds one edition named after the folder, work
       'c-third.md': '# Mongoose Essay\n\nA file whose only title is its heading.\n'
     })
     const result = spawnCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
+    // Not a terminal: a plain line per task as it ends, then the summary: each output's path, size and time.
     assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 4, result.stderr)
-    assert.match(result.stderr, /^wrote site\/field-notes\.pdf \(\d+ bytes\)$/m)
-    assert.match(result.stderr, /^wrote site\/field-notes\.epub \(\d+ bytes\)$/m)
-    assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files?\)$/m)
-    assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+ bytes\)$/m)
+    assert.match(result.stderr, /^built field-notes: html \((\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.pdf \(\d+(\.\d+)? KB, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.epub \(\d+(\.\d+)? [KM]B, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files, \d+(\.\d+)? KB, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+(\.\d+)? K?B\)$/m)
     assert.equal(result.code, 0, result.stderr)
 
     assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), [
@@ -105,7 +107,7 @@ test('a build replaces older builds of the editions it writes, and only those, l
 
     const result = await runCli(['build', '--edition', 'both', '--format', 'html'], dir)
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
+    assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?, .*\)$/m)
     assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), [
       '.samizdat-manifest.json',
       'beta-only',
@@ -169,7 +171,7 @@ test('a file added to or changed in an entry the build wrote is an error, not a 
   }
 })
 
-test('--quiet silences progress; without it there is one line per entry written', async () => {
+test('--quiet silences progress; without it a line per task, then a line per entry written with its size and time', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
@@ -179,18 +181,27 @@ test('--quiet silences progress; without it there is one line per entry written'
     assert.equal(quiet.stdout, '')
 
     const loud = await runCli(['build', '--edition', 'beta-only,both', '--format', 'html'], dir)
+    const time = String.raw`(\d+ ms|\d+\.\d s)`
+    const size = String.raw`\d+(\.\d+)? K?B`
     assert.deepEqual(
       loud.stderr
         .split('\n')
         .filter(Boolean)
-        .map((line) => line.replace(/\(\d+ (files|bytes)\)/, '(N $1)')),
+        .map((line) => line.replace(new RegExp(String.raw`\(\d+ files, ${size}, ${time}\)`), '(N files, SIZE, TIME)'))
+        .map((line) => line.replace(new RegExp(String.raw`\(${size}\)`), '(SIZE)'))
+        .map((line) => line.replace(new RegExp(String.raw`\(${time}\)`), '(TIME)')),
       [
-        'wrote dist/beta-only/ (N files)',
-        'wrote dist/beta-only.apparatus.json (N bytes)',
-        'wrote dist/both/ (N files)',
-        'wrote dist/both.apparatus.json (N bytes)'
+        'built beta-only: html (TIME)',
+        'built both: html (TIME)',
+        'wrote dist/beta-only/ (N files, SIZE, TIME)',
+        'wrote dist/beta-only.apparatus.json (SIZE)',
+        'wrote dist/both/ (N files, SIZE, TIME)',
+        'wrote dist/both.apparatus.json (SIZE)'
       ]
     )
+
+    const verbose = await runCli(['build', '--edition', 'both', '--format', 'html', '--verbose'], dir)
+    assert.match(verbose.stderr, /^loaded and resolved in \d+ ms\nbuilt both: html/m)
   } finally {
     await cleanup()
   }
