@@ -255,3 +255,165 @@ test('--paper sets the PDF page size, in any case', async (t) => {
     await cleanup()
   }
 })
+
+test('-o FILE writes that one file atomically: no folder, no temp left; it replaces a file but never a folder', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    await writeFile(path.join(dir, 'pack.epub'), 'an older pack\n')
+    // The format comes from the name; the corpus is the argument.
+    const result = await runCli(['build', 'corpus', '-e', 'both', '-o', 'pack.epub'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stderr, /^wrote pack\.epub \(\d+(\.\d+)? KB, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.deepEqual((await readdir(dir)).sort(), ['corpus', 'pack.epub'])
+    const bytes = await readFile(path.join(dir, 'pack.epub'))
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK')
+
+    // A folder named pack.pdf is never written into, nor replaced.
+    await mkdir(path.join(dir, 'pack.pdf'))
+    const folder = await runCli(['build', 'corpus', '-e', 'both', '-o', 'pack.pdf'], dir)
+    assert.equal(folder.code, 2)
+    assert.equal(folder.stderr, 'samizdat: Output file "pack.pdf" is a folder; name a file to write\n')
+    assert.deepEqual(await readdir(path.join(dir, 'pack.pdf')), [])
+
+    // A broken corpus leaves the older file as it was.
+    await writeFile(path.join(dir, 'corpus/editions/both.yaml'), 'title: [unclosed\n')
+    const broken = await runCli(['build', 'corpus', '-e', 'beta-only', '-o', 'pack.epub'], dir)
+    assert.equal(broken.code, 1)
+    assert.deepEqual(await readFile(path.join(dir, 'pack.epub')), bytes)
+    assert.deepEqual((await readdir(dir)).sort(), ['corpus', 'pack.epub', 'pack.pdf'])
+  } finally {
+    await cleanup()
+  }
+})
+
+test('--json prints one JSON document on stdout: messages and outputs, or the error', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), {'a.md': '# A\n\nA [link](#nowhere).\n'})
+    const result = await runCli(['build', 'notes', '-f', 'html', '--json'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.equal(result.stderr, '')
+    const json = JSON.parse(result.stdout) as {ok: boolean; messages: unknown[]; outputs: Array<Record<string, unknown>>}
+    assert.equal(json.ok, true)
+    assert.deepEqual(json.messages, [
+      {
+        file: 'notes/a.md',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 19,
+        severity: 'warning',
+        reason: 'Link to `#nowhere` in `a`, which has no such heading or anchor: its text stands unlinked',
+        ruleId: 'anchor-missing'
+      }
+    ])
+    assert.deepEqual(
+      json.outputs.map(({edition, format, path, files}) => ({edition, format, path, files})),
+      [
+        {edition: 'notes', format: 'html', path: 'dist/notes/', files: 3},
+        {edition: 'notes', format: 'apparatus', path: 'dist/notes.apparatus.json', files: 1}
+      ]
+    )
+    assert.ok(json.outputs.every((output) => typeof output['bytes'] === 'number' && typeof output['ms'] === 'number'))
+
+    await writeFile(path.join(dir, 'notes/b.md'), '---\ntitle: [unclosed\n---\n')
+    const failed = await runCli(['build', 'notes', '-f', 'html', '--json', '-o', 'other'], dir)
+    assert.equal(failed.code, 1)
+    const error = JSON.parse(failed.stdout) as {ok: boolean; exitCode: number; error: string; messages: Array<{file: string; severity: string; ruleId: string}>}
+    assert.equal(error.ok, false)
+    assert.equal(error.exitCode, 1)
+    assert.equal(error.error, 'Corpus "notes" has errors; nothing was written')
+    assert.deepEqual(
+      error.messages.filter((message) => message.severity === 'error').map(({file, ruleId}) => ({file, ruleId})),
+      [{file: 'notes/b.md', ruleId: 'yaml-invalid'}]
+    )
+    // A usage error in --json mode is a document too.
+    const usage = await runCli(['build', 'notes', '--json', '-o', '-', '-f', 'pdf'], dir)
+    assert.equal(usage.code, 2)
+    assert.deepEqual(JSON.parse(usage.stdout), {ok: false, exitCode: 2, error: '-o - and --json both write to stdout; choose one', messages: [], outputs: []})
+  } finally {
+    await cleanup()
+  }
+})
+
+test('samizdat.config.json gives the corpus defaults (formats, paper, output, labels, metadata); options win; -M sets edition fields', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), {
+      'a.md': '# A\n\nText.\n',
+      'samizdat.config.json': JSON.stringify({formats: ['html'], out: '../site', metadata: {title: 'From the Config', date: '1921'}})
+    })
+    const result = await runCli(['build', 'notes', '--quiet'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['.samizdat-manifest.json', 'notes', 'notes.apparatus.json'])
+    assert.match(await readFile(path.join(dir, 'site/notes/index.html'), 'utf8'), /<title>From the Config<\/title>/)
+
+    // -M wins over the config's metadata, --format and --out over its formats and output.
+    const override = await runCli(['build', 'notes', '--quiet', '-M', 'title=From the Command Line', '-f', 'html', '-o', 'other'], dir)
+    assert.equal(override.code, 0, override.stderr)
+    assert.match(await readFile(path.join(dir, 'other/notes/index.html'), 'utf8'), /<title>From the Command Line<\/title>/)
+
+    // An invalid config is a content error on it: exit 1, nothing written.
+    await writeFile(path.join(dir, 'notes/samizdat.config.json'), JSON.stringify({paper: 'B5', plugins: ['evil.js']}))
+    const invalid = await runCli(['build', 'notes', '-o', 'never'], dir)
+    assert.equal(invalid.code, 1)
+    assert.equal(
+      invalid.stderr,
+      [
+        'notes/samizdat.config.json: error Invalid samizdat.config.json: / must NOT have additional properties (`plugins`); /paper must be equal to one of the allowed values (A5, A4, Letter) [config-invalid]',
+        '1 error, 0 warnings',
+        'samizdat: samizdat.config.json has errors; nothing was written',
+        ''
+      ].join('\n')
+    )
+    assert.equal(await snapshot(path.join(dir, 'never')), undefined)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('samizdat new scaffolds a corpus that builds at once with no warning, and never writes into a folder holding anything', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    const created = await runCli(['new', 'my-notes'], dir)
+    assert.equal(created.code, 0, created.stderr)
+    assert.match(created.stderr, /^created my-notes\/ with:$/m)
+    assert.match(created.stderr, /^ {2}samizdat build my-notes$/m)
+    const files = Object.keys((await snapshot(path.join(dir, 'my-notes'))) ?? {}).filter((name) => name.includes('.'))
+    assert.deepEqual(files, [
+      'annotations/first-work.notes.yaml',
+      'bibliography.yaml',
+      'editions/my-edition.preface.md',
+      'editions/my-edition.yaml',
+      'works/first-work.md'
+    ])
+
+    const built = await runCli(['build', 'my-notes', '--strict', '--json'], dir)
+    assert.equal(built.code, 0, built.stdout)
+    const json = JSON.parse(built.stdout) as {messages: unknown[]; outputs: Array<{path: string}>}
+    assert.deepEqual(json.messages, [])
+    assert.deepEqual(
+      json.outputs.map((output) => output.path),
+      ['dist/my-edition/', 'dist/my-edition.epub', 'dist/my-edition.pdf', 'dist/my-edition.apparatus.json']
+    )
+    // The annotation is anchored and the citation resolved against the bibliography.
+    const html = await readFile(path.join(dir, 'dist/my-edition/first-work.html'), 'utf8')
+    assert.match(html, /An editor’s note, written in Markdown\./)
+    assert.match(html, /Writer 1950, 12\)/)
+
+    // Not over anything: a non-empty folder, a file.
+    const before = await snapshot(path.join(dir, 'my-notes'))
+    const again = await runCli(['new', 'my-notes'], dir)
+    assert.equal(again.code, 2)
+    assert.equal(again.stderr, 'samizdat: "my-notes" is not empty (4 entries); choose a new or empty folder\n')
+    assert.deepEqual(await snapshot(path.join(dir, 'my-notes')), before)
+    await writeFile(path.join(dir, 'a-file'), 'mine\n')
+    assert.equal((await runCli(['new', 'a-file'], dir)).stderr, 'samizdat: "a-file" exists and is not a folder; choose a new folder\n')
+    // An empty folder is fine.
+    await mkdir(path.join(dir, 'empty'))
+    assert.equal((await runCli(['new'], path.join(dir, 'empty'))).code, 0)
+  } finally {
+    await cleanup()
+  }
+})
