@@ -25,17 +25,44 @@ test('usage errors exit 2, name the bad value and the valid ones, and write noth
       [['build', 'extra'], /^samizdat: Corpus folder not found: extra$/m],
       [['build', 'corpus', '--corpus', 'other'], /^samizdat: Two corpora given, "corpus" and --corpus "other"; give one$/m],
       // -o FILE takes one output: one edition, one single-file format, whose extension it names.
-      [['build', '-o', 'pack.pdf'], /^samizdat: "pack\.pdf" takes one output, but 2 editions would be built \(beta-only, both\); choose one with --edition and --format, or give -o a folder$/m],
-      [['build', '-e', 'both', '-o', 'pack.pdf', '-f', 'epub'], /^samizdat: -o "pack\.pdf" names one pdf file, but --format asks for epub; give -o a folder for several formats$/m],
-      [['build', '-e', 'both', '-o', 'site.html'], /^samizdat: The html format is a folder \(a page per work, fonts, images\), not one file; give -o a folder, not "site\.html"$/m],
-      [['build', '-e', 'both', '-o', '-'], /^samizdat: standard output takes one output, but 3 formats would be built \(html, epub, pdf\); choose one with --edition and --format, or give -o a folder$/m],
-      [['build', '-e', 'both', '-f', 'html', '-o', '-'], /^samizdat: The html format is a folder \(a page per work, fonts, images\), not one file; give -o a folder for it$/m],
-      [['build', '-e', 'both', '-f', 'pdf', '-o', 'corpus/pack.pdf'], /^samizdat: Output file "corpus\/pack\.pdf" is inside the corpus folder "corpus"; choose an output file outside the corpus$/m],
-      [['build', '-e', 'both', '-f', 'pdf', '-o', 'corpus/works'], /^samizdat: Output folder "corpus\/works" is inside the corpus folder "corpus"; choose an output folder outside the corpus$/m],
+      [
+        ['build', '-o', 'pack.pdf'],
+        /^samizdat: "pack\.pdf" takes one output, but 2 editions would be built \(beta-only, both\); choose one with --edition and --format, or give -o a folder$/m
+      ],
+      [
+        ['build', '-e', 'both', '-o', 'pack.pdf', '-f', 'epub'],
+        /^samizdat: -o "pack\.pdf" names one pdf file, but --format asks for epub; give -o a folder for several formats$/m
+      ],
+      [
+        ['build', '-e', 'both', '-o', 'site.html'],
+        /^samizdat: The html format is a folder \(a page per work, fonts, images\), not one file; give -o a folder, not "site\.html"$/m
+      ],
+      [
+        ['build', '-e', 'both', '-o', '-'],
+        /^samizdat: standard output takes one output, but 3 formats would be built \(html, epub, pdf\); choose one with --edition and --format, or give -o a folder$/m
+      ],
+      [
+        ['build', '-e', 'both', '-f', 'html', '-o', '-'],
+        /^samizdat: The html format is a folder \(a page per work, fonts, images\), not one file; give -o a folder for it$/m
+      ],
+      [
+        ['build', '-e', 'both', '-f', 'pdf', '-o', 'corpus/pack.pdf'],
+        /^samizdat: Output file "corpus\/pack\.pdf" is inside the corpus folder "corpus"; choose an output file outside the corpus$/m
+      ],
+      [
+        ['build', '-e', 'both', '-f', 'pdf', '-o', 'corpus/works'],
+        /^samizdat: Output folder "corpus\/works" is inside the corpus folder "corpus"; choose an output folder outside the corpus$/m
+      ],
       [['build', '-e', 'both', '-o', 'missing/pack.pdf'], /^samizdat: Output file "missing\/pack\.pdf": its folder "missing" does not exist$/m],
       // -M: only edition fields, checked as the edition file checks them.
-      [['build', '-M', 'colour=red'], /^error: option '-M, --metadata <key=value>' argument 'colour=red' is invalid\. expected key=value with a key among title, /m],
-      [['build', '-M', 'date=March 1921'], /^samizdat: Invalid metadata \(-M\): Malformed date `March 1921` in edition at `date`: expected an ISO 8601 date: .*; use 1921-03$/m],
+      [
+        ['build', '-M', 'colour=red'],
+        /^error: option '-M, --metadata <key=value>' argument 'colour=red' is invalid\. expected key=value with a key among title, /m
+      ],
+      [
+        ['build', '-M', 'date=March 1921'],
+        /^samizdat: Invalid metadata \(-M\): Malformed date `March 1921` in edition at `date`: expected an ISO 8601 date: .*; use 1921-03$/m
+      ],
       [['build', '-M', 'language=not a tag'], /^samizdat: Invalid metadata \(-M\): .*`language`/m],
       [['completion', 'tcsh'], /^error: command-argument value 'tcsh' is invalid for argument 'shell'\. Allowed choices are bash, zsh, fish\.$/m],
       [['new', 'corpus'], /^samizdat: "corpus" is not empty \(2 entries\); choose a new or empty folder$/m],
@@ -91,7 +118,17 @@ test('--help of each command exits 0 and lists its options', async () => {
 
   const build = await runCli(['build', '--help'], root)
   assert.equal(build.code, 0)
-  for (const option of ['[corpus]', '--corpus <dir>', '--out <path>', '--edition <ids>', '--format <ids>', '--metadata <key=value>', '--quiet', '--verbose', '--json']) {
+  for (const option of [
+    '[corpus]',
+    '--corpus <dir>',
+    '--out <path>',
+    '--edition <ids>',
+    '--format <ids>',
+    '--metadata <key=value>',
+    '--quiet',
+    '--verbose',
+    '--json'
+  ]) {
     assert.ok(build.stdout.includes(option), option)
   }
   assert.match(build.stdout, /^ {2}html {2}a static web edition/m)
@@ -126,7 +163,10 @@ test('completion prints a script for bash, zsh and fish made from the commands a
   assert.match(zsh.stdout, /^ {4}'new:Start a corpus/m)
 
   const fish = await runCli(['completion', 'fish'], root)
-  assert.match(fish.stdout, /^complete -c samizdat -n __fish_use_subcommand -a build -d 'Build editions of a corpus; writes nothing if the corpus has errors\.'$/m)
+  assert.match(
+    fish.stdout,
+    /^complete -c samizdat -n __fish_use_subcommand -a build -d 'Build editions of a corpus; writes nothing if the corpus has errors\.'$/m
+  )
   assert.match(fish.stdout, /^complete -c samizdat -n '__fish_seen_subcommand_from build' -s p -l paper -x -a 'A5 A4 Letter' -d /m)
 })
 
@@ -161,7 +201,9 @@ test('`-` reads one Markdown document from stdin, messages name <stdin>; `-o -` 
         '   |                ^',
         '0 errors, 1 warning',
         ''
-      ].join('\n').replace('TIME', /\((\d+ ms|\d+\.\d s)\)/.exec(child.stderr.toString())?.[1] ?? '')
+      ]
+        .join('\n')
+        .replace('TIME', /\((\d+ ms|\d+\.\d s)\)/.exec(child.stderr.toString())?.[1] ?? '')
     )
     // Nothing was written to the disk.
     assert.deepEqual(await snapshot(dir), {})
@@ -173,25 +215,34 @@ test('`-` reads one Markdown document from stdin, messages name <stdin>; `-o -` 
   }
 })
 
-test('on a terminal a live task list (listr2) is drawn on stderr; NO_COLOR turns colours off', {skip: spawnSync('script', ['--version']).error !== undefined && process.env['CI'] !== 'true'}, async () => {
-  const {dir, cleanup} = await tempDir()
-  try {
-    await writeTree(path.join(dir, 'notes'), {'a.md': '# A\n\nText [x](#nowhere).\n'})
-    // `script` gives the bin a pseudo-terminal, as a user's shell would.
-    const command = [process.execPath, ...binArgs, 'build', 'notes', '-f', 'html,epub', '-o', 'site'].map((arg) => `'${arg}'`).join(' ')
-    const terminal = (env: Record<string, string>) =>
-      spawnSync('script', ['-qec', `stty cols 100; ${command}`, '/dev/null'], {cwd: dir, encoding: 'utf8', env: {...process.env, TERM: 'xterm', ...env}, timeout: 120_000})
-    const colour = terminal({})
-    assert.equal(colour.status, 0, colour.stdout)
-    assert.match(colour.stdout, /✔\S* notes: html \((\d+ ms|\d+\.\d s)\)/)
-    assert.match(colour.stdout, /✔\S* notes: epub/)
-    assert.match(colour.stdout, /\u001b\[33mwarning\u001b\[39m/)
-    assert.match(colour.stdout, /^wrote site\/notes\.epub \(/m)
-    const plain = terminal({NO_COLOR: '1'})
-    assert.equal(plain.status, 0, plain.stdout)
-    assert.match(plain.stdout, /notes: epub/)
-    assert.doesNotMatch(plain.stdout, /\u001b\[3\dm/)
-  } finally {
-    await cleanup()
+test(
+  'on a terminal a live task list (listr2) is drawn on stderr; NO_COLOR turns colours off',
+  {skip: spawnSync('script', ['--version']).error !== undefined && process.env['CI'] !== 'true'},
+  async () => {
+    const {dir, cleanup} = await tempDir()
+    try {
+      await writeTree(path.join(dir, 'notes'), {'a.md': '# A\n\nText [x](#nowhere).\n'})
+      // `script` gives the bin a pseudo-terminal, as a user's shell would.
+      const command = [process.execPath, ...binArgs, 'build', 'notes', '-f', 'html,epub', '-o', 'site'].map((arg) => `'${arg}'`).join(' ')
+      const terminal = (env: Record<string, string>) =>
+        spawnSync('script', ['-qec', `stty cols 100; ${command}`, '/dev/null'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: {...process.env, TERM: 'xterm', ...env},
+          timeout: 120_000
+        })
+      const colour = terminal({})
+      assert.equal(colour.status, 0, colour.stdout)
+      assert.match(colour.stdout, /✔\S* notes: html \((\d+ ms|\d+\.\d s)\)/)
+      assert.match(colour.stdout, /✔\S* notes: epub/)
+      assert.match(colour.stdout, /\u001b\[33mwarning\u001b\[39m/)
+      assert.match(colour.stdout, /^wrote site\/notes\.epub \(/m)
+      const plain = terminal({NO_COLOR: '1'})
+      assert.equal(plain.status, 0, plain.stdout)
+      assert.match(plain.stdout, /notes: epub/)
+      assert.doesNotMatch(plain.stdout, /\u001b\[3\dm/)
+    } finally {
+      await cleanup()
+    }
   }
-})
+)

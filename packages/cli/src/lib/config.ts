@@ -16,7 +16,7 @@ import {Ajv} from 'ajv'
 import Type, {type Static} from 'typebox'
 import {VFile} from 'vfile'
 
-export const configName = 'samizdat.config.json'
+const configName = 'samizdat.config.json'
 
 const configSchema = Type.Object(
   {

@@ -24,7 +24,9 @@ const keys = {
 type Key = keyof typeof keys
 
 /** The fields of an edition that metadata may replace. */
-export type MetadataPatch = Partial<Pick<EditionSpec, 'title' | 'subtitle' | 'creators' | 'language' | 'publisher' | 'rights' | 'description' | 'date' | 'issued'>>
+export type MetadataPatch = Partial<
+  Pick<EditionSpec, 'title' | 'subtitle' | 'creators' | 'language' | 'publisher' | 'rights' | 'description' | 'date' | 'issued'>
+>
 
 /** Commander's parser for a repeatable `-M key=value`. */
 export function collectMetadata(value: string, previous: Record<string, string> | undefined): Record<string, string> {

@@ -85,7 +85,9 @@ export async function liveProgress(): Promise<Shown> {
 export function summary(written: readonly Written[], out: string): string {
   return written
     .map((entry) => {
-      const size = entry.path.endsWith('/') ? `${count(entry.files, 'file')}, ${bytes.format(entry.bytes, {unitSeparator: ' '})}` : bytes.format(entry.bytes, {unitSeparator: ' '})
+      const size = entry.path.endsWith('/')
+        ? `${count(entry.files, 'file')}, ${bytes.format(entry.bytes, {unitSeparator: ' '})}`
+        : bytes.format(entry.bytes, {unitSeparator: ' '})
       const time = entry.ms > 0 ? `, ${seconds(entry.ms)}` : ''
       return clean(`wrote ${shownPath(out, entry.path)} (${size}${time})`) + '\n'
     })

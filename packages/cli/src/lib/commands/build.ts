@@ -39,7 +39,11 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-p, --paper <size>', "paper size for the PDF: A5, A4 or Letter (default: the edition's, else A5)")
     .option('-l, --locale <tag>', "language of the words around the text, a BCP 47 tag: fr (French) or en (English) (default: the edition's language)")
-    .option('-M, --metadata <key=value>', 'set an edition field: title, subtitle, editor, language, publisher, rights, description, date (repeatable)', collectMetadata)
+    .option(
+      '-M, --metadata <key=value>',
+      'set an edition field: title, subtitle, editor, language, publisher, rights, description, date (repeatable)',
+      collectMetadata
+    )
     .option('-q, --quiet', 'print only problems: no progress, no summary')
     .option('--verbose', 'also print how long loading and resolving took')
     .option('--json', 'print messages and results as one JSON document on stdout')
@@ -57,7 +61,11 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       // Lazily: the adapters and their fonts load only when a build runs, not for --help.
       const {build} = await import('../build.js')
       const config = stdin ? undefined : await readConfig(path.resolve(io.cwd, corpus), io.cwd)
-      const target = outTarget(options.out ?? (config?.out === undefined ? undefined : path.relative(io.cwd, config.out) || '.'), options.format ?? config?.formats, state)
+      const target = outTarget(
+        options.out ?? (config?.out === undefined ? undefined : path.relative(io.cwd, config.out) || '.'),
+        options.format ?? config?.formats,
+        state
+      )
       const color = useColor(io)
       const shown: Shown | undefined =
         options.quiet || state.json ? undefined : io.tty ? await (await import('../progress.js')).liveProgress() : plainProgress(io)
@@ -114,7 +122,11 @@ const fileFormats: Record<string, string> = {'.pdf': 'pdf', '.epub': 'epub'}
  * Where `-o` sends the build: `-` is stdout, a name ending in `.pdf` or `.epub` is that one file (and that
  * format, when none is asked), anything else a folder. A web edition is a folder: `-o x.html` is refused.
  */
-function outTarget(out: string | undefined, requested: string[] | undefined, state: RunState): Pick<BuildOptions, 'out' | 'file' | 'formats'> & {toStdout?: true} {
+function outTarget(
+  out: string | undefined,
+  requested: string[] | undefined,
+  state: RunState
+): Pick<BuildOptions, 'out' | 'file' | 'formats'> & {toStdout?: true} {
   if (out === '-') {
     if (state.json) throw new UsageError('-o - and --json both write to stdout; choose one')
     return {toStdout: true, formats: requested}

@@ -52,10 +52,11 @@ const writers: Record<Shell, (specs: Spec[]) => string> = {
       const flags = spec.options.flatMap((option) => [option.short, option.long].filter(Boolean)).join(' ')
       const values = spec.options
         .filter((option) => option.values)
-        .map((option) => `      ${[option.short, option.long].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W "${option.values?.join(' ')}" -- "$cur")); return ;;`)
-      const paths = spec.options
-        .filter((option) => option.takesValue && !option.values)
-        .map((option) => [option.short, option.long].filter(Boolean).join('|'))
+        .map(
+          (option) =>
+            `      ${[option.short, option.long].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W "${option.values?.join(' ')}" -- "$cur")); return ;;`
+        )
+      const paths = spec.options.filter((option) => option.takesValue && !option.values).map((option) => [option.short, option.long].filter(Boolean).join('|'))
       return [
         `    ${spec.name})`,
         '      case "$prev" in',

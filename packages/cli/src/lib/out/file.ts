@@ -17,7 +17,9 @@ export async function checkFile(target: string, shown: string): Promise<void> {
     throw error
   })
   if (stats !== undefined && !stats.isFile()) {
-    throw new UsageError(`Output file "${shown}" is ${stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; name a file to write`)
+    throw new UsageError(
+      `Output file "${shown}" is ${stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; name a file to write`
+    )
   }
   const folder = await lstat(path.dirname(target)).catch(() => undefined)
   if (folder?.isDirectory() !== true) throw new UsageError(`Output file "${shown}": its folder "${path.dirname(shown)}" does not exist`)
