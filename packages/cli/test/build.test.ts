@@ -342,12 +342,14 @@ test('samizdat.config.json gives the corpus defaults (formats, paper, output, la
   try {
     await writeTree(path.join(dir, 'notes'), {
       'a.md': '# A\n\nText.\n',
-      'samizdat.config.json': JSON.stringify({formats: ['html'], out: '../site', metadata: {title: 'From the Config', date: '1921'}})
+      'samizdat.config.json': JSON.stringify({formats: ['html'], out: '../site', labels: {html: {contents: 'Sommaire'}}, metadata: {title: 'From the Config', date: '1921'}})
     })
     const result = await runCli(['build', 'notes', '--quiet'], dir)
     assert.equal(result.code, 0, result.stderr)
     assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['.samizdat-manifest.json', 'notes', 'notes.apparatus.json'])
-    assert.match(await readFile(path.join(dir, 'site/notes/index.html'), 'utf8'), /<title>From the Config<\/title>/)
+    const index = await readFile(path.join(dir, 'site/notes/index.html'), 'utf8')
+    assert.match(index, /<title>From the Config<\/title>/)
+    assert.match(index, />Sommaire</)
 
     // -M wins over the config's metadata, --format and --out over its formats and output.
     const override = await runCli(['build', 'notes', '--quiet', '-M', 'title=From the Command Line', '-f', 'html', '-o', 'other'], dir)
