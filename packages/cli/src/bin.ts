@@ -13,5 +13,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 const typedIn = process.env['npm_lifecycle_event'] === 'samizdat' ? process.env['INIT_CWD'] : undefined
 const cwd = typedIn !== undefined && typedIn !== '' ? typedIn : process.cwd()
 
+// `samizdat build - -o - | head -c 100`: a reader that stops early is no error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+})
+
 // exitCode, not exit(): pending stdout/stderr writes get flushed first.
 process.exitCode = await run(process.argv.slice(2), {signal: controller.signal, cwd})

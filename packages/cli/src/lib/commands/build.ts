@@ -8,7 +8,7 @@ import {checkMetadata, collectMetadata} from '../metadata.js'
 import {plainProgress, shownPath, summary, type Shown} from '../progress.js'
 import {messagesOf, report} from '../report.js'
 import {useColor, type Io, type RunState} from '../run.js'
-import {collect} from '../select.js'
+import {collect, corpusArgument} from '../select.js'
 import {stdinFileName} from '../stdin.js'
 import {parseSize} from '../size.js'
 
@@ -52,10 +52,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}\n\nDefaults may come from samizdat.config.json in the corpus folder; options win over it.`)
     .action(async (argument: string | undefined, options: Options) => {
       state.json = options.json === true
-      if (argument !== undefined && options.corpus !== undefined && argument !== options.corpus) {
-        throw new UsageError(`Two corpora given, "${argument}" and --corpus "${options.corpus}"; give one`)
-      }
-      const corpus = argument ?? options.corpus ?? 'corpus'
+      const corpus = corpusArgument(argument, options.corpus)
       const stdin = corpus === '-'
       if (stdin) state.name = stdinFileName
       // Lazily: the adapters and their fonts load only when a build runs, not for --help.

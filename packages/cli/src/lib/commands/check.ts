@@ -2,6 +2,7 @@ import type {Command} from 'commander'
 import {check} from '../check.js'
 import {count, messagesOf, report} from '../report.js'
 import {useColor, type Io, type RunState} from '../run.js'
+import {corpusArgument} from '../select.js'
 import {parseSize} from '../size.js'
 
 interface Options {
@@ -22,7 +23,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
     .option('--strict', 'treat every warning as an error: exit 1')
     .action(async (argument: string | undefined, options: Options) => {
       state.json = options.json === true
-      const corpus = argument ?? options.corpus ?? 'corpus'
+      const corpus = corpusArgument(argument, options.corpus)
       const result = await check({corpus, cwd: io.cwd, signal: io.signal, maxFileSize: options.maxFileSize, strict: options.strict})
       if (state.json) {
         const {works, editions} = result
