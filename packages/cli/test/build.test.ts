@@ -342,7 +342,12 @@ test('samizdat.config.json gives the corpus defaults (formats, paper, output, la
   try {
     await writeTree(path.join(dir, 'notes'), {
       'a.md': '# A\n\nText.\n',
-      'samizdat.config.json': JSON.stringify({formats: ['html'], out: '../site', labels: {html: {contents: 'Sommaire'}}, metadata: {title: 'From the Config', date: '1921'}})
+      'samizdat.config.json': JSON.stringify({
+        formats: ['html'],
+        out: '../site',
+        labels: {html: {contents: 'Sommaire'}},
+        metadata: {title: 'From the Config', date: '1921'}
+      })
     })
     const result = await runCli(['build', 'notes', '--quiet'], dir)
     assert.equal(result.code, 0, result.stderr)

@@ -55,7 +55,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       const corpus = corpusArgument(argument, options.corpus)
       const stdin = corpus === '-'
       if (stdin) state.name = stdinFileName
-      // Lazily: the adapters and their fonts load only when a build runs, not for --help.
+      // The build (and what only a build needs) is imported when one runs; --help and the other commands skip it.
       const {build} = await import('../build.js')
       const config = stdin ? undefined : await readConfig(path.resolve(io.cwd, corpus), io.cwd)
       const target = outTarget(
