@@ -43,7 +43,7 @@ const config: KnipConfig = {
     }
   },
   // System tools the tests call (installed from Debian by .ci/run), not npm binaries.
-  ignoreBinaries: ['pdftotext', 'mkfifo', 'pdfinfo', 'pdftoppm']
+  ignoreBinaries: ['pdftotext', 'mkfifo', 'pdfinfo', 'pdftoppm', 'script']
 }
 
 export default config

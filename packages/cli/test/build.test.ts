@@ -16,11 +16,13 @@ test('a plain folder of Markdown builds one edition named after the folder, work
       'c-third.md': '# Mongoose Essay\n\nA file whose only title is its heading.\n'
     })
     const result = spawnCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
+    // Not a terminal: a plain line per task as it ends, then the summary: each output's path, size and time.
     assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 4, result.stderr)
-    assert.match(result.stderr, /^wrote site\/field-notes\.pdf \(\d+ bytes\)$/m)
-    assert.match(result.stderr, /^wrote site\/field-notes\.epub \(\d+ bytes\)$/m)
-    assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files?\)$/m)
-    assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+ bytes\)$/m)
+    assert.match(result.stderr, /^built field-notes: html \((\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.pdf \(\d+(\.\d+)? KB, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.epub \(\d+(\.\d+)? [KM]B, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\/ \(\d+ files, \d+(\.\d+)? KB, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.match(result.stderr, /^wrote site\/field-notes\.apparatus\.json \(\d+(\.\d+)? K?B\)$/m)
     assert.equal(result.code, 0, result.stderr)
 
     assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), [
@@ -107,7 +109,7 @@ test('a build replaces older builds of the editions it writes, and only those, l
 
     const result = await runCli(['build', '--edition', 'both', '--format', 'html'], dir)
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?\)$/m)
+    assert.match(result.stderr, /^wrote dist\/both\/ \(\d+ files?, .*\)$/m)
     assert.deepEqual((await readdir(path.join(dir, 'dist'))).sort(), [
       '.samizdat-manifest.json',
       'beta-only',
@@ -171,7 +173,7 @@ test('a file added to or changed in an entry the build wrote is an error, not a 
   }
 })
 
-test('--quiet silences progress; without it there is one line per entry written', async () => {
+test('--quiet silences progress; without it a line per task, then a line per entry written with its size and time', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
@@ -181,18 +183,27 @@ test('--quiet silences progress; without it there is one line per entry written'
     assert.equal(quiet.stdout, '')
 
     const loud = await runCli(['build', '--edition', 'beta-only,both', '--format', 'html'], dir)
+    const time = String.raw`(\d+ ms|\d+\.\d s)`
+    const size = String.raw`\d+(\.\d+)? K?B`
     assert.deepEqual(
       loud.stderr
         .split('\n')
         .filter(Boolean)
-        .map((line) => line.replace(/\(\d+ (files|bytes)\)/, '(N $1)')),
+        .map((line) => line.replace(new RegExp(String.raw`\(\d+ files, ${size}, ${time}\)`), '(N files, SIZE, TIME)'))
+        .map((line) => line.replace(new RegExp(String.raw`\(${size}\)`), '(SIZE)'))
+        .map((line) => line.replace(new RegExp(String.raw`\(${time}\)`), '(TIME)')),
       [
-        'wrote dist/beta-only/ (N files)',
-        'wrote dist/beta-only.apparatus.json (N bytes)',
-        'wrote dist/both/ (N files)',
-        'wrote dist/both.apparatus.json (N bytes)'
+        'built beta-only: html (TIME)',
+        'built both: html (TIME)',
+        'wrote dist/beta-only/ (N files, SIZE, TIME)',
+        'wrote dist/beta-only.apparatus.json (SIZE)',
+        'wrote dist/both/ (N files, SIZE, TIME)',
+        'wrote dist/both.apparatus.json (SIZE)'
       ]
     )
+
+    const verbose = await runCli(['build', '--edition', 'both', '--format', 'html', '--verbose'], dir)
+    assert.match(verbose.stderr, /^loaded and resolved in \d+ ms\nbuilt both: html/m)
   } finally {
     await cleanup()
   }
@@ -296,6 +307,175 @@ test('the cache: a cached build is byte for byte a clean one, and an edit remake
     assert.deepEqual(await readdir(path.join(dir, 'sub')), ['site'])
     assert.equal((await cli()).code, 0)
     assert.deepEqual((await readdir(path.join(dir, 'sub'))).sort(), ['.samizdat-cache', 'site'])
+  } finally {
+    await cleanup()
+  }
+})
+
+test('-o FILE writes that one file atomically: no folder, no temp left; it replaces a file but never a folder', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    await writeFile(path.join(dir, 'pack.epub'), 'an older pack\n')
+    // The format comes from the name; the corpus is the argument.
+    const result = await runCli(['build', 'corpus', '-e', 'both', '-o', 'pack.epub'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stderr, /^wrote pack\.epub \(\d+(\.\d+)? KB, (\d+ ms|\d+\.\d s)\)$/m)
+    assert.deepEqual((await readdir(dir)).sort(), ['corpus', 'pack.epub'])
+    const bytes = await readFile(path.join(dir, 'pack.epub'))
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK')
+
+    // A folder named pack.pdf is never written into, nor replaced.
+    await mkdir(path.join(dir, 'pack.pdf'))
+    const folder = await runCli(['build', 'corpus', '-e', 'both', '-o', 'pack.pdf'], dir)
+    assert.equal(folder.code, 2)
+    assert.equal(folder.stderr, 'samizdat: Output file "pack.pdf" is a folder; name a file to write\n')
+    assert.deepEqual(await readdir(path.join(dir, 'pack.pdf')), [])
+
+    // A broken corpus leaves the older file as it was.
+    await writeFile(path.join(dir, 'corpus/editions/both.yaml'), 'title: [unclosed\n')
+    const broken = await runCli(['build', 'corpus', '-e', 'beta-only', '-o', 'pack.epub'], dir)
+    assert.equal(broken.code, 1)
+    assert.deepEqual(await readFile(path.join(dir, 'pack.epub')), bytes)
+    assert.deepEqual((await readdir(dir)).sort(), ['corpus', 'pack.epub', 'pack.pdf'])
+  } finally {
+    await cleanup()
+  }
+})
+
+test('--json prints one JSON document on stdout: messages and outputs, or the error', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), {'a.md': '# A\n\nA [link](#nowhere).\n'})
+    const result = await runCli(['build', 'notes', '-f', 'html', '--json'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.equal(result.stderr, '')
+    const json = JSON.parse(result.stdout) as {ok: boolean; messages: unknown[]; outputs: Array<Record<string, unknown>>}
+    assert.equal(json.ok, true)
+    assert.deepEqual(json.messages, [
+      {
+        file: 'notes/a.md',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 19,
+        severity: 'warning',
+        reason: 'Link to `#nowhere` in `a`, which has no such heading or anchor: its text stands unlinked',
+        ruleId: 'anchor-missing'
+      }
+    ])
+    assert.deepEqual(
+      json.outputs.map(({edition, format, path, files}) => ({edition, format, path, files})),
+      [
+        {edition: 'notes', format: 'html', path: 'dist/notes/', files: 3},
+        {edition: 'notes', format: 'apparatus', path: 'dist/notes.apparatus.json', files: 1}
+      ]
+    )
+    assert.ok(json.outputs.every((output) => typeof output['bytes'] === 'number' && typeof output['ms'] === 'number'))
+
+    await writeFile(path.join(dir, 'notes/b.md'), '---\ntitle: [unclosed\n---\n')
+    const failed = await runCli(['build', 'notes', '-f', 'html', '--json', '-o', 'other'], dir)
+    assert.equal(failed.code, 1)
+    const error = JSON.parse(failed.stdout) as {ok: boolean; exitCode: number; error: string; messages: Array<{file: string; severity: string; ruleId: string}>}
+    assert.equal(error.ok, false)
+    assert.equal(error.exitCode, 1)
+    assert.equal(error.error, 'Corpus "notes" has errors; nothing was written')
+    assert.deepEqual(
+      error.messages.filter((message) => message.severity === 'error').map(({file, ruleId}) => ({file, ruleId})),
+      [{file: 'notes/b.md', ruleId: 'yaml-invalid'}]
+    )
+    // A usage error in --json mode is a document too.
+    const usage = await runCli(['build', 'notes', '--json', '-o', '-', '-f', 'pdf'], dir)
+    assert.equal(usage.code, 2)
+    assert.deepEqual(JSON.parse(usage.stdout), {ok: false, exitCode: 2, error: '-o - and --json both write to stdout; choose one', messages: [], outputs: []})
+  } finally {
+    await cleanup()
+  }
+})
+
+test('samizdat.config.json gives the corpus defaults (formats, paper, output, labels, metadata); options win; -M sets edition fields', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), {
+      'a.md': '# A\n\nText.\n',
+      'samizdat.config.json': JSON.stringify({
+        formats: ['html'],
+        out: '../site',
+        labels: {html: {contents: 'Sommaire'}},
+        metadata: {title: 'From the Config', date: '1921'}
+      })
+    })
+    const result = await runCli(['build', 'notes', '--quiet'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.deepEqual((await readdir(path.join(dir, 'site'))).sort(), ['.samizdat-manifest.json', 'notes', 'notes.apparatus.json'])
+    const index = await readFile(path.join(dir, 'site/notes/index.html'), 'utf8')
+    assert.match(index, /<title>From the Config<\/title>/)
+    assert.match(index, />Sommaire</)
+
+    // -M wins over the config's metadata, --format and --out over its formats and output.
+    const override = await runCli(['build', 'notes', '--quiet', '-M', 'title=From the Command Line', '-f', 'html', '-o', 'other'], dir)
+    assert.equal(override.code, 0, override.stderr)
+    assert.match(await readFile(path.join(dir, 'other/notes/index.html'), 'utf8'), /<title>From the Command Line<\/title>/)
+
+    // An invalid config is a content error on it: exit 1, nothing written.
+    await writeFile(path.join(dir, 'notes/samizdat.config.json'), JSON.stringify({paper: 'B5', plugins: ['evil.js']}))
+    const invalid = await runCli(['build', 'notes', '-o', 'never'], dir)
+    assert.equal(invalid.code, 1)
+    assert.equal(
+      invalid.stderr,
+      [
+        'notes/samizdat.config.json: error Invalid samizdat.config.json: / must NOT have additional properties (`plugins`); /paper must be equal to one of the allowed values (A5, A4, Letter) [config-invalid]',
+        '1 error, 0 warnings',
+        'samizdat: samizdat.config.json has errors; nothing was written',
+        ''
+      ].join('\n')
+    )
+    assert.equal(await snapshot(path.join(dir, 'never')), undefined)
+  } finally {
+    await cleanup()
+  }
+})
+
+test('samizdat new scaffolds a corpus that builds at once with no warning, and never writes into a folder holding anything', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    const created = await runCli(['new', 'my-notes'], dir)
+    assert.equal(created.code, 0, created.stderr)
+    assert.match(created.stderr, /^created my-notes\/ with:$/m)
+    assert.match(created.stderr, /^ {2}samizdat build my-notes$/m)
+    const files = Object.keys((await snapshot(path.join(dir, 'my-notes'))) ?? {}).filter((name) => name.includes('.'))
+    assert.deepEqual(files, [
+      'annotations/first-work.notes.yaml',
+      'bibliography.yaml',
+      'editions/my-edition.preface.md',
+      'editions/my-edition.yaml',
+      'works/first-work.md'
+    ])
+
+    const built = await runCli(['build', 'my-notes', '--strict', '--json'], dir)
+    assert.equal(built.code, 0, built.stdout)
+    const json = JSON.parse(built.stdout) as {messages: unknown[]; outputs: Array<{path: string}>}
+    assert.deepEqual(json.messages, [])
+    assert.deepEqual(
+      json.outputs.map((output) => output.path),
+      ['dist/my-edition/', 'dist/my-edition.epub', 'dist/my-edition.pdf', 'dist/my-edition.apparatus.json']
+    )
+    // The annotation is anchored and the citation resolved against the bibliography.
+    const html = await readFile(path.join(dir, 'dist/my-edition/first-work.html'), 'utf8')
+    assert.match(html, /An editor’s note, written in Markdown\./)
+    assert.match(html, /Writer 1950, 12\)/)
+
+    // Not over anything: a non-empty folder, a file.
+    const before = await snapshot(path.join(dir, 'my-notes'))
+    const again = await runCli(['new', 'my-notes'], dir)
+    assert.equal(again.code, 2)
+    assert.equal(again.stderr, 'samizdat: "my-notes" is not empty (4 entries); choose a new or empty folder\n')
+    assert.deepEqual(await snapshot(path.join(dir, 'my-notes')), before)
+    await writeFile(path.join(dir, 'a-file'), 'mine\n')
+    assert.equal((await runCli(['new', 'a-file'], dir)).stderr, 'samizdat: "a-file" exists and is not a folder; choose a new folder\n')
+    // An empty folder is fine.
+    await mkdir(path.join(dir, 'empty'))
+    assert.equal((await runCli(['new'], path.join(dir, 'empty'))).code, 0)
   } finally {
     await cleanup()
   }

@@ -20,11 +20,25 @@ test('escape sequences and controls in titles, ids and file names are shown esca
       [
         // The model removes the C0 and C1 controls it can from the text (with a warning); what it keeps
         // (a file name, a bidi override, a line break) the reporter escapes.
+        // Each message as a compiler prints it: its source line (controls escaped too) and a caret under the column.
         'c/works/bell\\x07.md:1:1: warning No title: the work is titled `bell` from its file name (give it front matter with a `title`, or start it with a `#` heading) [title-missing]',
+        ' 1 | No title here.',
+        '   | ^',
+        '',
         'c/works/w.md:2:8: warning Removed U+001B from the value at `title`: control characters and non-characters are not text, and XML cannot hold them [char-invalid]',
+        ' 2 | title: "Red \\x1b[31mtitle"',
+        '   |        ^',
         'c/works/w.md:5:4: warning Removed U+001B from the text: control characters and non-characters are not text, and XML cannot hold them [char-invalid]',
+        // A real ESC in the text, escaped: the caret stays under the column.
+        ' 5 | ## Head \\x1b[31m x',
+        '   |    ^',
+        '',
         'c/editions/e.yaml:2:14: warning Removed U+001B, U+009B from the value at `works.1`: control characters and non-characters are not text, and XML cannot hold them [char-invalid]',
+        ' 2 | works: ["w", "\\x1b[31mred\\u202e\\x9b2J\\nnext"]',
+        '   |              ^',
         'c/editions/e.yaml:2:14: error Unknown work `[31mred\\u202e2J\\x0anext` in edition: expected one of `bell\\x07`, `w` [work-unknown]',
+        ' 2 | works: ["w", "\\x1b[31mred\\u202e\\x9b2J\\nnext"]',
+        '   |              ^',
         '1 error, 4 warnings',
         'samizdat: Corpus "c" has errors; nothing was written',
         ''

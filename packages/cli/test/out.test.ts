@@ -45,7 +45,8 @@ test('a file or folder the build did not write, at a path it would write, is an 
     // A plain folder named like the edition, and a file named like its PDF.
     await writeTree(path.join(dir, 'site'), {'notes/mine.md': 'my own notes\n', 'notes.pdf': 'not a PDF\n', 'other.txt': 'left alone\n'})
     const before = await snapshot(dir)
-    const result = await runCli(['build', '--corpus', 'notes', '--out', 'site'], dir)
+    // --quiet: only the problems (without it, each format's progress line comes first: they are found when writing).
+    const result = await runCli(['build', '--corpus', 'notes', '--out', 'site', '--quiet'], dir)
     assert.equal(result.code, 1, result.stderr)
     assert.equal(
       result.stderr,

@@ -17,7 +17,7 @@ const tsx = import.meta.resolve('tsx')
  * `SAMIZDAT_TEST_BIN=dist`), the compiled bin as published, which starts in
  * half the CPU (a test may spawn it dozens of times).
  */
-const binCommand =
+export const binArgs: readonly string[] =
   process.env['SAMIZDAT_TEST_BIN'] === 'dist' ? [fileURLToPath(new URL('../dist/bin.js', import.meta.url))] : ['--conditions=source', '--import', tsx, bin]
 
 export interface Result {
@@ -28,7 +28,7 @@ export interface Result {
 
 /** Spawn the real bin, as a user would run it. */
 export function spawnCli(args: string[], cwd: string = root, env: Record<string, string> = {}): Result {
-  const child = spawnSync(process.execPath, [...binCommand, ...args], {
+  const child = spawnSync(process.execPath, [...binArgs, ...args], {
     cwd,
     encoding: 'utf8',
     env: {...process.env, ...env}
@@ -53,7 +53,7 @@ export function spawnCliAsync(
   timeout = 60_000
 ): Promise<AsyncResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...binCommand, ...args], {cwd, env: {...process.env, ...env}})
+    const child = spawn(process.execPath, [...binArgs, ...args], {cwd, env: {...process.env, ...env}})
     let stdout = ''
     let stderr = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeout)

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import process from 'node:process'
 import {
+  corpusFromFiles,
   loadCorpus,
   resolveEdition,
   resolveLabels,
@@ -12,19 +13,22 @@ import {
   UsageError,
   writerWarning,
   type Corpus,
-  type OutputFile,
+  type LabelOverrides,
   type ResolvedEdition
 } from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
 import {OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
-import {formats, type Format, type RenderOptions} from './formats.js'
+import {formats, type Format, type OutputFile, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
+import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
+import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
 import {startRenderThread, threadCount, type RenderThread, type WarningData} from './threads.js'
+import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
@@ -63,7 +67,32 @@ export interface BuildOptions {
    * options and code are those it was made from (the CLI's default; `--no-cache` turns it off). Default: false.
    */
   cache?: boolean | undefined
+  /**
+   * One Markdown document to build instead of a corpus folder (what `samizdat build -` reads from stdin); its
+   * edition is named `stdin` and its messages name the file `<stdin>`.
+   */
+  input?: string | undefined
+  /**
+   * Write the one output of the build to this file (relative to `cwd`) instead of into `out`: exactly one
+   * edition and one single-file format (epub or pdf) must be chosen; no apparatus JSON is written.
+   */
+  file?: string | undefined
+  /** Hand the one output of the build to this sink (`-o -`: stdout) instead of writing it; as for `file`. */
+  sink?: ((data: Uint8Array) => void | Promise<void>) | undefined
+  /** Edition fields to set on every edition built (`-M`), already checked (`checkMetadata`). */
+  metadata?: MetadataPatch | undefined
+  /** Words to use instead of the locale's (the config file's `labels`). */
+  labels?: LabelOverrides | undefined
+  /** Told as the build goes: the plan, each edition's format started and done. */
+  onProgress?: ((event: Progress) => void) | undefined
 }
+
+/** What a build tells `onProgress`. */
+export type Progress =
+  | {type: 'plan'; tasks: Array<{edition: string; format: string}>}
+  | {type: 'start'; edition: string; format: string}
+  | {type: 'done'; edition: string; format: string; ms: number}
+  | {type: 'write'}
 
 /** One entry written into the output folder. */
 export interface Written {
@@ -75,6 +104,8 @@ export interface Written {
   bytes: number
   /** Taken from the cache, not made again (see `BuildOptions.cache`). */
   cached: boolean
+  /** Time spent rendering it, in milliseconds. */
+  ms: number
 }
 
 export interface BuildResult {
@@ -106,23 +137,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   // A malformed tag is a usage error before anything is read.
   if (options.locale !== undefined) resolveLabels(options.locale)
-  const shownOut = options.out ?? 'dist'
-  const shownCorpus = options.corpus ?? 'corpus'
+  const shownOut = options.file ?? options.out ?? 'dist'
+  const shownCorpus = options.input === undefined ? (options.corpus ?? 'corpus') : '-'
+  const single = options.file !== undefined || options.sink !== undefined
   const out = path.resolve(cwd, shownOut)
-  await checkOut(out, shownOut, cwd)
-  await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut})
+  if (options.file !== undefined) await checkFile(out, shownOut)
+  else if (options.sink === undefined) await checkOut(out, shownOut, cwd)
+  if (options.input === undefined && options.sink === undefined) {
+    await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
+  }
   // The worker starts now: it loads and resolves the corpus while this thread does the same.
   const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd)
   try {
-    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, dated: given !== undefined})
+    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined})
   } finally {
     await thread?.stop()
   }
 }
 
-/** The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. */
+/**
+ * The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. A
+ * corpus read from stdin exists only on this thread: it stays here.
+ */
 function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
-  if (!formatIds.includes('pdf') || formatIds.length < 2) return undefined
+  if (options.input !== undefined || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
   if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
   return startRenderThread(
     {
@@ -130,6 +168,8 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
       cwd,
       maxFileSize: options.maxFileSize,
       locale: options.locale,
+      labels: options.labels,
+      metadata: options.metadata,
       date: (renderOptions.date as Date).getTime(),
       paper: renderOptions.paper,
       format: 'pdf',
@@ -144,30 +184,37 @@ async function buildWith(
   thread: RenderThread | undefined,
   formatIds: string[],
   renderOptions: RenderOptions,
-  {shownCorpus, shownOut, out, cwd, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; dated: boolean}
+  {shownCorpus, shownOut, out, cwd, single, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean}
 ): Promise<BuildResult> {
   const signal = options.signal
   const strict = options.strict ?? false
-  const corpus = await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () =>
-    loadCorpus(shownCorpus, {cwd, ...(options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize})})
-  )
+  const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
+  const corpus =
+    options.input === undefined
+      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize}))
+      : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
   const ids = select('edition', options.editions, editionIds(corpus))
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
+  if (single) checkSingle(ids, chosen, options.file === undefined ? 'standard output' : `"${shownOut}"`)
+  if (options.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, options.metadata)
   // Names first: two editions must not write one path, whatever the disk.
   const specs = corpus.editions.filter((spec) => ids.includes(spec.id))
   checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen).map((planned) => ({...planned, file: spec.file}))))
   failOnErrors(corpus, 'nothing was written')
-  const editions = ids.map((id) => resolveEdition(corpus, id, options.locale === undefined ? {} : {locale: options.locale}))
+  const resolveOptions = {...(options.locale === undefined ? {} : {locale: options.locale}), ...(options.labels === undefined ? {} : {labels: options.labels})}
+  const editions = ids.map((id) => resolveEdition(corpus, id, resolveOptions))
   // Resolving leaves the corpus as read and hands its messages back: they join the corpus files' here.
   for (const edition of editions) for (const message of edition.messages) attach(corpus, undefined, message)
   failOnErrors(corpus, 'nothing was written')
 
-  const entries: Array<Entry & {edition: string; format: string}> = []
+  const progress = options.onProgress
+  progress?.({type: 'plan', tasks: editions.flatMap((edition) => chosen.map((format) => ({edition: edition.meta.id, format: format.id})))})
+  const entries: Array<Entry & {edition: string; format: string; ms: number}> = []
   // Each format's warnings are kept and attached in the one order (edition, then format), wherever it was made.
-  const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]; key?: string}> = []
-  const cache = options.cache ? new OutputCache(out) : undefined
+  const jobs: Array<{edition: string; format: Format; files: Promise<OutputFile[]>; warnings: VFileMessage[]; ms: () => number; key?: string}> = []
+  const cache = options.cache && !single ? new OutputCache(out) : undefined
   const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
   const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
@@ -181,20 +228,29 @@ async function buildWith(
       const doing = `Cannot make the ${format.id} of edition "${id}"`
       const slot = `${id}.${format.id}`
       const hit = cached.get(slot)
+      const started = performance.now()
+      let ended: number | undefined
+      const done = (): void => {
+        ended = performance.now()
+        progress?.({type: 'done', edition: id, format: format.id, ms: ended - started})
+      }
+      progress?.({type: 'start', edition: id, format: format.id})
       let files: Promise<OutputFile[]>
       if (hit) {
         warnings.push(...hit.warnings.map(revive))
         files = Promise.resolve(hit.files)
+        done()
       } else if (thread && format.id === 'pdf') {
         // Made on the worker: waited for below, once this thread has made the rest.
-        files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (warnings.push(...rendered.warnings.map(revive)), rendered.files))
+        files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (done(), warnings.push(...rendered.warnings.map(revive)), rendered.files))
         files.catch(() => undefined)
       } else {
         signal?.throwIfAborted()
         files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report})))
+        done()
       }
       const key = hit ? undefined : keys.get(slot)
-      jobs.push({edition: id, format, files, warnings, ...(key === undefined ? {} : {key})})
+      jobs.push({edition: id, format, files, warnings, ms: () => (ended ?? performance.now()) - started, ...(key === undefined ? {} : {key})})
     }
   }
   for (const edition of editions) {
@@ -203,23 +259,31 @@ async function buildWith(
     for (const job of jobs.filter((candidate) => candidate.edition === id)) {
       const files = await job.files
       for (const message of job.warnings) attach(corpus, spec?.file, message)
-      entries.push({edition: id, format: job.format.id, entry: job.format.outputs(id), files})
+      entries.push({edition: id, format: job.format.id, entry: job.format.outputs(id), files, ms: job.ms()})
     }
+    if (single) continue
     // Every build also publishes the apparatus as data, for other tools.
     const apparatus = apparatusEntry(id)
     const json = await asFault(`Cannot make the apparatus of edition "${id}"`, cwd, async () => `${JSON.stringify(toApparatusJson(edition), null, 2)}\n`)
-    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, data: new TextEncoder().encode(json)}]})
+    entries.push({edition: id, format: 'apparatus', entry: apparatus, files: [{path: apparatus, data: new TextEncoder().encode(json)}], ms: 0})
   }
   // Adapters report what they cannot express on the corpus files too. With --strict, warnings stop the build
   // here, once every format has had its say, so that all of them are printed together.
   failOnErrors(corpus, 'nothing was written', strict)
 
-  try {
-    await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))
-  } catch (error) {
-    if (error instanceof ForeignEntriesError) throw foreignError(error, out, cwd, corpus)
-    if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
-    throw error
+  progress?.({type: 'write'})
+  if (single) {
+    const data = (entries[0]?.files[0] as OutputFile).data
+    if (options.sink !== undefined) await options.sink(data)
+    else await asFault(`Cannot write "${shownOut}"`, cwd, () => writeFileAtomic(out, data, signal))
+  } else {
+    try {
+      await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))
+    } catch (error) {
+      if (error instanceof ForeignEntriesError) throw foreignError(error, out, cwd, corpus)
+      if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
+      throw error
+    }
   }
   // Only what was written is kept for next time: a failed build leaves no trace, not even in the cache.
   for (const job of jobs) {
@@ -236,10 +300,11 @@ async function buildWith(
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,
-    written: entries.map(({edition, format, entry, files}) => ({
+    written: entries.map(({edition, format, entry, files, ms}) => ({
       edition,
       format,
-      path: entry,
+      path: single ? shownOut : entry,
+      ms,
       files: files.length,
       bytes: files.reduce((sum, file) => sum + file.data.byteLength, 0),
       cached: cached.get(`${edition}.${format}`) !== undefined
@@ -286,6 +351,17 @@ function attach(corpus: Corpus, fallback: VFile | undefined, message: VFileMessa
   if (same) return
   message.file = file.path
   file.messages.push(message)
+}
+
+/** `-o FILE` and `-o -` take exactly one output: one edition in one single-file format. */
+function checkSingle(ids: readonly string[], chosen: readonly Format[], target: string): void {
+  const advice = 'choose one with --edition and --format, or give -o a folder'
+  if (ids.length !== 1) throw new UsageError(`${target} takes one output, but ${ids.length} editions would be built (${ids.join(', ')}); ${advice}`)
+  if (chosen.length !== 1)
+    throw new UsageError(`${target} takes one output, but ${chosen.length} formats would be built (${chosen.map((format) => format.id).join(', ')}); ${advice}`)
+  const format = chosen[0] as Format
+  if (format.outputs(ids[0] as string).endsWith('/'))
+    throw new UsageError(`The ${format.id} format is a folder (a page per work, fonts, images), not one file; give -o a folder for it`)
 }
 
 /** The entries a build of edition `id` in `chosen` formats writes. */

@@ -26,9 +26,12 @@ async function main(): Promise<void> {
   if (!format) throw new Error(`unknown format ${request.format}`)
   const corpus = await loadCorpus(request.corpus, {cwd: request.cwd, ...(request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize})})
   // None named: every edition, as the main thread chooses them.
-  for (const id of request.editions ?? editionIds(corpus)) {
+  const ids = request.editions ?? editionIds(corpus)
+  if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
+  const resolveOptions = {...(request.locale === undefined ? {} : {locale: request.locale}), ...(request.labels === undefined ? {} : {labels: request.labels})}
+  for (const id of ids) {
     try {
-      const edition = resolveEdition(corpus, id, request.locale === undefined ? {} : {locale: request.locale})
+      const edition = resolveEdition(corpus, id, resolveOptions)
       const warnings: WarningData[] = []
       const report = (message: VFileMessage): void =>
         void warnings.push({reason: message.reason, ruleId: message.ruleId, source: message.source, file: message.file || undefined, place: message.place})

@@ -8,17 +8,32 @@ import {ContentError, UsageError} from '@samizdat/model/errors'
 import {Command, CommanderError} from 'commander'
 import {registerBuild} from './commands/build.js'
 import {registerCheck} from './commands/check.js'
+import {registerCompletion} from './commands/completion.js'
+import {registerNew} from './commands/new.js'
 import {describeFault} from './faults.js'
-import {clean, report} from './report.js'
+import {clean, messagesOf, report, type ReportOptions} from './report.js'
 import {version} from './version.js'
 
 /** Where a run writes, and where relative paths start; tests capture it. */
 export interface Io {
-  stdout: {write(text: string): unknown}
+  /** Text, or an output's bytes (`-o -`). */
+  stdout: {write(chunk: string | Uint8Array): unknown}
   stderr: {write(text: string): unknown}
   cwd: string
   /** Aborted on Ctrl-C by the bin: a build stops and leaves the output folder as it was. */
   signal?: AbortSignal | undefined
+  /** Reads all of standard input (a corpus of `-`); default: the process's. */
+  stdin?: (() => Promise<string>) | undefined
+  /** Whether stderr is a terminal: a live task list and colours (default: the process's stderr). */
+  tty?: boolean | undefined
+  /** Environment read for `NO_COLOR` (default: the process's). */
+  env?: Readonly<Record<string, string | undefined>> | undefined
+}
+
+/** What a command sets for the whole run: how errors are told (as JSON, naming stdin). */
+export interface RunState {
+  json: boolean
+  name?: ((file: Parameters<NonNullable<ReportOptions['name']>>[0]) => string | undefined) | undefined
 }
 
 /** Run the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
@@ -27,20 +42,37 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     cwd: io.cwd ?? process.cwd(),
-    signal: io.signal
+    signal: io.signal,
+    stdin: io.stdin ?? readStdin,
+    tty: io.tty ?? process.stderr.isTTY === true,
+    env: io.env ?? process.env
   }
+  const state: RunState = {json: false}
   try {
-    await program(context).parseAsync(argv, {from: 'user'})
+    await program(context, state).parseAsync(argv, {from: 'user'})
     return 0
   } catch (error) {
-    return exitCode(error, context)
+    const code = exitCode(error, context, state)
+    if (state.json && !(error instanceof CommanderError)) context.stdout.write(failure(error, code, context, state))
+    return code
   }
 }
 
-function program(io: Io): Command {
+/** Colours only on a terminal, and never with `NO_COLOR` set (https://no-color.org). */
+export function useColor(io: Io): boolean {
+  return io.tty === true && (io.env?.['NO_COLOR'] ?? '') === ''
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function program(io: Io, state: RunState): Command {
   const program = new Command('samizdat')
     .description('Publish annotated editions of historical texts from a corpus folder.')
-    .version(version)
+    .version(version, '-v, --version', 'print the version')
     // Subcommands made with `.command()` inherit these two.
     .exitOverride()
     .configureOutput({
@@ -49,16 +81,25 @@ function program(io: Io): Command {
     })
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', '\nExit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error.')
-  registerBuild(program, io)
-  registerCheck(program, io)
+  registerBuild(program, io, state)
+  registerCheck(program, io, state)
+  registerNew(program, io)
+  registerCompletion(program, io)
   return program
 }
 
-function exitCode(error: unknown, io: Io): number {
+/** `--json` on failure: one document on stdout, the same messages the terminal would show. */
+function failure(error: unknown, code: number, io: Io, state: RunState): string {
+  const files = error instanceof ContentError ? error.files : []
+  const reason = error instanceof Error ? clean(error.message) : String(error)
+  return `${JSON.stringify({ok: false, exitCode: code, error: reason, messages: messagesOf(files, io.cwd, {name: state.name}), outputs: []}, null, 2)}\n`
+}
+
+function exitCode(error: unknown, io: Io, state: RunState): number {
   // Commander has already printed its message (or the help, or the version).
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
   if (error instanceof ContentError) {
-    io.stderr.write(report(error.files, io.cwd))
+    if (!state.json) io.stderr.write(report(error.files, io.cwd, {color: useColor(io), name: state.name}))
     io.stderr.write(`samizdat: ${clean(error.message)}\n`)
     return error.exitCode
   }

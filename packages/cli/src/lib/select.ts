@@ -25,3 +25,10 @@ export function select(kind: string, requested: readonly string[] | undefined, v
 function quote(values: readonly string[]): string {
   return values.map((value) => `"${value}"`).join(', ')
 }
+
+/** The corpus, from the argument or `--corpus` (the same, kept for scripts); both and different is a usage error. */
+export function corpusArgument(argument: string | undefined, option: string | undefined): string {
+  if (argument !== undefined && option !== undefined && argument !== option)
+    throw new UsageError(`Two corpora given, "${argument}" and --corpus "${option}"; give one`)
+  return argument ?? option ?? 'corpus'
+}

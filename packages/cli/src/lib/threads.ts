@@ -11,7 +11,8 @@ import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import type {OutputFile} from '@samizdat/model'
+import type {LabelOverrides, OutputFile} from '@samizdat/model'
+import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 
 /** What the worker is asked to make. */
@@ -20,6 +21,9 @@ export interface ThreadRequest {
   cwd: string
   maxFileSize?: number | undefined
   locale?: string | undefined
+  /** The config file's words and the `-M` fields: the worker's edition must be the main thread's. */
+  labels?: LabelOverrides | undefined
+  metadata?: MetadataPatch | undefined
   /** The build date (milliseconds) and paper of every format. */
   date: number
   paper?: string | undefined

@@ -1,61 +1,144 @@
 import path from 'node:path'
+import {UsageError} from '@samizdat/model/errors'
 import type {Command} from 'commander'
+import type {BuildOptions, Progress} from '../build.js'
 import {formats} from '../formats.js'
-import {clean, count, report} from '../report.js'
-import type {Io} from '../run.js'
-import {collect} from '../select.js'
+import {checkMetadata, collectMetadata} from '../metadata.js'
+import {plainProgress, shownPath, summary, type Shown} from '../progress.js'
+import {messagesOf, report} from '../report.js'
+import {useColor, type Io, type RunState} from '../run.js'
+import {collect, corpusArgument} from '../select.js'
+import {stdinFileName} from '../stdin.js'
 import {parseSize} from '../size.js'
 
 interface Options {
-  corpus: string
-  out: string
+  corpus?: string
+  out?: string
   edition?: string[]
   format?: string[]
   paper?: string
   locale?: string
+  metadata?: Record<string, string>
   quiet?: boolean
+  verbose?: boolean
+  json?: boolean
   maxFileSize?: number
   strict?: boolean
   cache: boolean
 }
 
-export function registerBuild(program: Command, io: Io): void {
+export function registerBuild(program: Command, io: Io, state: RunState): void {
   const formatList = Object.values(formats).map((format) => `  ${format.id}  ${format.describe}`)
   program
     .command('build')
     .description('Build editions of a corpus; writes nothing if the corpus has errors.')
-    .option('-c, --corpus <dir>', 'corpus folder', 'corpus')
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .argument('[corpus]', 'corpus folder, or - to read one Markdown document from stdin (default: corpus)')
+    .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
+    .option('-o, --out <path>', 'output folder (default: dist); a file.epub or file.pdf for one output; - for stdout')
     .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-p, --paper <size>', "paper size for the PDF: A5, A4 or Letter (default: the edition's, else A5)")
     .option('-l, --locale <tag>', "language of the words around the text, a BCP 47 tag: fr (French) or en (English) (default: the edition's language)")
-    .option('-q, --quiet', 'do not print a line per entry written')
+    .option(
+      '-M, --metadata <key=value>',
+      'set an edition field: title, subtitle, editor, language, publisher, rights, description, date (repeatable)',
+      collectMetadata
+    )
+    .option('-q, --quiet', 'print only problems: no progress, no summary')
+    .option('--verbose', 'also print how long loading and resolving took')
+    .option('--json', 'print messages and results as one JSON document on stdout')
     .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .option('--strict', 'treat every warning (content and output) as an error: exit 1, nothing written')
     .option('--no-cache', 'make every output afresh: neither read nor write .samizdat-cache/ beside the output folder')
-    .addHelpText('after', `\nFormats:\n${formatList.join('\n')}`)
-    .action(async (options: Options) => {
-      // Imported on use: the model and the adapters load only when a command runs, not for `--help`.
+    .addHelpText('after', `\nFormats:\n${formatList.join('\n')}\n\nDefaults may come from samizdat.config.json in the corpus folder; options win over it.`)
+    .action(async (argument: string | undefined, options: Options) => {
+      state.json = options.json === true
+      const corpus = corpusArgument(argument, options.corpus)
+      const stdin = corpus === '-'
+      if (stdin) state.name = stdinFileName
+      // The build (and what only a build needs) is imported when one runs; --help and the other commands skip it.
       const {build} = await import('../build.js')
-      const result = await build({
-        corpus: options.corpus,
-        out: options.out,
+      const {readConfig} = await import('../config.js')
+      const config = stdin ? undefined : await readConfig(path.resolve(io.cwd, corpus), io.cwd)
+      const target = outTarget(
+        options.out ?? (config?.out === undefined ? undefined : path.relative(io.cwd, config.out) || '.'),
+        options.format ?? config?.formats,
+        state
+      )
+      const color = useColor(io)
+      const shown: Shown | undefined =
+        options.quiet || state.json ? undefined : io.tty ? await (await import('../progress.js')).liveProgress() : plainProgress(io)
+      const started = performance.now()
+      const verbose = (event: Progress): void => {
+        if (options.verbose && event.type === 'plan') io.stderr.write(`loaded and resolved in ${(performance.now() - started).toFixed(0)} ms\n`)
+      }
+      const buildOptions: BuildOptions = {
+        corpus,
+        out: target.out,
+        file: target.file,
+        formats: target.formats,
         editions: options.edition,
-        formats: options.format,
-        paper: options.paper,
-        locale: options.locale,
+        paper: options.paper ?? config?.paper,
+        locale: options.locale ?? config?.locale,
         maxFileSize: options.maxFileSize,
-        strict: options.strict,
+        strict: options.strict ?? config?.strict,
         cache: options.cache,
         cwd: io.cwd,
-        signal: io.signal
-      })
-      io.stderr.write(report(result.files, io.cwd))
-      if (options.quiet) return
-      for (const written of result.written) {
-        const size = written.path.endsWith('/') ? count(written.files, 'file') : count(written.bytes, 'byte')
-        io.stderr.write(clean(`wrote ${path.join(options.out, written.path)} (${size})`) + '\n')
+        signal: io.signal,
+        labels: config?.labels,
+        onProgress: (event) => {
+          verbose(event)
+          shown?.onProgress(event)
+        }
       }
+      const metadata = {...config?.metadata, ...options.metadata}
+      if (Object.keys(metadata).length > 0) buildOptions.metadata = await checkMetadata(metadata)
+      if (stdin) buildOptions.input = await (io.stdin as () => Promise<string>)()
+      if (target.toStdout) buildOptions.sink = (data) => void io.stdout.write(data)
+      let result
+      try {
+        result = await build(buildOptions)
+      } catch (error) {
+        await shown?.end(error)
+        throw error
+      }
+      await shown?.end()
+      const out = target.file === undefined ? (target.out ?? 'dist') : ''
+      if (state.json) {
+        const outputs = result.written.map((entry) => ({...entry, path: shownPath(out, entry.path), ms: Math.round(entry.ms)}))
+        io.stdout.write(`${JSON.stringify({ok: true, exitCode: 0, messages: messagesOf(result.files, io.cwd, {name: state.name}), outputs}, null, 2)}\n`)
+        return
+      }
+      io.stderr.write(report(result.files, io.cwd, {color, name: state.name}))
+      if (options.quiet || target.toStdout) return
+      io.stderr.write(summary(result.written, out))
     })
+}
+
+/** Extensions that make `-o` a file, and the format each means. */
+const fileFormats: Record<string, string> = {'.pdf': 'pdf', '.epub': 'epub'}
+
+/**
+ * Where `-o` sends the build: `-` is stdout, a name ending in `.pdf` or `.epub` is that one file (and that
+ * format, when none is asked), anything else a folder. A web edition is a folder: `-o x.html` is refused.
+ */
+function outTarget(
+  out: string | undefined,
+  requested: string[] | undefined,
+  state: RunState
+): Pick<BuildOptions, 'out' | 'file' | 'formats'> & {toStdout?: true} {
+  if (out === '-') {
+    if (state.json) throw new UsageError('-o - and --json both write to stdout; choose one')
+    return {toStdout: true, formats: requested}
+  }
+  const extension = out === undefined ? '' : path.extname(out).toLowerCase()
+  if (extension === '.html' || extension === '.htm') {
+    throw new UsageError(`The html format is a folder (a page per work, fonts, images), not one file; give -o a folder, not "${out}"`)
+  }
+  const format = fileFormats[extension]
+  if (out === undefined || format === undefined) return {out, formats: requested}
+  if (requested !== undefined && (requested.length !== 1 || requested[0] !== format)) {
+    throw new UsageError(`-o "${out}" names one ${format} file, but --format asks for ${requested.join(', ')}; give -o a folder for several formats`)
+  }
+  return {file: out, formats: [format]}
 }

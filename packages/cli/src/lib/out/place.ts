@@ -9,15 +9,15 @@ import {UsageError} from '@samizdat/model/errors'
 import {describeFault, FaultError} from '../faults.js'
 
 /** Throw `UsageError` when `out` is the corpus, contains it or lies inside it (`shown` are the paths as the user typed them). */
-export async function assertApart(corpus: string, out: string, shown: {corpus: string; out: string}): Promise<void> {
+export async function assertApart(corpus: string, out: string, shown: {corpus: string; out: string}, noun = 'Output folder'): Promise<void> {
   // A missing corpus is the loader's to report.
   const corpusReal = await realpath(corpus).catch(() => undefined)
   if (corpusReal === undefined) return
   const outReal = await realpathOfNearest(out)
-  const advice = 'choose an output folder outside the corpus'
-  if (outReal === corpusReal) throw new UsageError(`Output folder "${shown.out}" is the corpus folder "${shown.corpus}"; ${advice}`)
-  if (inside(corpusReal, outReal)) throw new UsageError(`Output folder "${shown.out}" is inside the corpus folder "${shown.corpus}"; ${advice}`)
-  if (inside(outReal, corpusReal)) throw new UsageError(`Output folder "${shown.out}" contains the corpus folder "${shown.corpus}"; ${advice}`)
+  const advice = `choose an ${noun.toLowerCase()} outside the corpus`
+  if (outReal === corpusReal) throw new UsageError(`${noun} "${shown.out}" is the corpus folder "${shown.corpus}"; ${advice}`)
+  if (inside(corpusReal, outReal)) throw new UsageError(`${noun} "${shown.out}" is inside the corpus folder "${shown.corpus}"; ${advice}`)
+  if (inside(outReal, corpusReal)) throw new UsageError(`${noun} "${shown.out}" contains the corpus folder "${shown.corpus}"; ${advice}`)
 }
 
 /** The real path of `target`, which may not exist yet: its nearest existing ancestor's, plus the rest. */

@@ -32,6 +32,9 @@ export interface AnchorTarget extends AnchoredWork {
 /** Which wrap is outside which when two cover the same range. */
 export const rank = {correction: 0, person: 1, event: 2, crossref: 3, 'crossref-target': 4, language: 5} as const
 
+/** How many places of an ambiguous quote a message lists before a count of the rest. */
+const maxPlaces = 3
+
 export class AnchorContext {
   readonly byWork: Map<string, AnchorTarget>
 
@@ -54,10 +57,12 @@ export class AnchorContext {
     if (spans.length === 0) {
       fail(this.files(file), `${what}: ${shown} not found in work \`${workId}\` (${target.work.file.path})`, place, 'anchor-missing')
     } else {
-      const where = spans.map((span) => {
+      // A word that is everywhere would make a message of hundreds of places: the first few and a count.
+      const where = spans.slice(0, maxPlaces).map((span) => {
         const point = target.index.pointAt(span.start)
         return `${target.work.file.path}:${point.line}:${point.column}`
       })
+      if (spans.length > maxPlaces) where.push(`and ${spans.length - maxPlaces} more`)
       fail(
         this.files(file),
         `${what}: ${shown} matches ${spans.length} times in work \`${workId}\` (${where.join(', ')}): add a prefix or suffix`,

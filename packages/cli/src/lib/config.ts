@@ -1,0 +1,85 @@
+/**
+ * `samizdat.config.json` in the corpus folder: the corpus's defaults for
+ * `build` (formats, paper, locale, output, labels, metadata), so that a
+ * plain `samizdat build notes/` does what its author wants. Options on the
+ * command line win over it.
+ *
+ * JSON only, on purpose: a config in TypeScript or JavaScript is code, and
+ * running code that comes with a corpus would void what the build promises
+ * about careless and hostile corpora (it reads, never runs, what it is
+ * given). For the same reason there are no plugins here.
+ */
+import {lstat, readFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {LabelOverrides} from '@samizdat/model'
+import {ContentError} from '@samizdat/model/errors'
+import {Ajv} from 'ajv'
+import Type, {type Static} from 'typebox'
+import {VFile} from 'vfile'
+
+const configName = 'samizdat.config.json'
+
+const configSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    formats: Type.Optional(Type.Array(Type.Enum(['html', 'epub', 'pdf']), {minItems: 1, uniqueItems: true})),
+    paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
+    locale: Type.Optional(Type.String({pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'})),
+    out: Type.Optional(Type.String({minLength: 1})),
+    strict: Type.Optional(Type.Boolean()),
+    // Checked again, field by field, by the model when it resolves the labels.
+    labels: Type.Optional(Type.Unsafe<LabelOverrides>({type: 'object'})),
+    metadata: Type.Optional(Type.Record(Type.String(), Type.String()))
+  },
+  {additionalProperties: false}
+)
+
+export type Config = Static<typeof configSchema>
+
+let check: ReturnType<typeof compile> | undefined
+function compile() {
+  return new Ajv({allErrors: true, strict: true}).compile<Config>(configSchema)
+}
+
+/** A config file larger than this is not a config file. */
+const maxConfigSize = 1024 * 1024
+
+/**
+ * The config of the corpus folder `dir` (shown as `shown`), or undefined when it has none. An invalid one is a
+ * content error on the file (exit 1), as a bad edition file is. `out` comes back resolved against `dir`.
+ */
+export async function readConfig(dir: string, cwd: string): Promise<Config | undefined> {
+  const file = path.join(dir, configName)
+  const stats = await lstat(file).catch(() => undefined)
+  if (stats === undefined) return undefined
+  const vfile = new VFile({cwd, path: path.relative(cwd, file)})
+  const problem = (reason: string, ruleId = 'config-invalid'): never => {
+    const message = vfile.message(reason, {ruleId, source: 'samizdat'})
+    message.fatal = true
+    throw new ContentError(`${configName} has errors; nothing was written`, [vfile])
+  }
+  if (!stats.isFile()) return problem(`${configName} must be a regular file`)
+  if (stats.size > maxConfigSize) return problem(`${configName} is larger than 1 MB`)
+  const text = await readFile(file, 'utf8')
+  vfile.value = text
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return problem(`Invalid JSON: ${(error as Error).message}`)
+  }
+  check ??= compile()
+  if (!check(value)) {
+    const reasons = (check.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${describeParams(error.params)}`)
+    return problem(`Invalid ${configName}: ${reasons.join('; ')}`)
+  }
+  const config = value
+  if (config.out !== undefined) config.out = path.resolve(dir, config.out)
+  return config
+}
+
+function describeParams(params: Record<string, unknown>): string {
+  if (Array.isArray(params['allowedValues'])) return ` (${params['allowedValues'].join(', ')})`
+  if (typeof params['additionalProperty'] === 'string') return ` (\`${params['additionalProperty']}\`)`
+  return ''
+}
