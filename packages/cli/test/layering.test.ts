@@ -67,3 +67,26 @@ test('the CLI may import every package', async () => {
   const code = ['model', 'html', 'epub', 'pdf'].map((name, index) => `import * as p${index} from '@samizdat/${name}'`).join('\n')
   assert.deepEqual(await lint('packages/cli/src/x.ts', `${code}\nexport const all = [p0, p1, p2, p3]\n`), [])
 })
+
+test('start-up: what `samizdat --help` loads reaches no adapter and not the model’s main entry (they load when a command runs)', async () => {
+  const {readFile} = await import('node:fs/promises')
+  const path = await import('node:path')
+  const src = path.join(root, 'packages/cli/src')
+  // Static imports only (`import type` is erased; `await import()` is the lazy path), followed through the CLI's own files.
+  const seen = new Set<string>()
+  const outside = new Set<string>()
+  const visit = async (file: string): Promise<void> => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const code = await readFile(file, 'utf8')
+    for (const [, specifier] of code.matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'/gm)) {
+      if (specifier === undefined) continue
+      if (specifier.startsWith('.')) await visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')))
+      else outside.add(specifier)
+    }
+  }
+  await visit(path.join(src, 'bin.ts'))
+  assert.ok(seen.has(path.join(src, 'lib/commands/build.ts')), 'the walk reaches the commands')
+  const heavy = [...outside].filter((specifier) => /^@samizdat\/(html|epub|pdf|model)$|^(pdfkit|typebox|ajv|unified|citation-js)/.test(specifier))
+  assert.deepEqual(heavy, [])
+})

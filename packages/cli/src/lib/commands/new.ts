@@ -1,6 +1,6 @@
 import {mkdir, readdir, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {UsageError} from '@samizdat/model'
+import {UsageError} from '@samizdat/model/errors'
 import type {Command} from 'commander'
 import {clean} from '../report.js'
 import type {Io} from '../run.js'
