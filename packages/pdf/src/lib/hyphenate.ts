@@ -2,7 +2,8 @@
  * Hyphenation points from Liang's patterns, through the `hyphen` package
  * (the TeX patterns from CTAN), with TeX's settings for book work: at least
  * two letters before the hyphen and three after, no word under six letters,
- * no capitalised word (names, places), and the edition's exceptions first
+ * no capitalised word (names, places) unless the paragraph cannot be set
+ * otherwise, and the edition's exceptions first
  * (TeX's `\hyphenation`). One `Hyphenator` per document memoises each word:
  * a book asks for the same few thousand words over and over, in every pass.
  */
@@ -98,7 +99,10 @@ export class Hyphenator {
    * Offsets inside `word` where a hyphen may go (a break after `word.slice(0, offset)`).
    * `word` must be letters only: the caller cuts words at punctuation.
    */
-  points(word: string, lang: string): readonly number[] {
+  points(word: string, lang: string, options: {names?: boolean} = {}): readonly number[] {
+    const first = word.charAt(0)
+    // Capitalised words are names and places, which patterns know little of: only as a last resort (`names`).
+    if (first !== first.toLowerCase() && !options.names && !this.#exceptions.has(word.toLowerCase())) return []
     const key = `${lang}\u0000${word}`
     let points = this.#cache.get(key)
     if (points === undefined) {
@@ -114,9 +118,8 @@ export class Hyphenator {
     const exception = this.#exceptions.get(word.toLowerCase())
     if (exception) return exception
     if ([...word].length < minWordLength) return []
-    // Capitalised words are names and places, which patterns know nothing of; all capitals are acronyms.
-    const first = word.charAt(0)
-    if (first !== first.toLowerCase()) return []
+    // All capitals are acronyms and roman numerals.
+    if (word === word.toUpperCase()) return []
     const found = patterns(lang)
     if (!found) return []
     const parts = found.hyphenate(word, {hyphenChar: '\u00AD', minWordLength}).split('\u00AD')

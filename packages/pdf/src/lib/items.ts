@@ -40,6 +40,8 @@ export interface ItemOptions {
   hyphenate: boolean
   /** The document's hyphenator (its exceptions and its cache of words); a fresh one when absent. */
   hyphenator?: Hyphenator
+  /** Hyphenate capitalised words too (names, places): only when nothing else sets the paragraph. */
+  names?: boolean
   /** Allow a break between any two characters of a too-long word (last resort). */
   emergency: boolean
   /** Width of a line, so that only words longer than it are cut anywhere. */
@@ -245,7 +247,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     }
     if (mode === 'words' && hyphenator) {
       for (const match of text.matchAll(letters)) {
-        for (const point of hyphenator.points(match[0], lang)) cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
+        for (const point of hyphenator.points(match[0], lang, {names: options.names === true})) cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
       }
     }
     return cuts.sort((a, b) => a.offset - b.offset)

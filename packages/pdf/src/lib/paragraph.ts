@@ -36,7 +36,9 @@ interface Pass {
   emergency: boolean
   /** TeX's `\emergencystretch`, in ems of the paragraph's type. */
   emergencyStretch?: number
-  /** Lift the limit of two hyphenated lines in a row, and let spaces shrink by a third (the last resort must always set). */
+  /** Hyphenate names and places too: better than a gap the width of three spaces. */
+  names?: boolean
+  /** Lift the limit of two hyphenated lines in a row, let spaces shrink by a third (the last resort must always set). */
   anyHyphens?: boolean
 }
 
@@ -46,14 +48,16 @@ const maxRatio = 2
 const lastResortRatio = 3
 
 // TeX's settings for book work: `\pretolerance` 100 (ratio 1) without hyphens, `\tolerance` 200
-// (ratio 1.26) with them, then `\emergencystretch` 2 em, then anything that sets.
+// (ratio 1.26) with them, then `\emergencystretch` 2 em, then names hyphenated too, then up to the
+// widest spacing set, then anything that sets (spaces may then shrink by a third, as TeX's do).
 const justifiedPasses: Pass[] = [
   {tolerance: 1, hyphenate: false, emergency: false},
   {tolerance: 1.26, hyphenate: true, emergency: false},
   {tolerance: 1.26, hyphenate: true, emergency: false, emergencyStretch: 2},
   {tolerance: maxRatio, hyphenate: true, emergency: true, emergencyStretch: 2},
-  {tolerance: 10_000, hyphenate: true, emergency: true},
-  {tolerance: 10_000, hyphenate: true, emergency: true, anyHyphens: true}
+  {tolerance: maxRatio, hyphenate: true, emergency: true, emergencyStretch: 2, names: true},
+  {tolerance: lastResortRatio, hyphenate: true, emergency: true, names: true},
+  {tolerance: 10_000, hyphenate: true, emergency: true, names: true, anyHyphens: true}
 ]
 
 // Rag only needs room: its badness already evens line lengths out.
@@ -97,6 +101,7 @@ function breakParagraph(runs: readonly Run[], measure: Measurer, options: Paragr
       indent: options.indent ?? 0,
       hyphenate: pass.hyphenate && options.hyphenate !== false,
       ...(options.hyphenator ? {hyphenator: options.hyphenator} : {}),
+      names: pass.names === true,
       emergency: pass.emergency,
       lineWidth: width,
       shrink: pass.anyHyphens ? 1 / 3 : 1 / 4
