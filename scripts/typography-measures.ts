@@ -32,7 +32,7 @@ export interface TypographySummary {
   pages: PageMeasure[]
   /** Over the pages: spaces in points and in multiples of the font's space. */
   space: {min: number; median: number; max: number}
-  ratio: {min: number; median: number; max: number; p99: number}
+  ratio: {min: number; median: number; max: number; p99: number; count: number}
   hyphenated: number
   longestRun: number
   charsPerLine: {median: number; p95: number}
@@ -84,7 +84,7 @@ export function typographyMeasures(pages: readonly PageWords[], paper: Paper, fr
   return {
     pages: measured,
     space: {min: spaces[0] ?? 0, median: quantile(spaces, 0.5), max: spaces.at(-1) ?? 0},
-    ratio: {min: ratios[0] ?? 0, median: quantile(ratios, 0.5), max: ratios.at(-1) ?? 0, p99: quantile(ratios, 0.99)},
+    ratio: {min: ratios[0] ?? 0, median: quantile(ratios, 0.5), max: ratios.at(-1) ?? 0, p99: quantile(ratios, 0.99), count: ratios.length},
     hyphenated: measured.reduce((sum, page) => sum + page.hyphenated, 0),
     longestRun: Math.max(0, ...measured.map((page) => page.longestRun)),
     charsPerLine: {median: quantile(lines, 0.5), p95: quantile(lines, 0.95)}
