@@ -31,10 +31,22 @@ function walk(node: Nodes, state: TypographyState, inline: boolean, style: Style
     return
   }
   if (!('children' in node)) return
+  if (node.type === 'citation') titlesInItalics(node)
   const block = leafBlocks.has(node.type)
   for (const child of node.children) {
     walk(child as Nodes, inline || block ? state : {previous: ''}, inline || block, style)
   }
+}
+
+/**
+ * The bold of a bracket citation (`[**Title**, p. N]`, `[**Op. Cit.**]`) is
+ * the source's own mark of the cited work, by the rule that made the node a
+ * citation: set as a title is, in italics. Bold elsewhere is left alone: in
+ * running prose the same sources bold emphasis (`**not**`) as often as
+ * titles, and no rule tells them apart.
+ */
+function titlesInItalics(citation: Extract<Nodes, {type: 'citation'}>): void {
+  citation.children = citation.children.map((child) => (child.type === 'strong' ? {...child, type: 'emphasis'} : child)) as typeof citation.children
 }
 
 /**
