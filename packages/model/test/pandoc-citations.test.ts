@@ -270,7 +270,10 @@ test('the bold title of a bracket citation is set in italics (typography); bold 
   const [citation] = all('citation', edition.works[0]!.tree)
   assert.deepEqual(
     (citation as Parent).children.map((child) => [child.type, textOf(child as Nodes)]),
-    [['emphasis', 'The Bolshevik Revolution'], ['text', ', p.\u00A03']]
+    [
+      ['emphasis', 'The Bolshevik Revolution'],
+      ['text', ', p.\u00A03']
+    ]
   )
   assert.deepEqual(
     all('strong', edition.works[0]!.tree).map((node) => textOf(node)),

@@ -7,7 +7,18 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {typographyMeasures, type TypographySummary} from '../../../scripts/typography-measures.js'
 import {geometry, leftEdge, papers, type Paper} from '../src/lib/geometry.js'
-import {build, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, readmeEdition, type PageWords} from './helpers.js'
+import {
+  build,
+  destinationsAndLinks,
+  fixtureEdition,
+  fixturePdf,
+  hasTool,
+  pageWords,
+  readerEdition,
+  readerPdf,
+  readmeEdition,
+  type PageWords
+} from './helpers.js'
 
 const tolerance = 0.5
 

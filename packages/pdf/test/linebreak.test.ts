@@ -157,20 +157,41 @@ function hyphenRuns(items: readonly BreakItem[], breaks: ReadonlyArray<{position
 test('at most two lines in a row end with a hyphen, even where every line could', () => {
   const items = halves(30)
   const options = {tolerance: 3, flaggedDemerits: 0}
-  assert.equal(hyphenRuns(items, breakLines(items, () => 57, {...options, consecutiveHyphens: Infinity})), 'HHHHHHH.')
-  const limited = hyphenRuns(items, breakLines(items, () => 57, options))
+  assert.equal(
+    hyphenRuns(
+      items,
+      breakLines(items, () => 57, {...options, consecutiveHyphens: Infinity})
+    ),
+    'HHHHHHH.'
+  )
+  const limited = hyphenRuns(
+    items,
+    breakLines(items, () => 57, options)
+  )
   assert.ok(limited.length > 0, 'still set')
   assert.doesNotMatch(limited, /HHH/)
-  assert.doesNotMatch(hyphenRuns(items, breakLines(items, () => 57, {...options, consecutiveHyphens: 1})), /HH/)
+  assert.doesNotMatch(
+    hyphenRuns(
+      items,
+      breakLines(items, () => 57, {...options, consecutiveHyphens: 1})
+    ),
+    /HH/
+  )
 })
 
 test("emergency stretch sets what the tolerance refused, within the spacing's hard bound; ratios stay the glue's own", () => {
   // Four words (46, stretch 3) on a measure of 52 need ratio 2; five do not fit.
-  assert.equal(breakLines(words(8), () => 52, {tolerance: 1.26}), undefined)
+  assert.equal(
+    breakLines(words(8), () => 52, {tolerance: 1.26}),
+    undefined
+  )
   const breaks = breakLines(words(8), () => 52, {tolerance: 1.26, emergencyStretch: 3, maxRatio: 2})
   assert.equal(breaks?.length, 2)
   assert.equal(breaks?.[0]?.ratio, 2)
-  assert.equal(breakLines(words(8), () => 52, {tolerance: 1.26, emergencyStretch: 3, maxRatio: 1.9}), undefined)
+  assert.equal(
+    breakLines(words(8), () => 52, {tolerance: 1.26, emergencyStretch: 3, maxRatio: 1.9}),
+    undefined
+  )
 })
 
 test('looseness sets a paragraph a line longer (or shorter) when the tolerance allows', () => {

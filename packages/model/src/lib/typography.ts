@@ -133,7 +133,10 @@ function isRange(text: string, index: number): boolean {
  */
 function parenthetical(text: string, start: number, end: number, previous: string): boolean {
   const before = start > 0 ? text.slice(0, start).trimEnd().at(-1) : previous.trim() === '' ? undefined : previous
-  const after = text.slice(end + 1).trimStart().charAt(0)
+  const after = text
+    .slice(end + 1)
+    .trimStart()
+    .charAt(0)
   if (before === undefined || after === '') return false
   return !(isDigit(before.charCodeAt(0)) && isDigit(after.charCodeAt(0)))
 }

@@ -43,10 +43,10 @@ const patternSets: Readonly<Record<string, string>> = {
 }
 
 /** Fewest letters left on a line before a hyphen (TeX's `\lefthyphenmin`), and carried to the next (`\righthyphenmin`). */
-export const leftMin = 2
-export const rightMin = 3
+const leftMin = 2
+const rightMin = 3
 /** Shortest word hyphenated: a shorter one gains too little to be worth a hyphen. */
-export const minWordLength = 6
+const minWordLength = 6
 /**
  * Longest: no word of any language is longer, and `hyphen` copies the rest
  * of the word at each letter (quadratic). A longer run of letters is cut
@@ -73,7 +73,7 @@ function patterns(lang: string): {set: string; hyphenate: HyphenModule['hyphenat
  * An exception as TeX writes it, `bu-reau-cracy` (a word without hyphens is
  * never hyphenated): the word in lower case and its break offsets.
  */
-export function parseException(entry: string): {word: string; points: number[]} {
+function parseException(entry: string): {word: string; points: number[]} {
   const points: number[] = []
   let word = ''
   for (const char of entry.trim()) {

@@ -226,7 +226,12 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
         items.push({type: 'box', width, piece: last ? {...piece(part), ...extras} : piece(part)})
       }
       if (!last) {
-        const penalty: Item = {type: 'penalty', width: cut.hyphen ? measure.width('-', style) : 0, penalty: cut.penalty, flagged: cut.hyphen || cut.flagged === true}
+        const penalty: Item = {
+          type: 'penalty',
+          width: cut.hyphen ? measure.width('-', style) : 0,
+          penalty: cut.penalty,
+          flagged: cut.hyphen || cut.flagged === true
+        }
         if (cut.hyphen) penalty.hyphen = piece('-')
         items.push(penalty)
       }
@@ -247,7 +252,8 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     }
     if (mode === 'words' && hyphenator) {
       for (const match of text.matchAll(letters)) {
-        for (const point of hyphenator.points(match[0], lang, {names: options.names === true})) cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
+        for (const point of hyphenator.points(match[0], lang, {names: options.names === true}))
+          cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
       }
     }
     return cuts.sort((a, b) => a.offset - b.offset)

@@ -60,7 +60,5 @@ export interface Typesetter {
 }
 
 export function typesetter(enabled: boolean, style: Style = {}): Typesetter {
-  return enabled
-    ? {text: (text) => typography(text, {previous: ''}, style), tree: (tree) => typeset(tree, style)}
-    : {text: (text) => text, tree: () => {}}
+  return enabled ? {text: (text) => typography(text, {previous: ''}, style), tree: (tree) => typeset(tree, style)} : {text: (text) => text, tree: () => {}}
 }
