@@ -124,7 +124,7 @@ export function typography(text: string, state: TypographyState = {previous: ''}
 function isRange(text: string, index: number): boolean {
   // Five characters before: four digits and what precedes them (the slice's start is the text's when shorter).
   if (!/(?:^|[^\p{L}\p{N}\-./,:])[1-9]\d{0,3}$/u.test(text.slice(Math.max(0, index - 5), index))) return false
-  return /^[1-9]\d{0,3}(?![\p{L}\p{N}\-]|[./,:]\d)/u.test(text.slice(index + 1, index + 7))
+  return /^[1-9]\d{0,3}(?![\p{L}\p{N}-]|[./,:]\d)/u.test(text.slice(index + 1, index + 7))
 }
 
 /**
