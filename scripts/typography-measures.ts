@@ -123,6 +123,15 @@ export const typographyColumns: ReadonlyArray<{title: string; value: (printed: {
   }
 ]
 
+/** One line a page: its word spaces in points (min/median/max) and its hyphenated lines (longest run). */
+export function pageLines(words: readonly PageWords[], paper: Paper): string[] {
+  return typographyMeasures(words, paper).pages.map((page) => {
+    const spaces = sorted([...page.spaces])
+    const range = spaces.length === 0 ? '–' : [spaces[0] ?? 0, quantile(spaces, 0.5), spaces.at(-1) ?? 0].map((value) => value.toFixed(2)).join('/')
+    return `  page ${page.page}: word space ${range} pt, ${page.hyphenated} hyphenated (run ${page.longestRun})`
+  })
+}
+
 function sorted(values: number[]): number[] {
   return values.sort((a, b) => a - b)
 }
