@@ -94,7 +94,7 @@ test('back matter: corrections, bibliography with back-links, index of persons, 
   const [corrections, bibliography, index, timeline] = edition.backMatter.map((section) => textOf(section.tree).replace(/\s+/g, ' '))
   assert.match(corrections!, /1961 for “196 1”: OCR: a space inside the number/)
   assert.match(bibliography!, /Kollontai, A\. \(n\.d\.\)\. Selected Writings of Alexandra Kollontai\. Cited: 1, 2/)
-  assert.match(index!, /Kollontai, Alexandra \(1872-1952\), Bolshevik\. An essay 1, 2 Shliapnikov, Alexander\. An essay 1/)
+  assert.match(index!, /Kollontai, Alexandra \(1872–1952\), Bolshevik\. An essay 1, 2 Shliapnikov, Alexander\. An essay 1/)
   assert.match(timeline!, /1961 The meeting\. An essay 1/)
 })
 

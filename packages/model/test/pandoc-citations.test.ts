@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import {after, test} from 'node:test'
-import type {Nodes} from 'mdast'
+import type {Nodes, Parent} from 'mdast'
 import {Ajv} from 'ajv'
 import {apparatusJsonSchema, hasErrors, loadCorpus, resolveEdition, textOf, toApparatusJson, type ResolvedEdition} from '@samizdat/model'
 import {messages, reported, scratch, writeTree} from './helpers/corpus.js'
@@ -256,5 +256,33 @@ test('bracket citations are on where an edition says so', async () => {
   assert.deepEqual(
     edition.apparatus.citations.map((c) => [c.text, c.parts[0]!.itemId]),
     [['**The Bolshevik Revolution**, p. 3', 'carr-revolution']]
+  )
+})
+
+test('the bold title of a bracket citation is set in italics (typography); bold elsewhere stays bold; `typography: false` keeps it', async () => {
+  const files = {
+    'editions/faq.yaml': 'title: FAQ\ncitations: {brackets: true}\n',
+    'essay.md': '# An essay\n\nA **real** quotation [**The Bolshevik Revolution**, p. 3].\n',
+    'bibliography.yaml': bibliography
+  }
+  const {edition, lines} = await build(files)
+  assert.deepEqual(lines, [])
+  const [citation] = all('citation', edition.works[0]!.tree)
+  assert.deepEqual(
+    (citation as Parent).children.map((child) => [child.type, textOf(child as Nodes)]),
+    [
+      ['emphasis', 'The Bolshevik Revolution'],
+      ['text', ', p.\u00A03']
+    ]
+  )
+  assert.deepEqual(
+    all('strong', edition.works[0]!.tree).map((node) => textOf(node)),
+    ['real']
+  )
+  const corpus = await loadCorpus(`c${count}`, {cwd: tmp.dir})
+  const plain = resolveEdition(corpus, 'faq', {typography: false})
+  assert.deepEqual(
+    all('strong', plain.works[0]!.tree).map((node) => textOf(node)),
+    ['real', 'The Bolshevik Revolution']
   )
 })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {typography} from '@samizdat/model'
+import {corpusFromFiles, resolveEdition, textOf, typography} from '@samizdat/model'
+import {messages} from './helpers/corpus.js'
 
 const NBSP = '\u00A0'
 
@@ -20,7 +21,7 @@ test('dashes: em from -- and ---, en between digits and for spaced hyphens; neve
   assert.equal(typography('a---b'), 'a—b')
   assert.equal(typography('1923--7'), '1923–7')
   assert.equal(typography('which - according to the myth - had'), `which${NBSP}– according to the myth${NBSP}– had`)
-  assert.equal(typography('Brest-Litovsk 1919-1922'), 'Brest-Litovsk 1919-1922')
+  assert.equal(typography('Brest-Litovsk 1919–1922'), 'Brest-Litovsk 1919–1922')
   assert.equal(typography('typeset — already'), `typeset${NBSP}— already`)
 })
 
@@ -31,7 +32,7 @@ test('ellipses from three dots, spaced or not', () => {
 })
 
 test('non-breaking space keeps page and volume numbers with their abbreviation', () => {
-  assert.equal(typography('vol. 2, p. 636 and pp. 39-40'), `vol.${NBSP}2, p.${NBSP}636 and pp.${NBSP}39-40`)
+  assert.equal(typography('vol. 2, p. 636 and pp. 39-40'), `vol.${NBSP}2, p.${NBSP}636 and pp.${NBSP}39–40`)
   assert.equal(typography('the p. is'), 'the p. is')
 })
 
@@ -45,4 +46,44 @@ test('state carries across text runs of one block', () => {
 test('idempotent: typeset text is left as it is', () => {
   const once = typography(`"It's" -- he said... 'no' (p. 3)`)
   assert.equal(typography(once), once)
+})
+
+test('number ranges take an en dash; dates, ISBNs, decimals and compounds keep their hyphens', () => {
+  assert.equal(typography('from 1919-1922 (pp. 75-6, 1923-25)'), `from 1919–1922 (pp.${NBSP}75–6, 1923–25)`)
+  for (const kept of ['2024-05-01', 'in 1921-01', 'ISBN 0-900-1234', '978-3-16', '1.5-2', 'Brest-Litovsk', 'mid-1918', 'COVID-19', 'x-1', '12345-6']) {
+    assert.equal(typography(kept), kept)
+  }
+})
+
+test("the edition's dash: spaced en dashes or closed em dashes, whatever the source wrote; ranges and a dash opening a line stay", () => {
+  const source = 'orthodoxy -- even - as we said—they left – and 1923--7 or 1919-22'
+  assert.equal(typography(source, {previous: ''}, {dashes: 'en'}), `orthodoxy${NBSP}– even${NBSP}– as we said${NBSP}– they left${NBSP}– and 1923–7 or 1919–22`)
+  assert.equal(typography(source, {previous: ''}, {dashes: 'em'}), 'orthodoxy—even—as we said—they left—and 1923–7 or 1919–22')
+  // Without a style, the source's dashes stay as they are.
+  assert.equal(typography(source), `orthodoxy${NBSP}— even${NBSP}– as we said—they left${NBSP}– and 1923–7 or 1919–22`)
+  assert.equal(typography('— Yes, he said', {previous: ''}, {dashes: 'em'}), '— Yes, he said')
+  for (const dashes of ['en', 'em'] as const) {
+    const once = typography(source, {previous: ''}, {dashes})
+    assert.equal(typography(once, {previous: ''}, {dashes}), once, `${dashes}: idempotent`)
+  }
+})
+
+const dashCorpus = (edition: string): Record<string, string> => ({
+  'editions/e.yaml': `title: E\n${edition}`,
+  'works/a.md': '---\ntitle: "A - B"\n---\n\nThe years 1919-1922 -- a time - of change.\n'
+})
+
+test('an edition names its dash style and hyphenation exceptions (schema-checked); `typography: false` leaves the source as it is', async () => {
+  const corpus = await corpusFromFiles(dashCorpus('dashes: em\nhyphenation: [bu-reau-cracy, Trot-sky]\n'))
+  assert.deepEqual(messages(corpus.files), [])
+  const edition = resolveEdition(corpus, 'e')
+  assert.equal(textOf(edition.works[0]!.tree), 'The years 1919–1922—a time—of change.')
+  assert.equal(edition.works[0]!.meta.title, 'A—B')
+  assert.deepEqual(edition.meta.hyphenation, ['bu-reau-cracy', 'Trot-sky'])
+  assert.equal(textOf(resolveEdition(corpus, 'e', {typography: false}).works[0]!.tree), 'The years 1919-1922 -- a time - of change.')
+  const bad = await corpusFromFiles(dashCorpus('dashes: long\nhyphenation: [two words]\n'))
+  assert.deepEqual(messages(bad.files), [
+    'editions/e.yaml:2:9: Unexpected value in edition at `dashes`: expected one of "en", "em" [field-invalid]',
+    'editions/e.yaml:3:15: Malformed value in edition at `hyphenation.0`: must match ^[^\\s\\d]+$ [field-invalid]'
+  ])
 })

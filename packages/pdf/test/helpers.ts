@@ -6,11 +6,12 @@
  * When a tool is missing, the test fails in CI and is skipped elsewhere.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {TestContext} from 'node:test'
 import assert from 'node:assert/strict'
-import {hasErrors, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
+import {corpusFromFiles, hasErrors, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {toPdf, type PdfOptions} from '@samizdat/pdf'
 import {sharedBuild} from '../../../scripts/test-cache.js'
 
@@ -48,7 +49,35 @@ export function fixtureEdition(): Promise<ResolvedEdition> {
  */
 export function build(name: string, edition: () => Promise<ResolvedEdition>, options: PdfOptions = {}): Promise<string> {
   const all = {date, ...options}
-  return sharedBuild(`pdf-${name}`, 'pdf', all, [fixtureCorpus], async () => (await toPdf(await edition(), all))[0]!.data)
+  // This file makes the generated editions: a change to it is a change of their sources.
+  return sharedBuild(`pdf-${name}`, 'pdf', all, [fixtureCorpus, fileURLToPath(import.meta.url)], async () => (await toPdf(await edition(), all))[0]!.data)
+}
+
+/**
+ * English prose nobody here wrote: the prose paragraphs of the READMEs of the packages this one depends
+ * on (so they are installed: about 30,000 characters), one work each in a plain-folder corpus, for measuring typography on text it
+ * was not tuned for. Code, lists, tables and HTML are left out: their spaces are not word spaces to judge.
+ */
+export function readmeEdition(): Promise<ResolvedEdition> {
+  if (!editions.has('readmes')) {
+    const files: Record<string, string> = {}
+    const modules = join(here, '..', 'node_modules')
+    for (const name of readdirSync(modules).sort()) {
+      const readme = existsSync(join(modules, name)) ? readdirSync(join(modules, name)).find((file) => /^readme\.md$/i.test(file)) : undefined
+      if (!readme) continue
+      const text = readFileSync(join(modules, name, readme), 'utf8')
+      const prose = text
+        .replace(/^(```|~~~)[^]*?^\1/gm, '')
+        .split(/\n\s*\n/)
+        .filter((block) => block.length > 80 && !/[`<|]|!\[|\]\[|^\s*(?:[#>*+-]|\d+\.|\s{4}|\t)/m.test(block))
+      files[`${name}.md`] = `# ${name}\n\n${prose.join('\n\n')}\n`
+    }
+    editions.set(
+      'readmes',
+      corpusFromFiles(files).then((corpus) => resolveEdition(corpus, 'corpus'))
+    )
+  }
+  return editions.get('readmes') as Promise<ResolvedEdition>
 }
 
 export const readerPdf = (): Promise<string> => build('workers-opposition', readerEdition)

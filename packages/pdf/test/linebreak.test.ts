@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {registerFonts} from '../src/lib/fonts.js'
-import {breakLines, infinity, type BreakItem} from '../src/lib/linebreak.js'
+import {Hyphenator} from '../src/lib/hyphenate.js'
+import {breakLines, infinity, type BreakItem, type PenaltyItem} from '../src/lib/linebreak.js'
 import {Measurer} from '../src/lib/measure.js'
 import {setParagraph} from '../src/lib/paragraph.js'
 import {createDocument} from '../src/lib/pdfkit.js'
@@ -110,4 +111,92 @@ test('centred lines are centred on the measure', () => {
   const [line] = setParagraph([run('A section')], measure, {width: 300, align: 'center', leading: 14, style: roman})
   const first = (line as Line).glyphs[0]?.x as number
   assert.ok(Math.abs(first - (300 - right(line as Line))) < 0.01)
+})
+
+test('hyphenation: US patterns for unmarked English, two letters before the hyphen and three after, no capitalised or short word', () => {
+  const hyphenator = new Hyphenator()
+  // The British set gave "prin-ted", "bur-eau-cracy" and "re-volu-tion"; "print-ed" leaves two letters, too few.
+  assert.deepEqual(hyphenator.points('printed', 'en'), [])
+  assert.deepEqual(hyphenator.points('bureaucracy', 'en'), [2, 6])
+  assert.deepEqual(hyphenator.points('revolution', 'en'), [3, 4, 6])
+  // Names and places ("Mo-scow", "Alexan-dra", "Trot-sky"), and words under six letters.
+  for (const word of ['Moscow', 'Alexandra', 'Trotsky', 'Counter', 'water', 'paper']) assert.deepEqual(hyphenator.points(word, 'en'), [], word)
+  assert.deepEqual(hyphenator.points('person', 'en'), [3])
+  // Names only when a paragraph cannot be set otherwise (the last passes ask for them); acronyms never.
+  assert.deepEqual(hyphenator.points('Alexandra', 'en', {names: true}), [6])
+  assert.deepEqual(hyphenator.points('VTSSPSVTSSPS', 'en', {names: true}), [])
+  // The work's language picks the patterns: French for French, the British set when a work asks for it.
+  assert.deepEqual(hyphenator.points('révolutionnaire', 'fr'), [2, 4, 6, 10])
+  assert.deepEqual(hyphenator.points('revolution', 'en-GB'), [2, 6])
+})
+
+test("hyphenation: the edition's exceptions come first, whatever the case; each word is worked out once a document", () => {
+  const hyphenator = new Hyphenator(['bureau-cracy', 'Trot-sky', 'printed'])
+  assert.deepEqual(hyphenator.points('bureaucracy', 'en'), [6])
+  assert.deepEqual(hyphenator.points('Bureaucracy', 'en'), [6])
+  assert.deepEqual(hyphenator.points('Trotsky', 'en'), [4])
+  assert.deepEqual(hyphenator.points('printed', 'en'), [])
+  // Memoised: the same answer, not worked out again.
+  assert.equal(hyphenator.points('revolutionary', 'en'), hyphenator.points('revolutionary', 'en'))
+})
+
+/** Words of two halves (6 + 6, a hyphen point between) after an indent of 8: a measure of 57 fits hyphen to hyphen exactly. */
+function halves(count: number): BreakItem[] {
+  const items: BreakItem[] = [{type: 'box', width: 8}]
+  for (let index = 0; index < count; index++) {
+    if (index > 0) items.push({type: 'glue', width: 2, stretch: 1, shrink: 1})
+    items.push({type: 'box', width: 6}, {type: 'penalty', width: 1, penalty: 50, flagged: true}, {type: 'box', width: 6})
+  }
+  return [...items, ...words(0).slice(-3)]
+}
+
+function hyphenRuns(items: readonly BreakItem[], breaks: ReadonlyArray<{position: number}> | undefined): string {
+  return (breaks ?? []).map(({position}) => ((items[position] as PenaltyItem).flagged ? 'H' : '.')).join('')
+}
+
+test('at most two lines in a row end with a hyphen, even where every line could', () => {
+  const items = halves(30)
+  const options = {tolerance: 3, flaggedDemerits: 0}
+  assert.equal(
+    hyphenRuns(
+      items,
+      breakLines(items, () => 57, {...options, consecutiveHyphens: Infinity})
+    ),
+    'HHHHHHH.'
+  )
+  const limited = hyphenRuns(
+    items,
+    breakLines(items, () => 57, options)
+  )
+  assert.ok(limited.length > 0, 'still set')
+  assert.doesNotMatch(limited, /HHH/)
+  assert.doesNotMatch(
+    hyphenRuns(
+      items,
+      breakLines(items, () => 57, {...options, consecutiveHyphens: 1})
+    ),
+    /HH/
+  )
+})
+
+test("emergency stretch sets what the tolerance refused, within the spacing's hard bound; ratios stay the glue's own", () => {
+  // Four words (46, stretch 3) on a measure of 52 need ratio 2; five do not fit.
+  assert.equal(
+    breakLines(words(8), () => 52, {tolerance: 1.26}),
+    undefined
+  )
+  const breaks = breakLines(words(8), () => 52, {tolerance: 1.26, emergencyStretch: 3, maxRatio: 2})
+  assert.equal(breaks?.length, 2)
+  assert.equal(breaks?.[0]?.ratio, 2)
+  assert.equal(
+    breakLines(words(8), () => 52, {tolerance: 1.26, emergencyStretch: 3, maxRatio: 1.9}),
+    undefined
+  )
+})
+
+test('looseness sets a paragraph a line longer (or shorter) when the tolerance allows', () => {
+  assert.equal(breakLines(words(10), () => 58, {tolerance: 10})?.length, 2)
+  assert.equal(breakLines(words(10), () => 58, {tolerance: 10, looseness: 1})?.length, 3)
+  // As close as it can: one-word lines have no glue to stretch.
+  assert.equal(breakLines(words(10), () => 58, {tolerance: 10, looseness: 5})?.length, 3)
 })

@@ -98,6 +98,10 @@ export interface EditionSpec {
   paper?: string
   /** Heading of the section gathering passages of a work that other works quote. */
   quotedHeading?: string
+  /** Hyphenation exceptions, as TeX's `\hyphenation` writes them (`bu-reau-cracy`). */
+  hyphenation?: string[]
+  /** The edition's parenthetical dash: spaced en dashes (`en`) or closed em dashes (`em`); absent: as the sources have them. */
+  dashes?: 'en' | 'em'
   /** How citations are read and rendered (`citations` in the edition file); absent: the defaults. */
   citations?: CitationSettings
   file: VFile
@@ -225,6 +229,8 @@ export interface EditionMeta {
   /** The verbatim sources behind the works, with their checksums. */
   sources: Array<SourceRef & {work: string; title: string; url?: string; rights?: string}>
   paper?: string
+  /** Hyphenation exceptions for print adapters (`bu-reau-cracy`; a word without hyphens is never hyphenated). */
+  hyphenation?: string[]
 }
 
 export interface ResolvedEdition {

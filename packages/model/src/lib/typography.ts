@@ -1,6 +1,8 @@
 /**
  * House typography, once for every format: curly quotes and apostrophes,
- * dashes from hyphens, ellipses, and non-breaking spaces where a line must
+ * dashes from hyphens, number ranges with an en dash (`1919-1922`), ellipses,
+ * one style of parenthetical dash when the edition names one (spaced en
+ * dashes or closed em dashes), and non-breaking spaces where a line must
  * not break. One pass over the characters, no backtracking, so it costs a
  * fraction of parsing (see `pnpm bench`). Idempotent: typeset text is left as it is.
  *
@@ -16,14 +18,20 @@ export interface TypographyState {
 
 const NBSP = '\u00A0'
 
+/** An edition's parenthetical dash: spaced en dashes (` – `) or closed em dashes (`—`). */
+type DashStyle = 'en' | 'em'
+
 /** After these, a quote opens: start of block, white space, brackets, dashes, opening quotes. */
 const opensAfter = new Set(['', ' ', '\t', '\n', NBSP, '(', '[', '{', '—', '–', '-', '/', '“', '‘'])
 
 /** Abbreviations that keep their number on the same line: `p. 39`, `vol. 2`. */
 const keepWithNumber = /\b(p|pp|vol|vols|no|No|nos|ch|chap|art|para|fig|cf)\. (?=\d)/g
 
-/** Typeset one run of text. `state` carries context from the preceding runs of the block. */
-export function typography(text: string, state: TypographyState = {previous: ''}): string {
+/**
+ * Typeset one run of text. `state` carries context from the preceding runs of the block.
+ * `options.dashes`: the edition's parenthetical dash; without it, dashes keep the source's style.
+ */
+export function typography(text: string, state: TypographyState = {previous: ''}, options: {dashes?: DashStyle} = {}): string {
   if (!/["'.\-—–]/.test(text)) {
     if (text.length > 0) state.previous = text.charAt(text.length - 1)
     return text
@@ -57,6 +65,8 @@ export function typography(text: string, state: TypographyState = {previous: ''}
           index = end - 1
         } else if (previous === ' ' && text.charAt(index + 1) === ' ') {
           emit = '–' // a spaced hyphen is a dash
+        } else if (isRange(text, index)) {
+          emit = '–' // 1919-1922, pp. 39-40
         }
         break
       case '—':
@@ -71,20 +81,64 @@ export function typography(text: string, state: TypographyState = {previous: ''}
           index += 4
         }
     }
-    // A dash never starts a line: the space before it does not break.
-    const keepSpace = (emit === '—' || emit === '–') && start > 0 && text.charAt(start - 1) === ' '
-    if (emit === char && !keepSpace) {
+    const dash = emit === '—' || emit === '–'
+    const before = dash && start > 0 && text.charAt(start - 1) === ' '
+    const spaced = before || (dash && start > 0 && text.charAt(start - 1) === NBSP)
+    /** Where the copied text stops (before a space the dash takes over), and what goes around the dash. */
+    let cut = start
+    let lead = ''
+    let trail = ''
+    if (dash && options.dashes && parenthetical(text, start, index, previous)) {
+      if (options.dashes === 'en') {
+        // Spaced: a closed dash opens up (`word—word` reads `word – word`); a dash never starts a line.
+        emit = '–'
+        lead = NBSP
+        if (spaced) cut = start - 1
+        if (!/\s/u.test(text.charAt(index + 1))) trail = ' '
+      } else {
+        // Closed: `word – word` reads `word—word`.
+        emit = '—'
+        if (spaced) cut = start - 1
+        if (text.charAt(index + 1) === ' ') index++
+      }
+    } else if (before) {
+      // A dash never starts a line: the space before it does not break.
+      cut = start - 1
+      lead = NBSP
+    }
+    if (emit === char && cut === start && index === start && lead === '' && trail === '') {
       previous = char
       continue
     }
-    parts.push(text.slice(flushed, keepSpace ? start - 1 : start), keepSpace ? NBSP + emit : emit)
+    parts.push(text.slice(flushed, cut), lead + emit + trail)
     flushed = index + 1
-    previous = emit
+    previous = trail === '' ? emit : trail
   }
   parts.push(text.slice(flushed))
   state.previous = previous
   const out = parts.join('')
   return out.includes('. ') ? out.replace(keepWithNumber, `$1.${NBSP}`) : out
+}
+
+/** Digits (1 to 4, no leading zero) before and after `text[index]`, with no more number on either side: a range, not an ISBN, a date or a decimal. */
+function isRange(text: string, index: number): boolean {
+  // Five characters before: four digits and what precedes them (the slice's start is the text's when shorter).
+  if (!/(?:^|[^\p{L}\p{N}\-./,:])[1-9]\d{0,3}$/u.test(text.slice(Math.max(0, index - 5), index))) return false
+  return /^[1-9]\d{0,3}(?![\p{L}\p{N}-]|[./,:]\d)/u.test(text.slice(index + 1, index + 7))
+}
+
+/**
+ * A dash between words or clauses, as opposed to a range (`1923–7`), a dash
+ * that opens a line of dialogue, or one ending a broken-off sentence.
+ */
+function parenthetical(text: string, start: number, end: number, previous: string): boolean {
+  const before = start > 0 ? text.slice(0, start).trimEnd().at(-1) : previous.trim() === '' ? undefined : previous
+  const after = text
+    .slice(end + 1)
+    .trimStart()
+    .charAt(0)
+  if (before === undefined || after === '') return false
+  return !(isDigit(before.charCodeAt(0)) && isDigit(after.charCodeAt(0)))
 }
 
 function isDigit(code: number): boolean {

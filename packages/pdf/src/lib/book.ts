@@ -6,6 +6,7 @@
 import type {ResolvedEdition} from '@samizdat/model'
 import {contentsSection, type NumberSlot} from './contents.js'
 import type {Geometry} from './geometry.js'
+import type {Hyphenator} from './hyphenate.js'
 import type {PdfImage} from './images.js'
 import {handlers} from './handlers/index.js'
 import {imprint} from './imprint.js'
@@ -36,6 +37,8 @@ export interface BookOptions {
   pages?: ReadonlyMap<string, string>
   /** The edition's images, prepared for drawing (images.ts). */
   images: ReadonlyMap<string, PdfImage>
+  /** One per document, over both passes: the edition's exceptions and every word's points, worked out once. */
+  hyphenator: Hyphenator
 }
 
 export function layoutBook(edition: ResolvedEdition, root: StructNode, options: BookOptions): Book {
@@ -43,6 +46,7 @@ export function layoutBook(edition: ResolvedEdition, root: StructNode, options: 
   const state = (file?: string): State => {
     const made = new State(options.geometry, options.measure, handlers, options.labels, pageRefs, options.warnings.for(file))
     made.images = options.images
+    made.hyphenator = options.hyphenator
     return made
   }
   const {meta} = edition

@@ -7,7 +7,7 @@
  */
 import type {BoxItem, GlueItem, PenaltyItem} from './linebreak.js'
 import {infinity} from './linebreak.js'
-import {hyphenPoints} from './hyphenate.js'
+import {Hyphenator} from './hyphenate.js'
 import {junctionBreaks, scriptBreaks} from './segment.js'
 import type {Measurer} from './measure.js'
 import type {StructNode} from './structure.js'
@@ -38,10 +38,16 @@ export interface ItemOptions {
   /** First-line indent. */
   indent: number
   hyphenate: boolean
+  /** The document's hyphenator (its exceptions and its cache of words); a fresh one when absent. */
+  hyphenator?: Hyphenator
+  /** Hyphenate capitalised words too (names, places): only when nothing else sets the paragraph. */
+  names?: boolean
   /** Allow a break between any two characters of a too-long word (last resort). */
   emergency: boolean
   /** Width of a line, so that only words longer than it are cut anywhere. */
   lineWidth: number
+  /** How far a justified space may shrink, as a fraction of it (default a quarter; the last passes allow a third). */
+  shrink?: number
 }
 
 /** Stretch of the glue that makes rag: three ems, as in Knuth and Plass. */
@@ -64,6 +70,8 @@ const letters = /\p{L}+/gu
 
 export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOptions): Item[] {
   const items: Item[] = []
+  const hyphenator = options.hyphenate ? (options.hyphenator ?? new Hyphenator()) : undefined
+  const shrink = options.shrink ?? 1 / 4
   if (options.indent !== 0) items.push({type: 'box', width: options.indent})
   let pendingSpace: TextStyle | undefined
   /** The end of the last word, when nothing has come after it yet: a break may fall between it and the next run. */
@@ -96,7 +104,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
           // A no-break space: glue that no break may follow (as wide as the spaces: code keeps its alignment).
           flushSpace()
           items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
-          pushSpace(run.style, items, measure, options.align, token.length)
+          pushSpace(run.style, items, measure, options.align, shrink, token.length)
         } else if (items.length > (options.indent !== 0 ? 1 : 0)) {
           pendingSpace = run.style
         }
@@ -133,7 +141,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
   return items
 
   function flushSpace(): void {
-    if (pendingSpace) pushSpace(pendingSpace, items, measure, options.align)
+    if (pendingSpace) pushSpace(pendingSpace, items, measure, options.align, shrink)
     pendingSpace = undefined
   }
 
@@ -171,7 +179,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       // Both sides of a taken break are shaped on their own: measure them so.
       const hyphenWidth = cut.hyphen ? measure.width(`${prefix}-`, run.style) - width : 0
       const postBreak = measure.width(text.slice(cut.offset), run.style) - (total - width)
-      const penalty: Item = {type: 'penalty', width: hyphenWidth, penalty: cut.penalty, flagged: cut.hyphen}
+      const penalty: Item = {type: 'penalty', width: hyphenWidth, penalty: cut.penalty, flagged: cut.hyphen || cut.flagged === true}
       if (Math.abs(postBreak) > 1e-9) penalty.postBreak = postBreak
       if (cut.hyphen) penalty.hyphen = piece('-')
       items.push(penalty)
@@ -218,7 +226,12 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
         items.push({type: 'box', width, piece: last ? {...piece(part), ...extras} : piece(part)})
       }
       if (!last) {
-        const penalty: Item = {type: 'penalty', width: cut.hyphen ? measure.width('-', style) : 0, penalty: cut.penalty, flagged: cut.hyphen}
+        const penalty: Item = {
+          type: 'penalty',
+          width: cut.hyphen ? measure.width('-', style) : 0,
+          penalty: cut.penalty,
+          flagged: cut.hyphen || cut.flagged === true
+        }
         if (cut.hyphen) penalty.hyphen = piece('-')
         items.push(penalty)
       }
@@ -234,13 +247,13 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
         if (urlBreakAfter.test(previous) && !urlBreakAfter.test(text[offset] as string)) cuts.push({offset, penalty: urlPenalty, hyphen: false})
       } else if ((previous === '-' || previous === '–' || previous === '—' || previous === '/') && /\p{L}|\p{N}/u.test(text[offset] as string)) {
         // After an explicit hyphen or dash, with text on both sides.
-        if (offset > 1) cuts.push({offset, penalty: previous === '-' ? hyphenPenalty : dashPenalty, hyphen: false})
+        if (offset > 1) cuts.push({offset, penalty: previous === '-' ? hyphenPenalty : dashPenalty, hyphen: false, flagged: previous === '-'})
       }
     }
-    if (mode === 'words' && options.hyphenate) {
+    if (mode === 'words' && hyphenator) {
       for (const match of text.matchAll(letters)) {
-        if (match[0] === match[0].toUpperCase()) continue // acronyms and roman numerals
-        for (const point of hyphenPoints(match[0], lang)) cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
+        for (const point of hyphenator.points(match[0], lang, {names: options.names === true}))
+          cuts.push({offset: match.index + point, penalty: hyphenPenalty, hyphen: true})
       }
     }
     return cuts.sort((a, b) => a.offset - b.offset)
@@ -250,13 +263,17 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
 interface Cut {
   offset: number
   penalty: number
+  /** An added hyphen is drawn when the break is taken. */
   hyphen: boolean
+  /** The line ends with a hyphen of the word's own: it counts towards consecutive hyphens too. */
+  flagged?: boolean
 }
 
-function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align, count = 1): void {
+function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align, shrink: number, count = 1): void {
   const width = measure.width(' ', style) * count
   if (align === 'justify') {
-    items.push({type: 'glue', width, stretch: width / 2, shrink: width / 3, space: true})
+    // Half a space of stretch, a quarter of shrink: a crushed line reads worse than a loose one.
+    items.push({type: 'glue', width, stretch: width / 2, shrink: width * shrink, space: true})
     return
   }
   const rag = ragEms * style.size

@@ -40,6 +40,21 @@ export interface BreakOptions {
   fitnessDemerits?: number
   /** Extra demerits when the last full line ends with a hyphen. */
   finalHyphenDemerits?: number
+  /** Most lines in a row that may end with a hyphen (flagged breaks); default 2. */
+  consecutiveHyphens?: number
+  /**
+   * Stretch added to every line when judging it (TeX's `\emergencystretch`):
+   * a last pass spreads the looseness of one bad line over the paragraph. The
+   * ratios returned are still those of the lines' own glue.
+   */
+  emergencyStretch?: number
+  /** Largest ratio of a line's own glue, whatever the emergency stretch: the spacing's hard bound. */
+  maxRatio?: number
+  /**
+   * TeX's `\looseness`: set the paragraph this many lines longer (or, negative,
+   * shorter) than its best, if it can be within the tolerance, else as close as it can.
+   */
+  looseness?: number
 }
 
 /** One line of a solution: the item index it breaks at, and how much its glue is stretched (>0) or shrunk (<0). */
@@ -53,6 +68,8 @@ export const infinity = 10_000
 interface Node {
   position: number
   line: number
+  /** How many lines in a row, up to this one, end with a hyphen. */
+  hyphens: number
   fitness: number
   width: number
   stretch: number
@@ -72,8 +89,12 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
   const flaggedDemerits = options.flaggedDemerits ?? 3000
   const fitnessDemerits = options.fitnessDemerits ?? 3000
   const finalHyphenDemerits = options.finalHyphenDemerits ?? 5000
+  const consecutiveHyphens = options.consecutiveHyphens ?? 2
+  const emergencyStretch = options.emergencyStretch ?? 0
+  const looseness = options.looseness ?? 0
+  const maxRatio = options.maxRatio ?? Infinity
   const sum = {width: 0, stretch: 0, shrink: 0}
-  let active: Node[] = [{position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: undefined}]
+  let active: Node[] = [{position: 0, line: 0, hyphens: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: undefined}]
 
   for (let index = 0; index < items.length; index++) {
     const item = items[index] as BreakItem
@@ -95,6 +116,15 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
     if (node.position === items.length - 1 && (!best || node.demerits < best.demerits)) best = node
   }
   if (!best) return undefined
+  if (looseness !== 0) {
+    // As TeX: the solution whose line count is nearest the wanted one, on the wanted side; then the fewest demerits.
+    const wanted = best.line + looseness
+    const distance = (node: Node): number => Math.abs(node.line - wanted)
+    for (const node of active) {
+      if (node.position !== items.length - 1 || Math.sign(node.line - (best as Node).line) * Math.sign(looseness) < 0) continue
+      if (distance(node) < distance(best) || (distance(node) === distance(best) && node.demerits < best.demerits)) best = node
+    }
+  }
   const breaks: LineBreak[] = []
   for (let node: Node | undefined = best; node?.previous; node = node.previous) {
     breaks.push({position: node.position, ratio: node.ratio})
@@ -104,24 +134,30 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
   function tryBreak(index: number, penalty: number, flagged: boolean): void {
     const item = items[index] as BreakItem
     const forced = penalty <= -infinity
-    const candidates: Array<Node | undefined> = [undefined, undefined, undefined, undefined]
+    // The best way to reach this break for each fitness class and run of hyphens (and line count, under looseness).
+    const candidates = new Map<string, Node>()
     const remaining: Node[] = []
     for (const node of active) {
       const width = sum.width - node.width + (item.type === 'penalty' ? item.width : 0)
       const target = lineWidth(node.line)
       let ratio: number
+      /** The ratio of the line's own glue, which `ratio` judges with the emergency stretch added. */
+      let glueRatio: number | undefined
       if (Math.abs(width - target) < 1e-6) {
         ratio = 0 // exactly full, up to rounding
       } else if (width < target) {
         const stretch = sum.stretch - node.stretch
-        ratio = stretch > 0 ? (target - width) / stretch : infinity
+        ratio = stretch + emergencyStretch > 0 ? (target - width) / (stretch + emergencyStretch) : infinity
+        if (emergencyStretch > 0) glueRatio = stretch > 0 ? (target - width) / stretch : infinity
       } else {
         const shrink = sum.shrink - node.shrink
         ratio = shrink > 0 ? (target - width) / shrink : -infinity
       }
       // A line too tight never gets looser as it grows: drop the node.
       if (!(ratio < -1 || forced)) remaining.push(node)
-      if (ratio < -1 || ratio > options.tolerance) continue
+      if (ratio < -1 || ratio > options.tolerance || (glueRatio !== undefined && glueRatio > maxRatio)) continue
+      const hyphens = flagged ? node.hyphens + 1 : 0
+      if (hyphens > consecutiveHyphens) continue
 
       const badness = 100 * Math.abs(ratio) ** 3
       let demerits = (linePenalty + badness) ** 2
@@ -133,25 +169,26 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
       if (Math.abs(fitness - node.fitness) > 1) demerits += fitnessDemerits
       demerits += node.demerits
-      const current = candidates[fitness]
+      const key = looseness === 0 ? `${fitness} ${hyphens}` : `${fitness} ${hyphens} ${node.line}`
+      const current = candidates.get(key)
       if (!current || demerits < current.demerits) {
-        candidates[fitness] = {
+        candidates.set(key, {
           position: index,
           line: node.line + 1,
+          hyphens,
           fitness,
           width: 0,
           stretch: 0,
           shrink: 0,
           demerits,
-          ratio,
+          ratio: glueRatio ?? ratio,
           previous: node
-        }
+        })
       }
     }
     active = remaining
     const after = totalsAfter(index)
-    for (const candidate of candidates) {
-      if (!candidate) continue
+    for (const candidate of candidates.values()) {
       Object.assign(candidate, after)
       if (item.type === 'penalty' && item.postBreak) candidate.width -= item.postBreak
       active.push(candidate)

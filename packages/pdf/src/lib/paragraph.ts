@@ -1,9 +1,11 @@
 /**
  * Set a paragraph: itemize its runs, break it into lines with Knuth–Plass,
  * loosening in passes as TeX does (first without hyphenation, then with it,
- * then cutting over-long words anywhere), and place the lines.
+ * then with emergency stretch, then cutting over-long words anywhere), and
+ * place the lines.
  */
 import {paragraphDirection, reorderLine} from './bidi.js'
+import type {Hyphenator} from './hyphenate.js'
 import {itemize, type Align} from './items.js'
 import {breakLines, type LineBreak} from './linebreak.js'
 import {setLines} from './lines.js'
@@ -21,28 +23,47 @@ export interface ParagraphOptions {
   /** The paragraph's main style, for the baseline position. */
   style: TextStyle
   hyphenate?: boolean
+  /** The document's hyphenator: the edition's exceptions, and words already hyphenated. */
+  hyphenator?: Hyphenator
+  /** TeX's `\looseness`: this many lines more (or fewer) than the best setting, when the tolerance allows. */
+  looseness?: number
 }
 
 interface Pass {
   tolerance: number
   hyphenate: boolean
+  /** Cut words too long for a line anywhere. */
   emergency: boolean
+  /** TeX's `\emergencystretch`, in ems of the paragraph's type. */
+  emergencyStretch?: number
+  /** Hyphenate names and places too: better than a gap the width of three spaces. */
+  names?: boolean
+  /** Lift the limit of two hyphenated lines in a row, let spaces shrink by a third (the last resort must always set). */
+  anyHyphens?: boolean
 }
 
-/** The widest justified spacing: glue stretched three times its stretch (2.5 spaces). */
-const maxRatio = 3
+/** The widest justified spacing the passes allow: glue stretched twice its stretch (two spaces). */
+const maxRatio = 2
+/** The last resort's (a narrow column): two and a half spaces; a line that needs more is left short instead. */
+const lastResortRatio = 3
 
+// TeX's settings for book work: `\pretolerance` 100 (ratio 1) without hyphens, `\tolerance` 200
+// (ratio 1.26) with them, then `\emergencystretch` 2 em, then names hyphenated too, then up to the
+// widest spacing set, then anything that sets (spaces may then shrink by a third, as TeX's do).
 const justifiedPasses: Pass[] = [
   {tolerance: 1, hyphenate: false, emergency: false},
-  {tolerance: 2, hyphenate: true, emergency: false},
-  {tolerance: maxRatio, hyphenate: true, emergency: true},
-  {tolerance: 10_000, hyphenate: true, emergency: true}
+  {tolerance: 1.26, hyphenate: true, emergency: false},
+  {tolerance: 1.26, hyphenate: true, emergency: false, emergencyStretch: 2},
+  {tolerance: maxRatio, hyphenate: true, emergency: true, emergencyStretch: 2},
+  {tolerance: maxRatio, hyphenate: true, emergency: true, emergencyStretch: 2, names: true},
+  {tolerance: lastResortRatio, hyphenate: true, emergency: true, names: true},
+  {tolerance: 10_000, hyphenate: true, emergency: true, names: true, anyHyphens: true}
 ]
 
 // Rag only needs room: its badness already evens line lengths out.
 const raggedPasses: Pass[] = [
   {tolerance: 10_000, hyphenate: false, emergency: false},
-  {tolerance: 10_000, hyphenate: true, emergency: true}
+  {tolerance: 10_000, hyphenate: true, emergency: true, anyHyphens: true}
 ]
 
 export function setParagraph(source: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
@@ -79,11 +100,20 @@ function breakParagraph(runs: readonly Run[], measure: Measurer, options: Paragr
       align: options.align,
       indent: options.indent ?? 0,
       hyphenate: pass.hyphenate && options.hyphenate !== false,
+      ...(options.hyphenator ? {hyphenator: options.hyphenator} : {}),
+      names: pass.names === true,
       emergency: pass.emergency,
-      lineWidth: width
+      lineWidth: width,
+      shrink: pass.anyHyphens ? 1 / 3 : 1 / 4
     })
-    const breaks: LineBreak[] | undefined = breakLines(items, () => width, {tolerance: pass.tolerance})
-    return breaks && setLines(items, breaks, {align: options.align, width, height: options.leading, baseline, maxRatio})
+    const breaks: LineBreak[] | undefined = breakLines(items, () => width, {
+      tolerance: pass.tolerance,
+      emergencyStretch: (pass.emergencyStretch ?? 0) * options.style.size,
+      maxRatio: Math.max(pass.tolerance, maxRatio),
+      looseness: options.looseness ?? 0,
+      ...(pass.anyHyphens ? {consecutiveHyphens: Infinity} : {})
+    })
+    return breaks && setLines(items, breaks, {align: options.align, width, height: options.leading, baseline, maxRatio: lastResortRatio})
   }
   for (const pass of passes) {
     const lines = attempt(pass, options.width)

@@ -6,6 +6,7 @@
  */
 import type {Nodes, Parents, PhrasingContent} from 'mdast'
 import type {Geometry} from './geometry.js'
+import {Hyphenator} from './hyphenate.js'
 import type {PdfImage} from './images.js'
 import type {Align} from './items.js'
 import type {Words} from './labels.js'
@@ -80,6 +81,8 @@ export class State {
   notes: NoteRegistry
   /** The edition's images as the PDF draws them, by asset path (see images.ts). */
   images: ReadonlyMap<string, PdfImage> = new Map()
+  /** The document's hyphenator: the edition's exceptions, and a cache shared by every paragraph. */
+  hyphenator: Hyphenator = new Hyphenator()
 
   constructor(
     readonly geometry: Geometry,
@@ -99,6 +102,7 @@ export class State {
     const state = new State(this.geometry, this.measure, this.handlers, this.labels, this.pageRefs, this.warn, this.notes)
     state.notes = this.notes.inside()
     state.images = this.images
+    state.hyphenator = this.hyphenator
     return state
   }
 
@@ -171,7 +175,8 @@ export class State {
       indent: options.indent ?? 0,
       leading: context.leading,
       style,
-      hyphenate: options.hyphenate ?? true
+      hyphenate: options.hyphenate ?? true,
+      hyphenator: this.hyphenator
     })
   }
 

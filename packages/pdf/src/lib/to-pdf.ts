@@ -7,6 +7,7 @@
 import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {layoutBook} from './book.js'
 import {fillNumbers} from './contents.js'
+import {Hyphenator} from './hyphenate.js'
 import {prepareImages} from './images.js'
 import {registerFonts} from './fonts.js'
 import {Measurer} from './measure.js'
@@ -29,15 +30,16 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   const measure = new Measurer(doc)
 
   const images = await prepareImages(doc, edition.assets, report)
+  const hyphenator = new Hyphenator(edition.meta.hyphenation)
   let root = structRoot('Document')
-  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images})
+  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator})
   let pages = paginate(book.sections, geometry)
   let pageOf = destinations(pages)
   if (book.pageRefs > 0) {
     // Page references need the first pass's page numbers. They sit in the back
     // matter, after what they point to, so the second pass moves nothing they name.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, pages: pageOf})
+    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, pages: pageOf})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }

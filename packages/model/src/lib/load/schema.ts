@@ -79,6 +79,9 @@ const editionSchema = Type.Object(
     preface: Type.Optional(Type.String()),
     paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
     quotedHeading: Type.Optional(Type.String()),
+    dashes: Type.Optional(Type.Enum(['en', 'em'])),
+    // TeX's \hyphenation list: `bu-reau-cracy`; a word without hyphens is never hyphenated.
+    hyphenation: Type.Optional(Type.Array(Type.String({minLength: 1, maxLength: 100, pattern: '^[^\\s\\d]+$'}), {maxItems: 10_000})),
     citations: Type.Optional(
       Type.Object(
         {brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))},

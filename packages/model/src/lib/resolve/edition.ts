@@ -55,7 +55,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const byId = new Map(corpus.works.map((work) => [work.meta.id, work]))
   const works = spec.works.map((workId) => byId.get(workId)).filter((work): work is Work => work !== undefined)
   const registry = new IdRegistry()
-  const set = typesetter(options.typography !== false)
+  const set = typesetter(options.typography !== false, spec.dashes ? {dashes: spec.dashes} : {})
   // The edition's language picks the words quietly; an explicit `locale` must be a real tag.
   const all =
     options.locale === undefined ? resolveLabels(localeLabels(spec.language, false).language, options.labels) : resolveLabels(options.locale, options.labels)
@@ -235,6 +235,7 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Type
   if (spec.date !== undefined) meta.date = spec.date
   if (spec.issued !== undefined) meta.issued = spec.issued
   if (spec.paper !== undefined) meta.paper = spec.paper
+  if (spec.hyphenation !== undefined) meta.hyphenation = spec.hyphenation
   return meta
 }
 

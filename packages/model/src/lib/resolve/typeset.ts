@@ -6,14 +6,19 @@ import {typography, type TypographyState} from '../typography.js'
 const verbatim = new Set(['code', 'inlineCode', 'inlineMath', 'math', 'html', 'yaml', 'definition'])
 const leafBlocks = new Set(['paragraph', 'heading', 'tableCell'])
 
-function typeset(tree: Root): void {
-  walk(tree, {previous: ''}, false)
+/** The edition's style choices: its parenthetical dash (`dashes` in the edition file). */
+interface Style {
+  dashes?: 'en' | 'em'
+}
+
+function typeset(tree: Root, style: Style): void {
+  walk(tree, {previous: ''}, false, style)
 }
 
 /** Inside a leaf block every inline node shares the block's state; elsewhere each block starts afresh. */
-function walk(node: Nodes, state: TypographyState, inline: boolean): void {
+function walk(node: Nodes, state: TypographyState, inline: boolean, style: Style): void {
   if (node.type === 'text') {
-    node.value = typography(node.value, state)
+    node.value = typography(node.value, state, style)
     return
   }
   if (verbatim.has(node.type)) {
@@ -26,10 +31,22 @@ function walk(node: Nodes, state: TypographyState, inline: boolean): void {
     return
   }
   if (!('children' in node)) return
+  if (node.type === 'citation') titlesInItalics(node)
   const block = leafBlocks.has(node.type)
   for (const child of node.children) {
-    walk(child as Nodes, inline || block ? state : {previous: ''}, inline || block)
+    walk(child as Nodes, inline || block ? state : {previous: ''}, inline || block, style)
   }
+}
+
+/**
+ * The bold of a bracket citation (`[**Title**, p. N]`, `[**Op. Cit.**]`) is
+ * the source's own mark of the cited work, by the rule that made the node a
+ * citation: set as a title is, in italics. Bold elsewhere is left alone: in
+ * running prose the same sources bold emphasis (`**not**`) as often as
+ * titles, and no rule tells them apart.
+ */
+function titlesInItalics(citation: Extract<Nodes, {type: 'citation'}>): void {
+  citation.children = citation.children.map((child) => (child.type === 'strong' ? {...child, type: 'emphasis'} : child)) as typeof citation.children
 }
 
 /**
@@ -42,6 +59,6 @@ export interface Typesetter {
   tree(tree: Root): void
 }
 
-export function typesetter(enabled: boolean): Typesetter {
-  return enabled ? {text: (text) => typography(text), tree: typeset} : {text: (text) => text, tree: () => {}}
+export function typesetter(enabled: boolean, style: Style = {}): Typesetter {
+  return enabled ? {text: (text) => typography(text, {previous: ''}, style), tree: (tree) => typeset(tree, style)} : {text: (text) => text, tree: () => {}}
 }
