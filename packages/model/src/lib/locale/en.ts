@@ -27,7 +27,12 @@ export const english: Labels = {
     citing: 'citing',
     sourcesDisagree: 'The sources disagree:',
     openQuote: '“',
-    closeQuote: '”'
+    closeQuote: '”',
+    sourceNote: 'Source',
+    sourceTitle: 'Title in the source',
+    dated: 'Dated',
+    history: 'Publication history',
+    captionDropped: 'Image not reproduced; its caption in the source reads'
   },
   html: {
     skip: 'Skip to the text',

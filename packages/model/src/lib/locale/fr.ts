@@ -32,7 +32,12 @@ export const french: Labels = {
     citing: 'renvoyant à',
     sourcesDisagree: `Les sources divergent${nbsp}:`,
     openQuote: `«${thin}`,
-    closeQuote: `${thin}»`
+    closeQuote: `${thin}»`,
+    sourceNote: 'Source',
+    sourceTitle: 'Titre dans la source',
+    dated: 'Daté de',
+    history: 'Historique de publication',
+    captionDropped: `Image non reproduite${thin}; sa légende dans la source est`
   },
   html: {
     skip: 'Aller au texte',
