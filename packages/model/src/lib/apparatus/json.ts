@@ -13,7 +13,8 @@ const motivations = {
   correction: 'editing',
   crossref: 'linking',
   person: 'identifying',
-  language: 'describing'
+  language: 'describing',
+  caption: 'describing'
 } as const
 
 export function toApparatusJson(edition: ResolvedEdition): Record<string, unknown> {
@@ -108,6 +109,9 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
       break
     case 'person':
       bodies.push({id: `urn:samizdat:person:${annotation.person}`, purpose: 'identifying'})
+      break
+    case 'caption':
+      bodies.push({type: 'TextualBody', purpose: 'describing', value: 'Caption of an image the edition does not reproduce'})
       break
     case 'language':
       bodies.push({type: 'TextualBody', purpose: 'describing', value: `Language: ${annotation.lang}`, language: annotation.lang})

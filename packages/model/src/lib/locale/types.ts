@@ -130,11 +130,8 @@ export interface PdfLabels {
   editedBy: string
   publishedBy: string
   sources: string
-  /** Before the date of the build, in the imprint. */
-  built: string
   /** The colophon line naming the fonts. */
   typeset: string
-  checksum: string
   retrieved: string
   /** Text of note reference links, for screen readers: `Note 3`. */
   note: string

@@ -19,6 +19,7 @@ import {inlineReferences, resolveLinks, slashed, type Landing, type LinkContext}
 import {checkRawHtml} from './raw-html.js'
 import {ResolutionFiles} from './messages.js'
 import {buildToc} from './toc.js'
+import {noteDroppedCaptions} from './captions.js'
 import {sourceNote} from './source-note.js'
 import {dropRepeatedTitle} from './title.js'
 import {typesetter, type Typesetter} from './typeset.js'
@@ -93,6 +94,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
     tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, file)
+    noteDroppedCaptions(tree, labels)
     set.tree(tree)
     inlineReferences(tree)
     dropEmptyHeadings(tree, file)
