@@ -39,7 +39,8 @@ const small = {
     'The text of the letter.',
     ''
   ].join('\n'),
-  'works/second-letter.md': '---\ntitle: The Reply\npublicationHistory:\n  - {date: "1742", event: "Answers second-letter and [[no-such-work]]."}\n---\n\nThe reply.\n',
+  'works/second-letter.md':
+    '---\ntitle: The Reply\npublicationHistory:\n  - {date: "1742", event: "Answers second-letter and [[no-such-work]]."}\n---\n\nThe reply.\n',
   'annotations/first-letter.captions.yaml': 'annotations:\n  - {id: view, work: first-letter, kind: caption, quote: {exact: "A view of the parish, 1740"}}\n'
 }
 
@@ -158,10 +159,7 @@ test('reader edition: the captions whose images the corpus lacks are editorial n
   )
   const reading = bodyOf(edition, 'related-reading')
   assert.equal(reading.match(/\[Image not reproduced; its caption in the source reads/g)?.length, 7)
-  assert.equal(
-    edition.apparatus.annotations.filter((annotation) => annotation.kind === 'caption').length,
-    8
-  )
+  assert.equal(edition.apparatus.annotations.filter((annotation) => annotation.kind === 'caption').length, 8)
   const checked = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
   await checkCorpus(checked)
   assert.equal(hasErrors(checked.files), false)

@@ -244,10 +244,19 @@ test('an emendation is marked on the node, in the list of corrections (English a
 
 test('the proofreading pass: a garbled OCR fragment mended as an emendation; corrections inside unchecked quotations marked as emendations', () => {
   const solidarity = flat(textOf(edition.works.find((work) => work.meta.id === 'solidarity-introduction')!.tree))
-  assert.ok(solidarity.includes('Let us explore and exploit these possibilities and the cracks in the social structure which our wedges can widen.'), solidarity)
+  assert.ok(
+    solidarity.includes('Let us explore and exploit these possibilities and the cracks in the social structure which our wedges can widen.'),
+    solidarity
+  )
   const history = flat(textOf(edition.works.find((work) => work.meta.id === 'libcom-history')!.tree))
   assert.ok(history.includes('set a precedent for the domination'), history)
-  for (const id of ['sol-corr-possibilities-and-the-cracks', 'afaq-corr-state-capitalism', 'afaq-corr-proletariat-was', 'lch-corr-manifests-itself', 'lch-corr-independent-thought']) {
+  for (const id of [
+    'sol-corr-possibilities-and-the-cracks',
+    'afaq-corr-state-capitalism',
+    'afaq-corr-proletariat-was',
+    'lch-corr-manifests-itself',
+    'lch-corr-independent-thought'
+  ]) {
     const found = annotation(id)
     assert.ok(found.kind === 'correction' && found.emendation === true, id)
   }

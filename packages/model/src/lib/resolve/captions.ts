@@ -10,11 +10,7 @@ import type {Annotated} from '../apparatus/types.js'
 export function noteDroppedCaptions(tree: Root, labels: ModelLabels): void {
   const frame = (caption: Annotated, inner: PhrasingContent[]): void => {
     // The annotation stays (its id anchors the apparatus entry) and now holds the editorial note.
-    caption.children = [
-      {type: 'text', value: `[${labels.captionDropped} ${labels.openQuote}`},
-      ...inner,
-      {type: 'text', value: `${labels.closeQuote}.]`}
-    ]
+    caption.children = [{type: 'text', value: `[${labels.captionDropped} ${labels.openQuote}`}, ...inner, {type: 'text', value: `${labels.closeQuote}.]`}]
   }
   const walk = (parent: Parent): void => {
     parent.children.forEach((node, index) => {
