@@ -172,3 +172,17 @@ test('reader edition: the preface is written for readers, no folders, checksums 
   }
   assert.ok(preface.includes('the checksums of those copies are published with the edition’s data'), preface)
 })
+
+test('reader edition: the sources’ checksums, out of the book, are in the apparatus JSON', () => {
+  const json = toApparatusJson(edition) as {sources: Array<{work: string; file: string; sha256: string}>}
+  assert.deepEqual(
+    json.sources.map((source) => [source.work, source.file, source.sha256.length]),
+    [
+      ['kollontai-workers-opposition', '000_18439898bf096fe7.txt', 64],
+      ['solidarity-introduction', '002_a6ada37ac24b90a3.txt', 64],
+      ['libcom-history', '003_3f338e899216165a.txt', 64],
+      ['afaq-oppositions', '004_cc4ce99e224b8650.txt', 64],
+      ['related-reading', '001_0dbd461c35781ac4.txt', 64]
+    ]
+  )
+})
