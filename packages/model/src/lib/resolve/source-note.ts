@@ -5,6 +5,7 @@
  * to other works print their titles.
  */
 import type {List, ListItem, PhrasingContent, Root} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {formatDate} from '../locale/format.js'
 import type {Labels} from '../locale/types.js'
@@ -35,7 +36,9 @@ export function sourceNote({meta, file, report, source, titles, labels}: SourceN
   }
   const url = source?.url ?? meta.url
   const title = source?.title ?? url
-  if (title) sentence(strong(words.sourceNote + labels.colon.trimEnd()), text(' '), url ? link(url, title) : text(title), text(stop(title)))
+  // The link is placed where its address is written, so a format that cannot follow it can say where.
+  const place = locate(meta.url === undefined || source?.url !== undefined ? ['source'] : ['url'])
+  if (title) sentence(strong(words.sourceNote + labels.colon.trimEnd()), text(' '), url ? link(url, title, place) : text(title), text(stop(title)))
   else sentence(strong(words.sourceNote + labels.colon.trimEnd()))
   if (meta.sourceTitle) sentence(text(`${words.sourceTitle}${labels.colon}${words.openQuote}${meta.sourceTitle}${words.closeQuote}.`))
   const credits = creditsBeyondAuthors(meta.creators, labels)
@@ -95,8 +98,8 @@ function text(value: string): PhrasingContent {
 function strong(value: string): PhrasingContent {
   return {type: 'strong', children: [text(value)]}
 }
-function link(url: string, value: string): PhrasingContent {
-  return {type: 'link', url, children: [text(value)]}
+function link(url: string, value: string, place: Position | undefined): PhrasingContent {
+  return {type: 'link', url, children: [text(value)], ...(place ? {position: place} : {})}
 }
 function stop(value: string): string {
   return /[.?!…]["”’)]?$/.test(value.trim()) ? '' : '.'
