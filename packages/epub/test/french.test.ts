@@ -21,6 +21,6 @@ test('a French edition: contents, landmarks, title page, back matter and colopho
   assert.match(all, /<h1 id="timeline">Chronologie<\/h1>/)
   assert.match(all, /<h1 id="colophon">À propos de cette édition<\/h1>/)
   assert.match(all, /<strong>6 mars 1918<\/strong>/)
-  assert.match(all, /<dt>Auteurs<\/dt><dd>Anne Dupont, Bernard Martin et Claire Petit<\/dd>/)
+  assert.match(all, /<p class="byline">Par Anne Dupont, Bernard Martin et Claire Petit<\/p>/)
   assert.match(all, /alt="Couverture\u00A0: Trois voix\. Anne Dupont, Bernard Martin et Claire Petit"/)
 })

@@ -15,7 +15,7 @@ test('a French edition: contents, notes, back matter, metadata and authors in Fr
   assert.match(index, /<p class="credit">Édition établie par Jeanne Leroy<\/p>/)
   assert.match(index, /<a class="skip-link" href="#title-page">Aller au texte<\/a>/)
   const work = page('lettre.html')
-  assert.match(work, /<dt>Auteurs<\/dt><dd>Anne Dupont, Bernard Martin et Claire Petit<\/dd>/)
+  assert.match(work, /<p class="byline">Par Anne Dupont, Bernard Martin et Claire Petit<\/p>/)
   assert.match(work, /<meta name="author" content="Anne Dupont, Bernard Martin et Claire Petit">/)
   assert.match(work, /<h2 id="notes">Notes<\/h2>/)
   assert.match(work, /aria-label="Retour au texte, note 1"/)
@@ -26,6 +26,6 @@ test('a French edition: contents, notes, back matter, metadata and authors in Fr
 test("the locale and labels options lay other words over the edition's", async () => {
   const site = await siteOf(toHtml(await frenchEdition(), {locale: 'en', labels: {notes: 'Endnotes'}}))
   const work = site.files.find((file) => file.path === 'lettre.html')?.contents ?? ''
-  assert.match(work, /<dt>Authors<\/dt><dd>Anne Dupont, Bernard Martin and Claire Petit<\/dd>/)
+  assert.match(work, /<p class="byline">By Anne Dupont, Bernard Martin and Claire Petit<\/p>/)
   assert.match(work, /<h2 id="notes">Endnotes<\/h2>/)
 })

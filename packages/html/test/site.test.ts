@@ -123,19 +123,20 @@ test('index: title page, contents with links to works and headings, preface', ()
   assert.ok(index.indexOf('class="toc"') < index.indexOf('class="preface"'))
 })
 
-test('work page: title as h1 with the work id, metadata, body with mapped links', () => {
+test('work page: title as h1 with the work id and the byline; the source note, with the rest of the metadata, at its end', () => {
   const alpha = page(site, 'alpha.html')
-  assert.match(alpha, /<article class="work" aria-labelledby="alpha"><header class="work-header"><h1 id="alpha">A letter on the common rules<\/h1>/)
+  assert.match(
+    alpha,
+    /<article class="work" aria-labelledby="alpha"><header class="work-header"><h1 id="alpha">A letter on the common rules<\/h1><p class="byline">By Ann Example<\/p><\/header>/
+  )
   assert.ok(
     alpha.includes(
-      '<dl class="work-meta"><dt>Author</dt><dd>Ann Example</dd><dt>Translated by</dt><dd>Ben Example</dd>' +
-        '<dt>Date</dt><dd><time datetime="1740">1740</time></dd>' +
-        '<dt>Source</dt><dd><a href="https://example.org/parish-book" rel="external">The parish book</a></dd>' +
-        '<dt>Rights</dt><dd>Written for the tests of this project.</dd>' +
-        '<dt>Publication history</dt><dd><ul><li><time datetime="1740-05-01">1740-05-01</time>: Read out at the parish meeting.' +
-        '<span class="event-source"> (Parish book)</span></li></ul></dd></dl>'
+      '<footer class="source-note" aria-label="Source"><p><strong>Source:</strong> <a href="https://example.org/parish-book">The parish book</a>. ' +
+        'Translated by Ben Example. Dated 1740. Written for the tests of this project.</p>\n' +
+        '<p><strong>Publication history:</strong></p>\n<ul>\n<li>1 May 1740: Read out at the parish meeting. (Parish book)</li>\n</ul></footer>'
     )
   )
+  assert.doesNotMatch(alpha, /work-meta/)
   assert.match(alpha, /See <a href="beta.html">the reply<\/a>/)
   assert.match(alpha, /<a href="beta.html#zur-methode">its remarks on method<\/a>/)
   assert.match(alpha, /<a href="alpha.html#the-pasture">Back to the pasture<\/a>/)

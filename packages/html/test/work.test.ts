@@ -16,6 +16,7 @@ function work(markdown: string, title = 'The Title'): ResolvedWork {
     headings: [],
     notes: [],
     legacyAnchors: {},
+    sourceNote: {type: 'root', children: []},
     file: new VFile()
   }
 }
@@ -41,13 +42,16 @@ test('renderWork: a level-1 heading that is not the title is kept, as a section'
   assert.match(html, /<h3 id="sub">Sub<\/h3>/)
 })
 
-test('renderWork: dates HTML understands go in <time>, others stay as written', () => {
+test('renderWork: the head gives title and authors only; the model’s source note closes the work, after the body', () => {
   const w = work('Text.')
-  w.meta.date = '1921-03'
+  w.meta.creators = [{name: 'Ann', role: 'aut'}]
   w.meta.publicationHistory = [{date: '1922-04-22/1922-08-19', event: 'Serialised.'}]
-  const html = serialize(renderWork(w))
-  assert.match(html, /<dt>Date<\/dt><dd><time datetime="1921-03">1921-03<\/time><\/dd>/)
-  assert.match(html, /<li>1922-04-22\/1922-08-19: Serialised.<\/li>/)
+  w.sourceNote = {type: 'root', children: [{type: 'paragraph', children: [{type: 'text', value: 'From the parish book.'}]}]}
+  assert.equal(
+    serialize(renderWork(w)),
+    '<article class="work" aria-labelledby="w"><header class="work-header"><h1 id="w">The Title</h1><p class="byline">By Ann</p></header>' +
+      '<p>Text.</p><footer class="source-note" aria-label="Source"><p>From the parish book.</p></footer></article>'
+  )
 })
 
 test("renderWork: a section the edition added is set apart and labelled as the editors'", () => {

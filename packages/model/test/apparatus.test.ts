@@ -158,7 +158,7 @@ test('the apparatus is validated: unknown kind, missing field and unknown work a
   const bad = await loadCorpus('bad-apparatus', {cwd: fixtures})
   const reported = bad.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
   assert.deepEqual(reported, [
-    'bad-apparatus/annotations/bad.yaml:4:11: Unexpected value in annotation `wrong-kind` at `kind`: expected one of "note", "correction", "conflict", "crossref", "person", "language" [field-invalid]',
+    'bad-apparatus/annotations/bad.yaml:4:11: Unexpected value in annotation `wrong-kind` at `kind`: expected one of "note", "correction", "conflict", "crossref", "person", "language", "caption" [field-invalid]',
     'bad-apparatus/annotations/bad.yaml:6:5: Missing required field `reason` in annotation `no-reason` [field-missing]',
     'bad-apparatus/annotations/bad.yaml:12:11: Unknown work `missing` in annotation `no-such-work` [work-unknown]'
   ])

@@ -23,15 +23,16 @@ test('every bracketed citation of the FAQ is parsed and resolved', () => {
 })
 
 test('a bare Op. Cit. follows the author the passage credits, not just the preceding citation', () => {
-  assert.deepEqual(at(162), ['kowalski-bolshevik-party-conflict', 'context']) // "the historian Kowalski notes"
-  assert.deepEqual(at(539), ['daniels-conscience-revolution', 'context']) // "In the words of historian Robert V. Daniels:" before the quotation
-  assert.deepEqual(at(1057), ['ciliga-russian-enigma', 'context']) // "As Ante Ciliga recounted"
-  assert.deepEqual(at(1252), ['deutscher-prophet-unarmed', 'context']) // "As Deutscher notes, Trotsky …"
+  // Lines of works/afaq-oppositions.md, its body after a front matter of 14 lines.
+  assert.deepEqual(at(163), ['kowalski-bolshevik-party-conflict', 'context']) // "the historian Kowalski notes"
+  assert.deepEqual(at(540), ['daniels-conscience-revolution', 'context']) // "In the words of historian Robert V. Daniels:" before the quotation
+  assert.deepEqual(at(1058), ['ciliga-russian-enigma', 'context']) // "As Ante Ciliga recounted"
+  assert.deepEqual(at(1253), ['deutscher-prophet-unarmed', 'context']) // "As Deutscher notes, Trotsky …"
 })
 
 test('naming a person is not crediting them: the preceding citation stands', () => {
-  assert.deepEqual(at(320), ['brinton-bolsheviks-workers-control', 'preceding']) // a passage about Lenin, quoting Brinton
-  assert.deepEqual(at(751), ['harman-bureaucracy-revolution-eastern-europe', 'preceding']) // about Trotsky, quoting Harman
+  assert.deepEqual(at(321), ['brinton-bolsheviks-workers-control', 'preceding']) // a passage about Lenin, quoting Brinton
+  assert.deepEqual(at(752), ['harman-bureaucracy-revolution-eastern-europe', 'preceding']) // about Trotsky, quoting Harman
 })
 
 test("an author's Op. Cit. and Ibid.", () => {

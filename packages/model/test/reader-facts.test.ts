@@ -120,8 +120,13 @@ test('corrections beyond transcription are marked as editorial emendations, and 
     'afaq-corr-cleverer',
     'afaq-corr-on-this-score',
     'afaq-corr-oppositions-within',
+    'afaq-corr-proletariat-was',
     'afaq-corr-revolution-failed',
+    'afaq-corr-state-capitalism',
     'afaq-corr-syndicalist-deviation',
+    'lch-corr-independent-thought',
+    'lch-corr-manifests-itself',
+    'sol-corr-possibilities-and-the-cracks',
     'sol-corr-still-being-persecuted',
     'sol-corr-trade-traditional',
     'sol-corr-traditional-belief'
@@ -235,4 +240,25 @@ test('an emendation is marked on the node, in the list of corrections (English a
       ['guess', true]
     ]
   )
+})
+
+test('the proofreading pass: a garbled OCR fragment mended as an emendation; corrections inside unchecked quotations marked as emendations', () => {
+  const solidarity = flat(textOf(edition.works.find((work) => work.meta.id === 'solidarity-introduction')!.tree))
+  assert.ok(
+    solidarity.includes('Let us explore and exploit these possibilities and the cracks in the social structure which our wedges can widen.'),
+    solidarity
+  )
+  const history = flat(textOf(edition.works.find((work) => work.meta.id === 'libcom-history')!.tree))
+  assert.ok(history.includes('set a precedent for the domination'), history)
+  for (const id of [
+    'sol-corr-possibilities-and-the-cracks',
+    'afaq-corr-state-capitalism',
+    'afaq-corr-proletariat-was',
+    'lch-corr-manifests-itself',
+    'lch-corr-independent-thought'
+  ]) {
+    const found = annotation(id)
+    assert.ok(found.kind === 'correction' && found.emendation === true, id)
+  }
+  assert.equal((annotation('lch-corr-precedent') as {emendation?: boolean}).emendation, undefined)
 })

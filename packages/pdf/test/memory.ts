@@ -20,6 +20,7 @@ export function memoryEdition(children: RootContent[] | Root, meta: Partial<Edit
     headings: [],
     notes: [],
     legacyAnchors: {},
+    sourceNote: {type: 'root', children: []},
     file: new VFile({path: 'works/w.md'})
   }
   return {

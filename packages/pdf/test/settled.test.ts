@@ -32,9 +32,11 @@ test('a work that repeats its title as its first heading sets the title once, in
   assert.deepEqual(
     texts.filter((page) => page.includes('Alpha')),
     [
-      `Settled Edition | Sources | The Alpha Text. SHA-256 | ${'a'.repeat(64)} | This edition was built on 1 May 2024. Set in EB Garamond and PT Mono. |`,
+      // The imprint is for readers: no checksum, no build date (both are in the apparatus JSON).
+      'Settled Edition | Sources | The Alpha Text. | Set in EB Garamond and PT Mono. |',
       'Contents | Preface | v | The Alpha Text | 1 | Section One | 1 | iii |',
-      'The Alpha Text | A body paragraph with a note.1 | Section One | More text. | 1 A work footnote. | 1 |'
+      // The source note closes the work, in the text block, before the page's footnotes.
+      'The Alpha Text | A body paragraph with a note.1 | Section One | More text. | Source: The Alpha Text. | 1 A work footnote. | 1 |'
     ]
   )
 })

@@ -97,11 +97,10 @@ ol.numbered > li > .number:first-child { display: inline-block; min-width: 1.5em
 .work-header { margin-bottom: 1.5em; }
 .work-header h1 { margin-top: 1em; }
 .work-header .subtitle { text-indent: 0; margin-top: -0.25em; }
-.work-meta { font-size: 0.85em; margin: 1em 0; }
-.work-meta dt { font-weight: 600; margin-top: 0.3em; }
-.work-meta dd { margin: 0 0 0 1.25em; }
-.work-meta ul { margin: 0; }
-.event-source { font-style: italic; }
+.work-header .byline { text-indent: 0; margin-top: 0.5em; }
+.source-note { font-size: 0.85em; margin: 2em 0 1em; border-top: 1px solid #999; padding-top: 0.5em; }
+.source-note p { text-indent: 0; margin: 0.3em 0; }
+.source-note ul { margin: 0.2em 0; }
 
 /* Notes: pop-ups where the reading system supports them, otherwise at the end of the file. */
 /* The mark is a link around a <sup>: the <sup> sets it small and raised. */

@@ -134,15 +134,11 @@ th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align:
 /* A work's title and metadata */
 .work-header { margin-block: 2.5rem 2rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--rule); }
 .work-header .subtitle { font-size: 1.2rem; font-style: italic; margin-top: 0; }
-.work-meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.3rem 1rem; margin: 1rem 0 0; font-size: 0.9rem; }
-.work-meta dt { color: var(--muted); }
-.work-meta dd { margin: 0; }
-.work-meta ul { margin: 0; padding-left: 1.1rem; }
-.event-source { color: var(--muted); }
-@media (max-width: 32rem) {
-  .work-meta { grid-template-columns: minmax(0, 1fr); gap: 0; }
-  .work-meta dd { margin-bottom: 0.5rem; }
-}
+.work-header .byline { margin: 0.75rem 0 0; }
+/* Where the text comes from, at its end */
+.source-note { margin-block: 2.5rem 1rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.9rem; color: var(--muted); }
+.source-note p { margin-block: 0.4rem; }
+.source-note ul { margin-block: 0.2rem; padding-left: 1.1rem; }
 
 /* The apparatus. Marks stay quiet in the reading text: a dotted underline
    for corrections, small numbers for notes; the rest shows when asked for. */

@@ -6,7 +6,6 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {EditionMeta, ResolvedWork} from '@samizdat/model'
 import {headingOffsetUnder} from './body.js'
-import {creatorsByRole} from '@samizdat/model'
 import {listNames} from '@samizdat/model'
 import {splitEditorial} from './editorial.js'
 import {renderFragment} from './fragment.js'
@@ -16,7 +15,7 @@ import {renderNotes} from './notes.js'
 import type {FragmentOptions, NotesOptions} from './types.js'
 
 export interface WorkOptions extends FragmentOptions {
-  /** The edition's metadata, for the title and URL of the work's source. */
+  /** The edition's metadata. Not read any more: the model writes each work's source note (`ResolvedWork.sourceNote`). */
   edition?: EditionMeta
   /** Append the work's notes in this style (see `renderNotes`); by default they are left to the caller. */
   notes?: NotesOptions['style']
@@ -26,7 +25,7 @@ export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Eleme
   const labels = fragmentWords(options)
   const tree = work.tree
   const headingOffset = headingOffsetUnder(tree, 2)
-  const {edition, notes, ...given} = options
+  const {edition: _edition, notes, ...given} = options
   // Raw HTML problems are reported on the work's file.
   const fragmentOptions: FragmentOptions = {...given, file: given.file ?? work.file}
   const fragment: FragmentOptions = {
@@ -44,9 +43,10 @@ export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Eleme
     h('header', {className: ['work-header']}, [
       h('h1', {id: work.id}, meta.title),
       meta.subtitle ? h('p', {className: ['subtitle']}, meta.subtitle) : undefined,
-      metadata(work, edition, labels)
+      byline(work, labels)
     ]),
     ...body,
+    sourceNote(work, {...fragmentOptions, headingOffset: 0}, labels),
     ...(notes ? (renderNotes(work.notes, fragmentOptions, {style: notes}).children as ElementContent[]) : [])
   ])
 }
@@ -70,41 +70,15 @@ function headingId(element: Element): string | undefined {
   return typeof id === 'string' ? id : undefined
 }
 
-/** Authors, other credits, date, source, rights and history, as a description list. */
-function metadata(work: ResolvedWork, edition: EditionMeta | undefined, labels: Words): Element | undefined {
-  const {meta} = work
-  const items: Array<[string, ElementContent | string]> = []
-  const authors = meta.creators.filter((c) => c.role === 'aut').map((c) => c.name)
-  if (authors.length > 0) items.push([authors.length > 1 ? labels.authors : labels.author, listNames(authors, labels.language)])
-  for (const {role, names} of creatorsByRole(meta.creators)) {
-    if (role !== 'aut') items.push([labels.roles[role] ?? role, listNames(names, labels.language)])
-  }
-  if (meta.date) items.push([labels.date, time(meta.date)])
-  const source = edition?.sources.find((s) => s.work === work.id)
-  const url = source?.url ?? meta.url
-  const title = source?.title ?? url
-  if (title) items.push([labels.source, url ? h('a', {href: url, rel: ['external']}, title) : title])
-  if (meta.rights) items.push([labels.rights, meta.rights])
-  if (meta.publicationHistory.length > 0) {
-    items.push([
-      labels.history,
-      h(
-        'ul',
-        meta.publicationHistory.map((e) =>
-          h('li', [time(e.date), labels.colon, e.event, e.source ? h('span', {className: ['event-source']}, ' (' + e.source + ')') : ''])
-        )
-      )
-    ])
-  }
-  if (items.length === 0) return undefined
-  return h(
-    'dl',
-    {className: ['work-meta']},
-    items.flatMap(([term, value]) => [h('dt', term), h('dd', value)])
-  )
+/** The authors under the title; every other credit, the source and its history are in the source note. */
+function byline(work: ResolvedWork, labels: Words): Element | undefined {
+  const authors = work.meta.creators.filter((c) => c.role === 'aut').map((c) => c.name)
+  if (authors.length === 0) return undefined
+  return h('p', {className: ['byline']}, `${labels.roles.aut ?? ''} ${listNames(authors, labels.language)}`.trim())
 }
 
-/** A date in a `<time>` when it is one HTML understands (year, month or day); as written otherwise. */
-function time(date: string): ElementContent | string {
-  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date) ? h('time', {dateTime: date}, date) : date
+/** The model's source note, at the work's end: the same passage in every format. */
+function sourceNote(work: ResolvedWork, fragment: FragmentOptions, labels: Words): Element | undefined {
+  if (work.sourceNote.children.length === 0) return undefined
+  return h('footer', {className: ['source-note'], ariaLabel: labels.source}, renderFragment(work.sourceNote, fragment).children as ElementContent[])
 }

@@ -39,8 +39,19 @@ export interface SourceRef {
 /** Front matter of a work, validated and defaulted. */
 export interface WorkMeta {
   id: string
+  /**
+   * The title. As loaded, the source's (fidelity compares it); in a resolved edition, the title readers
+   * see: the editorial title when the work has one (the source's then in `sourceTitle`).
+   */
   title: string
   subtitle?: string
+  /** The edition's own title for the work, where the source's is wrong or shared with another work. */
+  editorialTitle?: string
+  editorialSubtitle?: string
+  /** A short title for running heads, links and references (resolved: always set, the title by default). */
+  shortTitle?: string
+  /** Resolved only, and only when the edition retitles the work: the source's title and subtitle, as given. */
+  sourceTitle?: string
   creators: Creator[]
   /** ISO 8601 date or year of first publication, as far as known. */
   date?: string
@@ -193,6 +204,12 @@ export interface ResolvedWork {
   notes: ResolvedNote[]
   /** Legacy fragment ids of the published page (`meta.anchors`), each resolved to the id it stands for. */
   legacyAnchors: Record<string, string>
+  /**
+   * Where the text comes from, for its end: the source's title (when retitled), link, credits beyond the
+   * authors, date, rights and publication history (human dates, in date order). Empty when there is nothing
+   * to say. Every format renders it after the body, like body text.
+   */
+  sourceNote: Root
   file: VFile
 }
 

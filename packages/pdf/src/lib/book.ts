@@ -51,7 +51,7 @@ export function layoutBook(edition: ResolvedEdition, root: StructNode, options: 
   }
   const {meta} = edition
   // Sections are made in reading order: their elements join the structure tree in that order.
-  const sections: Section[] = [titlePage(meta, state(), root), imprint(meta, state(), root, options.date)]
+  const sections: Section[] = [titlePage(meta, state(), root), imprint(meta, state(), root)]
   const contents = contentsSection(edition, state(), root)
   sections.push(contents.section)
   if (edition.preface) sections.push(prefaceSection(edition.preface, meta, state(), root))

@@ -1,10 +1,11 @@
 /**
  * The imprint, on the back of the title page and set at its foot: edition,
- * editors, publisher, rights, each source with its URL, rights and checksum,
- * the build date and the colophon.
+ * editors, publisher, rights, each source with its URL and rights, and the
+ * colophon. Written for readers: checksums and the build date are in the
+ * apparatus JSON, not in the book.
  */
 import type {EditionMeta} from '@samizdat/model'
-import {formatDate, listNames} from '@samizdat/model'
+import {listNames} from '@samizdat/model'
 import {plain} from './opening.js'
 import {safeUrl} from './url.js'
 import type {Context, State} from './state.js'
@@ -12,7 +13,7 @@ import {structChild, type StructNode} from './structure.js'
 import type {Run, Section} from './types.js'
 import {baseContext} from './work.js'
 
-export function imprint(edition: EditionMeta, state: State, root: StructNode, date: Date): Section {
+export function imprint(edition: EditionMeta, state: State, root: StructNode): Section {
   const {geometry, labels} = state
   const sect = structChild(root, 'Sect')
   const size = Math.round(geometry.size * 0.78 * 4) / 4
@@ -52,15 +53,13 @@ export function imprint(edition: EditionMeta, state: State, root: StructNode, da
         (struct) => [
           ...plain(`${sentence(source.title)} `, state, context, struct),
           ...(source.url ? [...link(source.url, struct), ...plain('. ', state, context, struct)] : []),
-          ...(source.rights ? plain(`${sentence(source.rights)} `, state, context, struct) : []),
-          ...plain(`${labels.checksum} `, state, context, struct),
-          ...state.inline([{type: 'inlineCode', value: source.sha256}], state.inlineContext(context, struct)).map((run) => ({...run, breaks: 'url' as const}))
+          ...(source.rights ? plain(sentence(source.rights), state, context, struct) : [])
         ],
         0.35
       )
     }
   }
-  paragraph((struct) => plain(`${labels.built} ${formatDate(date, labels.language)}. ${labels.typeset}`, state, context, struct), 1)
+  paragraph((struct) => plain(labels.typeset, state, context, struct), 1)
   return {id: 'imprint', flow: state.flow, start: 'verso', folio: 'none'}
 }
 

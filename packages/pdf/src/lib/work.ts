@@ -27,7 +27,19 @@ export function workSection(work: ResolvedWork, edition: EditionMeta, state: Sta
     outline: true
   })
   state.blocks(tree, context)
-  return {id: work.id, flow: state.flow, start: 'recto', folio: 'arabic', heads: {verso: edition.title, recto: meta.title}}
+  if (work.sourceNote.children.length > 0) {
+    // The source note, at the text's end as in every format: smaller and ragged, after a blank line.
+    const {geometry} = state
+    state.space(context.leading)
+    state.blocks(work.sourceNote, {
+      ...context,
+      size: Math.round(geometry.size * 0.85 * 4) / 4,
+      leading: Math.round(geometry.leading * 0.85 * 2) / 2,
+      align: 'ragged'
+    })
+  }
+  // Running heads give the short title: the contents has room for the full one.
+  return {id: work.id, flow: state.flow, start: 'recto', folio: 'arabic', heads: {verso: edition.title, recto: meta.shortTitle ?? meta.title}}
 }
 
 export function prefaceSection(preface: ResolvedSection, edition: EditionMeta, state: State, root: StructNode): Section {

@@ -19,7 +19,7 @@ export function anchorAnnotations(context: AnchorContext, annotations: readonly 
 }
 
 /** Kinds that wrap their quote (and so need it in one run of text); the others put a mark after it. */
-const wrapping = new Set(['correction', 'person', 'crossref', 'language'])
+const wrapping = new Set(['correction', 'person', 'crossref', 'language', 'caption'])
 
 function anchorAnnotation(context: AnchorContext, annotation: Annotation): ResolvedAnnotation | undefined {
   const target = context.byWork.get(annotation.work)
@@ -76,6 +76,10 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
       wrap('language', (children): Annotated => ({type: 'annotated', id: anchorId, kind: 'language', lang, children}))
       return {...fields, ...anchor}
     }
+    case 'caption':
+      // Outermost: the caption's own marks (persons, corrections) stay inside the editorial note it becomes.
+      wrap('caption', (children): Annotated => ({type: 'annotated', id: anchorId, kind: 'caption', children}))
+      return {...fields, ...anchor}
     case 'crossref': {
       const link = crossrefTarget(
         context,

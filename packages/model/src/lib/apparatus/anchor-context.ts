@@ -30,7 +30,7 @@ export interface AnchorTarget extends AnchoredWork {
 }
 
 /** Which wrap is outside which when two cover the same range. */
-export const rank = {correction: 0, person: 1, event: 2, crossref: 3, 'crossref-target': 4, language: 5} as const
+export const rank = {caption: -1, correction: 0, person: 1, event: 2, crossref: 3, 'crossref-target': 4, language: 5} as const
 
 /** How many places of an ambiguous quote a message lists before a count of the rest. */
 const maxPlaces = 3

@@ -13,7 +13,8 @@ const motivations = {
   correction: 'editing',
   crossref: 'linking',
   person: 'identifying',
-  language: 'describing'
+  language: 'describing',
+  caption: 'describing'
 } as const
 
 export function toApparatusJson(edition: ResolvedEdition): Record<string, unknown> {
@@ -75,7 +76,9 @@ export function toApparatusJson(edition: ResolvedEdition): Record<string, unknow
       mentions: event.anchors.map(place)
     })),
     // Links shown as text because they cannot work: their addresses are not lost.
-    unlinked: apparatus.unlinked.map((link) => ({...link}))
+    unlinked: apparatus.unlinked.map((link) => ({...link})),
+    // The verbatim sources, with their checksums: data for checking, kept out of the book a reader reads.
+    sources: edition.meta.sources.map((source) => ({...source}))
   }
 }
 
@@ -109,6 +112,9 @@ function body(annotation: ResolvedAnnotation, workUrn: (work: string) => string)
     case 'person':
       bodies.push({id: `urn:samizdat:person:${annotation.person}`, purpose: 'identifying'})
       break
+    case 'caption':
+      bodies.push({type: 'TextualBody', purpose: 'describing', value: 'Caption of an image the edition does not reproduce'})
+      break
     case 'language':
       bodies.push({type: 'TextualBody', purpose: 'describing', value: `Language: ${annotation.lang}`, language: annotation.lang})
       break
@@ -138,7 +144,7 @@ const position = {
 export const apparatusJsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
-  required: ['edition', 'annotations', 'citations', 'bibliography', 'persons', 'timeline', 'unlinked'],
+  required: ['edition', 'annotations', 'citations', 'bibliography', 'persons', 'timeline', 'unlinked', 'sources'],
   additionalProperties: false,
   properties: {
     edition: {type: 'string'},
@@ -250,6 +256,22 @@ export const apparatusJsonSchema = {
           rule: {enum: ['anchor-missing', 'link-unresolved', 'link-scheme', 'url-invalid']},
           line: {type: 'integer', minimum: 1},
           column: {type: 'integer', minimum: 1}
+        }
+      }
+    },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['work', 'file', 'sha256', 'title'],
+        additionalProperties: false,
+        properties: {
+          work: {type: 'string'},
+          file: {type: 'string'},
+          sha256: {type: 'string', pattern: '^[0-9a-f]{64}$'},
+          title: {type: 'string'},
+          url: {type: 'string'},
+          rights: {type: 'string'}
         }
       }
     }

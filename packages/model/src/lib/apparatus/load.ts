@@ -179,6 +179,8 @@ function toAnnotation(entry: AnnotationEntry, file: VFile, yaml: YamlResult, ind
       return {...fields(entry), ...places, ...body(entry.body)}
     case 'language':
       return {...fields(entry), ...places, ...body(entry.body)}
+    case 'caption':
+      return {...fields(entry), ...places, ...body(entry.body)}
   }
 }
 

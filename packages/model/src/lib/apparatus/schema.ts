@@ -20,7 +20,7 @@ const quote = Type.Object(
 )
 const credit = Type.Object({credit: Type.String({minLength: 1}), where: Type.Optional(Type.String())}, {additionalProperties: false})
 
-const annotationKinds = ['note', 'correction', 'conflict', 'crossref', 'person', 'language'] as const
+const annotationKinds = ['note', 'correction', 'conflict', 'crossref', 'person', 'language', 'caption'] as const
 
 /**
  * The fields each kind requires beside the common ones: the schema's `if kind then required` rules and
@@ -32,7 +32,8 @@ const requiredByKind = {
   conflict: ['body', 'claims'],
   crossref: ['target'],
   person: ['person'],
-  language: ['lang']
+  language: ['lang'],
+  caption: []
 } as const satisfies Record<AnnotationKind, readonly string[]>
 
 const annotationFields = Type.Object(

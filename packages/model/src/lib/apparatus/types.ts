@@ -8,7 +8,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {LinkTarget} from '../types.js'
 
-export type AnnotationKind = 'note' | 'correction' | 'conflict' | 'crossref' | 'person' | 'language'
+export type AnnotationKind = 'note' | 'correction' | 'conflict' | 'crossref' | 'person' | 'language' | 'caption'
 
 /** A W3C Web Annotation TextQuoteSelector (without its `type`). */
 export interface QuoteSelector {
@@ -66,6 +66,11 @@ interface AnnotationKindFields {
   person: {person: string}
   /** A passage in another language: its BCP 47 tag (`ru-Latn`, `fr`). */
   language: {lang: string}
+  /**
+   * The caption of an image the edition does not carry (the source had it, the corpus has not): the caption
+   * is kept, inside an editorial note saying the image is not reproduced, so that nothing is silently lost.
+   */
+  caption: {reason?: string}
 }
 
 /** Where a loaded annotation is written, for messages. */
@@ -233,7 +238,7 @@ export interface Annotated extends Parent {
   type: 'annotated'
   /** The element's id (an annotation id, or a generated mention id). */
   id: string
-  kind: 'person' | 'crossref' | 'crossref-target' | 'event' | 'language'
+  kind: 'person' | 'crossref' | 'crossref-target' | 'event' | 'language' | 'caption'
   /** person: the register id. */
   person?: string
   /** language: the passage's BCP 47 language tag. */

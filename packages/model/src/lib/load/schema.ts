@@ -38,6 +38,10 @@ export const workSchema = Type.Object(
     id: Type.Optional(idValue),
     title: Type.String({minLength: 1}),
     subtitle: Type.Optional(Type.String()),
+    // The edition's own title (the source's `title` is kept, shown in the source note) and a short one.
+    editorialTitle: Type.Optional(Type.String({minLength: 1})),
+    editorialSubtitle: Type.Optional(Type.String({minLength: 1})),
+    shortTitle: Type.Optional(Type.String({minLength: 1})),
     authors: Type.Optional(Type.Array(person)),
     contributors: Type.Optional(Type.Array(person)),
     date: Type.Optional(dateValue),

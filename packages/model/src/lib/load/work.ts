@@ -68,6 +68,9 @@ export function loadWork(file: VFile, place: WorkPlace = {}): Work | undefined {
     anchors: data.anchors ?? {}
   }
   if (data.subtitle !== undefined) meta.subtitle = data.subtitle
+  if (data.editorialTitle !== undefined) meta.editorialTitle = data.editorialTitle
+  if (data.editorialSubtitle !== undefined) meta.editorialSubtitle = data.editorialSubtitle
+  if (data.shortTitle !== undefined) meta.shortTitle = data.shortTitle
   if (date) meta.date = date.text
   if (data.description !== undefined) meta.description = data.description
   if (data.source !== undefined) meta.source = data.source

@@ -27,7 +27,12 @@ export const english: Labels = {
     citing: 'citing',
     sourcesDisagree: 'The sources disagree:',
     openQuote: '“',
-    closeQuote: '”'
+    closeQuote: '”',
+    sourceNote: 'Source',
+    sourceTitle: 'Title in the source',
+    dated: 'Dated',
+    history: 'Publication history',
+    captionDropped: 'Image not reproduced; its caption in the source reads'
   },
   html: {
     skip: 'Skip to the text',
@@ -82,9 +87,7 @@ export const english: Labels = {
     editedBy: 'Edited by',
     publishedBy: 'Published by',
     sources: 'Sources',
-    built: 'This edition was built on',
     typeset: 'Set in EB Garamond and PT Mono.',
-    checksum: 'SHA-256',
     retrieved: 'retrieved',
     note: 'Note',
     backToText: 'Back to the text of note',

@@ -32,7 +32,12 @@ export const french: Labels = {
     citing: 'renvoyant à',
     sourcesDisagree: `Les sources divergent${nbsp}:`,
     openQuote: `«${thin}`,
-    closeQuote: `${thin}»`
+    closeQuote: `${thin}»`,
+    sourceNote: 'Source',
+    sourceTitle: 'Titre dans la source',
+    dated: 'Daté de',
+    history: 'Historique de publication',
+    captionDropped: `Image non reproduite${thin}; sa légende dans la source est`
   },
   html: {
     skip: 'Aller au texte',
@@ -87,9 +92,7 @@ export const french: Labels = {
     editedBy: 'Édition établie par',
     publishedBy: 'Publié par',
     sources: 'Sources',
-    built: 'Cette édition a été produite le',
     typeset: 'Composé en EB Garamond et PT Mono.',
-    checksum: 'SHA-256',
     retrieved: 'consulté le',
     note: 'Note',
     backToText: 'Retour au texte de la note',

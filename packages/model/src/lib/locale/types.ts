@@ -46,6 +46,16 @@ export interface ModelLabels {
   /** Quotation marks around quoted readings (French ones carry their narrow no-break spaces). */
   openQuote: string
   closeQuote: string
+  /** Opens a work's source note, at its end: `Source: Title, URL.` */
+  sourceNote: string
+  /** Before the source's own title, where the edition retitles a work. */
+  sourceTitle: string
+  /** Before the work's date in its source note: `Dated 1921.` */
+  dated: string
+  /** Heading of the publication history in a work's source note. */
+  history: string
+  /** Before a dropped image caption, in the editorial note that replaces it. */
+  captionDropped: string
 }
 
 /** Words the web pages put around the text. */
@@ -120,11 +130,8 @@ export interface PdfLabels {
   editedBy: string
   publishedBy: string
   sources: string
-  /** Before the date of the build, in the imprint. */
-  built: string
   /** The colophon line naming the fonts. */
   typeset: string
-  checksum: string
   retrieved: string
   /** Text of note reference links, for screen readers: `Note 3`. */
   note: string

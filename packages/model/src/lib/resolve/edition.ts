@@ -19,6 +19,8 @@ import {inlineReferences, resolveLinks, slashed, type Landing, type LinkContext}
 import {checkRawHtml} from './raw-html.js'
 import {ResolutionFiles} from './messages.js'
 import {buildToc} from './toc.js'
+import {noteDroppedCaptions} from './captions.js'
+import {sourceNote} from './source-note.js'
 import {dropRepeatedTitle} from './title.js'
 import {typesetter, type Typesetter} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
@@ -64,7 +66,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
     const startId = registry.take(work.meta.id)
-    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.title), startId}
+    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.editorialTitle ?? work.meta.title), startId}
     return {work, tree, file: files.for(work.file), titleSlug: dropRepeatedTitle(tree, work.meta.title), startId, info}
   })
   const titles = prepared.map(({info}) => info)
@@ -92,6 +94,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
     tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, file)
+    noteDroppedCaptions(tree, labels)
     set.tree(tree)
     inlineReferences(tree)
     dropEmptyHeadings(tree, file)
@@ -114,6 +117,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   }
 
   const assets = new Assets(imagesOf(corpus))
+  const editionSources = editionMeta(corpus, spec, works, set).sources
+  // `[[id]]` in a work's metadata prints that work's short title.
+  const shortTitles = new Map(works.map((work) => [work.meta.id, set.text(work.meta.shortTitle ?? work.meta.editorialTitle ?? work.meta.title)]))
   const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, file, apparatus.unlinked)
@@ -121,7 +127,16 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     attachImages(tree, assets)
     for (const note of notes) attachImages({type: 'root', children: note.children} as Root, assets)
     const meta = typesetWorkMeta(work.meta, set)
-    return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, file: work.file}
+    const note = sourceNote({
+      meta,
+      file: work.file,
+      report: file,
+      titles: shortTitles,
+      labels: all,
+      ...withSource(editionSources.find((source) => source.work === work.meta.id))
+    })
+    set.tree(note)
+    return {meta, id: startId, tree, headings: headings.headings, notes, legacyAnchors, sourceNote: note, file: work.file}
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets, apparatus.unlinked)
@@ -239,9 +254,24 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Type
   return meta
 }
 
-/** Everything a reader sees of a work's metadata gets the body's typography. */
-function typesetWorkMeta(meta: WorkMeta, set: Typesetter): WorkMeta {
+function withSource<T>(source: T | undefined): {source?: T} {
+  return source === undefined ? {} : {source}
+}
+
+/**
+ * The metadata as readers see it: the editorial title, where the work has one, in place of the source's (kept as
+ * `sourceTitle`), a short title always, and the body's typography on every text.
+ */
+function typesetWorkMeta(loaded: WorkMeta, set: Typesetter): WorkMeta {
+  const {editorialTitle, editorialSubtitle, ...meta} = loaded
+  if (editorialTitle !== undefined) {
+    meta.sourceTitle = set.text(loaded.subtitle ? `${loaded.title} ${loaded.subtitle}` : loaded.title)
+    meta.title = editorialTitle
+    delete meta.subtitle
+    if (editorialSubtitle !== undefined) meta.subtitle = editorialSubtitle
+  }
   const copy = typesetMeta(meta, set)
+  copy.shortTitle = loaded.shortTitle === undefined ? copy.title : set.text(loaded.shortTitle)
   copy.publicationHistory = meta.publicationHistory.map((entry) => ({
     ...entry,
     event: set.text(entry.event),
