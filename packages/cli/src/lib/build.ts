@@ -104,9 +104,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const id = edition.meta.id
     const spec = specs.find((candidate) => candidate.id === id)
     const report = (message: VFileMessage): void => attach(corpus, spec?.file, message)
+    // The site offers the e-book and the PDF only when they are built with it, beside its folder.
+    const downloads = chosen
+      .filter((format) => format.id === 'epub' || format.id === 'pdf')
+      .map((format) => ({format: format.id as 'epub' | 'pdf', href: path.posix.relative(formats['html']!.outputs(id), format.outputs(id))}))
     for (const format of chosen) {
       signal?.throwIfAborted()
-      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, {...renderOptions, report}))
+      const own = format.id === 'html' && downloads.length > 0 ? {downloads} : {}
+      const files = await asFault(`Cannot make the ${format.id} of edition "${id}"`, cwd, () => format.render(edition, {...renderOptions, ...own, report}))
       entries.push({edition: id, format: format.id, entry: format.outputs(id), files})
     }
     // Every build also publishes the apparatus as data, for other tools.
