@@ -291,7 +291,7 @@ if (executable === undefined) {
           for (const path of shots) {
             await page.goto(server.url + path)
             // The stylesheet applied: the measure keeps the text narrow on a wide screen (the notes' column beside it).
-            const textWidth = await page.evaluate(() => document.querySelector('main p')!.getBoundingClientRect().width)
+            const textWidth = await page.evaluate(() => document.querySelector('main h1')!.getBoundingClientRect().width)
             assert.ok(textWidth <= Math.min(width, 800), `${path} at ${width}px: the text is ${textWidth}px wide`)
             const file = fileURLToPath(new URL(`${name}-${path.replace(/\.html$/, '')}-${width}.png`, outputDir))
             await page.screenshot({path: file, fullPage: true})

@@ -131,7 +131,7 @@ export function packageDocument(input: PackageInput): string {
 }
 
 /** The conformance statement EPUB Accessibility 1.1 defines (§ 2.1), as epubcheck and Ace read it. */
-export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
+const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
 
 function certifier(edition: ResolvedEdition): string {
   const {meta} = edition

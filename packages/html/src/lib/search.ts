@@ -79,6 +79,7 @@ function skipped(element: Element): boolean {
     element.properties['hidden'] !== undefined ||
     classes.includes('anchor') ||
     classes.includes('toc') ||
+    classes.includes('downloads') ||
     classes.includes('noteref')
   )
 }

@@ -11,7 +11,7 @@ import {dirname, join} from 'node:path'
 
 const require = createRequire(import.meta.url)
 
-export const textFamily = 'EB Garamond'
+const textFamily = 'EB Garamond'
 
 export interface TextFontFile {
   file: string
