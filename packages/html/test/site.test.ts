@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {stylesheet, toHtml} from '@samizdat/html'
+import {h} from 'hastscript'
+import {serialize, stylesheet, toHtml} from '@samizdat/html'
+import {fragmentWords} from '../src/lib/labels.js'
+import {withSidenotes} from '../src/lib/sidenotes.js'
 import type {Reporter} from '@samizdat/model'
 import {fixtureEdition} from './helpers/edition.js'
 import {siteOf, type Site} from './helpers/site.js'
@@ -209,4 +212,26 @@ test('hostile markup in a work is harmless on its page too, after the model reso
     [`${gammaFile.path}:9:1: Raw HTML \`<script>\` is left out of the edition with everything in it (samizdat)`]
   )
   assert.equal(gammaFile.messages.length, before)
+})
+
+test('notes beside the text: each after the block of its mark (not of a link to it), in order, inside sections; a note without a mark stays at the end', () => {
+  const mark = (id: string, n: number) => h('a', {href: '#' + id, id: 'ref-' + id, className: ['noteref']}, h('sup', String(n)))
+  const note = (id: string, n: number) => h('li', {id, className: ['note', 'note-note'], value: n}, [h('p', 'Note ' + id + '.')])
+  const article = h('article', [
+    // A cross-reference to note b (not its mark) comes first.
+    h('p', ['See ', h('a', {href: '#b'}, 'note 2'), '.']),
+    h('p', ['One', mark('a', 1), ' and two', mark('b', 2), '.']),
+    h('section', [h('h2', 'Inside'), h('blockquote', [h('p', ['Three', mark('c', 3)])]), h('p', 'After.')]),
+    h('section', {className: ['notes']}, [h('h2', {id: 'notes'}, 'Notes'), h('ol', [note('a', 1), note('b', 2), note('c', 3), note('lost', 4)])])
+  ])
+  const html = serialize(withSidenotes(article, fragmentWords({})))
+  const aside = (id: string, n: number) =>
+    `<aside id="${id}" class="note note-note sidenote" role="doc-footnote" aria-label="Note ${n}"><p><span class="sidenote-number">${n}.</span> Note ${id}.</p></aside>`
+  assert.equal(
+    html,
+    '<article><p>See <a href="#b">note 2</a>.</p>' +
+      `<p>One<a href="#a" id="ref-a" class="noteref"><sup>1</sup></a> and two<a href="#b" id="ref-b" class="noteref"><sup>2</sup></a>.</p>${aside('a', 1)}${aside('b', 2)}` +
+      `<section><h2>Inside</h2><blockquote><p>Three<a href="#c" id="ref-c" class="noteref"><sup>3</sup></a></p></blockquote>${aside('c', 3)}<p>After.</p></section>` +
+      '<section class="notes"><h2 id="notes">Notes</h2><ol><li id="lost" class="note note-note" value="4"><p>Note lost.</p></li></ol></section></article>'
+  )
 })

@@ -50,7 +50,7 @@ function aside(item: Element, labels: Words): Element {
   )
 }
 
-/** `blocks` with `note` after the block that holds the first link to `#id`, looking into sections; undefined when there is none. */
+/** `blocks` with `note` after the block that holds its first mark (`a.noteref` to `#id`), looking into sections; undefined when there is none. */
 function placeAfterMark(blocks: ElementContent[], id: string, note: Element): ElementContent[] | undefined {
   for (const [index, block] of blocks.entries()) {
     if (block.type !== 'element' || !linksTo(block, id)) continue
@@ -72,7 +72,8 @@ function isSidenote(node: ElementContent): boolean {
 
 function linksTo(node: ElementContent, id: string): boolean {
   if (node.type !== 'element') return false
-  if (node.tagName === 'a' && node.properties['href'] === '#' + id) return true
+  // A note's mark, not any link to it (a cross-reference in another note may come first).
+  if (node.tagName === 'a' && node.properties['href'] === '#' + id && hasClass(node, 'noteref')) return true
   return node.children.some((child) => linksTo(child, id))
 }
 
