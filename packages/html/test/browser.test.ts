@@ -197,7 +197,7 @@ if (executable === undefined) {
           await page.goto(server.url + path)
           if (javaScriptEnabled) await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(resolve))))
           const notes = await page.evaluate(() =>
-            [...document.querySelectorAll('aside.sidenote')].map((note) => {
+            Array.from(document.querySelectorAll('aside.sidenote')).map((note) => {
               const mark = document.querySelector(`a.noteref[href="#${CSS.escape(note.id)}"]`)!
               // The note follows the block that holds its mark, after any other notes placed there.
               let before = note.previousElementSibling

@@ -131,7 +131,7 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
     author: files.authors,
     publisher: files.publisher,
     description: files.description,
-    cover: new File([files.cover.png], 'cover.png', {type: 'image/png'}),
+    cover: new File([files.cover.png.slice()], 'cover.png', {type: 'image/png'}),
     prependChapterTitles: false,
     date: files.date.toISOString(),
     lang: files.lang,
