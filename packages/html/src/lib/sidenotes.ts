@@ -19,19 +19,57 @@ export function withSidenotes(container: Element, labels: Words): Element {
   const section = container.children[notesAt] as Element
   const list = section.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
   const items = (list?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'li')
-  const rest = container.children.filter((_, index) => index !== notesAt)
-  const left: Element[] = []
-  let children = rest
-  for (const item of items) {
-    const id = String(item.properties['id'] ?? '')
-    const placed = id ? placeAfterMark(children, id, aside(item, labels)) : undefined
-    if (placed) children = placed
-    else left.push(item)
-  }
+  const waiting = new Map(items.map((item) => [String(item.properties['id'] ?? ''), item]))
+  // One pass over the text: linear in its size, whatever the number of notes.
+  const children = place(
+    container.children.filter((_, index) => index !== notesAt),
+    waiting,
+    labels
+  )
   // A note whose mark is not in the text (none today) stays at the end, as before.
-  if (left.length > 0 && list)
-    children = [...children, {...section, children: section.children.map((child) => (child === list ? {...list, children: left} : child))}]
+  const left = items.filter((item) => waiting.has(String(item.properties['id'] ?? '')))
+  if (left.length > 0 && list) children.push({...section, children: section.children.map((child) => (child === list ? {...list, children: left} : child))})
   return {...container, children}
+}
+
+/**
+ * The blocks, each followed by the notes whose first mark it holds, in the
+ * order of their marks; a note's own marks (a note in a note) place theirs
+ * after it. Sections are looked into; `waiting` loses each note placed.
+ */
+function place(blocks: readonly ElementContent[], waiting: Map<string, Element>, labels: Words): ElementContent[] {
+  const out: ElementContent[] = []
+  for (const block of blocks) {
+    if (block.type === 'element' && (block.tagName === 'section' || block.tagName === 'article')) {
+      out.push({...block, children: place(block.children, waiting, labels)})
+      continue
+    }
+    out.push(block)
+    const queue = marksIn(block)
+    while (queue.length > 0) {
+      const id = queue.shift() as string
+      const item = waiting.get(id)
+      if (!item) continue
+      waiting.delete(id)
+      const note = aside(item, labels)
+      out.push(note)
+      queue.push(...marksIn(note))
+    }
+  }
+  return out
+}
+
+/** The ids the note marks (`a.noteref`) in `node` point to, in document order. Links to a note that are not its mark (a cross-reference) do not count. */
+function marksIn(node: ElementContent): string[] {
+  const ids: string[] = []
+  const walk = (current: ElementContent): void => {
+    if (current.type !== 'element') return
+    const href = current.properties['href']
+    if (current.tagName === 'a' && hasClass(current, 'noteref') && typeof href === 'string' && href.startsWith('#')) ids.push(href.slice(1))
+    for (const child of current.children) walk(child)
+  }
+  walk(node)
+  return ids
 }
 
 /** The list item as a note of its own: its id, classes and content, its number shown and in its name. */
@@ -48,33 +86,6 @@ function aside(item: Element, labels: Words): Element {
     {id: item.properties['id'], className: [...classes(item), 'sidenote'], role: 'doc-footnote', ariaLabel: labels.note + ' ' + number},
     content
   )
-}
-
-/** `blocks` with `note` after the block that holds its first mark (`a.noteref` to `#id`), looking into sections; undefined when there is none. */
-function placeAfterMark(blocks: ElementContent[], id: string, note: Element): ElementContent[] | undefined {
-  for (const [index, block] of blocks.entries()) {
-    if (block.type !== 'element' || !linksTo(block, id)) continue
-    if (block.tagName === 'section' || block.tagName === 'article') {
-      const inner = placeAfterMark(block.children, id, note)
-      if (inner) return [...blocks.slice(0, index), {...block, children: inner}, ...blocks.slice(index + 1)]
-    }
-    // After the notes already placed there: notes keep their order.
-    let at = index + 1
-    while (at < blocks.length && isSidenote(blocks[at]!)) at++
-    return [...blocks.slice(0, at), note, ...blocks.slice(at)]
-  }
-  return undefined
-}
-
-function isSidenote(node: ElementContent): boolean {
-  return node.type === 'element' && node.tagName === 'aside' && hasClass(node, 'sidenote')
-}
-
-function linksTo(node: ElementContent, id: string): boolean {
-  if (node.type !== 'element') return false
-  // A note's mark, not any link to it (a cross-reference in another note may come first).
-  if (node.tagName === 'a' && node.properties['href'] === '#' + id && hasClass(node, 'noteref')) return true
-  return node.children.some((child) => linksTo(child, id))
 }
 
 function classes(element: Element): string[] {
