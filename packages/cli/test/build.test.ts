@@ -122,8 +122,15 @@ test('a build replaces older builds of the editions it writes, and only those, l
       'both.pdf',
       'keep.txt'
     ])
-    // Same corpus, so the same bytes; and the editions not built are still listed as the build's own.
-    assert.deepEqual(await snapshot(path.join(dir, 'dist')), first)
+    // Same corpus, so the same bytes, but for the site's index: it offers only what its own run built (here, nothing).
+    const second = await snapshot(path.join(dir, 'dist'))
+    const index = (snap: Record<string, string> | undefined) => Buffer.from(snap?.['both/index.html'] ?? '', 'base64').toString('utf8')
+    assert.match(index(first), /<a href="\.\.\/both\.epub" type="application\/epub\+zip" download>EPUB \(e-book\)<\/a>/)
+    assert.doesNotMatch(index(second), /class="downloads"|both\.epub|both\.pdf/)
+    // (and the manifest, which lists its hash).
+    const others = (snap: Record<string, string> | undefined) => ({...snap, 'both/index.html': '', '.samizdat-manifest.json': ''})
+    assert.deepEqual(others(second), others(first))
+    // The editions not built are still listed as the build's own.
     const manifest = JSON.parse(await readFile(path.join(dir, 'dist/.samizdat-manifest.json'), 'utf8'))
     assert.deepEqual(Object.keys(manifest.entries), [
       'beta-only.apparatus.json',
@@ -135,6 +142,22 @@ test('a build replaces older builds of the editions it writes, and only those, l
       'both.pdf',
       'both/'
     ])
+  } finally {
+    await cleanup()
+  }
+})
+
+test('the site offers for download the e-book and the PDF built in the same run, and only those, beside its folder', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const result = await runCli(['build', '--quiet', '--edition', 'both', '--format', 'html,epub'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    const index = await readFile(path.join(dir, 'dist/both/index.html'), 'utf8')
+    const links = [...index.matchAll(/<a href="([^"]+)" type="([^"]+)" download>/g)].map(([, href, type]) => [href, type])
+    assert.deepEqual(links, [['../both.epub', 'application/epub+zip']])
+    // The link lands on the book the run wrote.
+    assert.ok((await readFile(path.resolve(dir, 'dist/both', links[0]![0]!))).byteLength > 1000)
   } finally {
     await cleanup()
   }

@@ -48,7 +48,7 @@ async function ours(overrides: Partial<PackageFiles> = {}): Promise<JSZip> {
     packageDocument: '<package>our package document</package>',
     navDocument: '<html>our navigation</html>',
     ncxDocument: '<ncx>our ncx</ncx>',
-    cover: {svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', alt: 'Cover'},
+    cover: {png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), alt: 'Cover'},
     report: undefined,
     ...overrides
   }

@@ -129,6 +129,13 @@ test('site pages: every element and attribute that can reach them is on this lis
   for (const file of site.files.filter((f) => f.path.endsWith('.html'))) {
     const tree = fromHtml(file.contents)
     hastPairs(tree, pairs, values)
+    // The only scripts are the site's own files, none from a source.
+    const scripts = [...file.contents.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag)
+    assert.deepEqual(
+      scripts.filter((tag) => !/^<script src="(?:sidenotes|minisearch|search-index|search)\.js" defer>$/.test(tag)),
+      [],
+      file.path
+    )
     assert.doesNotMatch(file.contents, forbiddenXml, file.path)
     assertSafeValues(values, file.path)
   }
@@ -200,6 +207,8 @@ test('text in raw HTML blocks stays: div, details, table, p, and the fallback of
  * `input` is GFM's task box (disabled), ids and names of a source are prefixed; no `style`, no `on*`,
  * no `srcset`, `poster`, `background`, `action`; no `script`, `style`, `iframe`, `object`, `embed`,
  * `form`, `video`, `audio`, `source`, `picture`, `svg`, `base`, `meta` or `link` from a source.
+ * The site's own: `script src defer` (sidenotes.js on every page; the search page's scripts) and the
+ * search page's `form` (its `action` is `search.html`), `label`, `input id autoComplete`, `button` and status.
  */
 const sitePairs = [
   'a',
@@ -211,6 +220,8 @@ const sitePairs = [
   'article ariaLabelledBy',
   'article className',
   'body',
+  'button',
+  'button type',
   'details',
   'details open',
   'div',
@@ -219,6 +230,11 @@ const sitePairs = [
   'div title',
   'footer',
   'footer className',
+  'form',
+  'form action',
+  'form className',
+  'form method',
+  'form role',
   'h1',
   'h1 id',
   'h2',
@@ -232,9 +248,13 @@ const sitePairs = [
   'img alt',
   'img src',
   'input',
+  'input autoComplete',
   'input disabled',
+  'input id',
   'input name',
   'input type',
+  'label',
+  'label htmlFor',
   'li',
   'link',
   'link href',
@@ -249,9 +269,18 @@ const sitePairs = [
   'nav ariaLabel',
   'nav ariaLabelledBy',
   'nav className',
+  'noscript',
   'ol',
+  'ol className',
   'p',
+  'p className',
+  'p dataFound',
+  'p dataNone',
+  'p role',
   'p title',
+  'script',
+  'script defer',
+  'script src',
   'span',
   'span className',
   'summary',
@@ -262,7 +291,7 @@ const sitePairs = [
   'tr'
 ]
 
-/** What can reach the book's XHTML: the same, less what epub-gen-memory drops; `img src` is the cover's own `cover.svg`. */
+/** What can reach the book's XHTML: the same, less what epub-gen-memory drops; `img src` is the cover's own `cover.png`. */
 const bookPairs = [
   'a',
   'a epub:type',

@@ -100,6 +100,9 @@ test('accessibility metadata', async () => {
     assert.ok(metas(opf, 'schema:accessibilityFeature').includes(feature), feature)
   }
   assert.deepEqual(metas(opf, 'schema:accessibilityHazard'), ['none'])
+  // The conformance claim of EPUB Accessibility 1.1 (§ 2.1), and who makes it (Ace asks for both).
+  assert.deepEqual(metas(opf, 'dcterms:conformsTo'), ['EPUB Accessibility 1.1 - WCAG 2.1 Level AA'])
+  assert.deepEqual(metas(opf, 'a11y:certifiedBy'), ['Samizdat'])
   assert.equal(metas(opf, 'schema:accessibilitySummary').length, 1)
   assert.ok(metas(opf, 'schema:accessibilitySummary')[0]!.length > 40)
 })

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {build, edition, open} from './helpers/books.js'
-import {attribute, collapse, elements, textOf} from './helpers/xml.js'
+import {build, edition, fixtureOptions, open} from './helpers/books.js'
+import {attribute, collapse, elements, textOf, type XmlElement} from './helpers/xml.js'
 
 for (const which of ['real', 'fixture'] as const) {
   test(`footnotes (${which} edition): every note once, beside its mark, linked both ways`, async () => {
@@ -87,5 +87,31 @@ test('GFM footnotes (fixture edition): numbered with the other notes, an aside l
   for (const which of ['fixture', 'real'] as const) {
     const opened = await open(await build(which))
     for (const path of opened.spine) assert.doesNotMatch(await opened.text(path), /data-footnote|footnote-label|class="footnotes"/, path)
+  }
+})
+
+test('a chapter’s notes follow a heading of their own, in the book’s language (“Notes”, or the htmlLabels’ word)', async () => {
+  for (const [options, word] of [
+    [undefined, 'Notes'],
+    [{...fixtureOptions, htmlLabels: {notes: 'Anmerkungen'}}, 'Anmerkungen']
+  ] as const) {
+    const book = await open(await build('fixture', options))
+    let sections = 0
+    for (const path of book.spine) {
+      const tree = await book.xml(path)
+      const asides = elements(tree, 'aside').filter((a) => attribute(a, 'epub:type') === 'footnote')
+      const notes = elements(tree, 'section').filter((section) => attribute(section, 'class') === 'notes')
+      if (path.endsWith('preface.xhtml')) continue
+      assert.equal(notes.length, asides.length > 0 ? 1 : 0, path)
+      if (asides.length === 0) continue
+      sections++
+      const [heading, ...rest] = notes[0]!.children.filter((child): child is XmlElement => child.type === 'element')
+      assert.equal(heading!.name, 'h2', path)
+      assert.equal(textOf(heading!), word, path)
+      assert.equal(attribute(notes[0], 'aria-label'), word, path)
+      // Every footnote of the document, and only they, under it.
+      assert.deepEqual(rest, asides, path)
+    }
+    assert.ok(sections >= 2, `${sections} documents with notes`)
   }
 })

@@ -33,7 +33,7 @@ test('a work that repeats its title as its first heading shows the title once, i
   const headings = elements(chapter).filter((node) => headingNames.includes(node.name))
   assert.deepEqual(
     headings.map((node) => collapse(textOf(node))),
-    ['The Alpha Text', 'Section One']
+    ['The Alpha Text', 'Section One', 'Notes']
   )
   const nav = await epub.xml(epub.nav)
   const toc = elements(nav, 'nav').find((node) => attribute(node, 'epub:type') === 'toc')

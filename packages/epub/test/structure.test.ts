@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import sharp from 'sharp'
 import {build, edition, open} from './helpers/books.js'
 import {attribute, children, collapse, elements, shownText, textOf, type XmlElement} from './helpers/xml.js'
 
@@ -43,10 +44,16 @@ test('the FAQ is split at its top-level sections; each part opens with its headi
     const first = elements(body, 'h2')[0]!
     assert.equal(attribute(first, 'id'), section.id)
     assert.equal(collapse(textOf(first)), section.text)
-    assert.equal(elements(body, 'h2').length, 1, 'one section per file')
+    // One section per file (and the heading of its notes).
+    assert.deepEqual(
+      elements(body, 'h2').map((h2) => textOf(h2)),
+      [textOf(first), 'Notes'],
+      'one section per file'
+    )
   }
   // A short work is not split, even with sections of its own.
-  assert.equal(elements(await book.xml(book.base + 'related-reading.xhtml'), 'h2').length, 10)
+  const related = elements(await book.xml(book.base + 'related-reading.xhtml'), 'h2').map((h2) => textOf(h2))
+  assert.deepEqual([related.length, related.at(-1)], [11, 'Notes'])
 })
 
 test('contents: works and their sections (two levels), preface and back matter, each link landing on its id', async () => {
@@ -133,19 +140,24 @@ async function authors(): Promise<string> {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }
 
-test('cover: an SVG generated from title, subtitle and authors, with no outside reference', async () => {
+test('cover: a PNG drawn from the SVG cover (title, subtitle and authors), shown on the cover page with its description', async () => {
   const book = await open(await build('real'))
   const cover = elements(book.opf, 'item').find((item) => attribute(item, 'properties') === 'cover-image')!
-  assert.equal(attribute(cover, 'media-type'), 'image/svg+xml')
-  const svg = await book.text(book.base + attribute(cover, 'href'))
-  // Only namespace names and links to its own glyph outlines.
-  assert.deepEqual([...new Set(svg.match(/(?:href|src)="[^"#][^"]*"|url\(/g) ?? [])], [])
-  const title = textOf(elements(await book.xml(book.base + attribute(cover, 'href')), 'title')[0]!)
-  assert.equal(title, `Cover: The Workers’ Opposition. Alexandra Kollontai’s pamphlet of 1921 and its readers. ${await authors()}`)
+  // Raster, so that Kindle conversion keeps it (calibre.test.ts); the EPUB 2 `meta name="cover"` names the same item.
+  assert.equal(attribute(cover, 'media-type'), 'image/png')
+  assert.equal(attribute(cover, 'href'), 'cover.png')
+  assert.ok(elements(book.opf, 'meta').some((m) => attribute(m, 'name') === 'cover' && attribute(m, 'content') === attribute(cover, 'id')))
+  const png = await book.zip.file(book.base + 'cover.png')!.async('uint8array')
+  const image = sharp(png)
+  const {width, height, format} = await image.metadata()
+  assert.deepEqual([format, width, height], ['png', 1200, 1800])
+  // Drawn, not blank: the title's dark letters on the light paper.
+  const {channels} = await image.stats()
+  assert.ok(channels[0]!.min < 64 && channels[0]!.max > 200, 'the letters are drawn')
   const page = elements(await book.xml(book.base + 'cover.xhtml'), 'img')[0]!
-  assert.equal(attribute(page, 'src'), 'cover.svg')
-  assert.equal(attribute(page, 'alt'), title)
-  assert.ok(elements(await book.xml(book.base + 'cover.svg'), 'use').length > 50, 'the letters are drawn')
+  assert.equal(attribute(page, 'src'), 'cover.png')
+  assert.equal(attribute(page, 'alt'), `Cover: The Workers’ Opposition. Alexandra Kollontai’s pamphlet of 1921 and its readers. ${await authors()}`)
+  assert.equal(book.zip.file(book.base + 'cover.svg'), null)
 })
 
 test('the body and code fonts are embedded (EB Garamond and PT Mono, as in the PDF) with their licences in the book', async () => {
@@ -187,6 +199,22 @@ test('stylesheet for e-readers: no fixed widths or colours on the text, hyphenat
   assert.doesNotMatch(css.replace(panel, ''), /(?:^|[\s;{])(?:background(?:-color)?|color):\s*(?:#|rgb|hsl|white|black)/m)
   for (const hint of ['hyphens: auto', '-epub-hyphens: auto', '-webkit-hyphens: auto', 'adobe-hyphenate: auto']) assert.ok(css.includes(hint), hint)
   assert.ok(css.includes('color-scheme: light dark'))
+})
+
+test('title page centred, contents without list numbers of their own, corrections and notes marked', async () => {
+  const book = await open(await build('real'))
+  const css = await book.text(book.base + 'style.css')
+  const rule = (selector: string) => css.match(new RegExp('^' + selector.replace(/[.#()]/g, '\\$&') + ' \\{([^}]*)\\}', 'm'))?.[1] ?? ''
+  // Headings are set left; the title page's overrides that, like the rest of the page.
+  assert.match(rule('.title-page'), /text-align: center/)
+  assert.match(rule('.title-page h1'), /text-align: center/)
+  // The FAQ's sections carry their numbers (“1 Were the…”): the list adds none (it read “1. 1 Were the…”).
+  const nav = await book.xml(book.base + 'toc.xhtml')
+  assert.ok(elements(nav, 'a').some((a) => /^1 Were the/.test(textOf(a))))
+  assert.match(rule('nav#contents ol'), /list-style: none/)
+  // A correction is visible in the text, not only a title.
+  assert.match(rule('.corr'), /text-decoration: underline dotted/)
+  assert.match(rule('section.notes'), /border-top/)
 })
 
 test('title page and colophon: the edition’s own words, rights and sources', async () => {

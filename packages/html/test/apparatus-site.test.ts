@@ -59,7 +59,12 @@ for (const {name, load, skip, least} of editions) {
         for (const note of work.notes) {
           checked++
           assert.equal(tags(html, `href="#${note.id}"`, `id="${note.refId}"`, 'class="noteref"').length, 1, `${work.id}: mark of ${note.id}`)
-          assert.equal(tags(html, '<li', `id="${note.id}"`, `value="${note.number}"`).length, 1, `${work.id}: note ${note.id}`)
+          // Beside the text (sidenotes.ts), named and numbered.
+          assert.equal(
+            tags(html, '<aside', `id="${note.id}"`, 'role="doc-footnote"', `aria-label="Note ${note.number}"`).length,
+            1,
+            `${work.id}: note ${note.id}`
+          )
           assert.equal(
             tags(html, `href="#${note.refId}"`, 'role="doc-backlink"', `aria-label="Back to the text at note ${note.number}"`).length,
             1,
@@ -71,14 +76,14 @@ for (const {name, load, skip, least} of editions) {
       assert.ok(checked >= least.notes, `only ${checked} notes`)
     })
 
-    test('GFM footnotes are notes like the others: in the one numbered list, no footnotes section of their own', () => {
+    test('GFM footnotes are notes like the others: numbered with them, beside the text, no footnotes section of their own', () => {
       let footnotes = 0
       for (const work of edition.works) {
         const html = site.get(work.id + '.html') ?? ''
         assert.doesNotMatch(html, /data-footnote|footnote-label|class="footnotes"/, work.id)
         for (const note of work.notes.filter((n) => n.kind === 'footnote')) {
           footnotes++
-          assert.equal(tags(html, '<li', `id="${note.id}"`, 'class="note note-footnote"', `value="${note.number}"`).length, 1, note.id)
+          assert.equal(tags(html, '<aside', `id="${note.id}"`, 'class="note note-footnote sidenote"', `aria-label="Note ${note.number}"`).length, 1, note.id)
         }
       }
       assert.ok(footnotes >= least.footnotes, `only ${footnotes} footnotes`)

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict'
 import {after, before, describe, test} from 'node:test'
-import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import {blocksOf, type ResolvedEdition} from '@samizdat/model'
 import {toHtml} from '@samizdat/html'
@@ -65,8 +66,21 @@ if (executable === undefined) {
     )
   })
 
-  const sites: Array<{name: string; edition: () => Promise<ResolvedEdition>; shots: string[]; skip?: string | undefined}> = [
-    {name: 'fixture', edition: fixtureEdition, shots: ['index.html', 'alpha.html', 'corrections.html']},
+  const sites: Array<{
+    name: string
+    edition: () => Promise<ResolvedEdition>
+    shots: string[]
+    notesPage: string
+    searchWord: string
+    skip?: string | undefined
+  }> = [
+    {
+      name: 'fixture',
+      edition: fixtureEdition,
+      shots: ['index.html', 'alpha.html', 'corrections.html', 'search.html'],
+      notesPage: 'alpha.html',
+      searchWord: 'pasture'
+    },
     {
       name: 'workers-opposition',
       edition: realEdition,
@@ -76,13 +90,17 @@ if (executable === undefined) {
         'solidarity-introduction.html',
         'afaq-oppositions.html',
         'bibliography.html',
-        'index-of-persons.html'
+        'index-of-persons.html',
+        'search.html'
       ],
+      // The FAQ: 43,654 px tall at 375 px, its notes at the foot from 37,836 px down, before they were set beside the text.
+      notesPage: 'afaq-oppositions.html',
+      searchWord: 'Kronstadt',
       skip: realEditionMissing()
     }
   ]
 
-  for (const {name, edition: load, shots, skip} of sites) {
+  for (const {name, edition: load, shots, notesPage, searchWord, skip} of sites) {
     describe(name, {skip}, () => {
       let server: Awaited<ReturnType<typeof serve>>
       let pages: string[]
@@ -148,9 +166,13 @@ if (executable === undefined) {
       })
       after(() => server?.close())
 
-      for (const scheme of ['light', 'dark'] as const) {
-        test(`axe: no serious or critical violations (${scheme})`, async () => {
-          const context = await browser.newContext({colorScheme: scheme, viewport: {width: 1280, height: 900}})
+      for (const [scheme, width] of [
+        ['light', 1280],
+        ['dark', 1280],
+        ['light', 375]
+      ] as const) {
+        test(`axe: no serious or critical violations (${scheme}, ${width}px)`, async () => {
+          const context = await browser.newContext({colorScheme: scheme, viewport: {width, height: 900}})
           const page = await context.newPage()
           const problems: string[] = []
           for (const path of pages) {
@@ -161,6 +183,90 @@ if (executable === undefined) {
           assert.deepEqual(problems, [])
         })
       }
+
+      test('notes: in the margin beside their marks at 1280px, scripts on or off; under their paragraph at 375px', async () => {
+        const path = notesPage
+        const layouts: string[] = []
+        for (const [width, javaScriptEnabled] of [
+          [1280, true],
+          [1280, false],
+          [375, true]
+        ] as const) {
+          const context = await browser.newContext({javaScriptEnabled, viewport: {width, height: 900}})
+          const page = await context.newPage()
+          await page.goto(server.url + path)
+          if (javaScriptEnabled) await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(resolve))))
+          const notes = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('aside.sidenote')).map((note) => {
+              const mark = document.querySelector(`a.noteref[href="#${CSS.escape(note.id)}"]`)!
+              // The note follows the block that holds its mark, after any other notes placed there.
+              let before = note.previousElementSibling
+              while (before?.matches('aside.sidenote')) before = before.previousElementSibling
+              const box = note.getBoundingClientRect()
+              const at = mark.getBoundingClientRect()
+              const text = mark.closest('p, li, blockquote, td, dd')!.getBoundingClientRect()
+              return {
+                id: note.id,
+                follows: before?.contains(mark) ?? false,
+                top: box.top + scrollY,
+                bottom: box.bottom + scrollY,
+                left: box.left,
+                right: box.right,
+                mark: at.top + scrollY,
+                textRight: text.right
+              }
+            })
+          )
+          await context.close()
+          assert.ok(notes.length >= 2, `${path}: ${notes.length} notes`)
+          assert.deepEqual(
+            notes.filter((note) => !note.follows).map((note) => note.id),
+            [],
+            `${path}: notes after their mark's block`
+          )
+          if (width === 375) {
+            // Inline: within the screen, a short way down from the mark, not at the foot of the page.
+            for (const note of notes) {
+              assert.ok(note.left >= 0 && note.right <= 375, `${note.id} is on the screen`)
+              assert.ok(note.top > note.mark, `${note.id} is below its mark`)
+            }
+            continue
+          }
+          for (const [index, note] of notes.entries()) {
+            assert.ok(note.left >= note.textRight, `${note.id}: in the margin (${note.left} < ${note.textRight})`)
+            assert.ok(note.right <= width, `${note.id}: on the screen`)
+            const previous = notes[index - 1]
+            if (previous) assert.ok(note.top >= previous.bottom, `${note.id} overlaps ${previous.id}`)
+            // With the script, a note starts on its mark's line unless the note before it is still running.
+            if (javaScriptEnabled) {
+              const expected = Math.max(note.mark, previous ? previous.bottom : -Infinity)
+              assert.ok(Math.abs(note.top - expected) <= 14, `${note.id}: at ${note.top}, its mark at ${note.mark}`)
+            }
+          }
+          layouts.push(`${width}${javaScriptEnabled ? '' : ' without scripts'}`)
+        }
+        assert.deepEqual(layouts, ['1280', '1280 without scripts'])
+      })
+
+      test('search: built with the site, it finds a word of the text from file:// too, and links to its passage', async () => {
+        const context = await browser.newContext({viewport: {width: 1280, height: 900}})
+        const page = await context.newPage()
+        const errors: string[] = []
+        page.on('pageerror', (error) => errors.push(error.message))
+        await page.goto(pathToFileURL(join(server.dir, 'search.html')).href + '?q=' + encodeURIComponent(searchWord))
+        await page.locator('.search-results li').first().waitFor()
+        assert.match((await page.locator('.search-status').innerText()).trim(), /^Passages found: \d+$/)
+        const href = await page.locator('.search-results li a').first().getAttribute('href')
+        await page.locator('.search-results li a').first().click()
+        await page.waitForURL(/\.html/)
+        assert.ok((await page.locator('main').innerText()).toLowerCase().includes(searchWord.toLowerCase()), `${href} has “${searchWord}”`)
+        // Typing searches as well; a word that is nowhere finds nothing, and says so.
+        await page.goto(pathToFileURL(join(server.dir, 'search.html')).href)
+        await page.locator('#search\\.q').fill('zzxqvw')
+        assert.equal((await page.locator('.search-status').innerText()).trim(), 'Nothing found.')
+        assert.deepEqual(errors, [])
+        await context.close()
+      })
 
       test('375px: no horizontal overflow on any page', async () => {
         const context = await browser.newContext({viewport: {width: 375, height: 740}})
@@ -184,9 +290,9 @@ if (executable === undefined) {
           const page = await context.newPage()
           for (const path of shots) {
             await page.goto(server.url + path)
-            // The stylesheet applied: the measure keeps <main> narrow on a wide screen.
-            const mainWidth = await page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().width)
-            assert.ok(mainWidth <= Math.min(width, 900), `${path} at ${width}px: <main> is ${mainWidth}px wide`)
+            // The stylesheet applied: the measure keeps the text narrow on a wide screen (the notes' column beside it).
+            const textWidth = await page.evaluate(() => document.querySelector('main h1')!.getBoundingClientRect().width)
+            assert.ok(textWidth <= Math.min(width, 800), `${path} at ${width}px: the text is ${textWidth}px wide`)
             const file = fileURLToPath(new URL(`${name}-${path.replace(/\.html$/, '')}-${width}.png`, outputDir))
             await page.screenshot({path: file, fullPage: true})
           }

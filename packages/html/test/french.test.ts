@@ -17,15 +17,15 @@ test('a French edition: contents, notes, back matter, metadata and authors in Fr
   const work = page('lettre.html')
   assert.match(work, /<p class="byline">Par Anne Dupont, Bernard Martin et Claire Petit<\/p>/)
   assert.match(work, /<meta name="author" content="Anne Dupont, Bernard Martin et Claire Petit">/)
-  assert.match(work, /<h2 id="notes">Notes<\/h2>/)
+  assert.match(work, /<aside id="[^"]+" class="note note-[a-z]+ sidenote" role="doc-footnote" aria-label="Note 1">/)
   assert.match(work, /aria-label="Retour au texte, note 1"/)
   assert.match(page('index-of-persons.html'), /<h1 id="index-of-persons">Index des noms de personnes<\/h1>/)
   assert.match(page('timeline.html'), /<strong>6 mars 1918<\/strong> Le congrès\./)
 })
 
 test("the locale and labels options lay other words over the edition's", async () => {
-  const site = await siteOf(toHtml(await frenchEdition(), {locale: 'en', labels: {notes: 'Endnotes'}}))
+  const site = await siteOf(toHtml(await frenchEdition(), {locale: 'en', labels: {note: 'Endnote'}}))
   const work = site.files.find((file) => file.path === 'lettre.html')?.contents ?? ''
   assert.match(work, /<p class="byline">By Anne Dupont, Bernard Martin and Claire Petit<\/p>/)
-  assert.match(work, /<h2 id="notes">Endnotes<\/h2>/)
+  assert.match(work, /role="doc-footnote" aria-label="Endnote 1">/)
 })

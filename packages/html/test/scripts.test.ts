@@ -25,13 +25,37 @@ async function site(markdown: string): Promise<Map<string, Uint8Array>> {
   return new Map(files.map((file) => [file.path.replace(/^[^/]+\//u, ''), file.data]))
 }
 
-test('a site in Latin script ships no font and the plain stylesheet', async () => {
+test('a site in Latin script ships EB Garamond’s Latin slices (WOFF2, with the OFL) and no Noto font', async () => {
   const files = await site('# Latin\n\nNaïve café, “quotes” — and `code`.\n')
   assert.deepEqual(
     [...files.keys()].filter((path) => path.startsWith('fonts/')),
-    []
+    [
+      'fonts/eb-garamond-latin-400-normal.woff2',
+      'fonts/eb-garamond-latin-400-italic.woff2',
+      'fonts/eb-garamond-latin-600-normal.woff2',
+      'fonts/eb-garamond-latin-600-italic.woff2',
+      'fonts/EBGaramond-OFL.txt'
+    ]
   )
-  assert.equal(new TextDecoder().decode(files.get('style.css')), stylesheet)
+  // WOFF2 files (their signature), declared with their style and weight, before the plain stylesheet.
+  assert.equal(new TextDecoder().decode(files.get('fonts/eb-garamond-latin-400-italic.woff2')!.subarray(0, 4)), 'wOF2')
+  const css = new TextDecoder().decode(files.get('style.css'))
+  assert.match(
+    css,
+    /^@font-face \{\n {2}font-family: "EB Garamond";\n {2}font-weight: 400;\n {2}font-style: italic;\n {2}font-display: swap;\n {2}src: url\("fonts\/eb-garamond-latin-400-italic\.woff2"\) format\("woff2"\);/m
+  )
+  assert.ok(css.endsWith(stylesheet))
+  assert.match(new TextDecoder().decode(files.get('fonts/EBGaramond-OFL.txt')), /SIL OPEN FONT LICENSE/i)
+})
+
+test('a site with Greek and Cyrillic words ships the EB Garamond slices for them too', async () => {
+  const files = await site('# Mixed\n\nλόγος and правда.\n')
+  const fonts = [...files.keys()].filter((path) => path.startsWith('fonts/eb-garamond-') && path.endsWith('-400-normal.woff2'))
+  assert.deepEqual(fonts, [
+    'fonts/eb-garamond-cyrillic-400-normal.woff2',
+    'fonts/eb-garamond-greek-400-normal.woff2',
+    'fonts/eb-garamond-latin-400-normal.woff2'
+  ])
 })
 
 test('a site in Hebrew and Chinese ships their Noto slices, declared and stacked, with their licences', async () => {
@@ -51,7 +75,7 @@ test('a site in Hebrew and Chinese ships their Noto slices, declared and stacked
     css,
     /@font-face \{\n {2}font-family: "Noto Sans Hebrew";\n {2}font-weight: 400;\n {2}font-style: normal;\n {2}src: url\("fonts\/noto-sans-hebrew-hebrew-400-normal\.woff2"\);\n {2}unicode-range: U\+0307-0308,U\+0590-05FF/
   )
-  assert.match(css, /html \{ font-family: "Iowan Old Style", .*Georgia, "Noto Sans Hebrew", "Noto Sans SC", "Noto Emoji", serif; \}/)
+  assert.match(css, /html \{ font-family: "EB Garamond", "Iowan Old Style", .*Georgia, "Noto Sans Hebrew", "Noto Sans SC", "Noto Emoji", serif; \}/)
   for (const path of chinese) assert.ok(css.includes(`src: url("${path}")`), `${path} not declared`)
 })
 

@@ -27,8 +27,9 @@ function headings(html: string): string[] {
 
 test('a work that repeats its title as its first heading shows the title once, in the page and the contents', async () => {
   const pages = await site()
-  assert.deepEqual(headings(pages.get('alpha.html') as string), ['The Alpha Text', 'Section One', 'Notes'])
-  assert.deepEqual(headings(pages.get('index.html') as string), ['Settled Edition', 'Contents', 'Preface', 'Notes'])
+  // The notes stand beside the text (sidenotes.ts), under no heading of their own.
+  assert.deepEqual(headings(pages.get('alpha.html') as string), ['The Alpha Text', 'Section One'])
+  assert.deepEqual(headings(pages.get('index.html') as string), ['Settled Edition', 'Contents', 'Preface'])
   const contents = (pages.get('index.html') as string).match(/<nav class="toc"[\s\S]*?<\/nav>/)?.[0]
   assert.equal(
     contents,
@@ -38,13 +39,14 @@ test('a work that repeats its title as its first heading shows the title once, i
 
 test("the preface's footnotes are the model's notes, rendered like a work's (not GitHub's footnote section)", async () => {
   const index = (await site()).get('index.html') as string
-  const preface = index.match(/<section class="preface"[\s\S]*?<\/section><\/section>/)?.[0] ?? ''
+  const preface = index.match(/<section class="preface"[\s\S]*?<\/section>/)?.[0] ?? ''
+  // The note after the paragraph of its mark (sidenotes.ts), numbered like a work's.
   assert.equal(
     preface,
     '<section class="preface" role="doc-preface" aria-labelledby="preface"><h2 id="preface">Preface</h2>' +
       '<p>A preface sentence with a footnote.<a href="#preface-fn-p" id="preface-fnref-p" class="noteref" role="doc-noteref" aria-label="Note 1"><sup>1</sup></a></p>' +
-      '<section class="notes" role="doc-endnotes" aria-labelledby="notes"><h3 id="notes">Notes</h3><ol><li id="preface-fn-p" class="note note-footnote" value="1">' +
-      '<p>The preface footnote text. <a href="#preface-fnref-p" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">↩</a></p></li></ol></section></section>'
+      '<aside id="preface-fn-p" class="note note-footnote sidenote" role="doc-footnote" aria-label="Note 1">' +
+      '<p><span class="sidenote-number">1.</span> The preface footnote text. <a href="#preface-fnref-p" class="backlink" role="doc-backlink" aria-label="Back to the text at note 1">↩</a></p></aside></section>'
   )
   assert.doesNotMatch(index, /data-footnote|user-content-/)
 })

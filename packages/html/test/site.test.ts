@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {stylesheet, toHtml} from '@samizdat/html'
+import {h} from 'hastscript'
+import {serialize, stylesheet, toHtml} from '@samizdat/html'
+import {fragmentWords} from '../src/lib/labels.js'
+import {withSidenotes} from '../src/lib/sidenotes.js'
 import type {Reporter} from '@samizdat/model'
 import {fixtureEdition} from './helpers/edition.js'
 import {siteOf, type Site} from './helpers/site.js'
@@ -22,9 +25,31 @@ const site = await siteOf(toHtml(edition))
 test('files: index, one page per work in reading order, one per back-matter section, the stylesheet', () => {
   assert.deepEqual(
     site.files.map((f) => f.path),
-    ['index.html', 'alpha.html', 'beta.html', 'gamma.html', 'corrections.html', 'bibliography.html', 'index-of-persons.html', 'timeline.html', 'style.css']
+    [
+      'index.html',
+      'alpha.html',
+      'beta.html',
+      'gamma.html',
+      'corrections.html',
+      'bibliography.html',
+      'index-of-persons.html',
+      'timeline.html',
+      'search.html',
+      'fonts/eb-garamond-latin-400-normal.woff2',
+      'fonts/eb-garamond-latin-400-italic.woff2',
+      'fonts/eb-garamond-latin-600-normal.woff2',
+      'fonts/eb-garamond-latin-600-italic.woff2',
+      'fonts/EBGaramond-OFL.txt',
+      'style.css',
+      'sidenotes.js',
+      'minisearch.js',
+      'search-index.js',
+      'search.js'
+    ]
   )
-  assert.equal(page(site, 'style.css'), stylesheet)
+  // The text face's slices, then the stylesheet.
+  assert.ok(page(site, 'style.css').startsWith('@font-face {\n  font-family: "EB Garamond";'))
+  assert.ok(page(site, 'style.css').endsWith(stylesheet))
 })
 
 test('output is byte-identical when called twice', async () => {
@@ -56,7 +81,7 @@ test('every page: doctype, language, head, skip link, landmarks, way back to the
       '<link rel="stylesheet" href="style.css">',
       'class="skip-link" href="#',
       '<header class="site-header"',
-      '<nav aria-label="Edition"><a href="index.html#contents">Contents</a></nav>',
+      '<nav aria-label="Edition" class="site-nav"><a href="index.html#contents">Contents</a> <a href="search.html">Search</a></nav>',
       '<main>',
       '<footer class="site-footer"'
     ]) {
@@ -162,7 +187,7 @@ test('options: labels replace the template words, css is appended', async () => 
   assert.match(index, /<h2 id="contents">Inhalt<\/h2>/)
   assert.match(index, /<span class="pager-label">Weiter<\/span>/)
   assert.match(index, /<p class="credit">Herausgegeben von The Test Editors<\/p><p class="credit">By Ann/)
-  assert.equal(page(german, 'style.css'), stylesheet + '\nbody { color: red; }\n')
+  assert.ok(page(german, 'style.css').endsWith(stylesheet + '\nbody { color: red; }\n'))
 })
 
 test('stylesheet: reading measure, dark mode, print', () => {
@@ -172,8 +197,10 @@ test('stylesheet: reading measure, dark mode, print', () => {
 })
 
 test('hostile markup in a work is harmless on its page too, after the model resolved it', async () => {
+  // The page's own scripts are in its head (sidenotes.js); the work's text is in <main>.
   const gamma = page(site, 'gamma.html')
-  assert.doesNotMatch(gamma, /<script|alert|javascript:|\son[a-z]+=/i)
+  assert.doesNotMatch(gamma.slice(gamma.indexOf('<main>')), /<script|alert|javascript:|\son[a-z]+=/i)
+  assert.deepEqual(gamma.match(/<script[^>]*>/g), ['<script src="sidenotes.js" defer>'])
   // The model unlinks a Markdown link to a script: its text stays, not a link.
   assert.match(gamma, /<p>And a Markdown link to a script\.<\/p>/)
   // The script block is left out, and said to be: to `report`, at its place in the work's file, not on the file itself.
@@ -186,4 +213,26 @@ test('hostile markup in a work is harmless on its page too, after the model reso
     [`${gammaFile.path}:9:1: Raw HTML \`<script>\` is left out of the edition with everything in it (samizdat)`]
   )
   assert.equal(gammaFile.messages.length, before)
+})
+
+test('notes beside the text: each after the block of its mark (not of a link to it), in order, inside sections; a note without a mark stays at the end', () => {
+  const mark = (id: string, n: number) => h('a', {href: '#' + id, id: 'ref-' + id, className: ['noteref']}, h('sup', String(n)))
+  const note = (id: string, n: number) => h('li', {id, className: ['note', 'note-note'], value: n}, [h('p', 'Note ' + id + '.')])
+  const article = h('article', [
+    // A cross-reference to note b (not its mark) comes first.
+    h('p', ['See ', h('a', {href: '#b'}, 'note 2'), '.']),
+    h('p', ['One', mark('a', 1), ' and two', mark('b', 2), '.']),
+    h('section', [h('h2', 'Inside'), h('blockquote', [h('p', ['Three', mark('c', 3)])]), h('p', 'After.')]),
+    h('section', {className: ['notes']}, [h('h2', {id: 'notes'}, 'Notes'), h('ol', [note('a', 1), note('b', 2), note('c', 3), note('lost', 4)])])
+  ])
+  const html = serialize(withSidenotes(article, fragmentWords({})))
+  const aside = (id: string, n: number) =>
+    `<aside id="${id}" class="note note-note sidenote" role="doc-footnote" aria-label="Note ${n}"><p><span class="sidenote-number">${n}.</span> Note ${id}.</p></aside>`
+  assert.equal(
+    html,
+    '<article><p>See <a href="#b">note 2</a>.</p>' +
+      `<p>One<a href="#a" id="ref-a" class="noteref"><sup>1</sup></a> and two<a href="#b" id="ref-b" class="noteref"><sup>2</sup></a>.</p>${aside('a', 1)}${aside('b', 2)}` +
+      `<section><h2>Inside</h2><blockquote><p>Three<a href="#c" id="ref-c" class="noteref"><sup>3</sup></a></p></blockquote>${aside('c', 3)}<p>After.</p></section>` +
+      '<section class="notes"><h2 id="notes">Notes</h2><ol><li id="lost" class="note note-note" value="4"><p>Note lost.</p></li></ol></section></article>'
+  )
 })

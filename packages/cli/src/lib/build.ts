@@ -222,7 +222,12 @@ async function buildWith(
   if (thread && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) await thread.stop()
   for (const edition of editions) {
     const id = edition.meta.id
+    // The site offers the e-book and the PDF only when they are built with it, beside its folder.
+    const downloads = chosen
+      .filter((format) => format.id === 'epub' || format.id === 'pdf')
+      .map((format) => ({format: format.id as 'epub' | 'pdf', href: path.posix.relative(formats['html']!.outputs(id), format.outputs(id))}))
     for (const format of chosen) {
+      const own = format.id === 'html' && downloads.length > 0 ? {downloads} : {}
       const warnings: VFileMessage[] = []
       const report = (message: VFileMessage): void => void warnings.push(message)
       const doing = `Cannot make the ${format.id} of edition "${id}"`
@@ -246,7 +251,7 @@ async function buildWith(
         files.catch(() => undefined)
       } else {
         signal?.throwIfAborted()
-        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report})))
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report})))
         done()
       }
       const key = hit ? undefined : keys.get(slot)

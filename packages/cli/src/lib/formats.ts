@@ -15,6 +15,8 @@ export type {OutputFile}
 export interface RenderOptions extends WriterOptions {
   /** Paper size for paged formats (`A5`, `A4`, `Letter`); default: the edition's, else A5. */
   paper?: string
+  /** For the site: the e-book and PDF built in the same run, offered on its index page (hrefs relative to the site's folder). */
+  downloads?: Array<{format: 'epub' | 'pdf'; href: string}>
 }
 
 export interface Format {

@@ -3,11 +3,14 @@
  * subtitle and authors set in EB Garamond. The letters are drawn as outlines
  * (with fontkit, which shapes them: kerning, ligatures), so the image looks
  * the same in every reading system and needs neither a font nor the network.
+ * The book's cover image is that SVG rasterised (`rasterCover`): Kindle
+ * conversion (calibre, KindleGen) and many reading systems drop an SVG cover.
  */
 import {create, type Font} from 'fontkit'
 import {x} from 'xastscript'
 import type {Element} from 'xast'
 import {fontData, fontFaces} from './fonts.js'
+import {sharpOf} from './sharp.js'
 import {lines, xmlDocument} from './xml.js'
 
 export interface CoverText {
@@ -156,4 +159,16 @@ export function renderCover(text: CoverText): string {
     )
   )
   return xmlDocument(svg)
+}
+
+/**
+ * The cover as a PNG of its own size (1200 × 1800), drawn by sharp (librsvg):
+ * the letters are outlines, so no font is needed. A palette PNG keeps the
+ * flat colours crisp and the file small (about 50 kB), and the same SVG gives
+ * the same bytes.
+ */
+export async function rasterCover(svg: string): Promise<Uint8Array> {
+  const sharp = await sharpOf()
+  const png = await sharp(Buffer.from(svg)).png({compressionLevel: 9, palette: true}).toBuffer()
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength)
 }

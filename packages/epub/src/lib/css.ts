@@ -83,11 +83,16 @@ ol.numbered > li > .number:first-child { display: inline-block; min-width: 1.5em
 
 /* Title page */
 .title-page { text-align: center; margin-top: 3em; }
-.title-page h1 { font-size: 2em; margin: 0 0 0.5em; }
+.title-page h1 { font-size: 2em; margin: 0 0 0.5em; text-align: center; }
 .title-page p { text-indent: 0; text-align: center; }
 .subtitle { font-style: italic; font-size: 1.15em; }
 .credit { margin-top: 1.5em; }
 .imprint { margin-top: 3em; font-size: 0.9em; }
+
+/* The contents: entries carry their own numbers (“1 Were the…”), so the list adds none. */
+nav#contents ol { list-style: none; padding-left: 0; }
+nav#contents ol ol { padding-left: 1.25em; }
+nav#contents li { margin: 0.3em 0; }
 
 /* Cover */
 .cover { margin: 0; padding: 0; text-align: center; }
@@ -105,10 +110,17 @@ ol.numbered > li > .number:first-child { display: inline-block; min-width: 1.5em
 /* Notes: pop-ups where the reading system supports them, otherwise at the end of the file. */
 /* The mark is a link around a <sup>: the <sup> sets it small and raised. */
 a.noteref { text-decoration: none; padding-left: 0.05em; }
+section.notes { margin-top: 2em; border-top: 1px solid currentColor; }
+section.notes > h2 { font-size: 1.1em; }
 aside.note { font-size: 0.9em; margin: 1em 0; }
 aside.note p { text-indent: 0; }
 .note-label { font-style: italic; }
 .backlink { text-decoration: none; }
+
+/* Corrections: a discreet dotted underline marks the edition's reading (the source's is its title and in
+   the list of corrections); an omission, a thin dotted bar where the words were. */
+.corr { text-decoration: underline dotted; text-decoration-thickness: 0.05em; text-underline-offset: 0.2em; }
+.corr-omission { border-left: 1px dotted currentColor; }
 
 /* Back matter and colophon */
 .back-matter ul, .colophon ul { list-style: none; padding-left: 0; }

@@ -185,7 +185,15 @@ function placeNotes(work: ResolvedWork, parts: Element[], render: FragmentOption
     const last = index === parts.length - 1
     const notes = work.notes.filter((note) => !placed.has(note.id) && (here.has(note.refId) || last))
     for (const note of notes) placed.add(note.id)
-    part.children.push(...(renderNotes(notes, {...render, file: work.file}, {style: 'footnotes'}).children as ElementContent[]))
+    if (notes.length === 0) return
+    // Under a heading of their own, so that a reader paging on knows the text has ended. No id: none can clash with the text's.
+    const heading = render.labels?.notes ?? 'Notes'
+    part.children.push(
+      h('section', {className: ['notes'], ariaLabel: heading}, [
+        h('h2', heading),
+        ...(renderNotes(notes, {...render, file: work.file}, {style: 'footnotes'}).children as ElementContent[])
+      ])
+    )
   })
 }
 

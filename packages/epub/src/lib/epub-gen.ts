@@ -55,7 +55,8 @@ export interface PackageFiles {
   packageDocument: string
   navDocument: string
   ncxDocument: string
-  cover: {svg: string; alt: string}
+  /** The cover image (a PNG, see cover.ts) and its description. */
+  cover: {png: Uint8Array; alt: string}
   report: Reporter | undefined
 }
 
@@ -73,7 +74,7 @@ const chapterTemplate = `<?xml version="1.0" encoding="UTF-8"?>
 <link rel="stylesheet" type="text/css" href="style.css" />
 </head>
 <body epub:type="<%= matter %>">
-<% if (locals.coverAlt) { %><section epub:type="cover" class="cover"><img src="cover.svg" alt="<%= coverAlt %>" role="doc-cover" /></section>
+<% if (locals.coverAlt) { %><section epub:type="cover" class="cover"><img src="cover.png" alt="<%= coverAlt %>" role="doc-cover" /></section>
 <% } %><%- content %>
 </body>
 </html>
@@ -130,7 +131,7 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
     author: files.authors,
     publisher: files.publisher,
     description: files.description,
-    cover: new File([files.cover.svg], 'cover.svg', {type: 'image/svg+xml'}),
+    cover: new File([files.cover.png.slice()], 'cover.png', {type: 'image/png'}),
     prependChapterTitles: false,
     date: files.date.toISOString(),
     lang: files.lang,
@@ -284,7 +285,7 @@ function textOf(node: ElementContent | Root): string {
  * writes are taken first.
  */
 export class FileNames {
-  readonly #taken = new Set(['toc.xhtml', 'toc.ncx', 'content.opf', 'style.css', 'cover.svg'])
+  readonly #taken = new Set(['toc.xhtml', 'toc.ncx', 'content.opf', 'style.css', 'cover.png'])
 
   take(id: string): string {
     const base =

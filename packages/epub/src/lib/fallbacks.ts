@@ -5,7 +5,7 @@
  * and gets a lossless PNG copy (decoded with sharp) as its fallback.
  */
 import type {ImageAsset} from '@samizdat/model'
-import type Sharp from 'sharp'
+import {sharpOf} from './sharp.js'
 
 export interface Fallback {
   /** The manifest id of the image it stands in for. */
@@ -29,10 +29,4 @@ export async function imageFallbacks(assets: readonly ImageAsset[]): Promise<Fal
     fallbacks.push({for: asset.id, id: `${asset.id}-fallback`, path, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength)})
   }
   return fallbacks
-}
-
-// sharp loads a native library: only a book with such images pays for it, not every build.
-let loaded: Promise<typeof Sharp> | undefined
-function sharpOf(): Promise<typeof Sharp> {
-  return (loaded ??= import('sharp').then((module) => module.default))
 }

@@ -78,6 +78,9 @@ export function packageDocument(input: PackageInput): string {
   metadata.push(meta$('schema:accessModeSufficient', 'textual'))
   for (const feature of features) metadata.push(meta$('schema:accessibilityFeature', feature))
   metadata.push(meta$('schema:accessibilityHazard', 'none'))
+  // The claim (EPUB Accessibility 1.1, WCAG 2.1 AA) and who makes it: the publisher, or the editors.
+  metadata.push(meta$('dcterms:conformsTo', conformsTo))
+  metadata.push(meta$('a11y:certifiedBy', certifier(edition)))
   metadata.push(meta$('schema:accessibilitySummary', edition.assets.length > 0 ? input.labels.accessibilitySummaryImages : input.labels.accessibilitySummary))
   // EPUB 2 reading systems find the cover image by this.
   metadata.push(x('meta', {name: 'cover', content: 'cover-image'}))
@@ -88,7 +91,8 @@ export function packageDocument(input: PackageInput): string {
     x('item', {id: 'nav', href: navFile, 'media-type': 'application/xhtml+xml', properties: 'nav'}),
     x('item', {id: 'ncx', href: 'toc.ncx', 'media-type': 'application/x-dtbncx+xml'}),
     x('item', {id: 'css', href: 'style.css', 'media-type': 'text/css'}),
-    x('item', {id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image'}),
+    // A raster cover: Kindle conversion and many reading systems drop an SVG one (cover.ts).
+    x('item', {id: 'cover-image', href: 'cover.png', 'media-type': 'image/png', properties: 'cover-image'}),
     ...input.fonts.map((font, index) => x('item', {id: 'font-' + (index + 1), href: 'fonts/' + font.file, 'media-type': font.mediaType})),
     // The edition's images, each with the media type its bytes say; WebP (a core type of EPUB 3.3, not 3.2) with a PNG fallback.
     ...edition.assets.map((asset) =>
@@ -124,6 +128,15 @@ export function packageDocument(input: PackageInput): string {
   )
   pkg.children = lines(pkg.children, 1)
   return xmlDocument(pkg)
+}
+
+/** The conformance statement EPUB Accessibility 1.1 defines (§ 2.1), as epubcheck and Ace read it. */
+const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
+
+function certifier(edition: ResolvedEdition): string {
+  const {meta} = edition
+  const editors = meta.creators.filter((creator) => creator.role === 'edt').map((creator) => creator.name)
+  return meta.publisher ?? (editors.length > 0 ? editors.join(', ') : meta.title)
 }
 
 function itemId(index: number): string {

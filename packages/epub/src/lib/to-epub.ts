@@ -5,7 +5,7 @@
 import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {UsageError} from '@samizdat/model'
 import {serialize} from '@samizdat/html'
-import {renderCover} from './cover.js'
+import {rasterCover, renderCover} from './cover.js'
 import {buildDocuments} from './documents.js'
 import {bookIdentifier} from './identifier.js'
 import {listNames} from '@samizdat/model'
@@ -73,13 +73,15 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
     navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels}),
     ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries}),
     cover: {
-      svg: renderCover({
-        title: meta.title,
-        ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
-        authors,
-        ...(meta.publisher ? {publisher: meta.publisher} : {}),
-        description: coverAlt
-      }),
+      png: await rasterCover(
+        renderCover({
+          title: meta.title,
+          ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
+          authors,
+          ...(meta.publisher ? {publisher: meta.publisher} : {}),
+          description: coverAlt
+        })
+      ),
       alt: coverAlt
     },
     report

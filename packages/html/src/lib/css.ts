@@ -1,11 +1,11 @@
 /**
- * The default stylesheet: a reading layout with no web fonts and no scripts.
+ * The default stylesheet: a reading layout in EB Garamond (shipped with the site, text-font.ts), without scripts.
  * Kept as a string so `toHtml` stays pure; `HtmlOptions.css` is appended to it.
  */
 import {codeStylesheet} from '@samizdat/model'
 
 /** The text's font stack, before the generic family; `scriptFontRules` puts the Noto fonts of other scripts after it. */
-const serifStack = '"Iowan Old Style", "Palatino Linotype", Palatino, Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia'
+const serifStack = '"EB Garamond", "Iowan Old Style", "Palatino Linotype", Palatino, Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia'
 const monoStack = 'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono"'
 
 export const stylesheet =
@@ -123,6 +123,9 @@ th, td { padding: 0.3em 0.5em; border-bottom: 1px solid var(--rule); text-align:
 .title-page .subtitle { font-size: 1.2rem; font-style: italic; }
 .credit, .imprint { margin: 0.25rem 0; color: var(--muted); }
 
+.downloads { margin-block: 1.5rem 2rem; text-align: center; }
+.downloads h2 { font-size: 1rem; margin: 0 0 0.4rem; color: var(--muted); font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; }
+.downloads ul { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5rem 1.5rem; list-style: none; margin: 0; padding: 0; }
 .toc { margin-block: 2rem 3rem; }
 .toc ol { list-style: none; margin: 0; padding: 0; }
 .toc ol ol { padding-left: 1.25rem; font-size: 0.95em; }
@@ -214,6 +217,21 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
 .note-label { color: var(--accent); font-size: 0.8rem; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; }
 .backlink { margin-left: 0.15em; }
 
+/* Notes beside their text (sidenotes.ts): under their paragraph on narrow screens, in the margin on wide ones. */
+.sidenote { margin: -0.25rem 0 1.25rem; padding: 0.5rem 0.85rem 0.1rem; border-left: 2px solid var(--rule); background: var(--panel); font-size: 0.88rem; line-height: 1.45; hyphens: auto; }
+.sidenote.note-conflict { border-left: 3px solid var(--accent); }
+.sidenote-number { font-weight: 600; font-variant-numeric: lining-nums; }
+.sidenote :is(p, ul, ol) { margin-block: 0 0.5em; }
+@media (min-width: 70rem) {
+  :root { --side: 17rem; --gutter: 2.5rem; }
+  .site-header, main, .site-footer { max-width: calc(var(--measure) + 2.5rem + var(--side) + var(--gutter)); padding-right: calc(1.25rem + var(--side) + var(--gutter)); }
+  .sidenote { float: right; clear: right; width: var(--side); margin: 0.2rem calc(-1 * (var(--side) + var(--gutter))) 1rem 0; padding: 0 0 0 0.75rem; background: none; font-size: 0.82rem; }
+  /* Inside the editors' inset sections (padded), the same margin column. */
+  .editorial > .sidenote { margin-right: calc(-1 * (var(--side) + var(--gutter)) - 1.25rem); }
+  /* The banner, the footer and the work's heading span the text alone. */
+  .work-header, .notes { clear: right; }
+}
+
 /* A section the edition added to a work ("as quoted"): set apart from the text. */
 .editorial { margin-block: 3rem 1rem; padding: 0.25rem 1.25rem 0.5rem; border-left: 3px solid var(--rule); background: var(--panel); font-size: 0.95rem; }
 .editorial > .heading:first-child, .editorial > :is(h2, h3, h4):first-child { margin-top: 1rem; }
@@ -225,6 +243,15 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
 .back-matter code { font-family: inherit; font-size: inherit; background: var(--panel); padding: 0 0.2em; border-radius: 2px; }
 .toc .toc-back-matter { margin-top: 1.25rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
 .toc .toc-back-matter > li { margin-block: 0.5em; }
+
+/* Search */
+.site-nav { display: flex; gap: 1rem; }
+.search-form { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-block: 1rem; }
+.search-form input { flex: 1 1 12rem; min-width: 0; padding: 0.35rem 0.5rem; border: 1px solid var(--muted); border-radius: 3px; background: var(--paper); color: var(--ink); font: inherit; }
+.search-form button { padding: 0.35rem 0.9rem; border: 1px solid var(--link); border-radius: 3px; background: var(--link); color: var(--paper); font: inherit; }
+.search-status { color: var(--muted); }
+.search-results li { margin-block: 0.5em; }
+.search-page { color: var(--muted); }
 
 /* Footer */
 .site-footer { margin-top: 3rem; padding-block: 1.5rem 2rem; border-top: 1px solid var(--rule); }
@@ -238,7 +265,8 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
 @media print {
   :root { --paper: #fff; --ink: #000; --muted: #333; --link: #000; --visited: #000; --rule: #999; }
   html { font-size: 11pt; }
-  .skip-link, .site-header, .pager, .anchor, .sic-switch, .sic-switch-label, .backlink { display: none; }
+  .skip-link, .site-header, .pager, .anchor, .sic-switch, .sic-switch-label, .backlink, .downloads { display: none; }
+  .sidenote { float: none; width: auto; margin: 0 0 1em; padding: 0 0 0 0.75rem; background: none; }
   main, .site-footer { max-width: none; padding: 0; }
   a { text-decoration: none; }
   a[rel~="external"]::after { content: " <" attr(href) ">"; font-size: 0.85em; overflow-wrap: anywhere; }

@@ -5,6 +5,7 @@
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {indexPage} from './href.js'
+import {searchPage} from './search.js'
 import type {Words} from './labels.js'
 
 export interface PageLink {
@@ -32,6 +33,8 @@ export interface PageInput {
   /** Small print in the footer (rights, publisher). */
   colophon: string[]
   labels: Words
+  /** More scripts for this page (the search page's), after the one every page has. */
+  scripts?: string[]
 }
 
 export function renderPage(input: PageInput): Root {
@@ -52,7 +55,10 @@ export function renderPage(input: PageInput): Root {
       h('meta', {name: 'description', content: input.description}),
       input.author ? h('meta', {name: 'author', content: input.author}) : undefined,
       h('meta', {name: 'generator', content: 'Samizdat'}),
-      h('link', {rel: 'stylesheet', href: 'style.css'})
+      h('link', {rel: 'stylesheet', href: 'style.css'}),
+      // Progressive: lines margin notes up with their marks (sidenotes.ts); the page reads the same without it.
+      h('script', {src: 'sidenotes.js', defer: true}),
+      ...(input.scripts ?? []).map((src) => h('script', {src, defer: true}))
     ])
   )
 
@@ -65,7 +71,11 @@ export function renderPage(input: PageInput): Root {
         {className: ['site-header'], lang},
         lines([
           h('a', {className: ['site-title'], href: indexPage}, input.siteTitle),
-          h('nav', {ariaLabel: labels.siteNavigation}, [h('a', {href: indexPage + '#contents'}, labels.contents)])
+          h('nav', {ariaLabel: labels.siteNavigation, className: ['site-nav']}, [
+            h('a', {href: indexPage + '#contents'}, labels.contents),
+            ' ',
+            h('a', {href: searchPage}, labels.search)
+          ])
         ])
       ),
       h('main', lines(input.main)),

@@ -8,15 +8,19 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {EXIT, visit} from 'unist-util-visit'
 import type {OutputFile, ResolvedEdition, ResolvedWork} from '@samizdat/model'
+import {UsageError} from '@samizdat/model'
 import {renderSection} from './back-matter.js'
 import {listNames} from '@samizdat/model'
 import {authorNames} from './creators.js'
 import {scriptFontRules, stylesheet} from './css.js'
 import {scriptFontCss, scriptFonts} from './script-fonts.js'
+import {textFontCss, textFontFiles, textFontLicence} from './text-font.js'
 import {indexPage, pageOf, siteHrefFor} from './href.js'
 import {editionWords} from './labels.js'
 import {renderPage, type PageInput, type PageLink} from './page.js'
 import {serialize} from './serialize.js'
+import {miniSearchScript, renderSearch, searchIndexScript, searchPage, searchScript} from './search.js'
+import {sidenotesScript, withSidenotes} from './sidenotes.js'
 import {renderTitlePage} from './title-page.js'
 import type {HtmlOptions} from './types.js'
 import {renderWork} from './work.js'
@@ -27,6 +31,7 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
   const report = options.report ?? ignore
   const hrefFor = siteHrefFor(edition)
   const {meta} = edition
+  const downloads = checkDownloads(options.downloads)
 
   // Reading order: the index page, the works, the back matter; each links to its neighbours.
   const order: PageLink[] = [
@@ -55,7 +60,7 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
       ),
     author: listNames(authorNames(meta.creators), labels.language),
     skipTarget: 'title-page',
-    main: renderTitlePage(edition, hrefFor, labels, report)
+    main: renderTitlePage(edition, hrefFor, labels, report, downloads)
   }
 
   const works = edition.works.map((work, position): [string, PageInput] => {
@@ -73,7 +78,10 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
         main: [
           withSicSwitch(
             work,
-            renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report, assets: edition.assets}),
+            withSidenotes(
+              renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report, assets: edition.assets}),
+              labels
+            ),
             labels.showSic
           )
         ]
@@ -95,26 +103,69 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
     }
   ])
 
+  // The search page stands outside the reading order (no previous or next).
+  const search: PageInput = {
+    ...shared,
+    previous: undefined,
+    next: undefined,
+    lang: meta.language,
+    title: pageTitle(labels.search, meta.title),
+    description: labels.search + ' – ' + meta.title,
+    author: listNames(authorNames(meta.creators), labels.language),
+    skipTarget: 'search',
+    main: renderSearch(labels),
+    scripts: ['minisearch.js', 'search-index.js', 'search.js']
+  }
+
   const folder = meta.id + '/'
   const encoder = new TextEncoder()
-  const pages = [[indexPage, index] as const, ...works, ...backMatter].map(([path, page]) => ({path: folder + path, html: serialize(renderPage(page))}))
+  const read = [[indexPage, index] as const, ...works, ...backMatter]
+  const pages = [...read, [searchPage, search] as const].map(([path, page]) => ({path: folder + path, html: serialize(renderPage(page))}))
+  const searchFiles: OutputFile[] = [
+    {path: folder + 'minisearch.js', data: encoder.encode(miniSearchScript())},
+    {
+      path: folder + 'search-index.js',
+      data: encoder.encode(searchIndexScript(read.map(([href, page], at) => ({href, title: order[at]?.title ?? page.title, main: page.main}))))
+    },
+    {path: folder + 'search.js', data: encoder.encode(searchScript)}
+  ]
   // Noto fonts only for the scripts the pages use (their slices, with their licences beside them).
   const fonts = scriptFonts(pages.map((page) => textOf(page.html)).join(' '))
   const fontFiles: OutputFile[] = [
     ...fonts.files.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})),
     ...fonts.families.map(({family, licence}) => ({path: `${folder}fonts/${family.replaceAll(' ', '')}-OFL.txt`, data: encoder.encode(licence)}))
   ]
-  const css = scriptFontCss(fonts.files, 'fonts/') + stylesheet + scriptFontRules(fonts.families.map(({family}) => family))
+  // The text face, EB Garamond, in the slices the pages' characters need.
+  const textFonts = textFontFiles(pages.map((page) => textOf(page.html)).join(' '))
+  fontFiles.push(...textFonts.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})), {
+    path: `${folder}fonts/EBGaramond-OFL.txt`,
+    data: encoder.encode(textFontLicence())
+  })
+  const css = textFontCss(textFonts, 'fonts/') + scriptFontCss(fonts.files, 'fonts/') + stylesheet + scriptFontRules(fonts.families.map(({family}) => family))
   return [
     ...pages.map((page) => ({path: page.path, data: encoder.encode(page.html)})),
     ...fontFiles,
     {path: folder + 'style.css', data: encoder.encode(css + (options.css ? '\n' + options.css + '\n' : ''))},
+    {path: folder + 'sidenotes.js', data: encoder.encode(sidenotesScript)},
+    ...searchFiles,
     // The images the pages show, beside them (`images/x.png`).
     ...edition.assets.map((asset) => ({path: folder + asset.path, data: asset.data}))
   ]
 }
 
 function ignore(): void {}
+
+function checkDownloads(downloads: HtmlOptions['downloads']): NonNullable<HtmlOptions['downloads']> {
+  if (downloads === undefined) return []
+  if (!Array.isArray(downloads)) throw new UsageError('Expected an array for `downloads`, not `' + String(downloads) + '`')
+  for (const download of downloads as unknown[]) {
+    const {format, href} = (download ?? {}) as {format?: unknown; href?: unknown}
+    if ((format !== 'epub' && format !== 'pdf') || typeof href !== 'string' || href === '') {
+      throw new UsageError('Expected each of `downloads` to be `{format: "epub" | "pdf", href}`, not `' + JSON.stringify(download) + '`')
+    }
+  }
+  return downloads
+}
 
 /** A page's characters, tags aside: enough to tell which scripts it uses. */
 function textOf(html: string): string {

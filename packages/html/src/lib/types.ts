@@ -18,6 +18,11 @@ export interface HtmlOptions extends WriterOptions {
   labels?: Partial<Labels>
   /** CSS appended to the default `style.css`. */
   css?: string
+  /**
+   * The other formats built with the site, offered for download on the index page: each a format and its `href`
+   * relative to the site's folder (`../edition.epub`). The caller knows what it builds; default: none.
+   */
+  downloads?: ReadonlyArray<{format: 'epub' | 'pdf'; href: string}>
 }
 
 /** Maps an internal link target to an `href`: the seam the EPUB adapter plugs its chapters into. */

@@ -9,7 +9,7 @@ import {createServer, type Server} from 'node:http'
 import {createRequire} from 'node:module'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
-import {extname, join, normalize} from 'node:path'
+import {dirname, extname, join, normalize} from 'node:path'
 import {chromium, type Browser} from 'playwright-core'
 import {type Site} from './site.js'
 
@@ -44,12 +44,20 @@ export function launch(executablePath: string): Promise<Browser> {
 
 export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-const types: Record<string, string> = {'.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8'}
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2'
+}
 
 /** Write the site to a temporary folder and serve it on 127.0.0.1 (a random port). */
 export async function serve(site: Site): Promise<{url: string; dir: string; close: () => Promise<void>}> {
   const dir = await mkdtemp(join(tmpdir(), 'samizdat-html-'))
-  for (const file of site.files) await writeFile(join(dir, file.path), file.contents)
+  for (const file of site.files) {
+    await mkdir(dirname(join(dir, file.path)), {recursive: true})
+    await writeFile(join(dir, file.path), file.data)
+  }
   const server: Server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '')
     try {

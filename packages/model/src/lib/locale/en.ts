@@ -54,7 +54,15 @@ export const english: Labels = {
     conflict: 'Conflict of sources',
     sourceReads: 'Source:',
     showSic: 'Show the source’s readings beside the corrections',
-    editorial: 'Added by the editors of this edition'
+    editorial: 'Added by the editors of this edition',
+    download: 'Download',
+    downloadEpub: 'EPUB (e-book)',
+    downloadPdf: 'PDF (print edition)',
+    search: 'Search',
+    searchField: 'Words to find',
+    searchNoScript: 'The search runs in your browser: it needs JavaScript.',
+    searchFound: 'Passages found: {count}',
+    searchNone: 'Nothing found.'
   },
   epub: {
     contents: 'Contents',

@@ -59,7 +59,15 @@ export const french: Labels = {
     conflict: 'Sources divergentes',
     sourceReads: `Source${nbsp}:`,
     showSic: 'Afficher les leçons de la source à côté des corrections',
-    editorial: 'Ajout des éditeurs de la présente édition'
+    editorial: 'Ajout des éditeurs de la présente édition',
+    download: 'Télécharger',
+    downloadEpub: 'EPUB (livre numérique)',
+    downloadPdf: 'PDF (édition imprimée)',
+    search: 'Rechercher',
+    searchField: 'Mots à chercher',
+    searchNoScript: `La recherche se fait dans votre navigateur${nbsp}: elle demande JavaScript.`,
+    searchFound: `Passages trouvés${nbsp}: {count}`,
+    searchNone: 'Aucun résultat.'
   },
   epub: {
     contents: 'Table des matières',

@@ -92,6 +92,19 @@ export interface HtmlLabels {
   showSic: string
   /** Says that a section of a work was added by the edition. */
   editorial: string
+  /** Heading of the index page's downloads, and the names of the formats offered there. */
+  download: string
+  downloadEpub: string
+  downloadPdf: string
+  /** The search page's title, and the link to it in the banner. */
+  search: string
+  /** Label of the search field. */
+  searchField: string
+  /** Said where the browser runs no script. */
+  searchNoScript: string
+  /** The count of pages found (`{count}`), or that none were. */
+  searchFound: string
+  searchNone: string
 }
 
 /** Words the e-book's own pages use (title page, contents, colophon, landmarks). */
