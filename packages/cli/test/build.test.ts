@@ -300,6 +300,8 @@ test('the cache: a cached build is byte for byte a clean one, and an edit remake
     assert.deepEqual((await readdir(path.join(dir, '.samizdat-cache'))).length, 6)
 
     const html = {formats: ['html']}
+    // A site built alone offers no downloads: it is not the one built with the EPUB and the PDF.
+    assert.deepEqual(await remade(html), ['beta-only.html', 'both.html'])
     assert.deepEqual(await remade(html), [])
     // A paragraph of a work: the editions that hold it.
     await writeFile(path.join(dir, 'corpus/works/alpha.md'), editionsCorpus['works/alpha.md']!.replace('The first work', 'The first work, edited'))
@@ -390,7 +392,7 @@ test('--json prints one JSON document on stdout: messages and outputs, or the er
     assert.deepEqual(
       json.outputs.map(({edition, format, path, files}) => ({edition, format, path, files})),
       [
-        {edition: 'notes', format: 'html', path: 'dist/notes/', files: 3},
+        {edition: 'notes', format: 'html', path: 'dist/notes/', files: 13},
         {edition: 'notes', format: 'apparatus', path: 'dist/notes.apparatus.json', files: 1}
       ]
     )

@@ -17,6 +17,6 @@ test('every package packs clean, installs from its tarball, and serves a JS and 
   )
   assert.deepEqual(
     report.output.map((line) => line.replace(/\d+ bytes/g, 'N bytes')),
-    ['js consumer: 4 site files, EPUB N bytes, PDF N bytes', 'ts consumer: 4 site files, EPUB N bytes, PDF N bytes']
+    ['js consumer: 14 site files, EPUB N bytes, PDF N bytes', 'ts consumer: 14 site files, EPUB N bytes, PDF N bytes']
   )
 })

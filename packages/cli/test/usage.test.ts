@@ -134,7 +134,7 @@ test('--help of each command exits 0 and lists its options', async () => {
   assert.match(build.stdout, /^ {2}html {2}a static web edition/m)
 
   const check = await runCli(['help', 'check'], root)
-  assert.equal(check.code, 0)
+  assert.equal(check.code, 0, check.stderr)
   assert.match(check.stdout, /^Usage: samizdat check \[options\] \[corpus\]$/m)
   assert.equal(check.stderr, '')
 })

@@ -112,7 +112,7 @@ test('reader edition: three works once titled alike are told apart in the conten
     [
       ['The Workers’ Opposition: the libcom.org record', 'The libcom.org record'],
       ['The Workers’ Opposition: introduction to the Solidarity edition', 'The Solidarity introduction'],
-      ['1919-1922: The Workers’ Opposition', 'The libcom.org history'],
+      ['1919–1922: The Workers’ Opposition', 'The libcom.org history'],
       ['Were any of the Bolshevik oppositions a real alternative?', 'An Anarchist FAQ'],
       ['Workers’ Opposition: further reading on libcom.org', 'Further reading']
     ]

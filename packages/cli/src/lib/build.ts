@@ -332,7 +332,12 @@ function cacheKeys(
   for (const edition of editions) {
     const fingerprint = new Fingerprint().add(edition).digest()
     const options = {date: dated ? renderOptions.date?.getTime() : 'now', paper: renderOptions.paper ?? null, locale: locale ?? null}
-    for (const format of chosen) keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options}))
+    // The site links the EPUB and PDF built with it: which ones is part of what it was made from.
+    const downloads = chosen.filter((format) => format.id === 'epub' || format.id === 'pdf').map((format) => format.id)
+    for (const format of chosen) {
+      const own = format.id === 'html' ? {...options, downloads} : options
+      keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options: own}))
+    }
   }
   return keys
 }
