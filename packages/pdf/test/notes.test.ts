@@ -68,7 +68,7 @@ test('fixture: a note longer than its page continues on the next', async (t) => 
   assert.match(pages[page + 1] as string, /they end here\./)
 })
 
-test('reader edition: every note of the apparatus on the page of its mark, its text there', async (t) => {
+test('reader edition: every note of the apparatus on the page of its mark (or, when it cannot start there, soon after), its text there', async (t) => {
   if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdftotext')) return
   const edition = await readerEdition()
   const pdf = await readerPdf()
@@ -76,11 +76,14 @@ test('reader edition: every note of the apparatus on the page of its mark, its t
   const pages = bodyTexts(pageWords(pdf), geometry('A5'))
   const notes = edition.works.flatMap((work) => work.notes)
   assert.ok(notes.length > 50)
+  const waited: string[] = []
   for (const note of notes) {
     const page = dests.get(note.id)
+    const markPage = dests.get(note.refId) as number
     assert.ok(page !== undefined && page >= 0, `note ${note.id} has a destination`)
-    assert.equal(dests.get(note.refId), page, `note ${note.id} starts on the page of its mark`)
-    assert.ok(links[page]?.has(note.id) && links[page]?.has(note.refId), `note ${note.id} and its mark link to each other`)
+    assert.ok(page >= markPage && page <= markPage + 2, `note ${note.id} starts on the page of its mark or soon after`)
+    if (page !== markPage) waited.push(note.id)
+    assert.ok(links[markPage]?.has(note.id) && links[page]?.has(note.refId), `note ${note.id} and its mark link to each other`)
     // The start of the note's text is on that page (three words: a line may end in a hyphen).
     const first = squash(blocksOf({type: 'root', children: note.children})[0]?.text ?? '')
       .split(' ')
@@ -88,4 +91,7 @@ test('reader edition: every note of the apparatus on the page of its mark, its t
       .join(' ')
     assert.ok((pages[page] as string).includes(first), `the text of ${note.id} ("${first}") starts on its page`)
   }
+  // As TeX does: a note waits only when it cannot start on its mark's page without squeezing the
+  // text (the introduction calls notes longer than itself); most start there.
+  assert.ok(waited.length <= notes.length / 8, `${waited.length} of ${notes.length} notes start after their mark's page: ${waited.join(', ')}`)
 })
