@@ -2,10 +2,15 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {Root} from 'mdast'
-import {blocksOf, type NoteReference, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
+import {join} from 'node:path'
+import {blocksOf, corpusFromFiles, resolveEdition, type NoteReference, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
 import {visit} from 'unist-util-visit'
-import {geometry} from '../src/lib/geometry.js'
-import {destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, squash} from './helpers.js'
+import {geometry, papers, type Paper} from '../src/lib/geometry.js'
+import {middlePages, noteRuns, pageShapes} from '../../../scripts/pages.js'
+import {notesCorpus} from '../../../scripts/notes-corpus.js'
+import {sharedBuild} from '../../../scripts/test-cache.js'
+import {date, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, root, squash} from './helpers.js'
 import {bodyTexts} from './text.js'
 
 /** The marks of `noteId` in a tree, in reading order. */
@@ -94,4 +99,52 @@ test('reader edition: every note of the apparatus on the page of its mark (or, w
   // As TeX does: a note waits only when it cannot start on its mark's page without squeezing the
   // text (the introduction calls notes longer than itself); most start there.
   assert.ok(waited.length <= notes.length / 8, `${waited.length} of ${notes.length} notes start after their mark's page: ${waited.join(', ')}`)
+})
+
+/** The generated notes corpus (scripts/notes-corpus.ts) in `paper`, built once per run. */
+function generatedPdf(paper: Paper): Promise<string> {
+  return sharedBuild(`pdf-notes-corpus-${paper}`, 'pdf', {date, paper}, [join(root, 'scripts', 'notes-corpus.ts')], async () => {
+    const edition = resolveEdition(await corpusFromFiles(notesCorpus()), 'corpus')
+    return (await toPdf(edition, {date, paper}))[0]!.data
+  })
+}
+
+/**
+ * Read from the printed pages: no note splits twice, no piece of a split note
+ * (a carried-over start of page included) has fewer than two lines, and the
+ * text keeps a quarter of the text block on every page inside a section.
+ */
+function notesOnPages(pdf: string, paper: Paper): string[] {
+  const g = geometry(paper)
+  const shapes = pageShapes(pageWords(pdf), paper)
+  const problems: string[] = []
+  for (const run of noteRuns(shapes)) {
+    if (run.pieces.length > 2) problems.push(`note ${run.label} (page ${run.page + 1}) in ${run.pieces.length} pieces: ${run.pieces.join('/')}`)
+    if (run.pieces.length > 1 && Math.min(...run.pieces) < 2)
+      problems.push(`note ${run.label} (page ${run.page + 1}) leaves a piece of one line: ${run.pieces.join('/')}`)
+  }
+  for (const shape of middlePages(shapes)) {
+    if (shape.notes.length > 0 && shape.bodyDepth < g.textHeight / 4 - g.leading)
+      problems.push(`page ${shape.index + 1}: ${shape.bodyLines} lines of text over its notes ("${shape.opening}")`)
+  }
+  return problems
+}
+
+test('generated corpus (long notes, many on a page, notes in headings; A5, A4, Letter): notes split once, two lines a side, the text a quarter of the page at least', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  for (const paper of papers) {
+    const pdf = await generatedPdf(paper)
+    const shapes = pageShapes(pageWords(pdf), paper)
+    assert.ok(noteRuns(shapes).length > 100, `${paper}: the notes are read back`)
+    assert.ok(
+      noteRuns(shapes).some((run) => run.pieces.length === 2),
+      `${paper}: some note is long enough to split`
+    )
+    assert.deepEqual(notesOnPages(pdf, paper), [], paper)
+  }
+})
+
+test('reader edition: notes split once, two lines a side, the text a quarter of the page at least', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  assert.deepEqual(notesOnPages(await readerPdf(), 'A5'), [])
 })
