@@ -46,3 +46,11 @@ test('idempotent: typeset text is left as it is', () => {
   const once = typography(`"It's" -- he said... 'no' (p. 3)`)
   assert.equal(typography(once), once)
 })
+
+test('initials stay with their name, and op. cit. with itself', () => {
+  assert.equal(typography('by G. T. Miasnikov and A. Kollontai.'), `by G.${NBSP}T.${NBSP}Miasnikov and A.${NBSP}Kollontai.`)
+  assert.equal(typography('Op. Cit., p. 4; loc. cit.'), `Op.${NBSP}Cit., p.${NBSP}4; loc.${NBSP}cit.`)
+  // A soft line break of the source is a space too.
+  assert.equal(typography('P. B.\nMoiseev, Op.\nCit.'), `P.${NBSP}B.${NBSP}Moiseev, Op.${NBSP}Cit.`)
+  assert.equal(typography('Ivan. The end.'), 'Ivan. The end.')
+})

@@ -10,7 +10,7 @@ import {geometry, papers, type Paper} from '../src/lib/geometry.js'
 import {middlePages, noteRuns, pageShapes} from '../../../scripts/pages.js'
 import {notesCorpus} from '../../../scripts/notes-corpus.js'
 import {sharedBuild} from '../../../scripts/test-cache.js'
-import {date, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, root, squash} from './helpers.js'
+import {date, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageTexts, pageWords, readerEdition, readerPdf, root, squash} from './helpers.js'
 import {bodyTexts} from './text.js'
 
 /** The marks of `noteId` in a tree, in reading order. */
@@ -147,4 +147,35 @@ test('generated corpus (long notes, many on a page, notes in headings; A5, A4, L
 test('reader edition: notes split once, two lines a side, the text a quarter of the page at least', async (t) => {
   if (!hasTool(t, 'pdftotext')) return
   assert.deepEqual(notesOnPages(await readerPdf(), 'A5'), [])
+})
+
+/** Lines of the PDF's text layer that end in an initial or in "Op." (a break the model's no-break spaces forbid). */
+function brokenNames(pdf: string): string[] {
+  const lines = pageTexts(pdf).flatMap((page) => page.split('\n'))
+  return lines.filter((line) => /(?:^|\s)(?:\p{Lu}|[Oo]p|[Ll]oc)\.$/u.test(line.trim()))
+}
+
+test("generated corpus: a note's mark in a heading is not read as one more digit; initials and Op. Cit. are never broken", async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  for (const paper of papers) {
+    const pdf = await generatedPdf(paper)
+    const text = pageTexts(pdf).join('\n')
+    // "Appeal of the 22" with the mark of its note: the text layer reads "22 1", never "221".
+    const headings = text.match(/^Appeal of the \d+\s*\d*$/gmu) ?? []
+    assert.ok(headings.filter((heading) => /\d \d+$/.test(heading)).length >= 12, `${paper}: ${headings.join(' | ')}`)
+    assert.deepEqual(
+      headings.filter((heading) => /the \d{3,}$/.test(heading)),
+      [],
+      paper
+    )
+    assert.ok((text.match(/Miasnikov|Kollontai|Lenin|Bukharin|Carr/g) ?? []).length > 20)
+    assert.deepEqual(brokenNames(pdf), [], paper)
+  }
+})
+
+test('reader edition: "Appeal of the 22" with its mark does not read "223"; no initial ends a line', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const pdf = await readerPdf()
+  assert.doesNotMatch(pageTexts(pdf).join('\n'), /Appeal of the 22\d/)
+  assert.deepEqual(brokenNames(pdf), [])
 })
