@@ -7,7 +7,25 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {geometry, leftEdge, type Paper} from '../src/lib/geometry.js'
-import {build, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, type PageWords} from './helpers.js'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {corpusFromFiles, resolveEdition} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
+import {
+  build,
+  date,
+  destinationsAndLinks,
+  fixtureEdition,
+  fixturePdf,
+  hasTool,
+  outputDir,
+  pageTexts,
+  pageWords,
+  readerEdition,
+  readerPdf,
+  squash,
+  type PageWords
+} from './helpers.js'
 
 /** EB Garamond's word space, roman and italic, in ems; pdftotext's word boxes are 1.305 em high (ascent + descent). */
 const space = 0.2
@@ -80,4 +98,21 @@ test('word spaces on the text pages stay within the stated range', async (t) => 
   assert.deepEqual(wide, [])
   ratios.sort((a, b) => a - b)
   assert.ok((ratios[Math.floor(ratios.length * 0.99)] as number) < 2, 'the 99th percentile is under twice the space')
+})
+
+test('a heading of two lines is balanced: its last line is never one word alone', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  // Set to the full measure, this heading leaves "after" alone on its second line (A5).
+  const heading = 'The opposition inside the unions and the party before and after'
+  const edition = resolveEdition(await corpusFromFiles({'w.md': `# Work\n\n## ${heading}\n\nBody.\n`}), 'corpus')
+  mkdirSync(outputDir, {recursive: true})
+  const pdf = join(outputDir, 'balanced-heading.pdf')
+  writeFileSync(pdf, (await toPdf(edition, {date}))[0]!.data)
+  const lines = pageTexts(pdf)
+    .flatMap((page) => page.split('\n'))
+    .map((line) => line.trim())
+  const body = lines.lastIndexOf('Body.')
+  const set = lines.slice(body - 2, body)
+  assert.equal(squash(set.join(' ')), heading)
+  for (const line of set) assert.ok(line.split(' ').length >= 4, `"${line}" is a line of the heading`)
 })
