@@ -1,23 +1,27 @@
 /**
  * `pnpm measure [--pages] [corpus-folder edition-id]`: the printed page, measured from
- * the PDF itself, for each paper (`--pages`: and the typography of each page). By default the reader edition and a
- * generated corpus of prose nobody here wrote (the READMEs of the PDF
- * package's dependencies). Each measure is a column of the table: a title and
- * a function of the PDF's pages; add one to `columns` to measure something more.
+ * the PDF itself, for each paper (`--pages`: and the typography of each page). By default the reader edition,
+ * the generated notes corpus (scripts/notes-corpus.ts) and a generated corpus of prose nobody here wrote (the
+ * READMEs of the PDF package's dependencies). Each measure is a column
+ * of the table: a title and a function of the PDF's pages; add one to
+ * `columns` to measure something more.
  */
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {papers, toPdf, type Paper} from '@samizdat/pdf'
 import {pageWords, readmeEdition, type PageWords} from '../packages/pdf/test/helpers.js'
+import {noteMeasures, pageShapes, type PageShape} from './pages.js'
+import {notesCorpus} from './notes-corpus.js'
 import {pageLines, typographyColumns} from './typography-measures.js'
 
 /** What a column sees of one PDF. */
 interface Printed {
   paper: Paper
   words: PageWords[]
+  shapes: PageShape[]
 }
 
 interface Column {
@@ -25,7 +29,26 @@ interface Column {
   value: (printed: Printed) => string
 }
 
-const columns: Column[] = [{title: 'pages', value: ({words}) => String(words.length)}, ...typographyColumns]
+const columns: Column[] = [
+  {title: 'pages', value: ({words}) => String(words.length)},
+  {title: 'carried-over note starts', value: ({shapes}) => String(noteMeasures(shapes).carried)},
+  {
+    title: 'longest note split (lines a piece)',
+    value: ({shapes}) => {
+      const {longest} = noteMeasures(shapes)
+      return longest ? `note ${longest.label}: ${longest.pieces.join('/')}` : 'none'
+    }
+  },
+  {title: 'shortest piece', value: ({shapes}) => String(noteMeasures(shapes).shortestPiece ?? '–')},
+  {
+    title: 'body lines min/median',
+    value: ({shapes}) => {
+      const {bodyMin, bodyMedian} = noteMeasures(shapes)
+      return `${bodyMin}/${bodyMedian}`
+    }
+  },
+  ...typographyColumns
+]
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--pages')
 const perPage = process.argv.includes('--pages')
@@ -38,6 +61,7 @@ async function editions(): Promise<Array<[string, ResolvedEdition]>> {
   const corpusDir = fileURLToPath(new URL('../corpus', import.meta.url))
   return [
     ['reader edition', resolveEdition(await loadCorpus(corpusDir), 'workers-opposition')],
+    ['generated notes corpus', resolveEdition(await corpusFromFiles(notesCorpus()), 'corpus')],
     ['generated corpus (READMEs)', await readmeEdition()]
   ]
 }
@@ -48,9 +72,10 @@ for (const [name, edition] of await editions()) {
   for (const paper of papers) {
     const pdf = join(out, `${edition.meta.id}-${paper}.pdf`)
     writeFileSync(pdf, (await toPdf(edition, {date, paper}))[0]!.data)
-    const printed = {paper, words: pageWords(pdf)}
+    const words = pageWords(pdf)
+    const printed = {paper, words, shapes: pageShapes(words, paper)}
     rows.push([paper, ...columns.map((column) => column.value(printed))])
-    if (perPage) console.log([`${paper}:`, ...pageLines(printed.words, paper)].join('\n'))
+    if (perPage) console.log([`${paper}:`, ...pageLines(words, paper)].join('\n'))
   }
   const widths = (rows[0] as string[]).map((_, index) => Math.max(...rows.map((row) => (row[index] as string).length)))
   for (const row of rows) console.log(row.map((cell, index) => cell.padEnd(widths[index] as number)).join('  '))

@@ -161,3 +161,31 @@ test('a heading inside a footnote has an id but no entry in the contents', async
   assert.match(entries, /"Part"/)
   assert.doesNotMatch(entries, /In the note/)
 })
+
+/** A paragraph's text with its marks shown as ⟨label⟩. */
+function marked(node: {type: string; value?: string; label?: string; children?: unknown[]}): string {
+  if (node.type === 'noteReference') return `⟨${node.label}⟩`
+  return node.value ?? (node.children ?? []).map((child) => marked(child as typeof node)).join('')
+}
+
+test("a note's mark goes after closing quotes and punctuation, and a narrow no-break space parts it from a figure", async () => {
+  const corpus = await corpusFromFiles({
+    'a.md': [
+      '# A',
+      '',
+      '## Appeal of the 22[^a] and *of the 23*[^i]',
+      '',
+      'Called "one-man management[^b]." Then _emphasis_[^c], and "quoted[^d]"[^e]: Trotsky[^f]’s and 1921[^g] — or (inside[^h]).',
+      '',
+      ...'abcdefghi'.split('').map((id) => `[^${id}]: Note ${id}.`),
+      ''
+    ].join('\n')
+  })
+  const {tree} = resolveEdition(corpus, 'corpus').works[0]!
+  const [heading, paragraph] = tree.children.filter((node) => node.type === 'heading' || node.type === 'paragraph')
+  assert.equal(marked(heading!), 'Appeal of the 22\u202F⟨1⟩ and of the 23\u202F⟨2⟩')
+  assert.equal(
+    marked(paragraph!),
+    'Called “one-man management.”⟨3⟩ Then emphasis,⟨4⟩ and “quoted”:⟨5⟩⟨6⟩ Trotsky⟨7⟩’s and 1921\u202F⟨8⟩\u00A0— or (inside⟨9⟩).'
+  )
+})

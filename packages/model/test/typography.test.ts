@@ -87,3 +87,11 @@ test('an edition names its dash style and hyphenation exceptions (schema-checked
     'editions/e.yaml:3:15: Malformed value in edition at `hyphenation.0`: must match ^[^\\s\\d]+$ [field-invalid]'
   ])
 })
+
+test('initials stay with their name, and op. cit. with itself', () => {
+  assert.equal(typography('by G. T. Miasnikov and A. Kollontai.'), `by G.${NBSP}T.${NBSP}Miasnikov and A.${NBSP}Kollontai.`)
+  assert.equal(typography('Op. Cit., p. 4; loc. cit.'), `Op.${NBSP}Cit., p.${NBSP}4; loc.${NBSP}cit.`)
+  // A soft line break of the source is a space too.
+  assert.equal(typography('P. B.\nMoiseev, Op.\nCit.'), `P.${NBSP}B.${NBSP}Moiseev, Op.${NBSP}Cit.`)
+  assert.equal(typography('Ivan. The end.'), 'Ivan. The end.')
+})

@@ -5,18 +5,26 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {corpusFromFiles, resolveEdition} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
 import {typographyMeasures, type TypographySummary} from '../../../scripts/typography-measures.js'
 import {geometry, leftEdge, papers, type Paper} from '../src/lib/geometry.js'
 import {
   build,
+  date,
   destinationsAndLinks,
   fixtureEdition,
   fixturePdf,
   hasTool,
+  outputDir,
+  pageTexts,
   pageWords,
   readerEdition,
   readerPdf,
   readmeEdition,
+  squash,
   type PageWords
 } from './helpers.js'
 
@@ -92,3 +100,20 @@ function assertEven(measures: TypographySummary, label = ''): void {
   assert.ok(charsPerLine.median >= 60 && charsPerLine.median <= 75, `${label} ${charsPerLine.median} characters a line`)
   assert.ok(charsPerLine.p95 <= 80, `${label} ${charsPerLine.p95} characters a line (95th percentile)`)
 }
+
+test('a heading of two lines is balanced: its last line is never one word alone', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  // Set to the full measure, this heading leaves "after" alone on its second line (A5).
+  const heading = 'The opposition inside the unions and the party before and after'
+  const edition = resolveEdition(await corpusFromFiles({'w.md': `# Work\n\n## ${heading}\n\nBody.\n`}), 'corpus')
+  mkdirSync(outputDir, {recursive: true})
+  const pdf = join(outputDir, 'balanced-heading.pdf')
+  writeFileSync(pdf, (await toPdf(edition, {date}))[0]!.data)
+  const lines = pageTexts(pdf)
+    .flatMap((page) => page.split('\n'))
+    .map((line) => line.trim())
+  const body = lines.lastIndexOf('Body.')
+  const set = lines.slice(body - 2, body)
+  assert.equal(squash(set.join(' ')), heading)
+  for (const line of set) assert.ok(line.split(' ').length >= 4, `"${line}" is a line of the heading`)
+})

@@ -2,10 +2,15 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {Root} from 'mdast'
-import {blocksOf, type NoteReference, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
+import {join} from 'node:path'
+import {blocksOf, corpusFromFiles, resolveEdition, type NoteReference, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
 import {visit} from 'unist-util-visit'
-import {geometry} from '../src/lib/geometry.js'
-import {destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageWords, readerEdition, readerPdf, squash} from './helpers.js'
+import {geometry, papers, type Paper} from '../src/lib/geometry.js'
+import {middlePages, noteRuns, pageShapes} from '../../../scripts/pages.js'
+import {notesCorpus} from '../../../scripts/notes-corpus.js'
+import {sharedBuild} from '../../../scripts/test-cache.js'
+import {date, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageTexts, pageWords, readerEdition, readerPdf, root, squash} from './helpers.js'
 import {bodyTexts} from './text.js'
 
 /** The marks of `noteId` in a tree, in reading order. */
@@ -68,7 +73,7 @@ test('fixture: a note longer than its page continues on the next', async (t) => 
   assert.match(pages[page + 1] as string, /they end here\./)
 })
 
-test('reader edition: every note of the apparatus on the page of its mark, its text there', async (t) => {
+test('reader edition: every note of the apparatus on the page of its mark (or, when it cannot start there, soon after), its text there', async (t) => {
   if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdftotext')) return
   const edition = await readerEdition()
   const pdf = await readerPdf()
@@ -76,11 +81,14 @@ test('reader edition: every note of the apparatus on the page of its mark, its t
   const pages = bodyTexts(pageWords(pdf), geometry('A5'))
   const notes = edition.works.flatMap((work) => work.notes)
   assert.ok(notes.length > 50)
+  const waited: string[] = []
   for (const note of notes) {
     const page = dests.get(note.id)
+    const markPage = dests.get(note.refId) as number
     assert.ok(page !== undefined && page >= 0, `note ${note.id} has a destination`)
-    assert.equal(dests.get(note.refId), page, `note ${note.id} starts on the page of its mark`)
-    assert.ok(links[page]?.has(note.id) && links[page]?.has(note.refId), `note ${note.id} and its mark link to each other`)
+    assert.ok(page >= markPage && page <= markPage + 2, `note ${note.id} starts on the page of its mark or soon after`)
+    if (page !== markPage) waited.push(note.id)
+    assert.ok(links[markPage]?.has(note.id) && links[page]?.has(note.refId), `note ${note.id} and its mark link to each other`)
     // The start of the note's text is on that page (three words: a line may end in a hyphen).
     const first = squash(blocksOf({type: 'root', children: note.children})[0]?.text ?? '')
       .split(' ')
@@ -88,4 +96,86 @@ test('reader edition: every note of the apparatus on the page of its mark, its t
       .join(' ')
     assert.ok((pages[page] as string).includes(first), `the text of ${note.id} ("${first}") starts on its page`)
   }
+  // As TeX does: a note waits only when it cannot start on its mark's page without squeezing the
+  // text (the introduction calls notes longer than itself); most start there.
+  assert.ok(waited.length <= notes.length / 8, `${waited.length} of ${notes.length} notes start after their mark's page: ${waited.join(', ')}`)
+})
+
+/** The generated notes corpus (scripts/notes-corpus.ts) in `paper`, built once per run. */
+function generatedPdf(paper: Paper): Promise<string> {
+  return sharedBuild(`pdf-notes-corpus-${paper}`, 'pdf', {date, paper}, [join(root, 'scripts', 'notes-corpus.ts')], async () => {
+    const edition = resolveEdition(await corpusFromFiles(notesCorpus()), 'corpus')
+    return (await toPdf(edition, {date, paper}))[0]!.data
+  })
+}
+
+/**
+ * Read from the printed pages: no note splits twice, no piece of a split note
+ * (a carried-over start of page included) has fewer than two lines, and the
+ * text keeps a quarter of the text block on every page inside a section.
+ */
+function notesOnPages(pdf: string, paper: Paper): string[] {
+  const g = geometry(paper)
+  const shapes = pageShapes(pageWords(pdf), paper)
+  const problems: string[] = []
+  for (const run of noteRuns(shapes)) {
+    if (run.pieces.length > 2) problems.push(`note ${run.label} (page ${run.page + 1}) in ${run.pieces.length} pieces: ${run.pieces.join('/')}`)
+    if (run.pieces.length > 1 && Math.min(...run.pieces) < 2)
+      problems.push(`note ${run.label} (page ${run.page + 1}) leaves a piece of one line: ${run.pieces.join('/')}`)
+  }
+  for (const shape of middlePages(shapes)) {
+    if (shape.notes.length > 0 && shape.bodyDepth < g.textHeight / 4 - g.leading)
+      problems.push(`page ${shape.index + 1}: ${shape.bodyLines} lines of text over its notes ("${shape.opening}")`)
+  }
+  return problems
+}
+
+test('generated corpus (long notes, many on a page, notes in headings; A5, A4, Letter): notes split once, two lines a side, the text a quarter of the page at least', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  for (const paper of papers) {
+    const pdf = await generatedPdf(paper)
+    const shapes = pageShapes(pageWords(pdf), paper)
+    assert.ok(noteRuns(shapes).length > 100, `${paper}: the notes are read back`)
+    assert.ok(
+      noteRuns(shapes).some((run) => run.pieces.length === 2),
+      `${paper}: some note is long enough to split`
+    )
+    assert.deepEqual(notesOnPages(pdf, paper), [], paper)
+  }
+})
+
+test('reader edition: notes split once, two lines a side, the text a quarter of the page at least', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  assert.deepEqual(notesOnPages(await readerPdf(), 'A5'), [])
+})
+
+/** Lines of the PDF's text layer that end in an initial or in "Op." (a break the model's no-break spaces forbid). */
+function brokenNames(pdf: string): string[] {
+  const lines = pageTexts(pdf).flatMap((page) => page.split('\n'))
+  return lines.filter((line) => /(?:^|\s)(?:\p{Lu}|[Oo]p|[Ll]oc)\.$/u.test(line.trim()))
+}
+
+test("generated corpus: a note's mark in a heading is not read as one more digit; initials and Op. Cit. are never broken", async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  for (const paper of papers) {
+    const pdf = await generatedPdf(paper)
+    const text = pageTexts(pdf).join('\n')
+    // "Appeal of the 22" with the mark of its note: the text layer reads "22 1", never "221".
+    const headings = text.match(/^Appeal of the \d+\s*\d*$/gmu) ?? []
+    assert.ok(headings.filter((heading) => /\d \d+$/.test(heading)).length >= 12, `${paper}: ${headings.join(' | ')}`)
+    assert.deepEqual(
+      headings.filter((heading) => /the \d{3,}$/.test(heading)),
+      [],
+      paper
+    )
+    assert.ok((text.match(/Miasnikov|Kollontai|Lenin|Bukharin|Carr/g) ?? []).length > 20)
+    assert.deepEqual(brokenNames(pdf), [], paper)
+  }
+})
+
+test('reader edition: "Appeal of the 22" with its mark does not read "223"; no initial ends a line', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  const pdf = await readerPdf()
+  assert.doesNotMatch(pageTexts(pdf).join('\n'), /Appeal of the 22\d/)
+  assert.deepEqual(brokenNames(pdf), [])
 })

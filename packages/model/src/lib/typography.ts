@@ -26,6 +26,8 @@ const opensAfter = new Set(['', ' ', '\t', '\n', NBSP, '(', '[', '{', 'â€”', 'â€
 
 /** Abbreviations that keep their number on the same line: `p. 39`, `vol. 2`. */
 const keepWithNumber = /\b(p|pp|vol|vols|no|No|nos|ch|chap|art|para|fig|cf)\. (?=\d)/g
+/** Initials stay with the name they begin (`G. T. Miasnikov`), and `op. cit.`, `loc. cit.` with themselves. */
+const keepTogether = /(?<![\p{L}\p{N}])(\p{Lu}|[Oo]p|[Ll]oc)\.[ \n](?=\p{Lu}|[Cc]it\.)/gu
 
 /**
  * Typeset one run of text. `state` carries context from the preceding runs of the block.
@@ -117,7 +119,7 @@ export function typography(text: string, state: TypographyState = {previous: ''}
   parts.push(text.slice(flushed))
   state.previous = previous
   const out = parts.join('')
-  return out.includes('. ') ? out.replace(keepWithNumber, `$1.${NBSP}`) : out
+  return out.includes('. ') || out.includes('.\n') ? out.replace(keepWithNumber, `$1.${NBSP}`).replace(keepTogether, `$1.${NBSP}`) : out
 }
 
 /** Digits (1 to 4, no leading zero) before and after `text[index]`, with no more number on either side: a range, not an ISBN, a date or a decimal. */

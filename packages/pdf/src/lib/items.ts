@@ -100,11 +100,11 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
       if (/^[\s\u00A0]+$/u.test(token)) {
         tail = ''
-        if (token.includes('\u00A0') && !/[^\S\u00A0]/u.test(token)) {
-          // A no-break space: glue that no break may follow (as wide as the spaces: code keeps its alignment).
+        if (!/[^\S\u00A0\u202F]/u.test(token)) {
+          // No-break spaces: glue that no break may follow (as wide as the spaces: code keeps its alignment).
           flushSpace()
           items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
-          pushSpace(run.style, items, measure, options.align, shrink, token.length)
+          pushNoBreakSpace(token, run.style, items, measure, options.align, shrink)
         } else if (items.length > (options.indent !== 0 ? 1 : 0)) {
           pendingSpace = run.style
         }
@@ -280,6 +280,19 @@ function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Al
   items.push({type: 'glue', width: 0, stretch: rag, shrink: 0})
   items.push({type: 'penalty', width: 0, penalty: 0, flagged: false, space: true})
   items.push({type: 'glue', width, stretch: -rag, shrink: 0, space: true})
+}
+
+/**
+ * A no-break space (U+00A0) as wide as a space, stretching in justified text
+ * only: ragged text's glue would offer a break. A narrow one (U+202F, before
+ * a note's mark after a figure) is half as wide and never stretches.
+ */
+function pushNoBreakSpace(token: string, style: TextStyle, items: Item[], measure: Measurer, align: Align, shrink: number): void {
+  const narrow = token.split('\u202F').length - 1
+  const space = measure.width(' ', style)
+  const width = space * (token.length - narrow + narrow / 2)
+  const stretches = align === 'justify' && narrow < token.length
+  items.push({type: 'glue', width, stretch: stretches ? width / 2 : 0, shrink: stretches ? width * shrink : 0, space: true})
 }
 
 function forcedBreak(items: Item[]): void {

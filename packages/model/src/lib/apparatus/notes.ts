@@ -8,10 +8,12 @@ import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Node
 import type {VFile} from 'vfile'
 import {warn} from '../message.js'
 import type {IdRegistry} from '../resolve/ids.js'
+import {placeMarks} from './mark-place.js'
 import type {ModelLabels} from '../locale/types.js'
 import type {NoteReference, ResolvedAnnotation, ResolvedNote} from './types.js'
 
 /**
+ * Marks go after closing punctuation first (see mark-place.ts).
  * A footnote's own content is read where its first mark is: marks inside it
  * (a footnote referenced only from another footnote, an editor's note anchored
  * in one) are numbered next, so no note is lost. A definition that no mark
@@ -26,6 +28,7 @@ export function collectNotes(
   labels: ModelLabels
 ): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
+  placeMarks(tree)
   const notes: ResolvedNote[] = []
   const footnotes = new Map<string, ResolvedNote>()
   const walk = (node: Nodes): void => {

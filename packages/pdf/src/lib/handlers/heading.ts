@@ -3,6 +3,7 @@ import {textOf} from '@samizdat/model'
 import {headingType} from '../structure.js'
 import type {Context, State} from '../state.js'
 import type {Align} from '../items.js'
+import type {Line, Run} from '../types.js'
 
 interface HeadingDesign {
   /** Size relative to the body. */
@@ -33,7 +34,27 @@ export function heading(node: Heading, state: State, context: Context): void {
   state.space(design.before * context.leading)
   const id = node.data?.id
   if (id) state.marks.push({id, outline: {title: textOf(node), depth: level}})
-  state.emit(state.lines(runs, inner, {align: design.align, hyphenate: false}), inner, {together: true})
+  const balanced = balance(state, runs, inner, design.align)
+  state.emit(balanced.lines, balanced.context, {together: true})
   state.space(design.after * context.leading)
   state.keepNext = true
+}
+
+/**
+ * A heading of several lines set as narrow as it goes without one more line
+ * (in steps of a twentieth of the measure, inset on both sides): its lines
+ * come out even, and the last is never one word alone.
+ */
+function balance(state: State, runs: readonly Run[], context: Context, align: Align): {lines: Line[]; context: Context} {
+  let best = {lines: state.lines(runs, context, {align, hyphenate: false}), context}
+  if (best.lines.length < 2) return best
+  const width = state.geometry.textWidth - context.left - context.right
+  for (let step = 1; step < 10; step++) {
+    const inset = (width * step) / 40
+    const narrower = {...context, left: context.left + inset, right: context.right + inset}
+    const lines = state.lines(runs, narrower, {align, hyphenate: false})
+    if (lines.length > best.lines.length) break
+    best = {lines, context: narrower}
+  }
+  return best
 }
