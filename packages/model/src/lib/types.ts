@@ -40,6 +40,8 @@ export interface SourceRef {
 export interface WorkMeta {
   id: string
   title: string
+  /** What the apparatus calls the work (index of persons, references between notes). */
+  shortTitle?: string
   subtitle?: string
   creators: Creator[]
   /** ISO 8601 date or year of first publication, as far as known. */

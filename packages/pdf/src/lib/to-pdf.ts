@@ -37,7 +37,7 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
     // Page references need the first pass's page numbers. They sit in the back
     // matter, after what they point to, so the second pass moves nothing they name.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, pages: pageOf})
+    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, pages: pageOf, lines: linesOf(pages)})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }
@@ -64,4 +64,20 @@ function destinations(pages: readonly Page[]): Map<string, string> {
     }
   }
   return labels
+}
+
+/** The line on its page of every line anchor in the text (not the notes), counted from the top from 1. */
+function linesOf(pages: readonly Page[]): Map<string, number> {
+  const lines = new Map<string, number>()
+  for (const page of pages) {
+    let number = 0
+    for (const {block} of page.body) {
+      for (const placed of block.items) {
+        if (!('line' in placed)) continue
+        number++
+        for (const anchor of placed.line.anchors) if (!lines.has(anchor)) lines.set(anchor, number)
+      }
+    }
+  }
+  return lines
 }

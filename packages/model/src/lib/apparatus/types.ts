@@ -76,6 +76,8 @@ interface AnnotationPlaces {
   /** Where its `quote` (and `target.quote`) are written, for anchoring errors. */
   quotePosition: Position
   targetPosition?: Position
+  /** Every place the annotation is written for (`anchors`, or its one `work` and `quote`), first as written. */
+  places: Array<{work: string; quote: QuoteSelector; quotePosition: Position}>
 }
 
 /** An annotation as loaded: a union on `kind`. */
@@ -188,6 +190,11 @@ interface AnnotationAnchor {
   anchorId: string
   /** notes and conflicts: their number in the work. */
   number?: number
+  /**
+   * A note written for several places is given in full at the first in reading order; each later place
+   * carries a short reference to it: the `anchorId` of that first place.
+   */
+  seeNote?: string
 }
 
 /** An annotation anchored in its work: a union on `kind`; a crossref's target is resolved to an id. */
@@ -276,7 +283,18 @@ declare module 'mdast' {
     citation: Citation
   }
   interface LinkData {
-    /** Render as the page number of the target where the format has pages (index entries). */
-    pageRef?: boolean
+    /**
+     * Render as the page number of the target where the format has pages (index entries); `line`: its
+     * page and line (`3, l. 12`).
+     */
+    pageRef?: boolean | 'line'
+  }
+  interface Data {
+    /** Only for paged formats (a page reference's words), or only for the web (a link's words). */
+    only?: 'paged' | 'web'
+  }
+  interface ListData {
+    /** An index or a bibliography: no bullets, each entry's lines after the first indented. */
+    hanging?: boolean
   }
 }

@@ -37,6 +37,8 @@ export const workSchema = Type.Object(
   {
     id: Type.Optional(idValue),
     title: Type.String({minLength: 1}),
+    // What the apparatus calls the work (index, notes' references): the title when absent.
+    shortTitle: Type.Optional(Type.String({minLength: 1})),
     subtitle: Type.Optional(Type.String()),
     authors: Type.Optional(Type.Array(person)),
     contributors: Type.Optional(Type.Array(person)),

@@ -25,6 +25,10 @@ export const english: Labels = {
     quotedHeading: 'As quoted in this edition',
     quotedIn: 'quoted in',
     citing: 'citing',
+    seeNote: 'See note',
+    inWork: 'in',
+    pageAbbr: 'p.',
+    lineAbbr: 'l.',
     sourcesDisagree: 'The sources disagree:',
     openQuote: '“',
     closeQuote: '”'

@@ -30,6 +30,10 @@ export const french: Labels = {
     quotedHeading: 'Cité dans la présente édition',
     quotedIn: 'cité dans',
     citing: 'renvoyant à',
+    seeNote: 'Voir la note',
+    inWork: 'dans',
+    pageAbbr: 'p.',
+    lineAbbr: 'l.',
     sourcesDisagree: `Les sources divergent${nbsp}:`,
     openQuote: `«${thin}`,
     closeQuote: `${thin}»`

@@ -6,6 +6,7 @@
 import type {PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
+import {textOf} from '../text.js'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
@@ -22,7 +23,7 @@ import {buildToc} from './toc.js'
 import {dropRepeatedTitle} from './title.js'
 import {typesetter, type Typesetter} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
-import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../apparatus/back-matter.js'
+import {bibliographyId, buildBackMatter, quotedSection, type SectionOf, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
 import type {Annotated, Apparatus, UnlinkedLink} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
@@ -64,10 +65,11 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
     const startId = registry.take(work.meta.id)
-    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.title), startId}
+    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.title), shortTitle: set.text(work.meta.shortTitle ?? work.meta.title), startId}
     return {work, tree, file: files.for(work.file), titleSlug: dropRepeatedTitle(tree, work.meta.title), startId, info}
   })
   const titles = prepared.map(({info}) => info)
+  const shortTitles = new Map(titles.map((info) => [info.id, info.shortTitle]))
 
   // The apparatus anchors on the text as written, so it comes before typography.
   const data = corpus.apparatus
@@ -100,7 +102,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     const legacyAnchors = addLegacyAnchors(work, file, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels, (id) => shortTitles.get(id) ?? id)
     for (const note of notes) set.tree({type: 'root', children: note.children})
     return {work, tree, file, startId, headings, landing, notes, legacyAnchors}
   })
@@ -125,7 +127,10 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets, apparatus.unlinked)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, apparatus.bibliography.length > 0 ? style().template : undefined)
+  // The list is in Chicago notes-and-bibliography (author first, no date up front, none at all when unknown),
+  // whatever style the citations in the text follow: the edition's `style` governs those.
+  const listStyle = apparatus.bibliography.length > 0 ? (namedStyle('chicago-note-bibliography') as CslStyle).template : undefined
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, listStyle, sectionsOf(resolved))
   for (const section of backMatter) {
     set.tree(section.tree)
     identifyHeadings(section.tree, registry)
@@ -142,6 +147,19 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   }
   if (preface) edition.preface = preface
   return edition
+}
+
+/** The section each marked span lies in (the last heading before it), for the index's section links. */
+function sectionsOf(works: readonly ResolvedWork[]): SectionOf {
+  const sections = new Map<string, {id: string; text: string}>()
+  for (const work of works) {
+    let current: {id: string; text: string} | undefined
+    visit(work.tree, (node) => {
+      if (node.type === 'heading' && typeof node.data?.id === 'string') current = {id: node.data.id, text: textOf(node)}
+      else if (node.type === 'annotated' && current) sections.set(node.id, current)
+    })
+  }
+  return sections
 }
 
 /** The text each crossref marks, as the edition reads it (inside the link the crossref made). */
