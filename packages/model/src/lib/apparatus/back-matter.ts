@@ -76,7 +76,10 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[], 
     if (work) pages.push({type: 'emphasis', data: {only: 'paged'}, children: [text(work.shortTitle)]}, paged(' '))
     here.forEach((mention, index) => {
       if (index > 0) pages.push(paged(', '))
-      pages.push({...link({work: mention.work, id: mention.id}, [text(String(index + 1))], true), data: {target: {work: mention.work, id: mention.id}, pageRef: true, only: 'paged'}})
+      pages.push({
+        ...link({work: mention.work, id: mention.id}, [text(String(index + 1))], true),
+        data: {target: {work: mention.work, id: mention.id}, pageRef: true, only: 'paged'}
+      })
     })
   }
   return [...web.map((node): PhrasingContent => ({...node, data: {...node.data, only: 'web'}}) as PhrasingContent), ...pages]
@@ -109,7 +112,8 @@ export function buildBackMatter(
       }
     ]
     for (const work of works) {
-      const here = corrections.filter((annotation) => annotation.work === work.id)
+      // In the order of the text, whatever the order of the annotations file.
+      const here = corrections.filter((annotation) => annotation.work === work.id).sort((a, b) => a.span.start - b.span.start)
       if (here.length === 0) continue
       children.push(
         heading(work.title),
@@ -119,9 +123,19 @@ export function buildBackMatter(
               [
                 // Paged formats give the place as page and line; the web links the reading to it.
                 paged(`${labels.pageAbbr} `),
-                {type: 'link', url: `#${annotation.anchorId}`, data: {target: {work: annotation.work, id: annotation.anchorId}, pageRef: true, only: 'paged'}, children: []},
+                {
+                  type: 'link',
+                  url: `#${annotation.anchorId}`,
+                  data: {target: {work: annotation.work, id: annotation.anchorId}, pageRef: true, only: 'paged'},
+                  children: []
+                },
                 paged(`, ${labels.lineAbbr} `),
-                {type: 'link', url: `#${annotation.anchorId}`, data: {target: {work: annotation.work, id: annotation.anchorId}, pageRef: 'line', only: 'paged'}, children: []},
+                {
+                  type: 'link',
+                  url: `#${annotation.anchorId}`,
+                  data: {target: {work: annotation.work, id: annotation.anchorId}, pageRef: 'line', only: 'paged'},
+                  children: []
+                },
                 paged(all.colon),
                 link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
                 text(` ${labels.correctionFor} ${labels.openQuote}`),

@@ -162,11 +162,9 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 function toAnnotation(entry: AnnotationEntry, file: VFile, yaml: YamlResult, index: number): Annotation {
   const where = ['annotations', index]
   // Every place the annotation is anchored; `work` and `quote` are the first as written.
-  const anchors = (
-    entry.anchors?.map((anchor, at) => ({...anchor, quotePosition: yaml.locate([...where, 'anchors', at, 'quote'])})) ?? [
-      {work: entry.work ?? '', quote: entry.quote ?? {exact: ''}, quotePosition: yaml.locate([...where, 'quote'])}
-    ]
-  ) as [Annotation['places'][number], ...Array<Annotation['places'][number]>]
+  const anchors = (entry.anchors?.map((anchor, at) => ({...anchor, quotePosition: yaml.locate([...where, 'anchors', at, 'quote'])})) ?? [
+    {work: entry.work ?? '', quote: entry.quote ?? {exact: ''}, quotePosition: yaml.locate([...where, 'quote'])}
+  ]) as [Annotation['places'][number], ...Array<Annotation['places'][number]>]
   const [first] = anchors
   const places = {file, position: yaml.locate(where), quotePosition: first.quotePosition, work: first.work, quote: first.quote, places: anchors}
   const bodyPlace = yaml.locate([...where, 'body'])

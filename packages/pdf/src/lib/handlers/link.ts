@@ -37,7 +37,9 @@ export function link(node: Link, state: State, context: InlineContext, runs: Run
     const label = state.pageRefs.labels?.get(target.id) ?? '00'
     ref.text = `${state.labels.page} ${label}`
     runs.push({...run(label, state.style(context), {...context, struct, link: ref}), breaks: 'never', pageRef: label})
-    collapsePages(runs, (label, first) => run(label, first.style, {...context, struct: first.link?.struct ?? struct, ...(first.link ? {link: first.link} : {})}))
+    collapsePages(runs, (label, first) =>
+      run(label, first.style, {...context, struct: first.link?.struct ?? struct, ...(first.link ? {link: first.link} : {})})
+    )
     return
   }
   // A note called in the link's text is not part of the link, which ends with its page.
