@@ -115,9 +115,9 @@ test('back matter: corrections, bibliography with back-links, index of persons, 
   const paged = edition.backMatter.map((section) => textOf(only(section.tree, 'paged')).replace(/\s+/g, ' '))
   assert.match(paged[0]!, /p\. , l\. : 1961 for “196 1”/)
   assert.match(paged[2]!, /Bolshevik\. 1, 2 Shliapnikov/)
-  // No bullets: the index and the bibliography are hanging-indent lists.
+  // No bullets: every list of the back matter is a hanging-indent list.
   const lists = edition.backMatter.map((section) => section.tree.children.find((node) => node.type === 'list')?.data?.hanging === true)
-  assert.deepEqual(lists, [false, true, true, true])
+  assert.deepEqual(lists, [true, true, true, true])
 })
 
 test('the apparatus JSON is valid against its schema', () => {

@@ -151,7 +151,8 @@ export function buildBackMatter(
               ],
               registry.take(`${annotation.anchorId}-entry`)
             )
-          )
+          ),
+          true
         )
       )
     }

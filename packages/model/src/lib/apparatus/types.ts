@@ -223,6 +223,9 @@ export interface UnlinkedLink {
 }
 
 // Node types the apparatus adds to mdast (see README, "Node types").
+/** Half brackets around a corrected reading (`⸢reading⸣`), or a dot in the margin of its line. */
+export type CorrectionMark = 'bracket' | 'dot'
+
 export interface Correction extends Parent {
   type: 'correction'
   /** The annotation id; also the element's id. */
@@ -232,6 +235,8 @@ export interface Correction extends Parent {
   reason: string
   /** The reading is an editorial emendation (a conjecture), not the mending of a slip. */
   emendation?: true
+  /** How the text marks the corrected reading (the edition's `correctionMarks`); absent: not marked. */
+  mark?: CorrectionMark
   /** The edition's reading. */
   children: PhrasingContent[]
 }

@@ -59,6 +59,7 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   }
   if (data.paper !== undefined) spec.paper = data.paper
   if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
+  if (data.correctionMarks !== undefined) spec.correctionMarks = data.correctionMarks
   if (data.citations !== undefined) {
     const citations = await citationSettings(data.citations, file, yaml.locate(['citations', 'style']), reader)
     if (citations) spec.citations = citations

@@ -81,6 +81,8 @@ const editionSchema = Type.Object(
     preface: Type.Optional(Type.String()),
     paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
     quotedHeading: Type.Optional(Type.String()),
+    // How the text marks each corrected reading: half brackets around it, a dot in the margin, or nothing.
+    correctionMarks: Type.Optional(Type.Enum(['bracket', 'dot', 'none'])),
     citations: Type.Optional(
       Type.Object(
         {brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))},

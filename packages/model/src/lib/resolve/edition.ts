@@ -91,6 +91,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
+  // Each corrected reading is marked once, in its place (the quoted copies carry no marks); adapters draw the mark.
+  const mark = spec.correctionMarks ?? 'dot'
+  if (mark !== 'none') for (const {tree} of prepared) visit(tree, 'correction', (node) => void (node.mark = mark))
   const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
     tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, file)
