@@ -40,20 +40,45 @@ const corrections = (of: ResolvedEdition): string => {
   return flat(textOf(tree))
 }
 
-test('the Appeal of the 22: Kollontai is not among the twenty-two, in each of the four notes', () => {
-  // The reading list's note and the record's are one shared note (`note-appeal-22`) since notes take several places.
-  for (const id of ['faq-note-appeal-22', 'hist-note-appeal-22', 'note-appeal-22']) {
-    const text = note(id)
-    assert.ok(text.includes('among them Shliapnikov and Medvedev; Alexandra Kollontai and Zoia Shadurskaia added their signatures afterwards'), text)
-    assert.ok(!text.includes('Medvedev and Kollontai'), text)
-  }
+/** The places of a shared note in reading order: the text of the note each gives (the first, the note; the others, a reference). */
+function places(id: string): Array<{work: string; text: string}> {
+  const anchors = edition.apparatus.annotations.filter((candidate) => candidate.id === id)
+  return edition.works.flatMap((work) =>
+    work.notes
+      .filter((candidate) => anchors.some((anchor) => anchor.anchorId === candidate.id))
+      .map((found) => ({work: work.meta.id, text: flat(textOf({type: 'root', children: found.children}))}))
+  )
+}
+
+test('the Appeal of the 22: Kollontai is not among the twenty-two; one note, printed once, referred to at its other places', () => {
+  const [first, ...later] = places('note-appeal-22')
+  assert.equal(first?.work, 'kollontai-workers-opposition')
+  assert.ok(first.text.includes('among them Shliapnikov and Medvedev; Alexandra Kollontai and Zoia Shadurskaia added their signatures afterwards'), first.text)
+  assert.ok(first.text.includes('the Eleventh Party Congress (March–April 1922) condemned its signatories'), first.text)
+  assert.ok(!first.text.includes('Medvedev and Kollontai'), first.text)
+  assert.deepEqual(
+    later.map((place) => place.work),
+    ['libcom-history', 'afaq-oppositions', 'related-reading']
+  )
+  for (const place of later) assert.match(place.text, /^See note \d+(, p\. \d+)? ?(in .*)?\.$/, place.text)
 })
 
-test('the Kronstadt notes give the resolution’s second point whole, anarchists included, in each of the four notes', () => {
-  for (const id of ['faq-note-kronstadt', 'hist-note-kronstadt', 'rr-note-kronstadt', 'sol-note-kronstadt']) {
-    const text = note(id)
-    assert.ok(text.includes('freedom of speech and press “for workers and peasants, for anarchists and left socialist parties”'), text)
-  }
+test('the Kronstadt notes give the resolution’s second point whole, anarchists included: one note for the four texts', () => {
+  const [first, ...later] = places('note-kronstadt')
+  assert.equal(first?.work, 'solidarity-introduction')
+  assert.ok(first.text.includes('freedom of speech and press “for workers and peasants, for anarchists and left socialist parties”'), first.text)
+  // Every fact the four notes stated: the February strikes, the slogan, the congress's delegates.
+  for (const fact of [
+    'After strikes in Petrograd in February',
+    '“All power to the soviets” had been the Bolsheviks’ own slogan of 1917',
+    'delegates to the Tenth Party Congress took part in the assault'
+  ])
+    assert.ok(first.text.includes(fact), fact)
+  assert.deepEqual(
+    later.map((place) => place.work),
+    ['libcom-history', 'afaq-oppositions', 'related-reading']
+  )
+  for (const place of later) assert.doesNotMatch(place.text, /Kronstadt/)
 })
 
 test('the Kommunist note tells the Petrograd newspaper from the Moscow journal, and keeps 1918 against 1920', () => {
@@ -200,8 +225,8 @@ test('every source an editor’s note names beside the editors is an item of the
   assert.deepEqual(unknown, [])
   // Each fact corrected above has its source.
   const sourced = (id: string): string[] => annotation(id).sources.map((source) => source.credit)
-  assert.deepEqual(sourced('faq-note-appeal-22'), ['Samizdat editors', 'allen-workers-opposition-documents', 'allen-shlyapnikov-life'])
-  assert.deepEqual(sourced('sol-note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
+  assert.deepEqual(sourced('note-appeal-22'), ['Samizdat editors', 'allen-workers-opposition-documents', 'allen-shlyapnikov-life'])
+  assert.deepEqual(sourced('note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
   assert.deepEqual(sourced('faq-note-kommunist'), ['Samizdat editors', 'daniels-conscience-revolution', 'kowalski-bolshevik-party-conflict'])
   assert.deepEqual(sourced('sol-note-cardan'), ['Samizdat editors', 'cardan-bolshevism-bureaucracy'])
 })
