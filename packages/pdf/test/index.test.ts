@@ -47,13 +47,15 @@ async function smallPdf(marks: string): Promise<{texts: string[]; raw: string}> 
   const corpus = await corpusFromFiles({
     'editions/small.yaml': `title: Small\ncorrectionMarks: ${marks}\nworks: [long, short]\n`,
     'works/long.md': `---\ntitle: A Long Text\nshortTitle: Long\n---\n# A Long Text\n\n${paragraphs.join('\n\n')}\n\nThe end came in 196 1.\n`,
-    'works/short.md': '---\ntitle: A Short Text\n---\n# A Short Text\n\n## A heading\n\nShliapnikov and Medvedev wrote a leter.\n',
+    'works/short.md':
+      '---\ntitle: A Short Text\nsubtitle: With a subtitle\nauthors: [Anna Author]\n---\n# A Short Text\n\n## A heading\n\nShliapnikov and Medvedev wrote a leter.\n',
     'annotations/c.yaml': [
       'annotations:',
       '  - {id: c1, work: long, kind: correction, quote: {exact: "196 1"}, corr: "1961", reason: "OCR"}',
       '  - {id: c2, work: short, kind: correction, quote: {exact: "leter"}, corr: "letter", reason: "typo"}'
     ].join('\n'),
-    'persons.yaml': 'persons:\n  - {id: shliapnikov, name: "Shliapnikov, Alexander", variants: [Shliapnikov]}\n  - {id: medvedev, name: "Medvedev, Sergei", variants: [Medvedev]}\n'
+    'persons.yaml':
+      'persons:\n  - {id: shliapnikov, name: "Shliapnikov, Alexander", variants: [Shliapnikov]}\n  - {id: medvedev, name: "Medvedev, Sergei", variants: [Medvedev]}\n'
   })
   const edition = resolveEdition(corpus, 'small')
   assert.deepEqual(edition.messages, [])
@@ -76,7 +78,7 @@ test('page references in order, each page once, three or more running pages as a
   // consecutive pages separately); the short title where entries run in by work (many pages, several works).
   assert.match(all, /\nMedvedev, Sergei\. 1, 2, 5\n/)
   assert.match(all, /\nShliapnikov, Alexander\. Long 1–4; A Short Text 5\n/)
-  // A correction's place: its page, and its line among the page's lines of text (headings not counted).
+  // A correction's place: its page, and its line among the page's lines of text (not the title, subtitle, byline or headings).
   assert.match(all, /\np\. 4, l\. 31: 1961 for “196 1”: OCR\n/)
   assert.match(all, /\np\. 5, l\. 1: letter for “leter”: typo\n/)
   // The index and the corrections are hanging-indent lists: no bullet in the text layer.

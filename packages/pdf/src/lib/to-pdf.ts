@@ -69,7 +69,7 @@ function destinations(pages: readonly Page[]): Map<string, string> {
 
 /**
  * The line on its page of every line anchor in the text, counted from 1 as a reader counts them: the lines
- * of text only, not headings (nor notes, running heads or rules).
+ * of text only, not headings nor a chapter's opening (nor notes, running heads or rules).
  */
 function linesOf(pages: readonly Page[]): Map<string, number> {
   const lines = new Map<string, number>()
@@ -77,7 +77,7 @@ function linesOf(pages: readonly Page[]): Map<string, number> {
     let number = 0
     for (const {block} of page.body) {
       for (const placed of block.items) {
-        if (!('line' in placed) || isHeading(placed.line)) continue
+        if (!('line' in placed) || placed.line.display || isHeading(placed.line)) continue
         number++
         for (const anchor of placed.line.anchors) if (!lines.has(anchor)) lines.set(anchor, number)
       }

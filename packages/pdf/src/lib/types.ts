@@ -103,6 +103,8 @@ export interface Line {
   space?: number
   /** A dot in the margin, left of the line: the line holds a corrected reading. */
   marginDot?: true
+  /** Display, not text (a chapter's title, subtitle, byline): not counted when a reference gives a line number. */
+  display?: true
 }
 
 /** A rule, drawn as an artifact. */
