@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
 import {Ajv} from 'ajv'
-import type {Nodes} from 'mdast'
+import type {Link, Nodes} from 'mdast'
 import {apparatusJsonSchema, corpusFromFiles, loadCorpus, resolveEdition, textOf, toApparatusJson} from '@samizdat/model'
 import {reported} from './helpers/corpus.js'
 
@@ -52,8 +52,35 @@ test('a correction shows the corrected reading and keeps the original', () => {
     id: 'corr-1961',
     sic: '196 1',
     reason: 'OCR: a space inside the number',
+    // Marked in the text (the edition's `correctionMarks`, a dot unless it says otherwise).
+    mark: 'dot',
     children: [{type: 'text', value: '1961'}]
   })
+})
+
+test("correctionMarks: each corrected reading carries the edition's mark once, in its place; none leaves it unmarked", async () => {
+  const marks = async (value: string) => {
+    const corpus = await corpusFromFiles({
+      'editions/ed.yaml': `title: Ed\ncorrectionMarks: ${value}\n`,
+      'works/a.md': '---\ntitle: A\n---\nThe leter of 196 1.\n',
+      'works/b.md': '---\ntitle: B\n---\nAs A wrote: the leter.\n',
+      'annotations/a.yaml': [
+        'annotations:',
+        '  - {id: c1, work: a, kind: correction, quote: {exact: "leter"}, corr: letter, reason: typo}',
+        '  - {id: c2, work: a, kind: correction, quote: {exact: "196 1"}, corr: "1961", reason: OCR}',
+        '  - {id: x1, work: b, kind: crossref, quote: {exact: "the leter"}, target: {work: a, quote: {exact: "The leter of 196 1."}}, quotes: true}'
+      ].join('\n')
+    })
+    if (corpus.editions.length === 0) return corpus.files.flatMap((file) => file.messages.map((message) => `${message.reason} [${message.ruleId}]`))
+    const resolved = resolveEdition(corpus, 'ed')
+    return resolved.works.flatMap((work) =>
+      (find('correction', work.tree) as Array<{id: string; mark?: string}>).map((node) => `${work.meta.id}:${node.id}:${node.mark ?? '-'}`)
+    )
+  }
+  assert.deepEqual(await marks('bracket'), ['a:c1:bracket', 'a:c2:bracket'])
+  assert.deepEqual(await marks('dot'), ['a:c1:dot', 'a:c2:dot'])
+  assert.deepEqual(await marks('none'), ['a:c1:-', 'a:c2:-'])
+  assert.match((await marks('stars')).join(), /correctionMarks/)
 })
 
 test('notes are numbered in reading order, marked after their quote, with their body', () => {
@@ -234,7 +261,7 @@ test('a note written once for several places: the first in reading order carries
   const [, reference] = resolved.works[1]!.notes
   // (the link's `1` is a placeholder the PDF replaces with the page number)
   assert.equal(textOf(only({type: 'root', children: reference!.children}, 'paged')), 'See note 1, p. 1.')
-  const link = find('link', {type: 'root', children: reference!.children}).find((node) => node.data?.pageRef === true)
+  const link = (find('link', {type: 'root', children: reference!.children}) as Link[]).find((node) => node.data?.pageRef === true)
   assert.deepEqual(link?.data?.target, {work: 'first', id: 'note-congress'})
 
   const [index, timeline] = resolved.backMatter.map((section) => textOf(only(section.tree, 'web')))
