@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import type {Nodes} from 'mdast'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
-import {corpusFromFiles, loadCorpus, resolveEdition, textOf, toApparatusJson, type ResolvedEdition} from '@samizdat/model'
+import {corpusFromFiles, formatDate, loadCorpus, resolveEdition, textOf, toApparatusJson, type ResolvedEdition} from '@samizdat/model'
 
 const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
 const edition = resolveEdition(corpus, 'workers-opposition')
@@ -272,4 +272,45 @@ test('an emendation is marked on the node, in the list of corrections (English a
       ['guess', true]
     ]
   )
+})
+
+// The apparatus, readable (issue 11), on the reader edition.
+const section = (kind: string) => edition.backMatter.find((candidate) => candidate.kind === kind)!.tree
+const links = (tree: Nodes): Array<{text: string; data: Record<string, unknown>}> => {
+  const out: Array<{text: string; data: Record<string, unknown>}> = []
+  const walk = (node: Nodes): void => {
+    if (node.type === 'link') out.push({text: textOf(node), data: (node.data ?? {}) as Record<string, unknown>})
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child)
+  }
+  walk(tree)
+  return out
+}
+
+test('reader edition: every correction is listed with its page and line for paged formats, a link to its place for the web', () => {
+  const corrections = edition.apparatus.annotations.filter((candidate) => candidate.kind === 'correction')
+  const all = links(section('corrections'))
+  for (const kind of [true, 'line']) {
+    const refs = all.filter((link) => link.data['pageRef'] === kind && link.data['only'] === 'paged')
+    assert.deepEqual(new Set(refs.map((link) => (link.data['target'] as {id: string}).id)), new Set(corrections.map((c) => c.anchorId)), String(kind))
+  }
+  assert.ok(corrections.length >= 120, `${corrections.length} corrections`)
+})
+
+test('reader edition: the timeline is in date order; the index has no per-work counters; the bibliography no "n.d."', () => {
+  const dates = edition.apparatus.timeline.filter((event) => event.anchors.length > 0).map((event) => event.date)
+  const printed = (section('timeline').children[0] as {children: Nodes[]}).children.map((item) => textOf(item))
+  assert.equal(printed.length, dates.length)
+  // In date order (ISO dates sort as text; a month before its days), whatever the order of the file.
+  const sorted = [...dates].sort()
+  assert.notDeepEqual(dates, sorted, 'the file is not in date order: the test can fail')
+  // Each entry opens with its human date ("6–8 March 1918", "March 1921"), in that order.
+  sorted.forEach((date, at) => assert.ok(flat(printed[at]!).startsWith(flat(formatDate(date, edition.labels.language)) + ' '), `${printed[at]} is ${date}`))
+  // The web's references are the works' titles and their sections, never bare numbers ("1, 2, … 18").
+  const web = links(section('index')).filter((link) => link.data['only'] === 'web')
+  assert.ok(web.length > 100)
+  assert.deepEqual(
+    web.filter((link) => /^\d+$/.test(link.text)),
+    []
+  )
+  assert.doesNotMatch(textOf(section('bibliography')), /n\.d\./)
 })

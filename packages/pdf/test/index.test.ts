@@ -33,6 +33,13 @@ test('every page reference shows the page of its target', async (t) => {
     'the reader edition has page references'
   )
   assert.ok(checked > 100, `${checked} page references checked`)
+  // Every correction is listed with its page and line (`p. 9, l. 3: reading for “source”`), none without.
+  const corrections = edition.apparatus.annotations.filter((annotation) => annotation.kind === 'correction').length
+  const listed =
+    pageTexts(pdf)
+      .join('\n')
+      .match(/^p\. \d+, l\. \d+: /gm) ?? []
+  assert.equal(listed.length, corrections)
 })
 
 /**
