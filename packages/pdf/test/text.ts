@@ -49,7 +49,7 @@ export function withNoteNumbers<T extends Root | RootContent>(tree: T): T {
 }
 
 /** Stands for a page or line number the model cannot know (the PDF fills it in): any one word. */
-export const pageNumber = '\uFFFC'
+const pageNumber = '\uFFFC'
 
 /**
  * A tree as paged formats show it: without what only the web shows (`data.only: 'web'`), each page reference
