@@ -61,7 +61,7 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
   if (data.correctionMarks !== undefined) spec.correctionMarks = data.correctionMarks
   if (data.citations !== undefined) {
-    const citations = await citationSettings(data.citations, file, yaml.locate(['citations', 'style']), reader)
+    const citations = await citationSettings(data.citations, file, (key) => yaml.locate(['citations', key]), reader)
     if (citations) spec.citations = citations
     else ok = false
   }

@@ -85,7 +85,12 @@ const editionSchema = Type.Object(
     correctionMarks: Type.Optional(Type.Enum(['bracket', 'dot', 'none'])),
     citations: Type.Optional(
       Type.Object(
-        {brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))},
+        {
+          brackets: Type.Optional(Type.Boolean()),
+          pandoc: Type.Optional(Type.Boolean()),
+          style: Type.Optional(Type.String({minLength: 1})),
+          bibliographyStyle: Type.Optional(Type.String({minLength: 1}))
+        },
         {additionalProperties: false}
       )
     ),

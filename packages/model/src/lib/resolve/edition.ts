@@ -130,9 +130,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets, apparatus.unlinked)
-  // The list is in Chicago notes-and-bibliography (author first, no date up front, none at all when unknown),
-  // whatever style the citations in the text follow: the edition's `style` governs those.
-  const listStyle = apparatus.bibliography.length > 0 ? (namedStyle('chicago-note-bibliography') as CslStyle).template : undefined
+  // The list follows the edition's `bibliographyStyle` (the reader edition: Chicago notes-and-bibliography, its
+  // FAQ's citations staying APA), else the style of its citations.
+  const listStyle = apparatus.bibliography.length > 0 ? (spec.citations?.bibliographyStyle ?? style()).template : undefined
   const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, listStyle, sectionsOf(resolved))
   for (const section of backMatter) {
     set.tree(section.tree)
