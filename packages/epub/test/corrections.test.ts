@@ -31,10 +31,22 @@ test('every correction (real edition): its id, the edition’s reading, the sour
       assert.ok(span, node.id)
       assert.equal(attribute(span, 'title'), 'Source: ' + node.sic.replace(/\s+/g, ' '), node.id)
       assert.equal(textOf(span), toString(node), node.id)
+      // The edition's mark (a dot unless its file says otherwise), drawn by the book's stylesheet.
+      assert.ok(
+        attribute(span, 'class')
+          .split(' ')
+          .includes(`corr-${node.mark ?? 'none'}`),
+        node.id
+      )
     })
   }
   assert.equal(spans.size, checked.size)
   assert.ok(checked.size >= 120, `only ${checked.size} corrections`)
   const xhtml = await book.text(book.base + 'solidarity-introduction.xhtml')
-  assert.ok(xhtml.includes('<span class="corr" id="sol-corr-10th-congress" title="Source: 101">10th</span> Congress (March 1921)'))
+  assert.ok(xhtml.includes('<span class="corr corr-dot" id="sol-corr-10th-congress" title="Source: 101">10th</span> Congress (March 1921)'))
+  assert.match(await book.text(book.base + 'style.css'), /\.corr-dot::after \{ content: "·"/)
+  // The index, the timeline and the lists of the back matter: hanging indents, no bullets.
+  const index = await book.text(book.base + 'index-of-persons.xhtml')
+  assert.match(index, /<ul class="hanging">/)
+  assert.match(await book.text(book.base + 'style.css'), /ul\.hanging \{ list-style: none;/)
 })

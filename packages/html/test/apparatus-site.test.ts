@@ -127,10 +127,12 @@ for (const {name, load, skip, least} of editions) {
           checked++
           const shown = toString(node)
           const expected =
-            `<span class="corr${shown ? '' : ' corr-omission'}" id="${node.id}">` +
+            `<span class="corr${shown ? '' : ' corr-omission'}${node.mark ? ` corr-${node.mark}` : ''}" id="${node.id}">` +
             (shown ? `<ins>${escape(shown)}</ins>` : '') +
             `<del class="sic" hidden><span class="sic-label">Source: </span>${escape(node.sic)}</del></span>`
           assert.ok(html.includes(expected), `${work.id}: ${expected}`)
+          // The edition's mark (a dot unless the edition says otherwise), which the stylesheet draws.
+          assert.equal(node.mark, 'dot', node.id)
         })
         // The page's switch is there exactly when there is something to show.
         assert.equal(html.includes('<input type="checkbox" id="sic.switch" class="sic-switch">'), corrections > 0, work.id)
@@ -139,6 +141,38 @@ for (const {name, load, skip, least} of editions) {
       const list = site.get('corrections.html') ?? ''
       for (const annotation of edition.apparatus.annotations.filter((a) => a.kind === 'correction')) {
         assert.ok(list.includes(`#${annotation.anchorId}"`), `corrections.html lists ${annotation.id}`)
+      }
+    })
+
+    test('a note given at an earlier place is a link there, to an id its page has; no page words on the web', () => {
+      const pageOf = new Map(edition.works.map((w) => [w.meta.id, w.id]))
+      let checked = 0
+      for (const work of edition.works) {
+        const html = site.get(work.id + '.html') ?? ''
+        for (const note of work.notes) {
+          visit({type: 'root', children: note.children} as Root, 'link', (link) => {
+            const target = link.data?.target
+            if (!target || link.data?.only === 'paged') return
+            checked++
+            const page = pageOf.get(target.work) ?? ''
+            assert.ok((site.get(page + '.html') ?? '').includes(` id="${target.id}"`), `${note.id}: ${target.id} is on ${page}.html`)
+            const href = target.work === work.meta.id ? `#${target.id}` : `${page}.html#${target.id}`
+            assert.equal(tags(html, `href="${href}"`).length >= 1, true, `${work.id}: a link to ${href}`)
+          })
+          const item = html.slice(html.indexOf(`id="${note.id}"`), html.indexOf('</li>', html.indexOf(`id="${note.id}"`)))
+          assert.doesNotMatch(item, /, p\. /, note.id)
+        }
+      }
+      if (name !== 'fixture') assert.ok(checked >= 10, `only ${checked} references to shared notes`)
+    })
+
+    test('the index, the timeline, the bibliography and the corrections are hanging lists, without bullets', () => {
+      const lists = edition.backMatter.filter((section) => section.kind !== 'preface')
+      assert.ok(lists.length >= 3, lists.map((section) => section.kind).join())
+      for (const section of lists) {
+        const html = site.get(section.id + '.html') ?? ''
+        assert.ok(tags(html, '<ul').length > 0, section.id)
+        assert.equal(tags(html, '<ul').length, tags(html, '<ul', 'class="hanging"').length, section.id)
       }
     })
 

@@ -7,7 +7,7 @@ import {test} from 'node:test'
 import {h} from 'hastscript'
 import type {PhrasingContent, Root} from 'mdast'
 import {UsageError, type LinkTarget, type ResolvedNote} from '@samizdat/model'
-import {renderFragment, renderNotes, serialize, type FragmentOptions} from '@samizdat/html'
+import {renderFragment, renderNotes, serialize, stylesheet, type FragmentOptions} from '@samizdat/html'
 
 function render(children: PhrasingContent[], options: FragmentOptions = {}): string {
   const tree: Root = {type: 'root', children: [{type: 'paragraph', children}]}
@@ -22,6 +22,19 @@ test('correction: the edition’s reading, the source’s kept hidden beside it'
     '<p>at the <span class="corr" id="corr-10th"><ins>10th</ins>' +
       '<del class="sic" hidden><span class="sic-label">Source: </span>101</del></span> Congress</p>'
   )
+})
+
+test('correction: the edition’s mark (`correctionMarks`) is a class the stylesheet draws, not text', () => {
+  const marked = (mark: 'bracket' | 'dot', epub = false) =>
+    render([{type: 'correction', id: 'c', sic: '101', reason: 'OCR', mark, children: [text('10th')]}], epub ? {epub: true} : {})
+  assert.equal(
+    marked('bracket'),
+    '<p><span class="corr corr-bracket" id="c"><ins>10th</ins><del class="sic" hidden><span class="sic-label">Source: </span>101</del></span></p>'
+  )
+  assert.equal(marked('dot', true), '<p><span class="corr corr-dot" id="c" title="Source: 101">10th</span></p>')
+  // Generated content with an empty alternative: screen readers and copied text get the reading alone.
+  assert.match(stylesheet, /\.corr-bracket > ins::before[^{]*\{ content: "⸢"; content: "⸢" \/ "";/)
+  assert.match(stylesheet, /\.corr-dot > ins::after[^{]*\{ content: "·"; content: "·" \/ "";/)
 })
 
 test('correction: an omission keeps only the source’s reading; XHTML values `hidden`', () => {

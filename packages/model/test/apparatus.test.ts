@@ -2,8 +2,9 @@ import assert from 'node:assert/strict'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
 import {Ajv} from 'ajv'
-import type {Nodes} from 'mdast'
-import {apparatusJsonSchema, loadCorpus, resolveEdition, textOf, toApparatusJson} from '@samizdat/model'
+import type {Link, Nodes} from 'mdast'
+import {apparatusJsonSchema, corpusFromFiles, loadCorpus, resolveEdition, textOf, toApparatusJson} from '@samizdat/model'
+import {reported} from './helpers/corpus.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 const corpus = await loadCorpus('apparatus', {cwd: fixtures})
@@ -12,6 +13,18 @@ const edition = resolveEdition(corpus, 'apparatus')
 const messages = corpus.files.flatMap((file) =>
   [...file.messages, ...edition.messages.filter((m) => m.file === file.path)].map((m) => `${file.path}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)
 )
+
+/** A tree as one kind of format shows it: without what only the other kind shows. */
+function only<T extends Nodes>(tree: T, format: 'web' | 'paged'): T {
+  const copy = structuredClone(tree)
+  const walk = (node: Nodes): void => {
+    if (!('children' in node)) return
+    ;(node.children as Nodes[]) = (node.children as Nodes[]).filter((child) => child.data?.only === undefined || child.data.only === format)
+    for (const child of node.children as Nodes[]) walk(child)
+  }
+  walk(copy)
+  return copy
+}
 
 function find(type: string, tree: Nodes): Nodes[] {
   const out: Nodes[] = []
@@ -39,8 +52,35 @@ test('a correction shows the corrected reading and keeps the original', () => {
     id: 'corr-1961',
     sic: '196 1',
     reason: 'OCR: a space inside the number',
+    // Marked in the text (the edition's `correctionMarks`, a dot unless it says otherwise).
+    mark: 'dot',
     children: [{type: 'text', value: '1961'}]
   })
+})
+
+test("correctionMarks: each corrected reading carries the edition's mark once, in its place; none leaves it unmarked", async () => {
+  const marks = async (value: string) => {
+    const corpus = await corpusFromFiles({
+      'editions/ed.yaml': `title: Ed\ncorrectionMarks: ${value}\n`,
+      'works/a.md': '---\ntitle: A\n---\nThe leter of 196 1.\n',
+      'works/b.md': '---\ntitle: B\n---\nAs A wrote: the leter.\n',
+      'annotations/a.yaml': [
+        'annotations:',
+        '  - {id: c1, work: a, kind: correction, quote: {exact: "leter"}, corr: letter, reason: typo}',
+        '  - {id: c2, work: a, kind: correction, quote: {exact: "196 1"}, corr: "1961", reason: OCR}',
+        '  - {id: x1, work: b, kind: crossref, quote: {exact: "the leter"}, target: {work: a, quote: {exact: "The leter of 196 1."}}, quotes: true}'
+      ].join('\n')
+    })
+    if (corpus.editions.length === 0) return corpus.files.flatMap((file) => file.messages.map((message) => `${message.reason} [${message.ruleId}]`))
+    const resolved = resolveEdition(corpus, 'ed')
+    return resolved.works.flatMap((work) =>
+      (find('correction', work.tree) as Array<{id: string; mark?: string}>).map((node) => `${work.meta.id}:${node.id}:${node.mark ?? '-'}`)
+    )
+  }
+  assert.deepEqual(await marks('bracket'), ['a:c1:bracket', 'a:c2:bracket'])
+  assert.deepEqual(await marks('dot'), ['a:c1:dot', 'a:c2:dot'])
+  assert.deepEqual(await marks('none'), ['a:c1:-', 'a:c2:-'])
+  assert.match((await marks('stars')).join(), /correctionMarks/)
 })
 
 test('notes are numbered in reading order, marked after their quote, with their body', () => {
@@ -91,11 +131,20 @@ test('back matter: corrections, bibliography with back-links, index of persons, 
     edition.backMatter.map((section) => section.title),
     ['Corrections', 'Bibliography', 'Index of persons', 'Timeline']
   )
-  const [corrections, bibliography, index, timeline] = edition.backMatter.map((section) => textOf(section.tree).replace(/\s+/g, ' '))
+  const [corrections, bibliography, index, timeline] = edition.backMatter.map((section) => textOf(only(section.tree, 'web')).replace(/\s+/g, ' '))
   assert.match(corrections!, /1961 for “196 1”: OCR: a space inside the number/)
-  assert.match(bibliography!, /Kollontai, A\. \(n\.d\.\)\. Selected Writings of Alexandra Kollontai\. Cited: 1, 2/)
-  assert.match(index!, /Kollontai, Alexandra \(1872–1952\), Bolshevik\. An essay 1, 2 Shliapnikov, Alexander\. An essay 1/)
-  assert.match(timeline!, /1961 The meeting\. An essay 1/)
+  // Chicago notes-and-bibliography, an unknown date left out (no "n.d."), whatever style the citations follow.
+  assert.match(bibliography!, /Kollontai, Alexandra\. Selected Writings of Alexandra Kollontai\. Cited: 1, 2/)
+  assert.doesNotMatch(bibliography!, /n\.d\./)
+  assert.match(index!, /Kollontai, Alexandra \(1872-1952\), Bolshevik\. An essay Shliapnikov, Alexander\. An essay/)
+  assert.match(timeline!, /1961 The meeting\. An essay/)
+  // Paged formats: the place of a correction as page and line, page numbers for the rest.
+  const paged = edition.backMatter.map((section) => textOf(only(section.tree, 'paged')).replace(/\s+/g, ' '))
+  assert.match(paged[0]!, /p\. , l\. : 1961 for “196 1”/)
+  assert.match(paged[2]!, /Bolshevik\. 1, 2 Shliapnikov/)
+  // No bullets: every list of the back matter is a hanging-indent list.
+  const lists = edition.backMatter.map((section) => section.tree.children.find((node) => node.type === 'list')?.data?.hanging === true)
+  assert.deepEqual(lists, [true, true, true, true])
 })
 
 test('the apparatus JSON is valid against its schema', () => {
@@ -162,4 +211,62 @@ test('the apparatus is validated: unknown kind, missing field and unknown work a
     'bad-apparatus/annotations/bad.yaml:6:5: Missing required field `reason` in annotation `no-reason` [field-missing]',
     'bad-apparatus/annotations/bad.yaml:12:11: Unknown work `missing` in annotation `no-such-work` [work-unknown]'
   ])
+})
+
+// A corpus of its own for the rules of issue 11: one note at several places, timeline order and dates,
+// section links with short titles.
+test('a note written once for several places: the first in reading order carries it, the others refer to it', async () => {
+  const corpus = await corpusFromFiles({
+    'works/first.md':
+      '---\ntitle: The First Text of Two\nshortTitle: First\n---\n# The First Text of Two\n\n## Opening\n\nThe congress met in March.\n\n## Later\n\nThe congress met again, and the congress closed.\n',
+    'works/second.md': '---\ntitle: Second\n---\n# Second\n\nA letter on the congress.\n',
+    'annotations/shared.yaml': [
+      'annotations:',
+      '  - id: note-congress',
+      '    kind: note',
+      '    anchors:',
+      '      - {work: second, quote: {exact: "on the congress"}}',
+      '      - {work: first, quote: {exact: "again"}}',
+      '      - {work: first, quote: {exact: "met in March"}}',
+      '    body: "The Tenth Congress."',
+      '    sources: [{credit: "Editors"}]',
+      '  - id: note-single',
+      '    work: second',
+      '    kind: note',
+      '    quote: {exact: "A letter"}',
+      '    body: "A single place, written the old way."'
+    ].join('\n'),
+    'persons.yaml': 'persons:\n  - {id: congress, name: Congress, variants: [congress]}\n',
+    'timeline.yaml': [
+      'events:',
+      '  - {date: "1921-03-08", label: "A day", mentions: [{work: first, quote: {exact: "met in March"}}]}',
+      '  - {date: "1918-03-06/1918-03-08", label: "A range", mentions: [{work: first, quote: {exact: "closed"}}]}',
+      '  - {date: "1921-03", label: "A month", mentions: [{work: second, quote: {exact: "letter"}}]}'
+    ].join('\n')
+  })
+  const resolved = resolveEdition(corpus, corpus.editions[0]!.id)
+  assert.deepEqual(reported(resolved), [])
+  const notes = resolved.works.map((work) => work.notes.map((note) => [note.number, textOf(only({type: 'root', children: note.children}, 'web'))]))
+  assert.deepEqual(notes, [
+    [
+      [1, 'The Tenth Congress.'],
+      [2, 'See note 1.']
+    ],
+    [
+      [1, 'A single place, written the old way.'],
+      [2, 'See note 1 in First.']
+    ]
+  ])
+  // Paged formats: the page of the note that carries the text (a page reference the PDF fills in).
+  const [, reference] = resolved.works[1]!.notes
+  // (the link's `1` is a placeholder the PDF replaces with the page number)
+  assert.equal(textOf(only({type: 'root', children: reference!.children}, 'paged')), 'See note 1, p. 1.')
+  const link = (find('link', {type: 'root', children: reference!.children}) as Link[]).find((node) => node.data?.pageRef === true)
+  assert.deepEqual(link?.data?.target, {work: 'first', id: 'note-congress'})
+
+  const [index, timeline] = resolved.backMatter.map((section) => textOf(only(section.tree, 'web')))
+  // The index links each work by its short title, then each further section that mentions the person.
+  assert.equal(index, 'Congress. First, Later; Second')
+  // In date order, a month before its days; human dates.
+  assert.equal(timeline, '6–8 March 1918 A range. First\n\nMarch 1921 A month. Second\n\n8 March 1921 A day. First')
 })

@@ -90,7 +90,7 @@ test("resolveEdition decides the words from the edition's language: a French edi
       ['timeline', 'Chronologie']
     ]
   )
-  assert.equal(textOf(edition.backMatter[1]!.tree), '6 mars 1918 Le congrès. Une lettre 1')
+  assert.equal(textOf(edition.backMatter[1]!.tree), '6 mars 1918 Le congrès. Une lettre1')
 })
 
 test("a locale option overrides the edition's language, and labels override the locale", async () => {
@@ -101,7 +101,7 @@ test("a locale option overrides the edition's language, and labels override the 
     english.backMatter.map((section) => section.title),
     ['Index of persons', 'Dates']
   )
-  assert.equal(textOf(english.backMatter[1]!.tree), '6 March 1918 Le congrès. Une lettre 1')
+  assert.equal(textOf(english.backMatter[1]!.tree), '6 March 1918 Le congrès. Une lettre1')
   await assert.rejects(frenchEdition({locale: 'fr_FR!'}), UsageError)
 })
 

@@ -4,9 +4,10 @@
  * the `emendation` mark of corrections, on a small corpus of its own.
  */
 import assert from 'node:assert/strict'
+import type {Nodes} from 'mdast'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
-import {corpusFromFiles, loadCorpus, resolveEdition, textOf, toApparatusJson, type ResolvedEdition} from '@samizdat/model'
+import {corpusFromFiles, formatDate, loadCorpus, resolveEdition, textOf, toApparatusJson, type ResolvedEdition} from '@samizdat/model'
 
 const corpus = await loadCorpus(fileURLToPath(new URL('../../../corpus', import.meta.url)))
 const edition = resolveEdition(corpus, 'workers-opposition')
@@ -27,21 +28,57 @@ const annotation = (id: string) => {
   return found
 }
 
-const corrections = (of: ResolvedEdition): string => flat(textOf(of.backMatter.find((section) => section.kind === 'corrections')!.tree))
-
-test('the Appeal of the 22: Kollontai is not among the twenty-two, in each of the four notes', () => {
-  for (const id of ['faq-note-appeal-22', 'hist-note-appeal-22', 'rr-note-appeal-22', 'rec-note-appeal-22']) {
-    const text = note(id)
-    assert.ok(text.includes('among them Shliapnikov and Medvedev; Alexandra Kollontai and Zoia Shadurskaia added their signatures afterwards'), text)
-    assert.ok(!text.includes('Medvedev and Kollontai'), text)
+/** The list of corrections as the web shows it (paged formats add each place's page and line). */
+const corrections = (of: ResolvedEdition): string => {
+  const tree = structuredClone(of.backMatter.find((section) => section.kind === 'corrections')!.tree)
+  const web = (node: Nodes): void => {
+    if (!('children' in node)) return
+    ;(node.children as Nodes[]) = (node.children as Nodes[]).filter((child) => child.data?.only !== 'paged')
+    for (const child of node.children as Nodes[]) web(child)
   }
+  web(tree)
+  return flat(textOf(tree))
+}
+
+/** The places of a shared note in reading order: the text of the note each gives (the first, the note; the others, a reference). */
+function places(id: string): Array<{work: string; text: string}> {
+  const anchors = edition.apparatus.annotations.filter((candidate) => candidate.id === id)
+  return edition.works.flatMap((work) =>
+    work.notes
+      .filter((candidate) => anchors.some((anchor) => anchor.anchorId === candidate.id))
+      .map((found) => ({work: work.meta.id, text: flat(textOf({type: 'root', children: found.children}))}))
+  )
+}
+
+test('the Appeal of the 22: Kollontai is not among the twenty-two; one note, printed once, referred to at its other places', () => {
+  const [first, ...later] = places('note-appeal-22')
+  assert.equal(first?.work, 'kollontai-workers-opposition')
+  assert.ok(first.text.includes('among them Shliapnikov and Medvedev; Alexandra Kollontai and Zoia Shadurskaia added their signatures afterwards'), first.text)
+  assert.ok(first.text.includes('the Eleventh Party Congress (March–April 1922) condemned its signatories'), first.text)
+  assert.ok(!first.text.includes('Medvedev and Kollontai'), first.text)
+  assert.deepEqual(
+    later.map((place) => place.work),
+    ['libcom-history', 'afaq-oppositions', 'related-reading']
+  )
+  for (const place of later) assert.match(place.text, /^See note \d+(, p\. \d+)? ?(in .*)?\.$/, place.text)
 })
 
-test('the Kronstadt notes give the resolution’s second point whole, anarchists included, in each of the four notes', () => {
-  for (const id of ['faq-note-kronstadt', 'hist-note-kronstadt', 'rr-note-kronstadt', 'sol-note-kronstadt']) {
-    const text = note(id)
-    assert.ok(text.includes('freedom of speech and press “for workers and peasants, for anarchists and left socialist parties”'), text)
-  }
+test('the Kronstadt notes give the resolution’s second point whole, anarchists included: one note for the four texts', () => {
+  const [first, ...later] = places('note-kronstadt')
+  assert.equal(first?.work, 'solidarity-introduction')
+  assert.ok(first.text.includes('freedom of speech and press “for workers and peasants, for anarchists and left socialist parties”'), first.text)
+  // Every fact the four notes stated: the February strikes, the slogan, the congress's delegates.
+  for (const fact of [
+    'After strikes in Petrograd in February',
+    '“All power to the soviets” had been the Bolsheviks’ own slogan of 1917',
+    'delegates to the Tenth Party Congress took part in the assault'
+  ])
+    assert.ok(first.text.includes(fact), fact)
+  assert.deepEqual(
+    later.map((place) => place.work),
+    ['libcom-history', 'afaq-oppositions', 'related-reading']
+  )
+  for (const place of later) assert.doesNotMatch(place.text, /Kronstadt/)
 })
 
 test('the Kommunist note tells the Petrograd newspaper from the Moscow journal, and keeps 1918 against 1920', () => {
@@ -96,7 +133,7 @@ test('Solidarity’s first reprint: a conflict note, 1961 against 1962, not a si
 })
 
 test('Kollontai led the Workers’ Opposition, or sided with it: a conflict note with both sides, at both places', () => {
-  for (const id of ['conflict-kollontai-role-hist', 'conflict-kollontai-role-rr', 'conflict-kollontai-role-rec']) {
+  for (const id of ['conflict-kollontai-role']) {
     const conflict = annotation(id)
     if (conflict.kind !== 'conflict') assert.fail(`${id} is a ${conflict.kind}`)
     assert.deepEqual(
@@ -193,8 +230,8 @@ test('every source an editor’s note names beside the editors is an item of the
   assert.deepEqual(unknown, [])
   // Each fact corrected above has its source.
   const sourced = (id: string): string[] => annotation(id).sources.map((source) => source.credit)
-  assert.deepEqual(sourced('faq-note-appeal-22'), ['Samizdat editors', 'allen-workers-opposition-documents', 'allen-shlyapnikov-life'])
-  assert.deepEqual(sourced('sol-note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
+  assert.deepEqual(sourced('note-appeal-22'), ['Samizdat editors', 'allen-workers-opposition-documents', 'allen-shlyapnikov-life'])
+  assert.deepEqual(sourced('note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
   assert.deepEqual(sourced('faq-note-kommunist'), ['Samizdat editors', 'daniels-conscience-revolution', 'kowalski-bolshevik-party-conflict'])
   assert.deepEqual(sourced('sol-note-cardan'), ['Samizdat editors', 'cardan-bolshevism-bureaucracy'])
 })
@@ -261,4 +298,45 @@ test('the proofreading pass: a garbled OCR fragment mended as an emendation; cor
     assert.ok(found.kind === 'correction' && found.emendation === true, id)
   }
   assert.equal((annotation('lch-corr-precedent') as {emendation?: boolean}).emendation, undefined)
+})
+
+// The apparatus, readable (issue 11), on the reader edition.
+const section = (kind: string) => edition.backMatter.find((candidate) => candidate.kind === kind)!.tree
+const links = (tree: Nodes): Array<{text: string; data: Record<string, unknown>}> => {
+  const out: Array<{text: string; data: Record<string, unknown>}> = []
+  const walk = (node: Nodes): void => {
+    if (node.type === 'link') out.push({text: textOf(node), data: (node.data ?? {}) as Record<string, unknown>})
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child)
+  }
+  walk(tree)
+  return out
+}
+
+test('reader edition: every correction is listed with its page and line for paged formats, a link to its place for the web', () => {
+  const corrections = edition.apparatus.annotations.filter((candidate) => candidate.kind === 'correction')
+  const all = links(section('corrections'))
+  for (const kind of [true, 'line']) {
+    const refs = all.filter((link) => link.data['pageRef'] === kind && link.data['only'] === 'paged')
+    assert.deepEqual(new Set(refs.map((link) => (link.data['target'] as {id: string}).id)), new Set(corrections.map((c) => c.anchorId)), String(kind))
+  }
+  assert.ok(corrections.length >= 120, `${corrections.length} corrections`)
+})
+
+test('reader edition: the timeline is in date order; the index has no per-work counters; the bibliography no "n.d."', () => {
+  const dates = edition.apparatus.timeline.filter((event) => event.anchors.length > 0).map((event) => event.date)
+  const printed = (section('timeline').children[0] as {children: Nodes[]}).children.map((item) => textOf(item))
+  assert.equal(printed.length, dates.length)
+  // In date order (ISO dates sort as text; a month before its days), whatever the order of the file.
+  const sorted = [...dates].sort()
+  assert.notDeepEqual(dates, sorted, 'the file is not in date order: the test can fail')
+  // Each entry opens with its human date ("6–8 March 1918", "March 1921"), in that order.
+  sorted.forEach((date, at) => assert.ok(flat(printed[at]!).startsWith(flat(formatDate(date, edition.labels.language)) + ' '), `${printed[at]} is ${date}`))
+  // The web's references are the works' titles and their sections, never bare numbers ("1, 2, … 18").
+  const web = links(section('index')).filter((link) => link.data['only'] === 'web')
+  assert.ok(web.length > 100)
+  assert.deepEqual(
+    web.filter((link) => /^\d+$/.test(link.text)),
+    []
+  )
+  assert.doesNotMatch(textOf(section('bibliography')), /n\.d\./)
 })

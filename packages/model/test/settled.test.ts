@@ -147,9 +147,10 @@ test('the words the model writes come from one labels object: English by default
       english.backMatter.map((section) => [section.id, section.title]),
       [['corrections', 'Corrections']]
     )
+    // `p. , l. `: the page and line of the correction, which paged formats fill in.
     assert.equal(
       textOf(english.backMatter[0]!.tree),
-      'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.\n\nA\n\nword for “typo”: misprint'
+      'The edition’s reading, linked to its place in the text, then the reading of the source and the reason for the change.\n\nA\n\np. , l. : word for “typo”: misprint'
     )
     assert.match(textOf({type: 'root', children: english.works[0]!.notes[0]!.children}), /^The sources disagree:/)
     const other = resolveEdition(corpus, corpus.editions[0]!.id, {
@@ -169,7 +170,7 @@ test('the words the model writes come from one labels object: English by default
       other.backMatter.map((section) => [section.id, section.title]),
       [['corrections', 'Исправления']]
     )
-    assert.equal(textOf(other.backMatter[0]!.tree), 'Чтение издания.\n\nA\n\nword вместо «typo»: misprint')
+    assert.equal(textOf(other.backMatter[0]!.tree), 'Чтение издания.\n\nA\n\np. , l. : word вместо «typo»: misprint')
     assert.match(textOf({type: 'root', children: other.works[0]!.notes[0]!.children}), /^Источники расходятся:/)
   } finally {
     await cleanup()

@@ -1,7 +1,12 @@
 /** Page references (the index of persons, the timeline): each number is the page of the mention it links to. */
 import assert from 'node:assert/strict'
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {test} from 'node:test'
-import {destinationsAndLinks, folios, hasTool, pageTexts, pdfObjects, readerEdition, readerPdf} from './helpers.js'
+import {corpusFromFiles, resolveEdition} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
+import {date, destinationsAndLinks, folios, hasTool, pageTexts, pdfObjects, readerEdition, readerPdf, run} from './helpers.js'
 
 test('every page reference shows the page of its target', async (t) => {
   if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdftotext')) return
@@ -28,4 +33,70 @@ test('every page reference shows the page of its target', async (t) => {
     'the reader edition has page references'
   )
   assert.ok(checked > 100, `${checked} page references checked`)
+  // Every correction is listed with its page and line (`p. 9, l. 3: reading for “source”`), none without.
+  const corrections = edition.apparatus.annotations.filter((annotation) => annotation.kind === 'correction').length
+  const listed =
+    pageTexts(pdf)
+      .join('\n')
+      .match(/^p\. \d+, l\. \d+: /gm) ?? []
+  assert.equal(listed.length, corrections)
+})
+
+/**
+ * A corpus of its own: a text of several pages that names one person on every page, another on two
+ * pages running, and a short text, each with a correction; the edition's `correctionMarks` as given.
+ */
+async function smallPdf(marks: string): Promise<{texts: string[]; raw: string}> {
+  const filler = 'The committee met in the hall and spoke at length about the work of the factories, the unions and the party. '.repeat(3)
+  const paragraphs = Array.from({length: 24}, (_, at) =>
+    at % 3 === 0 ? `Shliapnikov spoke. ${filler}` : at === 1 || at === 7 ? `Medvedev spoke. ${filler}` : filler
+  )
+  const corpus = await corpusFromFiles({
+    'editions/small.yaml': `title: Small\ncorrectionMarks: ${marks}\nworks: [long, short]\n`,
+    'works/long.md': `---\ntitle: A Long Text\nshortTitle: Long\n---\n# A Long Text\n\n${paragraphs.join('\n\n')}\n\nThe end came in 196 1.\n`,
+    'works/short.md':
+      '---\ntitle: A Short Text\nsubtitle: With a subtitle\nauthors: [Anna Author]\n---\n# A Short Text\n\n## A heading\n\nShliapnikov and Medvedev wrote a leter.\n',
+    'annotations/c.yaml': [
+      'annotations:',
+      '  - {id: c1, work: long, kind: correction, quote: {exact: "196 1"}, corr: "1961", reason: "OCR"}',
+      '  - {id: c2, work: short, kind: correction, quote: {exact: "leter"}, corr: "letter", reason: "typo"}'
+    ].join('\n'),
+    'persons.yaml':
+      'persons:\n  - {id: shliapnikov, name: "Shliapnikov, Alexander", variants: [Shliapnikov]}\n  - {id: medvedev, name: "Medvedev, Sergei", variants: [Medvedev]}\n'
+  })
+  const edition = resolveEdition(corpus, 'small')
+  assert.deepEqual(edition.messages, [])
+  const [file] = await toPdf(edition, {date})
+  const dir = await mkdtemp(join(tmpdir(), 'samizdat-pdf-index-'))
+  try {
+    const pdf = join(dir, 'small.pdf')
+    await writeFile(pdf, file!.data)
+    return {texts: pageTexts(pdf, true), raw: run('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'])}
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+}
+
+test('page references in order, each page once, three or more running pages as a range; corrections by page and line; no bullets', async (t) => {
+  if (!hasTool(t, 'qpdf') || !hasTool(t, 'pdftotext')) return
+  const {texts, raw} = await smallPdf('dot')
+  const all = texts.join('\n').replace(/[ \t]+/g, ' ')
+  // Four pages running make a range; two pages running stay two numbers (Chicago lists separate mentions on
+  // consecutive pages separately); the short title where entries run in by work (many pages, several works).
+  assert.match(all, /\nMedvedev, Sergei\. 1, 2, 5\n/)
+  assert.match(all, /\nShliapnikov, Alexander\. Long 1–4; A Short Text 5\n/)
+  // A correction's place: its page, and its line among the page's lines of text (not the title, subtitle, byline or headings).
+  assert.match(all, /\np\. 4, l\. 31: 1961 for “196 1”: OCR\n/)
+  assert.match(all, /\np\. 5, l\. 1: letter for “leter”: typo\n/)
+  // The index and the corrections are hanging-indent lists: no bullet in the text layer.
+  assert.doesNotMatch(all, /•/)
+  // The dot: a small filled circle (curves) in the margin of each corrected line; the text is the reading alone.
+  assert.equal((raw.match(/ c\n/g) ?? []).length, 8, 'two dots of four curves')
+  assert.match(all, /The end came in 1961\./)
+  const none = await smallPdf('none')
+  assert.equal((none.raw.match(/ c\n/g) ?? []).length, 0)
+  // Half brackets around each corrected reading (drawn as artifacts, outside the structure tree).
+  const bracket = await smallPdf('bracket')
+  assert.match(bracket.texts.join('\n'), /The end came in ⸢1961⸣\./)
+  assert.match(bracket.texts.join('\n'), /wrote a ⸢letter⸣\./)
 })

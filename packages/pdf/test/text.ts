@@ -48,6 +48,25 @@ export function withNoteNumbers<T extends Root | RootContent>(tree: T): T {
   return copy
 }
 
+/** Stands for a page or line number the model cannot know (the PDF fills it in): any one word. */
+const pageNumber = '\uFFFC'
+
+/**
+ * A tree as paged formats show it: without what only the web shows (`data.only: 'web'`), each page reference
+ * (`pageRef`) a `pageNumber`, and note references their numbers.
+ */
+export function pagedView<T extends Root | RootContent>(tree: T): T {
+  const copy = withNoteNumbers(tree)
+  const walk = (node: Root | RootContent): void => {
+    if (!('children' in node)) return
+    const children = (node.children as RootContent[]).filter((child) => child.data?.only !== 'web')
+    node.children = children.map((child) => (child.type === 'link' && child.data?.pageRef ? {type: 'text', value: pageNumber} : child)) as never
+    for (const child of node.children as RootContent[]) walk(child)
+  }
+  walk(copy)
+  return copy
+}
+
 export function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean)
 }
@@ -63,7 +82,7 @@ export function matchAt(tokens: readonly Token[], start: number, expected: reado
     // A word broken at the end of a line continues on the next (after an added
     // hyphen or not); pdftotext also splits a word where the type size changes
     // (inline code is set smaller), so pieces on one line may join too.
-    while (text !== word && tokens[last + 1]) {
+    while (text !== word && !word.includes(pageNumber) && tokens[last + 1]) {
       const next = (tokens[last + 1] as Token).text
       const kept = text + next
       const added = tokens[last]?.lineEnd && text.endsWith('-') ? text.slice(0, -1) + next : undefined
@@ -72,7 +91,7 @@ export function matchAt(tokens: readonly Token[], start: number, expected: reado
       else break
       last++
     }
-    if (text !== word) return -1
+    if (text !== word && !(word.includes(pageNumber) && wildcard(word).test(text))) return -1
     position = last + 1
   }
   return position
@@ -108,4 +127,16 @@ export function bodyTexts(pages: readonly PageWords[], geometry: Geometry): stri
   const texts: string[][] = pages.map(() => [])
   for (const token of bodyTokens(pages, geometry)) texts[token.page]?.push(token.text)
   return texts.map((words) => words.join(' '))
+}
+
+/** A word with page numbers in it as a pattern: each `pageNumber` matches a page label (digits, or roman). */
+function wildcard(word: string): RegExp {
+  return new RegExp(
+    '^' +
+      word
+        .split(pageNumber)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[0-9ivxlc]+') +
+      '$'
+  )
 }

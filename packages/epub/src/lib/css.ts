@@ -123,8 +123,11 @@ aside.note p { text-indent: 0; }
 .corr-omission { border-left: 1px dotted currentColor; }
 
 /* Back matter and colophon */
-.back-matter ul, .colophon ul { list-style: none; padding-left: 0; }
-.back-matter li, .colophon li { margin: 0.4em 0; padding-left: 1.25em; text-indent: -1.25em; }
+.back-matter ul, .colophon ul, ul.hanging { list-style: none; padding-left: 0; }
+.back-matter li, .colophon li, .hanging > li { margin: 0.4em 0; padding-left: 1.25em; text-indent: -1.25em; }
+.corr-bracket::before { content: "⸢"; }
+.corr-bracket::after { content: "⸣"; }
+.corr-dot::after { content: "·"; font-weight: bold; }
 .colophon p, .licence p { text-indent: 0; text-align: left; margin: 0.5em 0; }
 .licence { font-size: 0.85em; }
 `

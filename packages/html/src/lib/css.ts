@@ -156,6 +156,11 @@ main :target:not(h1, h2, h3, h4, h5, h6, section, article) { background: var(--m
 .corr { position: relative; }
 .corr ins { text-decoration: underline dotted var(--accent); text-decoration-thickness: 1px; text-underline-offset: 0.22em; }
 .corr-omission { border-left: 1px dotted var(--accent); }
+/* The edition's mark of a corrected reading (\`correctionMarks\`): half brackets around it, or a raised dot after
+   it; generated content, silent for screen readers (the empty alternative) and left out of copied text. */
+.corr-bracket > ins::before, .corr-bracket.corr-omission::before { content: "⸢"; content: "⸢" / ""; color: var(--accent); }
+.corr-bracket > ins::after, .corr-bracket.corr-omission::after { content: "⸣"; content: "⸣" / ""; color: var(--accent); }
+.corr-dot > ins::after, .corr-dot.corr-omission::after { content: "·"; content: "·" / ""; color: var(--accent); font-weight: bold; }
 .corr:hover > .sic {
   display: block;
   position: absolute;
@@ -238,8 +243,8 @@ a.citation:hover, a.citation:focus-visible { color: var(--link); text-decoration
 .editorial-label { margin-top: -0.25rem; color: var(--muted); font-size: 0.85rem; font-style: italic; }
 
 /* Back matter: entries with hanging indents, mention numbers quiet. */
-.back-matter ul { list-style: none; padding-left: 0; }
-.back-matter li { margin-block: 0.55em; padding-left: 1.5em; text-indent: -1.5em; }
+.back-matter ul, ul.hanging { list-style: none; padding-left: 0; }
+.back-matter li, .hanging > li { margin-block: 0.55em; padding-left: 1.5em; text-indent: -1.5em; }
 .back-matter code { font-family: inherit; font-size: inherit; background: var(--panel); padding: 0 0.2em; border-radius: 2px; }
 .toc .toc-back-matter { margin-top: 1.25rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
 .toc .toc-back-matter > li { margin-block: 0.5em; }

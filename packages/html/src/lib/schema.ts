@@ -42,9 +42,24 @@ export const schema: Schema = {
     a: allowAll(base['a'], {className: ['anchor', 'noteref', 'citation'], rel: ['external'], role: ['doc-noteref', 'doc-biblioref'], 'epub:type': ['noteref']}),
     // The apparatus's marks: corrections, mentions of persons, cross-references, events, citations.
     span: allowAll(base['span'], {
-      className: ['corr', 'corr-omission', 'sic-label', 'person', /^person-[a-z0-9-]+$/, 'crossref', 'crossref-target', 'event', 'citation', /^pl-[a-z0-9]+$/],
+      className: [
+        'corr',
+        'corr-omission',
+        'corr-dot',
+        'corr-bracket',
+        'sic-label',
+        'person',
+        /^person-[a-z0-9-]+$/,
+        'crossref',
+        'crossref-target',
+        'event',
+        'citation',
+        /^pl-[a-z0-9]+$/
+      ],
       dataPerson: [/^[a-z0-9-]+$/]
     }),
+    // Back-matter lists: no bullets, a hanging indent.
+    ul: allow(base['ul'], 'className', ['hanging']),
     // The source's reading, kept beside a correction and hidden until asked for.
     del: [...allow(base['del'], 'className', ['sic']), 'hidden']
   }

@@ -8,7 +8,7 @@ import type {Labels} from './locale/types.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {Apparatus, ApparatusData, ResolvedNote} from './apparatus/types.js'
+import type {Apparatus, ApparatusData, CorrectionMark, ResolvedNote} from './apparatus/types.js'
 import type {CitationSettings} from './citations/style.js'
 
 /** MARC relator codes, as EPUB and the info dictionary of a PDF use them. */
@@ -113,6 +113,8 @@ export interface EditionSpec {
   hyphenation?: string[]
   /** The edition's parenthetical dash: spaced en dashes (`en`) or closed em dashes (`em`); absent: as the sources have them. */
   dashes?: 'en' | 'em'
+  /** How the text marks each corrected reading (`correctionMarks`); absent: `dot`. */
+  correctionMarks?: CorrectionMark | 'none'
   /** How citations are read and rendered (`citations` in the edition file); absent: the defaults. */
   citations?: CitationSettings
   file: VFile

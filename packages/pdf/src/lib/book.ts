@@ -35,6 +35,8 @@ export interface BookOptions {
   warnings: Warnings
   /** Page labels from a first pass, for page references (index entries). */
   pages?: ReadonlyMap<string, string>
+  /** Line numbers on their pages from the same pass (see `PageRefs.lines`). */
+  lines?: ReadonlyMap<string, number>
   /** The edition's images, prepared for drawing (images.ts). */
   images: ReadonlyMap<string, PdfImage>
   /** One per document, over both passes: the edition's exceptions and every word's points, worked out once. */
@@ -42,7 +44,7 @@ export interface BookOptions {
 }
 
 export function layoutBook(edition: ResolvedEdition, root: StructNode, options: BookOptions): Book {
-  const pageRefs: PageRefs = {labels: options.pages, count: 0}
+  const pageRefs: PageRefs = {labels: options.pages, count: 0, ...(options.lines ? {lines: options.lines} : {})}
   const state = (file?: string): State => {
     const made = new State(options.geometry, options.measure, handlers, options.labels, pageRefs, options.warnings.for(file))
     made.images = options.images

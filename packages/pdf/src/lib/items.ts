@@ -22,7 +22,12 @@ export interface Piece {
   note?: Note
   anchors?: string[]
   drawing?: Drawing
+  artifact?: true
+  marginDot?: true
 }
+
+/** What only a run's first word carries. */
+type Extras = Pick<Piece, 'note' | 'anchors' | 'marginDot'>
 
 export type Item =
   | (BoxItem & {piece?: Piece})
@@ -79,8 +84,10 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
 
   for (const run of runs) {
     // A run's anchors and note mark go on its first word only.
-    let extras: Pick<Piece, 'note' | 'anchors'> | undefined =
-      run.note || run.anchors ? {...(run.note ? {note: run.note} : {}), ...(run.anchors ? {anchors: run.anchors} : {})} : undefined
+    let extras: Extras | undefined =
+      run.note || run.anchors || run.marginDot
+        ? {...(run.note ? {note: run.note} : {}), ...(run.anchors ? {anchors: run.anchors} : {}), ...(run.marginDot ? {marginDot: run.marginDot} : {})}
+        : undefined
     // Split into words and spaces; a hard line break comes as its own run of "\n" with breaks 'never'.
     if (run.text === '\n' && run.breaks === 'never') {
       pendingSpace = undefined
@@ -145,10 +152,11 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     pendingSpace = undefined
   }
 
-  function word(run: Run, text: string, extras: Pick<Piece, 'note' | 'anchors'> | undefined): void {
+  function word(run: Run, text: string, extras: Extras | undefined): void {
     const piece = (part: string): Piece => {
       const result: Piece = {text: part, style: run.style, struct: run.struct}
       if (run.link) result.link = run.link
+      if (run.artifact) result.artifact = true
       return result
     }
     const mode = run.breaks ?? (looksLikeUrl(text) ? 'url' : 'words')
@@ -201,7 +209,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     emergency: boolean,
     style: TextStyle,
     piece: (part: string) => Piece,
-    extras: Pick<Piece, 'note' | 'anchors'> | undefined
+    extras: Extras | undefined
   ): void {
     const bounds = [...cuts, {offset: text.length, penalty: 0, hyphen: false}]
     let from = 0

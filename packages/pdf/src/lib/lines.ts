@@ -32,6 +32,7 @@ export function setLines(items: readonly Item[], breaks: readonly LineBreak[], o
     const glyphs: Glyphs[] = []
     const notes: Note[] = []
     const anchors: string[] = []
+    let marginDot = false
     let x = 0
     /** End of the last box: what centring measures (trailing rag glue does not count). */
     let inked = 0
@@ -58,6 +59,7 @@ export function setLines(items: readonly Item[], breaks: readonly LineBreak[], o
           place(glyphs, item.piece, x, item.width)
           if (item.piece.note) notes.push(item.piece.note)
           if (item.piece.anchors) anchors.push(...item.piece.anchors)
+          if (item.piece.marginDot) marginDot = true
         }
         pendingSpace = false
         x += item.width
@@ -89,6 +91,7 @@ export function setLines(items: readonly Item[], breaks: readonly LineBreak[], o
     const line: Line = {glyphs, height: options.height, baseline: options.baseline, notes, anchors}
     if (options.align === 'justify' && !last) line.ratio = ratio
     if (space !== undefined) line.space = space
+    if (marginDot) line.marginDot = true
     lines.push(line)
     start = end + 1
   })
@@ -110,6 +113,7 @@ function place(glyphs: Glyphs[], piece: Piece, x: number, width: number): void {
     sameStyle(previous.style, piece.style) &&
     previous.struct === piece.struct &&
     previous.link === piece.link &&
+    previous.artifact === piece.artifact &&
     Math.abs(previous.x + previous.width - x) < 0.01
   ) {
     previous.text += piece.text
@@ -119,6 +123,7 @@ function place(glyphs: Glyphs[], piece: Piece, x: number, width: number): void {
   const glyph: Glyphs = {x, width, text: piece.text, style: piece.style, struct: piece.struct}
   if (piece.link) glyph.link = piece.link
   if (piece.drawing) glyph.drawing = piece.drawing
+  if (piece.artifact) glyph.artifact = true
   glyphs.push(glyph)
 }
 

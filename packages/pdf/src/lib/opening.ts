@@ -4,7 +4,7 @@
  * then subtitle and byline.
  */
 import type {Context, State} from './state.js'
-import type {Run} from './types.js'
+import type {Line, Run} from './types.js'
 
 export interface OpeningOptions {
   title: string
@@ -25,21 +25,21 @@ export function opening(state: State, context: Context, options: OpeningOptions)
   const [first, ...others] = options.ids
   if (first !== undefined) state.marks.push(options.outline ? {id: first, outline: {title: options.title, depth: 1}} : {id: first})
   for (const id of others) state.marks.push({id})
-  state.emit(state.lines(plain(options.title, state, title, h1), title, {align: 'center', hyphenate: false}), title, {together: true})
+  state.emit(display(state.lines(plain(options.title, state, title, h1), title, {align: 'center', hyphenate: false})), title, {together: true})
   state.keepNext = true
 
   if (options.subtitle) {
     const sub: Context = {...context, size: Math.round(geometry.size * 1.15 * 4) / 4, italic: true}
     state.space(geometry.leading * 0.5)
     const p = state.struct(context, 'P')
-    state.emit(state.lines(plain(options.subtitle, state, sub, p), sub, {align: 'center', hyphenate: false}), sub, {together: true})
+    state.emit(display(state.lines(plain(options.subtitle, state, sub, p), sub, {align: 'center', hyphenate: false})), sub, {together: true})
     state.keepNext = true
   }
   if (options.byline) {
     state.space(geometry.leading)
     const p = state.struct(context, 'P')
     const runs = state.inline([{type: 'text', value: options.byline}], {...state.inlineContext(context, p), features: ['smcp', 'onum']})
-    state.emit(state.lines(runs, context, {align: 'center', hyphenate: false}), context, {together: true})
+    state.emit(display(state.lines(runs, context, {align: 'center', hyphenate: false})), context, {together: true})
     state.keepNext = true
   }
   state.space(geometry.leading * 2.5)
@@ -49,4 +49,10 @@ export function opening(state: State, context: Context, options: OpeningOptions)
 /** Runs for a plain string in `context`'s style. */
 export function plain(text: string, state: State, context: Context, owner = context.struct): Run[] {
   return state.inline([{type: 'text', value: text}], state.inlineContext(context, owner))
+}
+
+/** The opening's lines are display, not lines of the text (a correction's `l. 3` does not count them). */
+function display(lines: Line[]): Line[] {
+  for (const line of lines) line.display = true
+  return lines
 }

@@ -85,6 +85,7 @@ function withFallbackFonts(runs: readonly Run[], measure: Measurer): Run[] {
       if (index > 0) {
         delete piece.note
         delete piece.anchors
+        delete piece.marginDot
       }
       return piece
     })

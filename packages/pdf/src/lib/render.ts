@@ -4,6 +4,7 @@
  * Each word run is placed at the x the line breaker computed; pdfkit never
  * wraps or justifies anything here.
  */
+import {markColor} from './handlers/apparatus.js'
 import {leftEdge, type Geometry} from './geometry.js'
 import {drawFurniture} from './furniture.js'
 import type {Measurer} from './measure.js'
@@ -67,6 +68,15 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
   function drawLine(line: Line, x: number, y: number): void {
     for (const anchor of line.anchors) destination(anchor, x, y)
     const baseline = y + line.baseline
+    if (line.marginDot) {
+      // A corrected reading on this line: a small dot in the margin, left of the text.
+      tagger.artifact('Layout')
+      doc
+        .save()
+        .circle(x - line.height * 0.5, baseline - line.height * 0.25, line.height * 0.07)
+        .fill(markColor)
+        .restore()
+    }
     for (const glyphs of line.glyphs) {
       if (glyphs.drawing) {
         tagger.content(glyphs.struct)

@@ -34,6 +34,8 @@ export interface Context {
   bold: boolean
   /** Added to heading depths so that a body's top headings sit under its title. */
   headingOffset: number
+  /** A hanging indent: how far a paragraph's first line starts left of the others (index entries). */
+  hang?: number
 }
 
 /** What inline handlers carry down: the current style, owner and link. */
@@ -66,6 +68,8 @@ export const textFeatures: readonly string[] = ['onum']
 export interface PageRefs {
   /** Page label of each destination, once a first pass has paginated the book. */
   labels: ReadonlyMap<string, string> | undefined
+  /** Line of each line anchor on its page, from 1 (corrections' places), with `labels`. */
+  lines?: ReadonlyMap<string, number>
   /** How many page references were set: a second pass is needed when there are any. */
   count: number
 }
@@ -107,6 +111,8 @@ export class State {
   }
 
   block(node: Nodes, context: Context, previous?: Nodes): void {
+    // What only the web shows (a link's words where pages give a number) is not set.
+    if (node.data?.only === 'web') return
     // Any block may carry an id (back-matter entries do): a destination at its first line.
     const id: unknown = node.type === 'heading' ? undefined : node.data?.id
     if (typeof id === 'string') this.marks.push({id})
@@ -131,6 +137,7 @@ export class State {
     // Inline raw HTML comes one tag per node: pair the tags first (`<b>`, text, `</b>` is bold text).
     const resolved = hasHtml(nodes) ? phrasingWithHtml(nodes as PhrasingContent[], (reason, node) => this.warn(reason, node, 'html-omitted')) : nodes
     for (const node of resolved) {
+      if (node.data?.only === 'web') continue
       const handler = this.handlers.inline[node.type]
       if (handler) handler(node as never, this, context, runs)
       else if ('children' in node) this.inline(node.children as Nodes[], context, runs)

@@ -16,7 +16,8 @@ import {settings, type PdfOptions} from './options.js'
 import {firstArabicPage, paginate, type Page} from './paginate.js'
 import {bytesOf, createDocument, setPageLabels} from './pdfkit.js'
 import {render} from './render.js'
-import {structRoot} from './structure.js'
+import {structRoot, type StructNode} from './structure.js'
+import type {Line} from './types.js'
 import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<OutputFile[]> {
@@ -39,7 +40,7 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
     // Page references need the first pass's page numbers. They sit in the back
     // matter, after what they point to, so the second pass moves nothing they name.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, pages: pageOf})
+    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, pages: pageOf, lines: linesOf(pages)})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }
@@ -66,4 +67,30 @@ function destinations(pages: readonly Page[]): Map<string, string> {
     }
   }
   return labels
+}
+
+/**
+ * The line on its page of every line anchor in the text, counted from 1 as a reader counts them: the lines
+ * of text only, not headings nor a chapter's opening (nor notes, running heads or rules).
+ */
+function linesOf(pages: readonly Page[]): Map<string, number> {
+  const lines = new Map<string, number>()
+  for (const page of pages) {
+    let number = 0
+    for (const {block} of page.body) {
+      for (const placed of block.items) {
+        if (!('line' in placed) || placed.line.display || isHeading(placed.line)) continue
+        number++
+        for (const anchor of placed.line.anchors) if (!lines.has(anchor)) lines.set(anchor, number)
+      }
+    }
+  }
+  return lines
+}
+
+function isHeading(line: Line): boolean {
+  return line.glyphs.some((glyphs) => {
+    for (let node: StructNode | undefined = glyphs.struct; node; node = node.parent) if (/^H\d?$/.test(node.type)) return true
+    return false
+  })
 }

@@ -67,6 +67,10 @@ export interface Run {
   pageRef?: string
   /** Drawn instead of the text (which is empty): a formula. */
   drawing?: Drawing
+  /** Drawn outside the structure tree and the text layer: a correction's half bracket. */
+  artifact?: true
+  /** A dot in the margin of the line this run starts on: a corrected reading. */
+  marginDot?: true
 }
 
 /** Text placed on a line, `x` from the line's start. */
@@ -97,6 +101,10 @@ export interface Line {
   ratio?: number
   /** The natural width of an inter-word space on this line, for spacing checks. */
   space?: number
+  /** A dot in the margin, left of the line: the line holds a corrected reading. */
+  marginDot?: true
+  /** Display, not text (a chapter's title, subtitle, byline): not counted when a reference gives a line number. */
+  display?: true
 }
 
 /** A rule, drawn as an artifact. */

@@ -20,6 +20,8 @@ export function createCorrection(context: HandlerContext): Handler {
     const corrected = state.all(node)
     // An omission has no reading of its own to mark: the class lets the stylesheet show where it was.
     const className = corrected.length > 0 ? ['corr'] : ['corr', 'corr-omission']
+    // The edition's mark (half brackets, a dot) is drawn by the stylesheet: not part of the text that is read or copied.
+    if (node.mark) className.push(`corr-${node.mark}`)
     let result: Element
     if (context.epub) {
       // A line break in the source's reading would break the tooltip (HTML keeps it in a title; XML makes it a space).

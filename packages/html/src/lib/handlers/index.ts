@@ -63,7 +63,13 @@ export function createHandlers(context: HandlerContext, extra: Record<string, Ha
 
 function withId(handler: Handler): Handler {
   return function (state, node: Nodes, parent) {
+    // Words only paged formats show (a page reference's `p.`): the web has the link instead.
+    if (node.data?.only === 'paged') return undefined
     const result = handler(state, node, parent)
+    // An index or a bibliography: no bullets, a hanging indent (the stylesheet's `.hanging`).
+    if (node.type === 'list' && node.data?.hanging && result && !Array.isArray(result) && result.type === 'element') {
+      result.properties['className'] = ['hanging']
+    }
     const id = node.data?.id
     // Headings place their id themselves (on the heading, not its wrapper).
     if (typeof id === 'string' && node.type !== 'heading' && result && !Array.isArray(result) && result.type === 'element') {

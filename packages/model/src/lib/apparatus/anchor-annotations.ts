@@ -12,8 +12,36 @@ import type {Annotated, Annotation, Correction, NoteReference, QuoteSelector, Re
 export function anchorAnnotations(context: AnchorContext, annotations: readonly Annotation[]): ResolvedAnnotation[] {
   const resolved: ResolvedAnnotation[] = []
   for (const annotation of annotations) {
-    const one = anchorAnnotation(context, annotation)
-    if (one) resolved.push(one)
+    if (annotation.places.length > 1 && (annotation.kind === 'note' || annotation.kind === 'conflict')) resolved.push(...anchorShared(context, annotation))
+    else {
+      const one = anchorAnnotation(context, annotation)
+      if (one) resolved.push(one)
+    }
+  }
+  return resolved
+}
+
+/**
+ * A note written for several places: each place is located and marked; the first in reading order
+ * (the edition's order of works, then the text's) carries the note, the others a reference to it.
+ */
+function anchorShared(context: AnchorContext, annotation: Annotation<'note' | 'conflict'>): ResolvedAnnotation[] {
+  const order = [...context.byWork.keys()]
+  const found: Array<{place: Annotation['places'][number]; span: TextSpan}> = []
+  for (const place of annotation.places) {
+    if (!context.byWork.has(place.work)) continue
+    const span = context.locate(place.work, place.quote, annotation.file, place.quotePosition, `Annotation \`${annotation.id}\``)
+    if (span) found.push({place, span})
+  }
+  found.sort((a, b) => order.indexOf(a.place.work) - order.indexOf(b.place.work) || a.span.start - b.span.start)
+  const resolved: ResolvedAnnotation[] = []
+  let carrier: string | undefined
+  for (const {place, span} of found) {
+    const one = anchorAnnotation(context, {...annotation, work: place.work, quote: place.quote, quotePosition: place.quotePosition}, span)
+    if (!one) continue
+    if (carrier === undefined) carrier = one.anchorId
+    else one.seeNote = carrier
+    resolved.push(one)
   }
   return resolved
 }
@@ -21,12 +49,12 @@ export function anchorAnnotations(context: AnchorContext, annotations: readonly 
 /** Kinds that wrap their quote (and so need it in one run of text); the others put a mark after it. */
 const wrapping = new Set(['correction', 'person', 'crossref', 'language', 'caption'])
 
-function anchorAnnotation(context: AnchorContext, annotation: Annotation): ResolvedAnnotation | undefined {
+function anchorAnnotation(context: AnchorContext, annotation: Annotation, located?: TextSpan): ResolvedAnnotation | undefined {
   const target = context.byWork.get(annotation.work)
   if (!target) return undefined
   const file = context.files(annotation.file)
   const what = `Annotation \`${annotation.id}\``
-  const span = context.locate(annotation.work, annotation.quote, annotation.file, annotation.quotePosition, what)
+  const span = located ?? context.locate(annotation.work, annotation.quote, annotation.file, annotation.quotePosition, what)
   if (!span) return undefined
   if (wrapping.has(annotation.kind) && !context.inOneRun(annotation.work, span)) {
     fail(
@@ -44,7 +72,7 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation): Resol
   const anchorId = context.registry.take(annotation.id)
   const point = target.index.pointAt(span.start)
   // The annotation's own fields, without where it is written; the body is the edition's copy.
-  const {file: _file, position: _position, quotePosition: _quotePosition, targetPosition: _targetPosition, ...fields} = annotation
+  const {file: _file, position: _position, quotePosition: _quotePosition, targetPosition: _targetPosition, places: _places, ...fields} = annotation
   const anchor = {span, line: point.line, column: point.column, anchorId, ...(annotation.body ? {body: structuredClone(annotation.body)} : {})}
   const onConflict = context.conflictReporter(annotation.file, annotation.quotePosition, what)
   const wrap = (kind: keyof typeof rank, make: WrapOperation['make'], leaf?: true): void => {

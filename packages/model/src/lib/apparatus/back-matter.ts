@@ -16,6 +16,8 @@ import type {Apparatus, Mention, ResolvedAnnotation} from './types.js'
 export interface WorkInfo {
   id: string
   title: string
+  /** The work's short title (its title when it has none), for the apparatus's references. */
+  shortTitle: string
   startId: string
 }
 
@@ -32,23 +34,55 @@ const item = (children: PhrasingContent[], id?: string): ListItem => ({
   ...(id ? {data: {id}} : {}),
   children: [{type: 'paragraph', children} satisfies Paragraph]
 })
-const list = (items: ListItem[]): List => ({type: 'list', ordered: false, spread: false, children: items})
+const list = (items: ListItem[], hanging = false): List => ({
+  type: 'list',
+  ordered: false,
+  spread: false,
+  ...(hanging ? {data: {hanging: true}} : {}),
+  children: items
+})
+const paged = (value: string): PhrasingContent => ({type: 'text', value, data: {only: 'paged'}})
 const heading = (value: string, depth: 2 | 3 = 2): Heading => ({type: 'heading', depth, children: [text(value)]})
 
-/** Links to each mention, grouped by work in reading order: `Title 1, 2, 3; Other 1`. */
-function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[]): PhrasingContent[] {
-  const out: PhrasingContent[] = []
-  for (const work of works) {
-    const here = mentions.filter((mention) => mention.work === work.id)
-    if (here.length === 0) continue
-    if (out.length > 0) out.push(text('; '))
-    out.push({type: 'emphasis', children: [text(work.title)]}, text(' '))
+/** The section of a work a mention lies in: the heading before it (none before the work's first heading). */
+export type SectionOf = ReadonlyMap<string, {id: string; text: string}>
+
+/**
+ * Where a person or an event is mentioned, in two forms. The web: per work in reading order, the work's
+ * short title (a link to its first mention) and a link to each further section that mentions it
+ * (`Title, Section; Other`). Paged formats: page numbers, which they sort, merge and collapse into
+ * ranges; run in by work (`Title 3–5; Other 40`) when there are many pages over several works, where
+ * the grouping helps a reader find the right text.
+ */
+function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[], sectionOf: SectionOf): PhrasingContent[] {
+  const web: PhrasingContent[] = []
+  const byWork = works.map((work) => ({work, here: mentions.filter((mention) => mention.work === work.id)})).filter(({here}) => here.length > 0)
+  for (const {work, here} of byWork) {
+    if (web.length > 0) web.push(text('; '))
+    const [first] = here as [Mention]
+    web.push(link({work: work.id, id: first.id}, [{type: 'emphasis', children: [text(work.shortTitle)]}]))
+    const seen = new Set([sectionOf.get(first.id)?.id])
+    for (const mention of here) {
+      const section = sectionOf.get(mention.id)
+      if (!section || seen.has(section.id)) continue
+      seen.add(section.id)
+      web.push(text(', '), link({work: work.id, id: mention.id}, [text(section.text)]))
+    }
+  }
+  const runIn = byWork.length > 1 && mentions.length > 8
+  const pages: PhrasingContent[] = []
+  for (const {work, here} of runIn ? byWork : [{work: undefined, here: [...mentions]}]) {
+    if (pages.length > 0) pages.push(paged('; '))
+    if (work) pages.push({type: 'emphasis', data: {only: 'paged'}, children: [text(work.shortTitle)]}, paged(' '))
     here.forEach((mention, index) => {
-      if (index > 0) out.push(text(', '))
-      out.push(link({work: mention.work, id: mention.id}, [text(String(index + 1))], true))
+      if (index > 0) pages.push(paged(', '))
+      pages.push({
+        ...link({work: mention.work, id: mention.id}, [text(String(index + 1))], true),
+        data: {target: {work: mention.work, id: mention.id}, pageRef: true, only: 'paged'}
+      })
     })
   }
-  return out
+  return [...web.map((node): PhrasingContent => ({...node, data: {...node.data, only: 'web'}}) as PhrasingContent), ...pages]
 }
 
 /** Each section's id, whatever the language of its title (they are reserved: no heading of a text takes them). */
@@ -60,7 +94,8 @@ export function buildBackMatter(
   registry: IdRegistry,
   language: string,
   all: Labels,
-  style = 'apa'
+  style = 'apa',
+  sectionOf: SectionOf = new Map()
 ): ResolvedSection[] {
   const labels = all.model
   const sections: ResolvedSection[] = []
@@ -77,7 +112,8 @@ export function buildBackMatter(
       }
     ]
     for (const work of works) {
-      const here = corrections.filter((annotation) => annotation.work === work.id)
+      // In the order of the text, whatever the order of the annotations file.
+      const here = corrections.filter((annotation) => annotation.work === work.id).sort((a, b) => a.span.start - b.span.start)
       if (here.length === 0) continue
       children.push(
         heading(work.title),
@@ -85,6 +121,22 @@ export function buildBackMatter(
           here.map((annotation) =>
             item(
               [
+                // Paged formats give the place as page and line; the web links the reading to it.
+                paged(`${labels.pageAbbr} `),
+                {
+                  type: 'link',
+                  url: `#${annotation.anchorId}`,
+                  data: {target: {work: annotation.work, id: annotation.anchorId}, pageRef: true, only: 'paged'},
+                  children: []
+                },
+                paged(`, ${labels.lineAbbr} `),
+                {
+                  type: 'link',
+                  url: `#${annotation.anchorId}`,
+                  data: {target: {work: annotation.work, id: annotation.anchorId}, pageRef: 'line', only: 'paged'},
+                  children: []
+                },
+                paged(all.colon),
                 link({work: annotation.work, id: annotation.anchorId}, [text(annotation.corr)]),
                 text(` ${labels.correctionFor} ${labels.openQuote}`),
                 {type: 'inlineCode', value: annotation.quote.exact},
@@ -99,7 +151,8 @@ export function buildBackMatter(
               ],
               registry.take(`${annotation.anchorId}-entry`)
             )
-          )
+          ),
+          true
         )
       )
     }
@@ -131,7 +184,7 @@ export function buildBackMatter(
       }
       return item(children, bibliographyId(id))
     })
-    section('bibliography', [list(items)])
+    section('bibliography', [list(items, true)])
   }
 
   const persons = apparatus.persons.filter((person) => person.mentions.length > 0).sort((a, b) => a.sortAs.localeCompare(b.sortAs, language))
@@ -143,19 +196,30 @@ export function buildBackMatter(
           if (person.dates) head.push(text(` (${person.dates})`))
           if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
           else head.push(text('.'))
-          return item([...head, text(' '), ...mentionLinks(person.mentions, works)], registry.take(`index-${person.id}`))
-        })
+          return item([...head, text(' '), ...mentionLinks(person.mentions, works, sectionOf)], registry.take(`index-${person.id}`))
+        }),
+        true
       )
     ])
   }
 
-  const events = apparatus.timeline.filter((event) => event.anchors.length > 0)
+  // In date order: an ISO date sorts as text, and a month alone (`1921-03`) before its days, as a reader expects.
+  const events = apparatus.timeline
+    .filter((event) => event.anchors.length > 0)
+    .map((event, index) => ({event, index}))
+    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index))
+    .map(({event}) => event)
   if (events.length > 0) {
     section('timeline', [
       list(
         events.map((event) =>
-          item([{type: 'strong', children: [text(formatDate(event.date, all.language))]}, text(` ${event.label}. `), ...mentionLinks(event.anchors, works)])
-        )
+          item([
+            {type: 'strong', children: [text(formatDate(event.date, all.language))]},
+            text(` ${event.label.replace(/[.!?]$/, '')}${/[.!?]$/.test(event.label) ? event.label.slice(-1) : '.'} `),
+            ...mentionLinks(event.anchors, works, sectionOf)
+          ])
+        ),
+        true
       )
     ])
   }

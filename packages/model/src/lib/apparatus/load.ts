@@ -37,8 +37,10 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
       const entry = validateAnnotation(file, scoped, `annotation \`${String(raw['id'] ?? index + 1)}\``)
       if (!entry) continue
       const annotation = toAnnotation(entry, file, yaml, index)
-      if (!workIds.has(annotation.work)) {
-        fail(file, `Unknown work \`${annotation.work}\` in annotation \`${annotation.id}\``, yaml.locate([...where, 'work']), 'work-unknown')
+      const unknown = annotation.places.findIndex((place) => !workIds.has(place.work))
+      if (unknown >= 0) {
+        const place = entry.anchors ? yaml.locate([...where, 'anchors', unknown, 'work']) : yaml.locate([...where, 'work'])
+        fail(file, `Unknown work \`${annotation.places[unknown]?.work ?? ''}\` in annotation \`${annotation.id}\``, place, 'work-unknown')
         continue
       }
       if (annotation.kind === 'crossref' && !workIds.has(annotation.target.work)) {
@@ -159,7 +161,12 @@ export function loadApparatus(files: ApparatusFiles, workIds: ReadonlySet<string
 /** The annotation an entry describes, with where it is written; narrowing on `kind` keeps each kind's fields. */
 function toAnnotation(entry: AnnotationEntry, file: VFile, yaml: YamlResult, index: number): Annotation {
   const where = ['annotations', index]
-  const places = {file, position: yaml.locate(where), quotePosition: yaml.locate([...where, 'quote'])}
+  // Every place the annotation is anchored; `work` and `quote` are the first as written.
+  const anchors = (entry.anchors?.map((anchor, at) => ({...anchor, quotePosition: yaml.locate([...where, 'anchors', at, 'quote'])})) ?? [
+    {work: entry.work ?? '', quote: entry.quote ?? {exact: ''}, quotePosition: yaml.locate([...where, 'quote'])}
+  ]) as [Annotation['places'][number], ...Array<Annotation['places'][number]>]
+  const [first] = anchors
+  const places = {file, position: yaml.locate(where), quotePosition: first.quotePosition, work: first.work, quote: first.quote, places: anchors}
   const bodyPlace = yaml.locate([...where, 'body'])
   // A body is parsed once, beside its text; notes and conflicts always have one (their schema rule).
   const body = (text: string | undefined) => (text === undefined ? {} : {bodyText: text, body: parseBody(text, file, bodyPlace)})
@@ -185,8 +192,8 @@ function toAnnotation(entry: AnnotationEntry, file: VFile, yaml: YamlResult, ind
 }
 
 /** An entry's fields but its Markdown `body` (parsed by the caller), with `sources` defaulted. */
-function fields<E extends AnnotationEntry>(entry: E): Omit<E, 'body' | 'sources'> & {sources: Credit[]} {
-  const {body: _body, sources, ...rest} = entry
+function fields<E extends AnnotationEntry>(entry: E): Omit<E, 'body' | 'sources' | 'anchors' | 'work' | 'quote'> & {sources: Credit[]} {
+  const {body: _body, sources, anchors: _anchors, work: _work, quote: _quote, ...rest} = entry
   return {...rest, sources: sources ?? []}
 }
 

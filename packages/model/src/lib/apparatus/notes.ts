@@ -4,7 +4,7 @@
  * GFM footnotes (`[^1]`) join the same sequence, so a work has one numbering
  * whichever kind of note a mark calls.
  */
-import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Nodes, Parent, Root} from 'mdast'
+import type {BlockContent, FootnoteDefinition, FootnoteReference, ListItem, Nodes, Paragraph, Parent, PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {warn} from '../message.js'
 import type {IdRegistry} from '../resolve/ids.js'
@@ -25,7 +25,8 @@ export function collectNotes(
   registry: IdRegistry,
   workId: string,
   file: VFile | undefined,
-  labels: ModelLabels
+  labels: ModelLabels,
+  titleOf: (workId: string) => string = (workId) => workId
 ): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
   placeMarks(tree)
@@ -42,12 +43,13 @@ export function collectNotes(
         const number = notes.length + 1
         child.label = String(number)
         annotation.number = number
+        const carrier = annotation.seeNote === undefined ? undefined : annotations.get(annotation.seeNote)
         notes.push({
           id: child.noteId,
           refId: child.id,
           number,
           kind: annotation.kind === 'conflict' ? 'conflict' : 'note',
-          children: noteContent(annotation, labels)
+          children: carrier ? seeNote(carrier, carrier.work === workId ? undefined : titleOf(carrier.work), labels) : noteContent(annotation, labels)
         })
       } else if (child.type === 'footnoteReference') {
         const known = footnotes.size
@@ -117,6 +119,32 @@ function footnoteMark(
   const mark: NoteReference = {type: 'noteReference', id: refId, noteId: note.id, label: String(note.number)}
   if (reference.position) mark.position = reference.position
   return mark
+}
+
+/**
+ * The short reference a later place of a shared note carries: `See note 5, p. 3.` where there are pages,
+ * `See note 5 in Title.` (a link) on the web; the carrier was numbered first, being first in reading order.
+ */
+function seeNote(carrier: ResolvedAnnotation, title: string | undefined, labels: ModelLabels): BlockContent[] {
+  const target = {work: carrier.work, id: carrier.anchorId}
+  const number = String(carrier.number ?? '')
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    children: [
+      {type: 'text', value: `${labels.seeNote} `},
+      {type: 'link', url: `#${target.id}`, data: {target}, children: [{type: 'text', value: number}]},
+      {type: 'text', value: `, ${labels.pageAbbr} `, data: {only: 'paged'}},
+      {type: 'link', url: `#${target.id}`, data: {target, pageRef: true, only: 'paged'}, children: [{type: 'text', value: number}]},
+      ...(title
+        ? [
+            {type: 'text', value: ` ${labels.inWork} `, data: {only: 'web'}} satisfies PhrasingContent,
+            {type: 'emphasis', data: {only: 'web'}, children: [{type: 'text', value: title}]} satisfies PhrasingContent
+          ]
+        : []),
+      {type: 'text', value: '.'}
+    ]
+  }
+  return [paragraph]
 }
 
 function noteContent(annotation: ResolvedAnnotation, labels: ModelLabels): BlockContent[] {

@@ -39,9 +39,11 @@ const requiredByKind = {
 const annotationFields = Type.Object(
   {
     id,
-    work: Type.String(),
+    work: Type.Optional(Type.String()),
     kind: Type.Enum(annotationKinds),
-    quote,
+    quote: Type.Optional(quote),
+    // A note or conflict written once for several places: the first in reading order carries it.
+    anchors: Type.Optional(Type.Array(Type.Object({work: Type.String(), quote}, {additionalProperties: false}), {minItems: 1})),
     body: Type.Optional(Type.String()),
     sources: Type.Optional(Type.Array(credit)),
     corr: Type.Optional(Type.String()),
@@ -69,7 +71,15 @@ const annotationFields = Type.Object(
   },
   {
     additionalProperties: false,
-    allOf: Object.entries(requiredByKind).map(([kind, required]) => ({if: {properties: {kind: {const: kind}}}, then: {required}}))
+    allOf: [
+      ...Object.entries(requiredByKind).map(([kind, required]) => ({if: {properties: {kind: {const: kind}}}, then: {required}})),
+      // One place (`work` and `quote`), or, for notes and conflicts, a list of places (`anchors`).
+      {
+        if: {required: ['anchors']},
+        then: {properties: {kind: {enum: ['note', 'conflict']}}, not: {anyOf: [{required: ['work']}, {required: ['quote']}]}},
+        else: {required: ['work', 'quote']}
+      }
+    ]
   }
 )
 

@@ -81,6 +81,8 @@ interface AnnotationPlaces {
   /** Where its `quote` (and `target.quote`) are written, for anchoring errors. */
   quotePosition: Position
   targetPosition?: Position
+  /** Every place the annotation is written for (`anchors`, or its one `work` and `quote`), first as written. */
+  places: Array<{work: string; quote: QuoteSelector; quotePosition: Position}>
 }
 
 /** An annotation as loaded: a union on `kind`. */
@@ -193,6 +195,11 @@ interface AnnotationAnchor {
   anchorId: string
   /** notes and conflicts: their number in the work. */
   number?: number
+  /**
+   * A note written for several places is given in full at the first in reading order; each later place
+   * carries a short reference to it: the `anchorId` of that first place.
+   */
+  seeNote?: string
 }
 
 /** An annotation anchored in its work: a union on `kind`; a crossref's target is resolved to an id. */
@@ -221,6 +228,9 @@ export interface UnlinkedLink {
 }
 
 // Node types the apparatus adds to mdast (see README, "Node types").
+/** Half brackets around a corrected reading (`⸢reading⸣`), or a dot in the margin of its line. */
+export type CorrectionMark = 'bracket' | 'dot'
+
 export interface Correction extends Parent {
   type: 'correction'
   /** The annotation id; also the element's id. */
@@ -230,6 +240,8 @@ export interface Correction extends Parent {
   reason: string
   /** The reading is an editorial emendation (a conjecture), not the mending of a slip. */
   emendation?: true
+  /** How the text marks the corrected reading (the edition's `correctionMarks`); absent: not marked. */
+  mark?: CorrectionMark
   /** The edition's reading. */
   children: PhrasingContent[]
 }
@@ -281,7 +293,18 @@ declare module 'mdast' {
     citation: Citation
   }
   interface LinkData {
-    /** Render as the page number of the target where the format has pages (index entries). */
-    pageRef?: boolean
+    /**
+     * Render as the page number of the target where the format has pages (index entries); `line`: its
+     * page and line (`3, l. 12`).
+     */
+    pageRef?: boolean | 'line'
+  }
+  interface Data {
+    /** Only for paged formats (a page reference's words), or only for the web (a link's words). */
+    only?: 'paged' | 'web'
+  }
+  interface ListData {
+    /** An index or a bibliography: no bullets, each entry's lines after the first indented. */
+    hanging?: boolean
   }
 }

@@ -8,6 +8,7 @@ import {fromHtml} from 'hast-util-from-html'
 import type {PhrasingContent} from 'mdast'
 import type {CslItem} from '../apparatus/types.js'
 import {citationJs} from './library.js'
+import {cslConfig} from './style.js'
 
 export interface BibliographyEntry {
   id: string
@@ -18,8 +19,35 @@ export function formatBibliography(items: readonly CslItem[], language: string, 
   // Our extension fields are not CSL: keep them away from the processor.
   const plain = items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('x-'))))
   const lang = language === 'en' ? 'en-US' : language
-  const entries = new (citationJs().Cite)(plain).format('bibliography', {format: 'html', template, lang, asEntryArray: true}) as Array<[string, string]>
-  return entries.map(([id, html]) => ({id, content: toPhrasing(fromHtml(html, {fragment: true}))}))
+  const entries = new (citationJs().Cite)(plain).format('bibliography', {format: 'html', template: withoutNoDate(template), lang, asEntryArray: true}) as Array<
+    [string, string]
+  >
+  // An unknown date is left out, with the punctuation before it (`Title, n.d.`, `(n.d.-a)`).
+  return entries.map(([id, html]) => ({
+    id,
+    content: toPhrasing(
+      fromHtml(
+        html.replace(/[,.;:]?([”’]?)\s*\(?\u2060NODATE\u2060(?:-[a-z])?\)?(\.?)/g, (_all, quote: string, stop: string) =>
+          quote && stop ? `${stop}${quote}` : `${quote}${stop}`
+        ),
+        {fragment: true}
+      )
+    )
+  }))
+}
+
+/**
+ * The style `template` with its "no date" term made a marker the formatted entries drop: a reader is
+ * better served by no date than by "n.d.". Registered once per style.
+ */
+function withoutNoDate(template: string): string {
+  const name = `${template}-without-nd`
+  const templates = cslConfig().templates
+  if (templates.has(name)) return name
+  const marker = '<locale><terms><term name="no date">\u2060NODATE\u2060</term><term name="no date" form="short">\u2060NODATE\u2060</term></terms></locale>'
+  const xml = templates.get(template).replace(/(<\/info>)/, `$1${marker}`)
+  templates.add(name, xml)
+  return name
 }
 
 export function toPhrasing(tree: HastRoot | Element): PhrasingContent[] {

@@ -85,4 +85,6 @@ export interface CitationSettings {
   pandoc?: boolean
   /** The CSL style of citations and the bibliography. */
   style: CslStyle
+  /** The style of the bibliography's list, when not `style` (citations in APA, the list in Chicago). */
+  bibliographyStyle?: CslStyle
 }

@@ -1,23 +1,38 @@
 /**
  * An edition's `citations` setting: `brackets` (FAQ-style bracket citations,
  * off by default), `pandoc` (Pandoc's `[@key]`, on by default when the corpus
- * has a bibliography) and `style`: a style's name, or a `.csl` file of the
- * corpus (its path relative to the corpus folder, read through the sandbox).
+ * has a bibliography), `style`: a style's name, or a `.csl` file of the
+ * corpus (its path relative to the corpus folder, read through the sandbox),
+ * and `bibliographyStyle`: the same, for the list of the bibliography alone
+ * (absent: `style`).
  */
 import {resolve} from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {fail} from '../message.js'
-import {defaultStyle, fromXml, namedStyle, shippedStyles, type CitationSettings} from '../citations/style.js'
+import {defaultStyle, fromXml, namedStyle, shippedStyles, type CitationSettings, type CslStyle} from '../citations/style.js'
 import type {Reader} from './read.js'
 
 export async function citationSettings(
-  data: {brackets?: boolean; pandoc?: boolean; style?: string},
+  data: {brackets?: boolean; pandoc?: boolean; style?: string; bibliographyStyle?: string},
   file: VFile,
-  stylePlace: Position,
+  place: (key: 'style' | 'bibliographyStyle') => Position,
   reader: Reader
 ): Promise<CitationSettings | undefined> {
-  const name = data.style ?? defaultStyle
+  const style = await loadStyle(data.style ?? defaultStyle, file, place('style'), reader)
+  if (!style) return undefined
+  const settings: CitationSettings = {brackets: data.brackets ?? false, style}
+  if (data.bibliographyStyle !== undefined) {
+    const list = await loadStyle(data.bibliographyStyle, file, place('bibliographyStyle'), reader)
+    if (!list) return undefined
+    settings.bibliographyStyle = list
+  }
+  if (data.pandoc !== undefined) settings.pandoc = data.pandoc
+  return settings
+}
+
+/** A style by its name, or read from a `.csl` file of the corpus; undefined (and a message) when it is neither. */
+async function loadStyle(name: string, file: VFile, stylePlace: Position, reader: Reader): Promise<CslStyle | undefined> {
   let style = namedStyle(name)
   if (!style) {
     if (!name.toLowerCase().endsWith('.csl')) {
@@ -43,7 +58,5 @@ export async function citationSettings(
       return undefined
     }
   }
-  const settings: CitationSettings = {brackets: data.brackets ?? false, style}
-  if (data.pandoc !== undefined) settings.pandoc = data.pandoc
-  return settings
+  return style
 }

@@ -61,8 +61,9 @@ export async function loadEdition(file: VFile, allWorks: readonly string[], file
   if (data.quotedHeading !== undefined) spec.quotedHeading = data.quotedHeading
   if (data.hyphenation !== undefined) spec.hyphenation = data.hyphenation
   if (data.dashes !== undefined) spec.dashes = data.dashes
+  if (data.correctionMarks !== undefined) spec.correctionMarks = data.correctionMarks
   if (data.citations !== undefined) {
-    const citations = await citationSettings(data.citations, file, yaml.locate(['citations', 'style']), reader)
+    const citations = await citationSettings(data.citations, file, (key) => yaml.locate(['citations', key]), reader)
     if (citations) spec.citations = citations
     else ok = false
   }

@@ -37,11 +37,12 @@ export const workSchema = Type.Object(
   {
     id: Type.Optional(idValue),
     title: Type.String({minLength: 1}),
+    // What the apparatus calls the work (index, notes' references): the title when absent.
+    shortTitle: Type.Optional(Type.String({minLength: 1})),
     subtitle: Type.Optional(Type.String()),
-    // The edition's own title (the source's `title` is kept, shown in the source note) and a short one.
+    // The edition's own title (the source's `title` is kept, shown in the source note).
     editorialTitle: Type.Optional(Type.String({minLength: 1})),
     editorialSubtitle: Type.Optional(Type.String({minLength: 1})),
-    shortTitle: Type.Optional(Type.String({minLength: 1})),
     authors: Type.Optional(Type.Array(person)),
     contributors: Type.Optional(Type.Array(person)),
     date: Type.Optional(dateValue),
@@ -86,9 +87,16 @@ const editionSchema = Type.Object(
     dashes: Type.Optional(Type.Enum(['en', 'em'])),
     // TeX's \hyphenation list: `bu-reau-cracy`; a word without hyphens is never hyphenated.
     hyphenation: Type.Optional(Type.Array(Type.String({minLength: 1, maxLength: 100, pattern: '^[^\\s\\d]+$'}), {maxItems: 10_000})),
+    // How the text marks each corrected reading: half brackets around it, a dot in the margin, or nothing.
+    correctionMarks: Type.Optional(Type.Enum(['bracket', 'dot', 'none'])),
     citations: Type.Optional(
       Type.Object(
-        {brackets: Type.Optional(Type.Boolean()), pandoc: Type.Optional(Type.Boolean()), style: Type.Optional(Type.String({minLength: 1}))},
+        {
+          brackets: Type.Optional(Type.Boolean()),
+          pandoc: Type.Optional(Type.Boolean()),
+          style: Type.Optional(Type.String({minLength: 1})),
+          bibliographyStyle: Type.Optional(Type.String({minLength: 1}))
+        },
         {additionalProperties: false}
       )
     ),

@@ -67,6 +67,7 @@ export function loadWork(file: VFile, place: WorkPlace = {}): Work | undefined {
     language: data.language ?? 'en',
     anchors: data.anchors ?? {}
   }
+  if (data.shortTitle !== undefined) meta.shortTitle = data.shortTitle
   if (data.subtitle !== undefined) meta.subtitle = data.subtitle
   if (data.editorialTitle !== undefined) meta.editorialTitle = data.editorialTitle
   if (data.editorialSubtitle !== undefined) meta.editorialSubtitle = data.editorialSubtitle

@@ -19,7 +19,7 @@ export function formatDate(date: Date | string, language: string): string {
   const [start, end] = parsed
   if (!start || parsed.some((part) => part === undefined) || parts.length > 2) return date
   if (!end) return dayFormat(language, start.precision).format(start.date)
-  if (end.precision === start.precision) return dayFormat(language, start.precision).formatRange(start.date, end.date)
+  if (end.precision === start.precision) return tight(dayFormat(language, start.precision).formatRange(start.date, end.date))
   return `${dayFormat(language, start.precision).format(start.date)}–${dayFormat(language, end.precision).format(end.date)}`
 }
 
@@ -39,4 +39,12 @@ function dayFormat(language: string, precision: Precision): Intl.DateTimeFormat 
   if (precision !== 'year') options.month = 'long'
   if (precision === 'day') options.day = 'numeric'
   return new Intl.DateTimeFormat(language, options)
+}
+
+/** `6 – 8 March 1918` as printed books have it, `6–8 March 1918`; a dash between two multi-word dates keeps its spaces. */
+function tight(range: string): string {
+  const parts = range.split(/\s–\s/)
+  if (parts.length !== 2) return range
+  const [left, right] = parts as [string, string]
+  return !/\s/.test(left) || !/\s/.test(right) ? `${left}–${right}` : range
 }

@@ -41,6 +41,13 @@ export interface ModelLabels {
   quotedIn: string
   /** Before the page reference a quotation gives: `, citing p. 3`. */
   citing: string
+  /** A note given in full at an earlier place: `See note 5, p. 3` (paged), `See note 5 in Title` (web). */
+  seeNote: string
+  /** Between the note and the work that gives it: `See note 5 in Title`. */
+  inWork: string
+  /** Before a page number (`p. 3`) and a line number (`l. 12`) in a reference. */
+  pageAbbr: string
+  lineAbbr: string
   /** Before the claims of a note on which the sources disagree. */
   sourcesDisagree: string
   /** Quotation marks around quoted readings (French ones carry their narrow no-break spaces). */

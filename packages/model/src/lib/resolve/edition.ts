@@ -6,6 +6,7 @@
 import type {PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
+import {textOf} from '../text.js'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
 import {normalizeForFidelity} from '../fidelity.js'
@@ -24,7 +25,7 @@ import {sourceNote} from './source-note.js'
 import {dropRepeatedTitle} from './title.js'
 import {typesetter, type Typesetter} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
-import {bibliographyId, buildBackMatter, quotedSection, type WorkInfo} from '../apparatus/back-matter.js'
+import {bibliographyId, buildBackMatter, quotedSection, type SectionOf, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
 import type {Annotated, Apparatus, UnlinkedLink} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
@@ -66,10 +67,17 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const prepared = works.map((work) => {
     const tree = structuredClone(work.tree)
     const startId = registry.take(work.meta.id)
-    const info: WorkInfo = {id: work.meta.id, title: set.text(work.meta.editorialTitle ?? work.meta.title), startId}
+    const info: WorkInfo = {
+      id: work.meta.id,
+      title: set.text(work.meta.editorialTitle ?? work.meta.title),
+      shortTitle: set.text(work.meta.shortTitle ?? work.meta.editorialTitle ?? work.meta.title),
+      startId
+    }
     return {work, tree, file: files.for(work.file), titleSlug: dropRepeatedTitle(tree, work.meta.title), startId, info}
   })
   const titles = prepared.map(({info}) => info)
+  // What the apparatus and `[[id]]` in a work's metadata call each work: its short title.
+  const shortTitles = new Map(titles.map((info) => [info.id, info.shortTitle]))
 
   // The apparatus anchors on the text as written, so it comes before typography.
   const data = corpus.apparatus
@@ -91,6 +99,9 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
+  // Each corrected reading is marked once, in its place (the quoted copies carry no marks); adapters draw the mark.
+  const mark = spec.correctionMarks ?? 'dot'
+  if (mark !== 'none') for (const {tree} of prepared) visit(tree, 'correction', (node) => void (node.mark = mark))
   const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
     tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, file)
@@ -103,7 +114,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     const legacyAnchors = addLegacyAnchors(work, file, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels, (id) => shortTitles.get(id) ?? id)
     for (const note of notes) set.tree({type: 'root', children: note.children})
     return {work, tree, file, startId, headings, landing, notes, legacyAnchors}
   })
@@ -118,8 +129,6 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
 
   const assets = new Assets(imagesOf(corpus))
   const editionSources = editionMeta(corpus, spec, works, set).sources
-  // `[[id]]` in a work's metadata prints that work's short title.
-  const shortTitles = new Map(works.map((work) => [work.meta.id, set.text(work.meta.shortTitle ?? work.meta.editorialTitle ?? work.meta.title)]))
   const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, file, apparatus.unlinked)
@@ -140,7 +149,10 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
 
   const preface = spec.preface && resolvePreface(spec.preface, files.for(spec.preface.file), registry, context, set, labels, assets, apparatus.unlinked)
-  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, apparatus.bibliography.length > 0 ? style().template : undefined)
+  // The list follows the edition's `bibliographyStyle` (the reader edition: Chicago notes-and-bibliography, its
+  // FAQ's citations staying APA), else the style of its citations.
+  const listStyle = apparatus.bibliography.length > 0 ? (spec.citations?.bibliographyStyle ?? style()).template : undefined
+  const backMatter = buildBackMatter(apparatus, titles, registry, spec.language, all, listStyle, sectionsOf(resolved))
   for (const section of backMatter) {
     set.tree(section.tree)
     identifyHeadings(section.tree, registry)
@@ -157,6 +169,19 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   }
   if (preface) edition.preface = preface
   return edition
+}
+
+/** The section each marked span lies in (the last heading before it), for the index's section links. */
+function sectionsOf(works: readonly ResolvedWork[]): SectionOf {
+  const sections = new Map<string, {id: string; text: string}>()
+  for (const work of works) {
+    let current: {id: string; text: string} | undefined
+    visit(work.tree, (node) => {
+      if (node.type === 'heading' && typeof node.data?.id === 'string') current = {id: node.data.id, text: textOf(node)}
+      else if (node.type === 'annotated' && current) sections.set(node.id, current)
+    })
+  }
+  return sections
 }
 
 /** The text each crossref marks, as the edition reads it (inside the link the crossref made). */

@@ -9,6 +9,10 @@ import type {Line, TextStyle} from '../types.js'
  * a column before the items' text, right-aligned.
  */
 export function list(node: List, state: State, context: Context): void {
+  if (node.data?.hanging) {
+    hangingList(node, state, context)
+    return
+  }
   const start = node.start ?? 1
   const labels = node.children.map((_, index) => (node.ordered ? `${start + index}.` : '•'))
   const style: TextStyle = {font: 'serif', size: context.size, features: textFeatures}
@@ -34,5 +38,22 @@ export function list(node: List, state: State, context: Context): void {
       state.emit([line], inner)
     }
   })
+  state.space(context.leading * 0.5)
+}
+
+/**
+ * An index or a bibliography: no labels; each entry's first line starts at the margin and the lines
+ * after it are indented (a hanging indent), so the entries' heads stand out.
+ */
+function hangingList(node: List, state: State, context: Context): void {
+  const hang = context.size * 1.5
+  const struct = state.struct(context, 'L')
+  struct.attributes = {O: 'List', ListNumbering: 'None'}
+  state.space(context.leading * 0.5)
+  for (const item of node.children) {
+    const li = structChild(struct, 'LI')
+    const body = structChild(li, 'LBody')
+    state.blocks(item, {...state.indented(context, hang), hang, struct: body})
+  }
   state.space(context.leading * 0.5)
 }

@@ -8,6 +8,6 @@ export function paragraph(node: Paragraph, state: State, context: Context, previ
   if (imageParagraph(node, state, context, previous)) return
   const struct = state.struct(context, 'P')
   const runs = state.inline(node.children, state.inlineContext(context, struct))
-  const indent = previous?.type === 'paragraph' ? context.size : 0
+  const indent = context.hang ? -context.hang : previous?.type === 'paragraph' ? context.size : 0
   state.emit(state.lines(runs, context, {indent}), context)
 }
