@@ -48,11 +48,15 @@ export function typographyMeasures(pages: readonly PageWords[], paper: Paper, fr
     const right = left + g.textWidth
     const result: PageMeasure = {page: index + 1, spaces: [], ratios: [], hyphenated: 0, longestRun: 0, fullLines: []}
     let run = 0
+    let previousSize = 0
     for (const line of page.lines) {
       const first = line[0]
       const last = line.at(-1)
       if (!first || !last || first.yMin < g.top - 2 || first.yMax > g.top + g.textHeight + 2) continue
       const size = (first.yMax - first.yMin) / boxHeight
+      // A run of hyphens is one paragraph's: it ends where the type size changes (the text's last line, a note's first).
+      if (Math.abs(size - previousSize) > 0.3) run = 0
+      previousSize = size
       if (/\p{L}-$/u.test(last.text)) {
         result.hyphenated++
         run++

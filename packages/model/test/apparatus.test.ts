@@ -136,7 +136,7 @@ test('back matter: corrections, bibliography with back-links, index of persons, 
   // Chicago notes-and-bibliography, an unknown date left out (no "n.d."), whatever style the citations follow.
   assert.match(bibliography!, /Kollontai, Alexandra\. Selected Writings of Alexandra Kollontai\. Cited: 1, 2/)
   assert.doesNotMatch(bibliography!, /n\.d\./)
-  assert.match(index!, /Kollontai, Alexandra \(1872-1952\), Bolshevik\. An essay Shliapnikov, Alexander\. An essay/)
+  assert.match(index!, /Kollontai, Alexandra \(1872–1952\), Bolshevik\. An essay Shliapnikov, Alexander\. An essay/)
   assert.match(timeline!, /1961 The meeting\. An essay/)
   // Paged formats: the place of a correction as page and line, page numbers for the rest.
   const paged = edition.backMatter.map((section) => textOf(only(section.tree, 'paged')).replace(/\s+/g, ' '))

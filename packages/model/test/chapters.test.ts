@@ -67,7 +67,7 @@ test('source note: credits beyond the authors, human dates, history in date orde
   assert.equal(
     noteOf(book, 'first-letter'),
     'Source: Title in the source: “The Leter (from the parish book no.3)”. Translated by Ben Example. Dated May 1740. Free to copy; see The Reply. ' +
-      'Publication history: 1 – 3 May 1740: Read out. 1741: Answered in the year. (the reply) February 1741: Copied. 3 February 1741: Printed, with The Reply.'
+      'Publication history: 1–3 May 1740: Read out. 1741: Answered in the year. (the reply) February 1741: Copied. 3 February 1741: Printed, with The Reply.'
   )
   const french = resolveEdition(await corpusFromFiles(small), 'book', {locale: 'fr'})
   assert.ok(noteOf(french, 'first-letter').includes('Historique de publication : 1–3 mai 1740 : Read out. 1741 : Answered'), noteOf(french, 'first-letter'))

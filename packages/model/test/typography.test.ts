@@ -62,6 +62,9 @@ test("the edition's dash: spaced en dashes or closed em dashes, whatever the sou
   // Without a style, the source's dashes stay as they are.
   assert.equal(typography(source), `orthodoxy${NBSP}— even${NBSP}– as we said—they left${NBSP}– and 1923–7 or 1919–22`)
   assert.equal(typography('— Yes, he said', {previous: ''}, {dashes: 'em'}), '— Yes, he said')
+  // A closed en dash between words is a range: it stays closed in both styles.
+  for (const dashes of ['en', 'em'] as const)
+    assert.equal(typography('April–June 1918, Paris–London', {previous: ''}, {dashes}), 'April–June 1918, Paris–London')
   for (const dashes of ['en', 'em'] as const) {
     const once = typography(source, {previous: ''}, {dashes})
     assert.equal(typography(once, {previous: ''}, {dashes}), once, `${dashes}: idempotent`)

@@ -32,10 +32,14 @@ export function expectedText(edition: ResolvedEdition): Expected {
   return {flow: flow.map(collapse).filter(Boolean), notes}
 }
 
-/** The tree as read: a note mark is its number, an image the words in its place. */
+/**
+ * The tree as read: a note mark is its number, an image the words in its place; what only paged formats show
+ * (page and line references, `data.only: 'paged'`) is not there.
+ */
 function shown<T extends Nodes>(node: T, leftOut: string): T {
   if ('children' in node) {
-    node.children = node.children.map((child) =>
+    const children = (node.children as Nodes[]).filter((child) => (child.data as {only?: string} | undefined)?.only !== 'paged')
+    node.children = children.map((child) =>
       child.type === 'noteReference'
         ? {type: 'text', value: child.label}
         : child.type === 'image'

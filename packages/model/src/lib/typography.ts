@@ -90,7 +90,9 @@ export function typography(text: string, state: TypographyState = {previous: ''}
     let cut = start
     let lead = ''
     let trail = ''
-    if (dash && options.dashes && parenthetical(text, start, index, previous)) {
+    // A closed en dash the source wrote (`April–June`, `Paris–London`) is a range, not a parenthetical dash.
+    const range = char === '–' && !spaced && text.charAt(index + 1) !== ' ' && text.charAt(index + 1) !== NBSP
+    if (dash && options.dashes && !range && parenthetical(text, start, index, previous)) {
       if (options.dashes === 'en') {
         // Spaced: a closed dash opens up (`word—word` reads `word – word`); a dash never starts a line.
         emit = '–'
