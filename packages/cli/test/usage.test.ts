@@ -114,7 +114,7 @@ test('--help of each command exits 0 and lists its options', async () => {
   assert.match(main.stdout, /^Usage: samizdat \[options\] \[command\]$/m)
   assert.match(main.stdout, /^ {2}build \[options\] /m)
   assert.match(main.stdout, /^ {2}check \[options\] /m)
-  assert.match(main.stdout, /^Exit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error\.$/m)
+  assert.match(main.stdout, /^Exit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error, 130 stopped by Ctrl-C\.$/m)
 
   const build = await runCli(['build', '--help'], root)
   assert.equal(build.code, 0)

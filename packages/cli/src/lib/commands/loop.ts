@@ -103,7 +103,8 @@ async function loopOptions(argument: string | undefined, options: Options, io: I
 /** What one build of the loop prints: the change, what was made again and how long it took, or why it failed. */
 function told(event: WatchEvent, out: string, io: Io, quiet: boolean): string {
   const lines: string[] = []
-  if (event.changed.length > 0 && !quiet) lines.push(clean(`changed ${event.changed.slice(0, 5).join(', ')}${event.changed.length > 5 ? ` and ${event.changed.length - 5} more` : ''}`) + '\n')
+  if (event.changed.length > 0 && !quiet)
+    lines.push(clean(`changed ${event.changed.slice(0, 5).join(', ')}${event.changed.length > 5 ? ` and ${event.changed.length - 5} more` : ''}`) + '\n')
   if (event.type === 'failed') {
     if (event.error instanceof ContentError) lines.push(report(event.error.files, io.cwd, {color: useColor(io)}))
     lines.push(clean(`samizdat: ${event.error.message}; the last good output was kept (${seconds(event.ms)})`) + '\n')
@@ -114,7 +115,9 @@ function told(event: WatchEvent, out: string, io: Io, quiet: boolean): string {
   const made = event.result.written.filter((entry) => !entry.cached)
   lines.push(summary(made, out))
   const kept = event.result.written.length - made.length
-  lines.push(`${event.changed.length > 0 ? 'rebuilt' : 'built'} in ${seconds(event.ms)}${kept > 0 ? `; ${kept} unchanged output${kept === 1 ? '' : 's'} from the cache` : ''}\n`)
+  lines.push(
+    `${event.changed.length > 0 ? 'rebuilt' : 'built'} in ${seconds(event.ms)}${kept > 0 ? `; ${kept} unchanged output${kept === 1 ? '' : 's'} from the cache` : ''}\n`
+  )
   return lines.join('')
 }
 

@@ -148,12 +148,15 @@ async function send(response: ServerResponse, request: IncomingMessage, file: st
 /** `/` when the output has no index of its own: a page linking each edition's site, EPUB and PDF. */
 async function home(response: ServerResponse, out: string): Promise<void> {
   const names = await readdir(out).catch(() => [] as string[])
-  const sites = (await Promise.all(names.map(async (name) => ((await stat(path.join(out, name, 'index.html')).catch(() => undefined))?.isFile() ? name : undefined))))
+  const sites = (
+    await Promise.all(names.map(async (name) => ((await stat(path.join(out, name, 'index.html')).catch(() => undefined))?.isFile() ? name : undefined)))
+  )
     .filter((name): name is string => name !== undefined)
     .sort()
   const items = sites.map((id) => {
     const links = [`<a href="${escape(id)}/">${escape(id)}</a>`]
-    for (const extension of ['epub', 'pdf']) if (names.includes(`${id}.${extension}`)) links.push(`<a href="${escape(id)}.${extension}">${extension.toUpperCase()}</a>`)
+    for (const extension of ['epub', 'pdf'])
+      if (names.includes(`${id}.${extension}`)) links.push(`<a href="${escape(id)}.${extension}">${extension.toUpperCase()}</a>`)
     return `<li>${links.join(' · ')}</li>`
   })
   const body = items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>No edition has been built yet: see the terminal.</p>'

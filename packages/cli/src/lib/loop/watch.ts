@@ -21,8 +21,7 @@ export interface WatchOptions extends BuildOptions {
 
 /** One build of the loop: `changed` are the corpus paths (relative to it) that caused it, none for the first. */
 export type WatchEvent =
-  | {type: 'built'; changed: string[]; ms: number; result: BuildResult}
-  | {type: 'failed'; changed: string[]; ms: number; error: ContentError | UsageError}
+  {type: 'built'; changed: string[]; ms: number; result: BuildResult} | {type: 'failed'; changed: string[]; ms: number; error: ContentError | UsageError}
 
 /**
  * Build, then rebuild on every change until `signal` is aborted; resolves then (a build under way stops and
@@ -31,7 +30,8 @@ export type WatchEvent =
  */
 export async function watch(options: WatchOptions): Promise<void> {
   const cwd = options.cwd ?? process.cwd()
-  if (options.input !== undefined || options.sink !== undefined) throw new UsageError('watch needs a corpus folder and an output on disk, not standard input or output')
+  if (options.input !== undefined || options.sink !== undefined)
+    throw new UsageError('watch needs a corpus folder and an output on disk, not standard input or output')
   const shownCorpus = options.corpus ?? 'corpus'
   const corpus = path.resolve(cwd, shownCorpus)
   const stats = await stat(corpus).catch(() => undefined)
