@@ -5,7 +5,7 @@
  * build starts one more build after it. A failed build is told and the output
  * folder keeps the last good build (the build is all or nothing).
  */
-import {watch as watchFolder, type FSWatcher} from 'node:fs'
+import {existsSync, watch as watchFolder, type FSWatcher} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
@@ -80,7 +80,10 @@ export async function watch(options: WatchOptions): Promise<void> {
       while (!signal?.aborted && (pending.size === 0 || timer !== undefined)) {
         await new Promise<void>((resolve) => (wake = resolve))
       }
-      changed = [...pending].sort()
+      // An editor's or sed's temporary file, gone by now, is no news: name what is there, else what was removed.
+      const all = [...pending].sort()
+      const present = all.filter((name) => existsSync(path.join(corpus, name)))
+      changed = present.length > 0 ? present : all
       pending.clear()
     }
   } finally {
