@@ -4,3 +4,5 @@ export {build, type BuildOptions, type BuildResult, type Written} from './lib/bu
 export {check, type CheckOptions, type CheckResult} from './lib/check.js'
 export {formats, type Format, type OutputFile, type RenderOptions} from './lib/formats.js'
 export {report} from './lib/report.js'
+export {watch, type WatchEvent, type WatchOptions} from './lib/loop/watch.js'
+export {preview, type PreviewOptions} from './lib/loop/preview.js'

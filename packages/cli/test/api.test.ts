@@ -8,8 +8,10 @@ test('the runtime exports of @samizdat/cli are exactly these, each of this kind'
     build: 'function',
     check: 'function',
     formats: 'object',
+    preview: 'function',
     report: 'function',
-    run: 'function'
+    run: 'function',
+    watch: 'function'
   })
 })
 
@@ -22,7 +24,10 @@ test('the type-only exports of @samizdat/cli are exactly these', () => {
     Format: 'interface',
     Io: 'interface',
     OutputFile: 'interface',
+    PreviewOptions: 'interface',
     RenderOptions: 'interface',
+    WatchEvent: 'type',
+    WatchOptions: 'interface',
     Written: 'interface'
   })
 })

@@ -114,7 +114,7 @@ test('--help of each command exits 0 and lists its options', async () => {
   assert.match(main.stdout, /^Usage: samizdat \[options\] \[command\]$/m)
   assert.match(main.stdout, /^ {2}build \[options\] /m)
   assert.match(main.stdout, /^ {2}check \[options\] /m)
-  assert.match(main.stdout, /^Exit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error\.$/m)
+  assert.match(main.stdout, /^Exit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error, 130 stopped by Ctrl-C\.$/m)
 
   const build = await runCli(['build', '--help'], root)
   assert.equal(build.code, 0)
@@ -150,7 +150,7 @@ test('completion prints a script for bash, zsh and fish made from the commands a
   const bash = await runCli(['completion', 'bash'], root)
   assert.equal(bash.code, 0)
   assert.match(bash.stdout, /^complete -o filenames -F _samizdat samizdat$/m)
-  assert.match(bash.stdout, /compgen -W "build check new completion help --help --version"/)
+  assert.match(bash.stdout, /compgen -W "build check new watch preview completion help --help --version"/)
   assert.match(bash.stdout, /^ {6}-f\|--format\) COMPREPLY=\(\$\(compgen -W "html epub pdf" -- "\$cur"\)\); return ;;$/m)
   assert.match(bash.stdout, /-o --out .*-M --metadata .*--json/)
   // bash itself parses it (and defines the function), when bash is here.

@@ -9,6 +9,7 @@ import {Command, CommanderError} from 'commander'
 import {registerBuild} from './commands/build.js'
 import {registerCheck} from './commands/check.js'
 import {registerCompletion} from './commands/completion.js'
+import {registerLoop, Stopped} from './commands/loop.js'
 import {registerNew} from './commands/new.js'
 import {describeFault} from './faults.js'
 import {clean, messagesOf, report, type ReportOptions} from './report.js'
@@ -80,10 +81,11 @@ function program(io: Io, state: RunState): Command {
       writeErr: (text) => io.stderr.write(text)
     })
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error.')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 content errors, 2 usage errors, 70 internal error, 130 stopped by Ctrl-C.')
   registerBuild(program, io, state)
   registerCheck(program, io, state)
   registerNew(program, io)
+  registerLoop(program, io)
   registerCompletion(program, io)
   return program
 }
@@ -105,6 +107,10 @@ function exitCode(error: unknown, io: Io, state: RunState): number {
   }
   if (error instanceof UsageError) {
     io.stderr.write(`samizdat: ${clean(error.message)}\n`)
+    return error.exitCode
+  }
+  if (error instanceof Stopped) {
+    io.stderr.write(`samizdat: ${error.message}\n`)
     return error.exitCode
   }
   if (io.signal?.aborted && (error as Error | undefined)?.name === 'AbortError') {

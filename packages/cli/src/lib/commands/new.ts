@@ -21,7 +21,14 @@ export function registerNew(program: Command, io: Io): void {
         await writeFile(path.join(target, name), text, {flag: 'wx'})
       }
       const shown = path.relative(io.cwd, target) || '.'
-      const lines = [`created ${shown}/ with:`, ...Object.keys(scaffold).map((name) => `  ${name}`), '', 'next:', `  samizdat build ${shown}`]
+      const lines = [
+        `created ${shown}/ with:`,
+        ...Object.keys(scaffold).map((name) => `  ${name}`),
+        '',
+        'next:',
+        `  samizdat preview ${shown}   (serve it, rebuilt on every change)`,
+        `  samizdat build ${shown}`
+      ]
       io.stderr.write(lines.map((line) => clean(line)).join('\n') + '\n')
     })
 }

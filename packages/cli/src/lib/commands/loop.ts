@@ -1,0 +1,131 @@
+/**
+ * `samizdat watch` and `samizdat preview`: the author's loop. Both build, then rebuild on every change in the
+ * corpus; preview also serves the output folder on 127.0.0.1 with live reload. Ctrl-C stops them (exit 130).
+ */
+import path from 'node:path'
+import {ContentError} from '@samizdat/model/errors'
+import {Command, InvalidArgumentError} from 'commander'
+import type {WatchEvent, WatchOptions} from '../loop/watch.js'
+import {collectMetadata, checkMetadata} from '../metadata.js'
+import {seconds, summary} from '../progress.js'
+import {clean, report} from '../report.js'
+import {useColor, type Io} from '../run.js'
+import {collect, corpusArgument} from '../select.js'
+import {parseSize} from '../size.js'
+
+interface Options {
+  corpus?: string
+  out?: string
+  edition?: string[]
+  format?: string[]
+  paper?: string
+  locale?: string
+  metadata?: Record<string, string>
+  quiet?: boolean
+  maxFileSize?: number
+  strict?: boolean
+  cache: boolean
+  port?: number
+}
+
+/** Ctrl-C ends the loop: not a failure of the build, but not a finished command either (exit 130). */
+export class Stopped extends Error {
+  readonly exitCode = 130
+}
+
+export function registerLoop(program: Command, io: Io): void {
+  const watch = withBuildOptions(
+    program.command('watch').description('Build, then rebuild whenever the corpus changes; a failed rebuild keeps the last good output.')
+  )
+  watch.action(async (argument: string | undefined, options: Options) => {
+    const {watch: run} = await import('../loop/watch.js')
+    const watchOptions = await loopOptions(argument, options, io)
+    io.stderr.write(clean(`watching ${watchOptions.corpus}/ (Ctrl-C to stop)`) + '\n')
+    await run(watchOptions)
+    stopped(io)
+  })
+  const preview = withBuildOptions(
+    program.command('preview').description('Build, serve the output on 127.0.0.1 and reload the pages after each good rebuild.')
+  ).option('--port <number>', 'port to serve on, on 127.0.0.1 only (default 8000; 0 for any free one)', parsePort)
+  preview.action(async (argument: string | undefined, options: Options) => {
+    const {preview: run} = await import('../loop/preview.js')
+    const previewOptions = await loopOptions(argument, options, io)
+    await run({
+      ...previewOptions,
+      port: options.port,
+      onListen: (url) => io.stderr.write(`serving ${url} (Ctrl-C to stop)\n`)
+    })
+    stopped(io)
+  })
+}
+
+function withBuildOptions(command: Command): Command {
+  return command
+    .argument('[corpus]', 'corpus folder (default: corpus)')
+    .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
+    .option('-o, --out <dir>', 'output folder (default: dist)')
+    .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
+    .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
+    .option('-p, --paper <size>', "paper size for the PDF: A5, A4 or Letter (default: the edition's, else A5)")
+    .option('-l, --locale <tag>', "language of the words around the text: fr or en (default: the edition's language)")
+    .option('-M, --metadata <key=value>', 'set an edition field (repeatable); see build --help', collectMetadata)
+    .option('-q, --quiet', 'print only problems')
+    .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
+    .option('--strict', 'treat every warning as an error: the rebuild fails, the last good output stays')
+    .option('--no-cache', 'make every output afresh: neither read nor write .samizdat-cache/')
+}
+
+/** The build options of a loop, with the config file's defaults, and what it prints after each build. */
+async function loopOptions(argument: string | undefined, options: Options, io: Io): Promise<WatchOptions & {corpus: string}> {
+  const corpus = corpusArgument(argument, options.corpus)
+  const {readConfig} = await import('../config.js')
+  const config = await readConfig(path.resolve(io.cwd, corpus), io.cwd)
+  const out = options.out ?? (config?.out === undefined ? undefined : path.relative(io.cwd, config.out) || '.')
+  const metadata = {...config?.metadata, ...options.metadata}
+  return {
+    corpus,
+    out,
+    formats: options.format ?? config?.formats,
+    editions: options.edition,
+    paper: options.paper ?? config?.paper,
+    locale: options.locale ?? config?.locale,
+    maxFileSize: options.maxFileSize,
+    strict: options.strict ?? config?.strict,
+    cache: options.cache,
+    cwd: io.cwd,
+    signal: io.signal,
+    labels: config?.labels,
+    ...(Object.keys(metadata).length > 0 ? {metadata: await checkMetadata(metadata)} : {}),
+    onBuild: (event) => io.stderr.write(told(event, out ?? 'dist', io, options.quiet === true))
+  }
+}
+
+/** What one build of the loop prints: the change, what was made again and how long it took, or why it failed. */
+function told(event: WatchEvent, out: string, io: Io, quiet: boolean): string {
+  const lines: string[] = []
+  if (event.changed.length > 0 && !quiet)
+    lines.push(clean(`changed ${event.changed.slice(0, 5).join(', ')}${event.changed.length > 5 ? ` and ${event.changed.length - 5} more` : ''}`) + '\n')
+  if (event.type === 'failed') {
+    if (event.error instanceof ContentError) lines.push(report(event.error.files, io.cwd, {color: useColor(io)}))
+    lines.push(clean(`samizdat: ${event.error.message}; the last good output was kept (${seconds(event.ms)})`) + '\n')
+    return lines.join('')
+  }
+  lines.push(report(event.result.files, io.cwd, {color: useColor(io)}))
+  if (quiet) return lines.join('')
+  const made = event.result.written.filter((entry) => !entry.cached)
+  lines.push(summary(made, out))
+  const kept = event.result.written.length - made.length
+  lines.push(
+    `${event.changed.length > 0 ? 'rebuilt' : 'built'} in ${seconds(event.ms)}${kept > 0 ? `; ${kept} unchanged output${kept === 1 ? '' : 's'} from the cache` : ''}\n`
+  )
+  return lines.join('')
+}
+
+function stopped(io: Io): void {
+  if (io.signal?.aborted) throw new Stopped('stopped; the output folder holds the last good build')
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
+  return Number(value)
+}
