@@ -3,13 +3,13 @@ import {UsageError} from '@samizdat/model/errors'
 import type {Command} from 'commander'
 import type {BuildOptions, Progress} from '../build.js'
 import {formats} from '../formats.js'
-import {checkMetadata, collectMetadata} from '../metadata.js'
+import {checkMetadata} from '../metadata.js'
 import {plainProgress, shownPath, summary, type Shown} from '../progress.js'
 import {messagesOf, report} from '../report.js'
 import {useColor, type Io, type RunState} from '../run.js'
-import {collect, corpusArgument} from '../select.js'
+import {corpusArgument} from '../select.js'
 import {stdinFileName} from '../stdin.js'
-import {parseSize} from '../size.js'
+import {withSelection} from './options.js'
 
 interface Options {
   corpus?: string
@@ -29,25 +29,17 @@ interface Options {
 
 export function registerBuild(program: Command, io: Io, state: RunState): void {
   const formatList = Object.values(formats).map((format) => `  ${format.id}  ${format.describe}`)
-  program
-    .command('build')
-    .description('Build editions of a corpus; writes nothing if the corpus has errors.')
-    .argument('[corpus]', 'corpus folder, or - to read one Markdown document from stdin (default: corpus)')
-    .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
-    .option('-o, --out <path>', 'output folder (default: dist); a file.epub or file.pdf for one output; - for stdout')
-    .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
-    .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
-    .option('-p, --paper <size>', "paper size for the PDF: A5, A4 or Letter (default: the edition's, else A5)")
-    .option('-l, --locale <tag>', "language of the words around the text, a BCP 47 tag: fr (French) or en (English) (default: the edition's language)")
-    .option(
-      '-M, --metadata <key=value>',
-      'set an edition field: title, subtitle, editor, language, publisher, rights, description, date (repeatable)',
-      collectMetadata
-    )
+  withSelection(
+    program
+      .command('build')
+      .description('Build editions of a corpus; writes nothing if the corpus has errors.')
+      .argument('[corpus]', 'corpus folder, or - to read one Markdown document from stdin (default: corpus)')
+      .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
+      .option('-o, --out <path>', 'output folder (default: dist); a file.epub or file.pdf for one output; - for stdout')
+  )
     .option('-q, --quiet', 'print only problems: no progress, no summary')
     .option('--verbose', 'also print how long loading and resolving took')
     .option('--json', 'print messages and results as one JSON document on stdout')
-    .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .option('--strict', 'treat every warning (content and output) as an error: exit 1, nothing written')
     .option('--no-cache', 'make every output afresh: neither read nor write .samizdat-cache/ beside the output folder')
     .addHelpText('after', `\nFormats:\n${formatList.join('\n')}\n\nDefaults may come from samizdat.config.json in the corpus folder; options win over it.`)

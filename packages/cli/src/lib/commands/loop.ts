@@ -6,12 +6,12 @@ import path from 'node:path'
 import {ContentError} from '@samizdat/model/errors'
 import {Command, InvalidArgumentError} from 'commander'
 import type {WatchEvent, WatchOptions} from '../loop/watch.js'
-import {collectMetadata, checkMetadata} from '../metadata.js'
+import {checkMetadata} from '../metadata.js'
 import {seconds, summary} from '../progress.js'
 import {clean, report} from '../report.js'
 import {useColor, type Io} from '../run.js'
-import {collect, corpusArgument} from '../select.js'
-import {parseSize} from '../size.js'
+import {withSelection} from './options.js'
+import {corpusArgument} from '../select.js'
 
 interface Options {
   corpus?: string
@@ -60,17 +60,13 @@ export function registerLoop(program: Command, io: Io): void {
 }
 
 function withBuildOptions(command: Command): Command {
-  return command
-    .argument('[corpus]', 'corpus folder (default: corpus)')
-    .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
-    .option('-o, --out <dir>', 'output folder (default: dist)')
-    .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
-    .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
-    .option('-p, --paper <size>', "paper size for the PDF: A5, A4 or Letter (default: the edition's, else A5)")
-    .option('-l, --locale <tag>', "language of the words around the text: fr or en (default: the edition's language)")
-    .option('-M, --metadata <key=value>', 'set an edition field (repeatable); see build --help', collectMetadata)
+  return withSelection(
+    command
+      .argument('[corpus]', 'corpus folder (default: corpus)')
+      .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
+      .option('-o, --out <dir>', 'output folder (default: dist)')
+  )
     .option('-q, --quiet', 'print only problems')
-    .option('--max-file-size <size>', 'refuse corpus files larger than this (default 50MB)', parseSize)
     .option('--strict', 'treat every warning as an error: the rebuild fails, the last good output stays')
     .option('--no-cache', 'make every output afresh: neither read nor write .samizdat-cache/')
 }
