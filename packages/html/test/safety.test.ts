@@ -98,7 +98,7 @@ test('a footnote referenced only inside another footnote is in the page’s note
     // Beside the text: the outer note after its paragraph, the inner one after the outer note.
     assert.match(
       page,
-      /<p>A mark\.<a href="#text-fn-a"[^]*?<\/p><aside id="text-fn-a" class="note note-footnote sidenote" role="doc-footnote" aria-label="Note 1"><p><span class="sidenote-number">1\.<\/span> Outer<a href="#text-fn-b" id="text-fnref-b" class="noteref" role="doc-noteref" aria-label="Note 2"><sup>2<\/sup><\/a>\.[^]*?<\/aside><aside id="text-fn-b" class="note note-footnote sidenote" role="doc-footnote" aria-label="Note 2"><p><span class="sidenote-number">2\.<\/span> Inner\. <a href="#text-fnref-b"/
+      /<p>A mark\.<a href="#text-fn-a"[^]*?<\/p><aside id="text-fn-a" class="note note-footnote sidenote" role="doc-footnote" aria-label="Note 1"><p><span class="sidenote-number">1\.<\/span> Outer\.<a href="#text-fn-b" id="text-fnref-b" class="noteref" role="doc-noteref" aria-label="Note 2"><sup>2<\/sup><\/a>[^]*?<\/aside><aside id="text-fn-b" class="note note-footnote sidenote" role="doc-footnote" aria-label="Note 2"><p><span class="sidenote-number">2\.<\/span> Inner\. <a href="#text-fnref-b"/
     )
     assert.doesNotMatch(page, /user-content-fn|data-footnote/)
   } finally {

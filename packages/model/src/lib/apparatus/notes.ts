@@ -29,7 +29,9 @@ export function collectNotes(
   titleOf: (workId: string) => string = (workId) => workId
 ): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
+  // A note's own marks follow the same rule as the text's.
   placeMarks(tree)
+  for (const definition of definitions.values()) placeMarks(definition)
   const notes: ResolvedNote[] = []
   const footnotes = new Map<string, ResolvedNote>()
   const walk = (node: Nodes): void => {
