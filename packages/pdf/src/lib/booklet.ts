@@ -13,11 +13,11 @@ type SheetPaper = 'A4' | 'Letter'
 
 export interface BookletOptions {
   /** The sheet: A4 landscape (two A5 pages) or Letter landscape (two half-letter pages). Default A4. */
-  sheet?: SheetPaper
+  sheet?: SheetPaper | undefined
   /** Fold marks at the spine and crop marks at the page corners. Default false. */
-  marks?: boolean
+  marks?: boolean | undefined
   /** Pages per signature (a multiple of 4); default: the whole book is one signature. */
-  signature?: number
+  signature?: number | undefined
 }
 
 const mm = 72 / 25.4

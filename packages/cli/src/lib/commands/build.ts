@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {UsageError} from '@samizdat/model/errors'
-import type {Command} from 'commander'
+import {InvalidArgumentError, type Command} from 'commander'
 import type {BuildOptions, Progress} from '../build.js'
 import {formats} from '../formats.js'
 import {checkMetadata, collectMetadata} from '../metadata.js'
@@ -17,6 +17,9 @@ interface Options {
   edition?: string[]
   format?: string[]
   paper?: string
+  booklet?: boolean
+  marks?: boolean
+  signature?: number
   locale?: string
   metadata?: Record<string, string>
   quiet?: boolean
@@ -38,6 +41,9 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
     .option('-e, --edition <ids>', 'edition(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-f, --format <ids>', 'format(s) to build, repeatable or comma-separated (default: all)', collect)
     .option('-p, --paper <size>', "paper size for the PDF: A5, A4 or Letter (default: the edition's, else A5)")
+    .option('--booklet', 'also <edition>.booklet.pdf: the A5 book 2-up on A4 landscape (half-letter on Letter with --paper Letter), for folding and stapling')
+    .option('--marks', 'with --booklet: fold and crop marks')
+    .option('--signature <pages>', 'with --booklet: pages per signature, a multiple of 4 (default: one signature)', parseSignature)
     .option('-l, --locale <tag>', "language of the words around the text, a BCP 47 tag: fr (French) or en (English) (default: the edition's language)")
     .option(
       '-M, --metadata <key=value>',
@@ -79,6 +85,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         formats: target.formats,
         editions: options.edition,
         paper: options.paper ?? config?.paper,
+        booklet: (options.booklet ?? config?.booklet) ? {marks: options.marks, signature: options.signature} : undefined,
         locale: options.locale ?? config?.locale,
         maxFileSize: options.maxFileSize,
         strict: options.strict ?? config?.strict,
@@ -141,4 +148,10 @@ function outTarget(
     throw new UsageError(`-o "${out}" names one ${format} file, but --format asks for ${requested.join(', ')}; give -o a folder for several formats`)
   }
   return {file: out, formats: [format]}
+}
+
+function parseSignature(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 4 || Number(value) % 4 !== 0)
+    throw new InvalidArgumentError(`expected a number of pages that is a multiple of 4 (8, 16, 32…), not "${value}"`)
+  return Number(value)
 }
