@@ -85,7 +85,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         formats: target.formats,
         editions: options.edition,
         paper: options.paper ?? config?.paper,
-        booklet: (options.booklet ?? config?.booklet) ? {marks: options.marks, signature: options.signature} : undefined,
+        booklet: booklet(options, config?.booklet),
         locale: options.locale ?? config?.locale,
         maxFileSize: options.maxFileSize,
         strict: options.strict ?? config?.strict,
@@ -154,4 +154,11 @@ function parseSignature(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 4 || Number(value) % 4 !== 0)
     throw new InvalidArgumentError(`expected a number of pages that is a multiple of 4 (8, 16, 32…), not "${value}"`)
   return Number(value)
+}
+
+/** `--marks` and `--signature` shape the booklet: without one to shape they are a usage error, not ignored. */
+function booklet(options: Options, configured: boolean | undefined): BuildOptions['booklet'] {
+  if (options.booklet ?? configured) return {marks: options.marks, signature: options.signature}
+  if (options.marks || options.signature !== undefined) throw new UsageError('--marks and --signature shape the booklet: add --booklet')
+  return undefined
 }
