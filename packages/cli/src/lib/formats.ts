@@ -65,9 +65,10 @@ export const formats: Readonly<Record<string, Format>> = {
       const {toPdf, toBooklet} = await import('@samizdat/pdf')
       const files = await toPdf(edition, options)
       if (!options.booklet) return files
-      // The booklet imposes the A5 book, whatever paper the book itself is set on.
-      const a5 = options.paper === 'A5' ? files : await toPdf(edition, {...options, paper: 'A5', report: () => undefined})
-      const sheet = options.paper === 'Letter' ? 'Letter' : 'A4'
+      // The booklet imposes the A5 book, whatever paper the book itself is set on (its warnings are the book's).
+      const paper = (options.paper ?? edition.meta.paper ?? 'A5').toLowerCase()
+      const a5 = paper === 'a5' ? files : await toPdf(edition, {...options, paper: 'A5', report: () => undefined})
+      const sheet = paper === 'letter' ? 'Letter' : 'A4'
       const booklet = await toBooklet((a5[0] as OutputFile).data, {sheet, marks: options.booklet.marks ?? false, signature: options.booklet.signature})
       return [...files, {path: bookletEntry(edition.meta.id), data: booklet}]
     },
