@@ -20,9 +20,14 @@ const a5 = [148 * mm, 210 * mm] as const
 
 /** An A5 book of `pages` pages, each printing `p<number>` in an embedded TrueType font. */
 function book(pages: number): Promise<Uint8Array> {
-  const doc = new PDFDocument({size: [...a5], autoFirstPage: false, info: {CreationDate: new Date(0), Title: 'Test book'}})
+  const doc = new PDFDocument({autoFirstPage: false, info: {CreationDate: new Date(0), Title: 'Test book'}})
   doc.registerFont('serif', require.resolve('@expo-google-fonts/eb-garamond/400Regular/EBGaramond_400Regular.ttf'))
-  for (let n = 1; n <= pages; n++) doc.addPage({margin: 0}).font('serif').fontSize(40).text(`p${n}`, 150, 280, {lineBreak: false})
+  for (let n = 1; n <= pages; n++)
+    doc
+      .addPage({size: [...a5], margin: 0})
+      .font('serif')
+      .fontSize(40)
+      .text(`p${n}`, 150, 280, {lineBreak: false})
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))))
@@ -126,23 +131,37 @@ test('Letter: the pages scaled to half-letter, 2-up on Letter landscape', async 
   ])
 })
 
-/** Dark pixels of the first sheet at 20 dpi, in the 1-pixel-wide column of the fold, top and bottom rows. */
-function foldInk(pdf: string): number {
+/** The first sheet at 72 dpi, grey levels, and whether the pixel at (x, y) from the top left is dark. */
+function inkAt(pdf: string): (x: number, y: number) => boolean {
   const pgm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '72', '-gray', '-aa', 'no', '-aaVector', 'no', pdf])
   const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
-  const [width, height] = [Number(header[1]), Number(header[2])]
+  const width = Number(header[1])
   const pixels = pgm.subarray(header[0].length)
-  let ink = 0
-  for (const y of [0, 1, 2, 3, 4, height - 5, height - 4, height - 3, height - 2, height - 1]) {
-    for (const x of [Math.floor(width / 2) - 1, Math.floor(width / 2)]) if (pixels[y * width + x]! < 128) ink++
-  }
-  return ink
+  return (x, y) => pixels[y * width + x]! < 128
 }
 
-test('fold marks are drawn only when asked', async (t) => {
+/** Dark pixels in the given columns and rows. */
+function count(ink: (x: number, y: number) => boolean, xs: readonly number[], ys: readonly number[]): number {
+  return xs.reduce((total, x) => total + ys.filter((y) => ink(x, y)).length, 0)
+}
+
+test('fold marks are drawn only when asked, on the fold at the top and bottom edges', async (t) => {
   if (!hasTool(t, 'pdftoppm')) return
-  assert.equal(foldInk(await booklet('plain', 4)), 0)
-  assert.ok(foldInk(await booklet('marks', 4, {marks: true})) >= 10)
+  // A4 landscape at 72 dpi: 842 × 595 pixels, the fold at x = 421.
+  const rows = [0, 1, 2, 3, 4, 590, 591, 592, 593, 594]
+  assert.equal(count(inkAt(await booklet('plain', 4)), [420, 421], rows), 0)
+  assert.ok(count(inkAt(await booklet('marks', 4, {marks: true})), [420, 421], rows) >= 10)
+})
+
+test('crop marks only where there is a strip to cut: on Letter, at the sheet edges on the trim lines', async (t) => {
+  if (!hasTool(t, 'pdftoppm')) return
+  // Letter landscape: the A5 page scaled to 396 × 562 pt leaves 25 pt above and below it: trim lines at y = 25 and 587.
+  const ticks = (ink: (x: number, y: number) => boolean): number => count(ink, [1, 5, 9, 782, 786, 790], [24, 25, 26, 585, 586, 587, 588])
+  assert.equal(ticks(inkAt(await booklet('letter-plain', 4, {sheet: 'Letter'}))), 0)
+  assert.ok(ticks(inkAt(await booklet('letter-marks', 4, {sheet: 'Letter', marks: true}))) >= 12)
+  // A5 on A4 fills each half: nothing to cut, no crop mark, only the fold marks.
+  const a4 = inkAt(await booklet('marks', 4, {marks: true}))
+  assert.equal(count(a4, [1, 5, 9, 832, 836, 840], [0, 1, 2, 297, 592, 593, 594]), 0)
 })
 
 test('print-ready: qpdf finds nothing, every font is embedded, an sRGB output intent', async (t) => {

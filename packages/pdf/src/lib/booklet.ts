@@ -14,7 +14,7 @@ type SheetPaper = 'A4' | 'Letter'
 export interface BookletOptions {
   /** The sheet: A4 landscape (two A5 pages) or Letter landscape (two half-letter pages). Default A4. */
   sheet?: SheetPaper | undefined
-  /** Fold marks at the spine and crop marks at the page corners. Default false. */
+  /** Fold marks at the spine, and crop marks where the pages leave a strip of the sheet to cut off. Default false. */
   marks?: boolean | undefined
   /** Pages per signature (a multiple of 4); default: the whole book is one signature. */
   signature?: number | undefined
@@ -109,24 +109,27 @@ function place(page: PDFPage, pages: readonly PDFEmbeddedPage[], number: number 
 const markColor = rgb(0, 0, 0)
 const markWidth = 0.25
 const markLength = 12
-/** Marks start this far from the trim, so that a slightly off cut does not show them. */
-const markGap = 3
+/** Closer than this (1 mm) to the sheet's edge, a trim line needs no cut: A4 is 297 mm wide, two A5 pages 296. */
+const flush = 3
 
 /**
- * Crop marks at the outer corners of a page's trim box, drawn outward from
- * it: on paper with room around the page (Letter), they show where to cut;
- * where the page fills its half exactly (A5 on A4) they fall outside the
- * sheet and nothing needs cutting.
+ * Crop marks: where a page's trim line lies inside the sheet (on Letter, above
+ * and below the scaled page), a short tick on that line at the sheet's edge,
+ * where the cut starts; the guillotine takes it off with the strip. Where the
+ * page fills its half (A5 on A4) there is nothing to cut and none is drawn.
  */
 function cropMarks(page: PDFPage, box: {x: number; y: number; width: number; height: number}, side: 'left' | 'right'): void {
-  const outer = side === 'left' ? box.x : box.x + box.width
-  const direction = side === 'left' ? -1 : 1
+  const sheetWidth = page.getWidth()
+  const sheetHeight = page.getHeight()
+  const edge = side === 'left' ? 0 : sheetWidth
+  const inward = side === 'left' ? 1 : -1
   for (const y of [box.y, box.y + box.height]) {
-    const vertical = y === box.y ? -1 : 1
-    // Horizontal mark, beside the corner, outward from the outer edge.
-    line(page, outer + direction * markGap, y, outer + direction * (markGap + markLength), y)
-    // Vertical mark, above or below the corner.
-    line(page, outer, y + vertical * markGap, outer, y + vertical * (markGap + markLength))
+    if (y > flush && y < sheetHeight - flush) line(page, edge, y, edge + inward * markLength, y)
+  }
+  const outer = side === 'left' ? box.x : box.x + box.width
+  if (outer > flush && outer < sheetWidth - flush) {
+    line(page, outer, 0, outer, markLength)
+    line(page, outer, sheetHeight - markLength, outer, sheetHeight)
   }
 }
 
