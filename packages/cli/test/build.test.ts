@@ -281,6 +281,36 @@ test('--paper sets the PDF page size, in any case', async (t) => {
   }
 })
 
+test('--booklet writes <edition>.booklet.pdf beside the book, its own entry in the manifest; on Letter, Letter sheets', async (t) => {
+  const {spawnSync} = await import('node:child_process')
+  if (spawnSync('pdfinfo', ['-v']).error) {
+    if (process.env['CI'] === 'true') assert.fail('pdfinfo (poppler-utils) is required in CI')
+    t.skip('pdfinfo not installed (Debian package poppler-utils)')
+    return
+  }
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
+    const pages = (file: string): {pages: number; size: string} => {
+      const info = spawnSync('pdfinfo', [path.join(dir, file)], {encoding: 'utf8'}).stdout
+      return {pages: Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]), size: /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? ''}
+    }
+    let result = await runCli(['build', '--format', 'pdf', '--edition', 'both', '--booklet', '--signature', '4', '--quiet'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    const book = pages('dist/both.pdf')
+    // A sheet holds four pages (two a side), each signature of 4 pages is one sheet.
+    assert.deepEqual(pages('dist/both.booklet.pdf'), {pages: Math.ceil(book.pages / 4) * 2, size: '841.89 x 595.276 pts (A4)'})
+    const manifest = JSON.parse(await readFile(path.join(dir, 'dist/.samizdat-manifest.json'), 'utf8')) as {entries: Record<string, unknown>}
+    assert.deepEqual(Object.keys(manifest.entries).sort(), ['both.apparatus.json', 'both.booklet.pdf', 'both.pdf'])
+    result = await runCli(['build', '--format', 'pdf', '--edition', 'both', '--booklet', '--paper', 'letter', '--quiet'], dir)
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(pages('dist/both.pdf').size, /^612 x 792 pts \(letter\)$/)
+    assert.match(pages('dist/both.booklet.pdf').size, /^792 x 612 pts \(letter\)$/)
+  } finally {
+    await cleanup()
+  }
+})
+
 test('the cache: a cached build is byte for byte a clean one, and an edit remakes exactly the editions it changes', async () => {
   const {dir, cleanup} = await tempDir()
   try {

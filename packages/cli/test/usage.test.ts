@@ -17,6 +17,10 @@ test('usage errors exit 2, name the bad value and the valid ones, and write noth
       [['build', '--edition', 'both,nope,nada'], /^samizdat: Unknown editions "nope", "nada"; expected one of "beta-only", "both"$/m],
       [['build', '--format', 'docx'], /^samizdat: Unknown format "docx"; expected one of "html", "epub", "pdf"$/m],
       [['build', '--paper', 'B5'], /^samizdat: Unknown paper "B5"; expected one of "A5", "A4", "Letter"$/m],
+      [
+        ['build', '--booklet', '--signature', '6'],
+        /^error: option '--signature <pages>' argument '6' is invalid\. expected a number of pages that is a multiple of 4 \(8, 16, 32…\), not "6"$/m
+      ],
       [['build', '--locale', 'not a tag!'], /^samizdat: Expected a BCP 47 language tag for the locale \(e\.g\. `fr`, `en-GB`\), not `not a tag!`$/m],
       [['build', '--corpus', 'missing'], /^samizdat: Corpus folder not found: missing$/m],
       [['build', '--bogus'], /^error: unknown option '--bogus'$/m],

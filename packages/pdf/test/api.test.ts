@@ -9,6 +9,7 @@ import {typeExports, valueExports} from '../../../scripts/exports.js'
 test('the runtime exports of @samizdat/pdf are exactly these, each of this kind', () => {
   assert.deepEqual(valueExports(pdf), {
     papers: 'array',
+    toBooklet: 'function',
     toPdf: 'function'
   })
   assert.deepEqual(pdf.papers, ['A5', 'A4', 'Letter'])
@@ -16,6 +17,7 @@ test('the runtime exports of @samizdat/pdf are exactly these, each of this kind'
 
 test('the type-only exports of @samizdat/pdf are exactly these', () => {
   assert.deepEqual(typeExports('pdf'), {
+    BookletOptions: 'interface',
     Labels: 'type',
     Paper: 'type',
     PdfOptions: 'interface'

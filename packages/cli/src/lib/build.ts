@@ -20,7 +20,7 @@ import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
 import {OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
-import {formats, type Format, type OutputFile, type RenderOptions} from './formats.js'
+import {formats, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
 import {checkFile, writeFileAtomic} from './out/file.js'
@@ -46,6 +46,8 @@ export interface BuildOptions {
   date?: Date | undefined
   /** Paper size for paged formats: `A5`, `A4` or `Letter` (default: each edition's own, else A5). */
   paper?: string | undefined
+  /** Also the PDF imposed as a booklet, `<edition>.booklet.pdf` (`--booklet`, `--marks`, `--signature`). */
+  booklet?: BookletRequest | undefined
   /** Language of the words every format shows (a BCP 47 tag, e.g. `fr`; default: each edition's `language`). */
   locale?: string | undefined
   /** Folder relative paths resolve against (default: `process.cwd()`). */
@@ -135,6 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const paper = papers.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? wanted
     renderOptions.paper = select('paper', [paper], [...papers])[0] as string
   }
+  if (options.booklet) renderOptions.booklet = checkBooklet(options.booklet)
   // A malformed tag is a usage error before anything is read.
   if (options.locale !== undefined) resolveLabels(options.locale)
   const shownOut = options.file ?? options.out ?? 'dist'
@@ -172,6 +175,7 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
       metadata: options.metadata,
       date: (renderOptions.date as Date).getTime(),
       paper: renderOptions.paper,
+      booklet: renderOptions.booklet,
       format: 'pdf',
       editions: options.editions
     },
@@ -201,7 +205,7 @@ async function buildWith(
   if (options.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, options.metadata)
   // Names first: two editions must not write one path, whatever the disk.
   const specs = corpus.editions.filter((spec) => ids.includes(spec.id))
-  checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen).map((planned) => ({...planned, file: spec.file}))))
+  checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen, renderOptions).map((planned) => ({...planned, file: spec.file}))))
   failOnErrors(corpus, 'nothing was written')
   const resolveOptions = {...(options.locale === undefined ? {} : {locale: options.locale}), ...(options.labels === undefined ? {} : {labels: options.labels})}
   const editions = ids.map((id) => resolveEdition(corpus, id, resolveOptions))
@@ -264,7 +268,10 @@ async function buildWith(
     for (const job of jobs.filter((candidate) => candidate.edition === id)) {
       const files = await job.files
       for (const message of job.warnings) attach(corpus, spec?.file, message)
-      entries.push({edition: id, format: job.format.id, entry: job.format.outputs(id), files, ms: job.ms()})
+      // A format's extra entries (the booklet) take the files named after them; its own entry, the rest.
+      const extra = job.format.extraOutputs?.(id, renderOptions) ?? []
+      entries.push({edition: id, format: job.format.id, entry: job.format.outputs(id), files: files.filter((file) => !extra.includes(file.path)), ms: job.ms()})
+      for (const entry of extra) entries.push({edition: id, format: job.format.id, entry, files: files.filter((file) => file.path === entry), ms: 0})
     }
     if (single) continue
     // Every build also publishes the apparatus as data, for other tools.
@@ -331,7 +338,12 @@ function cacheKeys(
   const keys = new Map<string, string>()
   for (const edition of editions) {
     const fingerprint = new Fingerprint().add(edition).digest()
-    const options = {date: dated ? renderOptions.date?.getTime() : 'now', paper: renderOptions.paper ?? null, locale: locale ?? null}
+    const options = {
+      date: dated ? renderOptions.date?.getTime() : 'now',
+      paper: renderOptions.paper ?? null,
+      locale: locale ?? null,
+      booklet: renderOptions.booklet ?? null
+    }
     // The site links the EPUB and PDF built with it: which ones is part of what it was made from.
     const downloads = chosen.filter((format) => format.id === 'epub' || format.id === 'pdf').map((format) => format.id)
     for (const format of chosen) {
@@ -375,11 +387,24 @@ function checkSingle(ids: readonly string[], chosen: readonly Format[], target: 
 }
 
 /** The entries a build of edition `id` in `chosen` formats writes. */
-function plan(id: string, chosen: readonly Format[]): Planned[] {
+function plan(id: string, chosen: readonly Format[], renderOptions: RenderOptions): Planned[] {
   return [
-    ...chosen.map((format) => ({edition: id, format: format.id, entry: format.outputs(id)})),
+    ...chosen.flatMap((format) => entryNames(format, id, renderOptions).map((entry) => ({edition: id, format: format.id, entry}))),
     {edition: id, format: 'apparatus', entry: apparatusEntry(id)}
   ]
+}
+
+function entryNames(format: Format, id: string, renderOptions: RenderOptions): string[] {
+  return [format.outputs(id), ...(format.extraOutputs?.(id, renderOptions) ?? [])]
+}
+
+/** A signature holds a multiple of 4 pages: said before anything is read. */
+function checkBooklet(booklet: BookletRequest): BookletRequest {
+  const {signature} = booklet
+  if (signature !== undefined && (!Number.isInteger(signature) || signature < 4 || signature % 4 !== 0)) {
+    throw new UsageError(`A signature holds a multiple of 4 pages (4, 8, 12, 16…), not ${signature}`)
+  }
+  return booklet
 }
 
 function apparatusEntry(id: string): string {

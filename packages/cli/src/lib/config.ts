@@ -24,6 +24,7 @@ const configSchema = Type.Object(
     $schema: Type.Optional(Type.String()),
     formats: Type.Optional(Type.Array(Type.Enum(['html', 'epub', 'pdf']), {minItems: 1, uniqueItems: true})),
     paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
+    booklet: Type.Optional(Type.Boolean()),
     locale: Type.Optional(Type.String({pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'})),
     out: Type.Optional(Type.String({minLength: 1})),
     strict: Type.Optional(Type.Boolean()),

@@ -17,6 +17,15 @@ export interface RenderOptions extends WriterOptions {
   paper?: string
   /** For the site: the e-book and PDF built in the same run, offered on its index page (hrefs relative to the site's folder). */
   downloads?: Array<{format: 'epub' | 'pdf'; href: string}>
+  /** For the PDF: also `<edition>.booklet.pdf`, the A5 book imposed for a copy shop (A4 sheets; Letter ones with `paper: 'Letter'`). */
+  booklet?: BookletRequest | undefined
+}
+
+/** `--booklet`, `--marks`, `--signature`. */
+export interface BookletRequest {
+  marks?: boolean | undefined
+  /** Pages per signature, a multiple of 4 (default: one signature). */
+  signature?: number | undefined
 }
 
 export interface Format {
@@ -30,6 +39,8 @@ export interface Format {
   outputs(editionId: string): string
   /** The format's writer: files in memory, their paths relative to the output folder and inside `outputs(id)`. */
   render(edition: ResolvedEdition, options: RenderOptions): Promise<OutputFile[]>
+  /** Entries besides `outputs(id)` that these options add (the PDF's booklet), each a file of `render`'s. */
+  extraOutputs?(editionId: string, options: RenderOptions): string[]
 }
 
 export const formats: Readonly<Record<string, Format>> = {
@@ -50,6 +61,21 @@ export const formats: Readonly<Record<string, Format>> = {
     id: 'pdf',
     describe: 'a typeset, tagged PDF for print: <out>/<edition>.pdf',
     outputs: (editionId: string) => `${editionId}.pdf`,
-    render: async (edition, options) => (await import('@samizdat/pdf')).toPdf(edition, options)
+    render: async (edition, options) => {
+      const {toPdf, toBooklet} = await import('@samizdat/pdf')
+      const files = await toPdf(edition, options)
+      if (!options.booklet) return files
+      // The booklet imposes the A5 book, whatever paper the book itself is set on (its warnings are the book's).
+      const paper = (options.paper ?? edition.meta.paper ?? 'A5').toLowerCase()
+      const a5 = paper === 'a5' ? files : await toPdf(edition, {...options, paper: 'A5', report: () => undefined})
+      const sheet = paper === 'letter' ? 'Letter' : 'A4'
+      const booklet = await toBooklet((a5[0] as OutputFile).data, {sheet, marks: options.booklet.marks ?? false, signature: options.booklet.signature})
+      return [...files, {path: bookletEntry(edition.meta.id), data: booklet}]
+    },
+    extraOutputs: (editionId, options) => (options.booklet ? [bookletEntry(editionId)] : [])
   }
+}
+
+function bookletEntry(editionId: string): string {
+  return `${editionId}.booklet.pdf`
 }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
         void warnings.push({reason: message.reason, ruleId: message.ruleId, source: message.source, file: message.file || undefined, place: message.place})
       const options: RenderOptions = {date: new Date(request.date), report}
       if (request.paper !== undefined) options.paper = request.paper
+      if (request.booklet !== undefined) options.booklet = request.booklet
       const files = await format.render(edition, options)
       post({type: 'done', edition: id, files, warnings})
     } catch (error) {

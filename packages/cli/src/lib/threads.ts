@@ -14,6 +14,7 @@ import {Worker} from 'node:worker_threads'
 import type {LabelOverrides, OutputFile} from '@samizdat/model'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
+import type {BookletRequest} from './formats.js'
 
 /** What the worker is asked to make. */
 export interface ThreadRequest {
@@ -27,6 +28,7 @@ export interface ThreadRequest {
   /** The build date (milliseconds) and paper of every format. */
   date: number
   paper?: string | undefined
+  booklet?: BookletRequest | undefined
   format: string
   /** The editions to make (default: all, as the main thread chooses them). */
   editions?: string[] | undefined

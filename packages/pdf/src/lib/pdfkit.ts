@@ -7,7 +7,12 @@
  * 0.17 and lacks a few things 0.20 has and this package uses; they are
  * declared here by augmentation, so the rest of the code stays typed.
  */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
 import PDFDocument from 'pdfkit'
+
+const require = createRequire(import.meta.url)
 
 declare global {
   namespace PDFKit {
@@ -208,4 +213,34 @@ export function bytesOf(doc: Doc): Promise<Uint8Array> {
 /** An image parsed once per document (PNG or JPEG bytes): every `image()` of it reuses one XObject. */
 export function openImage(doc: Doc, bytes: Uint8Array): PDFKit.OpenedImage {
   return doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+}
+
+/**
+ * The sRGB IEC 61966-2.1 ICC profile pdfkit ships (for its PDF/A mode), read
+ * from its package: an output intent without a network fetch or a copy here.
+ */
+export function srgbProfile(): Uint8Array {
+  // Not in pdfkit's `exports`: found beside its main file, where pdfkit itself reads it.
+  return new Uint8Array(readFileSync(join(dirname(require.resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc')))
+}
+
+/**
+ * An sRGB output intent in the catalog (`_root`, private): print shops read the
+ * colours of the page as sRGB. The same dictionary pdfkit writes in PDF/A mode.
+ */
+export function setOutputIntent(doc: Doc): void {
+  const profile = srgbProfile()
+  const stream = doc.ref({N: 3}) as unknown as {write(data: Buffer): void; end(): void}
+  stream.write(Buffer.from(profile))
+  stream.end()
+  const intent = doc.ref({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFX',
+    OutputConditionIdentifier: pdfString('sRGB IEC61966-2.1'),
+    Info: pdfString('sRGB IEC61966-2.1'),
+    RegistryName: pdfString('http://www.color.org'),
+    DestOutputProfile: stream
+  }) as unknown as {end(): void}
+  intent.end()
+  doc._root.data['OutputIntents'] = [intent]
 }

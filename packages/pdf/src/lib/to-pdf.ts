@@ -14,7 +14,7 @@ import {Measurer} from './measure.js'
 import {documentInfo, writeXmp} from './metadata.js'
 import {settings, type PdfOptions} from './options.js'
 import {firstArabicPage, paginate, type Page} from './paginate.js'
-import {bytesOf, createDocument, setPageLabels} from './pdfkit.js'
+import {bytesOf, createDocument, setOutputIntent, setPageLabels} from './pdfkit.js'
 import {render} from './render.js'
 import {structRoot, type StructNode} from './structure.js'
 import type {Line} from './types.js'
@@ -53,6 +53,7 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   render(doc, pages, geometry, measure, root)
   const arabic = firstArabicPage(pages)
   setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
+  setOutputIntent(doc)
   doc.end()
   return [{path: edition.meta.id + '.pdf', data: await bytes}]
 }

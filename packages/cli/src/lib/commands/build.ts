@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {UsageError} from '@samizdat/model/errors'
-import type {Command} from 'commander'
+import {InvalidArgumentError, type Command} from 'commander'
 import type {BuildOptions, Progress} from '../build.js'
 import {formats} from '../formats.js'
 import {checkMetadata} from '../metadata.js'
@@ -17,6 +17,9 @@ interface Options {
   edition?: string[]
   format?: string[]
   paper?: string
+  booklet?: boolean
+  marks?: boolean
+  signature?: number
   locale?: string
   metadata?: Record<string, string>
   quiet?: boolean
@@ -37,6 +40,9 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       .option('-c, --corpus <dir>', 'corpus folder (the same as the argument)')
       .option('-o, --out <path>', 'output folder (default: dist); a file.epub or file.pdf for one output; - for stdout')
   )
+    .option('--booklet', 'also <edition>.booklet.pdf: the A5 book 2-up on A4 landscape (half-letter on Letter with --paper Letter), for folding and stapling')
+    .option('--marks', 'with --booklet: fold and crop marks')
+    .option('--signature <pages>', 'with --booklet: pages per signature, a multiple of 4 (default: one signature)', parseSignature)
     .option('-q, --quiet', 'print only problems: no progress, no summary')
     .option('--verbose', 'also print how long loading and resolving took')
     .option('--json', 'print messages and results as one JSON document on stdout')
@@ -71,6 +77,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         formats: target.formats,
         editions: options.edition,
         paper: options.paper ?? config?.paper,
+        booklet: booklet(options, config?.booklet),
         locale: options.locale ?? config?.locale,
         maxFileSize: options.maxFileSize,
         strict: options.strict ?? config?.strict,
@@ -133,4 +140,17 @@ function outTarget(
     throw new UsageError(`-o "${out}" names one ${format} file, but --format asks for ${requested.join(', ')}; give -o a folder for several formats`)
   }
   return {file: out, formats: [format]}
+}
+
+function parseSignature(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 4 || Number(value) % 4 !== 0)
+    throw new InvalidArgumentError(`expected a number of pages that is a multiple of 4 (8, 16, 32…), not "${value}"`)
+  return Number(value)
+}
+
+/** `--marks` and `--signature` shape the booklet: without one to shape they are a usage error, not ignored. */
+function booklet(options: Options, configured: boolean | undefined): BuildOptions['booklet'] {
+  if (options.booklet ?? configured) return {marks: options.marks, signature: options.signature}
+  if (options.marks || options.signature !== undefined) throw new UsageError('--marks and --signature shape the booklet: add --booklet')
+  return undefined
 }
