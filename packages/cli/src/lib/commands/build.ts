@@ -3,31 +3,23 @@ import {UsageError} from '@samizdat/model/errors'
 import {InvalidArgumentError, type Command} from 'commander'
 import type {BuildOptions, Progress} from '../build.js'
 import {formats} from '../formats.js'
-import {checkMetadata} from '../metadata.js'
 import {plainProgress, shownPath, summary, type Shown} from '../progress.js'
 import {messagesOf, report} from '../report.js'
 import {useColor, type Io, type RunState} from '../run.js'
 import {corpusArgument} from '../select.js'
 import {stdinFileName} from '../stdin.js'
-import {withSelection} from './options.js'
+import {selectionFrom, withSelection, type SelectionOptions} from './options.js'
 
-interface Options {
+interface Options extends SelectionOptions {
   corpus?: string
   out?: string
-  edition?: string[]
   format?: string[]
-  paper?: string
   booklet?: boolean
   marks?: boolean
   signature?: number
-  locale?: string
-  metadata?: Record<string, string>
   quiet?: boolean
   verbose?: boolean
   json?: boolean
-  maxFileSize?: number
-  strict?: boolean
-  cache: boolean
 }
 
 export function registerBuild(program: Command, io: Io, state: RunState): void {
@@ -75,23 +67,13 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         out: target.out,
         file: target.file,
         formats: target.formats,
-        editions: options.edition,
-        paper: options.paper ?? config?.paper,
+        ...(await selectionFrom(options, config, io)),
         booklet: booklet(options, config?.booklet),
-        locale: options.locale ?? config?.locale,
-        maxFileSize: options.maxFileSize,
-        strict: options.strict ?? config?.strict,
-        cache: options.cache,
-        cwd: io.cwd,
-        signal: io.signal,
-        labels: config?.labels,
         onProgress: (event) => {
           verbose(event)
           shown?.onProgress(event)
         }
       }
-      const metadata = {...config?.metadata, ...options.metadata}
-      if (Object.keys(metadata).length > 0) buildOptions.metadata = await checkMetadata(metadata)
       if (stdin) buildOptions.input = await (io.stdin as () => Promise<string>)()
       if (target.toStdout) buildOptions.sink = (data) => void io.stdout.write(data)
       let result

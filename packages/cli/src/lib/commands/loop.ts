@@ -6,25 +6,17 @@ import path from 'node:path'
 import {ContentError} from '@samizdat/model/errors'
 import {Command, InvalidArgumentError} from 'commander'
 import type {WatchEvent, WatchOptions} from '../loop/watch.js'
-import {checkMetadata} from '../metadata.js'
 import {seconds, summary} from '../progress.js'
 import {clean, report} from '../report.js'
 import {useColor, type Io} from '../run.js'
-import {withSelection} from './options.js'
+import {selectionFrom, withSelection, type SelectionOptions} from './options.js'
 import {corpusArgument} from '../select.js'
 
-interface Options {
+interface Options extends SelectionOptions {
   corpus?: string
   out?: string
-  edition?: string[]
   format?: string[]
-  paper?: string
-  locale?: string
-  metadata?: Record<string, string>
   quiet?: boolean
-  maxFileSize?: number
-  strict?: boolean
-  cache: boolean
   port?: number
 }
 
@@ -77,21 +69,11 @@ async function loopOptions(argument: string | undefined, options: Options, io: I
   const {readConfig} = await import('../config.js')
   const config = await readConfig(path.resolve(io.cwd, corpus), io.cwd)
   const out = options.out ?? (config?.out === undefined ? undefined : path.relative(io.cwd, config.out) || '.')
-  const metadata = {...config?.metadata, ...options.metadata}
   return {
+    ...(await selectionFrom(options, config, io)),
     corpus,
     out,
     formats: options.format ?? config?.formats,
-    editions: options.edition,
-    paper: options.paper ?? config?.paper,
-    locale: options.locale ?? config?.locale,
-    maxFileSize: options.maxFileSize,
-    strict: options.strict ?? config?.strict,
-    cache: options.cache,
-    cwd: io.cwd,
-    signal: io.signal,
-    labels: config?.labels,
-    ...(Object.keys(metadata).length > 0 ? {metadata: await checkMetadata(metadata)} : {}),
     onBuild: (event) => io.stderr.write(told(event, out ?? 'dist', io, options.quiet === true))
   }
 }
