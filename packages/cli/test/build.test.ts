@@ -4,7 +4,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {test} from 'node:test'
 import {build} from '../src/index.js'
-import {editionsCorpus, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
+import {editionsCorpus, hasTool, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
 
 test('a plain folder of Markdown builds one edition named after the folder, works in file-name order', async () => {
   const {dir, cleanup} = await tempDir()
@@ -264,11 +264,7 @@ test('an --out that is a file is a usage error', async () => {
 
 test('--paper sets the PDF page size, in any case', async (t) => {
   const {spawnSync} = await import('node:child_process')
-  if (spawnSync('pdfinfo', ['-v']).error) {
-    if (process.env['CI'] === 'true') assert.fail('pdfinfo (poppler-utils) is required in CI')
-    t.skip('pdfinfo not installed (Debian package poppler-utils)')
-    return
-  }
+  if (!hasTool(t, 'pdfinfo')) return
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
@@ -283,11 +279,7 @@ test('--paper sets the PDF page size, in any case', async (t) => {
 
 test('--booklet writes <edition>.booklet.pdf beside the book, its own entry in the manifest; on Letter, Letter sheets', async (t) => {
   const {spawnSync} = await import('node:child_process')
-  if (spawnSync('pdfinfo', ['-v']).error) {
-    if (process.env['CI'] === 'true') assert.fail('pdfinfo (poppler-utils) is required in CI')
-    t.skip('pdfinfo not installed (Debian package poppler-utils)')
-    return
-  }
+  if (!hasTool(t, 'pdfinfo')) return
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)

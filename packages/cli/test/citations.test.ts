@@ -8,20 +8,12 @@ import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import process from 'node:process'
-import {test, type TestContext} from 'node:test'
+import {test} from 'node:test'
 import JSZip from 'jszip'
-import {spawnCli, tempDir, writeTree} from './util.js'
+import {hasTool, spawnCli, tempDir, writeTree} from './util.js'
 
 const bib = '@book{Brinton1970, author = {Brinton, Maurice}, title = {The Bolsheviks and Workers Control}, year = 1970}\n'
 const essay = '# An essay\n\nA source [@Brinton1970, p. 12] and a flag [**-f**].\n'
-
-function hasTool(t: TestContext, name: string): boolean {
-  if (spawnSync('sh', ['-c', `command -v ${name}`]).status === 0) return true
-  if (process.env['CI'] === 'true') assert.fail(`${name} is required in CI but was not found`)
-  t.skip(`${name} not installed`)
-  return false
-}
 
 const plain = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
 

@@ -1,9 +1,11 @@
 /** Helpers shared by the CLI tests: temp corpora, running the CLI, snapshots of folders. */
 import {spawn, spawnSync} from 'node:child_process'
+import assert from 'node:assert/strict'
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
+import type {TestContext} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {run} from '../src/index.js'
 
@@ -152,4 +154,12 @@ export const editionsCorpus: Record<string, string> = {
 /** A text file's bytes, as writers return them. */
 export function text(value: string): Uint8Array {
   return new TextEncoder().encode(value)
+}
+
+/** Whether `name` can run: in CI a missing tool fails the test, elsewhere it skips it. */
+export function hasTool(t: TestContext, name: string): boolean {
+  if (spawnSync('sh', ['-c', `command -v ${name}`]).status === 0) return true
+  if (process.env['CI'] === 'true') assert.fail(`${name} is required in CI but was not found`)
+  t.skip(`${name} not installed`)
+  return false
 }
