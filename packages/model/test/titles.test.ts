@@ -86,3 +86,21 @@ test("decoration before the title: badges in links, a logo, and a logo in its ow
     ['<p align="center"><img src="https://example.org/l.png" width="90"></p>', 'paragraph']
   )
 })
+
+test('an HTML heading wrapped in a link (pdf-lib’s README): the title, taken out with its wrapper, not printed twice', async () => {
+  const corpus = await corpusFromFiles({
+    'wrapped.md': '<a href="https://example.org">\n<h1 align="center">\n<img alt="wrapped-lib" src="https://example.org/logo.svg">\n</h1>\n</a>\n\nText.\n',
+    'mixed.md': '<div><h1>Not alone</h1><p>More.</p></div>\n\nText.\n'
+  })
+  assert.deepEqual(
+    corpus.works.map((work) => [work.meta.id, work.meta.title, work.tree.children.map((node) => node.type)]),
+    [
+      ['mixed', 'mixed', ['html', 'paragraph']],
+      ['wrapped', 'wrapped-lib', ['paragraph']]
+    ]
+  )
+  assert.deepEqual(messages(corpus.files), [
+    'mixed.md:1:1: No title: the work is titled `mixed` from its file name (give it front matter with a `title`, or start it with a `#` heading) [title-missing]',
+    'wrapped.md:1:1: The title heading has no text; the work is titled `wrapped-lib` from its image description [title-empty]'
+  ])
+})

@@ -86,12 +86,18 @@ function decoration(node: PhrasingContent): boolean {
 function takeHtmlHeading(tree: Root, index: number, node: Html, file: VFile | undefined): string | undefined {
   const fragment = parseHtml(node.value)
   // Decoration (a logo in its own `<p>` or `<div>`) may stand before the `<h1>` in the same block, and stays.
-  const first = fragment.children.find(
-    (child) => (child.type === 'element' && (child.tagName === 'h1' || htmlText(child) !== '')) || (child.type === 'text' && child.value.trim() !== '')
+  const top = fragment.children.find(
+    (child) =>
+      (child.type === 'element' && (child.tagName === 'h1' || htmlText(child) !== '' || hasHeading({type: 'root', children: [child]}))) ||
+      (child.type === 'text' && child.value.trim() !== '')
   )
-  if (first?.type !== 'element' || first.tagName !== 'h1') return undefined
-  const start = first.position?.start.offset
-  const end = first.position?.end.offset
+  if (top?.type !== 'element') return undefined
+  // A heading wrapped in a link or a block with nothing else (`<a href=…><h1>…</h1></a>`): the wrapper goes with it.
+  let first: Element = top
+  for (let only = soleElement(first); first.tagName !== 'h1' && only; only = soleElement(first)) first = only
+  if (first.tagName !== 'h1') return undefined
+  const start = top.position?.start.offset
+  const end = top.position?.end.offset
   const rest = start === undefined || end === undefined ? '' : (node.value.slice(0, start) + node.value.slice(end)).trim()
   if (rest === '') tree.children.splice(index, 1)
   else node.value = rest
@@ -139,6 +145,12 @@ function htmlText(node: HastRoot | Element): string {
   }
   walk(node)
   return parts.join('').replace(/\s+/g, ' ').trim()
+}
+
+/** The one element `element` holds when it holds nothing else (white space aside). */
+function soleElement(element: Element): Element | undefined {
+  const content = element.children.filter((child) => child.type !== 'comment' && !(child.type === 'text' && child.value.trim() === ''))
+  return content.length === 1 && content[0]?.type === 'element' ? content[0] : undefined
 }
 
 function hasHeading(root: HastRoot): boolean {
