@@ -127,9 +127,7 @@ test('Solidarity’s first reprint: a conflict note, 1961 against 1962, not a si
   )
   assert.ok(note('conflict-first-reprint-sol').includes('the edition does not choose between them'))
   // The editor's note that stated 1961 on its own now gives both years.
-  assert.ok(
-    note('rec-note-solidarity').includes('in 1961 according to the introduction in this edition, in 1962 according to Solidarity’s own pamphlet of 1967')
-  )
+  assert.ok(note('note-solidarity').includes('in 1961 according to the introduction in this edition, in 1962 according to Solidarity’s own pamphlet of 1967'))
 })
 
 test('Kollontai led the Workers’ Opposition, or sided with it: a conflict note with both sides, at both places', () => {
@@ -155,12 +153,15 @@ test('corrections beyond transcription are marked as editorial emendations, and 
     .sort()
   assert.deepEqual(marked, [
     'afaq-corr-cleverer',
+    'afaq-corr-engaged-in',
+    'afaq-corr-in-its-opinion',
     'afaq-corr-on-this-score',
     'afaq-corr-oppositions-within',
     'afaq-corr-proletariat-was',
     'afaq-corr-revolution-failed',
     'afaq-corr-state-capitalism',
     'afaq-corr-syndicalist-deviation',
+    'afaq-corr-who-is-in-charge',
     'lch-corr-independent-thought',
     'lch-corr-manifests-itself',
     'sol-corr-possibilities-and-the-cracks',
@@ -223,6 +224,77 @@ test('missed transcription errors are corrections that keep the original reading
   assert.ok(faq.includes('the real reasons the Russian revolution failed than'), faq)
 })
 
+test('the word-by-word proofreading of the FAQ: each error a reader stumbles over is a correction, conjectures marked as such', () => {
+  const found = edition.apparatus.annotations.flatMap((candidate) =>
+    candidate.kind === 'correction' &&
+    [
+      'afaq-corr-in-its-opinion',
+      'afaq-corr-and-he-was',
+      'afaq-corr-who-is-in-charge',
+      'afaq-corr-ways-in-which',
+      'afaq-corr-the-ruling-clique',
+      'afaq-corr-engaged-in'
+    ].includes(candidate.id)
+      ? [[candidate.id, candidate.quote.exact, candidate.corr, candidate.emendation ?? false]]
+      : []
+  )
+  assert.deepEqual(found, [
+    ['afaq-corr-in-its-opinion', 'in its opinions', 'in its opinion', true],
+    ['afaq-corr-and-he-was', 'And was true', 'And he was true', false],
+    ['afaq-corr-who-is-in-charge', 'that who is in charge', 'that it is who is in charge', true],
+    ['afaq-corr-ways-in-which', 'ways which supporters', 'ways in which supporters', false],
+    ['afaq-corr-the-ruling-clique', 'that ruling clique', 'that the ruling clique', false],
+    ['afaq-corr-engaged-in', 'engaged aggressive action', 'engaged in aggressive action', true]
+  ])
+  const faq = flat(textOf(edition.works.find((work) => work.id === 'afaq-oppositions')!.tree))
+  for (const reading of [
+    'the “basis on which, in its opinion, the dictatorship of the proletariat must rest',
+    'And he was true to his word.',
+    'unless you argue that it is who is in charge rather than social relationships that determine',
+    'One of the ways in which supporters of Leninism seek to differentiate it',
+    'They noted that the ruling clique in the party',
+    'people inside the party engaged in aggressive action against the official leaders'
+  ])
+    assert.ok(faq.includes(reading), reading)
+  // The pamphlet as quoted (gathered from the FAQ) reads the corrected text too.
+  const record = flat(textOf(edition.works.find((work) => work.id === 'kollontai-workers-opposition')!.tree))
+  assert.ok(record.includes('“basis on which, in its opinion, the dictatorship'), record)
+})
+
+test('near-repeated editor’s notes are one note each, printed once and referred to at their other places', () => {
+  const expected: Record<string, string[]> = {
+    'note-pravda': ['kollontai-workers-opposition', 'solidarity-introduction'],
+    'note-tenth-congress': ['kollontai-workers-opposition', 'solidarity-introduction', 'libcom-history', 'afaq-oppositions'],
+    'note-trade-union-debate': ['solidarity-introduction', 'libcom-history', 'afaq-oppositions'],
+    'note-comintern': ['libcom-history', 'afaq-oppositions'],
+    'note-left-opposition': ['libcom-history', 'afaq-oppositions'],
+    'note-solidarity': ['kollontai-workers-opposition', 'solidarity-introduction']
+  }
+  for (const [id, works] of Object.entries(expected)) {
+    const [first, ...later] = places(id)
+    assert.deepEqual([first?.work, ...later.map((place) => place.work)], works, id)
+    assert.ok(first!.text.length > 150, `${id}: ${first!.text}`)
+    for (const place of later) assert.match(place.text, /^See note \d+(, p\. \d+)? ?(in .*)?\.$/, `${id}: ${place.text}`)
+  }
+  // The notes they replace are gone: no two editor's notes of the edition open with the same sentence.
+  const firstSentences = edition.works.flatMap((work) =>
+    work.notes
+      .filter((found) => !/^See note /.test(flat(textOf({type: 'root', children: found.children}))))
+      .map((found) => flat(textOf({type: 'root', children: found.children})).split('. ')[0]!)
+  )
+  const repeated = firstSentences.filter((sentence, at) => firstSentences.indexOf(sentence) !== at && !sentence.startsWith('The sources disagree'))
+  assert.deepEqual(repeated, [])
+  // What the merged notes said apart is kept: the tax in kind, the anachronistic party name, the ban on the
+  // Workers' Opposition's ideas, the Comintern's Second Congress, the dispute over what Pravda printed.
+  assert.ok(note('note-tenth-congress').includes('It replaced grain requisitioning with a tax in kind'))
+  assert.ok(note('sol-note-party-name').includes('the party took that name only in 1952'))
+  assert.ok(note('note-trade-union-debate').includes('“On the Syndicalist and Anarchist Deviation in Our Party”'))
+  assert.ok(note('note-trade-union-debate').includes('Lenin’s article “The Party Crisis” (January 1921)'))
+  assert.ok(note('note-comintern').includes('Its Second Congress (July–August 1920)'))
+  assert.ok(note('note-pravda').includes('What exactly it printed on 25 January 1921 is disputed'))
+  assert.ok(note('note-solidarity').includes('Its best-known writer was Maurice Brinton'))
+})
+
 test('every source an editor’s note names beside the editors is an item of the bibliography', () => {
   const items = new Set(edition.apparatus.bibliography.map((item) => item.id))
   const named = edition.apparatus.annotations.flatMap((candidate) => candidate.sources.map((source) => [candidate.id, source.credit]))
@@ -234,6 +306,9 @@ test('every source an editor’s note names beside the editors is an item of the
   assert.deepEqual(sourced('note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
   assert.deepEqual(sourced('faq-note-kommunist'), ['Samizdat editors', 'daniels-conscience-revolution', 'kowalski-bolshevik-party-conflict'])
   assert.deepEqual(sourced('sol-note-cardan'), ['Samizdat editors', 'cardan-bolshevism-bureaucracy'])
+  // The merged notes cite what supports them.
+  for (const id of ['note-pravda', 'note-tenth-congress', 'note-trade-union-debate', 'note-comintern', 'note-left-opposition'])
+    assert.ok(sourced(id).filter((credit) => credit !== 'Samizdat editors').length >= 2, `${id}: ${sourced(id).join(', ')}`)
 })
 
 test('an emendation is marked on the node, in the list of corrections (English and French) and in the apparatus JSON', async () => {
