@@ -270,3 +270,52 @@ test('a note written once for several places: the first in reading order carries
   // In date order, a month before its days; human dates.
   assert.equal(timeline, '6–8 March 1918 A range. First\n\nMarch 1921 A month. Second\n\n8 March 1921 A day. First')
 })
+
+test('an editor’s note names at its end the bibliography items it rests on (not the editors), in the edition’s language', async () => {
+  const files = {
+    'editions/book.yaml': 'id: book\ntitle: Book\nlanguage: en\nworks: [essay]\n',
+    'works/essay.md': '---\ntitle: Essay\n---\n\nThe sailors of Kronstadt rose; the congress met.\n\nThe sources disagree on the year.\n',
+    'bibliography.yaml': [
+      'items:',
+      '  - {id: avrich, type: book, title: "Kronstadt 1921", author: [{family: Avrich, given: Paul}]}',
+      '  - {id: pair, type: book, title: "Two Hands", author: [{family: Smith}, {family: Jones}]}',
+      '  - {id: group, type: book, title: "Spartakism", author: [{literal: "Aberdeen Solidarity"}]}',
+      '  - {id: theses, type: document, title: "Theses"}',
+      ''
+    ].join('\n'),
+    'annotations/essay.yaml': [
+      'annotations:',
+      '  - {id: one, work: essay, kind: note, quote: {exact: Kronstadt}, body: "A fortress.", sources: [{credit: Editors}, {credit: avrich, where: "ch. 2"}]}',
+      '  - {id: many, work: essay, kind: note, quote: {exact: congress}, body: "The Tenth.", sources: [{credit: pair}, {credit: group}, {credit: theses}, {credit: pair}]}',
+      '  - {id: none, work: essay, kind: note, quote: {exact: sailors}, body: "Sailors.", sources: [{credit: Editors}]}',
+      '  - id: clash',
+      '    work: essay',
+      '    kind: conflict',
+      '    quote: {exact: "the year"}',
+      '    body: "Which year?"',
+      '    sources: [{credit: avrich}]',
+      '    claims: [{claim: "1921", credit: "One"}, {claim: "1922", credit: "Other"}]',
+      ''
+    ].join('\n')
+  }
+  const corpus = await corpusFromFiles(files)
+  const book = resolveEdition(corpus, 'book')
+  assert.deepEqual(reported(book), [])
+  const text = (edition: typeof book) => edition.works[0]!.notes.map((note) => [note.id, textOf({type: 'root', children: note.children}).replace(/\s+/g, ' ')])
+  assert.deepEqual(text(book), [
+    ['none', 'Sailors.'],
+    ['one', 'A fortress. Source: Avrich, Kronstadt 1921.'],
+    ['many', 'The Tenth. Sources: Smith and Jones, Two Hands; Aberdeen Solidarity, Spartakism; Theses.'],
+    ['clash', 'The sources disagree: 1921 (One) 1922 (Other) Which year? Source: Avrich, Kronstadt 1921.']
+  ])
+  // The title is set as a title (in italics).
+  const last = book.works[0]!.notes[1]!.children.at(-1) as {children: Nodes[]}
+  assert.deepEqual(
+    last.children.map((node) => node.type),
+    ['text', 'text', 'emphasis', 'text']
+  )
+  // French words: the label with its no-break space before the colon, names joined by “et”.
+  const french = resolveEdition(corpus, 'book', {locale: 'fr'})
+  const closing = french.works[0]!.notes[2]!.children.at(-1) as {children: Nodes[]}
+  assert.equal(textOf(closing), 'Sources\u00A0: Smith et Jones, Two Hands; Aberdeen Solidarity, Spartakism; Theses.')
+})

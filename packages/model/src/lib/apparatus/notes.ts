@@ -26,7 +26,9 @@ export function collectNotes(
   workId: string,
   file: VFile | undefined,
   labels: ModelLabels,
-  titleOf: (workId: string) => string = (workId) => workId
+  titleOf: (workId: string) => string = (workId) => workId,
+  // The closing paragraph naming the published works a note rests on (see note-sources.ts).
+  sourcesOf: (annotation: ResolvedAnnotation) => BlockContent | undefined = () => undefined
 ): ResolvedNote[] {
   const definitions = takeDefinitions(tree)
   // A note's own marks follow the same rule as the text's.
@@ -51,7 +53,9 @@ export function collectNotes(
           refId: child.id,
           number,
           kind: annotation.kind === 'conflict' ? 'conflict' : 'note',
-          children: carrier ? seeNote(carrier, carrier.work === workId ? undefined : titleOf(carrier.work), labels) : noteContent(annotation, labels)
+          children: carrier
+            ? seeNote(carrier, carrier.work === workId ? undefined : titleOf(carrier.work), labels)
+            : noteContent(annotation, labels, sourcesOf(annotation))
         })
       } else if (child.type === 'footnoteReference') {
         const known = footnotes.size
@@ -149,7 +153,7 @@ function seeNote(carrier: ResolvedAnnotation, title: string | undefined, labels:
   return [paragraph]
 }
 
-function noteContent(annotation: ResolvedAnnotation, labels: ModelLabels): BlockContent[] {
+function noteContent(annotation: ResolvedAnnotation, labels: ModelLabels, sources: BlockContent | undefined): BlockContent[] {
   const children = [...((annotation.body?.children ?? []) as BlockContent[])]
   if (annotation.kind === 'conflict' && annotation.claims.length > 0) {
     const items: ListItem[] = annotation.claims.map((claim) => ({
@@ -170,5 +174,6 @@ function noteContent(annotation: ResolvedAnnotation, labels: ModelLabels): Block
       {type: 'list', ordered: false, spread: false, children: items}
     )
   }
+  if (sources) children.push(sources)
   return children
 }

@@ -30,6 +30,7 @@ export const english: Labels = {
     pageAbbr: 'p.',
     lineAbbr: 'l.',
     sourcesDisagree: 'The sources disagree:',
+    noteSources: 'Sources',
     openQuote: '“',
     closeQuote: '”',
     sourceNote: 'Source',

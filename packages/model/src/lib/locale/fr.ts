@@ -35,6 +35,7 @@ export const french: Labels = {
     pageAbbr: 'p.',
     lineAbbr: 'l.',
     sourcesDisagree: `Les sources divergent${nbsp}:`,
+    noteSources: 'Sources',
     openQuote: `«${thin}`,
     closeQuote: `${thin}»`,
     sourceNote: 'Source',

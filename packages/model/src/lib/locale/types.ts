@@ -50,10 +50,12 @@ export interface ModelLabels {
   lineAbbr: string
   /** Before the claims of a note on which the sources disagree. */
   sourcesDisagree: string
+  /** Before the published works an editor's note rests on, when there are several: `Sources: A, Title; B, Title.` (one: `sourceNote`). */
+  noteSources: string
   /** Quotation marks around quoted readings (French ones carry their narrow no-break spaces). */
   openQuote: string
   closeQuote: string
-  /** Opens a work's source note, at its end: `Source: Title, URL.` */
+  /** Opens a work's source note, at its end: `Source: Title, URL.`; and names the one published work an editor's note rests on. */
   sourceNote: string
   /** Before the source's own title, where the edition retitles a work. */
   sourceTitle: string

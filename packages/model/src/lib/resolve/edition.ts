@@ -27,7 +27,8 @@ import {typesetter, type Typesetter} from './typeset.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
 import {bibliographyId, buildBackMatter, quotedSection, type SectionOf, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
-import type {Annotated, Apparatus, UnlinkedLink} from '../apparatus/types.js'
+import {noteSources} from '../apparatus/note-sources.js'
+import type {Annotated, Apparatus, ResolvedAnnotation, UnlinkedLink} from '../apparatus/types.js'
 import {applyCitations} from '../citations/apply.js'
 import {defaultStyle, namedStyle, type CslStyle} from '../citations/style.js'
 import {attachImages, Assets} from '../images/attach.js'
@@ -96,6 +97,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   })
   const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography, unlinked: []}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
+  const items = new Map(apparatus.bibliography.map((item) => [item.id, item]))
+  const sourcesOf = (annotation: ResolvedAnnotation) => noteSources(annotation.sources, items, labels, all.colon, all.language)
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
@@ -114,7 +117,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     if (titleSlug !== undefined && !headings.fragments.has(titleSlug)) headings.fragments.set(titleSlug, startId)
     const landing: Landing = {work: work.meta.id, id: startId, fragments: headings.fragments}
     const legacyAnchors = addLegacyAnchors(work, file, headings, landing)
-    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels, (id) => shortTitles.get(id) ?? id)
+    const notes = collectNotes(tree, annotationsById, registry, work.meta.id, file, labels, (id) => shortTitles.get(id) ?? id, sourcesOf)
     for (const note of notes) set.tree({type: 'root', children: note.children})
     return {work, tree, file, startId, headings, landing, notes, legacyAnchors}
   })
