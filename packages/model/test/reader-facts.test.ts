@@ -306,6 +306,15 @@ test('every source an editor’s note names beside the editors is an item of the
   assert.deepEqual(sourced('note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
   assert.deepEqual(sourced('faq-note-kommunist'), ['Samizdat editors', 'daniels-conscience-revolution', 'kowalski-bolshevik-party-conflict'])
   assert.deepEqual(sourced('sol-note-cardan'), ['Samizdat editors', 'cardan-bolshevism-bureaucracy'])
+  // Every editor's note but four (a word's sense, the party's later name, a tradition no listed work covers) rests on a
+  // published work it names at its end; the notes on passages that cannot be restored rest on the texts themselves.
+  const unsourced = edition.apparatus.annotations
+    .filter((candidate) => candidate.kind === 'note' && !candidate.id.includes('textual'))
+    .filter((candidate) => !candidate.sources.some((source) => items.has(source.credit)))
+    .map((candidate) => candidate.id)
+  assert.deepEqual([...new Set(unsourced)].sort(), ['faq-note-komitetchina', 'faq-note-ukases', 'sol-note-left-communist', 'sol-note-party-name'])
+  assert.match(note('note-kronstadt'), /Sources: Avrich, Kronstadt 1921; Goldman, My Further Disillusionment in Russia\.$/)
+  assert.match(note('note-dreadnought'), /Source: Winslow, Sylvia Pankhurst: Sexual Politics and Political Activism\.$/)
   // The merged notes cite what supports them.
   for (const id of ['note-pravda', 'note-tenth-congress', 'note-trade-union-debate', 'note-comintern', 'note-left-opposition'])
     assert.ok(sourced(id).filter((credit) => credit !== 'Samizdat editors').length >= 2, `${id}: ${sourced(id).join(', ')}`)
