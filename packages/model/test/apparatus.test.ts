@@ -316,6 +316,6 @@ test('an editor’s note names at its end the bibliography items it rests on (no
   )
   // French words: the label with its no-break space before the colon, names joined by “et”.
   const french = resolveEdition(corpus, 'book', {locale: 'fr'})
-  const closing = french.works[0]!.notes[2]!.children.at(-1) as {children: Nodes[]}
+  const closing = french.works[0]!.notes[2]!.children.at(-1) as Nodes
   assert.equal(textOf(closing), 'Sources\u00A0: Smith et Jones, Two Hands; Aberdeen Solidarity, Spartakism; Theses.')
 })

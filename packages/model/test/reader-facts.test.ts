@@ -171,7 +171,10 @@ test('corrections beyond transcription are marked as editorial emendations, and 
   ])
   const list = corrections(edition)
   assert.ok(list.includes('within for “with” (editorial emendation): “Oppositions with the Bolshevik party” may be a slip'), list)
-  assert.ok(list.includes('“traditional” for “trade "traditional"” (editorial emendation): OCR: a stray word, removed on a guess not checked against a printed copy'), list)
+  assert.ok(
+    list.includes('“traditional” for “trade "traditional"” (editorial emendation): OCR: a stray word, removed on a guess not checked against a printed copy'),
+    list
+  )
   // A plain correction is listed as before.
   assert.ok(list.includes('1961 for “196 1”: OCR: space inside a number'), list)
 })
