@@ -81,6 +81,19 @@ test('the Kronstadt notes give the resolution’s second point whole, anarchists
   for (const place of later) assert.doesNotMatch(place.text, /Kronstadt/)
 })
 
+test('across every note and conflict of the edition: no sentence puts Kollontai among the twenty-two; every Kronstadt demand of free speech names the anarchists', () => {
+  const texts = edition.works.flatMap((work) => work.notes.map((found) => [found.id, flat(textOf({type: 'root', children: found.children}))] as const))
+  for (const [id, text] of texts) {
+    for (const sentence of text.split(/(?<=\.) /)) {
+      if (/twenty-two|signatories|signed/.test(sentence) && sentence.includes('Kollontai'))
+        assert.match(sentence, /added their signatures afterwards|proposal to expel/, `${id}: ${sentence}`)
+      if (/Kronstadt|sailors/.test(text) && /freedom of speech and press/.test(sentence))
+        assert.match(sentence, /for anarchists and left socialist parties/, `${id}: ${sentence}`)
+    }
+  }
+  assert.ok(texts.some(([, text]) => text.includes('for anarchists and left socialist parties')))
+})
+
 test('the Kommunist note tells the Petrograd newspaper from the Moscow journal, and keeps 1918 against 1920', () => {
   const text = note('faq-note-kommunist')
   assert.ok(text.includes('a Petrograd newspaper, Kommunist, which a Petrograd city party conference ordered suspended'), text)
