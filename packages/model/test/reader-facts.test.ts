@@ -303,7 +303,7 @@ test('near-repeated editor’s notes are one note each, printed once and referre
   // What the merged notes said apart is kept: the tax in kind, the anachronistic party name, the ban on the
   // Workers' Opposition's ideas, the Comintern's Second Congress, the dispute over what Pravda printed.
   assert.ok(note('note-tenth-congress').includes('It replaced grain requisitioning with a tax in kind'))
-  assert.ok(note('sol-note-party-name').includes('the party took that name only in 1952'))
+  assert.ok(note('sol-note-party-name').includes('the Soviet Union was founded only in December 1922'))
   assert.ok(note('note-trade-union-debate').includes('“On the Syndicalist and Anarchist Deviation in Our Party”'))
   assert.ok(note('note-trade-union-debate').includes('Lenin’s article “The Party Crisis” (January 1921)'))
   assert.ok(note('note-comintern').includes('Its Second Congress (July–August 1920)'))
@@ -322,13 +322,13 @@ test('every source an editor’s note names beside the editors is an item of the
   assert.deepEqual(sourced('note-kronstadt'), ['Samizdat editors', 'avrich-kronstadt-1921', 'goldman-further-disillusionment'])
   assert.deepEqual(sourced('faq-note-kommunist'), ['Samizdat editors', 'daniels-conscience-revolution', 'kowalski-bolshevik-party-conflict'])
   assert.deepEqual(sourced('sol-note-cardan'), ['Samizdat editors', 'cardan-bolshevism-bureaucracy'])
-  // Every editor's note but four (a word's sense, the party's later name, a tradition no listed work covers) rests on a
+  // Every editor's note but three (two words' senses, a tradition no listed work covers) rests on a
   // published work it names at its end; the notes on passages that cannot be restored rest on the texts themselves.
   const unsourced = edition.apparatus.annotations
     .filter((candidate) => candidate.kind === 'note' && !candidate.id.includes('textual'))
     .filter((candidate) => !candidate.sources.some((source) => items.has(source.credit)))
     .map((candidate) => candidate.id)
-  assert.deepEqual([...new Set(unsourced)].sort(), ['faq-note-komitetchina', 'faq-note-ukases', 'sol-note-left-communist', 'sol-note-party-name'])
+  assert.deepEqual([...new Set(unsourced)].sort(), ['faq-note-komitetchina', 'faq-note-ukases', 'sol-note-left-communist'])
   assert.match(note('note-kronstadt'), /Sources: Avrich, Kronstadt 1921; Goldman, My Further Disillusionment in Russia\.$/)
   assert.match(note('note-dreadnought'), /Source: Winslow, Sylvia Pankhurst: Sexual Politics and Political Activism\.$/)
   // The merged notes cite what supports them.
