@@ -4,7 +4,7 @@
  * files so the runner runs the two halves side by side. A field that names a
  * file is tested on disk (each file gets its own scratch corpus): what a
  * hostile path there meets is the disk's sandbox. Every other field is loaded
- * from memory (`corpusFromFiles`: the same loading code, a third of the CPU).
+ * from memory (`corpusFromFiles`: the same loading code, a fifth less CPU a load).
  */
 import assert from 'node:assert/strict'
 import {writeFile} from 'node:fs/promises'
