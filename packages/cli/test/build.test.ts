@@ -15,7 +15,7 @@ test('a plain folder of Markdown builds one edition named after the folder, work
       'a-first.md': '---\ntitle: Zebra Essay\n---\n\nThe first file.\n',
       'c-third.md': '# Mongoose Essay\n\nA file whose only title is its heading.\n'
     })
-    const result = spawnCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
+    const result = await runCli(['build', '--corpus', 'field-notes', '--out', 'site'], dir)
     // Not a terminal: a plain line per task as it ends, then the summary: each output's path, size and time.
     assert.equal(result.stderr.match(/^wrote .*$/gm)?.length, 4, result.stderr)
     assert.match(result.stderr, /^built field-notes: html \((\d+ ms|\d+\.\d s)\)$/m)
@@ -81,7 +81,7 @@ test('a broken corpus exits 1 with every error at file:line:column and leaves --
     await writeTree(path.join(dir, 'out'), {'keep.txt': 'mine\n', 'ed/index.html': '<p>an older build</p>\n'})
     const before = await snapshot(path.join(dir, 'out'))
 
-    const result = spawnCli(['build', '--corpus', 'broken', '--out', 'out'], dir)
+    const result = await runCli(['build', '--corpus', 'broken', '--out', 'out'], dir)
     assert.equal(result.code, 1, result.stderr)
     assert.match(result.stderr, /^broken\/works\/bad-yaml\.md:2:\d+: error Invalid YAML.*\[yaml-invalid\]$/m)
     assert.match(result.stderr, /^broken\/editions\/ed\.yaml:4:5: error .*`no-such-work`.*\[work-unknown\]$/m)
@@ -91,7 +91,7 @@ test('a broken corpus exits 1 with every error at file:line:column and leaves --
     assert.deepEqual(await snapshot(path.join(dir, 'out')), before)
 
     // And with no --out folder yet, none is created.
-    const again = spawnCli(['build', '--corpus', 'broken', '--out', 'fresh'], dir)
+    const again = await runCli(['build', '--corpus', 'broken', '--out', 'fresh'], dir)
     assert.equal(again.code, 1)
     assert.equal(await snapshot(path.join(dir, 'fresh')), undefined)
   } finally {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import {test} from 'node:test'
 import {clean} from '../src/lib/report.js'
-import {spawnCli, tempDir, writeTree} from './util.js'
+import {runCli, tempDir, writeTree} from './util.js'
 
 test('escape sequences and controls in titles, ids and file names are shown escaped, one message per line', async () => {
   const {dir, cleanup} = await tempDir()
@@ -13,7 +13,7 @@ test('escape sequences and controls in titles, ids and file names are shown esca
       'works/bell\u0007.md': 'No title here.\n',
       'editions/e.yaml': 'title: E\nworks: ["w", "\\x1b[31mred\\u202e\\x9b2J\\nnext"]\n'
     })
-    const result = spawnCli(['build', '--corpus', 'c', '--out', 'o'], dir)
+    const result = await runCli(['build', '--corpus', 'c', '--out', 'o'], dir)
     assert.equal(result.code, 1)
     assert.equal(
       result.stderr,

@@ -87,12 +87,13 @@ export async function pool<T>(limit: number, jobs: Array<() => Promise<T>>): Pro
   return results
 }
 
-/** Call `run()` in-process, capturing its output. */
+/** Call `run()` in-process, capturing its output: not a terminal, as for a spawned bin whose stderr is a pipe. */
 export async function runCli(args: string[], cwd: string): Promise<Result> {
   let stdout = ''
   let stderr = ''
   const code = await run(args, {
     cwd,
+    tty: false,
     stdout: {write: (text: string) => (stdout += text)},
     stderr: {write: (text: string) => (stderr += text)}
   })

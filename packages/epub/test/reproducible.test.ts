@@ -12,6 +12,7 @@ import {promisify} from 'node:util'
 import {build, buildDate, edition, open} from './helpers/books.js'
 import {elements, textOf} from './helpers/xml.js'
 import {toEpub} from '@samizdat/epub'
+import {corpusFromFiles, resolveEdition} from '@samizdat/model'
 
 const run = promisify(execFile)
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -68,10 +69,14 @@ test('every zip entry is dated with the build time; mimetype comes first, stored
 
 test('without a date: the edition’s own date, else the Unix epoch (never the clock)', async () => {
   const fixture = await open((await toEpub(await edition('fixture')))[0]!.data)
-  const real = await open((await toEpub(await edition('real')))[0]!.data)
-  const modified = (opf: typeof real.opf) => textOf(elements(opf, 'meta').find((m) => m.attributes['property'] === 'dcterms:modified')!)
+  // An edition with no date of its own (a plain folder's): the size of the real one buys nothing here.
+  const corpus = await corpusFromFiles({'a.md': '# A\n\nText.\n'})
+  const undated = resolveEdition(corpus, corpus.editions[0]!.id)
+  assert.equal(undated.meta.date, undefined)
+  const book = await open((await toEpub(undated))[0]!.data)
+  const modified = (opf: typeof book.opf) => textOf(elements(opf, 'meta').find((m) => m.attributes['property'] === 'dcterms:modified')!)
   assert.equal(modified(fixture.opf), '2001-02-03T00:00:00Z')
-  assert.equal(modified(real.opf), '1970-01-01T00:00:00Z')
+  assert.equal(modified(book.opf), '1970-01-01T00:00:00Z')
   // Zip times cannot go below 1980.
-  assert.deepEqual([...new Set(Object.values(real.zip.files).map((file) => file.date.toISOString()))], ['1980-01-01T00:00:00.000Z'])
+  assert.deepEqual([...new Set(Object.values(book.zip.files).map((file) => file.date.toISOString()))], ['1980-01-01T00:00:00.000Z'])
 })

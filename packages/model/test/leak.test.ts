@@ -10,7 +10,7 @@ import {readFile, symlink, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import {after, test} from 'node:test'
-import {hasErrors, loadCorpus, resolveEdition, toApparatusJson} from '@samizdat/model'
+import {corpusFromFiles, hasErrors, loadCorpus, resolveEdition, toApparatusJson, type Corpus} from '@samizdat/model'
 import {toHtml} from '@samizdat/html'
 import {toEpub} from '@samizdat/epub'
 import {toPdf} from '@samizdat/pdf'
@@ -40,11 +40,13 @@ const payloads = (): string[] => [
   '~/.profile'
 ]
 
-/** Errors a corpus folder has, as `path: rule` lines. */
-async function errors(dir: string): Promise<Set<string>> {
-  const corpus = await loadCorpus(dir, {cwd: dir})
+/** Errors a corpus has, as `path: rule` lines. */
+function errorsOf(corpus: Corpus): Set<string> {
   return new Set(corpus.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path}:${m.line}:${m.column} ${m.ruleId}`)))
 }
+
+/** Keys whose value names a file of the corpus: probed on the disk, where the sandbox is; other fields in memory. */
+const fileKeys = new Set(['file', 'preface'])
 
 async function pdfText(pdf: Uint8Array, dir: string): Promise<string> {
   const path = join(dir, 'out.pdf')
@@ -56,9 +58,10 @@ for (const payload of payloads()) {
   test(`fields naming \`${payload.replace(tmp.dir, '<tmp>')}\` publish nothing from outside the corpus`, async (t) => {
     const dir = join(tmp.dir, 'corpus-' + payloads().indexOf(payload), 'book')
     const docs = structuredClone(base)
-    await writeTree(dir, {...otherFiles, ...Object.fromEntries(Object.entries(docs).map(([path, doc]) => [path, render(doc)]))})
+    const texts = (): Record<string, string> => ({...otherFiles, ...Object.fromEntries(Object.entries(docs).map(([path, doc]) => [path, render(doc)]))})
+    await writeTree(dir, texts())
     await symlink(secretFile(), join(dir, 'works', 'linked.md'))
-    const clean = await errors(dir)
+    const clean = {disk: errorsOf(await loadCorpus(dir, {cwd: dir})), memory: errorsOf(await corpusFromFiles(texts()))}
     // Put the payload in every string field the corpus still accepts with it (a rejected value is read by no one).
     for (const [path, doc] of Object.entries(docs)) {
       for (const field of fieldPaths(doc.data)) {
@@ -68,9 +71,10 @@ for (const payload of payloads()) {
         const before = node[key]
         if (typeof before !== 'string') continue
         node[key] = payload
-        await writeFile(join(dir, path), render(doc))
-        const now = await errors(dir)
-        if ([...now].some((line) => !clean.has(line))) node[key] = before
+        const onDisk = fileKeys.has(String(key))
+        if (onDisk) await writeFile(join(dir, path), render(doc))
+        const now = onDisk ? errorsOf(await loadCorpus(dir, {cwd: dir})) : errorsOf(await corpusFromFiles(texts()))
+        if ([...now].some((line) => !clean[onDisk ? 'disk' : 'memory'].has(line))) node[key] = before
       }
       await writeFile(join(dir, path), render(doc))
     }

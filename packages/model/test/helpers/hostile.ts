@@ -223,6 +223,8 @@ export function payloads(): Array<[string, string]> {
     ['map with title', '{title: x, id: y, name: z, exact: w}'],
     ['alias bomb', bomb()],
     ['deep nesting', deep(5000)],
+    // Before the 1 MB string: where it is refused, so is the 1 MB one (helpers/hostile-yaml.ts).
+    ['long id', `"${'a'.repeat(5000)}"`],
     ['1 MB string', `"${'a'.repeat(1024 * 1024)}"`],
     ['control characters', '"a\\x00b\\x07c\\x1bd\\x7f"'],
     ['lone surrogate', '"a\\ud800b"'],
@@ -235,7 +237,6 @@ export function payloads(): Array<[string, string]> {
     ['unknown tag', '!!js/function "function () {}"'],
     ['undefined alias', '*nowhere'],
     ['proto key', '{__proto__: {polluted: 1}, constructor: 1}'],
-    ['long id', `"${'a'.repeat(5000)}"`],
     ['regex bomb', '"(a+)+$"'],
     ['unicode', '"Ꙭ ‮rtl‬ e\u0301 😀 \\u200b"']
   ]
