@@ -153,9 +153,9 @@ export function noteMeasures(shapes: readonly PageShape[]): NoteMeasures {
   }
 }
 
-/** Letters only, in lower case: a heading's text as the page shows it, whatever its marks, small capitals or breaks. */
+/** Letters and digits only, in lower case: a heading's text as the page shows it, whatever its small capitals or breaks. */
 function letters(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}]/gu, '')
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 /**
@@ -163,7 +163,8 @@ function letters(text: string): string {
  * title or a byline (any of `headings`, the texts the edition sets as such)
  * among the last two lines of a page that its section continues after,
  * from page index `from` (after the contents, which lists titles and
- * bylines). A line is one of them when its letters are a whole heading's, or
+ * bylines). A line is one of them when its letters and digits are a whole
+ * heading's (a note's number after them), or
  * when it is centred and twelve or more of its letters run inside one (a
  * heading set on several lines); a heading of level 4 is set flush left, and
  * only read whole.
@@ -172,7 +173,9 @@ export function strandedHeadings(shapes: readonly PageShape[], headings: readonl
   const known = headings.map(letters).filter((text) => text.length >= 4)
   const isHeading = ({text, centred}: {text: string; centred: boolean}): boolean => {
     const own = letters(text)
-    return own.length > 0 && known.some((heading) => heading === own || (centred && own.length >= 12 && heading.includes(own)))
+    // A heading's note mark follows it: "Appeal of the 22" and its mark 3 read "appealofthe223".
+    const whole = (heading: string): boolean => own === heading || (own.startsWith(heading) && /^\d+$/.test(own.slice(heading.length)))
+    return own.length > 0 && known.some((heading) => whole(heading) || (centred && own.length >= 12 && heading.includes(own)))
   }
   const stranded: Array<{page: number; line: string}> = []
   shapes.forEach((shape, index) => {
