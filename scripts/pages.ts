@@ -6,7 +6,6 @@
  * that opens the notes without one is a note carried over). `pnpm measure`
  * and the pagination tests share it.
  */
-import type {Nodes} from 'mdast'
 import {listNames, textOf, type ResolvedEdition} from '@samizdat/model'
 import {geometry as geometryOf, leftEdge, type Geometry, type Paper} from '../packages/pdf/src/lib/geometry.js'
 import type {PageWords, Word} from '../packages/pdf/test/helpers.js'
@@ -190,9 +189,11 @@ export function strandedHeadings(shapes: readonly PageShape[], headings: readonl
 export function headingTexts(edition: ResolvedEdition): string[] {
   const texts: string[] = []
   for (const section of [...(edition.preface ? [edition.preface] : []), ...edition.works, ...(edition.backMatter ?? [])]) {
-    const walk = (node: Nodes): void => {
+    // The tree's nodes, typed as the model's `textOf` takes them (mdast is not a dependency of the scripts).
+    type Node = Parameters<typeof textOf>[0]
+    const walk = (node: Node): void => {
       if (node.type === 'heading') texts.push(textOf(node))
-      else if ('children' in node) for (const child of node.children) walk(child)
+      else if ('children' in node) for (const child of node.children) walk(child as Node)
     }
     walk(section.tree)
   }
