@@ -1,7 +1,7 @@
 /**
  * `pnpm measure [--pages] [corpus-folder edition-id]`: the printed page, measured from
  * the PDF itself, for each paper (`--pages`: and the typography of each page). By default the reader edition,
- * the generated notes corpus (scripts/notes-corpus.ts) and a generated corpus of prose nobody here wrote (the
+ * the generated notes and headings corpora (scripts/notes-corpus.ts, headings-corpus.ts) and a generated corpus of prose nobody here wrote (the
  * READMEs of the PDF package's dependencies). Each measure is a column
  * of the table: a title and a function of the PDF's pages; add one to
  * `columns` to measure something more.
@@ -12,16 +12,20 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpusFromFiles, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {papers, toPdf, type Paper} from '@samizdat/pdf'
-import {pageWords, readmeEdition, type PageWords} from '../packages/pdf/test/helpers.js'
-import {noteMeasures, pageShapes, type PageShape} from './pages.js'
+import {destinationsAndLinks, pageWords, readmeEdition, type PageWords} from '../packages/pdf/test/helpers.js'
+import {headingsCorpus} from './headings-corpus.js'
+import {headingTexts, noteMeasures, pageShapes, strandedHeadings, type PageShape} from './pages.js'
 import {notesCorpus} from './notes-corpus.js'
 import {pageLines, typographyColumns} from './typography-measures.js'
 
 /** What a column sees of one PDF. */
 interface Printed {
   paper: Paper
+  edition: ResolvedEdition
   words: PageWords[]
   shapes: PageShape[]
+  /** Page index of each named destination (qpdf). */
+  dests: Map<string, number>
 }
 
 interface Column {
@@ -47,6 +51,20 @@ const columns: Column[] = [
       return `${bodyMin}/${bodyMedian}`
     }
   },
+  {
+    title: "notes after their mark's page",
+    value: ({edition, dests}) => {
+      const notes = edition.works.flatMap((work) => work.notes)
+      return `${notes.filter((note) => dests.get(note.id) !== dests.get(note.refId)).length} of ${notes.length}`
+    }
+  },
+  {
+    title: 'stranded headings',
+    value: ({edition, shapes, dests}) => {
+      const from = dests.get(edition.preface?.id ?? edition.works[0]?.id ?? '')
+      return String(strandedHeadings(shapes, headingTexts(edition), from).length)
+    }
+  },
   ...typographyColumns
 ]
 
@@ -62,6 +80,7 @@ async function editions(): Promise<Array<[string, ResolvedEdition]>> {
   return [
     ['reader edition', resolveEdition(await loadCorpus(corpusDir), 'workers-opposition')],
     ['generated notes corpus', resolveEdition(await corpusFromFiles(notesCorpus()), 'corpus')],
+    ['generated headings corpus', resolveEdition(await corpusFromFiles(headingsCorpus()), 'corpus')],
     ['generated corpus (READMEs)', await readmeEdition()]
   ]
 }
@@ -73,7 +92,7 @@ for (const [name, edition] of await editions()) {
     const pdf = join(out, `${edition.meta.id}-${paper}.pdf`)
     writeFileSync(pdf, (await toPdf(edition, {date, paper}))[0]!.data)
     const words = pageWords(pdf)
-    const printed = {paper, words, shapes: pageShapes(words, paper)}
+    const printed = {paper, edition, words, shapes: pageShapes(words, paper), dests: destinationsAndLinks(pdf).dests}
     rows.push([paper, ...columns.map((column) => column.value(printed))])
     if (perPage) console.log([`${paper}:`, ...pageLines(words, paper)].join('\n'))
   }

@@ -6,6 +6,7 @@
  * that opens the notes without one is a note carried over). `pnpm measure`
  * and the pagination tests share it.
  */
+import {listNames, textOf, type ResolvedEdition} from '@samizdat/model'
 import {geometry as geometryOf, leftEdge, type Geometry, type Paper} from '../packages/pdf/src/lib/geometry.js'
 import type {PageWords, Word} from '../packages/pdf/test/helpers.js'
 
@@ -27,6 +28,8 @@ export interface PageShape {
   bodyDepth: number
   /** The first words of the body's first line, for messages. */
   opening: string
+  /** The body's last two lines, last line last: their text, and whether each is centred in the text block. */
+  tail: Array<{text: string; centred: boolean}>
   notes: NotePiece[]
 }
 
@@ -66,6 +69,11 @@ function shapeOf(page: PageWords, index: number, g: Geometry): PageShape {
       .slice(0, 4)
       .map((word) => word.text)
       .join(' '),
+    tail: body.slice(-2).map((row) => {
+      const before = (row[0] as Word).xMin - left
+      const after = left + g.textWidth - (row.at(-1) as Word).xMax
+      return {text: row.map((word) => word.text).join(' '), centred: before > g.size && Math.abs(before - after) < 3}
+    }),
     notes
   }
 }
@@ -142,4 +150,56 @@ export function noteMeasures(shapes: readonly PageShape[]): NoteMeasures {
     bodyMin: lines[0] ?? 0,
     bodyMedian: lines[Math.floor(lines.length / 2)] ?? 0
   }
+}
+
+/** Letters and digits only, in lower case: a heading's text as the page shows it, whatever its small capitals or breaks. */
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/**
+ * What a page may not end with, read from the printed page: a heading, a
+ * title or a byline (any of `headings`, the texts the edition sets as such)
+ * among the last two lines of a page that its section continues after,
+ * from page index `from` (after the contents, which lists titles and
+ * bylines). A line is one of them when its letters and digits are a whole
+ * heading's (a note's number after them), or
+ * when it is centred and twelve or more of its letters run inside one (a
+ * heading set on several lines); a heading of level 4 is set flush left, and
+ * only read whole.
+ */
+export function strandedHeadings(shapes: readonly PageShape[], headings: readonly string[], from = 0): Array<{page: number; line: string}> {
+  const known = headings.map(letters).filter((text) => text.length >= 4)
+  const isHeading = ({text, centred}: {text: string; centred: boolean}): boolean => {
+    const own = letters(text)
+    // A heading's note mark follows it: "Appeal of the 22" and its mark 3 read "appealofthe223".
+    const whole = (heading: string): boolean => own === heading || (own.startsWith(heading) && /^\d+$/.test(own.slice(heading.length)))
+    return own.length > 0 && known.some((heading) => whole(heading) || (centred && own.length >= 12 && heading.includes(own)))
+  }
+  const stranded: Array<{page: number; line: string}> = []
+  shapes.forEach((shape, index) => {
+    if (index < from || shapes[index + 1]?.head !== true) return
+    const line = shape.tail.find(isHeading)
+    if (line !== undefined) stranded.push({page: index, line: line.text})
+  })
+  return stranded
+}
+
+/** The texts an edition sets as headings, titles and bylines (the openings' and the contents'), for `strandedHeadings`. */
+export function headingTexts(edition: ResolvedEdition): string[] {
+  const texts: string[] = []
+  for (const section of [...(edition.preface ? [edition.preface] : []), ...edition.works, ...(edition.backMatter ?? [])]) {
+    // The tree's nodes, typed as the model's `textOf` takes them (mdast is not a dependency of the scripts).
+    type Node = Parameters<typeof textOf>[0]
+    const walk = (node: Node): void => {
+      if (node.type === 'heading') texts.push(textOf(node))
+      else if ('children' in node) for (const child of node.children) walk(child as Node)
+    }
+    walk(section.tree)
+  }
+  for (const work of edition.works) {
+    const authors = work.meta.creators.filter((creator) => creator.role === 'aut').map((creator) => creator.name)
+    texts.push(work.meta.title, work.meta.subtitle ?? '', listNames(authors, edition.meta.language))
+  }
+  return texts.filter((text) => text.length > 0)
 }

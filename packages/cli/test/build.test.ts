@@ -298,6 +298,19 @@ test('--booklet writes <edition>.booklet.pdf beside the book, its own entry in t
     assert.equal(result.code, 0, result.stderr)
     assert.match(pages('dist/both.pdf').size, /^612 x 792 pts \(letter\)$/)
     assert.match(pages('dist/both.booklet.pdf').size, /^792 x 612 pts \(letter\)$/)
+    // Half-letter pages at full size: the body's words are 11 pt type (EB Garamond's box is 1.305 em), not A5 scaled to 94 %.
+    if (!hasTool(t, 'pdftotext')) return
+    const heights = [
+      ...spawnSync('pdftotext', ['-bbox', path.join(dir, 'dist/both.booklet.pdf'), '-'], {encoding: 'utf8'}).stdout.matchAll(
+        /yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g
+      )
+    ]
+      .map((match) => Number(match[2]) - Number(match[1]))
+      .sort((a, b) => a - b)
+    assert.ok(
+      Math.abs((heights[Math.floor(heights.length / 2)] as number) - 11 * 1.305) < 0.05,
+      `median word height ${heights[Math.floor(heights.length / 2)]}`
+    )
   } finally {
     await cleanup()
   }

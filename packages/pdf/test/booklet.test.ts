@@ -11,8 +11,9 @@ import {test, type TestContext} from 'node:test'
 import {execFileSync} from 'node:child_process'
 import PDFDocument from 'pdfkit'
 import {UsageError} from '@samizdat/model'
-import {toBooklet, type BookletOptions} from '@samizdat/pdf'
-import {fixturePdf, hasTool, outputDir, run} from './helpers.js'
+import {toBooklet, toPdf, type BookletOptions} from '@samizdat/pdf'
+import {fixturePdf, hasTool, outputDir, pageWords, run, type PageWords, type Word} from './helpers.js'
+import {memoryEdition, paragraph} from './memory.js'
 
 const require = createRequire(import.meta.url)
 const mm = 72 / 25.4
@@ -129,6 +130,59 @@ test('Letter: the pages scaled to half-letter, 2-up on Letter landscape', async 
     ['4', '1'],
     ['2', '3']
   ])
+})
+
+test('half-letter: the book is laid out on 5.5 × 8.5 in pages and imposed on Letter at full size, nothing scaled', async (t) => {
+  if (!tools(t) || !hasTool(t, 'pdfinfo')) return
+  const edition = memoryEdition(
+    Array.from({length: 40}, (_, index) => paragraph(`Paragraph ${index + 1} of a small book set on half-letter pages. `.repeat(4)))
+  )
+  mkdirSync(outputDir, {recursive: true})
+  const bookFile = join(outputDir, 'half-letter.pdf')
+  const bytes = (await toPdf(edition, {date: new Date(0), paper: 'halfletter'}))[0]!.data
+  writeFileSync(bookFile, bytes)
+  assert.match(run('pdfinfo', [bookFile]), /Page size:\s+396 x 612 pts/)
+  const sheetFile = join(outputDir, 'booklet-half-letter.pdf')
+  writeFileSync(sheetFile, await toBooklet(bytes, {sheet: 'Letter'}))
+  const pages = pageWords(bookFile)
+  const sheets = pageWords(sheetFile)
+  assert.equal(sheets[0]?.width, 792)
+  // Eight pages, one signature: sheet sides [8, 1], [2, 7], [6, 3], [4, 5]; each word where its page has it, as large.
+  assert.equal(pages.length, 8)
+  const boxes = (words: readonly Word[], dx: number): string[] =>
+    words.map(
+      (word) =>
+        `${word.text} ${(word.xMin + dx).toFixed(1)} ${word.yMin.toFixed(1)} ${(word.xMax - word.xMin).toFixed(1)}x${(word.yMax - word.yMin).toFixed(1)}`
+    )
+  const words = (page: PageWords | undefined): Word[] => (page as PageWords).lines.flat()
+  const sides = [
+    [8, 1],
+    [2, 7],
+    [6, 3],
+    [4, 5]
+  ] as const
+  let compared = 0
+  sides.forEach(([left, right], index) => {
+    const side = words(sheets[index])
+    assert.deepEqual(
+      boxes(
+        side.filter((word) => word.xMin < 396),
+        0
+      ),
+      boxes(words(pages[left - 1]), 0),
+      `sheet side ${index + 1}, left`
+    )
+    assert.deepEqual(
+      boxes(
+        side.filter((word) => word.xMin >= 396),
+        0
+      ),
+      boxes(words(pages[right - 1]), 396),
+      `sheet side ${index + 1}, right`
+    )
+    compared += side.length
+  })
+  assert.ok(compared > 500, `${compared} words compared`)
 })
 
 /** The first sheet at 72 dpi, grey levels, and whether the pixel at (x, y) from the top left is dark. */

@@ -7,9 +7,15 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {corpusFromFiles, resolveEdition} from '@samizdat/model'
+import {corpusFromFiles, resolveEdition, type ResolvedEdition, type ResolvedWork} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
+import {sharedBuild} from '../../../scripts/test-cache.js'
+import {headingsCorpus} from '../../../scripts/headings-corpus.js'
+import {headingTexts, pageShapes, strandedHeadings} from '../../../scripts/pages.js'
 import {typographyMeasures, type TypographySummary} from '../../../scripts/typography-measures.js'
+import type {StructNode} from '../src/lib/structure.js'
+import {typeset} from '../src/lib/to-pdf.js'
+import type {Line} from '../src/lib/types.js'
 import {geometry, leftEdge, papers, type Paper} from '../src/lib/geometry.js'
 import {
   build,
@@ -24,6 +30,7 @@ import {
   readerEdition,
   readerPdf,
   readmeEdition,
+  root,
   squash,
   type PageWords
 } from './helpers.js'
@@ -116,4 +123,58 @@ test('a heading of two lines is balanced: its last line is never one word alone'
   const set = lines.slice(body - 2, body)
   assert.equal(squash(set.join(' ')), heading)
   for (const line of set) assert.ok(line.split(' ').length >= 4, `"${line}" is a line of the heading`)
+})
+
+/** The generated headings corpus (scripts/headings-corpus.ts). */
+function headingsEdition(): Promise<ResolvedEdition> {
+  return corpusFromFiles(headingsCorpus()).then((corpus) => resolveEdition(corpus, 'corpus'))
+}
+
+/** Is `line` a heading's, a title's or a byline's (set as display, or owned by an `H1`–`H6`)? */
+function headingKind(line: Line): string | undefined {
+  if (line.display) return 'display'
+  for (const glyphs of line.glyphs)
+    for (let node: StructNode | undefined = glyphs.struct; node; node = node.parent) if (/^H\d$/.test(node.type)) return node.type
+  return undefined
+}
+
+/**
+ * From the layout: pages that their section continues after and whose last heading, title or byline is
+ * followed by fewer than two lines (none: it ends the page).
+ */
+async function strandedInLayout(edition: ResolvedEdition, paper: Paper): Promise<string[]> {
+  const {pages} = await typeset(edition, {date, paper})
+  const stranded: string[] = []
+  pages.forEach((page, index) => {
+    const next = pages[index + 1]
+    if (!next || next.section !== page.section || next.first) return
+    const kinds = page.body.map(({block}) => block.items.flatMap((placed) => ('line' in placed ? [headingKind(placed.line)] : [])).find(Boolean))
+    const last = kinds.findLastIndex(Boolean)
+    if (last >= 0 && page.body.length - 1 - last < 2) stranded.push(`page ${index + 1}: ${kinds[last]} and ${page.body.length - 1 - last} lines`)
+  })
+  return stranded
+}
+
+/** From the PDF's text layer, page by page: a heading, title or byline among the last two lines of a page (after the contents). */
+function strandedInPdf(pdf: string, paper: Paper, edition: ResolvedEdition): Array<{page: number; line: string}> {
+  const from = destinationsAndLinks(pdf).dests.get(edition.preface?.id ?? (edition.works[0] as ResolvedWork).id)
+  return strandedHeadings(pageShapes(pageWords(pdf), paper), headingTexts(edition), from)
+}
+
+test('no heading, title or byline ends a page: each keeps two lines of what follows (generated corpus, A5, A4, Letter; reader edition)', async (t) => {
+  const edition = await headingsEdition()
+  // Before the rule (a heading kept with one line): 4, 2 and 2 pages of the generated corpus, one of the reader edition.
+  for (const paper of papers) assert.deepEqual(await strandedInLayout(edition, paper), [], paper)
+  assert.deepEqual(await strandedInLayout(await readerEdition(), 'A5'), [], 'reader edition')
+  if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
+  const pdf = await sharedBuild(
+    'pdf-headings-corpus-A5',
+    'pdf',
+    {date, paper: 'A5'},
+    [join(root, 'scripts', 'headings-corpus.ts')],
+    async () => (await toPdf(edition, {date, paper: 'A5'}))[0]!.data
+  )
+  assert.ok(headingTexts(edition).length > 200)
+  assert.deepEqual(strandedInPdf(pdf, 'A5', edition), [])
+  assert.deepEqual(strandedInPdf(await readerPdf(), 'A5', await readerEdition()), [])
 })

@@ -193,10 +193,3 @@ test("emergency stretch sets what the tolerance refused, within the spacing's ha
     undefined
   )
 })
-
-test('looseness sets a paragraph a line longer (or shorter) when the tolerance allows', () => {
-  assert.equal(breakLines(words(10), () => 58, {tolerance: 10})?.length, 2)
-  assert.equal(breakLines(words(10), () => 58, {tolerance: 10, looseness: 1})?.length, 3)
-  // As close as it can: one-word lines have no glue to stretch.
-  assert.equal(breakLines(words(10), () => 58, {tolerance: 10, looseness: 5})?.length, 3)
-})

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {Root} from 'mdast'
 import {join} from 'node:path'
-import {blocksOf, corpusFromFiles, resolveEdition, type NoteReference, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
+import {blocksOf, corpusFromFiles, resolveEdition, type NoteReference, type ResolvedEdition, type ResolvedNote, type ResolvedWork} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import {visit} from 'unist-util-visit'
 import {geometry, papers, type Paper} from '../src/lib/geometry.js'
@@ -12,6 +12,8 @@ import {notesCorpus} from '../../../scripts/notes-corpus.js'
 import {sharedBuild} from '../../../scripts/test-cache.js'
 import {date, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageTexts, pageWords, readerEdition, readerPdf, root, squash} from './helpers.js'
 import {bodyTexts} from './text.js'
+import {typeset} from '../src/lib/to-pdf.js'
+import {waitingNotes, type Waiting} from './waiting.js'
 
 /** The marks of `noteId` in a tree, in reading order. */
 function marksOf(tree: Root, noteId: string): NoteReference[] {
@@ -178,4 +180,22 @@ test('reader edition: "Appeal of the 22" with its mark does not read "223"; no i
   const pdf = await readerPdf()
   assert.doesNotMatch(pageTexts(pdf).join('\n'), /Appeal of the 22\d/)
   assert.deepEqual(brokenNames(pdf), [])
+})
+
+/** Notes that wait, from the layout, with the reason (test/waiting.ts); those waiting without one. */
+async function unexplainedWaits(edition: ResolvedEdition, paper: Paper): Promise<{waiting: Waiting[]; unexplained: string[]}> {
+  const {pages, geometry: g} = await typeset(edition, {date, paper})
+  const waiting = waitingNotes(pages, g.textHeight, g.noteLeading * 1.1)
+  return {waiting, unexplained: waiting.filter((wait) => wait.reason === 'unexplained').map((wait) => `${wait.id} (page ${wait.markPage + 1})`)}
+}
+
+test("TeX's rule: a note waits for the next page only behind a split or waiting note, or where moving its mark's line would leave less than the minimum text block (reader edition; generated corpus, A5, A4, Letter)", async () => {
+  // Before (a wait cost six empty lines): two notes of the reader edition on A4, one of the generated corpus on A4 and one on Letter waited where their line could have moved.
+  const reader = await unexplainedWaits(await readerEdition(), 'A5')
+  assert.deepEqual(reader.unexplained, [])
+  // The reader edition's six: a cluster of long notes (23, 15 and 5 lines called in 11 lines of page 12) fills pages 12 to 14.
+  assert.ok(reader.waiting.length <= 6, `${reader.waiting.length} notes wait`)
+  const generated = resolveEdition(await corpusFromFiles(notesCorpus()), 'corpus')
+  for (const paper of papers) assert.deepEqual((await unexplainedWaits(generated, paper)).unexplained, [], paper)
+  assert.deepEqual((await unexplainedWaits(await readerEdition(), 'A4')).unexplained, [], 'reader edition, A4')
 })

@@ -5,6 +5,7 @@ import {geometry} from '../src/lib/geometry.js'
 import {paginate, roman} from '../src/lib/paginate.js'
 import {structRoot} from '../src/lib/structure.js'
 import type {Block, Flow, Note, Section} from '../src/lib/types.js'
+import {waitingNotes} from './waiting.js'
 
 const g = {...geometry('A5'), textHeight: 100, noteLeading: 10}
 const line = (name: string, breakBefore = true, notes: Note[] = []): Block => ({kind: 'block', height: 10, items: [], breakBefore, notes, marks: [{id: name}]})
@@ -127,6 +128,7 @@ test('notes on the page as TeX sets them: whole when they fit, split once with t
   let onMarkPage = 0
   let noteCount = 0
   const short: string[] = []
+  const unexplained: string[] = []
   for (let seed = 1; seed <= 30; seed++) {
     const {flow, notes} = notedFlow(seed, 40)
     const pages = paginate([section('s', flow)], big)
@@ -157,8 +159,15 @@ test('notes on the page as TeX sets them: whole when they fit, split once with t
       const depth = (page.body.at(-1)?.y ?? 0) + 10
       if (depth < big.textHeight / 4) short.push(`seed ${seed}, page ${index + 1}: ${page.body.length} lines`)
     })
+    // A note waits only behind a split or waiting note, or where its mark's line cannot move (test/waiting.ts).
+    unexplained.push(
+      ...waitingNotes(pages, big.textHeight, big.noteLeading * 1.1)
+        .filter((wait) => wait.reason === 'unexplained')
+        .map((wait) => `seed ${seed}: ${wait.id}`)
+    )
   }
   assert.ok(short.length <= textPages / 100, `${short.length} short pages of ${textPages}: ${short.join('; ')}`)
+  assert.deepEqual(unexplained, [])
   // A note waits only where it cannot start beside its mark without squeezing the text.
   assert.ok(onMarkPage >= noteCount * 0.95, `${onMarkPage} of ${noteCount} notes start on their mark's page`)
 })

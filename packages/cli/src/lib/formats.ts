@@ -17,7 +17,7 @@ export interface RenderOptions extends WriterOptions {
   paper?: string
   /** For the site: the e-book and PDF built in the same run, offered on its index page (hrefs relative to the site's folder). */
   downloads?: Array<{format: 'epub' | 'pdf'; href: string}>
-  /** For the PDF: also `<edition>.booklet.pdf`, the A5 book imposed for a copy shop (A4 sheets; Letter ones with `paper: 'Letter'`). */
+  /** For the PDF: also `<edition>.booklet.pdf`, the book imposed for a copy shop (A5 pages on A4 sheets; half-letter pages on Letter ones with `paper: 'Letter'`). */
   booklet?: BookletRequest | undefined
 }
 
@@ -65,11 +65,13 @@ export const formats: Readonly<Record<string, Format>> = {
       const {toPdf, toBooklet} = await import('@samizdat/pdf')
       const files = await toPdf(edition, options)
       if (!options.booklet) return files
-      // The booklet imposes the A5 book, whatever paper the book itself is set on (its warnings are the book's).
+      // The booklet imposes the book set on half its sheet, whatever paper the reading PDF is set on: A5 on A4,
+      // half-letter on Letter, so nothing is scaled (its warnings are the book's).
       const paper = (options.paper ?? edition.meta.paper ?? 'A5').toLowerCase()
-      const a5 = paper === 'a5' ? files : await toPdf(edition, {...options, paper: 'A5', report: () => undefined})
       const sheet = paper === 'letter' ? 'Letter' : 'A4'
-      const booklet = await toBooklet((a5[0] as OutputFile).data, {sheet, marks: options.booklet.marks ?? false, signature: options.booklet.signature})
+      const half = sheet === 'Letter' ? 'HalfLetter' : 'A5'
+      const pages = paper === 'a5' ? files : await toPdf(edition, {...options, paper: half, report: () => undefined})
+      const booklet = await toBooklet((pages[0] as OutputFile).data, {sheet, marks: options.booklet.marks ?? false, signature: options.booklet.signature})
       return [...files, {path: bookletEntry(edition.meta.id), data: booklet}]
     },
     extraOutputs: (editionId, options) => (options.booklet ? [bookletEntry(editionId)] : [])

@@ -51,8 +51,9 @@ export function contentsSection(edition: ResolvedEdition, state: State, root: St
       const p = structChild(structChild(toc, 'TOCI'), 'P')
       const heading: Context = {...context, struct: p, bold: true, right: column}
       state.space(geometry.leading)
-      state.keepNext = true
       state.emit(state.lines(plain(entry.part, state, heading, p), heading, {align: 'ragged', hyphenate: false}), heading, {together: true})
+      // A part's heading goes with its first entries, never last on a page.
+      state.keepWithNext()
       continue
     }
     const toci = structChild(toc, 'TOCI')

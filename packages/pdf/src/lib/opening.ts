@@ -43,7 +43,7 @@ export function opening(state: State, context: Context, options: OpeningOptions)
     state.keepNext = true
   }
   state.space(geometry.leading * 2.5)
-  state.keepNext = true
+  state.keepWithNext()
 }
 
 /** Runs for a plain string in `context`'s style. */

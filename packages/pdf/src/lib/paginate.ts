@@ -77,12 +77,17 @@ const minSplitLines = 2
 /**
  * Costs of a page break, in squared empty lines: splitting a note costs as
  * much as four empty lines above the notes, a note whose text must wait for
- * the next page as six; a note kept waiting twice, or a remainder too long
+ * the next page as eight (TeX's rule: the mark's line moves to the next
+ * page with its note rather than the note waiting, unless the text block
+ * would fall below its minimum; at six, two notes of the reader edition on A4
+ * and two of the generated notes corpus waited where their line could move,
+ * and at seven one still did; at ten, more notes wait behind a split one); a
+ * note kept waiting twice, or a remainder too long
  * for the next page's share of notes (it would split again), cost more than
  * any empty room, and a text block below its minimum more than anything.
  */
 const splitCost = 16
-const deferCost = 36
+const deferCost = 64
 const splitAgainCost = 100_000
 const shortBodyCost = 1_000_000
 

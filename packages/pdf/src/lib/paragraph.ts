@@ -25,8 +25,6 @@ export interface ParagraphOptions {
   hyphenate?: boolean
   /** The document's hyphenator: the edition's exceptions, and words already hyphenated. */
   hyphenator?: Hyphenator
-  /** TeX's `\looseness`: this many lines more (or fewer) than the best setting, when the tolerance allows. */
-  looseness?: number
 }
 
 interface Pass {
@@ -111,7 +109,6 @@ function breakParagraph(runs: readonly Run[], measure: Measurer, options: Paragr
       tolerance: pass.tolerance,
       emergencyStretch: (pass.emergencyStretch ?? 0) * options.style.size,
       maxRatio: Math.max(pass.tolerance, maxRatio),
-      looseness: options.looseness ?? 0,
       ...(pass.anyHyphens ? {consecutiveHyphens: Infinity} : {})
     })
     return breaks && setLines(items, breaks, {align: options.align, width, height: options.leading, baseline, maxRatio: lastResortRatio})

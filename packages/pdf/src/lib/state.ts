@@ -74,10 +74,18 @@ export interface PageRefs {
   count: number
 }
 
+/** Lines of what follows that a heading or byline keeps with it. */
+const keptLines = 2
+
 export class State {
   readonly flow: Flow[] = []
-  /** The next block may not be separated from the previous one (after a heading). */
+  /** The next block may not be separated from the previous one (a byline from its title, a caption from its figure). */
   keepNext = false
+  /**
+   * So many blocks to come may not be separated from what precedes them: a
+   * heading, a title or a byline keeps two lines of what follows (see `keepWithNext`).
+   */
+  keepLines = 0
   /** Destinations and outline entries for the next block. */
   readonly marks: Mark[] = []
   /** A list item's or note's label, hung before the next line. */
@@ -202,10 +210,21 @@ export class State {
     })
   }
 
+  /**
+   * What was just set (a heading, a title, a byline) is never the last thing
+   * on a page: the page may not break before the next two lines, whatever
+   * they are (a one-line paragraph, a list item, a figure and its caption).
+   */
+  keepWithNext(): void {
+    this.keepNext = true
+    this.keepLines = keptLines
+  }
+
   /** Add a block; pending marks go on it and a pending keep is used up. */
   push(block: Block): void {
-    if (this.keepNext) block.breakBefore = false
+    if (this.keepNext || this.keepLines > 0) block.breakBefore = false
     this.keepNext = false
+    this.keepLines = Math.max(0, this.keepLines - 1)
     if (this.marks.length > 0) block.marks.push(...this.marks.splice(0))
     this.flow.push(block)
   }

@@ -8,19 +8,40 @@ import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {layoutBook} from './book.js'
 import {fillNumbers} from './contents.js'
 import {Hyphenator} from './hyphenate.js'
+import type {Geometry} from './geometry.js'
 import {prepareImages} from './images.js'
 import {registerFonts} from './fonts.js'
 import {Measurer} from './measure.js'
 import {documentInfo, writeXmp} from './metadata.js'
 import {settings, type PdfOptions} from './options.js'
 import {firstArabicPage, paginate, type Page} from './paginate.js'
-import {bytesOf, createDocument, setOutputIntent, setPageLabels} from './pdfkit.js'
+import {bytesOf, createDocument, setOutputIntent, setPageLabels, type Doc} from './pdfkit.js'
 import {render} from './render.js'
 import {structRoot, type StructNode} from './structure.js'
 import type {Line} from './types.js'
 import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<OutputFile[]> {
+  const {doc, bytes, pages, root, geometry, measure} = await typeset(edition, options)
+  render(doc, pages, geometry, measure, root)
+  const arabic = firstArabicPage(pages)
+  setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
+  setOutputIntent(doc)
+  doc.end()
+  return [{path: edition.meta.id + '.pdf', data: await bytes}]
+}
+
+interface Typeset {
+  doc: Doc
+  bytes: Promise<Uint8Array>
+  pages: Page[]
+  root: StructNode
+  geometry: Geometry
+  measure: Measurer
+}
+
+/** Everything but drawing: the document (fonts, images, metadata) and the book laid out and paginated. Tests read the pages. */
+export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}): Promise<Typeset> {
   const {date, geometry, labels, compress, report} = settings(edition, options)
   const warnings = new Warnings(report)
   const info = documentInfo(edition.meta, date)
@@ -49,13 +70,7 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
     (dest) => pageOf.get(dest),
     (text, style) => measure.width(text, style)
   )
-
-  render(doc, pages, geometry, measure, root)
-  const arabic = firstArabicPage(pages)
-  setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
-  setOutputIntent(doc)
-  doc.end()
-  return [{path: edition.meta.id + '.pdf', data: await bytes}]
+  return {doc, bytes, pages, root, geometry, measure}
 }
 
 /** The page label of every destination: block marks and line anchors (notes, mentions). */

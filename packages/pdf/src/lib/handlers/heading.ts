@@ -23,7 +23,7 @@ const designs: Readonly<Record<number, HeadingDesign>> = {
   4: {scale: 1, italic: false, smallCaps: true, align: 'ragged', before: 0.75, after: 0.25}
 }
 
-/** A heading: its own lines kept together and with what follows; a destination and an outline entry. */
+/** A heading: its own lines kept together and with two lines of what follows; a destination and an outline entry. */
 export function heading(node: Heading, state: State, context: Context): void {
   const level = Math.min(Math.max(node.depth + context.headingOffset, 2), 6)
   const design = designs[Math.min(level, 4)] as HeadingDesign
@@ -37,7 +37,7 @@ export function heading(node: Heading, state: State, context: Context): void {
   const balanced = balance(state, runs, inner, design.align)
   state.emit(balanced.lines, balanced.context, {together: true})
   state.space(design.after * context.leading)
-  state.keepNext = true
+  state.keepWithNext()
 }
 
 /**
