@@ -7,6 +7,7 @@ import process from 'node:process'
 import {
   corpusFromFiles,
   loadCorpus,
+  loadedFiles,
   resolveEdition,
   resolveLabels,
   toApparatusJson,
@@ -167,7 +168,6 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
   if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
   return startRenderThread(
     {
-      corpus,
       cwd,
       maxFileSize: options.maxFileSize,
       locale: options.locale,
@@ -199,6 +199,8 @@ async function buildWith(
       : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
+  // The worker renders what this thread read, not what is on the disk by now.
+  thread?.send({dir: corpus.dir, files: loadedFiles(corpus)})
   const ids = select('edition', options.editions, editionIds(corpus))
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
   if (single) checkSingle(ids, chosen, options.file === undefined ? 'standard output' : `"${shownOut}"`)

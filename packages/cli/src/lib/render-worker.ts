@@ -1,14 +1,16 @@
 /**
- * The rendering thread (see threads.ts): loads and resolves the corpus as the
- * main thread does, makes one format of each edition asked for, and posts
- * each result as soon as it is made (copied: a file's bytes may share a pooled buffer that must not be detached).
+ * The rendering thread (see threads.ts): loads the files the main thread sends
+ * (never the disk) and resolves them as the main thread does, makes one format
+ * of each edition asked for, and posts each result as soon as it is made
+ * (copied: a file's bytes may share a pooled buffer that must not be detached).
  */
+import {once} from 'node:events'
 import {parentPort, workerData} from 'node:worker_threads'
-import {loadCorpus, resolveEdition} from '@samizdat/model'
+import {corpusFromFiles, resolveEdition} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {editionIds} from './corpus.js'
 import {formats, type RenderOptions} from './formats.js'
-import type {ErrorData, Reply, ThreadRequest, WarningData} from './threads.js'
+import type {CorpusData, ErrorData, Reply, ThreadRequest, WarningData} from './threads.js'
 
 export type Place = VFileMessage['place']
 
@@ -24,7 +26,12 @@ function errorData(error: unknown): ErrorData {
 async function main(): Promise<void> {
   const format = formats[request.format]
   if (!format) throw new Error(`unknown format ${request.format}`)
-  const corpus = await loadCorpus(request.corpus, {cwd: request.cwd, ...(request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize})})
+  // The format's code loads while the main thread reads the corpus.
+  const formatLoaded = format.load()
+  const [sent] = (await once(parentPort as NonNullable<typeof parentPort>, 'message')) as [CorpusData]
+  await formatLoaded
+  const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
+  const corpus = await corpusFromFiles(sent.files, {dir: sent.dir, cwd: request.cwd, ...maxFileSize})
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)

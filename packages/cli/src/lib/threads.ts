@@ -1,24 +1,26 @@
 /**
  * Both cores: the PDF (by far the costliest format) is made on a worker
- * thread while the main thread makes the others. A resolved edition cannot
- * cross threads (it holds functions: the YAML's position lookups), so the
- * worker loads and resolves the corpus itself, from the start of the build,
- * in parallel with the main thread; the same code on the same files gives
- * the same bytes (packages/cli/test/reproducible.test.ts compares both ways).
+ * thread while the main thread makes the others. The worker starts with the
+ * build (loading its code meanwhile) and is then sent the files the main
+ * thread loaded the corpus from, as read: it never reads the disk, so an edit
+ * during the build cannot give the two threads different texts. A resolved
+ * edition cannot cross threads (it holds functions: the YAML's position
+ * lookups), so the worker loads and resolves those files itself, on its own
+ * core; the same code on the same files gives the same bytes
+ * (packages/cli/test/reproducible.test.ts compares both ways).
  * Its writer warnings come back as plain data and join the corpus files'.
  */
 import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import type {LabelOverrides, OutputFile} from '@samizdat/model'
+import type {CorpusFiles, LabelOverrides, OutputFile} from '@samizdat/model'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
 
 /** What the worker is asked to make. */
 export interface ThreadRequest {
-  corpus: string
   cwd: string
   maxFileSize?: number | undefined
   locale?: string | undefined
@@ -62,8 +64,16 @@ interface Rendered {
   warnings: WarningData[]
 }
 
+/** The corpus the worker works on: its folder (real path) and the files it was loaded from, as read. */
+export interface CorpusData {
+  dir: string
+  files: CorpusFiles
+}
+
 /** The worker's results by edition, as they come. */
 export interface RenderThread {
+  /** Give the worker the corpus as the main thread loaded it: it waits for it. */
+  send(corpus: CorpusData): void
   result(edition: string): Promise<Rendered>
   stop(): Promise<void>
 }
@@ -129,6 +139,9 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   }
   signal?.addEventListener('abort', onAbort, {once: true})
   return {
+    send(corpus: CorpusData): void {
+      worker.postMessage(corpus)
+    },
     result(edition: string): Promise<Rendered> {
       const known = settled.get(edition)
       if (known !== undefined) return known instanceof Error ? Promise.reject(known) : Promise.resolve(known)
