@@ -168,6 +168,7 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
   if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
   return startRenderThread(
     {
+      corpus,
       cwd,
       maxFileSize: options.maxFileSize,
       locale: options.locale,

@@ -1,12 +1,13 @@
 /**
- * The rendering thread (see threads.ts): loads the files the main thread sends
- * (never the disk) and resolves them as the main thread does, makes one format
+ * The rendering thread (see threads.ts): loads the corpus as the main thread
+ * does, in parallel, and then uses it only if it read the very files the main
+ * thread sends (else it loads those), resolves it, makes one format
  * of each edition asked for, and posts each result as soon as it is made
  * (copied: a file's bytes may share a pooled buffer that must not be detached).
  */
 import {once} from 'node:events'
 import {parentPort, workerData} from 'node:worker_threads'
-import {corpusFromFiles, resolveEdition} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {editionIds} from './corpus.js'
 import {formats, type RenderOptions} from './formats.js'
@@ -26,12 +27,16 @@ function errorData(error: unknown): ErrorData {
 async function main(): Promise<void> {
   const format = formats[request.format]
   if (!format) throw new Error(`unknown format ${request.format}`)
-  // The format's code loads while the main thread reads the corpus.
+  const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
+  // The format's code loads, and the corpus is read and parsed, while the main thread does the same.
   const formatLoaded = format.load()
-  const [sent] = (await once(parentPort as NonNullable<typeof parentPort>, 'message')) as [CorpusData]
-  await formatLoaded
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
-  const corpus = await corpusFromFiles(sent.files, {dir: sent.dir, cwd: request.cwd, ...maxFileSize})
+  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize}).catch(() => undefined)
+  const [sent] = await received
+  await formatLoaded
+  // What this thread read must be what the main thread read; if a file changed in between, the main thread's files win.
+  const corpus =
+    fromDisk && sameFiles(loadedFiles(fromDisk), sent.files) ? fromDisk : await corpusFromFiles(sent.files, {dir: sent.dir, cwd: request.cwd, ...maxFileSize})
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
@@ -51,6 +56,15 @@ async function main(): Promise<void> {
       post({type: 'error', edition: id, error: errorData(error)})
     }
   }
+}
+
+function sameFiles(ours: CorpusFiles, theirs: CorpusFiles): boolean {
+  const names = Object.keys(ours)
+  if (names.length !== Object.keys(theirs).length) return false
+  return names.every((name) => {
+    const [a, b] = [ours[name], theirs[name]]
+    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0
+  })
 }
 
 try {

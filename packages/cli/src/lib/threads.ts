@@ -1,12 +1,13 @@
 /**
  * Both cores: the PDF (by far the costliest format) is made on a worker
- * thread while the main thread makes the others. The worker starts with the
- * build (loading its code meanwhile) and is then sent the files the main
- * thread loaded the corpus from, as read: it never reads the disk, so an edit
- * during the build cannot give the two threads different texts. A resolved
- * edition cannot cross threads (it holds functions: the YAML's position
- * lookups), so the worker loads and resolves those files itself, on its own
- * core; the same code on the same files gives the same bytes
+ * thread while the main thread makes the others. A resolved edition cannot
+ * cross threads (it holds functions: the YAML's position lookups), so the
+ * worker loads and resolves the corpus itself, from the start of the build,
+ * in parallel with the main thread. The main thread then sends it the files
+ * it loaded the corpus from, as read: the worker goes on with its own corpus
+ * only if it read exactly those, else it loads them, so an edit during the
+ * build cannot give the two threads different texts; the same code on the
+ * same files gives the same bytes
  * (packages/cli/test/reproducible.test.ts compares both ways).
  * Its writer warnings come back as plain data and join the corpus files'.
  */
@@ -21,6 +22,7 @@ import type {BookletRequest} from './formats.js'
 
 /** What the worker is asked to make. */
 export interface ThreadRequest {
+  corpus: string
   cwd: string
   maxFileSize?: number | undefined
   locale?: string | undefined
