@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import {writeFileSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
@@ -105,6 +105,23 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
     assert.match(one.messages, /raw\.md:7:1: warning Raw HTML `<script>` is left out of the PDF: its content is code, not text \[html-omitted\]$/m)
     assert.equal(two.messages, one.messages)
     assert.notDeepEqual(await readFile(later), original)
+
+    // One format, or no PDF: the worker makes every other edition (the three PDFs, two at a time), the same bytes.
+    await writeFile(later, original)
+    const pdfs = await build({corpus: 'corpus', out: 'out-pdf', cwd: dir, date, threads: 2, formats: ['pdf']})
+    assert.equal(pdfs.threads, 2)
+    const onlyPdfs = (files: Record<string, string> | undefined) => Object.entries(files ?? {}).filter(([name]) => name.endsWith('.pdf'))
+    assert.deepEqual(onlyPdfs(await snapshot(path.join(dir, 'out-pdf'))), onlyPdfs(one.files))
+    const sites = []
+    for (const threads of [1, 2]) {
+      const result = await build({corpus: 'corpus', out: `out-sites-${threads}`, cwd: dir, date, threads, formats: ['html', 'epub']})
+      sites.push({threads: result.threads, files: await snapshot(path.join(dir, `out-sites-${threads}`))})
+    }
+    assert.deepEqual(
+      sites.map((site) => site.threads),
+      [1, 2]
+    )
+    assert.deepEqual(sites[1]?.files, sites[0]?.files)
   } finally {
     await cleanup()
   }

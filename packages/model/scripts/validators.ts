@@ -5,12 +5,15 @@
  * the model's tests fail while the committed file is not what this makes (test/load.test.ts).
  */
 import {writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
 import {Ajv, _} from 'ajv'
-import standaloneCode from 'ajv/dist/standalone/index.js'
 import {annotationSchema, annotationsSchema, bibliographySchema, personsSchema, timelineSchema} from '../src/lib/apparatus/schema.js'
 import {formats} from '../src/lib/load/formats.js'
 import {editionSchema, manifestSchema, workSchema} from '../src/lib/load/schema.js'
+
+// Ajv's standalone code generator (CommonJS: its `module.exports` is the function).
+const standaloneCode = createRequire(import.meta.url)('ajv/dist/standalone') as (ajv: Ajv, refs: Record<string, string>) => string
 
 export const generatedFile = fileURLToPath(new URL('../src/lib/load/validators.generated.ts', import.meta.url))
 

@@ -2,6 +2,7 @@
  * The flat table of output formats (as in Pandoc): one entry per adapter,
  * all with the same shape: html (a folder), epub and pdf (a file each).
  */
+import path from 'node:path'
 import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
 
 export type {OutputFile}
@@ -83,4 +84,13 @@ export const formats: Readonly<Record<string, Format>> = {
 
 function bookletEntry(editionId: string): string {
   return `${editionId}.booklet.pdf`
+}
+
+/** A format's own options for an edition: the site offers the e-book and the PDF only when they are built with it, beside its folder. */
+export function ownOptions(format: string, edition: string, chosen: readonly Format[]): Pick<RenderOptions, 'downloads'> {
+  if (format !== 'html') return {}
+  const downloads = chosen
+    .filter((other) => other.id === 'epub' || other.id === 'pdf')
+    .map((other) => ({format: other.id as 'epub' | 'pdf', href: path.posix.relative(`${edition}/`, other.outputs(edition))}))
+  return downloads.length > 0 ? {downloads} : {}
 }

@@ -10,8 +10,8 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {editionIds} from './corpus.js'
-import {formats, type RenderOptions} from './formats.js'
-import type {CorpusData, ErrorData, Reply, ThreadRequest, WarningData} from './threads.js'
+import {formats, ownOptions, type RenderOptions} from './formats.js'
+import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
 
 export type Place = VFileMessage['place']
 
@@ -25,11 +25,10 @@ function errorData(error: unknown): ErrorData {
 }
 
 async function main(): Promise<void> {
-  const format = formats[request.format]
-  if (!format) throw new Error(`unknown format ${request.format}`)
+  const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
-  // The format's code loads, and the corpus is read and parsed, while the main thread does the same.
-  const formatLoaded = format.load()
+  // The formats' code loads, and the corpus is read and parsed, while the main thread does the same.
+  const formatLoaded = Promise.all(chosen.map((format) => format.load()))
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize}).catch(() => undefined)
   const [sent] = await received
@@ -41,19 +40,29 @@ async function main(): Promise<void> {
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
   const resolveOptions = {...(request.locale === undefined ? {} : {locale: request.locale}), ...(request.labels === undefined ? {} : {labels: request.labels})}
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
+    const mine = chosen.filter((format) => workerMakes(request.share, index, format.id))
+    if (mine.length === 0) continue
+    let edition: ReturnType<typeof resolveEdition>
     try {
-      const edition = resolveEdition(corpus, id, resolveOptions)
-      const warnings: WarningData[] = []
-      const report = (message: VFileMessage): void =>
-        void warnings.push({reason: message.reason, ruleId: message.ruleId, source: message.source, file: message.file || undefined, place: message.place})
-      const options: RenderOptions = {date: new Date(request.date), report}
-      if (request.paper !== undefined) options.paper = request.paper
-      if (request.booklet !== undefined) options.booklet = request.booklet
-      const files = await format.render(edition, options)
-      post({type: 'done', edition: id, files, warnings})
+      edition = resolveEdition(corpus, id, resolveOptions)
     } catch (error) {
-      post({type: 'error', edition: id, error: errorData(error)})
+      for (const format of mine) post({type: 'error', edition: id, format: format.id, error: errorData(error)})
+      continue
+    }
+    for (const format of mine) {
+      try {
+        const warnings: WarningData[] = []
+        const report = (message: VFileMessage): void =>
+          void warnings.push({reason: message.reason, ruleId: message.ruleId, source: message.source, file: message.file || undefined, place: message.place})
+        const options: RenderOptions = {date: new Date(request.date), report, ...ownOptions(format.id, id, chosen)}
+        if (request.paper !== undefined) options.paper = request.paper
+        if (request.booklet !== undefined) options.booklet = request.booklet
+        const files = await format.render(edition, options)
+        post({type: 'done', edition: id, format: format.id, files, warnings})
+      } catch (error) {
+        post({type: 'error', edition: id, format: format.id, error: errorData(error)})
+      }
     }
   }
 }
@@ -70,5 +79,5 @@ function sameFiles(ours: CorpusFiles, theirs: CorpusFiles): boolean {
 try {
   await main()
 } catch (error) {
-  post({type: 'error', edition: undefined, error: errorData(error)})
+  post({type: 'error', edition: undefined, format: undefined, error: errorData(error)})
 }

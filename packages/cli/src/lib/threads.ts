@@ -33,7 +33,9 @@ export interface ThreadRequest {
   date: number
   paper?: string | undefined
   booklet?: BookletRequest | undefined
-  format: string
+  /** The build's formats, of which the worker makes its share. */
+  formats: string[]
+  share: Share
   /** The editions to make (default: all, as the main thread chooses them). */
   editions?: string[] | undefined
 }
@@ -59,7 +61,24 @@ export interface ErrorData {
 }
 
 export type Reply =
-  {type: 'done'; edition: string; files: OutputFile[]; warnings: WarningData[]} | {type: 'error'; edition: string | undefined; error: ErrorData}
+  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]}
+  | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
+
+/**
+ * What the worker makes of a build: `pdf`, the PDF of every edition, when there are other formats for the main
+ * thread to make meanwhile (the PDF costs about what the others do together); else `alternate`, every format of
+ * every other edition (the second, the fourth…), so that several editions of one format are made two at a time.
+ */
+export type Share = 'pdf' | 'alternate'
+
+export function shareOf(formats: readonly string[]): Share {
+  return formats.includes('pdf') && formats.length > 1 ? 'pdf' : 'alternate'
+}
+
+/** Whether the worker makes `format` of the edition at `index` (in the build's order of editions). */
+export function workerMakes(share: Share, index: number, format: string): boolean {
+  return share === 'pdf' ? format === 'pdf' : index % 2 === 1
+}
 
 interface Rendered {
   files: OutputFile[]
@@ -76,7 +95,7 @@ export interface CorpusData {
 export interface RenderThread {
   /** Give the worker the corpus as the main thread loaded it: it waits for it. */
   send(corpus: CorpusData): void
-  result(edition: string): Promise<Rendered>
+  result(edition: string, format: string): Promise<Rendered>
   stop(): Promise<void>
 }
 
@@ -116,21 +135,22 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   const waiting = new Map<string, {resolve: (value: Rendered) => void; reject: (error: Error) => void}>()
   const settled = new Map<string, Rendered | Error>()
   let failure: Error | undefined
-  const settle = (edition: string, value: Rendered | Error): void => {
-    const waiter = waiting.get(edition)
-    if (!waiter) return void settled.set(edition, value)
-    waiting.delete(edition)
+  // By slot, `<edition>.<format>`.
+  const settle = (slot: string, value: Rendered | Error): void => {
+    const waiter = waiting.get(slot)
+    if (!waiter) return void settled.set(slot, value)
+    waiting.delete(slot)
     if (value instanceof Error) waiter.reject(value)
     else waiter.resolve(value)
   }
   const failAll = (error: Error): void => {
     failure ??= error
-    for (const edition of [...waiting.keys()]) settle(edition, error)
+    for (const slot of [...waiting.keys()]) settle(slot, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'done') settle(reply.edition, {files: reply.files, warnings: reply.warnings})
-    else if (reply.edition === undefined) failAll(revive(reply.error))
-    else settle(reply.edition, revive(reply.error))
+    if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings})
+    else if (reply.edition === undefined || reply.format === undefined) failAll(revive(reply.error))
+    else settle(`${reply.edition}.${reply.format}`, revive(reply.error))
   })
   worker.on('error', (error) => failAll(error))
   worker.on('exit', (code) => failAll(new Error(`the rendering thread stopped (exit code ${code})`)))
@@ -144,11 +164,12 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     send(corpus: CorpusData): void {
       worker.postMessage(corpus)
     },
-    result(edition: string): Promise<Rendered> {
-      const known = settled.get(edition)
+    result(edition: string, format: string): Promise<Rendered> {
+      const slot = `${edition}.${format}`
+      const known = settled.get(slot)
       if (known !== undefined) return known instanceof Error ? Promise.reject(known) : Promise.resolve(known)
       if (failure) return Promise.reject(failure)
-      return new Promise((resolve, reject) => waiting.set(edition, {resolve, reject}))
+      return new Promise((resolve, reject) => waiting.set(slot, {resolve, reject}))
     },
     async stop(): Promise<void> {
       signal?.removeEventListener('abort', onAbort)
