@@ -6,6 +6,7 @@
  * (copied: a file's bytes may share a pooled buffer that must not be detached).
  */
 import {once} from 'node:events'
+import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
 import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
@@ -29,13 +30,17 @@ async function main(): Promise<void> {
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
   // The formats' code loads, and the corpus is read and parsed, while the main thread does the same.
   const formatLoaded = Promise.all(chosen.map((format) => format.load()))
+  // Awaited below, once the corpus is read: a failure meanwhile is not an unhandled rejection.
+  formatLoaded.catch(() => undefined)
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize}).catch(() => undefined)
   const [sent] = await received
   await formatLoaded
   // What this thread read must be what the main thread read; if a file changed in between, the main thread's files win.
   const corpus =
-    fromDisk && sameFiles(loadedFiles(fromDisk), sent.files) ? fromDisk : await corpusFromFiles(sent.files, {dir: sent.dir, cwd: request.cwd, ...maxFileSize})
+    fromDisk && sameFiles(loadedFiles(fromDisk), sent.files)
+      ? fromDisk
+      : await corpusFromFiles(sent.files, {dir: sent.dir, cwd: path.resolve(request.cwd), ...maxFileSize})
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
