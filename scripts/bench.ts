@@ -154,7 +154,7 @@ print()
   const out = path.join(work, 'one-out')
   const commands: Command[] = [
     {name: 'help', tool: 'samizdat', argv: ['node', cli, '--help'], cwd: work},
-    {name: 'html', tool: 'samizdat', argv: ['node', cli, 'build', '--corpus', folder, '--out', out, '-f', 'html', '--quiet'], cwd: work}
+    {name: 'html', tool: 'samizdat', argv: ['node', cli, 'build', '--corpus', folder, '--out', out, '-f', 'html', '--quiet', '--no-cache'], cwd: work}
   ]
   if (pandoc) commands.push({name: 'pandoc', tool: 'pandoc', argv: ['pandoc', '-s', path.join(folder, 'one.md'), '-o', path.join(work, 'one.html')], cwd: work})
   const result = bench(commands, Number(process.env['BENCH_RUNS'] ?? 9))

@@ -90,3 +90,49 @@ test('start-up: what `samizdat --help` loads reaches no adapter and not the mode
   const heavy = [...outside].filter((specifier) => /^@samizdat\/(html|epub|pdf|model)$|^(pdfkit|typebox|ajv|unified|citation-js)/.test(specifier))
   assert.deepEqual(heavy, [])
 })
+
+test('start-up: a build of one paragraph to HTML loads no other adapter, no schema compiler, and no library only some corpora need', async (t) => {
+  const {mkdir, mkdtemp, readFile, rm, writeFile} = await import('node:fs/promises')
+  const {tmpdir} = await import('node:os')
+  const path = await import('node:path')
+  const {spawnSync} = await import('node:child_process')
+  const {binArgs} = await import('./util.js')
+  const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-loads-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  await mkdir(path.join(dir, 'one'))
+  await writeFile(path.join(dir, 'one', 'one.md'), '---\ntitle: One paragraph\n---\n\nA paragraph, alone.\n')
+  const log = path.join(dir, 'loads.txt')
+  const register = fileURLToPath(new URL('fixtures/trace-loads/register.mjs', import.meta.url))
+  const child = spawnSync(
+    process.execPath,
+    ['--import', register, ...binArgs, 'build', 'one', '-o', path.join(dir, 'out'), '-f', 'html', '--no-cache', '--quiet'],
+    {cwd: dir, encoding: 'utf8', env: {...process.env, SAMIZDAT_TRACE_LOADS: log}, timeout: 120_000}
+  )
+  assert.equal(child.status, 0, child.stderr)
+  const loaded = (await readFile(log, 'utf8')).split('\n')
+  assert.ok(loaded.some((file) => /\/packages\/html\//.test(file)) && loaded.some((file) => /\/yaml\//.test(file)), 'the trace sees what a build loads')
+  // Each is loaded where a corpus needs it: the other adapters; TypeBox and Ajv's compiler (the validators are
+  // precompiled; Ajv's runtime helpers may load); math, raw HTML, images, source fidelity, citations, code.
+  const unneeded = [
+    '/packages/epub/',
+    '/packages/pdf/',
+    '/typebox/',
+    '/ajv/dist/ajv.js',
+    '/ajv/dist/core.js',
+    '/temml/',
+    '/hast-util-from-html/',
+    '/image-size/',
+    '/xast-util-from-xml/',
+    '/re2js/',
+    '/diff/',
+    '/@citation-js/',
+    '/@wooorm/starry-night/',
+    '/hyphen/',
+    '/pdfkit/',
+    '/epub-gen-memory/'
+  ]
+  assert.deepEqual(
+    unneeded.filter((part) => loaded.some((file) => file.includes(`/node_modules${part}`) || (part.startsWith('/packages/') && file.includes(part)))),
+    []
+  )
+})

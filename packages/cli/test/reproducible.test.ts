@@ -5,7 +5,8 @@
  * TZ and LANG are read when a process starts.
  */
 import assert from 'node:assert/strict'
-import {readFile} from 'node:fs/promises'
+import {writeFileSync} from 'node:fs'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
@@ -73,7 +74,7 @@ test('an edition dated "March 1921" gives the same result everywhere: the same b
   }
 })
 
-test('the PDF made on a worker thread is byte for byte the one-thread build, and its warnings are told the same', async () => {
+test('the PDF made on a worker thread is byte for byte the one-thread build, even when a file is edited during the build, and its warnings are told the same', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     // Three editions (one PDF each from the worker) and a work whose raw script the PDF reports (a warning from the worker).
@@ -87,8 +88,13 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, and
     })
     const date = new Date(Date.UTC(2001, 0, 2))
     const builds = []
+    const later = path.join(dir, 'corpus/works/later.md')
+    const original = await readFile(later)
     for (const threads of [1, 2]) {
-      const result = await build({corpus: 'corpus', out: `out-${threads}`, cwd: dir, date, threads})
+      // Once this thread has loaded and resolved the corpus, a work changes on the disk: the worker (still
+      // starting) must render the text this thread read, not the edit.
+      const onProgress = (event: {type: string}): void => void (threads === 2 && event.type === 'plan' && writeFileSync(later, 'Edited meanwhile.\n'))
+      const result = await build({corpus: 'corpus', out: `out-${threads}`, cwd: dir, date, threads, onProgress})
       builds.push({result, files: await snapshot(path.join(dir, `out-${threads}`)), messages: report(result.files, dir)})
     }
     const [one, two] = builds as [(typeof builds)[0], (typeof builds)[0]]
@@ -98,6 +104,24 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, and
     assert.deepEqual(two.files, one.files)
     assert.match(one.messages, /raw\.md:7:1: warning Raw HTML `<script>` is left out of the PDF: its content is code, not text \[html-omitted\]$/m)
     assert.equal(two.messages, one.messages)
+    assert.notDeepEqual(await readFile(later), original)
+
+    // One format, or no PDF: the worker makes every other edition (the three PDFs, two at a time), the same bytes.
+    await writeFile(later, original)
+    const pdfs = await build({corpus: 'corpus', out: 'out-pdf', cwd: dir, date, threads: 2, formats: ['pdf']})
+    assert.equal(pdfs.threads, 2)
+    const onlyPdfs = (files: Record<string, string> | undefined) => Object.entries(files ?? {}).filter(([name]) => name.endsWith('.pdf'))
+    assert.deepEqual(onlyPdfs(await snapshot(path.join(dir, 'out-pdf'))), onlyPdfs(one.files))
+    const sites = []
+    for (const threads of [1, 2]) {
+      const result = await build({corpus: 'corpus', out: `out-sites-${threads}`, cwd: dir, date, threads, formats: ['html', 'epub']})
+      sites.push({threads: result.threads, files: await snapshot(path.join(dir, `out-sites-${threads}`))})
+    }
+    assert.deepEqual(
+      sites.map((site) => site.threads),
+      [1, 2]
+    )
+    assert.deepEqual(sites[1]?.files, sites[0]?.files)
   } finally {
     await cleanup()
   }

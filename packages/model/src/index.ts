@@ -22,6 +22,7 @@ export type {
 } from './lib/types.js'
 export {corpusFromFiles, loadCorpus, type LoadOptions, type MemoryLoadOptions} from './lib/load/corpus.js'
 export type {CorpusFiles} from './lib/load/memory.js'
+export {loadedFiles} from './lib/load/read.js'
 export {reservedIds} from './lib/load/reserved.js'
 export {resolveEdition, type ResolveOptions} from './lib/resolve/edition.js'
 export {followedUrl} from './lib/resolve/url.js'

@@ -28,6 +28,7 @@ test('the runtime exports of @samizdat/model are exactly these, each of this kin
     labelsFor: 'function',
     listNames: 'function',
     loadCorpus: 'function',
+    loadedFiles: 'function',
     locales: 'object',
     maxBracketsPerParagraph: 'number',
     maxFormulaLength: 'number',

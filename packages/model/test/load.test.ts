@@ -65,3 +65,9 @@ test('the project corpus loads without a message', async () => {
   )
   assert.ok(corpus.works.length > 0 && corpus.sources.length > 0)
 })
+
+test('the committed validators are what the schemas compile to (`pnpm validators` after changing a schema)', async () => {
+  const {readFile} = await import('node:fs/promises')
+  const {generatedFile, validatorsSource} = await import('../scripts/validators.js')
+  assert.equal(await readFile(generatedFile, 'utf8'), validatorsSource())
+})

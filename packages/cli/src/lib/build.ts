@@ -7,6 +7,7 @@ import process from 'node:process'
 import {
   corpusFromFiles,
   loadCorpus,
+  loadedFiles,
   resolveEdition,
   resolveLabels,
   toApparatusJson,
@@ -20,14 +21,14 @@ import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
 import {OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
-import {formats, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
+import {formats, ownOptions, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
 import type {Planned} from './out/names.js'
 import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
 import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
-import {startRenderThread, threadCount, type RenderThread, type WarningData} from './threads.js'
+import {shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData} from './threads.js'
 import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -149,21 +150,39 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.input === undefined && options.sink === undefined) {
     await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
   }
-  // The worker starts now: it loads and resolves the corpus while this thread does the same.
-  const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd)
+  const share = shareOf(formatIds)
+  // The PDFs' worker starts now: it loads and resolves the corpus while this thread does the same. One that takes
+  // every other edition starts once the editions are known (below): with one edition it has nothing to do.
+  const threads: Threads = {
+    current: share === 'pdf' ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd) : undefined,
+    later: (editions: number) => (editions > 1 ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd) : undefined)
+  }
   try {
-    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined})
+    return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined})
   } finally {
-    await thread?.stop()
+    await threads.current?.stop()
   }
 }
 
+/** The worker of a build, if any: started at once, or `later` when the editions are known. */
+interface Threads {
+  current: RenderThread | undefined
+  later(editions: number): RenderThread | undefined
+}
+
 /**
- * The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. A
- * corpus read from stdin exists only on this thread: it stays here.
+ * A worker when there are two threads: it makes the PDFs when this thread has other formats to make meanwhile,
+ * else every other edition (see `shareOf`). A corpus read from stdin exists only on this thread: it stays here.
  */
-function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
-  if (options.input !== undefined || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
+function startThread(
+  options: BuildOptions,
+  share: Share,
+  formatIds: string[],
+  renderOptions: RenderOptions,
+  corpus: string,
+  cwd: string
+): RenderThread | undefined {
+  if (options.input !== undefined) return undefined
   if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
   return startRenderThread(
     {
@@ -176,7 +195,8 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
       date: (renderOptions.date as Date).getTime(),
       paper: renderOptions.paper,
       booklet: renderOptions.booklet,
-      format: 'pdf',
+      formats: formatIds,
+      share,
       editions: options.editions
     },
     options.signal
@@ -185,7 +205,7 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
 
 async function buildWith(
   options: BuildOptions,
-  thread: RenderThread | undefined,
+  threads: Threads,
   formatIds: string[],
   renderOptions: RenderOptions,
   {shownCorpus, shownOut, out, cwd, single, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean}
@@ -199,7 +219,14 @@ async function buildWith(
       : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
+  // The worker renders what this thread read, not what is on the disk by now.
+  threads.current?.send({dir: corpus.dir, files: loadedFiles(corpus)})
   const ids = select('edition', options.editions, editionIds(corpus))
+  if (threads.current === undefined && !single) {
+    threads.current = threads.later(ids.length)
+    threads.current?.send({dir: corpus.dir, files: loadedFiles(corpus)})
+  }
+  const thread = threads.current
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
   if (single) checkSingle(ids, chosen, options.file === undefined ? 'standard output' : `"${shownOut}"`)
   if (options.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, options.metadata)
@@ -222,16 +249,15 @@ async function buildWith(
   const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
   const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
-  // Every PDF from the cache: the worker's work is not needed.
-  if (thread && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) await thread.stop()
-  for (const edition of editions) {
+  const share = shareOf(formatIds)
+  const onWorker = (index: number, format: string): boolean => thread !== undefined && workerMakes(share, index, format)
+  // Everything the worker would make is in the cache: its work is not needed.
+  const allCached = editions.every((edition, index) => chosen.every((format) => !onWorker(index, format.id) || cached.get(`${edition.meta.id}.${format.id}`)))
+  if (thread && allCached) await thread.stop()
+  for (const [index, edition] of editions.entries()) {
     const id = edition.meta.id
-    // The site offers the e-book and the PDF only when they are built with it, beside its folder.
-    const downloads = chosen
-      .filter((format) => format.id === 'epub' || format.id === 'pdf')
-      .map((format) => ({format: format.id as 'epub' | 'pdf', href: path.posix.relative(formats['html']!.outputs(id), format.outputs(id))}))
     for (const format of chosen) {
-      const own = format.id === 'html' && downloads.length > 0 ? {downloads} : {}
+      const own = ownOptions(format.id, id, chosen)
       const warnings: VFileMessage[] = []
       const report = (message: VFileMessage): void => void warnings.push(message)
       const doing = `Cannot make the ${format.id} of edition "${id}"`
@@ -249,9 +275,11 @@ async function buildWith(
         warnings.push(...hit.warnings.map(revive))
         files = Promise.resolve(hit.files)
         done()
-      } else if (thread && format.id === 'pdf') {
+      } else if (thread && onWorker(index, format.id)) {
         // Made on the worker: waited for below, once this thread has made the rest.
-        files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (done(), warnings.push(...rendered.warnings.map(revive)), rendered.files))
+        files = asFault(doing, cwd, () => thread.result(id, format.id)).then(
+          (rendered) => (done(), warnings.push(...rendered.warnings.map(revive)), rendered.files)
+        )
         files.catch(() => undefined)
       } else {
         signal?.throwIfAborted()

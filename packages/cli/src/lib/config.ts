@@ -11,36 +11,13 @@
  */
 import {lstat, readFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {LabelOverrides} from '@samizdat/model'
 import {ContentError} from '@samizdat/model/errors'
-import {Ajv} from 'ajv'
-import Type, {type Static} from 'typebox'
 import {VFile} from 'vfile'
+import type {Config} from './config-schema.js'
 
 const configName = 'samizdat.config.json'
 
-const configSchema = Type.Object(
-  {
-    $schema: Type.Optional(Type.String()),
-    formats: Type.Optional(Type.Array(Type.Enum(['html', 'epub', 'pdf']), {minItems: 1, uniqueItems: true})),
-    paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
-    booklet: Type.Optional(Type.Boolean()),
-    locale: Type.Optional(Type.String({pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'})),
-    out: Type.Optional(Type.String({minLength: 1})),
-    strict: Type.Optional(Type.Boolean()),
-    // Checked again, field by field, by the model when it resolves the labels.
-    labels: Type.Optional(Type.Unsafe<LabelOverrides>({type: 'object'})),
-    metadata: Type.Optional(Type.Record(Type.String(), Type.String()))
-  },
-  {additionalProperties: false}
-)
-
-export type Config = Static<typeof configSchema>
-
-let check: ReturnType<typeof compile> | undefined
-function compile() {
-  return new Ajv({allErrors: true, strict: true}).compile<Config>(configSchema)
-}
+export type {Config} from './config-schema.js'
 
 /** A config file larger than this is not a config file. */
 const maxConfigSize = 1024 * 1024
@@ -69,7 +46,7 @@ export async function readConfig(dir: string, cwd: string): Promise<Config | und
   } catch (error) {
     return problem(`Invalid JSON: ${(error as Error).message}`)
   }
-  check ??= compile()
+  const check = (await import('./config-schema.js')).configCheck()
   if (!check(value)) {
     const reasons = (check.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${describeParams(error.params)}`)
     return problem(`Invalid ${configName}: ${reasons.join('; ')}`)

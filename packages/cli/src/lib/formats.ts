@@ -2,6 +2,7 @@
  * The flat table of output formats (as in Pandoc): one entry per adapter,
  * all with the same shape: html (a folder), epub and pdf (a file each).
  */
+import path from 'node:path'
 import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
 
 export type {OutputFile}
@@ -37,6 +38,8 @@ export interface Format {
    * a folder (ends in `/`) or a file. A build replaces it as a whole.
    */
   outputs(editionId: string): string
+  /** Load the adapter's code (a worker thread does it while it waits for the corpus). */
+  load(): Promise<unknown>
   /** The format's writer: files in memory, their paths relative to the output folder and inside `outputs(id)`. */
   render(edition: ResolvedEdition, options: RenderOptions): Promise<OutputFile[]>
   /** Entries besides `outputs(id)` that these options add (the PDF's booklet), each a file of `render`'s. */
@@ -49,18 +52,21 @@ export const formats: Readonly<Record<string, Format>> = {
     describe: 'a static web edition: <out>/<edition>/index.html and its assets',
     outputs: (editionId: string) => `${editionId}/`,
     // Each adapter is imported when its format is built, not when the CLI starts (`--help` stays fast).
+    load: () => import('@samizdat/html'),
     render: async (edition, options) => (await import('@samizdat/html')).toHtml(edition, options)
   },
   epub: {
     id: 'epub',
     describe: 'an EPUB 3 e-book: <out>/<edition>.epub',
     outputs: (editionId: string) => `${editionId}.epub`,
+    load: () => import('@samizdat/epub'),
     render: async (edition, options) => (await import('@samizdat/epub')).toEpub(edition, options)
   },
   pdf: {
     id: 'pdf',
     describe: 'a typeset, tagged PDF for print: <out>/<edition>.pdf',
     outputs: (editionId: string) => `${editionId}.pdf`,
+    load: () => import('@samizdat/pdf'),
     render: async (edition, options) => {
       const {toPdf, toBooklet} = await import('@samizdat/pdf')
       const files = await toPdf(edition, options)
@@ -80,4 +86,13 @@ export const formats: Readonly<Record<string, Format>> = {
 
 function bookletEntry(editionId: string): string {
   return `${editionId}.booklet.pdf`
+}
+
+/** A format's own options for an edition: the site offers the e-book and the PDF only when they are built with it, beside its folder. */
+export function ownOptions(format: string, edition: string, chosen: readonly Format[]): Pick<RenderOptions, 'downloads'> {
+  if (format !== 'html') return {}
+  const downloads = chosen
+    .filter((other) => other.id === 'epub' || other.id === 'pdf')
+    .map((other) => ({format: other.id as 'epub' | 'pdf', href: path.posix.relative(`${edition}/`, other.outputs(edition))}))
+  return downloads.length > 0 ? {downloads} : {}
 }

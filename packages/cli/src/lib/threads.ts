@@ -3,15 +3,19 @@
  * thread while the main thread makes the others. A resolved edition cannot
  * cross threads (it holds functions: the YAML's position lookups), so the
  * worker loads and resolves the corpus itself, from the start of the build,
- * in parallel with the main thread; the same code on the same files gives
- * the same bytes (packages/cli/test/reproducible.test.ts compares both ways).
+ * in parallel with the main thread. The main thread then sends it the files
+ * it loaded the corpus from, as read: the worker goes on with its own corpus
+ * only if it read exactly those, else it loads them, so an edit during the
+ * build cannot give the two threads different texts; the same code on the
+ * same files gives the same bytes
+ * (packages/cli/test/reproducible.test.ts compares both ways).
  * Its writer warnings come back as plain data and join the corpus files'.
  */
 import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import type {LabelOverrides, OutputFile} from '@samizdat/model'
+import type {CorpusFiles, LabelOverrides, OutputFile} from '@samizdat/model'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
@@ -29,7 +33,9 @@ export interface ThreadRequest {
   date: number
   paper?: string | undefined
   booklet?: BookletRequest | undefined
-  format: string
+  /** The build's formats, of which the worker makes its share. */
+  formats: string[]
+  share: Share
   /** The editions to make (default: all, as the main thread chooses them). */
   editions?: string[] | undefined
 }
@@ -55,16 +61,41 @@ export interface ErrorData {
 }
 
 export type Reply =
-  {type: 'done'; edition: string; files: OutputFile[]; warnings: WarningData[]} | {type: 'error'; edition: string | undefined; error: ErrorData}
+  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]}
+  | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
+
+/**
+ * What the worker makes of a build: `pdf`, the PDF of every edition, when there are other formats for the main
+ * thread to make meanwhile (the PDF costs about what the others do together); else `alternate`, every format of
+ * every other edition (the second, the fourth…), so that several editions of one format are made two at a time.
+ */
+export type Share = 'pdf' | 'alternate'
+
+export function shareOf(formats: readonly string[]): Share {
+  return formats.includes('pdf') && formats.length > 1 ? 'pdf' : 'alternate'
+}
+
+/** Whether the worker makes `format` of the edition at `index` (in the build's order of editions). */
+export function workerMakes(share: Share, index: number, format: string): boolean {
+  return share === 'pdf' ? format === 'pdf' : index % 2 === 1
+}
 
 interface Rendered {
   files: OutputFile[]
   warnings: WarningData[]
 }
 
+/** The corpus the worker works on: its folder (real path) and the files it was loaded from, as read. */
+export interface CorpusData {
+  dir: string
+  files: CorpusFiles
+}
+
 /** The worker's results by edition, as they come. */
 export interface RenderThread {
-  result(edition: string): Promise<Rendered>
+  /** Give the worker the corpus as the main thread loaded it: it waits for it. */
+  send(corpus: CorpusData): void
+  result(edition: string, format: string): Promise<Rendered>
   stop(): Promise<void>
 }
 
@@ -104,21 +135,22 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   const waiting = new Map<string, {resolve: (value: Rendered) => void; reject: (error: Error) => void}>()
   const settled = new Map<string, Rendered | Error>()
   let failure: Error | undefined
-  const settle = (edition: string, value: Rendered | Error): void => {
-    const waiter = waiting.get(edition)
-    if (!waiter) return void settled.set(edition, value)
-    waiting.delete(edition)
+  // By slot, `<edition>.<format>`.
+  const settle = (slot: string, value: Rendered | Error): void => {
+    const waiter = waiting.get(slot)
+    if (!waiter) return void settled.set(slot, value)
+    waiting.delete(slot)
     if (value instanceof Error) waiter.reject(value)
     else waiter.resolve(value)
   }
   const failAll = (error: Error): void => {
     failure ??= error
-    for (const edition of [...waiting.keys()]) settle(edition, error)
+    for (const slot of [...waiting.keys()]) settle(slot, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'done') settle(reply.edition, {files: reply.files, warnings: reply.warnings})
-    else if (reply.edition === undefined) failAll(revive(reply.error))
-    else settle(reply.edition, revive(reply.error))
+    if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings})
+    else if (reply.edition === undefined || reply.format === undefined) failAll(revive(reply.error))
+    else settle(`${reply.edition}.${reply.format}`, revive(reply.error))
   })
   worker.on('error', (error) => failAll(error))
   worker.on('exit', (code) => failAll(new Error(`the rendering thread stopped (exit code ${code})`)))
@@ -129,11 +161,15 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   }
   signal?.addEventListener('abort', onAbort, {once: true})
   return {
-    result(edition: string): Promise<Rendered> {
-      const known = settled.get(edition)
+    send(corpus: CorpusData): void {
+      worker.postMessage(corpus)
+    },
+    result(edition: string, format: string): Promise<Rendered> {
+      const slot = `${edition}.${format}`
+      const known = settled.get(slot)
       if (known !== undefined) return known instanceof Error ? Promise.reject(known) : Promise.resolve(known)
       if (failure) return Promise.reject(failure)
-      return new Promise((resolve, reject) => waiting.set(edition, {resolve, reject}))
+      return new Promise((resolve, reject) => waiting.set(slot, {resolve, reject}))
     },
     async stop(): Promise<void> {
       signal?.removeEventListener('abort', onAbort)

@@ -8,13 +8,14 @@ import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {Nodes} from 'mdast'
 import type {Point} from 'unist'
-import {diffArrays, type ArrayChange} from 'diff'
-import {RE2JS} from 're2js'
+import type {ArrayChange} from 'diff'
+import type {RE2JS} from 're2js'
 import {VFile} from 'vfile'
 import {location, type Location} from 'vfile-location'
 import './vfile-data.js'
 import {parseMarkdown} from './load/markdown.js'
 import {readerOf} from './load/read.js'
+import {diffArrays, re2js} from './lazy.js'
 import {fail} from './message.js'
 import {textOf} from './text.js'
 import type {Corpus, SourceEntry, Work} from './types.js'
@@ -83,7 +84,7 @@ export function stripChrome(text: string, entry: SourceEntry): ChromeResult {
 function removePattern(text: string, pattern: string, group = 0): {text: string; matches: number} | {problem: string} {
   let expression: RE2JS
   try {
-    expression = RE2JS.compile(pattern, RE2JS.MULTILINE)
+    expression = re2js().compile(pattern, re2js().MULTILINE)
   } catch (error) {
     return {problem: (error as Error).message}
   }
@@ -281,7 +282,7 @@ const maxEditLength = 2000
 export function compareWithSource(work: Work, text: string): FidelityDifference[] {
   const source = normalizeForFidelity(text)
   const located = workTokens(work)
-  const changes = diffArrays(source, located.tokens, {maxEditLength})
+  const changes = diffArrays()(source, located.tokens, {maxEditLength})
   if (!changes) return [firstDifference(source, located)]
   const differences: FidelityDifference[] = []
   let sourceIndex = 0

@@ -3,7 +3,6 @@
  * (see `load/schema.ts`): each schema's type is `Static<typeof schema>`, the loaders' data needs no cast.
  */
 import Type, {type Static} from 'typebox'
-import {validator} from '../load/schema.js'
 import type {AnnotationKind} from './types.js'
 
 const id = Type.String({pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 100})
@@ -90,17 +89,17 @@ export type AnnotationEntry = {
 }[AnnotationKind]
 
 // Same JSON Schema; the type says what its `allOf` rules guarantee.
-const annotationSchema = Type.Unsafe<AnnotationEntry>(annotationFields)
+export const annotationSchema = Type.Unsafe<AnnotationEntry>(annotationFields)
 
 /** The file's shape; each entry is checked against `annotationSchema` on its own, so one bad entry spoils no other. */
-const annotationsSchema = Type.Object(
+export const annotationsSchema = Type.Object(
   {
     annotations: Type.Array(Type.Unsafe<Record<string, unknown>>({type: 'object'}))
   },
   {additionalProperties: false}
 )
 
-const personsSchema = Type.Object(
+export const personsSchema = Type.Object(
   {
     persons: Type.Array(
       Type.Object(
@@ -120,7 +119,7 @@ const personsSchema = Type.Object(
   {additionalProperties: false}
 )
 
-const timelineSchema = Type.Object(
+export const timelineSchema = Type.Object(
   {
     events: Type.Array(
       Type.Object(
@@ -156,15 +155,9 @@ const cslItem = Type.Object({
   'x-title-variants': Type.Optional(Type.Array(name)),
   'x-author-variants': Type.Optional(Type.Array(name))
 })
-const bibliographySchema = Type.Object(
+export const bibliographySchema = Type.Object(
   {
     items: Type.Array(Type.Unsafe<Static<typeof cslItem> & Record<string, unknown>>(cslItem))
   },
   {additionalProperties: false}
 )
-
-export const validateAnnotations = validator(annotationsSchema)
-export const validateAnnotation = validator(annotationSchema)
-export const validatePersons = validator(personsSchema)
-export const validateTimeline = validator(timelineSchema)
-export const validateBibliography = validator(bibliographySchema)

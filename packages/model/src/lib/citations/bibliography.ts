@@ -4,11 +4,11 @@
  * phrasing (italic titles kept).
  */
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import type {PhrasingContent} from 'mdast'
 import type {CslItem} from '../apparatus/types.js'
 import {citationJs} from './library.js'
 import {cslConfig} from './style.js'
+import {hastFromHtml} from '../lazy.js'
 
 export interface BibliographyEntry {
   id: string
@@ -26,7 +26,7 @@ export function formatBibliography(items: readonly CslItem[], language: string, 
   return entries.map(([id, html]) => ({
     id,
     content: toPhrasing(
-      fromHtml(
+      hastFromHtml()(
         html.replace(/[,.;:]?([”’]?)\s*\(?\u2060NODATE\u2060(?:-[a-z])?\)?(\.?)/g, (_all, quote: string, stop: string) =>
           quote && stop ? `${stop}${quote}` : `${quote}${stop}`
         ),

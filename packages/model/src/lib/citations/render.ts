@@ -3,11 +3,11 @@
  * every cluster of the edition in reading order through one citeproc run (so
  * a note style can shorten repeated notes), each turned back into mdast.
  */
-import {fromHtml} from 'hast-util-from-html'
 import type {PhrasingContent} from 'mdast'
 import type {CslItem} from '../apparatus/types.js'
 import {toPhrasing} from './bibliography.js'
 import {cslConfig, type CslStyle} from './style.js'
+import {hastFromHtml} from '../lazy.js'
 
 interface CiteItem {
   id: string
@@ -59,5 +59,5 @@ export function renderClusters(items: readonly CslItem[], clusters: readonly Clu
 }
 
 function phrasing(html: string): PhrasingContent[] {
-  return toPhrasing(fromHtml(html, {fragment: true}))
+  return toPhrasing(hastFromHtml()(html, {fragment: true}))
 }

@@ -3,7 +3,7 @@
  * WebP by their magic numbers, and their natural size, through `image-size`;
  * SVG by parsing it (then sanitised, `svg.ts`).
  */
-import {imageSize} from 'image-size'
+import {imageSize} from '../lazy.js'
 import type {ImageMediaType} from '../types.js'
 import {sanitizeSvg} from './svg.js'
 
@@ -26,7 +26,7 @@ export function imageInfo(bytes: Uint8Array): ImageInfo {
   let width: number | undefined
   let height: number | undefined
   try {
-    const size = imageSize(bytes)
+    const size = imageSize()(bytes)
     ;({type, width, height} = size)
     // A JPEG turned by its EXIF orientation (5 to 8: a quarter turn) is shown, by browsers and pdfkit alike, the other way round.
     if (size.orientation !== undefined && size.orientation >= 5) [width, height] = [height, width]

@@ -5,7 +5,6 @@
  * an error at the image's place; a remote one is left to resolution (a link).
  */
 import type {Element, Root as HastRoot} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import type {Definition, Html, Image, ImageReference, Root} from 'mdast'
 import {dirname, relative, resolve, sep} from 'node:path'
 import {visit} from 'unist-util-visit'
@@ -14,6 +13,7 @@ import {fail} from '../message.js'
 import type {Reader} from '../load/read.js'
 import type {ImageMediaType} from '../types.js'
 import {imageInfo} from './format.js'
+import {hastFromHtml} from '../lazy.js'
 
 export interface LoadedImage {
   mediaType: ImageMediaType
@@ -123,6 +123,6 @@ function imageSources(html: string): string[] {
       walk(child)
     }
   }
-  walk(fromHtml(html, {fragment: true}))
+  walk(hastFromHtml()(html, {fragment: true}))
   return sources
 }

@@ -7,8 +7,7 @@
  * `@import`). Processing instructions and the doctype (entities) go too.
  */
 import type {Element, ElementContent, Root, RootContent} from 'xast'
-import {fromXml} from 'xast-util-from-xml'
-import {toXml} from 'xast-util-to-xml'
+import {xastFromXml, xastToXml} from '../lazy.js'
 
 const svgNamespace = 'http://www.w3.org/2000/svg'
 
@@ -24,7 +23,7 @@ export type SvgResult = {svg: Uint8Array; problem?: undefined} | {problem: strin
 export function sanitizeSvg(bytes: Uint8Array): SvgResult {
   let tree: Root
   try {
-    tree = fromXml(new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes))
+    tree = xastFromXml()(new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes))
   } catch (error) {
     const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause : error) : undefined
     return {problem: `it is not well-formed UTF-8 XML (${cause ? cause.message.split('\n')[0] : String(error)})`}
@@ -33,7 +32,7 @@ export function sanitizeSvg(bytes: Uint8Array): SvgResult {
   if (!root || localName(root.name) !== 'svg') return {problem: 'its root element is not `<svg>`'}
   root.attributes['xmlns'] ??= svgNamespace
   const clean: Root = {type: 'root', children: [clean_(root) as RootContent]}
-  return {svg: new TextEncoder().encode(toXml(clean))}
+  return {svg: new TextEncoder().encode(xastToXml()(clean))}
 }
 
 /** What a link in a drawing keeps as a group: it links nowhere (its `href` would load or leave). */

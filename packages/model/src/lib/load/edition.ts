@@ -7,7 +7,7 @@ import {toCreators} from './creators.js'
 import {dateField} from './date.js'
 import type {Reader} from './read.js'
 import {parseMarkdown, takeTitleHeading} from './markdown.js'
-import {validateEdition} from './schema.js'
+import {validateEdition} from './validate.js'
 import {parseYaml} from './yaml.js'
 import {citationSettings} from './citation-settings.js'
 

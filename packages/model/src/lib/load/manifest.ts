@@ -1,7 +1,7 @@
 /** Load `sources/manifest.yaml`: the verbatim sources and their declared chrome. */
 import type {VFile} from 'vfile'
 import type {SourceEntry} from '../types.js'
-import {validateManifest} from './schema.js'
+import {validateManifest} from './validate.js'
 import {parseYaml} from './yaml.js'
 
 export function loadManifest(file: VFile): SourceEntry[] {

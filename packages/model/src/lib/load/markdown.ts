@@ -1,6 +1,5 @@
 /** The one Markdown parser of the model: CommonMark + GFM + YAML front matter + TeX math (`$…$`, `$$…$$`). */
 import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import type {Heading, Html, PhrasingContent, Root, RootContent, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -14,6 +13,7 @@ import {warn} from '../message.js'
 import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
+import {hastFromHtml} from '../lazy.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).freeze()
 
@@ -133,7 +133,7 @@ function imageDescriptions(heading: Heading): string {
 }
 
 function parseHtml(value: string): HastRoot {
-  return fromHtml(value, {fragment: true})
+  return hastFromHtml()(value, {fragment: true})
 }
 
 /** The text an HTML fragment shows, spaces collapsed. */

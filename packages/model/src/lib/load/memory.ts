@@ -5,7 +5,7 @@
  */
 import {isAbsolute, join, relative, sep} from 'node:path'
 import {UsageError} from '../errors.js'
-import {decoded, tooLarge, type BytesResult, type ReadProblem, type ReadResult, type Reader} from './read.js'
+import {decoded, remember, tooLarge, type BytesResult, type ReadProblem, type ReadResult, type Reader} from './read.js'
 
 /** Corpus files by path relative to the corpus folder (`works/a.md`), as text or bytes. */
 export type CorpusFiles = Readonly<Record<string, string | Uint8Array>>
@@ -13,6 +13,7 @@ export type CorpusFiles = Readonly<Record<string, string | Uint8Array>>
 export class MemoryReader implements Reader {
   readonly root: string
   readonly maxFileSize: number
+  readonly files = new Map<string, Uint8Array>()
   readonly #files = new Map<string, Uint8Array>()
   readonly #folders = new Map<string, Set<string>>()
 
@@ -85,6 +86,7 @@ export class MemoryReader implements Reader {
     const bytes = this.#files.get(resolved.real)
     if (!bytes) return {problem: {reason: `\`${name}\` is a folder, not a file`, ruleId: 'file-special'}}
     if (bytes.length > this.maxFileSize) return {problem: tooLarge(name, this.maxFileSize)}
+    remember(this, path, bytes)
     return {bytes}
   }
 }

@@ -13,6 +13,8 @@ import {constants, realpathSync} from 'node:fs'
 import {open, readdir, realpath, stat} from 'node:fs/promises'
 import {isAbsolute, relative, sep} from 'node:path'
 import type {Point} from 'unist'
+import type {Corpus} from '../types.js'
+import type {CorpusFiles} from './memory.js'
 
 /** Default `LoadOptions.maxFileSize`: 50 MB, far above any text, far below what breaks a string. */
 export const defaultMaxFileSize = 50 * 1024 * 1024
@@ -47,6 +49,8 @@ export interface Reader {
   read(path: string, name?: string): Promise<ReadResult>
   /** A file inside the corpus as bytes (an image), at most `maxFileSize` bytes: the same sandbox, no decoding. */
   readBytes(path: string, name?: string): Promise<BytesResult>
+  /** Every file read so far, by its path relative to `root` (see `loadedFiles`). */
+  readonly files: Map<string, Uint8Array>
 }
 
 /** The disk reader: every read sandboxed to the corpus folder's real path. */
@@ -54,6 +58,7 @@ export class CorpusReader implements Reader {
   /** Real path of the corpus folder. */
   readonly root: string
   readonly maxFileSize: number
+  readonly files = new Map<string, Uint8Array>()
 
   constructor(root: string, maxFileSize = defaultMaxFileSize) {
     this.root = root
@@ -139,6 +144,7 @@ export class CorpusReader implements Reader {
       try {
         const read = await readAtMost(handle, this.maxFileSize + 1)
         if (read.length > this.maxFileSize) return {problem: tooLarge(name, this.maxFileSize)}
+        remember(this, path, read)
         return {bytes: read}
       } finally {
         await handle.close()
@@ -220,6 +226,21 @@ function decodeUtf8(bytes: Uint8Array): {value: string; problem?: undefined} | {
     const place = {line: lines.length, column: (lines.at(-1) ?? '').length + 1}
     return {problem: {reason: `invalid UTF-8 at byte ${low + 1}: save the file as UTF-8`, ruleId: 'encoding-invalid', place}}
   }
+}
+
+/** Keep what `reader` read at `path`, by its path relative to the corpus folder (one inside it, as every read is). */
+export function remember(reader: Reader, path: string, bytes: Uint8Array): void {
+  const name = relative(reader.root, path)
+  if (name !== '' && !isAbsolute(name) && !name.split(sep).includes('..')) reader.files.set(name, bytes)
+}
+
+/**
+ * The files a corpus was loaded from, by path relative to its folder, as read: `corpusFromFiles(loadedFiles(corpus),
+ * {dir: corpus.dir})` loads the same corpus again without reading the disk, whatever changed on it since (the CLI's
+ * rendering thread gets them so, and both threads work on one text).
+ */
+export function loadedFiles(corpus: Corpus): CorpusFiles {
+  return Object.fromEntries(readerOf(corpus).files)
 }
 
 // The reader a corpus was loaded with, for what reads later (sources, in `checkFidelity`).

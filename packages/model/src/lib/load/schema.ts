@@ -1,12 +1,10 @@
 /**
- * JSON Schemas of the corpus files and one validator that turns Ajv's
- * errors into positioned vfile messages.
+ * JSON Schemas of the corpus files. Nothing imports them at run time: their
+ * validators are compiled ahead of time (`pnpm validators`, into
+ * validators.generated.ts) and `validate.ts` runs those; here they give the
+ * loaders their types (`Static<typeof schema>`) and the generator its input.
  */
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import Type, {type Static, type TSchema} from 'typebox'
-import type {VFile} from 'vfile'
-import {fail} from '../message.js'
-import type {YamlResult} from './yaml.js'
+import Type from 'typebox'
 
 // The schemas are written with TypeBox: each is plain JSON Schema (Ajv validates it) and its TypeScript
 // type is `Static<typeof schema>`, so validated data needs no cast and cannot drift from its schema.
@@ -69,7 +67,7 @@ export const workSchema = Type.Object(
   extensions
 )
 
-const editionSchema = Type.Object(
+export const editionSchema = Type.Object(
   {
     id: Type.Optional(idValue),
     title: Type.String({minLength: 1}),
@@ -117,7 +115,7 @@ const chromeRule = Type.Object(
   {additionalProperties: false, oneOf: [{required: ['line']}, {required: ['pattern']}]}
 )
 
-const manifestSchema = Type.Object(
+export const manifestSchema = Type.Object(
   {
     sources: Type.Array(
       Type.Object(
@@ -138,98 +136,3 @@ const manifestSchema = Type.Object(
   },
   {additionalProperties: false}
 )
-
-// strictRequired is off: `oneOf: [{required: [line]}, …]` names properties declared one level up.
-const ajv = new Ajv({allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true})
-ajv.addFormat('http-url', {type: 'string', validate: (value: string) => /^https?:\/\//i.test(value) && URL.canParse(value)})
-
-/** What `validate` needs of a parsed YAML value: the value and where its parts are written. */
-export type Located = Pick<YamlResult, 'value' | 'locate' | 'locateKey'>
-
-/**
- * A validator for `schema`, compiled on first use: it returns the value typed by the schema, or
- * undefined after recording every violation as an error on `file` at the offending value.
- */
-export function validator<S extends TSchema>(schema: S): (file: VFile, yaml: Located, what: string) => Static<S> | undefined {
-  let check: ValidateFunction<Static<S>> | undefined
-  return (file, yaml, what) => {
-    check ??= ajv.compile<Static<S>>(schema)
-    const value = yaml.value ?? {}
-    if (check(value)) return value
-    report(file, yaml, check.errors ?? [], what)
-    return undefined
-  }
-}
-
-export const validateWork = validator(workSchema)
-export const validateEdition = validator(editionSchema)
-export const validateManifest = validator(manifestSchema)
-
-function report(file: VFile, yaml: Located, errors: ErrorObject[], what: string): void {
-  for (const error of prune(errors)) {
-    const path = error.instancePath
-      .split('/')
-      .slice(1)
-      .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')))
-    const place = error.keyword === 'additionalProperties' ? yaml.locateKey(path, String(error.params['additionalProperty'])) : yaml.locate(path)
-    fail(file, describe(error, what), place, ruleFor(error))
-  }
-}
-
-/** Drop the noise of `anyOf`/`oneOf` branches when a plainer error says the same. */
-function prune(errors: ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>()
-  const kept: ErrorObject[] = []
-  for (const error of errors) {
-    // An `if` failing says only that its `then` did: the `then`'s own error says what.
-    if (error.keyword === 'if') continue
-    if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-      if (errors.some((other) => other !== error && other.instancePath === error.instancePath && other.keyword === 'required')) continue
-    }
-    const key = `${error.instancePath} ${error.keyword}`
-    if (seen.has(key) && error.keyword !== 'additionalProperties' && error.keyword !== 'required') continue
-    seen.add(key)
-    kept.push(error)
-  }
-  return kept
-}
-
-function where(error: ErrorObject): string {
-  return error.instancePath === '' ? '' : ` at \`${error.instancePath.slice(1).replace(/\//g, '.')}\``
-}
-
-function describe(error: ErrorObject, what: string): string {
-  const params = error.params
-  switch (error.keyword) {
-    case 'required':
-      return `Missing required field \`${String(params['missingProperty'])}\` in ${what}${where(error)}`
-    case 'additionalProperties':
-      return `Unknown field \`${String(params['additionalProperty'])}\` in ${what}${where(error)}`
-    case 'enum':
-      return `Unexpected value in ${what}${where(error)}: expected one of ${[params['allowedValues']]
-        .flat()
-        .map((value) => JSON.stringify(value))
-        .join(', ')}`
-    case 'format':
-      return `Malformed value in ${what}${where(error)}: expected an absolute http(s) URL`
-    case 'maxLength':
-      return `Value too long in ${what}${where(error)}: at most ${String(params['limit'])} characters`
-    case 'pattern':
-      return `Malformed value in ${what}${where(error)}: must match ${String(params['pattern'])}`
-    case 'type':
-      return `Wrong type in ${what}${where(error)}: expected ${String(params['type'])}`
-    default:
-      return `Invalid ${what}${where(error)}: ${error.message ?? error.keyword}`
-  }
-}
-
-function ruleFor(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'required':
-      return 'field-missing'
-    case 'additionalProperties':
-      return 'field-unknown'
-    default:
-      return 'field-invalid'
-  }
-}

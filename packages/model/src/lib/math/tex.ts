@@ -6,22 +6,22 @@
  */
 import type {InlineMath, Math} from 'mdast-util-math'
 import type {Root} from 'mdast'
-import temml from 'temml'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {temml} from '../lazy.js'
 import {warn} from '../message.js'
 
 export type MathNode = InlineMath | Math
 
 /** Temml's options: no `\href`/`\includegraphics` (`trust` off), no macros kept between formulas. */
-function options(display: boolean): Parameters<typeof temml.renderToString>[1] {
+function options(display: boolean): Parameters<ReturnType<typeof temml>['renderToString']>[1] {
   return {displayMode: display, annotate: true, throwOnError: true, trust: false}
 }
 
 /** The reason Temml gives for a formula it cannot read, or undefined when it can. */
 export function texError(tex: string, display = false): string | undefined {
   try {
-    temml.renderToString(tex, options(display))
+    temml().renderToString(tex, options(display))
     return undefined
   } catch (error) {
     return (error instanceof Error ? error.message : String(error)).replace(/^Temml parse error: /, '').trim()
@@ -63,5 +63,5 @@ export function isInvalidMath(node: MathNode): boolean {
  * formula that parsed; the one MathML rendering of the site and the EPUB.
  */
 export function texToMathml(tex: string, display: boolean): string {
-  return temml.renderToString(tex, options(display))
+  return temml().renderToString(tex, options(display))
 }
