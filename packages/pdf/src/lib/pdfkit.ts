@@ -42,7 +42,17 @@ declare global {
         font?: {hasGlyphForCodePoint(codePoint: number): boolean}
         /** Shapes text with fontkit (see `fonts.ts`, which caches it). */
         layoutRun(text: string, features?: readonly string[]): unknown
+        /** The font's resource name on a page (`F1`…). */
+        id: string
+        /** The font's indirect object, for a page's `Resources`. */
+        ref(): unknown
+        /** Shapes `text` and adds its glyphs to the subset: their hex codes and positions (thousandths of the size). */
+        encode(text: string, features?: readonly string[]): [string[], GlyphPosition[]]
       }
+      /** The current font size, in points. */
+      _fontSize: number
+      /** Writes one line (or several, `\n`-separated) of operators to the current page's content stream. */
+      addContent(data: string): this
       /** The catalog, for entries pdfkit has no option for (`PageLabels`). */
       _root: {data: Record<string, unknown>}
       /** Writes the XMP packet's properties; replaced to escape them (see `metadata.ts`). */
@@ -62,6 +72,15 @@ declare global {
       }
     }
   }
+}
+
+/** A shaped glyph's placement, as pdfkit's font `encode` gives it (thousandths of the font size). */
+interface GlyphPosition {
+  xAdvance: number
+  yAdvance: number
+  xOffset: number
+  yOffset: number
+  advanceWidth: number
 }
 
 export type Doc = PDFKit.PDFDocument
@@ -165,6 +184,74 @@ export function memoizeShaping(doc: Doc, font: string): void {
     }
     return run
   }
+}
+
+/** A number as pdfkit writes it in content streams (`PDFObject.number`): six decimals at most. */
+function number(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}
+
+/**
+ * Draw `text` in the current font and size, its baseline's left end at `x`,
+ * `y` (pdfkit's top-down coordinates), with OpenType `features`: the
+ * operators `doc.text(text, x, y, {lineBreak: false, baseline:
+ * 'alphabetic', features})` writes, in one write. `text()` would first
+ * parse its options, measure the string twice (to advance its cursor) and
+ * write each operator as its own chunk; the layout has placed every run
+ * already, so only the glyphs are needed. Uses the font's private `encode`,
+ * `id` and `ref` and the page's `fonts` (pinned in `test/pdfkit.test.ts`,
+ * which also compares the bytes with `text()`'s).
+ */
+export function drawText(doc: Doc, text: string, x: number, y: number, features: readonly string[] | undefined): void {
+  if (text === '') return
+  const font = doc._font
+  const size = doc._fontSize
+  const height = doc.page.height
+  const fonts = doc.page.fonts as Record<string, unknown>
+  fonts[font.id] ??= font.ref()
+  const [encoded, positions] = font.encode(text, features)
+  const scale = size / 1000
+  const baseline = height - y
+  const out = [`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf`]
+  // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the glyph's
+  // width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
+  let commands = ''
+  let hex = ''
+  let hadOffset = false
+  const segment = (index: number): void => {
+    if (hex !== '') {
+      const position = positions[index - 1] as GlyphPosition
+      commands += `${commands === '' ? '' : ' '}<${hex}> ${number(-(position.xAdvance - position.advanceWidth))}`
+    }
+    hex = ''
+  }
+  const flush = (index: number): void => {
+    segment(index)
+    if (commands !== '') out.push(`[${commands}] TJ`)
+    commands = ''
+  }
+  let index = 0
+  for (; index < positions.length; index++) {
+    const position = positions[index] as GlyphPosition
+    if (position.xOffset || position.yOffset) {
+      flush(index)
+      out.push(`1 0 0 1 ${number(x + position.xOffset * scale)} ${number(baseline + position.yOffset * scale)} Tm`)
+      hex = encoded[index] as string
+      flush(index + 1)
+      hadOffset = true
+    } else {
+      if (hadOffset) {
+        out.push(`1 0 0 1 ${number(x)} ${number(baseline)} Tm`)
+        hadOffset = false
+      }
+      hex += encoded[index] as string
+      if (position.xAdvance - position.advanceWidth !== 0) segment(index + 1)
+    }
+    x += position.xAdvance * scale
+  }
+  flush(index)
+  out.push('ET\nQ')
+  doc.addContent(out.join('\n'))
 }
 
 /**

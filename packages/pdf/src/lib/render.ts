@@ -1,8 +1,8 @@
 /**
  * Draw the paginated book with pdfkit: furniture, blocks, rules, notes,
  * destinations, outline entries and link annotations, every mark tagged.
- * Each word run is placed at the x the line breaker computed; pdfkit never
- * wraps or justifies anything here.
+ * Each word run is placed at the x the line breaker computed and drawn from
+ * its glyphs (`drawText`); pdfkit never wraps, justifies or measures here.
  */
 import {markColor} from './handlers/apparatus.js'
 import {leftEdge, type Geometry} from './geometry.js'
@@ -10,7 +10,7 @@ import {drawFurniture} from './furniture.js'
 import type {Measurer} from './measure.js'
 import {Outliner} from './outline.js'
 import type {Page} from './paginate.js'
-import {pdfString, type Doc} from './pdfkit.js'
+import {drawText, pdfString, type Doc} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 import {Tagger} from './tagging.js'
 import {safeUrl} from './url.js'
@@ -91,11 +91,7 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
         .font(style.font)
         .fontSize(style.size)
         .fillColor(style.color ?? '#000000')
-      doc.text(glyphs.text, x + glyphs.x, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
-      })
+      drawText(doc, glyphs.text, x + glyphs.x, baseline, style.features)
     }
     annotate(line.glyphs, x, y, line.height)
   }
