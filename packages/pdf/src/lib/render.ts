@@ -28,10 +28,16 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
     doc.addNamedDestination(id, 'XYZ', x, y, null)
   }
 
+  /**
+   * The fill colour text last set on this page, when nothing has changed it since: runs of one colour set it once
+   * (every other drawing here saves and restores the graphics state, and `drawText` too).
+   */
+  let fill: string | undefined
   for (const page of pages) {
     doc.addPage({size: [geometry.width, geometry.height], margin: 0})
     const left = leftEdge(geometry, page.index)
     drawFurniture(doc, page, geometry, measure, tagger)
+    fill = undefined
     for (const {y, block} of page.body) drawBlock(block, left, geometry.top + y)
     if (page.noteRule !== undefined) {
       const y = geometry.top + page.noteRule + geometry.noteLeading * 0.45
@@ -81,16 +87,17 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
       if (glyphs.drawing) {
         tagger.content(glyphs.struct)
         drawSvg(doc, glyphs.drawing, x + glyphs.x, baseline)
+        fill = undefined
         continue
       }
       if (glyphs.text === '') continue
       if (glyphs.artifact) tagger.artifact('Layout')
       else tagger.content(glyphs.struct)
       const {style} = glyphs
-      doc
-        .font(style.font)
-        .fontSize(style.size)
-        .fillColor(style.color ?? '#000000')
+      doc.font(style.font).fontSize(style.size)
+      const color = style.color ?? '#000000'
+      if (color !== fill) doc.fillColor(color)
+      fill = color
       drawText(doc, glyphs.text, x + glyphs.x, baseline, style.features)
     }
     annotate(line.glyphs, x, y, line.height)
