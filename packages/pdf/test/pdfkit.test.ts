@@ -109,17 +109,17 @@ test('outlineData: an outline item’s entries, for its destination', async () =
   assert.match(await finish(doc), /\/Dest \/pinned-dest/, 'pdfkit changed: outlineData is no longer written')
 })
 
-/** What `draw` writes to the page's content stream, as one string (pdfkit ends each write with a newline). */
+/** What `draw` writes to the page's content stream, as one string (pdfkit ends each string it is given with a newline). */
 function written(doc: Doc, draw: () => void): string {
-  const writes: string[] = []
+  let writes = ''
   const original = doc.addContent.bind(doc)
-  doc.addContent = (data: string) => {
-    writes.push(data)
+  doc.addContent = (data: string | Uint8Array) => {
+    writes += typeof data === 'string' ? `${data}\n` : Buffer.from(data).toString('latin1')
     return original(data)
   }
   draw()
   doc.addContent = original
-  return writes.join('\n')
+  return writes
 }
 
 test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, addContent: drawText writes what text() writes', () => {

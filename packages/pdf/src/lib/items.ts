@@ -72,6 +72,8 @@ const exactLength = 64
 /** Characters after which a URL may break. */
 const urlBreakAfter = /[/.\-?&=#_:~]/u
 const letters = /\p{L}+/gu
+/** What a word may break after (see `breakPoints`). */
+const dashes = /[-–—/]/u
 
 export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOptions): Item[] {
   const items: Item[] = []
@@ -249,7 +251,9 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
 
   function breakPoints(text: string, lang: string, mode: 'words' | 'url'): Cut[] {
     const cuts: Cut[] = []
-    for (let offset = 1; offset < text.length; offset++) {
+    // A word breaks after a dash or a slash it holds: most hold none.
+    const scan = mode === 'url' || dashes.test(text)
+    for (let offset = 1; scan && offset < text.length; offset++) {
       const previous = text[offset - 1] as string
       if (mode === 'url') {
         if (urlBreakAfter.test(previous) && !urlBreakAfter.test(text[offset] as string)) cuts.push({offset, penalty: urlPenalty, hyphen: false})
@@ -317,8 +321,11 @@ const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'})
 /** UTF-16 units the segmenter reads at a time. */
 const segmentWindow = 256
 
-/** Below U+0300 there are no combining marks, surrogates or joiners: every offset starts a cluster. */
-const simple = /^[\u0000-\u02FF]*$/u
+/**
+ * Below U+0300 there are no combining marks, surrogates or joiners, nor in General Punctuation but for the two
+ * joiners U+200C and U+200D (curly quotes, dashes, ellipsis): every offset starts a cluster.
+ */
+const simple = /^[\u0000-\u02FF\u2000-\u200B\u200E-\u206F]*$/u
 
 /** Offsets strictly inside `text.slice(from, to)` where a grapheme cluster starts: a word is never cut inside one. */
 function clusterStarts(text: string, from: number, to: number): number[] {

@@ -51,8 +51,8 @@ declare global {
       }
       /** The current font size, in points. */
       _fontSize: number
-      /** Writes one line (or several, `\n`-separated) of operators to the current page's content stream. */
-      addContent(data: string): this
+      /** Writes operators to the current page's content stream: a string (a newline is added) or bytes (as they are). */
+      addContent(data: string | Uint8Array): this
       /** The catalog, for entries pdfkit has no option for (`PageLabels`). */
       _root: {data: Record<string, unknown>}
       /** Writes the XMP packet's properties; replaced to escape them (see `metadata.ts`). */
@@ -195,7 +195,7 @@ function number(value: number): number {
  * Draw `text` in the current font and size, its baseline's left end at `x`,
  * `y` (pdfkit's top-down coordinates), with OpenType `features`: the
  * operators `doc.text(text, x, y, {lineBreak: false, baseline:
- * 'alphabetic', features})` writes, in one write. `text()` would first
+ * 'alphabetic', features})` writes, in one write of bytes. `text()` would first
  * parse its options, measure the string twice (to advance its cursor) and
  * write each operator as its own chunk; the layout has placed every run
  * already, so only the glyphs are needed. Uses the font's private `encode`,
@@ -250,8 +250,9 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
     x += position.xAdvance * scale
   }
   flush(index)
-  out.push('ET\nQ')
-  doc.addContent(out.join('\n'))
+  out.push('ET\nQ\n')
+  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
+  doc.addContent(Buffer.from(out.join('\n'), 'latin1'))
 }
 
 /**
