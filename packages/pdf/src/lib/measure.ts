@@ -36,7 +36,8 @@ export class Measurer {
     let width = widths.get(text)
     if (width === undefined) {
       this.#doc.font(style.font).fontSize(style.size)
-      width = this.#doc.widthOfString(text, style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+      // The style's own features array (read only): the shaping cache knows it by its identity.
+      width = this.#doc.widthOfString(text, style.features ? {features: style.features as PDFKit.Mixins.OpenTypeFeatures[]} : {})
       widths.set(text, width)
     }
     return width

@@ -174,21 +174,61 @@ export function glyphCoverage(doc: Doc, font: string): (codePoint: number) => bo
 export function memoizeShaping(doc: Doc, font: string): void {
   const embedded: Font = doc.font(font)._font
   const shape = embedded.layoutRun.bind(embedded)
-  const cache = new Map<string, ReturnType<typeof shape>>()
+  // By features, then by text: the text itself is the key, never copied into a longer one.
+  const cache = new Map<string, Map<string, ReturnType<typeof shape>>>()
   embedded.layoutRun = (text, features) => {
-    const key = `${features?.join(',') ?? ''}\u0000${text}`
-    let run = cache.get(key)
+    const key = features === undefined ? '' : featureKey(features)
+    let runs = cache.get(key)
+    if (runs === undefined) cache.set(key, (runs = new Map()))
+    let run = runs.get(text)
     if (!run) {
       run = shape(text, features)
-      cache.set(key, run)
+      runs.set(text, run)
     }
     return run
   }
 }
 
+/** The features of a style, joined once per array (styles share theirs). */
+const featureKeys = new WeakMap<readonly string[], string>()
+function featureKey(features: readonly string[]): string {
+  let key = featureKeys.get(features)
+  if (key === undefined) featureKeys.set(features, (key = features.join(',')))
+  return key
+}
+
 /** A number as pdfkit writes it in content streams (`PDFObject.number`): six decimals at most. */
 function number(value: number): number {
   return Math.round(value * 1e6) / 1e6
+}
+
+/** Latin, Greek, Cyrillic and punctuation: no bidi reordering, no shaping across a space (as in Arabic or Indic scripts). */
+const wordByWord = /^[\u0000-\u058F\u1E00-\u206F]*$/u
+
+/**
+ * The glyphs of `text`, its words and spaces encoded one by one: each was
+ * shaped when it was measured (the shaping is memoised, see
+ * `memoizeShaping`), so a run of a line costs lookups, not a new shaping of
+ * the whole run; and it is set as it was measured, word by word. (pdfkit
+ * itself shapes text set without features word by word.) Text where a space
+ * matters to shaping or order is encoded whole.
+ */
+function encodeWords(font: Font, text: string, features: readonly string[] | undefined): [string[], GlyphPosition[]] {
+  if (features === undefined || !text.includes(' ') || !wordByWord.test(text)) return font.encode(text, features)
+  const encoded: string[] = []
+  const positions: GlyphPosition[] = []
+  let start = 0
+  while (start < text.length) {
+    const space = text.indexOf(' ', start)
+    const end = space === -1 ? text.length : space === start ? start + 1 : space
+    const [glyphs, placed] = font.encode(text.slice(start, end), features)
+    for (let index = 0; index < glyphs.length; index++) {
+      encoded.push(glyphs[index] as string)
+      positions.push(placed[index] as GlyphPosition)
+    }
+    start = end
+  }
+  return [encoded, positions]
 }
 
 /**
@@ -209,7 +249,7 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
   const height = doc.page.height
   const fonts = doc.page.fonts as Record<string, unknown>
   fonts[font.id] ??= font.ref()
-  const [encoded, positions] = font.encode(text, features)
+  const [encoded, positions] = encodeWords(font, text, features)
   const scale = size / 1000
   const baseline = height - y
   const out = [`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf`]
