@@ -43,6 +43,11 @@ export class Measurer {
     return width
   }
 
+  /** One object per font, size and features (what a width depends on), for caches of what is measured in a style. */
+  table(style: TextStyle): object {
+    return this.#widthsOf(style)
+  }
+
   #widthsOf(style: TextStyle): Map<string, number> {
     let widths = this.#byStyle.get(style)
     if (widths === undefined) {
