@@ -202,6 +202,9 @@ function number(value: number): number {
   return Math.round(value * 1e6) / 1e6
 }
 
+/** Words encoded by `encodeWords`, by font, features and text. */
+const encodedWords = new WeakMap<Font, Map<string, Map<string, [string[], GlyphPosition[]]>>>()
+
 /** Latin, Greek, Cyrillic and punctuation: no bidi reordering, no shaping across a space (as in Arabic or Indic scripts). */
 const wordByWord = /^[\u0000-\u058F\u1E00-\u206F]*$/u
 
@@ -217,11 +220,20 @@ function encodeWords(font: Font, text: string, features: readonly string[] | und
   if (features === undefined || !text.includes(' ') || !wordByWord.test(text)) return font.encode(text, features)
   const encoded: string[] = []
   const positions: GlyphPosition[] = []
+  let words = encodedWords.get(font)
+  if (words === undefined) encodedWords.set(font, (words = new Map()))
+  const key = featureKey(features)
+  let cache = words.get(key)
+  if (cache === undefined) words.set(key, (cache = new Map()))
   let start = 0
   while (start < text.length) {
     const space = text.indexOf(' ', start)
     const end = space === -1 ? text.length : space === start ? start + 1 : space
-    const [glyphs, placed] = font.encode(text.slice(start, end), features)
+    const word = text.slice(start, end)
+    // Encoding adds the glyphs to the font's subset once; after that, a word's codes and positions never change.
+    let found = cache.get(word)
+    if (found === undefined) cache.set(word, (found = font.encode(word, features)))
+    const [glyphs, placed] = found
     for (let index = 0; index < glyphs.length; index++) {
       encoded.push(glyphs[index] as string)
       positions.push(placed[index] as GlyphPosition)
