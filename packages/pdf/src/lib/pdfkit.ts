@@ -1,7 +1,8 @@
 /**
  * The one place that imports pdfkit and the only file that reaches its
- * private fields (`_root`, `_font`, `_addInfo`, a name tree's `_compareKeys`)
- * and undocumented ones (`dictionary`, `outlineData`): each behind a small
+ * private fields (`_root`, `_font` and its `encode`, `_fontSize`, `_addInfo`,
+ * a name tree's `_compareKeys`) and undocumented ones (`dictionary`,
+ * `outlineData`, `addContent`, `page.fonts`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
  * with the field's name if an upgrade removes it. `@types/pdfkit` describes
  * 0.17 and lacks a few things 0.20 has and this package uses; they are
