@@ -26,8 +26,11 @@ function countingMeasurer(): {measure: Measurer; shaped: () => number} {
       shaped += text.length
       return text.length * 5
     },
-    metrics: () => ({ascent: 8, descent: 2})
+    metrics: () => ({ascent: 8, descent: 2}),
+    // One style, one table of plans (see `itemize`): fresh per measurer, so that each test shapes anew.
+    table: () => table
   } as unknown as Measurer
+  const table = {}
   return {measure, shaped: () => shaped}
 }
 
@@ -102,4 +105,20 @@ test('runs of letters longer than any word are not hyphenated (the patterns woul
   const hyphenator = new Hyphenator()
   assert.deepEqual(hyphenator.points('abcdefghij'.repeat(20), 'en'), [])
   assert.ok(hyphenator.points('extraordinarily', 'en').length > 0, 'words still are')
+})
+
+test('a word is planned once per style, language and kind of break: set again it is not measured again, and each kind keeps its own breaks', () => {
+  const {measure, shaped} = countingMeasurer()
+  const settings = {...options, emergency: false, hyphenator: new Hyphenator()}
+  const cuts = (items: readonly Item[]): number => items.filter((item) => item.type === 'penalty' && item.hyphen).length
+  const first = itemize([word('revolutionary')], measure, settings)
+  const measured = shaped()
+  assert.ok(cuts(first) > 0, 'hyphenated')
+  assert.deepEqual(itemize([word('revolutionary')], measure, settings), first)
+  assert.equal(shaped(), measured, 'the second time, nothing is measured')
+  // Never broken (a note mark, a label): no hyphen; a capitalised word only with `names`.
+  assert.equal(cuts(itemize([{...word('revolutionary'), breaks: 'never'}], measure, settings)), 0)
+  assert.equal(cuts(itemize([word('Revolutionary')], measure, settings)), 0)
+  assert.ok(cuts(itemize([word('Revolutionary')], measure, {...settings, names: true})) > 0)
+  assert.equal(cuts(itemize([word('revolutionary')], measure, {...settings, hyphenate: false})), 0)
 })

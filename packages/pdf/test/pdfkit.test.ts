@@ -13,6 +13,7 @@ import {registerFonts} from '../src/lib/fonts.js'
 import {
   bytesOf,
   createDocument,
+  drawText,
   fontMetrics,
   outlineEntries,
   replaceXmpProperties,
@@ -106,6 +107,56 @@ test('outlineData: an outline item’s entries, for its destination', async () =
   pinned((item as unknown as {outlineData?: unknown}).outlineData, 'PDFOutline.outlineData', 'object')
   outlineEntries(item)['Dest'] = 'pinned-dest'
   assert.match(await finish(doc), /\/Dest \/pinned-dest/, 'pdfkit changed: outlineData is no longer written')
+})
+
+/** What `draw` writes to the page's content stream, as one string (pdfkit ends each string it is given with a newline). */
+function written(doc: Doc, draw: () => void): string {
+  let writes = ''
+  const original = doc.addContent.bind(doc)
+  doc.addContent = (data: string | Uint8Array) => {
+    writes += typeof data === 'string' ? `${data}\n` : Buffer.from(data).toString('latin1')
+    return original(data)
+  }
+  draw()
+  doc.addContent = original
+  return writes
+}
+
+test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, addContent: drawText writes what text() writes', () => {
+  const doc = document()
+  registerFonts(doc)
+  doc.addPage({size: [420, 595], margin: 0})
+  const font = (doc.font('serif') as unknown as {_font?: {encode?: unknown; id?: unknown; ref?: unknown}})._font
+  pinned(font?.encode, 'doc._font.encode', 'function')
+  pinned(font?.id === undefined ? undefined : 0, 'doc._font.id', 'number')
+  pinned(font?.ref, 'doc._font.ref', 'function')
+  pinned((doc as unknown as {_fontSize?: unknown})._fontSize, 'doc._fontSize', 'number')
+  pinned((doc as unknown as {addContent?: unknown}).addContent, 'doc.addContent', 'function')
+  pinned((doc as unknown as {page?: {fonts?: unknown}}).page?.fonts, 'doc.page.fonts', 'object')
+  // Kerning (AV, To), old-style figures, a ligature, and a combining accent GPOS places off the pen (its own text matrix).
+  const samples: Array<[string, string[] | undefined]> = [
+    ['AVAT To “fiery” 1921–1923', ['onum']],
+    ['Cafe\u0301 re\u0301sume\u0301', ['onum']],
+    ['AVAT To office', undefined]
+  ]
+  for (const font of ['serif', 'serifItalic'] as const) {
+    for (const [text, features] of samples) {
+      doc.font(font).fontSize(10.5)
+      const expected = written(doc, () =>
+        doc.text(text, 31.5, 100.25, {lineBreak: false, baseline: 'alphabetic', ...(features ? {features: features as PDFKit.Mixins.OpenTypeFeatures[]} : {})})
+      )
+      const actual = written(doc, () => drawText(doc, text, 31.5, 100.25, features))
+      assert.equal(actual, expected, `pdfkit changed: text() no longer writes what drawText writes for ${JSON.stringify(text)} in ${font}`)
+    }
+  }
+  // The samples do reach the kerning and mark branches.
+  doc.font('serif').fontSize(10.5)
+  const accented = written(doc, () => drawText(doc, 'Cafe\u0301s', 0, 0, ['onum']))
+  assert.equal(accented.match(/ Tm$/gm)?.length, 3, accented)
+  assert.match(
+    written(doc, () => drawText(doc, 'AVAT', 0, 0, undefined)),
+    /> -?\d+(?:\.\d+)? </
+  )
 })
 
 test('no file of src/ but lib/pdfkit.ts imports pdfkit or touches its private or undocumented fields', () => {

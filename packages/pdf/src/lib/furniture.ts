@@ -7,7 +7,7 @@
 import {leftEdge, type Geometry} from './geometry.js'
 import type {Measurer} from './measure.js'
 import type {Page} from './paginate.js'
-import type {Doc} from './pdfkit.js'
+import {drawText, type Doc} from './pdfkit.js'
 import type {Tagger} from './tagging.js'
 import {setParagraph} from './paragraph.js'
 import {structRoot} from './structure.js'
@@ -42,11 +42,7 @@ export function drawFurniture(doc: Doc, page: Page, geometry: Geometry, measure:
         .fontSize(glyphs.style.size)
         .fillColor(glyphs.style.color ?? '#000000')
       const x = start + glyphs.x
-      doc.text(glyphs.text, x, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(glyphs.style.features ? {features: [...glyphs.style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
-      })
+      drawText(doc, glyphs.text, x, baseline, glyphs.style.features)
     }
   }
   if (!page.first && section.heads) {

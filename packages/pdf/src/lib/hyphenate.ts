@@ -85,7 +85,8 @@ function parseException(entry: string): {word: string; points: number[]} {
 
 export class Hyphenator {
   readonly #exceptions = new Map<string, number[]>()
-  readonly #cache = new Map<string, number[]>()
+  /** Points by language, then by word: the word itself is the key, never copied into a longer one. */
+  readonly #cache = new Map<string, Map<string, number[]>>()
 
   /** `exceptions`: the edition's list (`hyphenation` in its file), in TeX's form. */
   constructor(exceptions: readonly string[] = []) {
@@ -103,11 +104,12 @@ export class Hyphenator {
     const first = word.charAt(0)
     // Capitalised words are names and places, which patterns know little of: only as a last resort (`names`).
     if (first !== first.toLowerCase() && !options.names && !this.#exceptions.has(word.toLowerCase())) return []
-    const key = `${lang}\u0000${word}`
-    let points = this.#cache.get(key)
+    let words = this.#cache.get(lang)
+    if (words === undefined) this.#cache.set(lang, (words = new Map()))
+    let points = words.get(word)
     if (points === undefined) {
       points = this.#compute(word, lang)
-      this.#cache.set(key, points)
+      words.set(word, points)
     }
     return points
   }

@@ -72,17 +72,58 @@ const exactLength = 64
 /** Characters after which a URL may break. */
 const urlBreakAfter = /[/.\-?&=#_:~]/u
 const letters = /\p{L}+/gu
+/** What a word may break after (see `breakPoints`). */
+const dashes = /[-–—/]/u
+
+/**
+ * How a word is set, whatever run it is in: its pieces between break points, their widths and the penalties
+ * between them. A book sets the same words over and over, and each paragraph in up to seven passes: the plan is
+ * made once per word, style, language and kind of break, and each use only makes the items.
+ */
+interface Plan {
+  /** The whole word's width. */
+  total: number
+  /** The pieces' texts and widths (one more than the cuts). */
+  parts: string[]
+  widths: number[]
+  cuts: PlannedCut[]
+}
+interface PlannedCut {
+  width: number
+  penalty: number
+  flagged: boolean
+  hyphen: boolean
+  postBreak: number
+}
+
+/** Plans by hyphenator (`noHyphenation` without one), then by the measurer's table for the style, run kind and text. */
+const plans = new WeakMap<object, WeakMap<object, Map<string, Map<string, Plan>>>>()
+const noHyphenation = {}
 
 export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOptions): Item[] {
   const items: Item[] = []
   const hyphenator = options.hyphenate ? (options.hyphenator ?? new Hyphenator()) : undefined
   const shrink = options.shrink ?? 1 / 4
+  let byStyle = plans.get(hyphenator ?? noHyphenation)
+  if (byStyle === undefined) plans.set(hyphenator ?? noHyphenation, (byStyle = new WeakMap()))
+  const byKind = byStyle
+  /** The plans for a run's words (same style, language, kind of break). */
+  const plansFor = (run: Run): Map<string, Plan> => {
+    const table = measure.table(run.style)
+    let kinds = byKind.get(table)
+    if (kinds === undefined) byKind.set(table, (kinds = new Map()))
+    const kind = `${run.breaks ?? ''}\u0000${run.lang}\u0000${options.names === true}`
+    let words = kinds.get(kind)
+    if (words === undefined) kinds.set(kind, (words = new Map()))
+    return words
+  }
   if (options.indent !== 0) items.push({type: 'box', width: options.indent})
   let pendingSpace: TextStyle | undefined
   /** The end of the last word, when nothing has come after it yet: a break may fall between it and the next run. */
   let tail = ''
 
   for (const run of runs) {
+    let runPlans: Map<string, Plan> | undefined
     // A run's anchors and note mark go on its first word only.
     let extras: Extras | undefined =
       run.note || run.anchors || run.marginDot
@@ -127,6 +168,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       }
       tail = scripted ? token.slice(-2) : ''
       const inside = scripted ? scriptBreaks(token) : []
+      runPlans ??= plansFor(run)
       let from = 0
       for (const to of [...inside, token.length]) {
         if (from > 0) {
@@ -134,7 +176,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
           items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
           items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
         }
-        word(run, token.slice(from, to), extras)
+        word(run, token.slice(from, to), extras, runPlans)
         extras = undefined
         from = to
       }
@@ -152,22 +194,49 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     pendingSpace = undefined
   }
 
-  function word(run: Run, text: string, extras: Extras | undefined): void {
+  function word(run: Run, text: string, extras: Extras | undefined, runPlans: Map<string, Plan>): void {
     const piece = (part: string): Piece => {
       const result: Piece = {text: part, style: run.style, struct: run.struct}
       if (run.link) result.link = run.link
       if (run.artifact) result.artifact = true
       return result
     }
+    let plan = runPlans.get(text)
+    // A plan holds unless the word is cut anywhere (emergency), which depends on the line's width.
+    if (plan === undefined || (options.emergency && run.breaks !== 'never' && plan.total > options.lineWidth)) {
+      const made = makePlan(run, text, extras, piece)
+      if (made === undefined) return
+      plan = made.plan
+      if (made.keep) runPlans.set(text, plan)
+    }
+    const {parts, widths, cuts} = plan
+    for (let index = 0; index < cuts.length; index++) {
+      const cut = cuts[index] as PlannedCut
+      items.push({type: 'box', width: widths[index] as number, piece: piece(parts[index] as string)})
+      const penalty: Item = {type: 'penalty', width: cut.width, penalty: cut.penalty, flagged: cut.flagged}
+      if (Math.abs(cut.postBreak) > 1e-9) penalty.postBreak = cut.postBreak
+      if (cut.hyphen) penalty.hyphen = piece('-')
+      items.push(penalty)
+    }
+    const last = piece(parts[cuts.length] as string)
+    items.push({type: 'box', width: widths[cuts.length] as number, piece: extras ? {...last, ...extras} : last})
+  }
+
+  /**
+   * The word's plan, to keep unless it is cut anywhere (that depends on the line's width); none for a word too
+   * long to measure by prefixes, whose items `longWord` makes.
+   */
+  function makePlan(run: Run, text: string, extras: Extras | undefined, piece: (part: string) => Piece): {plan: Plan; keep: boolean} | undefined {
     const mode = run.breaks ?? (looksLikeUrl(text) ? 'url' : 'words')
     const cuts = mode === 'never' ? [] : onClusters(text, breakPoints(text, run.lang, mode))
     const emergency = options.emergency && mode !== 'never'
     if (text.length > exactLength) {
       longWord(text, cuts, emergency, run.style, piece, extras)
-      return
+      return undefined
     }
     const total = measure.width(text, run.style)
-    if (emergency && total > options.lineWidth) {
+    const planned = !(emergency && total > options.lineWidth)
+    if (!planned) {
       // Cut anywhere inside pieces still too long for a line; keep the real break points.
       const bounds = [0, ...cuts.map((cut) => cut.offset), text.length]
       for (let index = 1; index < bounds.length; index++) {
@@ -178,23 +247,24 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       }
       cuts.sort((a, b) => a.offset - b.offset)
     }
+    const plan: Plan = {total, parts: [], widths: [], cuts: []}
     let start = 0
     let before = 0
     for (const cut of cuts) {
       const prefix = text.slice(0, cut.offset)
       const width = measure.width(prefix, run.style)
-      items.push({type: 'box', width: width - before, piece: piece(text.slice(start, cut.offset))})
+      plan.parts.push(text.slice(start, cut.offset))
+      plan.widths.push(width - before)
       // Both sides of a taken break are shaped on their own: measure them so.
       const hyphenWidth = cut.hyphen ? measure.width(`${prefix}-`, run.style) - width : 0
       const postBreak = measure.width(text.slice(cut.offset), run.style) - (total - width)
-      const penalty: Item = {type: 'penalty', width: hyphenWidth, penalty: cut.penalty, flagged: cut.hyphen || cut.flagged === true}
-      if (Math.abs(postBreak) > 1e-9) penalty.postBreak = postBreak
-      if (cut.hyphen) penalty.hyphen = piece('-')
-      items.push(penalty)
+      plan.cuts.push({width: hyphenWidth, penalty: cut.penalty, flagged: cut.hyphen || cut.flagged === true, hyphen: cut.hyphen, postBreak})
       start = cut.offset
       before = width
     }
-    items.push({type: 'box', width: total - before, piece: {...piece(text.slice(start)), ...extras}})
+    plan.parts.push(text.slice(start))
+    plan.widths.push(total - before)
+    return {plan, keep: planned}
   }
 
   /**
@@ -249,7 +319,9 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
 
   function breakPoints(text: string, lang: string, mode: 'words' | 'url'): Cut[] {
     const cuts: Cut[] = []
-    for (let offset = 1; offset < text.length; offset++) {
+    // A word breaks after a dash or a slash it holds: most hold none.
+    const scan = mode === 'url' || dashes.test(text)
+    for (let offset = 1; scan && offset < text.length; offset++) {
       const previous = text[offset - 1] as string
       if (mode === 'url') {
         if (urlBreakAfter.test(previous) && !urlBreakAfter.test(text[offset] as string)) cuts.push({offset, penalty: urlPenalty, hyphen: false})
@@ -317,8 +389,11 @@ const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'})
 /** UTF-16 units the segmenter reads at a time. */
 const segmentWindow = 256
 
-/** Below U+0300 there are no combining marks, surrogates or joiners: every offset starts a cluster. */
-const simple = /^[\u0000-\u02FF]*$/u
+/**
+ * Below U+0300 there are no combining marks, surrogates or joiners, nor in General Punctuation but for the two
+ * joiners U+200C and U+200D (curly quotes, dashes, ellipsis): every offset starts a cluster.
+ */
+const simple = /^[\u0000-\u02FF\u2000-\u200B\u200E-\u206F]*$/u
 
 /** Offsets strictly inside `text.slice(from, to)` where a grapheme cluster starts: a word is never cut inside one. */
 function clusterStarts(text: string, from: number, to: number): number[] {

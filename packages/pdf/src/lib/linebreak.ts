@@ -88,7 +88,7 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
   const emergencyStretch = options.emergencyStretch ?? 0
   const maxRatio = options.maxRatio ?? Infinity
   const sum = {width: 0, stretch: 0, shrink: 0}
-  let active: Node[] = [{position: 0, line: 0, hyphens: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: undefined}]
+  const active: Node[] = [{position: 0, line: 0, hyphens: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: undefined}]
 
   for (let index = 0; index < items.length; index++) {
     const item = items[index] as BreakItem
@@ -120,9 +120,13 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
     const item = items[index] as BreakItem
     const forced = penalty <= -infinity
     // The best way to reach this break for each fitness class and run of hyphens.
-    const candidates = new Map<string, Node>()
-    const remaining: Node[] = []
-    for (const node of active) {
+    // Made only when a line can end here: at most break points none can, and this runs at every one.
+    let candidates: Map<string, Node> | undefined
+    // The nodes that stay active are kept in place, in order (no new array at every break point).
+    let kept = 0
+    const count = active.length
+    for (let at = 0; at < count; at++) {
+      const node = active[at] as Node
       const width = sum.width - node.width + (item.type === 'penalty' ? item.width : 0)
       const target = lineWidth(node.line)
       let ratio: number
@@ -139,7 +143,7 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
         ratio = shrink > 0 ? (target - width) / shrink : -infinity
       }
       // A line too tight never gets looser as it grows: drop the node.
-      if (!(ratio < -1 || forced)) remaining.push(node)
+      if (!(ratio < -1 || forced)) active[kept++] = node
       if (ratio < -1 || ratio > options.tolerance || (glueRatio !== undefined && glueRatio > maxRatio)) continue
       const hyphens = flagged ? node.hyphens + 1 : 0
       if (hyphens > consecutiveHyphens) continue
@@ -155,6 +159,7 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
       if (Math.abs(fitness - node.fitness) > 1) demerits += fitnessDemerits
       demerits += node.demerits
       const key = `${fitness} ${hyphens}`
+      candidates ??= new Map()
       const current = candidates.get(key)
       if (!current || demerits < current.demerits) {
         candidates.set(key, {
@@ -171,7 +176,8 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
         })
       }
     }
-    active = remaining
+    active.length = kept
+    if (candidates === undefined) return
     const after = totalsAfter(index)
     for (const candidate of candidates.values()) {
       Object.assign(candidate, after)

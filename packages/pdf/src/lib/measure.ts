@@ -36,10 +36,16 @@ export class Measurer {
     let width = widths.get(text)
     if (width === undefined) {
       this.#doc.font(style.font).fontSize(style.size)
-      width = this.#doc.widthOfString(text, style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+      // The style's own features array (read only): the shaping cache knows it by its identity.
+      width = this.#doc.widthOfString(text, style.features ? {features: style.features as PDFKit.Mixins.OpenTypeFeatures[]} : {})
       widths.set(text, width)
     }
     return width
+  }
+
+  /** One object per font, size and features (what a width depends on), for caches of what is measured in a style. */
+  table(style: TextStyle): object {
+    return this.#widthsOf(style)
   }
 
   #widthsOf(style: TextStyle): Map<string, number> {

@@ -1,7 +1,8 @@
 /**
  * The one place that imports pdfkit and the only file that reaches its
- * private fields (`_root`, `_font`, `_addInfo`, a name tree's `_compareKeys`)
- * and undocumented ones (`dictionary`, `outlineData`): each behind a small
+ * private fields (`_root`, `_font` and its `encode`, `_fontSize`, `_addInfo`,
+ * a name tree's `_compareKeys`) and undocumented ones (`dictionary`,
+ * `outlineData`, `addContent`, `page.fonts`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
  * with the field's name if an upgrade removes it. `@types/pdfkit` describes
  * 0.17 and lacks a few things 0.20 has and this package uses; they are
@@ -42,7 +43,17 @@ declare global {
         font?: {hasGlyphForCodePoint(codePoint: number): boolean}
         /** Shapes text with fontkit (see `fonts.ts`, which caches it). */
         layoutRun(text: string, features?: readonly string[]): unknown
+        /** The font's resource name on a page (`F1`…). */
+        id: string
+        /** The font's indirect object, for a page's `Resources`. */
+        ref(): unknown
+        /** Shapes `text` and adds its glyphs to the subset: their hex codes and positions (thousandths of the size). */
+        encode(text: string, features?: readonly string[]): [string[], GlyphPosition[]]
       }
+      /** The current font size, in points. */
+      _fontSize: number
+      /** Writes operators to the current page's content stream: a string (a newline is added) or bytes (as they are). */
+      addContent(data: string | Uint8Array): this
       /** The catalog, for entries pdfkit has no option for (`PageLabels`). */
       _root: {data: Record<string, unknown>}
       /** Writes the XMP packet's properties; replaced to escape them (see `metadata.ts`). */
@@ -62,6 +73,15 @@ declare global {
       }
     }
   }
+}
+
+/** A shaped glyph's placement, as pdfkit's font `encode` gives it (thousandths of the font size). */
+interface GlyphPosition {
+  xAdvance: number
+  yAdvance: number
+  xOffset: number
+  yOffset: number
+  advanceWidth: number
 }
 
 export type Doc = PDFKit.PDFDocument
@@ -155,16 +175,137 @@ export function glyphCoverage(doc: Doc, font: string): (codePoint: number) => bo
 export function memoizeShaping(doc: Doc, font: string): void {
   const embedded: Font = doc.font(font)._font
   const shape = embedded.layoutRun.bind(embedded)
-  const cache = new Map<string, ReturnType<typeof shape>>()
+  // By features, then by text: the text itself is the key, never copied into a longer one.
+  const cache = new Map<string, Map<string, ReturnType<typeof shape>>>()
   embedded.layoutRun = (text, features) => {
-    const key = `${features?.join(',') ?? ''}\u0000${text}`
-    let run = cache.get(key)
+    const key = features === undefined ? '' : featureKey(features)
+    let runs = cache.get(key)
+    if (runs === undefined) cache.set(key, (runs = new Map()))
+    let run = runs.get(text)
     if (!run) {
       run = shape(text, features)
-      cache.set(key, run)
+      runs.set(text, run)
     }
     return run
   }
+}
+
+/** The features of a style, joined once per array (styles share theirs). */
+const featureKeys = new WeakMap<readonly string[], string>()
+function featureKey(features: readonly string[]): string {
+  let key = featureKeys.get(features)
+  if (key === undefined) featureKeys.set(features, (key = features.join(',')))
+  return key
+}
+
+/** A number as pdfkit writes it in content streams (`PDFObject.number`): six decimals at most. */
+function number(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}
+
+/** Words encoded by `encodeWords`, by font, features and text. */
+const encodedWords = new WeakMap<Font, Map<string, Map<string, [string[], GlyphPosition[]]>>>()
+
+/** Latin, Greek, Cyrillic and punctuation: no bidi reordering, no shaping across a space (as in Arabic or Indic scripts). */
+const wordByWord = /^[\u0000-\u058F\u1E00-\u206F]*$/u
+
+/**
+ * The glyphs of `text`, its words and spaces encoded one by one: each was
+ * shaped when it was measured (the shaping is memoised, see
+ * `memoizeShaping`), so a run of a line costs lookups, not a new shaping of
+ * the whole run; and it is set as it was measured, word by word. (pdfkit
+ * itself shapes text set without features word by word.) Text where a space
+ * matters to shaping or order is encoded whole.
+ */
+function encodeWords(font: Font, text: string, features: readonly string[] | undefined): [string[], GlyphPosition[]] {
+  if (features === undefined || !text.includes(' ') || !wordByWord.test(text)) return font.encode(text, features)
+  const encoded: string[] = []
+  const positions: GlyphPosition[] = []
+  let words = encodedWords.get(font)
+  if (words === undefined) encodedWords.set(font, (words = new Map()))
+  const key = featureKey(features)
+  let cache = words.get(key)
+  if (cache === undefined) words.set(key, (cache = new Map()))
+  let start = 0
+  while (start < text.length) {
+    const space = text.indexOf(' ', start)
+    const end = space === -1 ? text.length : space === start ? start + 1 : space
+    const word = text.slice(start, end)
+    // Encoding adds the glyphs to the font's subset once; after that, a word's codes and positions never change.
+    let found = cache.get(word)
+    if (found === undefined) cache.set(word, (found = font.encode(word, features)))
+    const [glyphs, placed] = found
+    for (let index = 0; index < glyphs.length; index++) {
+      encoded.push(glyphs[index] as string)
+      positions.push(placed[index] as GlyphPosition)
+    }
+    start = end
+  }
+  return [encoded, positions]
+}
+
+/**
+ * Draw `text` in the current font and size, its baseline's left end at `x`,
+ * `y` (pdfkit's top-down coordinates), with OpenType `features`: the
+ * operators `doc.text(text, x, y, {lineBreak: false, baseline:
+ * 'alphabetic', features})` writes, in one write of bytes. `text()` would first
+ * parse its options, measure the string twice (to advance its cursor) and
+ * write each operator as its own chunk; the layout has placed every run
+ * already, so only the glyphs are needed. Uses the font's private `encode`,
+ * `id` and `ref` and the page's `fonts` (pinned in `test/pdfkit.test.ts`,
+ * which also compares the bytes with `text()`'s).
+ */
+export function drawText(doc: Doc, text: string, x: number, y: number, features: readonly string[] | undefined): void {
+  if (text === '') return
+  const font = doc._font
+  const size = doc._fontSize
+  const height = doc.page.height
+  const fonts = doc.page.fonts as Record<string, unknown>
+  fonts[font.id] ??= font.ref()
+  const [encoded, positions] = encodeWords(font, text, features)
+  const scale = size / 1000
+  const baseline = height - y
+  const out = [`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf`]
+  // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the glyph's
+  // width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
+  let commands = ''
+  let hex = ''
+  let hadOffset = false
+  const segment = (index: number): void => {
+    if (hex !== '') {
+      const position = positions[index - 1] as GlyphPosition
+      commands += `${commands === '' ? '' : ' '}<${hex}> ${number(-(position.xAdvance - position.advanceWidth))}`
+    }
+    hex = ''
+  }
+  const flush = (index: number): void => {
+    segment(index)
+    if (commands !== '') out.push(`[${commands}] TJ`)
+    commands = ''
+  }
+  let index = 0
+  for (; index < positions.length; index++) {
+    const position = positions[index] as GlyphPosition
+    if (position.xOffset || position.yOffset) {
+      flush(index)
+      out.push(`1 0 0 1 ${number(x + position.xOffset * scale)} ${number(baseline + position.yOffset * scale)} Tm`)
+      hex = encoded[index] as string
+      flush(index + 1)
+      hadOffset = true
+    } else {
+      if (hadOffset) {
+        out.push(`1 0 0 1 ${number(x)} ${number(baseline)} Tm`)
+        hadOffset = false
+      }
+      hex += encoded[index] as string
+      if (position.xAdvance - position.advanceWidth !== 0) segment(index + 1)
+    }
+    x += position.xAdvance * scale
+  }
+  flush(index)
+  out.push('ET\nQ\n')
+  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
+  doc.addContent(Buffer.from(out.join('\n'), 'latin1'))
 }
 
 /**

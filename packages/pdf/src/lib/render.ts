@@ -1,8 +1,8 @@
 /**
  * Draw the paginated book with pdfkit: furniture, blocks, rules, notes,
  * destinations, outline entries and link annotations, every mark tagged.
- * Each word run is placed at the x the line breaker computed; pdfkit never
- * wraps or justifies anything here.
+ * Each word run is placed at the x the line breaker computed and drawn from
+ * its glyphs (`drawText`); pdfkit never wraps, justifies or measures here.
  */
 import {markColor} from './handlers/apparatus.js'
 import {leftEdge, type Geometry} from './geometry.js'
@@ -10,7 +10,7 @@ import {drawFurniture} from './furniture.js'
 import type {Measurer} from './measure.js'
 import {Outliner} from './outline.js'
 import type {Page} from './paginate.js'
-import {pdfString, type Doc} from './pdfkit.js'
+import {drawText, pdfString, type Doc} from './pdfkit.js'
 import type {StructNode} from './structure.js'
 import {Tagger} from './tagging.js'
 import {safeUrl} from './url.js'
@@ -28,10 +28,16 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
     doc.addNamedDestination(id, 'XYZ', x, y, null)
   }
 
+  /**
+   * The fill colour text last set on this page, when nothing has changed it since: runs of one colour set it once
+   * (every other drawing here saves and restores the graphics state, and `drawText` too).
+   */
+  let fill: string | undefined
   for (const page of pages) {
     doc.addPage({size: [geometry.width, geometry.height], margin: 0})
     const left = leftEdge(geometry, page.index)
     drawFurniture(doc, page, geometry, measure, tagger)
+    fill = undefined
     for (const {y, block} of page.body) drawBlock(block, left, geometry.top + y)
     if (page.noteRule !== undefined) {
       const y = geometry.top + page.noteRule + geometry.noteLeading * 0.45
@@ -81,21 +87,18 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
       if (glyphs.drawing) {
         tagger.content(glyphs.struct)
         drawSvg(doc, glyphs.drawing, x + glyphs.x, baseline)
+        fill = undefined
         continue
       }
       if (glyphs.text === '') continue
       if (glyphs.artifact) tagger.artifact('Layout')
       else tagger.content(glyphs.struct)
       const {style} = glyphs
-      doc
-        .font(style.font)
-        .fontSize(style.size)
-        .fillColor(style.color ?? '#000000')
-      doc.text(glyphs.text, x + glyphs.x, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(style.features ? {features: [...style.features] as PDFKit.Mixins.OpenTypeFeatures[]} : {})
-      })
+      doc.font(style.font).fontSize(style.size)
+      const color = style.color ?? '#000000'
+      if (color !== fill) doc.fillColor(color)
+      fill = color
+      drawText(doc, glyphs.text, x + glyphs.x, baseline, style.features)
     }
     annotate(line.glyphs, x, y, line.height)
   }

@@ -60,6 +60,8 @@ export class ScriptFonts {
   readonly #coverage = new Map<FontKey, (codePoint: number) => boolean>()
   readonly #registered = new Set<FontKey>()
   readonly #slices = new Map<Family, Slice[]>()
+  /** `#fallback`'s answers from a book font, by code point (`null`: no font has it): asked at every occurrence. */
+  readonly #fallbacks = new Map<number, FontKey | null>()
 
   constructor(doc: Doc) {
     this.#doc = doc
@@ -112,7 +114,20 @@ export class ScriptFonts {
 
   /** The slice of a Noto family that has the character: its script's first, then the current fallback's, then any. */
   #fallback(char: string, codePoint: number, current: FontKey): FontKey | undefined {
-    const own = families.find((family) => family.script.test(char))
+    // From a book font, the same answer for a code point wherever it occurs (from a fallback font, that font is asked first).
+    const fromBook = !current.startsWith('noto:')
+    const cached = fromBook ? this.#fallbacks.get(codePoint) : undefined
+    if (cached !== undefined) return cached ?? undefined
+    const found = this.#search(
+      families.find((family) => family.script.test(char)),
+      codePoint,
+      current
+    )
+    if (fromBook) this.#fallbacks.set(codePoint, found ?? null)
+    return found
+  }
+
+  #search(own: Family | undefined, codePoint: number, current: FontKey): FontKey | undefined {
     const order = own ? [own] : families
     if (!own && current.startsWith('noto:')) {
       const found = this.#inFamily(
