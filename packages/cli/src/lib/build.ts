@@ -18,7 +18,8 @@ import {
 } from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
-import {OutputCache, outputKey} from './cache/store.js'
+import {ParseCache} from './cache/parse.js'
+import {cacheDir, OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
@@ -116,6 +117,8 @@ export interface BuildResult {
   written: Written[]
   /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
   threads: number
+  /** With `cache`: how many works' trees this thread read from the cache (`hits`) and parsed (`misses`). */
+  parsed?: {hits: number; misses: number}
 }
 
 /**
@@ -150,9 +153,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
   }
   // The worker starts now: it loads and resolves the corpus while this thread does the same.
-  const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd)
+  // The parse cache serves both threads; the outputs' cache is the main thread's.
+  const cached = options.cache && !single && options.input === undefined ? cacheDir(out) : undefined
+  const thread = startThread(options, formatIds, renderOptions, shownCorpus, cwd, cached)
   try {
-    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined})
+    return await buildWith(options, thread, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
     await thread?.stop()
   }
@@ -162,7 +167,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * The PDF goes to a worker when there are two threads and something else for this one to make meanwhile. A
  * corpus read from stdin exists only on this thread: it stays here.
  */
-function startThread(options: BuildOptions, formatIds: string[], renderOptions: RenderOptions, corpus: string, cwd: string): RenderThread | undefined {
+function startThread(
+  options: BuildOptions,
+  formatIds: string[],
+  renderOptions: RenderOptions,
+  corpus: string,
+  cwd: string,
+  cache: string | undefined
+): RenderThread | undefined {
   if (options.input !== undefined || !formatIds.includes('pdf') || formatIds.length < 2) return undefined
   if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
   return startRenderThread(
@@ -177,7 +189,8 @@ function startThread(options: BuildOptions, formatIds: string[], renderOptions: 
       paper: renderOptions.paper,
       booklet: renderOptions.booklet,
       format: 'pdf',
-      editions: options.editions
+      editions: options.editions,
+      cache
     },
     options.signal
   )
@@ -188,14 +201,23 @@ async function buildWith(
   thread: RenderThread | undefined,
   formatIds: string[],
   renderOptions: RenderOptions,
-  {shownCorpus, shownOut, out, cwd, single, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean}
+  {
+    shownCorpus,
+    shownOut,
+    out,
+    cwd,
+    single,
+    dated,
+    cached: cacheFolder
+  }: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean; cached: string | undefined}
 ): Promise<BuildResult> {
   const signal = options.signal
   const strict = options.strict ?? false
   const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
+  const parseCache = cacheFolder === undefined ? undefined : new ParseCache(cacheFolder)
   const corpus =
     options.input === undefined
-      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize}))
+      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}))
       : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
@@ -309,9 +331,11 @@ async function buildWith(
     }))
     await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
   }
+  parseCache?.prune()
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,
+    ...(parseCache ? {parsed: {...parseCache.stats}} : {}),
     written: entries.map(({edition, format, entry, files, ms}) => ({
       edition,
       format,

@@ -6,6 +6,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {loadCorpus, resolveEdition} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
+import {ParseCache} from './cache/parse.js'
 import {editionIds} from './corpus.js'
 import {formats, type RenderOptions} from './formats.js'
 import type {ErrorData, Reply, ThreadRequest, WarningData} from './threads.js'
@@ -24,7 +25,12 @@ function errorData(error: unknown): ErrorData {
 async function main(): Promise<void> {
   const format = formats[request.format]
   if (!format) throw new Error(`unknown format ${request.format}`)
-  const corpus = await loadCorpus(request.corpus, {cwd: request.cwd, ...(request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize})})
+  const corpus = await loadCorpus(request.corpus, {
+    cwd: request.cwd,
+    ...(request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}),
+    // The main thread prunes it, once the build is written.
+    ...(request.cache === undefined ? {} : {parseCache: new ParseCache(request.cache)})
+  })
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)

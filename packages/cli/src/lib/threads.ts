@@ -32,6 +32,8 @@ export interface ThreadRequest {
   format: string
   /** The editions to make (default: all, as the main thread chooses them). */
   editions?: string[] | undefined
+  /** The `.samizdat-cache/` folder to read and keep parsed trees in (none: parse every work). */
+  cache?: string | undefined
 }
 
 /** A writer warning made on the worker, as data. */
