@@ -18,6 +18,8 @@ import {
 } from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
+import type {StageStats} from './cache/entries.js'
+import {LayoutCache} from './cache/layout.js'
 import {ParseCache} from './cache/parse.js'
 import {cacheDir, OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
@@ -117,8 +119,11 @@ export interface BuildResult {
   written: Written[]
   /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
   threads: number
-  /** With `cache`: how many works' trees this thread read from the cache (`hits`) and parsed (`misses`). */
-  parsed?: {hits: number; misses: number}
+  /**
+   * With `cache`: what this thread did with each stage's cache: works' trees parsed (`made`) or read back
+   * (`reused`), works' PDF layouts the same (on the worker thread, when the PDF is made there: not counted here).
+   */
+  stages?: {parse: StageStats; layout: StageStats}
 }
 
 /**
@@ -215,6 +220,7 @@ async function buildWith(
   const strict = options.strict ?? false
   const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
   const parseCache = cacheFolder === undefined ? undefined : new ParseCache(cacheFolder)
+  const layouts = cacheFolder === undefined ? undefined : new LayoutCache(cacheFolder)
   const corpus =
     options.input === undefined
       ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}))
@@ -277,7 +283,7 @@ async function buildWith(
         files.catch(() => undefined)
       } else {
         signal?.throwIfAborted()
-        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report})))
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report, ...(layouts ? {layouts} : {})})))
         done()
       }
       const key = hit ? undefined : keys.get(slot)
@@ -331,11 +337,13 @@ async function buildWith(
     }))
     await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
   }
-  parseCache?.prune()
+  // Both threads are done with the stages' entries: the least recently used go past the limit.
+  parseCache?.folder.prune(stageLimit)
+  layouts?.folder.prune(stageLimit)
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,
-    ...(parseCache ? {parsed: {...parseCache.stats}} : {}),
+    ...(parseCache && layouts ? {stages: {parse: {...parseCache.folder.stats}, layout: {...layouts.folder.stats}}} : {}),
     written: entries.map(({edition, format, entry, files, ms}) => ({
       edition,
       format,
@@ -347,6 +355,9 @@ async function buildWith(
     }))
   }
 }
+
+/** The most a stage's entries (parsed trees, PDF layouts) may take on disk, each: a few books' worth. */
+const stageLimit = 512 * 1024 * 1024
 
 /** Each edition's format's cache key, by `<edition>.<format>`: the resolved edition's fingerprint and the options every writer gets. */
 // A date that is the clock's ("now") is left out of the key: an output from the cache keeps the date it was made

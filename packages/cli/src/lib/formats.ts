@@ -3,6 +3,7 @@
  * all with the same shape: html (a folder), epub and pdf (a file each).
  */
 import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
+import type {PdfOptions} from '@samizdat/pdf'
 
 export type {OutputFile}
 
@@ -19,6 +20,8 @@ export interface RenderOptions extends WriterOptions {
   downloads?: Array<{format: 'epub' | 'pdf'; href: string}>
   /** For the PDF: also `<edition>.booklet.pdf`, the A5 book imposed for a copy shop (A4 sheets; Letter ones with `paper: 'Letter'`). */
   booklet?: BookletRequest | undefined
+  /** For the PDF: where each work's layout is kept between builds (`.samizdat-cache/layout/`). */
+  layouts?: PdfOptions['layouts']
 }
 
 /** `--booklet`, `--marks`, `--signature`. */

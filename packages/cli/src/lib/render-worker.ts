@@ -6,6 +6,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {loadCorpus, resolveEdition} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
+import {LayoutCache} from './cache/layout.js'
 import {ParseCache} from './cache/parse.js'
 import {editionIds} from './corpus.js'
 import {formats, type RenderOptions} from './formats.js'
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       const options: RenderOptions = {date: new Date(request.date), report}
       if (request.paper !== undefined) options.paper = request.paper
       if (request.booklet !== undefined) options.booklet = request.booklet
+      if (request.cache !== undefined) options.layouts = new LayoutCache(request.cache)
       const files = await format.render(edition, options)
       post({type: 'done', edition: id, files, warnings})
     } catch (error) {

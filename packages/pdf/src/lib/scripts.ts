@@ -60,6 +60,8 @@ export class ScriptFonts {
   readonly #coverage = new Map<FontKey, (codePoint: number) => boolean>()
   readonly #registered = new Set<FontKey>()
   readonly #slices = new Map<Family, Slice[]>()
+  /** While set, every slice the split reaches is added to it, in order (layout-cache.ts replays them on reuse). */
+  reached: FontKey[] | undefined
 
   constructor(doc: Doc) {
     this.#doc = doc
@@ -132,14 +134,26 @@ export class ScriptFonts {
     if (!family) return undefined
     for (const slice of this.#slicesOf(family)) {
       if (!slice.ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) continue
-      if (!this.#registered.has(slice.key)) {
-        this.#doc.registerFont(slice.key, new Uint8Array(readFileSync(slice.file)))
-        memoizeShaping(this.#doc, slice.key)
-        this.#registered.add(slice.key)
-      }
+      this.#register(slice)
       if (this.#has(slice.key, codePoint)) return slice.key
     }
     return undefined
+  }
+
+  /** Registers the slice `key` names, as a split reaching it would: for a section whose layout is reused. */
+  use(key: FontKey): void {
+    const family = families.find((candidate) => key.startsWith(`noto:${candidate.package}:`))
+    const slice = family && this.#slicesOf(family).find((candidate) => candidate.key === key)
+    if (slice) this.#register(slice)
+  }
+
+  /** The slice's font is opened (pdfkit numbers fonts in that order) at its first use. */
+  #register(slice: Slice): void {
+    if (this.reached && !this.reached.includes(slice.key)) this.reached.push(slice.key)
+    if (this.#registered.has(slice.key)) return
+    this.#doc.registerFont(slice.key, new Uint8Array(readFileSync(slice.file)))
+    memoizeShaping(this.#doc, slice.key)
+    this.#registered.add(slice.key)
   }
 
   #slicesOf(family: Family): Slice[] {
