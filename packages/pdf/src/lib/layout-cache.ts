@@ -82,14 +82,7 @@ export class WorkLayouts {
    * The work's section: from the first pass, else from the store, else laid out by `make` (which adds its `Sect`
    * to `root` and reports through `warn`), kept when it can be. Its `Sect` joins `root` in every case.
    */
-  section(
-    work: ResolvedWork,
-    root: StructNode,
-    scripts: ScriptFonts,
-    warn: Warn,
-    pageRefs: {count: number},
-    make: (warn: Warn) => Section
-  ): Section {
+  section(work: ResolvedWork, root: StructNode, scripts: ScriptFonts, warn: Warn, pageRefs: {count: number}, make: (warn: Warn) => Section): Section {
     const known = this.#pass.get(work.id) ?? this.#read(work)
     if (known) {
       this.#pass.set(work.id, known)
@@ -136,7 +129,8 @@ export class WorkLayouts {
     try {
       const kept = deserialize(data) as Kept
       // A torn or foreign entry is a miss.
-      if (kept?.section?.id !== work.id || !Array.isArray(kept.section.flow) || kept.sect?.type !== 'Sect' || !Array.isArray(kept.effects?.fonts)) return undefined
+      if (kept?.section?.id !== work.id || !Array.isArray(kept.section.flow) || kept.sect?.type !== 'Sect' || !Array.isArray(kept.effects?.fonts))
+        return undefined
       return kept
     } catch {
       return undefined

@@ -51,7 +51,10 @@ export function dependencyVersions(roots: readonly string[]): string[] {
     const require = createRequire(path.join(root, 'package.json'))
     for (const dependency of Object.keys({...manifest.dependencies, ...manifest.optionalDependencies})) {
       // Where Node would find it from here (pnpm's links, then the folders above): its real folder.
-      const dir = require.resolve.paths(dependency)?.map((folder) => path.join(folder, dependency)).find((folder) => existsSync(path.join(folder, 'package.json')))
+      const dir = require.resolve
+        .paths(dependency)
+        ?.map((folder) => path.join(folder, dependency))
+        .find((folder) => existsSync(path.join(folder, 'package.json')))
       if (dir !== undefined) queue.push(realpath(dir))
     }
   }
