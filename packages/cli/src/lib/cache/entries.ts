@@ -30,9 +30,7 @@ export class EntryFolder {
       const value = accept(readFileSync(file))
       if (value !== undefined) {
         this.stats.reused++
-        // Used now: the last to be pruned.
-        const now = new Date()
-        utimesSync(file, now, now)
+        touch(file)
         return value
       }
     } catch {
@@ -70,5 +68,15 @@ export class EntryFolder {
     } catch {
       // Nothing to prune, or a folder that cannot be changed: it stays as it is.
     }
+  }
+}
+
+/** Used now: the last to be pruned. A cache that cannot be changed (read-only) is still read. */
+function touch(file: string): void {
+  try {
+    const now = new Date()
+    utimesSync(file, now, now)
+  } catch {
+    // Pruned a little sooner, that is all.
   }
 }
