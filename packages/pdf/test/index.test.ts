@@ -1,7 +1,7 @@
 /** Page references (the index of persons, the timeline): each number is the page of the mention it links to. */
 import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
-import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
@@ -127,4 +127,23 @@ test('the second pass (page references) lays out no work again, and a layout sto
   const [second] = await toPdf(edition, {date, layouts})
   assert.equal(kept.length, 4, 'no work laid out again: the widths only')
   assert.ok(Buffer.from(second!.data).equals(Buffer.from(plain!.data)))
+})
+
+test('works that show page numbers (shared notes: "see note 5, p. 3") are kept for each pass and reused while their numbers hold', async () => {
+  const edition = await readerEdition()
+  const plain = await readFile(await readerPdf())
+  const entries = new Map<string, Uint8Array>()
+  const kept: string[] = []
+  const layouts = {
+    key: (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+    get: (key: string) => entries.get(key),
+    set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
+  }
+  const [first] = await toPdf(edition, {date, layouts})
+  // Every work of the reader edition shows a page number: laid out in each pass (the first knows no page).
+  assert.equal(kept.length, edition.works.length * 2 + 1)
+  assert.ok(Buffer.from(first!.data).equals(plain))
+  const [second] = await toPdf(edition, {date, layouts})
+  assert.equal(kept.length, edition.works.length * 2 + 2, 'the widths only')
+  assert.ok(Buffer.from(second!.data).equals(plain))
 })

@@ -48,8 +48,8 @@ export interface BookOptions {
 
 export function layoutBook(edition: ResolvedEdition, root: StructNode, options: BookOptions): Book {
   const pageRefs: PageRefs = {labels: options.pages, count: 0, ...(options.lines ? {lines: options.lines} : {})}
-  const state = (warn: Warn = options.warnings.for(undefined)): State => {
-    const made = new State(options.geometry, options.measure, handlers, options.labels, pageRefs, warn)
+  const state = (warn: Warn = options.warnings.for(undefined), refs: PageRefs = pageRefs): State => {
+    const made = new State(options.geometry, options.measure, handlers, options.labels, refs, warn)
     made.images = options.images
     made.hyphenator = options.hyphenator
     return made
@@ -62,8 +62,8 @@ export function layoutBook(edition: ResolvedEdition, root: StructNode, options: 
   if (edition.preface) sections.push(prefaceSection(edition.preface, meta, state(), root))
   for (const work of edition.works) {
     const warn = options.warnings.for(work.file.path)
-    const make = (recorded: Warn): Section => workSection(work, meta, state(recorded), root)
-    sections.push(options.layouts ? options.layouts.section(work, root, options.measure.scripts, warn, pageRefs, make) : make(warn))
+    const make = (recorded: Warn, refs: PageRefs): Section => workSection(work, meta, state(recorded, refs), root)
+    sections.push(options.layouts ? options.layouts.section(work, root, options.measure.scripts, warn, pageRefs, make) : make(warn, pageRefs))
   }
   for (const section of edition.backMatter ?? []) sections.push(backMatterSection(section, meta, state(), root))
   return {sections, pageRefs: pageRefs.count, slots: contents.slots}
