@@ -4,6 +4,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {test} from 'node:test'
 import {build} from '../src/index.js'
+import {dependencyVersions} from '../src/lib/cache/code.js'
 import {editionsCorpus, hasTool, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
 
 test('a plain folder of Markdown builds one edition named after the folder, works in file-name order', async () => {
@@ -332,7 +333,8 @@ test('the cache: a cached build is byte for byte a clean one, and an edit remake
     // From the cache (on the worker thread's side too) as from a clean build without it.
     await build({corpus: 'corpus', out: 'clean', cwd: dir, date})
     assert.deepEqual(await snapshot(path.join(dir, 'out')), await snapshot(path.join(dir, 'clean')))
-    assert.deepEqual((await readdir(path.join(dir, '.samizdat-cache'))).length, 6)
+    // One entry per edition and format, beside the stages' folders.
+    assert.deepEqual((await readdir(path.join(dir, '.samizdat-cache'))).filter((name) => name.endsWith('.bin')).length, 6)
 
     const html = {formats: ['html']}
     // A site built alone offers no downloads: it is not the one built with the EPUB and the PDF.
@@ -367,6 +369,107 @@ test('the cache: a cached build is byte for byte a clean one, and an edit remake
     assert.deepEqual(await readdir(path.join(dir, 'sub')), ['site'])
     assert.equal((await cli()).code, 0)
     assert.deepEqual((await readdir(path.join(dir, 'sub'))).sort(), ['.samizdat-cache', 'site'])
+  } finally {
+    await cleanup()
+  }
+})
+
+test('the cache per stage: an edit re-parses and re-lays out its work only, each trigger remakes what depends on it, outputs stay byte for byte', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    // Generated text: three works of numbered words, a footnote, and two scripts the book's fonts lack (Noto slices).
+    const words = (from: number, count: number): string => Array.from({length: count}, (_, index) => `word${from + index}`).join(' ')
+    const work = (title: string, seed: number, extra: string): string =>
+      `---\ntitle: ${title}\n---\n\n${words(seed, 120)}.\n\n${words(seed + 500, 90)}${extra}\n\n${words(seed + 900, 60)}.\n`
+    const files: Record<string, string> = {
+      'works/a.md': work('Work A', 0, ' שלום עולם.'),
+      'works/b.md': work('Work B', 2000, '.[^1]\n\n[^1]: A note on word2500.'),
+      'works/c.md': work('Work C', 4000, ' नमस्ते दुनिया.'),
+      'editions/book.yaml': 'title: The Book\nworks:\n  - a\n  - b\n  - c\n'
+    }
+    await writeTree(path.join(dir, 'corpus'), files)
+    const date = new Date(Date.UTC(2001, 0, 2))
+    // One thread: the PDF is made where its stages are counted. Returns what was made again, by stage.
+    const made = async (options: {paper?: string; formats?: string[]} = {}): Promise<{parse: number; layout: number; outputs: string[]}> => {
+      const result = await build({corpus: 'corpus', out: 'out', cwd: dir, date, cache: true, threads: 1, formats: ['pdf'], ...options})
+      const outputs = result.written.filter((written) => !written.cached && written.format !== 'apparatus').map((written) => written.format)
+      return {parse: result.stages?.parse.made ?? -1, layout: result.stages?.layout.made ?? -1, outputs}
+    }
+    const all = ['html', 'epub', 'pdf']
+    const pdf = ['pdf']
+    // The outputs of `formats` are a clean build's, byte for byte (the names of those that differ, else none).
+    const same = async (formats = pdf): Promise<void> => {
+      await rm(path.join(dir, 'clean'), {recursive: true, force: true})
+      await build({corpus: 'corpus', out: 'clean', cwd: dir, date, threads: 1, formats})
+      const clean = (await snapshot(path.join(dir, 'clean'))) ?? {}
+      const ours = (await snapshot(path.join(dir, 'out'))) ?? {}
+      const names = Object.keys(clean).filter((name) => name !== '.samizdat-manifest.json')
+      assert.ok(names.includes('book.pdf'))
+      assert.deepEqual(
+        names.filter((name) => ours[name] !== clean[name]),
+        []
+      )
+    }
+    // Layouts made: one per work laid out, and the table of text widths measured (always written with a PDF).
+    assert.deepEqual(await made({formats: all}), {parse: 3, layout: 4, outputs: all})
+    assert.deepEqual(await made({formats: all}), {parse: 0, layout: 0, outputs: []})
+    // One paragraph of one work: that work is parsed and laid out again, nothing else; every output is a clean build's.
+    await writeFile(path.join(dir, 'corpus/works/b.md'), files['works/b.md']!.replace('word2001 ', 'word2001 edited '))
+    assert.deepEqual(await made({formats: all}), {parse: 1, layout: 2, outputs: all})
+    await same(all)
+    // From here on, the PDF alone (what its layouts depend on).
+    // The work with a script of its own loses it: the other works' fallback fonts still come in the same order.
+    await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!.replace(' שלום עולם.', '.'))
+    assert.deepEqual(await made(), {parse: 1, layout: 2, outputs: pdf})
+    await same()
+    // An annotation on one work: that work's layout, no parse (annotations are their own files).
+    await writeTree(path.join(dir, 'corpus'), {
+      'annotations/c.notes.yaml': 'annotations:\n  - id: n1\n    work: c\n    kind: note\n    quote: {exact: "word4003"}\n    body: A note.\n'
+    })
+    assert.deepEqual(await made(), {parse: 0, layout: 2, outputs: pdf})
+    // A person entry whose name is in one work only: that work.
+    await writeTree(path.join(dir, 'corpus'), {'persons.yaml': 'persons:\n  - id: w\n    name: "Word Smith"\n    variants: ["word4010"]\n'})
+    assert.deepEqual(await made(), {parse: 0, layout: 2, outputs: pdf})
+    await same()
+    // The edition file (its title heads every page): every work.
+    await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!.replace('The Book', 'The Other Book'))
+    assert.deepEqual(await made(), {parse: 0, layout: 4, outputs: pdf})
+    // The PDF's options (the paper): every work again; back to A5, every work from the cache.
+    assert.deepEqual(await made({paper: 'A4'}), {parse: 0, layout: 4, outputs: pdf})
+    assert.deepEqual(await made(), {parse: 0, layout: 1, outputs: pdf})
+    await same()
+
+    // A torn or foreign entry is a miss, never a crash or a wrong output.
+    for (const stage of ['parse', 'layout']) {
+      const folder = path.join(dir, '.samizdat-cache', stage)
+      const names = await readdir(folder)
+      assert.ok(names.length > 0)
+      for (const [index, name] of names.entries()) {
+        const bytes = await readFile(path.join(folder, name))
+        await writeFile(path.join(folder, name), index % 2 === 0 ? bytes.subarray(0, bytes.length >> 1) : 'not an entry')
+      }
+    }
+    await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!)
+    assert.deepEqual(await made(), {parse: 3, layout: 4, outputs: pdf})
+    await same()
+  } finally {
+    await cleanup()
+  }
+})
+
+test('the cache keys take in the versions of the packages Samizdat runs on, direct or not', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    const manifest = (name: string, version: string, dependencies: Record<string, string> = {}): string => JSON.stringify({name, version, dependencies})
+    await writeTree(dir, {
+      'app/package.json': manifest('app', '1.0.0', {shaper: '^2'}),
+      'app/node_modules/shaper/package.json': manifest('shaper', '2.0.4', {tables: '^1'}),
+      'app/node_modules/tables/package.json': manifest('tables', '1.1.0')
+    })
+    const app = path.join(dir, 'app')
+    assert.deepEqual(dependencyVersions([app]), ['shaper@2.0.4', 'tables@1.1.0'])
+    await writeTree(dir, {'app/node_modules/tables/package.json': manifest('tables', '1.2.0')})
+    assert.deepEqual(dependencyVersions([app]), ['shaper@2.0.4', 'tables@1.2.0'])
   } finally {
     await cleanup()
   }

@@ -1,6 +1,7 @@
 /** Page references (the index of persons, the timeline): each number is the page of the mention it links to. */
 import assert from 'node:assert/strict'
-import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
@@ -99,4 +100,50 @@ test('page references in order, each page once, three or more running pages as a
   const bracket = await smallPdf('bracket')
   assert.match(bracket.texts.join('\n'), /The end came in ⸢1961⸣\./)
   assert.match(bracket.texts.join('\n'), /wrote a ⸢letter⸣\./)
+})
+
+test('the second pass (page references) lays out no work again, and a layout store gives back each work: the same bytes', async () => {
+  const filler = 'The committee met in the hall and spoke at length about the work of the factories. '.repeat(4)
+  const corpus = await corpusFromFiles({
+    'editions/small.yaml': 'title: Small\nworks: [long, short]\n',
+    'works/long.md': `---\ntitle: A Long Text\n---\n\n${Array.from({length: 16}, (_, at) => (at % 4 === 0 ? `Medvedev spoke. ${filler}` : filler)).join('\n\n')}\n`,
+    'works/short.md': '---\ntitle: A Short Text\n---\n\nMedvedev wrote a letter.[^1]\n\n[^1]: In 1921.\n',
+    'persons.yaml': 'persons:\n  - {id: medvedev, name: "Medvedev, Sergei", variants: [Medvedev]}\n'
+  })
+  const edition = resolveEdition(corpus, 'small')
+  assert.ok(edition.backMatter.some((section) => JSON.stringify(section.tree).includes('"pageRef":true')))
+  const [plain] = await toPdf(edition, {date})
+  // A store in memory; what it is asked to keep is counted: each work laid out, and the widths measured.
+  const entries = new Map<string, Uint8Array>()
+  const kept: string[] = []
+  const layouts = {
+    key: (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+    get: (key: string) => entries.get(key),
+    set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
+  }
+  const [first] = await toPdf(edition, {date, layouts})
+  assert.equal(kept.length, 3, 'two works and the widths, once each over both passes')
+  assert.ok(Buffer.from(first!.data).equals(Buffer.from(plain!.data)))
+  const [second] = await toPdf(edition, {date, layouts})
+  assert.equal(kept.length, 4, 'no work laid out again: the widths only')
+  assert.ok(Buffer.from(second!.data).equals(Buffer.from(plain!.data)))
+})
+
+test('works that show page numbers (shared notes: "see note 5, p. 3") are kept for each pass and reused while their numbers hold', async () => {
+  const edition = await readerEdition()
+  const plain = await readFile(await readerPdf())
+  const entries = new Map<string, Uint8Array>()
+  const kept: string[] = []
+  const layouts = {
+    key: (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+    get: (key: string) => entries.get(key),
+    set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
+  }
+  const [first] = await toPdf(edition, {date, layouts})
+  // Every work of the reader edition shows a page number: laid out in each pass (the first knows no page).
+  assert.equal(kept.length, edition.works.length * 2 + 1)
+  assert.ok(Buffer.from(first!.data).equals(plain))
+  const [second] = await toPdf(edition, {date, layouts})
+  assert.equal(kept.length, edition.works.length * 2 + 2, 'the widths only')
+  assert.ok(Buffer.from(second!.data).equals(plain))
 })

@@ -19,7 +19,10 @@ import {
 } from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
-import {OutputCache, outputKey} from './cache/store.js'
+import type {StageStats} from './cache/entries.js'
+import {LayoutCache} from './cache/layout.js'
+import {ParseCache} from './cache/parse.js'
+import {cacheDir, OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, ownOptions, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
 import {checkOutputNames, foreignError} from './out/messages.js'
@@ -117,6 +120,11 @@ export interface BuildResult {
   written: Written[]
   /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
   threads: number
+  /**
+   * With `cache`: what this thread did with each stage's cache: works' trees parsed (`made`) or read back
+   * (`reused`), works' PDF layouts the same (on the worker thread, when the PDF is made there: not counted here).
+   */
+  stages?: {parse: StageStats; layout: StageStats}
 }
 
 /**
@@ -151,14 +159,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
   }
   const share = shareOf(formatIds)
+  // The parse cache serves both threads; the outputs' cache is the main thread's.
+  const cached = options.cache && !single && options.input === undefined ? cacheDir(out) : undefined
   // The PDFs' worker starts now: it loads and resolves the corpus while this thread does the same. One that takes
   // every other edition starts once the editions are known (below): with one edition it has nothing to do.
   const threads: Threads = {
-    current: share === 'pdf' ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd) : undefined,
-    later: (editions: number) => (editions > 1 ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd) : undefined)
+    current: share === 'pdf' ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd, cached) : undefined,
+    later: (editions: number) => (editions > 1 ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd, cached) : undefined)
   }
   try {
-    return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined})
+    return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
     await threads.current?.stop()
   }
@@ -180,7 +190,8 @@ function startThread(
   formatIds: string[],
   renderOptions: RenderOptions,
   corpus: string,
-  cwd: string
+  cwd: string,
+  cache: string | undefined
 ): RenderThread | undefined {
   if (options.input !== undefined) return undefined
   if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
@@ -197,7 +208,8 @@ function startThread(
       booklet: renderOptions.booklet,
       formats: formatIds,
       share,
-      editions: options.editions
+      editions: options.editions,
+      cache
     },
     options.signal
   )
@@ -208,14 +220,24 @@ async function buildWith(
   threads: Threads,
   formatIds: string[],
   renderOptions: RenderOptions,
-  {shownCorpus, shownOut, out, cwd, single, dated}: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean}
+  {
+    shownCorpus,
+    shownOut,
+    out,
+    cwd,
+    single,
+    dated,
+    cached: cacheFolder
+  }: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean; cached: string | undefined}
 ): Promise<BuildResult> {
   const signal = options.signal
   const strict = options.strict ?? false
   const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
+  const parseCache = cacheFolder === undefined ? undefined : new ParseCache(cacheFolder)
+  const layouts = cacheFolder === undefined ? undefined : new LayoutCache(cacheFolder)
   const corpus =
     options.input === undefined
-      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize}))
+      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}))
       : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
@@ -283,7 +305,7 @@ async function buildWith(
         files.catch(() => undefined)
       } else {
         signal?.throwIfAborted()
-        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report})))
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report, ...(layouts ? {layouts} : {})})))
         done()
       }
       const key = hit ? undefined : keys.get(slot)
@@ -337,9 +359,13 @@ async function buildWith(
     }))
     await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
   }
+  // Both threads are done with the stages' entries: the least recently used go past the limit.
+  parseCache?.folder.prune(stageLimit)
+  layouts?.folder.prune(stageLimit)
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,
+    ...(parseCache && layouts ? {stages: {parse: {...parseCache.folder.stats}, layout: {...layouts.folder.stats}}} : {}),
     written: entries.map(({edition, format, entry, files, ms}) => ({
       edition,
       format,
@@ -351,6 +377,9 @@ async function buildWith(
     }))
   }
 }
+
+/** The most a stage's entries (parsed trees, PDF layouts) may take on disk, each: a few books' worth. */
+const stageLimit = 512 * 1024 * 1024
 
 /** Each edition's format's cache key, by `<edition>.<format>`: the resolved edition's fingerprint and the options every writer gets. */
 // A date that is the clock's ("now") is left out of the key: an output from the cache keeps the date it was made

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
+import type {PdfOptions} from '@samizdat/pdf'
 
 export type {OutputFile}
 
@@ -20,6 +21,8 @@ export interface RenderOptions extends WriterOptions {
   downloads?: Array<{format: 'epub' | 'pdf'; href: string}>
   /** For the PDF: also `<edition>.booklet.pdf`, the book imposed for a copy shop (A5 pages on A4 sheets; half-letter pages on Letter ones with `paper: 'Letter'`). */
   booklet?: BookletRequest | undefined
+  /** For the PDF: where each work's layout is kept between builds (`.samizdat-cache/layout/`). */
+  layouts?: PdfOptions['layouts']
 }
 
 /** `--booklet`, `--marks`, `--signature`. */

@@ -10,6 +10,8 @@ import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
 import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
+import {LayoutCache} from './cache/layout.js'
+import {ParseCache} from './cache/parse.js'
 import {editionIds} from './corpus.js'
 import {formats, ownOptions, type RenderOptions} from './formats.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   // Awaited below, once the corpus is read: a failure meanwhile is not an unhandled rejection.
   formatLoaded.catch(() => undefined)
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
-  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize}).catch(() => undefined)
+  // The main thread prunes it, once the build is written.
+  const parseCache = request.cache === undefined ? {} : {parseCache: new ParseCache(request.cache)}
+  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...parseCache}).catch(() => undefined)
   const [sent] = await received
   await formatLoaded
   // What this thread read must be what the main thread read; if a file changed in between, the main thread's files win.
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
         const options: RenderOptions = {date: new Date(request.date), report, ...ownOptions(format.id, id, chosen)}
         if (request.paper !== undefined) options.paper = request.paper
         if (request.booklet !== undefined) options.booklet = request.booklet
+        if (request.cache !== undefined) options.layouts = new LayoutCache(request.cache)
         const files = await format.render(edition, options)
         post({type: 'done', edition: id, format: format.id, files, warnings})
       } catch (error) {

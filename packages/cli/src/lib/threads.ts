@@ -38,6 +38,8 @@ export interface ThreadRequest {
   share: Share
   /** The editions to make (default: all, as the main thread chooses them). */
   editions?: string[] | undefined
+  /** The `.samizdat-cache/` folder to read and keep parsed trees in (none: parse every work). */
+  cache?: string | undefined
 }
 
 /** A writer warning made on the worker, as data. */

@@ -16,7 +16,8 @@ import {State, type PageRefs} from './state.js'
 import type {StructNode} from './structure.js'
 import {titlePage} from './title-page.js'
 import type {Section} from './types.js'
-import type {Warnings} from './warnings.js'
+import type {Warn, Warnings} from './warnings.js'
+import type {WorkLayouts} from './layout-cache.js'
 import {backMatterSection, prefaceSection, workSection} from './work.js'
 
 export interface Book {
@@ -41,12 +42,14 @@ export interface BookOptions {
   images: ReadonlyMap<string, PdfImage>
   /** One per document, over both passes: the edition's exceptions and every word's points, worked out once. */
   hyphenator: Hyphenator
+  /** Works already laid out (the first pass, a store): taken as they are (layout-cache.ts). */
+  layouts?: WorkLayouts
 }
 
 export function layoutBook(edition: ResolvedEdition, root: StructNode, options: BookOptions): Book {
   const pageRefs: PageRefs = {labels: options.pages, count: 0, ...(options.lines ? {lines: options.lines} : {})}
-  const state = (file?: string): State => {
-    const made = new State(options.geometry, options.measure, handlers, options.labels, pageRefs, options.warnings.for(file))
+  const state = (warn: Warn = options.warnings.for(undefined), refs: PageRefs = pageRefs): State => {
+    const made = new State(options.geometry, options.measure, handlers, options.labels, refs, warn)
     made.images = options.images
     made.hyphenator = options.hyphenator
     return made
@@ -57,7 +60,11 @@ export function layoutBook(edition: ResolvedEdition, root: StructNode, options: 
   const contents = contentsSection(edition, state(), root)
   sections.push(contents.section)
   if (edition.preface) sections.push(prefaceSection(edition.preface, meta, state(), root))
-  for (const work of edition.works) sections.push(workSection(work, meta, state(work.file.path), root))
+  for (const work of edition.works) {
+    const warn = options.warnings.for(work.file.path)
+    const make = (recorded: Warn, refs: PageRefs): Section => workSection(work, meta, state(recorded, refs), root)
+    sections.push(options.layouts ? options.layouts.section(work, root, options.measure.scripts, warn, pageRefs, make) : make(warn, pageRefs))
+  }
   for (const section of edition.backMatter ?? []) sections.push(backMatterSection(section, meta, state(), root))
   return {sections, pageRefs: pageRefs.count, slots: contents.slots}
 }

@@ -14,6 +14,13 @@ export interface FontMetrics {
   descent: number
 }
 
+/** Text widths by style (font, size, features) then by text. */
+export type WidthTable = Map<string, Map<string, number>>
+
+function styleKey(style: TextStyle): string {
+  return `${style.font}\u0000${style.size}\u0000${style.features?.join(',') ?? ''}`
+}
+
 export class Measurer {
   readonly #doc: Doc
   /** Widths by style (font, size, features), then by text: the text itself is the inner key, never copied into a longer one. */
@@ -22,11 +29,16 @@ export class Measurer {
   readonly #byStyle = new WeakMap<TextStyle, Map<string, number>>()
   readonly #metrics = new Map<FontKey, {ascender: number; descender: number}>()
 
+  /** Widths measured by an earlier run with the same fonts (layout-cache.ts): taken instead of shaping the text again. */
+  readonly #known: WidthTable | undefined
+  readonly #knownByStyle = new WeakMap<TextStyle, Map<string, number> | undefined>()
+
   /** Fallback fonts for the scripts the book's fonts lack, loaded when a character needs one. */
   readonly scripts: ScriptFonts
 
-  constructor(doc: Doc) {
+  constructor(doc: Doc, known?: WidthTable) {
     this.#doc = doc
+    this.#known = known
     this.scripts = new ScriptFonts(doc)
   }
 
@@ -35,9 +47,12 @@ export class Measurer {
     const widths = this.#widthsOf(style)
     let width = widths.get(text)
     if (width === undefined) {
-      this.#doc.font(style.font).fontSize(style.size)
-      // The style's own features array (read only): the shaping cache knows it by its identity.
-      width = this.#doc.widthOfString(text, style.features ? {features: style.features as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+      width = this.#knownOf(style)?.get(text)
+      if (typeof width !== 'number') {
+        this.#doc.font(style.font).fontSize(style.size)
+        // The style's own features array (read only): the shaping cache knows it by its identity.
+        width = this.#doc.widthOfString(text, style.features ? {features: style.features as PDFKit.Mixins.OpenTypeFeatures[]} : {})
+      }
       widths.set(text, width)
     }
     return width
@@ -48,15 +63,28 @@ export class Measurer {
     return this.#widthsOf(style)
   }
 
+  /** Every width this document asked for, by style then text: what the next run may take as known. */
+  get widths(): WidthTable {
+    return this.#widths
+  }
+
   #widthsOf(style: TextStyle): Map<string, number> {
     let widths = this.#byStyle.get(style)
     if (widths === undefined) {
-      const key = `${style.font}\u0000${style.size}\u0000${style.features?.join(',') ?? ''}`
+      const key = styleKey(style)
       widths = this.#widths.get(key)
       if (widths === undefined) this.#widths.set(key, (widths = new Map()))
       this.#byStyle.set(style, widths)
     }
     return widths
+  }
+
+  #knownOf(style: TextStyle): Map<string, number> | undefined {
+    if (!this.#known) return undefined
+    if (this.#knownByStyle.has(style)) return this.#knownByStyle.get(style)
+    const known = this.#known.get(styleKey(style))
+    this.#knownByStyle.set(style, known instanceof Map ? known : undefined)
+    return known instanceof Map ? known : undefined
   }
 
   metrics(style: TextStyle): FontMetrics {

@@ -2,6 +2,7 @@
 import {UsageError, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
 import {bookWords, type Labels, type Words} from './labels.js'
+import type {LayoutStore} from './layout-cache.js'
 
 /**
  * `toPdf`'s options: the writer contract's (see `@samizdat/model`) and the PDF's own.
@@ -16,6 +17,8 @@ export interface PdfOptions extends WriterOptions {
   labels?: Partial<Labels>
   /** Compress content streams (default true); off for inspecting the PDF. */
   compress?: boolean
+  /** Where to keep each work's layout between runs (the CLI's `.samizdat-cache/`): an edit lays out its work only. */
+  layouts?: LayoutStore | undefined
 }
 
 export interface Settings {

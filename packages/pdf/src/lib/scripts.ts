@@ -60,8 +60,15 @@ export class ScriptFonts {
   readonly #coverage = new Map<FontKey, (codePoint: number) => boolean>()
   readonly #registered = new Set<FontKey>()
   readonly #slices = new Map<Family, Slice[]>()
-  /** `#fallback`'s answers from a book font, by code point (`null`: no font has it): asked at every occurrence. */
-  readonly #fallbacks = new Map<number, FontKey | null>()
+  /**
+   * `#fallback`'s answers from a book font, by code point (`null`: no font has it): asked at every occurrence.
+   * With the slices the search reached, so that a cached answer still tells `reached` what a search would.
+   */
+  readonly #fallbacks = new Map<number, {found: FontKey | null; slices: FontKey[]}>()
+  /** The slices the search under way has reached, in order. */
+  #searched: FontKey[] | undefined
+  /** While set, every slice the split reaches is added to it, in order (layout-cache.ts replays them on reuse). */
+  reached: FontKey[] | undefined
 
   constructor(doc: Doc) {
     this.#doc = doc
@@ -117,13 +124,19 @@ export class ScriptFonts {
     // From a book font, the same answer for a code point wherever it occurs (from a fallback font, that font is asked first).
     const fromBook = !current.startsWith('noto:')
     const cached = fromBook ? this.#fallbacks.get(codePoint) : undefined
-    if (cached !== undefined) return cached ?? undefined
+    if (cached !== undefined) {
+      for (const key of cached.slices) this.#reach(key)
+      return cached.found ?? undefined
+    }
+    const slices: FontKey[] = []
+    this.#searched = slices
     const found = this.#search(
       families.find((family) => family.script.test(char)),
       codePoint,
       current
     )
-    if (fromBook) this.#fallbacks.set(codePoint, found ?? null)
+    this.#searched = undefined
+    if (fromBook) this.#fallbacks.set(codePoint, {found: found ?? null, slices})
     return found
   }
 
@@ -147,14 +160,31 @@ export class ScriptFonts {
     if (!family) return undefined
     for (const slice of this.#slicesOf(family)) {
       if (!slice.ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) continue
-      if (!this.#registered.has(slice.key)) {
-        this.#doc.registerFont(slice.key, new Uint8Array(readFileSync(slice.file)))
-        memoizeShaping(this.#doc, slice.key)
-        this.#registered.add(slice.key)
-      }
+      this.#register(slice)
       if (this.#has(slice.key, codePoint)) return slice.key
     }
     return undefined
+  }
+
+  /** Registers the slice `key` names, as a split reaching it would: for a section whose layout is reused. */
+  use(key: FontKey): void {
+    const family = families.find((candidate) => key.startsWith(`noto:${candidate.package}:`))
+    const slice = family && this.#slicesOf(family).find((candidate) => candidate.key === key)
+    if (slice) this.#register(slice)
+  }
+
+  /** The slice's font is opened (pdfkit numbers fonts in that order) at its first use. */
+  #register(slice: Slice): void {
+    this.#searched?.push(slice.key)
+    this.#reach(slice.key)
+    if (this.#registered.has(slice.key)) return
+    this.#doc.registerFont(slice.key, new Uint8Array(readFileSync(slice.file)))
+    memoizeShaping(this.#doc, slice.key)
+    this.#registered.add(slice.key)
+  }
+
+  #reach(key: FontKey): void {
+    if (this.reached && !this.reached.includes(key)) this.reached.push(key)
   }
 
   #slicesOf(family: Family): Slice[] {

@@ -6,6 +6,7 @@
  */
 import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {layoutBook} from './book.js'
+import {WorkLayouts} from './layout-cache.js'
 import {fillNumbers} from './contents.js'
 import {Hyphenator} from './hyphenate.js'
 import type {Geometry} from './geometry.js'
@@ -22,8 +23,9 @@ import type {Line} from './types.js'
 import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<OutputFile[]> {
-  const {doc, bytes, pages, root, geometry, measure} = await typeset(edition, options)
+  const {doc, bytes, pages, root, geometry, measure, layouts} = await typeset(edition, options)
   render(doc, pages, geometry, measure, root)
+  layouts.keepWidths(measure.widths)
   const arabic = firstArabicPage(pages)
   setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
   setOutputIntent(doc)
@@ -38,6 +40,7 @@ interface Typeset {
   root: StructNode
   geometry: Geometry
   measure: Measurer
+  layouts: WorkLayouts
 }
 
 /** Everything but drawing: the document (fonts, images, metadata) and the book laid out and paginated. Tests read the pages. */
@@ -49,19 +52,22 @@ export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}
   const bytes = bytesOf(doc)
   writeXmp(doc, edition.meta, info)
   registerFonts(doc)
-  const measure = new Measurer(doc)
+  // What a work's layout reads besides the work: the edition's metadata, the page, the words, the images.
+  const layouts = new WorkLayouts(options.layouts, [edition.meta, geometry, labels, options.locale ?? null, options.labels ?? null, edition.assets])
+  const measure = new Measurer(doc, layouts.knownWidths())
 
   const images = await prepareImages(doc, edition.assets, report)
   const hyphenator = new Hyphenator(edition.meta.hyphenation)
   let root = structRoot('Document')
-  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator})
+  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, layouts})
   let pages = paginate(book.sections, geometry)
   let pageOf = destinations(pages)
   if (book.pageRefs > 0) {
     // Page references need the first pass's page numbers. They sit in the back
-    // matter, after what they point to, so the second pass moves nothing they name.
+    // matter, after what they point to, so the second pass moves nothing they name: every work
+    // without one is taken from the first pass as it is.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, pages: pageOf, lines: linesOf(pages)})
+    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, layouts, pages: pageOf, lines: linesOf(pages)})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }
@@ -70,7 +76,7 @@ export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}
     (dest) => pageOf.get(dest),
     (text, style) => measure.width(text, style)
   )
-  return {doc, bytes, pages, root, geometry, measure}
+  return {doc, bytes, pages, root, geometry, measure, layouts}
 }
 
 /** The page label of every destination: block marks and line anchors (notes, mentions). */

@@ -8,17 +8,18 @@
  * saves time, it never changes or stops a build.
  */
 import {createHash} from 'node:crypto'
-import {readdirSync, statSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
 import {deserialize, serialize} from 'node:v8'
 import type {OutputFile} from '@samizdat/model'
 import type {WarningData} from '../threads.js'
-import {version} from '../version.js'
+import {codeVersion} from './code.js'
 
-const cacheFolder = '.samizdat-cache'
+/** The cache folder of a build writing into `out`. */
+export function cacheDir(out: string): string {
+  return path.join(path.dirname(out), '.samizdat-cache')
+}
 
 export interface Cached {
   files: OutputFile[]
@@ -29,7 +30,7 @@ export class OutputCache {
   readonly #dir: string
 
   constructor(out: string) {
-    this.#dir = path.join(path.dirname(out), cacheFolder)
+    this.#dir = cacheDir(out)
   }
 
   async get(slot: string, key: string): Promise<Cached | undefined> {
@@ -72,25 +73,4 @@ export function outputKey(parts: {edition: string; format: string; options: Reco
     .update(JSON.stringify([codeVersion(), parts.format, parts.options, parts.edition]))
     .digest('hex')
     .slice(0, 32)
-}
-
-let code: string | undefined
-
-/**
- * The code's identity: the CLI's version, Node's, and the size and time of every file of the Samizdat packages
- * as they run (an edited source or a rebuilt dist is new code even at the same version).
- */
-function codeVersion(): string {
-  if (code !== undefined) return code
-  const hash = createHash('sha256').update(`${version}\0${process.version}\0`)
-  for (const name of ['cli', 'model', 'html', 'epub', 'pdf']) {
-    // This package's src/ or dist/, and each adapter's and the model's, wherever they resolve from here.
-    const dir = name === 'cli' ? fileURLToPath(new URL('../..', import.meta.url)) : path.dirname(fileURLToPath(import.meta.resolve(`@samizdat/${name}`)))
-    for (const file of readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort()) {
-      const stat = statSync(path.join(dir, file))
-      if (stat.isFile()) hash.update(`${name}/${file}\0${stat.size}\0${stat.mtimeMs}\0`)
-    }
-  }
-  code = hash.digest('hex')
-  return code
 }

@@ -19,6 +19,7 @@ import {MemoryReader, type CorpusFiles} from './memory.js'
 import {CorpusReader, defaultMaxFileSize, setReader, type Reader} from './read.js'
 import {isReservedId, reservedIds} from './reserved.js'
 import {loadWork} from './work.js'
+import type {ParseCache} from './markdown.js'
 import {highlightTrees} from '../code/highlight.js'
 import {loadImages} from '../images/load.js'
 
@@ -33,6 +34,8 @@ export interface LoadOptions {
    * is a content error, checked before reading it.
    */
   maxFileSize?: number
+  /** Where to keep the works' parsed trees between runs (the CLI's `.samizdat-cache/`): an edit re-parses its work only. */
+  parseCache?: ParseCache
 }
 
 export interface MemoryLoadOptions {
@@ -50,7 +53,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const root = resolve(cwd, dir)
   const reader = await CorpusReader.of(root, maxFileSize)
   if (!reader) throw new UsageError(`Corpus folder not found: ${dir}`)
-  return loadWith(reader, dir, basename(root), cwd)
+  return loadWith(reader, dir, basename(root), cwd, options.parseCache)
 }
 
 /**
@@ -119,7 +122,7 @@ function checkedMaxFileSize(value: unknown): number {
 }
 
 /** Load a corpus through `reader`; `dir` is how usage errors name it, `name` the corpus's name. */
-async function loadWith(reader: Reader, dir: string, name: string, cwd: string): Promise<Corpus> {
+async function loadWith(reader: Reader, dir: string, name: string, cwd: string, parseCache?: ParseCache): Promise<Corpus> {
   const top = await reader.list(reader.root)
   if (top === undefined) throw new UsageError(`Corpus folder not found: ${dir}`)
 
@@ -159,7 +162,7 @@ async function loadWith(reader: Reader, dir: string, name: string, cwd: string):
     const file = await open(join(worksDir, workPath))
     const folders = workPath.split('/').slice(0, -1)
     // A work in a subfolder is named by its path (`part-one/intro.md` is `part-one-intro`): unique and stable.
-    const work = file && loadWork(file, folders.length > 0 ? {id: [...folders, stemOf(workPath)].join('-'), part: folders.join('/')} : {})
+    const work = file && loadWork(file, folders.length > 0 ? {id: [...folders, stemOf(workPath)].join('-'), part: folders.join('/')} : {}, parseCache)
     if (!work) continue
     const idPlace = work.file.data.locate?.(['id']) ?? {line: 1, column: 1}
     if (isReservedId(work.meta.id)) {

@@ -29,6 +29,26 @@ export function parseMarkdown(file: VFile): Root {
   return tree
 }
 
+/**
+ * Where a loader may keep parsed trees between runs (the CLI's `.samizdat-cache/`), by the text of their file.
+ * `get` must return a tree of its own (never one handed out before: loading changes it).
+ */
+export interface ParseCache {
+  get(text: string): Root | undefined
+  set(text: string, tree: Root): void
+}
+
+/** `parseMarkdown` through `cache`: only a parse that said nothing is kept, so a tree from it leaves `file` as a parse would. */
+export function parseMarkdownCached(file: VFile, cache: ParseCache | undefined): Root {
+  if (!cache || typeof file.value !== 'string') return parseMarkdown(file)
+  const hit = cache.get(file.value)
+  if (hit) return hit
+  const before = file.messages.length
+  const tree = parseMarkdown(file)
+  if (file.messages.length === before) cache.set(file.value, tree)
+  return tree
+}
+
 /** The YAML front matter node, when the file starts with one. */
 export function frontMatter(tree: Root): Yaml | undefined {
   const first = tree.children[0]

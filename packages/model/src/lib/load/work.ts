@@ -7,7 +7,7 @@ import {removeNonXml} from './xml-chars.js'
 import type {Creator, PublicationEvent, Work, WorkMeta} from '../types.js'
 import {toCreators} from './creators.js'
 import {dateField} from './date.js'
-import {frontMatter, parseMarkdown, takeTitleHeading} from './markdown.js'
+import {frontMatter, parseMarkdownCached, takeTitleHeading, type ParseCache} from './markdown.js'
 import type {workSchema} from './schema.js'
 import {validateWork} from './validate.js'
 import {parseYaml} from './yaml.js'
@@ -22,8 +22,8 @@ export interface WorkPlace {
 }
 
 /** Parse and validate a work file. Returns undefined (with messages on `file`) when unusable. */
-export function loadWork(file: VFile, place: WorkPlace = {}): Work | undefined {
-  const tree = parseMarkdown(file)
+export function loadWork(file: VFile, place: WorkPlace = {}, cache?: ParseCache): Work | undefined {
+  const tree = parseMarkdownCached(file, cache)
   const yamlNode = frontMatter(tree)
   let data: WorkFrontMatter
   if (yamlNode) {
