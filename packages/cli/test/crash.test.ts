@@ -87,8 +87,8 @@ test('killed at any change of the write phase, every entry is whole, and the nex
     process.execPath,
     ['--conditions=source', '--import', import.meta.resolve('tsx'), haltChild, dir, JSON.stringify(points.map((at) => [at, args(`kill-${at}`)]))],
     {timeout: 60_000}
-  ).catch((error: {stdout: string; signal: string | null}) => error)
-  assert.equal((child as {signal?: string}).signal, 'SIGKILL')
+  ).catch((error: {stdout: string; stderr: string; signal: string | null}) => error)
+  assert.equal((child as {signal?: string}).signal, 'SIGKILL', child.stderr)
   const results = child.stdout
     .trim()
     .split('\n')
