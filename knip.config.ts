@@ -25,7 +25,8 @@ const config: KnipConfig = {
       // attw is run from its path in node_modules by scripts/consumers.ts.
       ignoreDependencies: ['@arethetypeswrong/cli']
     },
-    'packages/cli': tests,
+    // The crash test's child (test/fixtures/halt-child.ts) is run as a process.
+    'packages/cli': {...tests, entry: [...tests.entry, 'test/fixtures/*.ts']},
     // The validators' generator (`pnpm validators`), also imported by the test that checks its output.
     'packages/model': {entry: [...tests.entry, 'scripts/*.ts'], project: [...tests.project, 'scripts/**/*.ts']},
     'packages/epub': tests,

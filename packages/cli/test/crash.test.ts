@@ -1,20 +1,28 @@
 /**
- * All or nothing, for real: the CLI is spawned and stopped at every change it
- * makes to the disk (SIGKILL, Ctrl-C, or an injected fault such as a full
- * disk; see `src/lib/out/seam.ts`), then the output folder is checked.
+ * All or nothing, for real: a build is stopped at every change it makes to
+ * the disk (killed, Ctrl-C, or an injected fault such as a full disk; see
+ * `src/lib/out/seam.ts`), then the output folder is checked. The kill points
+ * run in one child process (test/fixtures/halt-child.ts: each build halted
+ * dead at its point, then the child kills itself), checked against one real
+ * SIGKILL; Ctrl-C spawns the bin; the faults run in-process.
  */
 import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
 import {cp, readdir} from 'node:fs/promises'
 import path from 'node:path'
+import process from 'node:process'
 import {after, before, test} from 'node:test'
+import {fileURLToPath} from 'node:url'
+import {promisify} from 'node:util'
 import {traceSteps} from '../src/lib/out/seam.js'
 import {recover} from '../src/lib/out/stage.js'
-import {pool, runCli, snapshot, spawnCliAsync, tempDir, writeTree, type AsyncResult} from './util.js'
+import {runCli, snapshot, spawnCliAsync, tempDir, writeTree} from './util.js'
 
 const work = (text: string): string => `---\ntitle: Alpha\n---\n\n## Part\n\n${text}\n`
 // The older build has one edition; the newer changes its text and adds a second, so some entries replace and some are new.
 const oldCorpus = {'works/alpha.md': work('The older text.'), 'editions/one.yaml': 'title: One\nworks: [alpha]\n'}
 const newCorpus = {...oldCorpus, 'works/alpha.md': work('The newer text.'), 'editions/two.yaml': 'title: Two\nworks: [alpha]\n'}
+const haltChild = fileURLToPath(new URL('fixtures/halt-child.ts', import.meta.url))
 const args = (out: string): string[] => ['build', '--corpus', 'corpus-new', '--out', out, '--format', 'html', '--quiet']
 
 let dir = ''
@@ -49,6 +57,15 @@ function withoutLock(files: Record<string, string> | undefined): Record<string, 
   return files && Object.fromEntries(Object.entries(files).filter(([name]) => name !== '.samizdat-lock'))
 }
 
+/** A snapshot with its temp folder's random name made fixed and the lock's owner blanked, to compare two builds' leftovers. */
+function normalized(files: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(files ?? {})
+      .map(([name, bytes]): [string, string] => [name.replace(/^\.samizdat-tmp-[^/]+/, '.samizdat-tmp-*'), name === '.samizdat-lock' ? '' : bytes])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  )
+}
+
 /** The part of a snapshot under entry `name` (a file or a folder). */
 function entryOf(files: Record<string, string> | undefined, name: string): Record<string, string> {
   return Object.fromEntries(
@@ -64,18 +81,32 @@ test('killed at any change of the write phase, every entry is whole, and the nex
   assert.ok(journal > 4 && steps.length > journal + 8, steps.join('\n'))
   const all = Array.from({length: steps.length + 1}, (_, index) => index + 1)
   const points = all.filter((at) => at === 1 || at === Math.floor(journal / 2) || at >= journal - 1)
-  const results = await pool(
-    3,
-    points.map((at) => async (): Promise<[number, AsyncResult]> => {
-      const out = await olderOut(`kill-${at}`)
-      return [at, await spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: `kill@${at}`})]
-    })
-  )
-  const killed = results.filter(([, result]) => result.signal === 'SIGKILL').map(([at]) => at)
-  const finished = results.filter(([, result]) => result.code === 0).map(([at]) => at)
+  for (const at of points) await olderOut(`kill-${at}`)
+  // One child halts a build at each point, in turn, then kills itself: each lock it leaves has a dead owner.
+  const child = await promisify(execFile)(
+    process.execPath,
+    ['--conditions=source', '--import', import.meta.resolve('tsx'), haltChild, dir, JSON.stringify(points.map((at) => [at, args(`kill-${at}`)]))],
+    {timeout: 60_000}
+  ).catch((error: {stdout: string; stderr: string; signal: string | null}) => error)
+  assert.equal((child as {signal?: string}).signal, 'SIGKILL', child.stderr)
+  const results = child.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as [number, 'halted' | number, string])
+  const killed = results.filter(([, outcome]) => outcome === 'halted').map(([at]) => at)
+  const finished = results.filter(([, outcome]) => outcome === 0).map(([at]) => at)
   // Every change was a kill point; one past the last, the build finishes.
-  assert.deepEqual(killed, points.slice(0, -1))
+  assert.deepEqual(killed, points.slice(0, -1), child.stdout)
   assert.deepEqual(finished, points.slice(-1))
+
+  // A halted build leaves what a killed process leaves: one real SIGKILL, in the middle of the swap, says so.
+  const real = journal + 4
+  const out = await olderOut(`real-kill-${real}`)
+  const result = await spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: `kill@${real}`})
+  assert.equal(result.signal, 'SIGKILL', result.stderr)
+  const [byKill, byHalt] = [normalized(await snapshot(path.join(dir, out))), normalized(await snapshot(path.join(dir, `kill-${real}`)))]
+  assert.deepEqual(Object.keys(byKill), Object.keys(byHalt))
+  assert.ok(JSON.stringify(byKill) === JSON.stringify(byHalt), `kill@${real} and halt@${real} leave different bytes`)
 
   const entries = [...new Set([...Object.keys(older), ...Object.keys(newer)].map((file) => file.split('/')[0] as string))].filter(
     (name) => !name.startsWith('.')
@@ -154,15 +185,8 @@ test('a full disk, a read-only or unwritable folder, too many open files: a plai
     ],
     ['EEXIST@rename:3', /^samizdat: Cannot write into "[^"]+": something else already exists there \(EEXIST: [^)]+\); the previous output was kept$/]
   ]
-  const results = await pool(
-    3,
-    cases.map(([fault], index) => async () => {
-      const out = await olderOut(`fault-${index}`)
-      return spawnCliAsync(args(out), dir, {SAMIZDAT_TEST_FAULT: fault})
-    })
-  )
   for (const [index, [fault, expected]] of cases.entries()) {
-    const result = results[index] as AsyncResult
+    const result = await runCli(args(await olderOut(`fault-${index}`)), dir, {SAMIZDAT_TEST_FAULT: fault})
     assert.equal(result.code, 2, `${fault}: ${result.stderr}`)
     assert.match(result.stderr.trimEnd(), expected, fault)
     assert.doesNotMatch(result.stderr, /internal error|\n\s+at /, fault)

@@ -92,8 +92,8 @@ test('the spawned bin exits 2 on a usage error', () => {
   assert.equal(result.stderr, 'samizdat: Unknown format "docx"; expected one of "html", "epub", "pdf"\n')
 })
 
-test('a SOURCE_DATE_EPOCH that is not whole seconds is a usage error', () => {
-  const result = spawnCli(['build', '--out', 'never-written'], root, {SOURCE_DATE_EPOCH: '2024-01-01'})
+test('a SOURCE_DATE_EPOCH that is not whole seconds is a usage error', async () => {
+  const result = await runCli(['build', '--out', 'never-written'], root, {SOURCE_DATE_EPOCH: '2024-01-01'})
   assert.equal(result.code, 2)
   assert.equal(result.stderr, 'samizdat: SOURCE_DATE_EPOCH must be whole seconds, not "2024-01-01"\n')
 })
@@ -102,7 +102,7 @@ test('a SOURCE_DATE_EPOCH past the year 9999 is a usage error, not an invalid EP
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
-    const result = spawnCli(['build', '--format', 'epub'], dir, {SOURCE_DATE_EPOCH: '253402300800'})
+    const result = await runCli(['build', '--format', 'epub'], dir, {SOURCE_DATE_EPOCH: '253402300800'})
     assert.equal(result.code, 2)
     assert.equal(result.stderr, 'samizdat: SOURCE_DATE_EPOCH must be at most 253402300799 (the end of the year 9999), not 253402300800\n')
     assert.equal(await snapshot(path.join(dir, 'dist')), undefined)

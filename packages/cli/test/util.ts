@@ -87,13 +87,14 @@ export async function pool<T>(limit: number, jobs: Array<() => Promise<T>>): Pro
   return results
 }
 
-/** Call `run()` in-process, capturing its output: not a terminal, as for a spawned bin whose stderr is a pipe. */
-export async function runCli(args: string[], cwd: string): Promise<Result> {
+/** Call `run()` in-process, capturing its output: not a terminal, as for a spawned bin whose stderr is a pipe; `env` adds to the process's. */
+export async function runCli(args: string[], cwd: string, env?: Record<string, string>): Promise<Result> {
   let stdout = ''
   let stderr = ''
   const code = await run(args, {
     cwd,
     tty: false,
+    env: env && {...process.env, ...env},
     stdout: {write: (text: string) => (stdout += text)},
     stderr: {write: (text: string) => (stderr += text)}
   })

@@ -35,6 +35,7 @@ import {shareOf, startRenderThread, threadCount, workerMakes, type RenderThread,
 import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {faultScope} from './out/seam.js'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 
 export interface BuildOptions {
@@ -48,6 +49,8 @@ export interface BuildOptions {
   formats?: string[] | undefined
   /** Build time given to adapters (default: from `SOURCE_DATE_EPOCH` if set, else now). */
   date?: Date | undefined
+  /** Environment read for `SOURCE_DATE_EPOCH` (and tests' `SAMIZDAT_TEST_FAULT`); default: the process's. */
+  env?: Readonly<Record<string, string | undefined>> | undefined
   /** Paper size for paged formats: `A5`, `A4` or `Letter` (default: each edition's own, else A5). */
   paper?: string | undefined
   /** Also the PDF imposed as a booklet, `<edition>.booklet.pdf` (`--booklet`, `--marks`, `--signature`). */
@@ -137,7 +140,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
   // The one place a clock is read: adapters get the date injected. SOURCE_DATE_EPOCH makes builds reproducible.
-  const given = checkDate(options.date) ?? sourceDate()
+  const env = options.env ?? process.env
+  const given = checkDate(options.date) ?? sourceDate(env)
   renderOptions.date = given ?? new Date()
   if (options.paper !== undefined) {
     const wanted = options.paper
@@ -340,7 +344,9 @@ async function buildWith(
     else await asFault(`Cannot write "${shownOut}"`, cwd, () => writeFileAtomic(out, data, signal))
   } else {
     try {
-      await asFault(`Cannot write into "${shownOut}"`, cwd, () => writeEntries(out, entries, {signal, shown: shownOut}))
+      await asFault(`Cannot write into "${shownOut}"`, cwd, () =>
+        faultScope(options.env ?? process.env, () => writeEntries(out, entries, {signal, shown: shownOut}))
+      )
     } catch (error) {
       if (error instanceof ForeignEntriesError) throw foreignError(error, out, cwd, corpus)
       if (error instanceof FaultError) throw new FaultError(`${error.message}; the previous output was kept`)
@@ -477,8 +483,8 @@ function checkDate(date: Date | undefined, what = 'The build date'): Date | unde
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention. */
-function sourceDate(): Date | undefined {
-  const value = process.env['SOURCE_DATE_EPOCH']
+function sourceDate(env: Readonly<Record<string, string | undefined>>): Date | undefined {
+  const value = env['SOURCE_DATE_EPOCH']
   if (value === undefined || value === '') return undefined
   if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${value}"`)
   // Beyond 9999-12-31T23:59:59Z no EPUB or PDF date can say it.

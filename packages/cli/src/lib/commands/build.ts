@@ -69,6 +69,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
         formats: target.formats,
         ...(await selectionFrom(options, config, io)),
         booklet: booklet(options, config?.booklet),
+        env: io.env,
         onProgress: (event) => {
           verbose(event)
           shown?.onProgress(event)
