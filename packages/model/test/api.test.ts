@@ -22,6 +22,7 @@ test('the runtime exports of @samizdat/model are exactly these, each of this kin
     escapeControls: 'function',
     followedUrl: 'function',
     formatDate: 'function',
+    formatPageRange: 'function',
     hasErrors: 'function',
     highlightTrees: 'function',
     isInvalidMath: 'function',
