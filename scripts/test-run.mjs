@@ -33,6 +33,7 @@ const costs = {
   'packages/model/test/hostile-yaml.test.ts': 39,
   'packages/cli/test/commonmark.test.ts': 27,
   'packages/html/test/browser.test.ts': 26,
+  'packages/cli/test/page-list.test.ts': 24,
   'packages/model/test/pathological.test.ts': 23,
   'packages/cli/test/readmes.test.ts': 21,
   'packages/epub/test/reproducible.test.ts': 20,

@@ -14,6 +14,7 @@ import {
   writerWarning,
   type Corpus,
   type LabelOverrides,
+  type PageStart,
   type ResolvedEdition
 } from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
@@ -222,8 +223,37 @@ async function buildWith(
   const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
   const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
+  // The EPUB's page-list comes from the PDF's layout: an EPUB made again needs the PDF made again (the PDF's
+  // cache entry keeps its files, not where its pages start).
+  for (const edition of editions) {
+    const id = edition.meta.id
+    if (paged(chosen) && cached.get(`${id}.pdf`) && !cached.get(`${id}.epub`)) cached.delete(`${id}.pdf`)
+  }
   // Every PDF from the cache: the worker's work is not needed.
   if (thread && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) await thread.stop()
+  // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
+  const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
+  const pdfWarnings = new Map<string, VFileMessage[]>()
+  const makePdf = (edition: ResolvedEdition, doing: string): Promise<{files: OutputFile[]; pages: PageStart[]}> => {
+    const id = edition.meta.id
+    const known = pdfs.get(id)
+    if (known) return known
+    const warnings: VFileMessage[] = []
+    pdfWarnings.set(id, warnings)
+    let pages: PageStart[] = []
+    const made = thread
+      ? asFault(doing, cwd, () => thread.result(id)).then((rendered) => (warnings.push(...rendered.warnings.map(revive)), rendered))
+      : asFault(doing, cwd, () =>
+          (formats['pdf'] as Format).render(edition, {
+            ...renderOptions,
+            report: (message) => void warnings.push(message),
+            pageStarts: (starts) => (pages = starts)
+          })
+        ).then((files) => ({files, pages}))
+    made.catch(() => undefined)
+    pdfs.set(id, made)
+    return made
+  }
   for (const edition of editions) {
     const id = edition.meta.id
     // The site offers the e-book and the PDF only when they are built with it, beside its folder.
@@ -249,10 +279,18 @@ async function buildWith(
         warnings.push(...hit.warnings.map(revive))
         files = Promise.resolve(hit.files)
         done()
-      } else if (thread && format.id === 'pdf') {
-        // Made on the worker: waited for below, once this thread has made the rest.
-        files = asFault(doing, cwd, () => thread.result(id)).then((rendered) => (done(), warnings.push(...rendered.warnings.map(revive)), rendered.files))
+      } else if (format.id === 'pdf') {
+        // On the worker, waited for below once this thread has made the rest; or here (made already when the EPUB needed it).
+        if (!thread) signal?.throwIfAborted()
+        const made = makePdf(edition, doing)
+        files = made.then((rendered) => (done(), warnings.push(...(pdfWarnings.get(id) ?? [])), rendered.files))
         files.catch(() => undefined)
+        if (!thread) await made
+      } else if (format.id === 'epub' && paged(chosen)) {
+        signal?.throwIfAborted()
+        const {pages} = await makePdf(edition, `Cannot make the pdf of edition "${id}"`)
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report, pages})))
+        done()
       } else {
         signal?.throwIfAborted()
         files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report})))
@@ -347,11 +385,17 @@ function cacheKeys(
     // The site links the EPUB and PDF built with it: which ones is part of what it was made from.
     const downloads = chosen.filter((format) => format.id === 'epub' || format.id === 'pdf').map((format) => format.id)
     for (const format of chosen) {
-      const own = format.id === 'html' ? {...options, downloads} : options
+      // The EPUB's page-list follows the PDF built with it: its pages depend on the PDF's options (paper).
+      const own = format.id === 'html' ? {...options, downloads} : format.id === 'epub' ? {...options, paged: paged(chosen)} : options
       keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options: own}))
     }
   }
   return keys
+}
+
+/** The EPUB gets a page-list when the PDF is built with it (see the EPUB's README). */
+function paged(chosen: readonly Format[]): boolean {
+  return chosen.some((format) => format.id === 'epub') && chosen.some((format) => format.id === 'pdf')
 }
 
 /** A warning made on the worker thread, as the writer made it. */

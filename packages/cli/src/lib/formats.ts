@@ -2,7 +2,7 @@
  * The flat table of output formats (as in Pandoc): one entry per adapter,
  * all with the same shape: html (a folder), epub and pdf (a file each).
  */
-import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
+import type {OutputFile, PageStart, ResolvedEdition, WriterOptions} from '@samizdat/model'
 
 export type {OutputFile}
 
@@ -19,6 +19,10 @@ export interface RenderOptions extends WriterOptions {
   downloads?: Array<{format: 'epub' | 'pdf'; href: string}>
   /** For the PDF: also `<edition>.booklet.pdf`, the A5 book imposed for a copy shop (A4 sheets; Letter ones with `paper: 'Letter'`). */
   booklet?: BookletRequest | undefined
+  /** For the PDF: told where each page starts in the text (`toPdf`'s `pageStarts`). */
+  pageStarts?: (starts: PageStart[]) => void
+  /** For the EPUB: the PDF's page starts, for its page-list (`toEpub`'s `pages`). */
+  pages?: readonly PageStart[]
 }
 
 /** `--booklet`, `--marks`, `--signature`. */
@@ -67,7 +71,9 @@ export const formats: Readonly<Record<string, Format>> = {
       if (!options.booklet) return files
       // The booklet imposes the A5 book, whatever paper the book itself is set on (its warnings are the book's).
       const paper = (options.paper ?? edition.meta.paper ?? 'A5').toLowerCase()
-      const a5 = paper === 'a5' ? files : await toPdf(edition, {...options, paper: 'A5', report: () => undefined})
+      // Its layout is not the book's: it says nothing of where pages start.
+      const {pageStarts: _, ...rest} = options
+      const a5 = paper === 'a5' ? files : await toPdf(edition, {...rest, paper: 'A5', report: () => undefined})
       const sheet = paper === 'letter' ? 'Letter' : 'A4'
       const booklet = await toBooklet((a5[0] as OutputFile).data, {sheet, marks: options.booklet.marks ?? false, signature: options.booklet.signature})
       return [...files, {path: bookletEntry(edition.meta.id), data: booklet}]

@@ -4,7 +4,7 @@
  * each result as soon as it is made (copied: a file's bytes may share a pooled buffer that must not be detached).
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import {loadCorpus, resolveEdition} from '@samizdat/model'
+import {loadCorpus, resolveEdition, type PageStart} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {editionIds} from './corpus.js'
 import {formats, type RenderOptions} from './formats.js'
@@ -35,11 +35,12 @@ async function main(): Promise<void> {
       const warnings: WarningData[] = []
       const report = (message: VFileMessage): void =>
         void warnings.push({reason: message.reason, ruleId: message.ruleId, source: message.source, file: message.file || undefined, place: message.place})
-      const options: RenderOptions = {date: new Date(request.date), report}
+      let pages: PageStart[] = []
+      const options: RenderOptions = {date: new Date(request.date), report, pageStarts: (starts) => (pages = starts)}
       if (request.paper !== undefined) options.paper = request.paper
       if (request.booklet !== undefined) options.booklet = request.booklet
       const files = await format.render(edition, options)
-      post({type: 'done', edition: id, files, warnings})
+      post({type: 'done', edition: id, files, warnings, pages})
     } catch (error) {
       post({type: 'error', edition: id, error: errorData(error)})
     }

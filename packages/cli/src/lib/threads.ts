@@ -11,7 +11,7 @@ import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import type {LabelOverrides, OutputFile} from '@samizdat/model'
+import type {LabelOverrides, OutputFile, PageStart} from '@samizdat/model'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
@@ -55,11 +55,14 @@ export interface ErrorData {
 }
 
 export type Reply =
-  {type: 'done'; edition: string; files: OutputFile[]; warnings: WarningData[]} | {type: 'error'; edition: string | undefined; error: ErrorData}
+  | {type: 'done'; edition: string; files: OutputFile[]; warnings: WarningData[]; pages: PageStart[]}
+  | {type: 'error'; edition: string | undefined; error: ErrorData}
 
 interface Rendered {
   files: OutputFile[]
   warnings: WarningData[]
+  /** Where the PDF's pages start, for the EPUB's page-list. */
+  pages: PageStart[]
 }
 
 /** The worker's results by edition, as they come. */
@@ -116,7 +119,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     for (const edition of [...waiting.keys()]) settle(edition, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'done') settle(reply.edition, {files: reply.files, warnings: reply.warnings})
+    if (reply.type === 'done') settle(reply.edition, {files: reply.files, warnings: reply.warnings, pages: reply.pages})
     else if (reply.edition === undefined) failAll(revive(reply.error))
     else settle(reply.edition, revive(reply.error))
   })

@@ -11,7 +11,7 @@ import {Hyphenator} from './hyphenate.js'
 import {junctionBreaks, scriptBreaks} from './segment.js'
 import type {Measurer} from './measure.js'
 import type {StructNode} from './structure.js'
-import type {Drawing, LinkRef, Note, Run, TextStyle} from './types.js'
+import type {Drawing, LinkRef, Note, Run, TextPlace, TextStyle} from './types.js'
 
 /** What a box draws. */
 export interface Piece {
@@ -24,6 +24,7 @@ export interface Piece {
   drawing?: Drawing
   artifact?: true
   marginDot?: true
+  source?: TextPlace
 }
 
 /** What only a run's first word carries. */
@@ -104,7 +105,8 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       items.push({type: 'box', width: run.drawing.width, piece})
       continue
     }
-    for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
+    for (const match of run.text.matchAll(/[^\s\u00A0]+|[\s\u00A0]+/gu)) {
+      const token = match[0]
       if (/^[\s\u00A0]+$/u.test(token)) {
         tail = ''
         if (!/[^\S\u00A0\u202F]/u.test(token)) {
@@ -134,7 +136,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
           items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
           items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
         }
-        word(run, token.slice(from, to), extras)
+        word(run, token.slice(from, to), extras, match.index + from)
         extras = undefined
         from = to
       }
@@ -152,9 +154,11 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     pendingSpace = undefined
   }
 
-  function word(run: Run, text: string, extras: Extras | undefined): void {
-    const piece = (part: string): Piece => {
+  function word(run: Run, text: string, extras: Extras | undefined, at: number): void {
+    // Each piece knows where it starts in the run's text node: a page may start inside a hyphenated word.
+    const piece = (part: string, offset = 0): Piece => {
       const result: Piece = {text: part, style: run.style, struct: run.struct}
+      if (run.source) result.source = {place: run.source.place, offset: run.source.offset + at + offset}
       if (run.link) result.link = run.link
       if (run.artifact) result.artifact = true
       return result
@@ -183,7 +187,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     for (const cut of cuts) {
       const prefix = text.slice(0, cut.offset)
       const width = measure.width(prefix, run.style)
-      items.push({type: 'box', width: width - before, piece: piece(text.slice(start, cut.offset))})
+      items.push({type: 'box', width: width - before, piece: piece(text.slice(start, cut.offset), start)})
       // Both sides of a taken break are shaped on their own: measure them so.
       const hyphenWidth = cut.hyphen ? measure.width(`${prefix}-`, run.style) - width : 0
       const postBreak = measure.width(text.slice(cut.offset), run.style) - (total - width)
@@ -194,7 +198,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       start = cut.offset
       before = width
     }
-    items.push({type: 'box', width: total - before, piece: {...piece(text.slice(start)), ...extras}})
+    items.push({type: 'box', width: total - before, piece: {...piece(text.slice(start), start), ...extras}})
   }
 
   /**
@@ -208,7 +212,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     cuts: readonly Cut[],
     emergency: boolean,
     style: TextStyle,
-    piece: (part: string) => Piece,
+    piece: (part: string, offset?: number) => Piece,
     extras: Extras | undefined
   ): void {
     const bounds = [...cuts, {offset: text.length, penalty: 0, hyphen: false}]
@@ -223,7 +227,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
         for (const next of [...clusterStarts(text, from, cut.offset), cut.offset]) {
           const cluster = text.slice(start, next)
           const advance = measure.width(previous + cluster, style) - measure.width(previous, style)
-          const box: Item = {type: 'box', width: advance, piece: piece(cluster)}
+          const box: Item = {type: 'box', width: advance, piece: piece(cluster, start)}
           if (last && next === cut.offset && extras) Object.assign(box.piece as Piece, extras)
           items.push(box)
           if (next < cut.offset) items.push({type: 'penalty', width: 0, penalty: emergencyPenalty, flagged: false})
@@ -231,7 +235,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
           start = next
         }
       } else {
-        items.push({type: 'box', width, piece: last ? {...piece(part), ...extras} : piece(part)})
+        items.push({type: 'box', width, piece: last ? {...piece(part, from), ...extras} : piece(part, from)})
       }
       if (!last) {
         const penalty: Item = {

@@ -1,5 +1,5 @@
 /** `toPdf`'s options, checked and defaulted. */
-import {UsageError, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
+import {UsageError, type PageStart, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
 import {bookWords, type Labels, type Words} from './labels.js'
 
@@ -16,6 +16,12 @@ export interface PdfOptions extends WriterOptions {
   labels?: Partial<Labels>
   /** Compress content streams (default true); off for inspecting the PDF. */
   compress?: boolean
+  /**
+   * Told, once the book is laid out, where each page starts in the edition's text: the first word of the
+   * text printed on it (a page may start mid-paragraph, even mid-word). Pages without any (blank, title
+   * page, contents) are left out. `toEpub`'s `pages` takes this list, for its page-list.
+   */
+  pageStarts?: (starts: PageStart[]) => void
 }
 
 export interface Settings {
@@ -24,6 +30,7 @@ export interface Settings {
   labels: Words
   compress: boolean
   report: Reporter | undefined
+  pageStarts: ((starts: PageStart[]) => void) | undefined
 }
 
 export function settings(edition: ResolvedEdition, options: PdfOptions): Settings {
@@ -37,6 +44,7 @@ export function settings(edition: ResolvedEdition, options: PdfOptions): Setting
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
     labels: bookWords(edition, options.locale, options.labels),
     compress: options.compress ?? true,
-    report: options.report
+    report: options.report,
+    pageStarts: options.pageStarts
   }
 }

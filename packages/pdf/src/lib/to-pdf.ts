@@ -4,7 +4,7 @@
  * the contents' page numbers, then drawing: two passes over the book, one
  * over the document.
  */
-import type {OutputFile, ResolvedEdition} from '@samizdat/model'
+import {textPlaces, type OutputFile, type PageStart, type ResolvedEdition} from '@samizdat/model'
 import {layoutBook} from './book.js'
 import {fillNumbers} from './contents.js'
 import {Hyphenator} from './hyphenate.js'
@@ -17,11 +17,11 @@ import {firstArabicPage, paginate, type Page} from './paginate.js'
 import {bytesOf, createDocument, setOutputIntent, setPageLabels} from './pdfkit.js'
 import {render} from './render.js'
 import {structRoot, type StructNode} from './structure.js'
-import type {Line} from './types.js'
+import type {Block, Line, Placed} from './types.js'
 import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<OutputFile[]> {
-  const {date, geometry, labels, compress, report} = settings(edition, options)
+  const {date, geometry, labels, compress, report, pageStarts} = settings(edition, options)
   const warnings = new Warnings(report)
   const info = documentInfo(edition.meta, date)
   const doc = createDocument({info, lang: edition.meta.language, compress})
@@ -33,14 +33,16 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   const images = await prepareImages(doc, edition.assets, report)
   const hyphenator = new Hyphenator(edition.meta.hyphenation)
   let root = structRoot('Document')
-  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator})
+  const places = pageStarts ? textPlaces(edition) : undefined
+  const common = {geometry, measure, labels, date, warnings, images, hyphenator, ...(places ? {places} : {})}
+  let book = layoutBook(edition, root, common)
   let pages = paginate(book.sections, geometry)
   let pageOf = destinations(pages)
   if (book.pageRefs > 0) {
     // Page references need the first pass's page numbers. They sit in the back
     // matter, after what they point to, so the second pass moves nothing they name.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, pages: pageOf, lines: linesOf(pages)})
+    book = layoutBook(edition, root, {...common, pages: pageOf, lines: linesOf(pages)})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }
@@ -50,12 +52,32 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
     (text, style) => measure.width(text, style)
   )
 
+  pageStarts?.(startsOf(pages))
   render(doc, pages, geometry, measure, root)
   const arabic = firstArabicPage(pages)
   setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
   setOutputIntent(doc)
   doc.end()
   return [{path: edition.meta.id + '.pdf', data: await bytes}]
+}
+
+/**
+ * Where each page starts in the edition's text: the first word of the text on it; or, when the page opens
+ * with what the PDF sets from metadata (a chapter's title, subtitle, byline), the element that has the
+ * id of its first block (`#id`: the chapter's heading).
+ */
+function startsOf(pages: readonly Page[]): PageStart[] {
+  const starts: PageStart[] = []
+  for (const page of pages) {
+    const sourceOf = (block: Block) =>
+      block.items.find((placed): placed is Placed & {line: Line} => 'line' in placed && placed.line.source !== undefined)?.line.source
+    const first = page.body[0]?.block
+    const id = first && first.marks.length > 0 && !sourceOf(first) ? first.marks[0]?.id : undefined
+    const source = page.body.map(({block}) => sourceOf(block)).find((found) => found !== undefined)
+    if (id !== undefined) starts.push({place: '#' + id, offset: 0, label: page.label})
+    else if (source) starts.push({place: source.place, offset: source.offset, label: page.label})
+  }
+  return starts
 }
 
 /** The page label of every destination: block marks and line anchors (notes, mentions). */

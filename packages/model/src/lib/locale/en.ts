@@ -71,6 +71,8 @@ export const english: Labels = {
   epub: {
     contents: 'Contents',
     landmarks: 'Landmarks',
+    pageList: 'Pages of the print edition',
+    printEdition: '{title}, print edition ({file})',
     cover: 'Cover',
     titlePage: 'Title page',
     startOfReading: 'Start of reading',

@@ -76,6 +76,8 @@ export const french: Labels = {
   epub: {
     contents: 'Table des matières',
     landmarks: 'Repères',
+    pageList: 'Pages de l’édition imprimée',
+    printEdition: '{title}, édition imprimée ({file})',
     cover: 'Couverture',
     titlePage: 'Page de titre',
     startOfReading: 'Début de la lecture',

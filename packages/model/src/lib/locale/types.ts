@@ -120,6 +120,10 @@ export interface EpubLabels {
   contents: string
   /** Names of the landmarks in the navigation document. */
   landmarks: string
+  /** Heading of the list of the print edition's pages (`page-list`). */
+  pageList: string
+  /** The print edition the page-list follows (`dc:source`): `{title}` and its `{file}`. */
+  printEdition: string
   cover: string
   titlePage: string
   startOfReading: string
