@@ -34,6 +34,7 @@ export const english: Labels = {
     closeQuote: '”',
     sourceNote: 'Source',
     sourceTitle: 'Title in the source',
+    sourceName: '{title} ({publisher})',
     dated: 'Dated',
     history: 'Publication history',
     captionDropped: 'Image not reproduced; its caption in the source reads'

@@ -39,6 +39,7 @@ export const french: Labels = {
     closeQuote: `${thin}»`,
     sourceNote: 'Source',
     sourceTitle: 'Titre dans la source',
+    sourceName: '{title} ({publisher})',
     dated: 'Daté de',
     history: 'Historique de publication',
     captionDropped: `Image non reproduite${thin}; sa légende dans la source est`

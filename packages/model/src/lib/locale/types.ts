@@ -57,6 +57,12 @@ export interface ModelLabels {
   sourceNote: string
   /** Before the source's own title, where the edition retitles a work. */
   sourceTitle: string
+  /**
+   * How readers see a source (source notes, the colophon's sources, `dc:source`): the work's `{title}` as the
+   * source gives it and the source's `{publisher}`. Never the manifest's `title`, which describes the file
+   * for the corpus's keepers (`An Anarchist FAQ, appendix page append45: …`).
+   */
+  sourceName: string
   /** Before the work's date in its source note: `Dated 1921.` */
   dated: string
   /** Heading of the publication history in a work's source note. */
