@@ -105,7 +105,7 @@ function atTop(lines: readonly string[], word: string): boolean {
     .filter((line) => line.trim() !== '')
     .slice(0, 4)
     .some((line) => {
-      const words = line.match(/[\p{L}\p{N}]+/gu) ?? []
+      const words: string[] = line.match(/[\p{L}\p{N}]+/gu) ?? []
       const last = words.at(-1) ?? ''
       return words.includes(word) || (line.trimEnd().endsWith('-') && word.startsWith(last) && word.length > last.length)
     })
