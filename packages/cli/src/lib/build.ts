@@ -234,12 +234,15 @@ async function buildWith(
   // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
   const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
   const pdfWarnings = new Map<string, VFileMessage[]>()
+  /** When each PDF began to be made: its time counts from there, not from its turn in the loop. */
+  const pdfBegun = new Map<string, number>()
   const makePdf = (edition: ResolvedEdition, doing: string): Promise<{files: OutputFile[]; pages: PageStart[]}> => {
     const id = edition.meta.id
     const known = pdfs.get(id)
     if (known) return known
     const warnings: VFileMessage[] = []
     pdfWarnings.set(id, warnings)
+    pdfBegun.set(id, performance.now())
     let pages: PageStart[] = []
     const made = thread
       ? asFault(doing, cwd, () => thread.result(id)).then((rendered) => (warnings.push(...rendered.warnings.map(revive)), rendered))
@@ -267,7 +270,7 @@ async function buildWith(
       const doing = `Cannot make the ${format.id} of edition "${id}"`
       const slot = `${id}.${format.id}`
       const hit = cached.get(slot)
-      const started = performance.now()
+      let started = performance.now()
       let ended: number | undefined
       const done = (): void => {
         ended = performance.now()
@@ -283,12 +286,15 @@ async function buildWith(
         // On the worker, waited for below once this thread has made the rest; or here (made already when the EPUB needed it).
         if (!thread) signal?.throwIfAborted()
         const made = makePdf(edition, doing)
+        started = pdfBegun.get(id) ?? started
         files = made.then((rendered) => (done(), warnings.push(...(pdfWarnings.get(id) ?? [])), rendered.files))
         files.catch(() => undefined)
         if (!thread) await made
       } else if (format.id === 'epub' && paged(chosen)) {
         signal?.throwIfAborted()
         const {pages} = await makePdf(edition, `Cannot make the pdf of edition "${id}"`)
+        // The EPUB's own time starts once the PDF it waited for is made.
+        started = performance.now()
         files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, report, pages})))
         done()
       } else {
