@@ -35,6 +35,7 @@ const costs = {
   'packages/cli/test/commonmark.test.ts': 27,
   'packages/html/test/browser.test.ts': 26,
   'packages/model/test/hostile-yaml.test.ts': 25,
+  'packages/cli/test/page-list.test.ts': 24,
   'packages/model/test/pathological.test.ts': 23,
   'packages/cli/test/readmes.test.ts': 21,
   'packages/epub/test/reproducible.test.ts': 20,

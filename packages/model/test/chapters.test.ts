@@ -151,6 +151,34 @@ test('reader edition: source notes in date order with human dates and no interna
   )
 })
 
+test('reader edition: sources are named for readers, by the work’s title and its publisher (the locale’s words), never by the manifest’s file descriptions', () => {
+  const names = [
+    'The Workers’ Opposition (libcom.org)',
+    'The Workers Opposition (Solidarity (London), via a web transcription)',
+    '1919–1922: The Workers’ Opposition (libcom.org)',
+    'Were any of the Bolshevik oppositions a real alternative? (An Anarchist FAQ)',
+    'Workers Opposition (libcom.org)'
+  ]
+  assert.deepEqual(
+    edition.meta.sources.map((source) => source.title),
+    names
+  )
+  const french = resolveEdition(corpus, 'workers-opposition', {locale: 'fr'})
+  assert.deepEqual(
+    french.meta.sources.map((source) => source.title),
+    names
+  )
+  const faq = noteOf(edition, 'afaq-oppositions')
+  assert.ok(faq.startsWith('Source: Were any of the Bolshevik oppositions a real alternative? (An Anarchist FAQ).'), faq)
+  for (const developer of ['append45', 'appendix page', 'library record', 'tag listing', 'libcom.org history']) {
+    for (const work of edition.works) assert.ok(!noteOf(edition, work.meta.id).includes(developer), `${work.meta.id}'s source note says “${developer}”`)
+    for (const source of edition.meta.sources) assert.ok(!source.title.includes(developer), source.title)
+  }
+  // The words are the locale's: an edition may write them otherwise.
+  const other = resolveEdition(corpus, 'workers-opposition', {labels: {model: {sourceName: '{publisher}: {title}'}}})
+  assert.equal(other.meta.sources[3]!.title, 'An Anarchist FAQ: Were any of the Bolshevik oppositions a real alternative?')
+})
+
 test('reader edition: the captions whose images the corpus lacks are editorial notes, nothing silently dropped; fidelity stays green', async () => {
   const record = bodyOf(edition, 'kollontai-workers-opposition')
   assert.ok(

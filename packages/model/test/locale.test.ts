@@ -1,7 +1,7 @@
 /** One labels object for every output: English and French shipped, picked from the edition's language. */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {formatDate, labelsFor, listNames, locales, resolveLabels, textOf, UsageError, type Labels} from '@samizdat/model'
+import {formatDate, formatPageRange, labelsFor, listNames, locales, resolveLabels, textOf, UsageError, type Labels} from '@samizdat/model'
 import {frenchEdition} from './helpers/french.js'
 
 /** Every key path of an object, leaves included (`html.notes`, `roles.edt`). */
@@ -112,4 +112,33 @@ test("labelsFor: what an adapter uses — the edition's words, another locale's,
   assert.equal(labelsFor(edition, 'en').html.next, 'Next')
   assert.equal(labelsFor(edition, undefined, {pdf: {page: 'p.'}}).pdf.page, 'p.')
   assert.equal(labelsFor(edition, undefined, {pdf: {page: 'p.'}}).html.next, 'Page suivante')
+})
+
+test('page ranges: English abbreviates as Chicago 9.64 does (its table of examples), French writes them in full', () => {
+  const chicago: [string, string, string][] = [
+    // First number less than 100: all digits.
+    ['3', '10', '3–10'],
+    ['71', '72', '71–72'],
+    ['96', '117', '96–117'],
+    // 100 or a multiple of 100: all digits.
+    ['100', '104', '100–104'],
+    ['1100', '1113', '1100–1113'],
+    // 101 through 109 of a hundred: the changed part only.
+    ['101', '108', '101–8'],
+    ['808', '833', '808–33'],
+    ['1103', '1104', '1103–4'],
+    // 110 through 199 of a hundred: two digits or more as needed, all four when three of four change.
+    ['321', '328', '321–28'],
+    ['498', '532', '498–532'],
+    ['1087', '1089', '1087–89'],
+    ['1496', '1500', '1496–1500'],
+    ['11564', '11615', '11564–615'],
+    ['12991', '13001', '12991–3001']
+  ]
+  for (const [first, last, expected] of chicago) assert.equal(formatPageRange(first, last, 'en-GB'), expected, `${first}–${last}`)
+  assert.equal(formatPageRange('101', '108', 'en-US'), '101–8')
+  assert.equal(formatPageRange('101', '108', 'fr-FR'), '101–108')
+  assert.equal(formatPageRange('1496', '1500', 'fr-FR'), '1496–1500')
+  // Roman pages of the front matter are not abbreviated.
+  assert.equal(formatPageRange('xii', 'xiv', 'en-GB'), 'xii–xiv')
 })

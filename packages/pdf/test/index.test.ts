@@ -147,3 +147,32 @@ test('works that show page numbers (shared notes: "see note 5, p. 3") are kept f
   assert.equal(kept.length, edition.works.length * 2 + 2, 'the widths only')
   assert.ok(Buffer.from(second!.data).equals(plain))
 })
+
+test('page ranges past page 100 as the language writes them: abbreviated in English (Chicago 9.64), in full in French', async (t) => {
+  if (!hasTool(t, 'pdftotext')) return
+  // Fifty short works, each on a recto with a blank verso (pages 1–100), then a text that names one person on every page.
+  const filler = 'The committee met in the hall and spoke at length about the work of the factories, the unions and the party. '.repeat(3)
+  const shorts = Array.from({length: 50}, (_, at) => `s${String(at + 1).padStart(2, '0')}`)
+  const files: Record<string, string> = {
+    'works/long.md': `---\ntitle: A Long Text\n---\n\n${Array.from({length: 24}, () => `Medvedev spoke. ${filler}`).join('\n\n')}\n`,
+    'persons.yaml': 'persons:\n  - {id: medvedev, name: "Medvedev, Sergei", variants: [Medvedev]}\n'
+  }
+  for (const id of shorts) files[`works/${id}.md`] = `---\ntitle: Short ${id}\n---\n\nA line.\n`
+  for (const language of ['en', 'fr']) files[`editions/${language}.yaml`] = `title: Ranges\nlanguage: ${language}\nworks: [${[...shorts, 'long'].join(', ')}]\n`
+  const corpus = await corpusFromFiles(files)
+  const ranges: Record<string, string> = {}
+  for (const language of ['en', 'fr']) {
+    const edition = resolveEdition(corpus, language)
+    const [file] = await toPdf(edition, {date})
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-pdf-ranges-'))
+    try {
+      await writeFile(join(dir, 'ranges.pdf'), file!.data)
+      ranges[language] = /\nMedvedev, Sergei\. (\S+)\n/.exec(pageTexts(join(dir, 'ranges.pdf')).join('\n'))?.[1] ?? 'no entry'
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  }
+  t.diagnostic(JSON.stringify(ranges))
+  assert.match(ranges['en']!, /^101–[2-9]$/)
+  assert.equal(ranges['fr'], `101–10${ranges['en']!.slice(-1)}`)
+})

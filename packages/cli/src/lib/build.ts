@@ -15,6 +15,7 @@ import {
   writerWarning,
   type Corpus,
   type LabelOverrides,
+  type PageStart,
   type ResolvedEdition
 } from '@samizdat/model'
 import {editionIds, failOnErrors} from './corpus.js'
@@ -277,9 +278,46 @@ async function buildWith(
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
   const share = shareOf(formatIds)
   const onWorker = (index: number, format: string): boolean => thread !== undefined && workerMakes(share, index, format)
+  // The EPUB's page-list comes from the PDF's layout: an EPUB made again needs the PDF made again (the PDF's
+  // cache entry keeps its files, not where its pages start).
+  for (const edition of editions) {
+    const id = edition.meta.id
+    if (paged(chosen) && cached.get(`${id}.pdf`) && !cached.get(`${id}.epub`)) cached.delete(`${id}.pdf`)
+  }
   // Everything the worker would make is in the cache: its work is not needed.
   const allCached = editions.every((edition, index) => chosen.every((format) => !onWorker(index, format.id) || cached.get(`${edition.meta.id}.${format.id}`)))
   if (thread && allCached) await thread.stop()
+  // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
+  const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
+  const pdfWarnings = new Map<string, VFileMessage[]>()
+  /** When each PDF began to be made: its time counts from there, not from its turn in the loop. */
+  const pdfBegun = new Map<string, number>()
+  const makePdf = (edition: ResolvedEdition, index: number, doing: string): Promise<{files: OutputFile[]; pages: PageStart[]}> => {
+    const id = edition.meta.id
+    const known = pdfs.get(id)
+    if (known) return known
+    const warnings: VFileMessage[] = []
+    pdfWarnings.set(id, warnings)
+    pdfBegun.set(id, performance.now())
+    let pages: PageStart[] = []
+    const made =
+      thread && onWorker(index, 'pdf')
+        ? asFault(doing, cwd, () => thread.result(id, 'pdf')).then(
+            (rendered) => (warnings.push(...rendered.warnings.map(revive)), {files: rendered.files, pages: rendered.pages ?? []})
+          )
+        : asFault(doing, cwd, () =>
+            (formats['pdf'] as Format).render(edition, {
+              ...renderOptions,
+              ...ownOptions('pdf', id, chosen),
+              report: (message) => void warnings.push(message),
+              pageStarts: (starts) => (pages = starts),
+              ...(layouts ? {layouts} : {})
+            })
+          ).then((files) => ({files, pages}))
+    made.catch(() => undefined)
+    pdfs.set(id, made)
+    return made
+  }
   for (const [index, edition] of editions.entries()) {
     const id = edition.meta.id
     for (const format of chosen) {
@@ -289,7 +327,7 @@ async function buildWith(
       const doing = `Cannot make the ${format.id} of edition "${id}"`
       const slot = `${id}.${format.id}`
       const hit = cached.get(slot)
-      const started = performance.now()
+      let started = performance.now()
       let ended: number | undefined
       const done = (): void => {
         ended = performance.now()
@@ -301,12 +339,28 @@ async function buildWith(
         warnings.push(...hit.warnings.map(revive))
         files = Promise.resolve(hit.files)
         done()
+      } else if (format.id === 'pdf') {
+        // On the worker, waited for below once this thread has made the rest; or here (made already when the EPUB needed it).
+        const local = !onWorker(index, 'pdf')
+        if (local) signal?.throwIfAborted()
+        const made = makePdf(edition, index, doing)
+        started = pdfBegun.get(id) ?? started
+        files = made.then((rendered) => (done(), warnings.push(...(pdfWarnings.get(id) ?? [])), rendered.files))
+        files.catch(() => undefined)
+        if (local) await made
       } else if (thread && onWorker(index, format.id)) {
         // Made on the worker: waited for below, once this thread has made the rest.
         files = asFault(doing, cwd, () => thread.result(id, format.id)).then(
           (rendered) => (done(), warnings.push(...rendered.warnings.map(revive)), rendered.files)
         )
         files.catch(() => undefined)
+      } else if (format.id === 'epub' && paged(chosen)) {
+        signal?.throwIfAborted()
+        const {pages} = await makePdf(edition, index, `Cannot make the pdf of edition "${id}"`)
+        // The EPUB's own time starts once the PDF it waited for is made.
+        started = performance.now()
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report, pages})))
+        done()
       } else {
         signal?.throwIfAborted()
         files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report, ...(layouts ? {layouts} : {})})))
@@ -410,11 +464,17 @@ function cacheKeys(
     // The site links the EPUB and PDF built with it: which ones is part of what it was made from.
     const downloads = chosen.filter((format) => format.id === 'epub' || format.id === 'pdf').map((format) => format.id)
     for (const format of chosen) {
-      const own = format.id === 'html' ? {...options, downloads} : options
+      // The EPUB's page-list follows the PDF built with it: its pages depend on the PDF's options (paper).
+      const own = format.id === 'html' ? {...options, downloads} : format.id === 'epub' ? {...options, paged: paged(chosen)} : options
       keys.set(`${edition.meta.id}.${format.id}`, outputKey({edition: fingerprint, format: format.id, options: own}))
     }
   }
   return keys
+}
+
+/** The EPUB gets a page-list when the PDF is built with it (see the EPUB's README). */
+function paged(chosen: readonly Format[]): boolean {
+  return chosen.some((format) => format.id === 'epub') && chosen.some((format) => format.id === 'pdf')
 }
 
 /** A warning made on the worker thread, as the writer made it. */

@@ -3,7 +3,7 @@
  * all with the same shape: html (a folder), epub and pdf (a file each).
  */
 import path from 'node:path'
-import type {OutputFile, ResolvedEdition, WriterOptions} from '@samizdat/model'
+import type {OutputFile, PageStart, ResolvedEdition, WriterOptions} from '@samizdat/model'
 import type {PdfOptions} from '@samizdat/pdf'
 
 export type {OutputFile}
@@ -23,6 +23,10 @@ export interface RenderOptions extends WriterOptions {
   booklet?: BookletRequest | undefined
   /** For the PDF: where each work's layout is kept between builds (`.samizdat-cache/layout/`). */
   layouts?: PdfOptions['layouts']
+  /** For the PDF: told where each page starts in the text (`toPdf`'s `pageStarts`). */
+  pageStarts?: (starts: PageStart[]) => void
+  /** For the EPUB: the PDF's page starts, for its page-list (`toEpub`'s `pages`). */
+  pages?: readonly PageStart[]
 }
 
 /** `--booklet`, `--marks`, `--signature`. */
@@ -77,9 +81,11 @@ export const formats: Readonly<Record<string, Format>> = {
       // The booklet imposes the book set on half its sheet, whatever paper the reading PDF is set on: A5 on A4,
       // half-letter on Letter, so nothing is scaled (its warnings are the book's).
       const paper = (options.paper ?? edition.meta.paper ?? 'A5').toLowerCase()
+      // Its layout is not the book's: it says nothing of where pages start.
+      const {pageStarts: _, ...rest} = options
       const sheet = paper === 'letter' ? 'Letter' : 'A4'
       const half = sheet === 'Letter' ? 'HalfLetter' : 'A5'
-      const pages = paper === 'a5' ? files : await toPdf(edition, {...options, paper: half, report: () => undefined})
+      const pages = paper === 'a5' ? files : await toPdf(edition, {...rest, paper: half, report: () => undefined})
       const booklet = await toBooklet((pages[0] as OutputFile).data, {sheet, marks: options.booklet.marks ?? false, signature: options.booklet.signature})
       return [...files, {path: bookletEntry(edition.meta.id), data: booklet}]
     },

@@ -8,7 +8,7 @@
 import {once} from 'node:events'
 import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
-import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles, type PageStart} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {LayoutCache} from './cache/layout.js'
 import {ParseCache} from './cache/parse.js'
@@ -68,8 +68,11 @@ async function main(): Promise<void> {
         if (request.paper !== undefined) options.paper = request.paper
         if (request.booklet !== undefined) options.booklet = request.booklet
         if (request.cache !== undefined) options.layouts = new LayoutCache(request.cache)
+        // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
+        let pages: PageStart[] | undefined
+        if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
         const files = await format.render(edition, options)
-        post({type: 'done', edition: id, format: format.id, files, warnings})
+        post({type: 'done', edition: id, format: format.id, files, warnings, pages})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})
       }

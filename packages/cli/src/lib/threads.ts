@@ -15,7 +15,7 @@ import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import type {CorpusFiles, LabelOverrides, OutputFile} from '@samizdat/model'
+import type {CorpusFiles, LabelOverrides, OutputFile, PageStart} from '@samizdat/model'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
@@ -63,7 +63,7 @@ export interface ErrorData {
 }
 
 export type Reply =
-  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]}
+  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]; pages?: PageStart[] | undefined}
   | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
 
 /**
@@ -85,6 +85,8 @@ export function workerMakes(share: Share, index: number, format: string): boolea
 interface Rendered {
   files: OutputFile[]
   warnings: WarningData[]
+  /** Where the PDF's pages start, for the EPUB's page-list (a PDF's only). */
+  pages?: PageStart[] | undefined
 }
 
 /** The corpus the worker works on: its folder (real path) and the files it was loaded from, as read. */
@@ -150,7 +152,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     for (const slot of [...waiting.keys()]) settle(slot, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings})
+    if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings, pages: reply.pages})
     else if (reply.edition === undefined || reply.format === undefined) failAll(revive(reply.error))
     else settle(`${reply.edition}.${reply.format}`, revive(reply.error))
   })

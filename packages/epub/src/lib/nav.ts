@@ -13,6 +13,7 @@ import type {Element as XElement} from 'xast'
 import {lines, xmlDocument} from './xml.js'
 import type {BookDocument} from './documents.js'
 import type {IdMap} from './links.js'
+import type {PageBreak} from './page-list.js'
 import type {EpubLabels} from './types.js'
 
 export const navFile = 'toc.xhtml'
@@ -88,7 +89,7 @@ export function landmarks(documents: readonly BookDocument[], labels: EpubLabels
 }
 
 /** The navigation document, as XHTML (`serialize` writes an `xml:lang` beside each `lang`). */
-export function navDocument(input: {title: string; lang: string; entries: NavEntry[]; landmarks: Landmark[]; labels: EpubLabels}): string {
+export function navDocument(input: {title: string; lang: string; entries: NavEntry[]; landmarks: Landmark[]; labels: EpubLabels; pages: Landmark[]}): string {
   const list = (entries: NavEntry[]): ElementContent =>
     h(
       'ol',
@@ -113,10 +114,28 @@ export function navDocument(input: {title: string; lang: string; entries: NavEnt
           'ol',
           input.landmarks.map((mark) => h('li', [h('a', {'epub:type': mark.type, href: mark.href}, mark.text)]))
         )
-      ])
+      ]),
+      // The print edition's pages, for readers who cite or follow a class by page (page-list.ts).
+      input.pages.length > 0
+        ? h('nav', {'epub:type': 'page-list', role: 'doc-pagelist', ariaLabel: input.labels.pageList, hidden: true}, [
+            h('h2', input.labels.pageList),
+            h(
+              'ol',
+              input.pages.map((page) => h('li', [h('a', {href: page.href}, page.text)]))
+            )
+          ])
+        : undefined
     ])
   ])
   return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + serialize(html, {xhtml: true}) + '\n'
+}
+
+/** The page-list's entries: each page break, linked to the file that holds it. */
+export function pageList(breaks: readonly PageBreak[], ids: IdMap): Landmark[] {
+  return breaks.flatMap((page) => {
+    const file = ids.get(page.id)
+    return file ? [{type: 'page', text: page.label, href: file + '#' + page.id}] : []
+  })
 }
 
 /** The NCX, for reading systems that predate EPUB 3. */

@@ -13,6 +13,7 @@ import type {FontFile} from './script-fonts.js'
 import {containsMath} from './math.js'
 import {navFile} from './nav.js'
 import type {EpubLabels} from './types.js'
+import {fill} from './labels.js'
 import {lines, xmlDocument} from './xml.js'
 
 export interface PackageInput {
@@ -28,6 +29,8 @@ export interface PackageInput {
   fonts: readonly FontFile[]
   /** PNG copies of the WebP images, their manifest fallbacks (fallbacks.ts). */
   fallbacks: readonly Fallback[]
+  /** The book marks the print edition's page breaks and lists them (page-list.ts). */
+  paged: boolean
 }
 
 /** Relators written as creators; other roles are contributors. */
@@ -70,9 +73,16 @@ export function packageDocument(input: PackageInput): string {
   metadata.push(x('dc:description', {}, input.description))
   for (const subject of meta.subjects) metadata.push(x('dc:subject', {}, subject))
   for (const source of meta.sources) metadata.push(x('dc:source', {}, source.url ?? source.title))
+  if (input.paged) {
+    // The print edition the page breaks follow, as EPUB 3.2 says (`source-of` pagination); `pageBreakSource`
+    // (EPUB Accessibility 1.1's successor) is not yet in the vocabulary epubcheck 4 accepts.
+    metadata.push(x('dc:source', {id: 'print-source'}, fill(input.labels.printEdition, {title: meta.title, file: meta.id + '.pdf'})))
+    metadata.push(meta$('source-of', 'pagination', 'print-source'))
+  }
 
   // Accessibility (schema.org, as EPUB Accessibility 1.1 asks).
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'ARIA', 'displayTransformability']
+  if (input.paged) features.push('pageBreakMarkers', 'pageNavigation')
   if (documents.some((d) => d.body.some((node) => node.type === 'element' && node.properties['epub:type'] === 'index'))) features.push('index')
   metadata.push(meta$('schema:accessMode', 'textual'), meta$('schema:accessMode', 'visual'))
   metadata.push(meta$('schema:accessModeSufficient', 'textual'))

@@ -12,8 +12,9 @@ import {listNames} from '@samizdat/model'
 import {bookLabels, fill} from './labels.js'
 import {mapIds, resolveLinks} from './links.js'
 import {protectMath} from './math.js'
-import {contents, landmarks, navDocument, navFile, navId, ncxDocument} from './nav.js'
+import {contents, landmarks, navDocument, navFile, navId, ncxDocument, pageList} from './nav.js'
 import {packageDocument} from './opf.js'
+import {markPageBreaks, placedBreaks, withPageBreaks} from './page-list.js'
 import {imageFallbacks} from './fallbacks.js'
 import {stylesheet} from './css.js'
 import {protectPictures, survivable, zipBook} from './epub-gen.js'
@@ -21,7 +22,10 @@ import type {EpubOptions} from './types.js'
 
 const defaultSplit = 40_000
 
-export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}): Promise<OutputFile[]> {
+export async function toEpub(source: ResolvedEdition, options: EpubOptions = {}): Promise<OutputFile[]> {
+  // The print edition's page starts become markers in a copy of the text (page-list.ts).
+  const pages = options.pages ?? []
+  const edition = pages.length > 0 ? withPageBreaks(source, pages) : source
   const {meta} = edition
   const {words: labels, html: htmlLabels} = bookLabels(edition, options)
   // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
@@ -40,6 +44,9 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
   const {documents, fonts} = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report})
+  const placed = new Set<string>()
+  for (const document of documents) markPageBreaks(document.body, pages, placed)
+  const breaks = placedBreaks(pages, placed)
   const assets = new Set(edition.assets.map((asset) => asset.path))
   for (const document of documents) document.body = survivable(document.body, {labels, assets, report, source: document.source})
   const ids = mapIds(documents, [[navId, navFile]])
@@ -69,8 +76,19 @@ export async function toEpub(edition: ResolvedEdition, options: EpubOptions = {}
     pictures: withPictures.map(({pictures}) => pictures),
     assets: [...edition.assets, ...fallbacks],
     documents,
-    packageDocument: packageDocument({edition, identifier, modified: time, date, description, documents, labels, fonts: fonts.files, fallbacks}),
-    navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels}),
+    packageDocument: packageDocument({
+      edition,
+      identifier,
+      modified: time,
+      date,
+      description,
+      documents,
+      labels,
+      fonts: fonts.files,
+      fallbacks,
+      paged: breaks.length > 0
+    }),
+    navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels, pages: pageList(breaks, ids)}),
     ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries}),
     cover: {
       png: await rasterCover(

@@ -1,6 +1,6 @@
 /** Options of the EPUB adapter. */
 import type {Labels as HtmlLabels} from '@samizdat/html'
-import type {EpubLabels as ModelEpubLabels, WriterOptions} from '@samizdat/model'
+import type {EpubLabels as ModelEpubLabels, PageStart, WriterOptions} from '@samizdat/model'
 
 /**
  * Words the book's own pages use (title page, contents, colophon): the
@@ -26,4 +26,10 @@ export interface EpubOptions extends WriterOptions {
   labels?: Partial<EpubLabels>
   /** Words of the rendered works (metadata, note marks), as `@samizdat/html` takes them, instead of the edition's. */
   htmlLabels?: Partial<HtmlLabels>
+  /**
+   * Where each page of the print edition starts (`toPdf`'s `pageStarts`): a page break is marked before
+   * the first word of each, listed in a `page-list`, and the print edition named as the source of the
+   * pagination. Without it, the book has no page-list.
+   */
+  pages?: readonly PageStart[]
 }

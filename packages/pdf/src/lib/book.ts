@@ -38,6 +38,8 @@ export interface BookOptions {
   pages?: ReadonlyMap<string, string>
   /** Line numbers on their pages from the same pass (see `PageRefs.lines`). */
   lines?: ReadonlyMap<string, number>
+  /** The name of each text node of the reading text (the model's `textPlaces`), for where pages start. */
+  places?: ReadonlyMap<object, string>
   /** The edition's images, prepared for drawing (images.ts). */
   images: ReadonlyMap<string, PdfImage>
   /** One per document, over both passes: the edition's exceptions and every word's points, worked out once. */
@@ -52,6 +54,7 @@ export function layoutBook(edition: ResolvedEdition, root: StructNode, options: 
     const made = new State(options.geometry, options.measure, handlers, options.labels, refs, warn)
     made.images = options.images
     made.hyphenator = options.hyphenator
+    if (options.places) made.places = options.places
     return made
   }
   const {meta} = edition

@@ -11,7 +11,7 @@ import {Hyphenator} from './hyphenate.js'
 import {junctionBreaks, scriptBreaks} from './segment.js'
 import type {Measurer} from './measure.js'
 import type {StructNode} from './structure.js'
-import type {Drawing, LinkRef, Note, Run, TextStyle} from './types.js'
+import type {Drawing, LinkRef, Note, Run, TextPlace, TextStyle} from './types.js'
 
 /** What a box draws. */
 export interface Piece {
@@ -24,6 +24,7 @@ export interface Piece {
   drawing?: Drawing
   artifact?: true
   marginDot?: true
+  source?: TextPlace
 }
 
 /** What only a run's first word carries. */
@@ -145,7 +146,8 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       items.push({type: 'box', width: run.drawing.width, piece})
       continue
     }
-    for (const token of run.text.match(/[^\s\u00A0]+|[\s\u00A0]+/gu) ?? []) {
+    for (const match of run.text.matchAll(/[^\s\u00A0]+|[\s\u00A0]+/gu)) {
+      const token = match[0]
       if (/^[\s\u00A0]+$/u.test(token)) {
         tail = ''
         if (!/[^\S\u00A0\u202F]/u.test(token)) {
@@ -176,7 +178,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
           items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
           items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
         }
-        word(run, token.slice(from, to), extras, runPlans)
+        word(run, token.slice(from, to), extras, runPlans, match.index + from)
         extras = undefined
         from = to
       }
@@ -194,9 +196,11 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     pendingSpace = undefined
   }
 
-  function word(run: Run, text: string, extras: Extras | undefined, runPlans: Map<string, Plan>): void {
-    const piece = (part: string): Piece => {
+  function word(run: Run, text: string, extras: Extras | undefined, runPlans: Map<string, Plan>, at: number): void {
+    // Each piece knows where it starts in the run's text node: a page may start inside a hyphenated word.
+    const piece = (part: string, offset = 0): Piece => {
       const result: Piece = {text: part, style: run.style, struct: run.struct}
+      if (run.source) result.source = {place: run.source.place, offset: run.source.offset + at + offset}
       if (run.link) result.link = run.link
       if (run.artifact) result.artifact = true
       return result
@@ -210,15 +214,18 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       if (made.keep) runPlans.set(text, plan)
     }
     const {parts, widths, cuts} = plan
+    let offset = 0
     for (let index = 0; index < cuts.length; index++) {
       const cut = cuts[index] as PlannedCut
-      items.push({type: 'box', width: widths[index] as number, piece: piece(parts[index] as string)})
+      const part = parts[index] as string
+      items.push({type: 'box', width: widths[index] as number, piece: piece(part, offset)})
+      offset += part.length
       const penalty: Item = {type: 'penalty', width: cut.width, penalty: cut.penalty, flagged: cut.flagged}
       if (Math.abs(cut.postBreak) > 1e-9) penalty.postBreak = cut.postBreak
-      if (cut.hyphen) penalty.hyphen = piece('-')
+      if (cut.hyphen) penalty.hyphen = piece('-', offset)
       items.push(penalty)
     }
-    const last = piece(parts[cuts.length] as string)
+    const last = piece(parts[cuts.length] as string, offset)
     items.push({type: 'box', width: widths[cuts.length] as number, piece: extras ? {...last, ...extras} : last})
   }
 
@@ -226,7 +233,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
    * The word's plan, to keep unless it is cut anywhere (that depends on the line's width); none for a word too
    * long to measure by prefixes, whose items `longWord` makes.
    */
-  function makePlan(run: Run, text: string, extras: Extras | undefined, piece: (part: string) => Piece): {plan: Plan; keep: boolean} | undefined {
+  function makePlan(run: Run, text: string, extras: Extras | undefined, piece: (part: string, offset?: number) => Piece): {plan: Plan; keep: boolean} | undefined {
     const mode = run.breaks ?? (looksLikeUrl(text) ? 'url' : 'words')
     const cuts = mode === 'never' ? [] : onClusters(text, breakPoints(text, run.lang, mode))
     const emergency = options.emergency && mode !== 'never'
@@ -278,7 +285,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     cuts: readonly Cut[],
     emergency: boolean,
     style: TextStyle,
-    piece: (part: string) => Piece,
+    piece: (part: string, offset?: number) => Piece,
     extras: Extras | undefined
   ): void {
     const bounds = [...cuts, {offset: text.length, penalty: 0, hyphen: false}]
@@ -293,7 +300,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
         for (const next of [...clusterStarts(text, from, cut.offset), cut.offset]) {
           const cluster = text.slice(start, next)
           const advance = measure.width(previous + cluster, style) - measure.width(previous, style)
-          const box: Item = {type: 'box', width: advance, piece: piece(cluster)}
+          const box: Item = {type: 'box', width: advance, piece: piece(cluster, start)}
           if (last && next === cut.offset && extras) Object.assign(box.piece as Piece, extras)
           items.push(box)
           if (next < cut.offset) items.push({type: 'penalty', width: 0, penalty: emergencyPenalty, flagged: false})
@@ -301,7 +308,7 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
           start = next
         }
       } else {
-        items.push({type: 'box', width, piece: last ? {...piece(part), ...extras} : piece(part)})
+        items.push({type: 'box', width, piece: last ? {...piece(part, from), ...extras} : piece(part, from)})
       }
       if (!last) {
         const penalty: Item = {

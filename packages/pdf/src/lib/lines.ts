@@ -7,7 +7,7 @@
  */
 import type {Align, Item, Piece} from './items.js'
 import type {LineBreak} from './linebreak.js'
-import type {Glyphs, Line, Note, TextStyle} from './types.js'
+import type {Glyphs, Line, Note, TextPlace, TextStyle} from './types.js'
 
 export interface SetOptions {
   align: Align
@@ -33,6 +33,7 @@ export function setLines(items: readonly Item[], breaks: readonly LineBreak[], o
     const notes: Note[] = []
     const anchors: string[] = []
     let marginDot = false
+    let source: TextPlace | undefined
     let x = 0
     /** End of the last box: what centring measures (trailing rag glue does not count). */
     let inked = 0
@@ -60,6 +61,7 @@ export function setLines(items: readonly Item[], breaks: readonly LineBreak[], o
           if (item.piece.note) notes.push(item.piece.note)
           if (item.piece.anchors) anchors.push(...item.piece.anchors)
           if (item.piece.marginDot) marginDot = true
+          source ??= item.piece.source
         }
         pendingSpace = false
         x += item.width
@@ -92,6 +94,7 @@ export function setLines(items: readonly Item[], breaks: readonly LineBreak[], o
     if (options.align === 'justify' && !last) line.ratio = ratio
     if (space !== undefined) line.space = space
     if (marginDot) line.marginDot = true
+    if (source) line.source = source
     lines.push(line)
     start = end + 1
   })

@@ -1,5 +1,5 @@
 /** `toPdf`'s options, checked and defaulted. */
-import {UsageError, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
+import {UsageError, type PageStart, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
 import {bookWords, type Labels, type Words} from './labels.js'
 import type {LayoutStore} from './layout-cache.js'
@@ -19,6 +19,12 @@ export interface PdfOptions extends WriterOptions {
   compress?: boolean
   /** Where to keep each work's layout between runs (the CLI's `.samizdat-cache/`): an edit lays out its work only. */
   layouts?: LayoutStore | undefined
+  /**
+   * Told, once the book is laid out, where each page starts in the edition's text: the first word of the
+   * text printed on it (a page may start mid-paragraph, even mid-word). Pages without any (blank, title
+   * page, contents) are left out. `toEpub`'s `pages` takes this list, for its page-list.
+   */
+  pageStarts?: (starts: PageStart[]) => void
 }
 
 export interface Settings {
@@ -27,6 +33,7 @@ export interface Settings {
   labels: Words
   compress: boolean
   report: Reporter | undefined
+  pageStarts: ((starts: PageStart[]) => void) | undefined
 }
 
 export function settings(edition: ResolvedEdition, options: PdfOptions): Settings {
@@ -40,6 +47,7 @@ export function settings(edition: ResolvedEdition, options: PdfOptions): Setting
     geometry: geometry(paperOf(options.paper ?? meta.paper ?? 'A5')),
     labels: bookWords(edition, options.locale, options.labels),
     compress: options.compress ?? true,
-    report: options.report
+    report: options.report,
+    pageStarts: options.pageStarts
   }
 }

@@ -78,8 +78,11 @@ function withFallbackFonts(runs: readonly Run[], measure: Measurer): Run[] {
     if (run.drawing) return [run]
     const spans = measure.scripts.split(run.text, run.style.font)
     if (spans.length === 1 && (spans[0] as FontSpan).font === run.style.font) return [run]
+    let offset = 0
     return spans.map((span, index) => {
       const piece: Run = {...run, text: span.text, style: {...run.style, font: span.font}}
+      if (run.source) piece.source = {place: run.source.place, offset: run.source.offset + offset}
+      offset += span.text.length
       if (index > 0) {
         delete piece.note
         delete piece.anchors

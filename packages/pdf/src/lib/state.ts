@@ -95,6 +95,8 @@ export class State {
   images: ReadonlyMap<string, PdfImage> = new Map()
   /** The document's hyphenator: the edition's exceptions, and a cache shared by every paragraph. */
   hyphenator: Hyphenator = new Hyphenator()
+  /** The name of each text node of the edition's reading text (the model's `textPlaces`). */
+  places: ReadonlyMap<object, string> = new Map()
 
   constructor(
     readonly geometry: Geometry,
@@ -115,6 +117,7 @@ export class State {
     state.notes = this.notes.inside()
     state.images = this.images
     state.hyphenator = this.hyphenator
+    state.places = this.places
     return state
   }
 

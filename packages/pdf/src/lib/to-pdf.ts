@@ -4,7 +4,7 @@
  * the contents' page numbers, then drawing: two passes over the book, one
  * over the document.
  */
-import type {OutputFile, ResolvedEdition} from '@samizdat/model'
+import {textPlaces, type OutputFile, type PageStart, type ResolvedEdition} from '@samizdat/model'
 import {layoutBook} from './book.js'
 import {WorkLayouts} from './layout-cache.js'
 import {fillNumbers} from './contents.js'
@@ -19,11 +19,12 @@ import {firstArabicPage, paginate, type Page} from './paginate.js'
 import {bytesOf, createDocument, setOutputIntent, setPageLabels, type Doc} from './pdfkit.js'
 import {render} from './render.js'
 import {structRoot, type StructNode} from './structure.js'
-import type {Line} from './types.js'
+import type {Block, Line, Placed} from './types.js'
 import {Warnings} from './warnings.js'
 
 export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}): Promise<OutputFile[]> {
   const {doc, bytes, pages, root, geometry, measure, layouts} = await typeset(edition, options)
+  options.pageStarts?.(startsOf(pages))
   render(doc, pages, geometry, measure, root)
   layouts.keepWidths(measure.widths)
   const arabic = firstArabicPage(pages)
@@ -45,7 +46,7 @@ interface Typeset {
 
 /** Everything but drawing: the document (fonts, images, metadata) and the book laid out and paginated. Tests read the pages. */
 export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}): Promise<Typeset> {
-  const {date, geometry, labels, compress, report} = settings(edition, options)
+  const {date, geometry, labels, compress, report, pageStarts} = settings(edition, options)
   const warnings = new Warnings(report)
   const info = documentInfo(edition.meta, date)
   const doc = createDocument({info, lang: edition.meta.language, compress})
@@ -53,13 +54,24 @@ export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}
   writeXmp(doc, edition.meta, info)
   registerFonts(doc)
   // What a work's layout reads besides the work: the edition's metadata, the page, the words, the images.
-  const layouts = new WorkLayouts(options.layouts, [edition.meta, geometry, labels, options.locale ?? null, options.labels ?? null, edition.assets])
+  // (and whether its words carry their places in the text, for the EPUB's page-list).
+  const layouts = new WorkLayouts(options.layouts, [
+    edition.meta,
+    geometry,
+    labels,
+    options.locale ?? null,
+    options.labels ?? null,
+    edition.assets,
+    pageStarts !== undefined
+  ])
   const measure = new Measurer(doc, layouts.knownWidths())
 
   const images = await prepareImages(doc, edition.assets, report)
   const hyphenator = new Hyphenator(edition.meta.hyphenation)
   let root = structRoot('Document')
-  let book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, layouts})
+  const places = pageStarts ? textPlaces(edition) : undefined
+  const common = {geometry, measure, labels, date, warnings, images, hyphenator, layouts, ...(places ? {places} : {})}
+  let book = layoutBook(edition, root, common)
   let pages = paginate(book.sections, geometry)
   let pageOf = destinations(pages)
   if (book.pageRefs > 0) {
@@ -67,7 +79,7 @@ export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}
     // matter, after what they point to, so the second pass moves nothing they name: every work
     // without one is taken from the first pass as it is.
     root = structRoot('Document')
-    book = layoutBook(edition, root, {geometry, measure, labels, date, warnings, images, hyphenator, layouts, pages: pageOf, lines: linesOf(pages)})
+    book = layoutBook(edition, root, {...common, pages: pageOf, lines: linesOf(pages)})
     pages = paginate(book.sections, geometry)
     pageOf = destinations(pages)
   }
@@ -77,6 +89,25 @@ export async function typeset(edition: ResolvedEdition, options: PdfOptions = {}
     (text, style) => measure.width(text, style)
   )
   return {doc, bytes, pages, root, geometry, measure, layouts}
+}
+
+/**
+ * Where each page starts in the edition's text: the first word of the text on it; or, when the page opens
+ * with what the PDF sets from metadata (a chapter's title, subtitle, byline), the element that has the
+ * id of its first block (`#id`: the chapter's heading).
+ */
+function startsOf(pages: readonly Page[]): PageStart[] {
+  const starts: PageStart[] = []
+  for (const page of pages) {
+    const sourceOf = (block: Block) =>
+      block.items.find((placed): placed is Placed & {line: Line} => 'line' in placed && placed.line.source !== undefined)?.line.source
+    const first = page.body[0]?.block
+    const id = first && first.marks.length > 0 && !sourceOf(first) ? first.marks[0]?.id : undefined
+    const source = page.body.map(({block}) => sourceOf(block)).find((found) => found !== undefined)
+    if (id !== undefined) starts.push({place: '#' + id, offset: 0, label: page.label})
+    else if (source) starts.push({place: source.place, offset: source.offset, label: page.label})
+  }
+  return starts
 }
 
 /** The page label of every destination: block marks and line anchors (notes, mentions). */

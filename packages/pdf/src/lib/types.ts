@@ -50,6 +50,12 @@ export interface Drawing {
   descent: number
 }
 
+/** A place in the edition's text: a text node's name (the model's `textPlaces`) and an offset into its value. */
+export interface TextPlace {
+  place: string
+  offset: number
+}
+
 /** A piece of text with one style, one owner and one link, as inline handlers emit it. */
 export interface Run {
   text: string
@@ -71,6 +77,8 @@ export interface Run {
   artifact?: true
   /** A dot in the margin of the line this run starts on: a corrected reading. */
   marginDot?: true
+  /** Where `text` starts in the edition's text, when it is a text node's (for the EPUB's page-list). */
+  source?: TextPlace
 }
 
 /** Text placed on a line, `x` from the line's start. */
@@ -105,6 +113,8 @@ export interface Line {
   marginDot?: true
   /** Display, not text (a chapter's title, subtitle, byline): not counted when a reference gives a line number. */
   display?: true
+  /** Where the line's first word from the edition's text starts there (see `Run.source`). */
+  source?: TextPlace
 }
 
 /** A rule, drawn as an artifact. */

@@ -35,6 +35,7 @@ export const english: Labels = {
     closeQuote: '”',
     sourceNote: 'Source',
     sourceTitle: 'Title in the source',
+    sourceName: '{title} ({publisher})',
     dated: 'Dated',
     history: 'Publication history',
     captionDropped: 'Image not reproduced; its caption in the source reads'
@@ -72,6 +73,8 @@ export const english: Labels = {
   epub: {
     contents: 'Contents',
     landmarks: 'Landmarks',
+    pageList: 'Pages of the print edition',
+    printEdition: '{title}, print edition ({file})',
     cover: 'Cover',
     titlePage: 'Title page',
     startOfReading: 'Start of reading',

@@ -48,3 +48,22 @@ function tight(range: string): string {
   const [left, right] = parts as [string, string]
   return !/\s/.test(left) || !/\s/.test(right) ? `${left}–${right}` : range
 }
+
+/**
+ * A range of pages `first`–`last` as the language prints it. English follows the Chicago Manual of Style
+ * (17th ed., 9.64): under 100 or from a multiple of 100, every digit (`71–72`, `100–104`); from 101–109 of a
+ * hundred, only the digits that change (`101–8`, `1103–4`); otherwise two digits at least (`321–28`,
+ * `1087–89`), all four when three of four change (`1496–1500`). Other languages (French) write both in full.
+ * Anything but two arabic numbers in order (roman pages) is written in full.
+ */
+export function formatPageRange(first: string, last: string, language: string): string {
+  const full = `${first}–${last}`
+  if (!/^en\b/i.test(language) || !/^\d+$/.test(first) || !/^\d+$/.test(last)) return full
+  const [from, to] = [Number(first), Number(last)]
+  if (from < 100 || from % 100 === 0 || to <= from || first.length !== last.length) return full
+  let same = 0
+  while (first[same] === last[same]) same++
+  const changed = last.length - same
+  const keep = from % 100 < 10 ? changed : changed === 3 && last.length === 4 ? 4 : Math.max(2, changed)
+  return `${first}–${last.slice(last.length - keep)}`
+}

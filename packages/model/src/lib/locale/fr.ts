@@ -40,6 +40,7 @@ export const french: Labels = {
     closeQuote: `${thin}»`,
     sourceNote: 'Source',
     sourceTitle: 'Titre dans la source',
+    sourceName: '{title} ({publisher})',
     dated: 'Daté de',
     history: 'Historique de publication',
     captionDropped: `Image non reproduite${thin}; sa légende dans la source est`
@@ -77,6 +78,8 @@ export const french: Labels = {
   epub: {
     contents: 'Table des matières',
     landmarks: 'Repères',
+    pageList: 'Pages de l’édition imprimée',
+    printEdition: '{title}, édition imprimée ({file})',
     cover: 'Couverture',
     titlePage: 'Page de titre',
     startOfReading: 'Début de la lecture',

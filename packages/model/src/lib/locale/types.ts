@@ -59,6 +59,12 @@ export interface ModelLabels {
   sourceNote: string
   /** Before the source's own title, where the edition retitles a work. */
   sourceTitle: string
+  /**
+   * How readers see a source (source notes, the colophon's sources, `dc:source`): the work's `{title}` as the
+   * source gives it and the source's `{publisher}`. Never the manifest's `title`, which describes the file
+   * for the corpus's keepers (`An Anarchist FAQ, appendix page append45: …`).
+   */
+  sourceName: string
   /** Before the work's date in its source note: `Dated 1921.` */
   dated: string
   /** Heading of the publication history in a work's source note. */
@@ -122,6 +128,10 @@ export interface EpubLabels {
   contents: string
   /** Names of the landmarks in the navigation document. */
   landmarks: string
+  /** Heading of the list of the print edition's pages (`page-list`). */
+  pageList: string
+  /** The print edition the page-list follows (`dc:source`): `{title}` and its `{file}`. */
+  printEdition: string
   cover: string
   titlePage: string
   startOfReading: string

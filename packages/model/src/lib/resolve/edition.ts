@@ -131,7 +131,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   }
 
   const assets = new Assets(imagesOf(corpus))
-  const editionSources = editionMeta(corpus, spec, works, set).sources
+  const editionSources = editionMeta(corpus, spec, works, set, labels).sources
   const resolved: ResolvedWork[] = steps.map(({work, tree, file, startId, headings, landing, notes, legacyAnchors}) => {
     const base = work.meta.baseUrl ?? work.meta.url
     resolveLinks(tree, landing, base, context, file, apparatus.unlinked)
@@ -161,7 +161,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
     identifyHeadings(section.tree, registry)
   }
   const edition: ResolvedEdition = {
-    meta: typesetMeta(editionMeta(corpus, spec, works, set), set),
+    meta: typesetMeta(editionMeta(corpus, spec, works, set, labels), set),
     works: resolved,
     toc: buildToc(resolved),
     backMatter,
@@ -247,7 +247,7 @@ function resolvePreface(
   return {id: 'preface', kind: 'preface', title: set.text(preface.title || labels.preface), tree, notes, file: preface.file}
 }
 
-function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Typesetter): EditionMeta {
+function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Typesetter, labels: ModelLabels): EditionMeta {
   const creators: Creator[] = [...spec.creators]
   const seen = new Set(creators.map((creator) => `${creator.role} ${creator.name}`))
   for (const work of works) {
@@ -263,7 +263,9 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Type
     const ref = work.meta.source
     if (!ref) continue
     const entry = corpus.sources.find((source) => source.file === ref.file)
-    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: set.text(entry?.title ?? work.meta.title)}
+    // Readers see the work's own title and the source's publisher; the manifest's title describes the file for developers.
+    const name = entry?.publisher ? labels.sourceName.replace('{title}', work.meta.title).replace('{publisher}', entry.publisher) : work.meta.title
+    const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: set.text(name)}
     const url = entry?.url ?? work.meta.url
     const rights = work.meta.rights ?? entry?.rights
     if (url !== undefined) source.url = url

@@ -1,5 +1,5 @@
 import type {Link} from 'mdast'
-import {textOf} from '@samizdat/model'
+import {formatPageRange, textOf} from '@samizdat/model'
 import {structChild} from '../structure.js'
 import type {InlineContext, State} from '../state.js'
 import type {LinkRef, Run} from '../types.js'
@@ -37,7 +37,7 @@ export function link(node: Link, state: State, context: InlineContext, runs: Run
     const label = state.pageRefs.labels?.get(target.id) ?? '00'
     ref.text = `${state.labels.page} ${label}`
     runs.push({...run(label, state.style(context), {...context, struct, link: ref}), breaks: 'never', pageRef: label})
-    collapsePages(runs, (label, first) =>
+    collapsePages(runs, state.labels.language, (label, first) =>
       run(label, first.style, {...context, struct: first.link?.struct ?? struct, ...(first.link ? {link: first.link} : {})})
     )
     return
@@ -50,9 +50,10 @@ export function link(node: Link, state: State, context: InlineContext, runs: Run
 /**
  * The page numbers at the end of `runs` that follow one another (separated by commas only), as a
  * reader wants them: in order, each page once, and runs of pages as ranges (`31, 33, 36, 43–46`), each
- * number or range linked to its first page. Roman (front matter) pages come first, as they are printed.
+ * number or range linked to its first page, printed as the language abbreviates it (`101–8` in English, see
+ * `formatPageRange`). Roman (front matter) pages come first, as they are printed.
  */
-function collapsePages(runs: Run[], make: (label: string, first: Run) => Run): void {
+function collapsePages(runs: Run[], language: string, make: (label: string, first: Run) => Run): void {
   let start = runs.length - 1
   while (start >= 2 && /^[\s,]*$/.test(runs[start - 1]?.text ?? 'x') && runs[start - 2]?.pageRef !== undefined) start -= 2
   const refs = runs.slice(start).filter((candidate) => candidate.pageRef !== undefined)
@@ -79,8 +80,9 @@ function collapsePages(runs: Run[], make: (label: string, first: Run) => Run): v
     const head = byPage.get(first) as Run
     // Two pages in a row stay two numbers; three or more make a range.
     if (last - index >= 2) {
-      const label = `${first}–${order[last] as string}`
-      out.push({...make(label, head), breaks: 'never', pageRef: label})
+      // `pageRef` keeps both numbers in full: a later collapse reads the range back.
+      const range = `${first}–${order[last] as string}`
+      out.push({...make(formatPageRange(first, order[last] as string, language), head), breaks: 'never', pageRef: range})
       index = last
     } else out.push({...make(first, head), breaks: 'never', pageRef: first})
   }
