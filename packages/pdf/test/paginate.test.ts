@@ -161,7 +161,7 @@ test('notes on the page as TeX sets them: whole when they fit, split once with t
     })
     // A note waits only behind a split or waiting note, or where its mark's line cannot move (test/waiting.ts).
     unexplained.push(
-      ...waitingNotes(pages, big.textHeight, big.noteLeading * 1.1)
+      ...waitingNotes(pages, big.textHeight, big.noteLeading * 1.1, big.leading)
         .filter((wait) => wait.reason === 'unexplained')
         .map((wait) => `seed ${seed}: ${wait.id}`)
     )

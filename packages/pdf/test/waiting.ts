@@ -9,7 +9,11 @@
  * - `behind a waiting note`: a note before it waits too;
  * - `text block minimum`: it does not fit below the text (whole, or its first
  *   two lines where it may split), and the last place the text may break
- *   before the mark's line leaves less than the minimum text block.
+ *   before the mark's line leaves less than the minimum text block;
+ * - `page left short`: it does not fit either, and moving the mark's line
+ *   (with what must go with it, and the notes marked there) would leave more
+ *   than eight lines empty above the notes: the breaker counts a note that
+ *   waits as eight empty lines (paginate.ts's `deferCost`, squared lines).
  * Anything else is `unexplained`: a bug of the breaker.
  */
 import type {Page} from '../src/lib/paginate.js'
@@ -20,13 +24,15 @@ export interface Waiting {
   /** Page indexes of the mark and of the note's first line. */
   markPage: number
   notePage: number
-  reason: 'behind a split note' | 'behind a waiting note' | 'text block minimum' | 'unexplained'
+  reason: 'behind a split note' | 'behind a waiting note' | 'text block minimum' | 'page left short' | 'unexplained'
 }
 
 /** The text block keeps a quarter of its height (paginate.ts's `minBodyShare`). */
 const minBodyShare = 1 / 4
+/** Empty lines a waiting note is worth to the breaker (the square root of paginate.ts's `deferCost`). */
+const waitLines = 8
 
-export function waitingNotes(pages: readonly Page[], capacity: number, ruleHeight: number): Waiting[] {
+export function waitingNotes(pages: readonly Page[], capacity: number, ruleHeight: number, leading: number): Waiting[] {
   const pageOf = new Map<Block, number>()
   pages.forEach((page, index) => {
     for (const {block} of page.notes) pageOf.set(block, index)
@@ -41,7 +47,7 @@ export function waitingNotes(pages: readonly Page[], capacity: number, ruleHeigh
         seen.add(note)
         const notePage = pageOf.get(note.blocks[0] as Block) ?? -1
         if (notePage === markPage) continue
-        const reason = reasonOf(page, position, y, note, waitedHere.length > 0, pageOf, markPage, capacity, ruleHeight)
+        const reason = reasonOf(page, position, y, note, waitedHere.length > 0, pageOf, markPage, capacity, ruleHeight, leading)
         waitedHere.push(note)
         waiting.push({id: note.id, markPage, notePage, reason})
       }
@@ -59,7 +65,8 @@ function reasonOf(
   pageOf: ReadonlyMap<Block, number>,
   markPage: number,
   capacity: number,
-  ruleHeight: number
+  ruleHeight: number,
+  leading: number
 ): Waiting['reason'] {
   // The last note piece on the page is split: what follows it waits for its rest.
   const lastNote = page.notes.at(-1)?.block
@@ -77,7 +84,12 @@ function reasonOf(
   let breakAt = position
   while (breakAt > 0 && !(page.body[breakAt] as {block: Block}).block.breakBefore) breakAt--
   const depth = breakAt > 0 ? (page.body[breakAt] as {y: number}).y : 0
-  return depth < capacity * minBodyShare - 0.01 || markTop < capacity * minBodyShare ? 'text block minimum' : 'unexplained'
+  if (depth < capacity * minBodyShare - 0.01 || markTop < capacity * minBodyShare) return 'text block minimum'
+  // The notes that would stay: all but those marked in the lines that move.
+  const moving = new Set(page.body.slice(breakAt).flatMap(({block}) => block.notes.flatMap((marked) => marked.blocks)))
+  const staying = page.notes.filter(({block}) => !moving.has(block))
+  const kept = staying.reduce((sum, {block}) => sum + block.height, 0) + (staying.length > 0 ? ruleHeight : 0)
+  return (capacity - depth - kept) / leading > waitLines ? 'page left short' : 'unexplained'
 }
 
 function total(blocks: readonly Block[]): number {

@@ -32,7 +32,7 @@ import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
 import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
-import {shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData} from './threads.js'
+import {shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData, type WorkerEntries} from './threads.js'
 import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -240,6 +240,11 @@ async function buildWith(
   const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
   const parseCache = cacheFolder === undefined ? undefined : new ParseCache(cacheFolder)
   const layouts = cacheFolder === undefined ? undefined : new LayoutCache(cacheFolder)
+  /** The worker's new entries, written with this thread's once the build is. */
+  const adopt = (entries: WorkerEntries): void => {
+    parseCache?.folder.adopt(entries.parse)
+    layouts?.folder.adopt(entries.layout)
+  }
   const corpus =
     options.input === undefined
       ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}))
@@ -351,7 +356,7 @@ async function buildWith(
       } else if (thread && onWorker(index, format.id)) {
         // Made on the worker: waited for below, once this thread has made the rest.
         files = asFault(doing, cwd, () => thread.result(id, format.id)).then(
-          (rendered) => (done(), warnings.push(...rendered.warnings.map(revive)), rendered.files)
+          (rendered) => (done(), adopt(rendered.cache), warnings.push(...rendered.warnings.map(revive)), rendered.files)
         )
         files.catch(() => undefined)
       } else if (format.id === 'epub' && paged(chosen)) {
@@ -419,9 +424,11 @@ async function buildWith(
     }))
     await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
   }
-  // Both threads are done with the stages' entries: the least recently used go past the limit.
-  parseCache?.folder.prune(stageLimit)
-  layouts?.folder.prune(stageLimit)
+  // Both threads are done with the stages' entries: written now, and the least recently used go past the limit.
+  for (const folder of [parseCache?.folder, layouts?.folder]) {
+    folder?.flush()
+    folder?.prune(stageLimit)
+  }
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,

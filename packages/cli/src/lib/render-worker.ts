@@ -36,8 +36,9 @@ async function main(): Promise<void> {
   formatLoaded.catch(() => undefined)
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // The main thread prunes it, once the build is written.
-  const parseCache = request.cache === undefined ? {} : {parseCache: new ParseCache(request.cache)}
-  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...parseCache}).catch(() => undefined)
+  const parseCache = request.cache === undefined ? undefined : new ParseCache(request.cache)
+  const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
+  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}).catch(() => undefined)
   const [sent] = await received
   await formatLoaded
   // What this thread read must be what the main thread read; if a file changed in between, the main thread's files win.
@@ -67,12 +68,14 @@ async function main(): Promise<void> {
         const options: RenderOptions = {date: new Date(request.date), report, ...ownOptions(format.id, id, chosen)}
         if (request.paper !== undefined) options.paper = request.paper
         if (request.booklet !== undefined) options.booklet = request.booklet
-        if (request.cache !== undefined) options.layouts = new LayoutCache(request.cache)
+        if (layouts) options.layouts = layouts
         // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
         let pages: PageStart[] | undefined
         if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
         const files = await format.render(edition, options)
-        post({type: 'done', edition: id, format: format.id, files, warnings, pages})
+        // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
+        const cache = {parse: parseCache?.folder.drain() ?? [], layout: layouts?.folder.drain() ?? []}
+        post({type: 'done', edition: id, format: format.id, files, warnings, pages, cache})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})
       }

@@ -16,6 +16,7 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {CorpusFiles, LabelOverrides, OutputFile, PageStart} from '@samizdat/model'
+import type {PendingEntries} from './cache/entries.js'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
@@ -63,7 +64,7 @@ export interface ErrorData {
 }
 
 export type Reply =
-  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]; pages?: PageStart[] | undefined}
+  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]; pages?: PageStart[] | undefined; cache: WorkerEntries}
   | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
 
 /**
@@ -82,9 +83,16 @@ export function workerMakes(share: Share, index: number, format: string): boolea
   return share === 'pdf' ? format === 'pdf' : index % 2 === 1
 }
 
+/** The stages' cache entries the worker made (parsed trees, PDF layouts): the main thread writes them with its own. */
+export interface WorkerEntries {
+  parse: PendingEntries
+  layout: PendingEntries
+}
+
 interface Rendered {
   files: OutputFile[]
   warnings: WarningData[]
+  cache: WorkerEntries
   /** Where the PDF's pages start, for the EPUB's page-list (a PDF's only). */
   pages?: PageStart[] | undefined
 }
@@ -152,7 +160,8 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     for (const slot of [...waiting.keys()]) settle(slot, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings, pages: reply.pages})
+    if (reply.type === 'done')
+      settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings, pages: reply.pages, cache: reply.cache})
     else if (reply.edition === undefined || reply.format === undefined) failAll(revive(reply.error))
     else settle(`${reply.edition}.${reply.format}`, revive(reply.error))
   })

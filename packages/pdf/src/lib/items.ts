@@ -233,7 +233,12 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
    * The word's plan, to keep unless it is cut anywhere (that depends on the line's width); none for a word too
    * long to measure by prefixes, whose items `longWord` makes.
    */
-  function makePlan(run: Run, text: string, extras: Extras | undefined, piece: (part: string, offset?: number) => Piece): {plan: Plan; keep: boolean} | undefined {
+  function makePlan(
+    run: Run,
+    text: string,
+    extras: Extras | undefined,
+    piece: (part: string, offset?: number) => Piece
+  ): {plan: Plan; keep: boolean} | undefined {
     const mode = run.breaks ?? (looksLikeUrl(text) ? 'url' : 'words')
     const cuts = mode === 'never' ? [] : onClusters(text, breakPoints(text, run.lang, mode))
     const emergency = options.emergency && mode !== 'never'

@@ -15,6 +15,7 @@
  * work laid out again mostly measures words other works had).
  */
 import {deserialize, serialize} from 'node:v8'
+import type {LayoutStore} from './options.js'
 import type {Nodes} from 'mdast'
 import type {ResolvedWork} from '@samizdat/model'
 import type {WidthTable} from './measure.js'
@@ -23,16 +24,6 @@ import type {PageRefs} from './state.js'
 import type {StructNode} from './structure.js'
 import type {Flow, FontKey, Section} from './types.js'
 import type {Warn} from './warnings.js'
-
-/**
- * Where `toPdf` may keep each work's layout between runs: bytes by a key the store makes from values (a hash of
- * them, which must tell apart any two that differ, and take in the code that lays out).
- */
-export interface LayoutStore {
-  key(parts: readonly unknown[]): string
-  get(key: string): Uint8Array | undefined
-  set(key: string, data: Uint8Array): void
-}
 
 /** What a work's layout leaves besides its section: told again when it is reused. */
 interface Effects {

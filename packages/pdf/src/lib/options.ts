@@ -2,7 +2,6 @@
 import {UsageError, type PageStart, type ResolvedEdition, type Reporter, type WriterOptions} from '@samizdat/model'
 import {geometry, paperOf, type Geometry, type Paper} from './geometry.js'
 import {bookWords, type Labels, type Words} from './labels.js'
-import type {LayoutStore} from './layout-cache.js'
 
 /**
  * `toPdf`'s options: the writer contract's (see `@samizdat/model`) and the PDF's own.
@@ -50,4 +49,14 @@ export function settings(edition: ResolvedEdition, options: PdfOptions): Setting
     report: options.report,
     pageStarts: options.pageStarts
   }
+}
+
+/**
+ * Where `toPdf` may keep each work's layout between runs: bytes by a key the store makes from values (a hash of
+ * them, which must tell apart any two that differ, and take in the code that lays out).
+ */
+export interface LayoutStore {
+  key(parts: readonly unknown[]): string
+  get(key: string): Uint8Array | undefined
+  set(key: string, data: Uint8Array): void
 }

@@ -1,6 +1,7 @@
 /**
- * A folder of cache entries for one stage (`.samizdat-cache/parse/`, `layout/`): bytes by key, written aside and
- * renamed (a reader never sees half an entry; both threads of a build may write the same one), touched when read.
+ * A folder of cache entries for one stage (`.samizdat-cache/parse/`, `layout/`): bytes by key, kept in memory
+ * until the build is written (a failed build leaves nothing behind, the cache included), then written aside and
+ * renamed (a reader never sees half an entry; two builds may write the same one), touched when read.
  * Bounded: past `limit` bytes the entries least recently used go first. An entry that cannot be read is a miss;
  * one that cannot be written is skipped: the cache only ever saves time.
  */
@@ -15,9 +16,13 @@ export interface StageStats {
   made: number
 }
 
+/** Entries made and not yet written, by key: what a worker thread hands to the main thread with its results. */
+export type PendingEntries = Array<[string, Uint8Array]>
+
 export class EntryFolder {
   readonly dir: string
   readonly stats: StageStats = {reused: 0, made: 0}
+  readonly #pending = new Map<string, Uint8Array>()
 
   constructor(dir: string) {
     this.dir = dir
@@ -25,6 +30,11 @@ export class EntryFolder {
 
   /** The entry's value, when `accept` takes its bytes (a torn or foreign entry is a miss). */
   get<T>(key: string, accept: (data: Uint8Array) => T | undefined): T | undefined {
+    const made = this.#pending.get(key)
+    if (made !== undefined) {
+      const value = accept(made)
+      if (value !== undefined) return value
+    }
     const file = path.join(this.dir, `${key}.bin`)
     try {
       const value = accept(readFileSync(file))
@@ -41,15 +51,35 @@ export class EntryFolder {
 
   set(key: string, data: Uint8Array): void {
     this.stats.made++
-    try {
-      mkdirSync(this.dir, {recursive: true})
-      const file = path.join(this.dir, `${key}.bin`)
-      const temporary = `${file}.${process.pid}-${threadId}.tmp`
-      writeFileSync(temporary, data)
-      renameSync(temporary, file)
-    } catch {
-      // A read-only or full disk: made again next time.
+    this.#pending.set(key, data)
+  }
+
+  /** The entries made and not yet written, taken from this folder (a worker's, for the main thread to write). */
+  drain(): PendingEntries {
+    const entries = [...this.#pending]
+    this.#pending.clear()
+    return entries
+  }
+
+  /** Entries another thread made, written with this folder's own. */
+  adopt(entries: PendingEntries): void {
+    for (const [key, data] of entries) this.#pending.set(key, data)
+  }
+
+  /** Writes the entries made, once the build is written. */
+  flush(): void {
+    for (const [key, data] of this.#pending) {
+      try {
+        mkdirSync(this.dir, {recursive: true})
+        const file = path.join(this.dir, `${key}.bin`)
+        const temporary = `${file}.${process.pid}-${threadId}.tmp`
+        writeFileSync(temporary, data)
+        renameSync(temporary, file)
+      } catch {
+        // A read-only or full disk: made again next time.
+      }
     }
+    this.#pending.clear()
   }
 
   /** Removes the least recently used entries until the folder holds at most `limit` bytes, and any leftover temporary file. */
