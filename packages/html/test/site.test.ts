@@ -156,7 +156,9 @@ test('work page: title as h1 with the work id and the byline; the source note, w
   )
   assert.ok(
     alpha.includes(
-      '<footer class="source-note" aria-label="Source"><p><strong>Source:</strong> <a href="https://example.org/parish-book">The parish book</a>. ' +
+      // The source is named by the work's title (and its publisher, when the manifest gives one), not by the manifest's
+      // description of the file.
+      '<footer class="source-note" aria-label="Source"><p><strong>Source:</strong> <a href="https://example.org/parish-book">A letter on the common rules</a>. ' +
         'Translated by Ben Example. Dated 1740. Written for the tests of this project.</p>\n' +
         '<p><strong>Publication history:</strong></p>\n<ul>\n<li>1 May 1740: Read out at the parish meeting. (Parish book)</li>\n</ul></footer>'
     )

@@ -14,7 +14,7 @@ import {headingsCorpus} from '../../../scripts/headings-corpus.js'
 import {headingTexts, pageShapes, strandedHeadings} from '../../../scripts/pages.js'
 import {typographyMeasures, type TypographySummary} from '../../../scripts/typography-measures.js'
 import type {StructNode} from '../src/lib/structure.js'
-import {typeset} from '../src/lib/to-pdf.js'
+import {typeset} from '../src/lib/typeset.js'
 import type {Line} from '../src/lib/types.js'
 import {geometry, leftEdge, papers, type Paper} from '../src/lib/geometry.js'
 import {

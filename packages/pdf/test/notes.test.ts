@@ -12,7 +12,7 @@ import {notesCorpus} from '../../../scripts/notes-corpus.js'
 import {sharedBuild} from '../../../scripts/test-cache.js'
 import {date, destinationsAndLinks, fixtureEdition, fixturePdf, hasTool, pageTexts, pageWords, readerEdition, readerPdf, root, squash} from './helpers.js'
 import {bodyTexts} from './text.js'
-import {typeset} from '../src/lib/to-pdf.js'
+import {typeset} from '../src/lib/typeset.js'
 import {waitingNotes, type Waiting} from './waiting.js'
 
 /** The marks of `noteId` in a tree, in reading order. */
