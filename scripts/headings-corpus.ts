@@ -8,18 +8,7 @@
  * quotation, another heading. Works have authors (bylines on their openings
  * and in the contents), so the contents runs over pages of titles and bylines.
  */
-
-/** A small deterministic generator (mulberry32), as in notes-corpus.ts. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
+import {random} from './notes-corpus.js'
 
 const syllables = ['mar', 'to', 'len', 'si', 'gar', 'vo', 'pe', 'dun', 'ka', 'ri', 'sel', 'o', 'bra', 'tem', 'nu', 'fi']
 const authors = ['Irena Dovlatova', 'Pavel Korsh', 'Marta Lind', 'Oskar Vey', 'Nadia Sorel']
