@@ -13,7 +13,7 @@ import type {TestContext} from 'node:test'
 import assert from 'node:assert/strict'
 import {corpusFromFiles, hasErrors, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {toPdf, type PdfOptions} from '@samizdat/pdf'
-import {sharedBuild} from '../../../scripts/test-cache.js'
+import {cacheDir, sharedBuild} from '../../../scripts/test-cache.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const root = join(here, '..', '..', '..')
@@ -96,9 +96,27 @@ export function run(command: string, args: readonly string[]): string {
   return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
 }
 
+const extracted = new Map<string, string>()
+
+/**
+ * pdftotext's output. A PDF of the shared cache (`build`, `sharedBuild`) is named by a hash of all it is made
+ * from and never rewritten: its output is read once per process, for every test file the process runs (the
+ * reader edition's words were read some ten times a run). Callers get the text and parse it afresh.
+ */
+function pdftotext(options: readonly string[], pdf: string): string {
+  if (!pdf.startsWith(cacheDir)) return run('pdftotext', [...options, pdf, '-'])
+  const key = [...options, pdf].join('\0')
+  let text = extracted.get(key)
+  if (text === undefined) {
+    text = run('pdftotext', [...options, pdf, '-'])
+    extracted.set(key, text)
+  }
+  return text
+}
+
 /** Text of each page (pdftotext, reading order), pages in order. */
 export function pageTexts(pdf: string, layout = false): string[] {
-  const text = run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, '-'])
+  const text = pdftotext([...(layout ? ['-layout'] : []), '-enc', 'UTF-8'], pdf)
   const pages = text.split('\f')
   if (pages.at(-1)?.trim() === '') pages.pop()
   return pages
@@ -120,7 +138,7 @@ export interface PageWords {
 
 /** Words with their boxes, grouped by line, from `pdftotext -bbox-layout`. */
 export function pageWords(pdf: string): PageWords[] {
-  const html = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'])
+  const html = pdftotext(['-bbox-layout', '-enc', 'UTF-8'], pdf)
   const pages: PageWords[] = []
   for (const page of html.split('<page ').slice(1)) {
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)
