@@ -96,27 +96,29 @@ export function run(command: string, args: readonly string[]): string {
   return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
 }
 
-const extracted = new Map<string, string>()
+const printed = new Map<string, string>()
 
 /**
- * pdftotext's output. A PDF of the shared cache (`build`, `sharedBuild`) is named by a hash of all it is made
- * from and never rewritten: its output is read once per process, for every test file the process runs (the
- * reader edition's words were read some ten times a run). Callers get the text and parse it afresh.
+ * What a tool that only reads the PDF prints (pdftotext, qpdf --json). A PDF of the shared cache (`build`,
+ * `sharedBuild`) is named by a hash of all it is made from and never rewritten: it is read once per process, for
+ * every test file the process runs (the reader edition's words were read some ten times a run). Callers get the
+ * text and parse it afresh.
  */
-function pdftotext(options: readonly string[], pdf: string): string {
-  if (!pdf.startsWith(cacheDir)) return run('pdftotext', [...options, pdf, '-'])
-  const key = [...options, pdf].join('\0')
-  let text = extracted.get(key)
+function readOnce(command: 'pdftotext' | 'qpdf', options: readonly string[], pdf: string): string {
+  const args = command === 'pdftotext' ? [...options, pdf, '-'] : [...options, pdf]
+  if (!pdf.startsWith(cacheDir)) return run(command, args)
+  const key = [command, ...args].join('\0')
+  let text = printed.get(key)
   if (text === undefined) {
-    text = run('pdftotext', [...options, pdf, '-'])
-    extracted.set(key, text)
+    text = run(command, args)
+    printed.set(key, text)
   }
   return text
 }
 
 /** Text of each page (pdftotext, reading order), pages in order. */
 export function pageTexts(pdf: string, layout = false): string[] {
-  const text = pdftotext([...(layout ? ['-layout'] : []), '-enc', 'UTF-8'], pdf)
+  const text = readOnce('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8'], pdf)
   const pages = text.split('\f')
   if (pages.at(-1)?.trim() === '') pages.pop()
   return pages
@@ -138,7 +140,7 @@ export interface PageWords {
 
 /** Words with their boxes, grouped by line, from `pdftotext -bbox-layout`. */
 export function pageWords(pdf: string): PageWords[] {
-  const html = pdftotext(['-bbox-layout', '-enc', 'UTF-8'], pdf)
+  const html = readOnce('pdftotext', ['-bbox-layout', '-enc', 'UTF-8'], pdf)
   const pages: PageWords[] = []
   for (const page of html.split('<page ').slice(1)) {
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)
@@ -166,7 +168,7 @@ function unescape(text: string): string {
 
 /** The objects of a PDF as qpdf's JSON shows them. */
 export function pdfObjects(pdf: string): Record<string, unknown> {
-  const json = JSON.parse(run('qpdf', ['--json', pdf])) as {qpdf: [unknown, Record<string, {value?: unknown}>]}
+  const json = JSON.parse(readOnce('qpdf', ['--json'], pdf)) as {qpdf: [unknown, Record<string, {value?: unknown}>]}
   const objects: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(json.qpdf[1])) objects[key.replace(/^obj:/, '')] = value.value
   return objects
