@@ -24,9 +24,9 @@ import reporter from './test-reporter.mjs'
  * the end of a `pnpm test` log, on a loaded two-core machine), heaviest first:
  * their order in the queue. A name missing here is no error: it just starts
  * later. List a file that takes more than some 10 s. (The hostile-YAML, leak,
- * build, consumers, crash, property-validators and reproducible figures: the
- * last log's, scaled by what `pnpm test:run` measured their last change to
- * save.)
+ * build, consumers, crash, property-validators, reproducible, page-list and
+ * notes figures: the last log's, scaled by what `pnpm test:run` measured their
+ * last change to save.)
  */
 const costs = {
   'packages/cli/test/consumers.test.ts': 72,
@@ -35,20 +35,23 @@ const costs = {
   'packages/cli/test/commonmark.test.ts': 27,
   'packages/html/test/browser.test.ts': 26,
   'packages/model/test/hostile-yaml.test.ts': 25,
-  'packages/cli/test/page-list.test.ts': 24,
   'packages/model/test/pathological.test.ts': 23,
   'packages/cli/test/readmes.test.ts': 21,
   'packages/epub/test/reproducible.test.ts': 20,
+  'packages/cli/test/page-list.test.ts': 20,
   'packages/model/test/leak.test.ts': 14,
   'packages/pdf/test/scripts.test.ts': 14,
   'packages/pdf/test/locale.test.ts': 14,
   'packages/cli/test/crash.test.ts': 13,
+  'packages/pdf/test/notes.test.ts': 13,
   'packages/cli/test/reproducible.test.ts': 13,
   'packages/cli/test/out.test.ts': 12,
   'packages/cli/test/property-validators.test.ts': 11,
   'packages/model/test/readme.test.ts': 11,
   'packages/pdf/test/determinism.test.ts': 11,
   'packages/cli/test/build.test.ts': 10,
+  'packages/pdf/test/layout.test.ts': 10,
+  'packages/pdf/test/index.test.ts': 10,
   'packages/epub/test/epubcheck.test.ts': 10,
   // Less CPU, but long waits on its children's guards: started early, its waits overlap other files.
   'packages/epub/test/pathological.test.ts': 10

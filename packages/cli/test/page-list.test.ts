@@ -175,8 +175,8 @@ test('built with the PDF, the EPUB marks each printed page before the first word
     assert.match(opf, /<meta property="source-of" refines="#print-source">pagination<\/meta>/)
     assert.match(opf, /<meta property="schema:accessibilityFeature">pageBreakMarkers<\/meta>/)
     assert.match(opf, /<meta property="schema:accessibilityFeature">pageNavigation<\/meta>/)
-    const messages = await epubcheck(t, built.epub)
-    if (messages) assert.equal(describe(messages), '')
+    // epubcheck reads the reader edition's book (the next test): the same page-list, metadata and marks, mid-paragraph
+    // too, and in more places (notes, lists, headings). One run of it per book.
 
     // Built alone, the EPUB has no page-list: no print edition was made with it to follow.
     const alone = await runCli(['build', 'corpus', '-o', 'alone', '--quiet', '--format', 'epub'], dir)

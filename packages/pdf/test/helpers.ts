@@ -13,7 +13,7 @@ import type {TestContext} from 'node:test'
 import assert from 'node:assert/strict'
 import {corpusFromFiles, hasErrors, loadCorpus, resolveEdition, type ResolvedEdition} from '@samizdat/model'
 import {toPdf, type PdfOptions} from '@samizdat/pdf'
-import {sharedBuild} from '../../../scripts/test-cache.js'
+import {cacheDir, sharedBuild} from '../../../scripts/test-cache.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const root = join(here, '..', '..', '..')
@@ -96,9 +96,29 @@ export function run(command: string, args: readonly string[]): string {
   return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
 }
 
+const printed = new Map<string, string>()
+
+/**
+ * What a tool that only reads the PDF prints (pdftotext, qpdf --json). A PDF of the shared cache (`build`,
+ * `sharedBuild`) is named by a hash of all it is made from and never rewritten: it is read once per process, for
+ * every test file the process runs (the reader edition's words were read some ten times a run). Callers get the
+ * text and parse it afresh.
+ */
+function readOnce(command: 'pdftotext' | 'qpdf', options: readonly string[], pdf: string): string {
+  const args = command === 'pdftotext' ? [...options, pdf, '-'] : [...options, pdf]
+  if (!pdf.startsWith(cacheDir)) return run(command, args)
+  const key = [command, ...args].join('\0')
+  let text = printed.get(key)
+  if (text === undefined) {
+    text = run(command, args)
+    printed.set(key, text)
+  }
+  return text
+}
+
 /** Text of each page (pdftotext, reading order), pages in order. */
 export function pageTexts(pdf: string, layout = false): string[] {
-  const text = run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, '-'])
+  const text = readOnce('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8'], pdf)
   const pages = text.split('\f')
   if (pages.at(-1)?.trim() === '') pages.pop()
   return pages
@@ -120,7 +140,7 @@ export interface PageWords {
 
 /** Words with their boxes, grouped by line, from `pdftotext -bbox-layout`. */
 export function pageWords(pdf: string): PageWords[] {
-  const html = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'])
+  const html = readOnce('pdftotext', ['-bbox-layout', '-enc', 'UTF-8'], pdf)
   const pages: PageWords[] = []
   for (const page of html.split('<page ').slice(1)) {
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)
@@ -148,7 +168,7 @@ function unescape(text: string): string {
 
 /** The objects of a PDF as qpdf's JSON shows them. */
 export function pdfObjects(pdf: string): Record<string, unknown> {
-  const json = JSON.parse(run('qpdf', ['--json', pdf])) as {qpdf: [unknown, Record<string, {value?: unknown}>]}
+  const json = JSON.parse(readOnce('qpdf', ['--json'], pdf)) as {qpdf: [unknown, Record<string, {value?: unknown}>]}
   const objects: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(json.qpdf[1])) objects[key.replace(/^obj:/, '')] = value.value
   return objects

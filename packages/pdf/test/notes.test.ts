@@ -197,6 +197,6 @@ test("TeX's rule: a note waits for the next page only behind a split or waiting 
   // mark on the last line of page 16, whose page is full of notes, with the Appeal of the 22's nine lines.
   assert.ok(reader.waiting.length <= 8, `${reader.waiting.length} notes wait`)
   const generated = resolveEdition(await corpusFromFiles(notesCorpus()), 'corpus')
+  // The generated corpus fails the old rule on A4 and on Letter, as the reader edition did on A4: one typeset of the reader edition (A5) is enough.
   for (const paper of papers) assert.deepEqual((await unexplainedWaits(generated, paper)).unexplained, [], paper)
-  assert.deepEqual((await unexplainedWaits(await readerEdition(), 'A4')).unexplained, [], 'reader edition, A4')
 })
