@@ -102,6 +102,21 @@ test('page references in order, each page once, three or more running pages as a
   assert.match(bracket.texts.join('\n'), /wrote a ⸢letter⸣\./)
 })
 
+/** A layout store in memory, with the keys it was asked to keep, in order. */
+function memoryStore(): {
+  layouts: {key(parts: readonly unknown[]): string; get(key: string): Uint8Array | undefined; set(key: string, data: Uint8Array): void}
+  kept: string[]
+} {
+  const entries = new Map<string, Uint8Array>()
+  const kept: string[] = []
+  const layouts = {
+    key: (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+    get: (key: string) => entries.get(key),
+    set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
+  }
+  return {layouts, kept}
+}
+
 test('the second pass (page references) lays out no work again, and a layout store gives back each work: the same bytes', async () => {
   const filler = 'The committee met in the hall and spoke at length about the work of the factories. '.repeat(4)
   const corpus = await corpusFromFiles({
@@ -113,14 +128,8 @@ test('the second pass (page references) lays out no work again, and a layout sto
   const edition = resolveEdition(corpus, 'small')
   assert.ok(edition.backMatter.some((section) => JSON.stringify(section.tree).includes('"pageRef":true')))
   const [plain] = await toPdf(edition, {date})
-  // A store in memory; what it is asked to keep is counted: each work laid out, and the widths measured.
-  const entries = new Map<string, Uint8Array>()
-  const kept: string[] = []
-  const layouts = {
-    key: (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
-    get: (key: string) => entries.get(key),
-    set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
-  }
+  // What the store is asked to keep is counted: each work laid out, and the widths measured.
+  const {layouts, kept} = memoryStore()
   const [first] = await toPdf(edition, {date, layouts})
   assert.equal(kept.length, 3, 'two works and the widths, once each over both passes')
   assert.ok(Buffer.from(first!.data).equals(Buffer.from(plain!.data)))
@@ -132,13 +141,7 @@ test('the second pass (page references) lays out no work again, and a layout sto
 test('works that show page numbers (shared notes: "see note 5, p. 3") are kept for each pass and reused while their numbers hold', async () => {
   const edition = await readerEdition()
   const plain = await readFile(await readerPdf())
-  const entries = new Map<string, Uint8Array>()
-  const kept: string[] = []
-  const layouts = {
-    key: (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
-    get: (key: string) => entries.get(key),
-    set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
-  }
+  const {layouts, kept} = memoryStore()
   const [first] = await toPdf(edition, {date, layouts})
   // Every work of the reader edition shows a page number: laid out in each pass (the first knows no page).
   assert.equal(kept.length, edition.works.length * 2 + 1)
