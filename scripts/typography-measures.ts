@@ -3,7 +3,8 @@
  * (pdftotext's word boxes), so they hold whatever engine set it: per page,
  * the inter-word spaces of justified lines (min/median/max, in points and in
  * spaces of the font), the lines that end with a hyphen and the longest run
- * of them; for the book, the characters of a full body line (median, p95).
+ * of them, the justified paragraphs' runt last lines; for the book, the characters of a full body line
+ * (median, p95).
  * `pnpm measure` prints them as columns; the layout tests hold them to bounds.
  */
 import {geometry, leftEdge, type Paper} from '../packages/pdf/src/lib/geometry.js'
@@ -24,6 +25,11 @@ export interface PageMeasure {
   /** Lines that end with a hyphen (added or the word's own), and the longest run of them. */
   hyphenated: number
   longestRun: number
+  /**
+   * Last lines of justified paragraphs (a short line after a full one of the same size) that are runts: one
+   * word, or under a fifth of the measure, as the engine judges them (`isRunt` in packages/pdf/src/lib/paragraph.ts).
+   */
+  runts: number
   /** Characters (spaces included) of each body line that fills the measure from edge to edge. */
   fullLines: number[]
 }
@@ -35,6 +41,7 @@ export interface TypographySummary {
   ratio: {min: number; median: number; max: number; p99: number; count: number}
   hyphenated: number
   longestRun: number
+  runts: number
   charsPerLine: {median: number; p95: number}
 }
 
@@ -46,17 +53,24 @@ export function typographyMeasures(pages: readonly PageWords[], paper: Paper, fr
     const index = from + offset
     const left = leftEdge(g, index)
     const right = left + g.textWidth
-    const result: PageMeasure = {page: index + 1, spaces: [], ratios: [], hyphenated: 0, longestRun: 0, fullLines: []}
+    const result: PageMeasure = {page: index + 1, spaces: [], ratios: [], hyphenated: 0, longestRun: 0, runts: 0, fullLines: []}
     let run = 0
     let previousSize = 0
+    let previousFull = false
     for (const line of page.lines) {
       const first = line[0]
       const last = line.at(-1)
       if (!first || !last || first.yMin < g.top - 2 || first.yMax > g.top + g.textHeight + 2) continue
       const size = (first.yMax - first.yMin) / boxHeight
       // A run of hyphens is one paragraph's: it ends where the type size changes (the text's last line, a note's first).
-      if (Math.abs(size - previousSize) > 0.3) run = 0
+      const sameSize = Math.abs(size - previousSize) <= 0.3
+      if (!sameSize) run = 0
       previousSize = size
+      const full = last.xMax >= right - edge
+      // pdftotext splits a word where its style changes: one word is one box, or boxes with no space between.
+      const oneWord = line.every((word, position) => position === 0 || word.xMin - (line[position - 1] as (typeof line)[number]).xMax < 0.3)
+      if (sameSize && previousFull && !full && first.xMin < left + edge && (oneWord || last.xMax - first.xMin < g.textWidth / 5)) result.runts++
+      previousFull = full
       if (/\p{L}-$/u.test(last.text)) {
         result.hyphenated++
         run++
@@ -93,6 +107,7 @@ export function typographyMeasures(pages: readonly PageWords[], paper: Paper, fr
     ratio: {min: ratios[0] ?? 0, median: quantile(ratios, 0.5), max: ratios.at(-1) ?? 0, p99: quantile(ratios, 0.99), count: ratios.length},
     hyphenated: measured.reduce((sum, page) => sum + page.hyphenated, 0),
     longestRun: Math.max(0, ...measured.map((page) => page.longestRun)),
+    runts: measured.reduce((sum, page) => sum + page.runts, 0),
     charsPerLine: {median: quantile(lines, 0.5), p95: quantile(lines, 0.95)}
   }
 }
@@ -120,6 +135,7 @@ export const typographyColumns: ReadonlyArray<{title: string; value: (printed: {
       return `${hyphenated} (${longestRun})`
     }
   },
+  {title: 'runt last lines', value: ({paper, words}) => String(typographyMeasures(words, paper).runts)},
   {
     title: 'chars/line median/p95',
     value: ({paper, words}) => {
@@ -134,7 +150,7 @@ export function pageLines(words: readonly PageWords[], paper: Paper): string[] {
   return typographyMeasures(words, paper).pages.map((page) => {
     const spaces = sorted([...page.spaces])
     const range = spaces.length === 0 ? '–' : [spaces[0] ?? 0, quantile(spaces, 0.5), spaces.at(-1) ?? 0].map((value) => value.toFixed(2)).join('/')
-    return `  page ${page.page}: word space ${range} pt, ${page.hyphenated} hyphenated (run ${page.longestRun})`
+    return `  page ${page.page}: word space ${range} pt, ${page.hyphenated} hyphenated (run ${page.longestRun}), ${page.runts} runts`
   })
 }
 

@@ -5,7 +5,8 @@ import {registerFonts} from '../src/lib/fonts.js'
 import {Hyphenator} from '../src/lib/hyphenate.js'
 import {breakLines, infinity, type BreakItem, type PenaltyItem} from '../src/lib/linebreak.js'
 import {Measurer} from '../src/lib/measure.js'
-import {setParagraph} from '../src/lib/paragraph.js'
+import {isRunt, setParagraph} from '../src/lib/paragraph.js'
+import {geometry} from '../src/lib/geometry.js'
 import {createDocument} from '../src/lib/pdfkit.js'
 import {structRoot} from '../src/lib/structure.js'
 import type {Line, Run, TextStyle} from '../src/lib/types.js'
@@ -192,4 +193,93 @@ test("emergency stretch sets what the tolerance refused, within the spacing's ha
     breakLines(words(8), () => 52, {tolerance: 1.26, emergencyStretch: 3, maxRatio: 1.9}),
     undefined
   )
+})
+
+/** Words of the given lengths (6 a letter), spaces of 3 (stretch 1.5, shrink 1), then the paragraph's end. */
+function lettered(lengths: readonly number[]): BreakItem[] {
+  const items: BreakItem[] = []
+  lengths.forEach((length, index) => {
+    if (index > 0) items.push({type: 'glue', width: 3, stretch: 1.5, shrink: 1})
+    items.push({type: 'box', width: 6 * length})
+  })
+  items.push(
+    {type: 'penalty', width: 0, penalty: infinity, flagged: false},
+    {type: 'glue', width: 0, stretch: infinity * 10, shrink: 0},
+    {type: 'penalty', width: 0, penalty: -infinity, flagged: false}
+  )
+  return items
+}
+
+test('looseness sets a paragraph a line shorter or longer when the tolerance allows, as close as it can otherwise', () => {
+  const cycle = [3, 7, 2, 5, 9, 4, 6, 2, 8, 3, 5, 7, 4, 2, 6, 10, 3, 5, 4, 7, 2, 6, 3, 8, 5, 4, 9, 2, 6, 3]
+  const items = lettered(Array.from({length: 63}, (_, index) => cycle[index % cycle.length] as number))
+  const best = breakLines(items, () => 220, {tolerance: 10})
+  assert.equal(best?.length, 11)
+  const shorter = breakLines(items, () => 220, {tolerance: 10, looseness: -1})
+  assert.equal(shorter?.length, 10)
+  // Shorter means tighter: every line within the shrink, the last one still a line.
+  assert.ok(shorter?.every((line) => line.ratio >= -1))
+  assert.equal(breakLines(items, () => 220, {tolerance: 10, looseness: 1})?.length, 12)
+  // Too tight for the tolerance: the best is kept.
+  assert.equal(breakLines(items, () => 220, {tolerance: 1.26, looseness: -1})?.length, breakLines(items, () => 220, {tolerance: 1.26})?.length)
+  assert.equal(breakLines(words(10), () => 58, {tolerance: 10})?.length, 2)
+  assert.equal(breakLines(words(10), () => 58, {tolerance: 10, looseness: 1})?.length, 3)
+  // As close as it can: one-word lines have no glue to stretch.
+  assert.equal(breakLines(words(10), () => 58, {tolerance: 10, looseness: 5})?.length, 3)
+})
+
+/** A seeded generator of prose nobody wrote: words of 1 to 12 letters, a comma or a full stop now and then. */
+function generatedParagraphs(count: number, seed: number): string[] {
+  let state = seed
+  const next = (): number => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+    return state / 2_147_483_648
+  }
+  const letters = 'etaoinshrdlucmfwypvbgk'
+  return Array.from({length: count}, () => {
+    const words = Array.from({length: 30 + Math.floor(next() * 90)}, () => {
+      const length = 1 + Math.floor(next() * next() * 12)
+      const word = Array.from({length}, () => letters[Math.floor(next() * next() * letters.length)]).join('')
+      const mark = next()
+      return word + (mark < 0.08 ? ',' : mark < 0.12 ? '.' : '')
+    })
+    return words.join(' ') + '.'
+  })
+}
+
+test('a paragraph ending in a runt is set a line shorter when the spacing bounds allow (generated corpus, A5 and A4)', () => {
+  for (const paper of ['A5', 'A4'] as const) {
+    const g = geometry(paper)
+    const style: TextStyle = {font: 'serif', size: g.size}
+    const paragraphs = generatedParagraphs(150, paper === 'A5' ? 7 : 11)
+    const set = (pullRunts: boolean): Line[][] =>
+      paragraphs.map((paragraph) =>
+        setParagraph([run(paragraph, style)], measure, {
+          width: g.textWidth,
+          align: 'justify',
+          indent: g.size,
+          leading: g.leading,
+          style,
+          hyphenate: true,
+          pullRunts
+        })
+      )
+    const runts = (setting: Line[][]): number => setting.filter((lines) => lines.length > 1 && isRunt(lines.at(-1) as Line, g.textWidth)).length
+    const before = set(false)
+    const after = set(true)
+    const pulled = after.filter((lines, index) => lines.length < (before[index] as Line[]).length).length
+    assert.ok(runts(before) >= 10, `${paper}: ${runts(before)} runts before`)
+    // Each runt pulled back makes the paragraph a line shorter; the rest could not be within the bounds.
+    assert.equal(runts(before) - runts(after), pulled, `${paper}: ${runts(before)} → ${runts(after)}`)
+    assert.ok(runts(after) < runts(before), `${paper}: ${runts(before)} → ${runts(after)}`)
+    // No paragraph grows; one pulled back has no line shrunk past its glue nor stretched past TeX's `\tolerance`
+    // (ratio 1.26), or past its old widest line where that was wider.
+    after.forEach((lines, index) => {
+      const old = before[index] as Line[]
+      assert.ok(lines.length <= old.length)
+      if (lines.length === old.length) return
+      const bound = Math.max(1.26, ...old.map((line) => line.ratio ?? 0))
+      for (const line of lines) if (line.ratio !== undefined) assert.ok(line.ratio >= -1 && line.ratio <= bound + 1e-9, `ratio ${line.ratio}`)
+    })
+  }
 })

@@ -50,6 +50,11 @@ export interface BreakOptions {
   emergencyStretch?: number
   /** Largest ratio of a line's own glue, whatever the emergency stretch: the spacing's hard bound. */
   maxRatio?: number
+  /**
+   * TeX's `\looseness`: set the paragraph this many lines longer (or, negative,
+   * shorter) than its best, if it can be within the tolerance, else as close as it can.
+   */
+  looseness?: number
 }
 
 /** One line of a solution: the item index it breaks at, and how much its glue is stretched (>0) or shrunk (<0). */
@@ -87,6 +92,7 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
   const consecutiveHyphens = options.consecutiveHyphens ?? 2
   const emergencyStretch = options.emergencyStretch ?? 0
   const maxRatio = options.maxRatio ?? Infinity
+  const looseness = options.looseness ?? 0
   const sum = {width: 0, stretch: 0, shrink: 0}
   const active: Node[] = [{position: 0, line: 0, hyphens: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: undefined}]
 
@@ -110,6 +116,15 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
     if (node.position === items.length - 1 && (!best || node.demerits < best.demerits)) best = node
   }
   if (!best) return undefined
+  if (looseness !== 0) {
+    // As TeX: the solution whose line count is nearest the wanted one, on the wanted side; then the fewest demerits.
+    const wanted = best.line + looseness
+    const distance = (node: Node): number => Math.abs(node.line - wanted)
+    for (const node of active) {
+      if (node.position !== items.length - 1 || Math.sign(node.line - (best as Node).line) * Math.sign(looseness) < 0) continue
+      if (distance(node) < distance(best) || (distance(node) === distance(best) && node.demerits < best.demerits)) best = node
+    }
+  }
   const breaks: LineBreak[] = []
   for (let node: Node | undefined = best; node?.previous; node = node.previous) {
     breaks.push({position: node.position, ratio: node.ratio})
@@ -119,7 +134,8 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
   function tryBreak(index: number, penalty: number, flagged: boolean): void {
     const item = items[index] as BreakItem
     const forced = penalty <= -infinity
-    // The best way to reach this break for each fitness class and run of hyphens.
+    // The best way to reach this break for each fitness class and run of hyphens (and line count, under looseness:
+    // the paragraph's other lengths must survive to the end; without it they would only cost time).
     // Made only when a line can end here: at most break points none can, and this runs at every one.
     let candidates: Map<string, Node> | undefined
     // The nodes that stay active are kept in place, in order (no new array at every break point).
@@ -158,7 +174,7 @@ export function breakLines(items: readonly BreakItem[], lineWidth: (line: number
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
       if (Math.abs(fitness - node.fitness) > 1) demerits += fitnessDemerits
       demerits += node.demerits
-      const key = `${fitness} ${hyphens}`
+      const key = looseness === 0 ? `${fitness} ${hyphens}` : `${fitness} ${hyphens} ${node.line}`
       candidates ??= new Map()
       const current = candidates.get(key)
       if (!current || demerits < current.demerits) {

@@ -25,6 +25,8 @@ export interface ParagraphOptions {
   hyphenate?: boolean
   /** The document's hyphenator: the edition's exceptions, and words already hyphenated. */
   hyphenator?: Hyphenator
+  /** Set a paragraph ending in a runt a line shorter when it can (default); `false` keeps the best setting (to compare). */
+  pullRunts?: boolean
 }
 
 interface Pass {
@@ -42,6 +44,8 @@ interface Pass {
 
 /** The widest justified spacing the passes allow: glue stretched twice its stretch (two spaces). */
 const maxRatio = 2
+/** TeX's `\tolerance` (200) as a ratio: the loosest spacing a paragraph is set with before emergency stretch. */
+const tolerance = 1.26
 /** The last resort's (a narrow column): two and a half spaces; a line that needs more is left short instead. */
 const lastResortRatio = 3
 
@@ -93,11 +97,24 @@ function withFallbackFonts(runs: readonly Run[], measure: Measurer): Run[] {
   })
 }
 
+/**
+ * A runt: a last line of one word, or shorter than a fifth of the measure (about a dozen characters of a
+ * 60–75-character line: less than a short phrase), which reads as a gap between paragraphs rather than as text.
+ */
+export function isRunt(line: Line, width: number): boolean {
+  const words = line.glyphs
+    .map((glyph) => glyph.text)
+    .join('')
+    .trim()
+  const end = Math.max(0, ...line.glyphs.map((glyph) => glyph.x + glyph.width))
+  return words !== '' && (!/\s/u.test(words) || end < width / 5)
+}
+
 function breakParagraph(runs: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
   const passes = options.align === 'justify' ? justifiedPasses : raggedPasses
   const metrics = measure.metrics(options.style)
   const baseline = (options.leading - metrics.ascent - metrics.descent) / 2 + metrics.ascent
-  const attempt = (pass: Pass, width: number): Line[] | undefined => {
+  const attempt = (pass: Pass, width: number, looseness = 0): Line[] | undefined => {
     const items = itemize(runs, measure, {
       align: options.align,
       indent: options.indent ?? 0,
@@ -112,13 +129,37 @@ function breakParagraph(runs: readonly Run[], measure: Measurer, options: Paragr
       tolerance: pass.tolerance,
       emergencyStretch: (pass.emergencyStretch ?? 0) * options.style.size,
       maxRatio: Math.max(pass.tolerance, maxRatio),
+      looseness,
       ...(pass.anyHyphens ? {consecutiveHyphens: Infinity} : {})
     })
     return breaks && setLines(items, breaks, {align: options.align, width, height: options.leading, baseline, maxRatio: lastResortRatio})
   }
-  for (const pass of passes) {
+  for (const [index, pass] of passes.entries()) {
     const lines = attempt(pass, options.width)
-    if (lines) return lines
+    if (!lines) continue
+    // A runt last line is pulled back, as a compositor does, by setting the paragraph a line shorter (TeX's
+    // `\looseness` −1): under this pass, or the next ones that only add hyphens (the first pass has none, and
+    // a hyphen is the compositor's usual way to take a word back), never with more tolerance than TeX's
+    // `\tolerance` or this pass had, nor more emergency stretch: the tolerance bounds every line, the hyphen
+    // limit every run. A paragraph that cannot be shorter, or only with a runt again, is kept as it was. Not
+    // for the last resorts (wider spacing or runs of hyphens cost more than a short last line) nor for rag.
+    if (options.pullRunts !== false && options.align === 'justify' && lines.length > 1 && isRunt(lines.at(-1) as Line, options.width)) {
+      const looser = passes
+        .slice(index)
+        .filter(
+          (next) =>
+            next === pass ||
+            (next.tolerance <= Math.max(pass.tolerance, tolerance) &&
+              (next.emergencyStretch ?? 0) <= (pass.emergencyStretch ?? 0) &&
+              next.emergency === pass.emergency &&
+              next.names === pass.names)
+        )
+      for (const next of pass.tolerance <= maxRatio && !pass.anyHyphens ? looser : []) {
+        const shorter = attempt(next, options.width, -1)
+        if (shorter && shorter.length < lines.length && !isRunt(shorter.at(-1) as Line, options.width)) return shorter
+      }
+    }
+    return lines
   }
   // A measure narrower than one glyph (a squeezed table column): as TeX does with an overfull box, let the
   // lines run over rather than fail the book; each doubling is one more linear pass, a few at most.
