@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict'
 import {writeFileSync} from 'node:fs'
-import {readFile, writeFile} from 'node:fs/promises'
+import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
@@ -94,7 +94,8 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
       // Once this thread has loaded and resolved the corpus, a work changes on the disk: the worker (still
       // starting) must render the text this thread read, not the edit.
       const onProgress = (event: {type: string}): void => void (threads === 2 && event.type === 'plan' && writeFileSync(later, 'Edited meanwhile.\n'))
-      const result = await build({corpus: 'corpus', out: `out-${threads}`, cwd: dir, date, threads, onProgress})
+      // With the cache on the worker's side: what the worker laid out is kept by the main thread once the build is written.
+      const result = await build({corpus: 'corpus', out: `out-${threads}`, cwd: dir, date, threads, onProgress, cache: threads === 2})
       builds.push({result, files: await snapshot(path.join(dir, `out-${threads}`)), messages: report(result.files, dir)})
     }
     const [one, two] = builds as [(typeof builds)[0], (typeof builds)[0]]
@@ -105,6 +106,8 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
     assert.match(one.messages, /raw\.md:7:1: warning Raw HTML `<script>` is left out of the PDF: its content is code, not text \[html-omitted\]$/m)
     assert.equal(two.messages, one.messages)
     assert.notDeepEqual(await readFile(later), original)
+    // Every PDF was made on the worker: the layouts kept are the worker's (one per work and edition at least).
+    assert.ok((await readdir(path.join(dir, '.samizdat-cache/layout'))).length >= 3)
 
     // One format, or no PDF: the worker makes every other edition (the three PDFs, two at a time), the same bytes.
     await writeFile(later, original)

@@ -308,7 +308,7 @@ async function buildWith(
     const made =
       thread && onWorker(index, 'pdf')
         ? asFault(doing, cwd, () => thread.result(id, 'pdf')).then(
-            (rendered) => (warnings.push(...rendered.warnings.map(revive)), {files: rendered.files, pages: rendered.pages ?? []})
+            (rendered) => (adopt(rendered.cache), warnings.push(...rendered.warnings.map(revive)), {files: rendered.files, pages: rendered.pages ?? []})
           )
         : asFault(doing, cwd, () =>
             (formats['pdf'] as Format).render(edition, {
@@ -368,7 +368,7 @@ async function buildWith(
         done()
       } else {
         signal?.throwIfAborted()
-        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report, ...(layouts ? {layouts} : {})})))
+        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report})))
         done()
       }
       const key = hit ? undefined : keys.get(slot)
