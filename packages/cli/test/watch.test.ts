@@ -111,6 +111,83 @@ test('samizdat watch: Ctrl-C (the signal aborted) stops the loop with exit 130 a
   }
 })
 
+test('samizdat watch --json / preview --json: each build is one JSON line on stdout (NDJSON), shaped as build --json', async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), editionsCorpus)
+    const controller = new AbortController()
+    let stdout = ''
+    let stderr = ''
+    const lines = (): Array<Record<string, unknown>> =>
+      stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    const code = run(['watch', 'notes', '-f', 'html', '-e', 'beta-only', '--json'], {
+      cwd: dir,
+      signal: controller.signal,
+      stderr: {write: (text: string) => (stderr += text)},
+      stdout: {
+        write(text: string) {
+          stdout += text
+          // A good build, then a bad edit, then stop.
+          if (lines().length === 1) void writeFile(path.join(dir, 'notes/editions/beta-only.yaml'), 'title: Beta Alone\nworks:\n  - gamma\n')
+          if (lines().length === 2) controller.abort()
+        }
+      }
+    })
+    assert.equal(await code, 130)
+    const [built, failed, ...rest] = lines()
+    assert.deepEqual(rest, [])
+    assert.equal(stdout.split('\n').length, 3, 'one line per build')
+    const outputs = built?.['outputs'] as Array<Record<string, unknown>>
+    assert.deepEqual(
+      {...built, outputs: outputs.map(({edition, format, path, cached}) => ({edition, format, path, cached}))},
+      {
+        ok: true,
+        exitCode: 0,
+        messages: [],
+        outputs: [
+          {edition: 'beta-only', format: 'html', path: 'dist/beta-only/', cached: false},
+          {edition: 'beta-only', format: 'apparatus', path: 'dist/beta-only.apparatus.json', cached: false}
+        ],
+        changed: []
+      }
+    )
+    assert.deepEqual(Object.keys(outputs[0] ?? {}).sort(), ['bytes', 'cached', 'edition', 'files', 'format', 'ms', 'path'])
+    assert.deepEqual([failed?.['ok'], failed?.['exitCode'], failed?.['outputs'], failed?.['changed']], [false, 1, [], ['editions/beta-only.yaml']])
+    const messages = failed?.['messages'] as Array<Record<string, unknown>>
+    assert.ok(messages.length > 0 && messages.every((message) => message['file'] === 'notes/editions/beta-only.yaml'), JSON.stringify(messages))
+    assert.equal(typeof failed?.['error'], 'string')
+    // Nothing else on stdout, and no human report on stderr.
+    assert.doesNotMatch(stderr, /wrote |built in |error/)
+
+    await writeTree(path.join(dir, 'notes'), editionsCorpus)
+    stdout = ''
+    const preview = new AbortController()
+    const served = await run(['preview', 'notes', '-f', 'html', '-e', 'both', '--port', '0', '--json'], {
+      cwd: dir,
+      signal: preview.signal,
+      stderr: {write: () => true},
+      stdout: {
+        write(text: string) {
+          stdout += text
+          preview.abort()
+        }
+      }
+    })
+    assert.equal(served, 130)
+    const [first, ...more] = lines()
+    assert.deepEqual(more, [])
+    assert.deepEqual(
+      [first?.['ok'], first?.['changed'], (first?.['outputs'] as Array<{path: string}>).map((entry) => entry.path)],
+      [true, [], ['dist/both/', 'dist/both.apparatus.json']]
+    )
+  } finally {
+    await cleanup()
+  }
+})
+
 /** A raw GET: the path is sent as given, `..` and all (a browser would have resolved it). */
 function get(url: string, pathname: string): Promise<{status: number; type: string; body: string}> {
   const {hostname, port} = new URL(url)

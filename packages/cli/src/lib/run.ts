@@ -12,7 +12,8 @@ import {registerCompletion} from './commands/completion.js'
 import {registerLoop, Stopped} from './commands/loop.js'
 import {registerNew} from './commands/new.js'
 import {describeFault} from './faults.js'
-import {clean, messagesOf, report, type ReportOptions} from './report.js'
+import {failureDocument} from './json.js'
+import {clean, report, type ReportOptions} from './report.js'
 import {version} from './version.js'
 
 /** Where a run writes, and where relative paths start; tests capture it. */
@@ -34,6 +35,8 @@ export interface Io {
 /** What a command sets for the whole run: how errors are told (as JSON, naming stdin). */
 export interface RunState {
   json: boolean
+  /** `--json` as NDJSON (`watch`, `preview`): each document on one line. */
+  lines?: boolean | undefined
   name?: ((file: Parameters<NonNullable<ReportOptions['name']>>[0]) => string | undefined) | undefined
 }
 
@@ -54,7 +57,8 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
     return 0
   } catch (error) {
     const code = exitCode(error, context, state)
-    if (state.json && !(error instanceof CommanderError)) context.stdout.write(failure(error, code, context, state))
+    // Ctrl-C ending a loop is no build's result: the exit code tells it.
+    if (state.json && !(error instanceof CommanderError || error instanceof Stopped)) context.stdout.write(failure(error, code, context, state))
     return code
   }
 }
@@ -85,16 +89,14 @@ function program(io: Io, state: RunState): Command {
   registerBuild(program, io, state)
   registerCheck(program, io, state)
   registerNew(program, io)
-  registerLoop(program, io)
+  registerLoop(program, io, state)
   registerCompletion(program, io)
   return program
 }
 
-/** `--json` on failure: one document on stdout, the same messages the terminal would show. */
+/** `--json` on failure: one document on stdout (one line under `watch`/`preview`), the same messages the terminal would show. */
 function failure(error: unknown, code: number, io: Io, state: RunState): string {
-  const files = error instanceof ContentError ? error.files : []
-  const reason = error instanceof Error ? clean(error.message) : String(error)
-  return `${JSON.stringify({ok: false, exitCode: code, error: reason, messages: messagesOf(files, io.cwd, {name: state.name}), outputs: []}, null, 2)}\n`
+  return `${JSON.stringify(failureDocument(error, code, io.cwd, state.name), null, state.lines ? undefined : 2)}\n`
 }
 
 function exitCode(error: unknown, io: Io, state: RunState): number {

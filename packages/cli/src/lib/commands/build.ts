@@ -3,8 +3,9 @@ import {UsageError} from '@samizdat/model/errors'
 import {InvalidArgumentError, type Command} from 'commander'
 import type {BuildOptions, Progress} from '../build.js'
 import {formats} from '../formats.js'
-import {plainProgress, shownPath, summary, type Shown} from '../progress.js'
-import {messagesOf, report} from '../report.js'
+import {resultDocument} from '../json.js'
+import {plainProgress, summary, type Shown} from '../progress.js'
+import {report} from '../report.js'
 import {useColor, type Io, type RunState} from '../run.js'
 import {corpusArgument} from '../select.js'
 import {stdinFileName} from '../stdin.js'
@@ -87,8 +88,7 @@ export function registerBuild(program: Command, io: Io, state: RunState): void {
       await shown?.end()
       const out = target.file === undefined ? (target.out ?? 'dist') : ''
       if (state.json) {
-        const outputs = result.written.map((entry) => ({...entry, path: shownPath(out, entry.path), ms: Math.round(entry.ms)}))
-        io.stdout.write(`${JSON.stringify({ok: true, exitCode: 0, messages: messagesOf(result.files, io.cwd, {name: state.name}), outputs}, null, 2)}\n`)
+        io.stdout.write(`${JSON.stringify(resultDocument(result, out, io.cwd, state.name), null, 2)}\n`)
         return
       }
       io.stderr.write(report(result.files, io.cwd, {color, name: state.name}))

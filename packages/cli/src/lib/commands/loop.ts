@@ -8,7 +8,8 @@ import {Command, InvalidArgumentError} from 'commander'
 import type {WatchEvent, WatchOptions} from '../loop/watch.js'
 import {seconds, summary} from '../progress.js'
 import {clean, report} from '../report.js'
-import {useColor, type Io} from '../run.js'
+import {failureDocument, resultDocument} from '../json.js'
+import {useColor, type Io, type RunState} from '../run.js'
 import {selectionFrom, withSelection, type SelectionOptions} from './options.js'
 import {corpusArgument} from '../select.js'
 
@@ -17,6 +18,7 @@ interface Options extends SelectionOptions {
   out?: string
   format?: string[]
   quiet?: boolean
+  json?: boolean
   port?: number
 }
 
@@ -25,13 +27,13 @@ export class Stopped extends Error {
   readonly exitCode = 130
 }
 
-export function registerLoop(program: Command, io: Io): void {
+export function registerLoop(program: Command, io: Io, state: RunState): void {
   const watch = withBuildOptions(
     program.command('watch').description('Build, then rebuild whenever the corpus changes; a failed rebuild keeps the last good output.')
   )
   watch.action(async (argument: string | undefined, options: Options) => {
     const {watch: run} = await import('../loop/watch.js')
-    const watchOptions = await loopOptions(argument, options, io)
+    const watchOptions = await loopOptions(argument, options, io, state)
     io.stderr.write(clean(`watching ${watchOptions.corpus}/ (Ctrl-C to stop)`) + '\n')
     await run(watchOptions)
     stopped(io)
@@ -41,7 +43,7 @@ export function registerLoop(program: Command, io: Io): void {
   ).option('--port <number>', 'port to serve on, on 127.0.0.1 only (default 8000; 0 for any free one)', parsePort)
   preview.action(async (argument: string | undefined, options: Options) => {
     const {preview: run} = await import('../loop/preview.js')
-    const previewOptions = await loopOptions(argument, options, io)
+    const previewOptions = await loopOptions(argument, options, io, state)
     await run({
       ...previewOptions,
       port: options.port,
@@ -59,12 +61,16 @@ function withBuildOptions(command: Command): Command {
       .option('-o, --out <dir>', 'output folder (default: dist)')
   )
     .option('-q, --quiet', 'print only problems')
+    .option('--json', "print each build's messages and results as one JSON line on stdout (NDJSON), as build --json prints them")
     .option('--strict', 'treat every warning as an error: the rebuild fails, the last good output stays')
     .option('--no-cache', 'make every output afresh: neither read nor write .samizdat-cache/')
 }
 
 /** The build options of a loop, with the config file's defaults, and what it prints after each build. */
-async function loopOptions(argument: string | undefined, options: Options, io: Io): Promise<WatchOptions & {corpus: string}> {
+async function loopOptions(argument: string | undefined, options: Options, io: Io, state: RunState): Promise<WatchOptions & {corpus: string}> {
+  // Set first: a usage error from here on is told as a JSON line too.
+  state.json = options.json === true
+  state.lines = true
   const corpus = corpusArgument(argument, options.corpus)
   const {readConfig} = await import('../config.js')
   const config = await readConfig(path.resolve(io.cwd, corpus), io.cwd)
@@ -74,8 +80,16 @@ async function loopOptions(argument: string | undefined, options: Options, io: I
     corpus,
     out,
     formats: options.format ?? config?.formats,
-    onBuild: (event) => io.stderr.write(told(event, out ?? 'dist', io, options.quiet === true))
+    onBuild: state.json
+      ? (event) => io.stdout.write(`${JSON.stringify(documentOf(event, out ?? 'dist', io))}\n`)
+      : (event) => io.stderr.write(told(event, out ?? 'dist', io, options.quiet === true))
   }
+}
+
+/** `--json`: one build of the loop as `build --json` tells a build, and the changes that caused it. */
+function documentOf(event: WatchEvent, out: string, io: Io): Record<string, unknown> {
+  const document = event.type === 'built' ? resultDocument(event.result, out, io.cwd) : failureDocument(event.error, event.error.exitCode, io.cwd)
+  return {...document, changed: event.changed}
 }
 
 /** What one build of the loop prints: the change, what was made again and how long it took, or why it failed. */
