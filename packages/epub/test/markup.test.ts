@@ -110,3 +110,39 @@ test('a raw HTML fragment link to nowhere in the book is unlinked, with a warnin
     ['epub-link-missing: Link to `#ideas-someone` (in a.xhtml), which is nowhere in the book: its text stands unlinked']
   )
 })
+
+// Raw HTML as READMEs write it (an all-contributors table, a named anchor; generated here, in their shape): what
+// epub-gen-memory would drop with a placeless warning is turned into CSS, left out silently when it says nothing a
+// reader sees, or told at the element's place.
+test('presentational attributes of raw HTML become styles; one no EPUB allows is told at its place, none by epub-gen-memory', async () => {
+  const markdown = [
+    '# A',
+    '',
+    '<a name="usage"></a>',
+    '',
+    '<table><tbody><tr>',
+    '<td align="center" valign="top" width="20%"><b>Ada</b></td>',
+    '<td nowrap height="40">Grace</td>',
+    '</tr></tbody><tfoot><tr>',
+    '  <td align="center" size="13px" colspan="2">Add yours</td>',
+    '</tr></tfoot></table>',
+    ''
+  ].join('\n')
+  const corpus = await corpusFromFiles({'a.md': markdown})
+  const warnings: string[] = []
+  const [file] = await toEpub(resolveEdition(corpus, 'corpus'), {
+    ...fixtureOptions,
+    report: (message) => warnings.push(`${message.file}:${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
+  })
+  assert.deepEqual(warnings, ['a.md:9:3 epub-attribute: Attribute `size` of `<td>` is left out of the book (EPUB allows no such attribute there)'])
+  const book = await open(file!.data)
+  const cells = elements(await book.xml(book.base + 'a.xhtml'), 'td')
+  assert.deepEqual(
+    cells.map((cell) => [attribute(cell, 'class'), attribute(cell, 'style'), attribute(cell, 'colspan')]),
+    [
+      ['align-center', 'vertical-align: top; width: 20%', ''],
+      ['', 'white-space: nowrap; height: 40px', ''],
+      ['align-center', '', '2']
+    ]
+  )
+})

@@ -11,8 +11,10 @@
  *    (its own have a random UUID, "now", "All rights reserved"), and the
  *    chapter template is ours;
  * 2. zip times: every entry gets the build's time (it stamps the clock's);
- * 3. attributes: its `fixHTML` drops, silently, what is outside an
- *    allow-list, so what they say is moved into text or classes first;
+ * 3. attributes: its `fixHTML` drops what is outside an allow-list, telling
+ *    only a warning with no place, so what they say is moved into text,
+ *    classes or styles first, and what is still outside its list is left out
+ *    here, with a warning at the element's place in the source;
  * 4. images: it downloads every `<img>`, so a remote one becomes a link first,
  *    and the edition's own images (`edition.assets`) cross it as placeholders
  *    and are written into the zip, at their `path`, afterwards;
@@ -32,6 +34,7 @@ import {crc32, deflateRawSync} from 'node:zlib'
 import {EPub, type Chapter, type Options} from 'epub-gen-memory'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
+import {find, html} from 'property-information'
 import {writerWarning, type ImageAsset, type Reporter} from '@samizdat/model'
 import type {BookDocument} from './documents.js'
 import type {FontFile} from './script-fonts.js'
@@ -101,6 +104,9 @@ const CompressedObject = jszipRequire('jszip/lib/compressedObject') as new (
 ) => CompressedObject
 const deflate = (jszipRequire('jszip/lib/compressions') as {DEFLATE: unknown}).DEFLATE
 const deflatedFonts = new Map<string, CompressedObject>()
+
+/** Workaround 3: the attributes its `fixHTML` keeps, from its own list, so that an upgrade changing it changes ours. */
+const keptAttributes: ReadonlySet<string> = new Set((jszipRequire('./util/constants') as {allowedAttributes: string[]}).allowedAttributes)
 
 /** A font file, raw-deflated at level 9 as jszip would, the first time a process needs it. */
 function deflatedFont(path: string): CompressedObject {
@@ -208,17 +214,20 @@ export interface MarkupContext {
 
 /**
  * Workarounds 3 and 4: markup that survives it. Its `fixHTML` keeps only
- * attributes on an allow-list, silently: `start` on `<ol>`, `datetime`,
- * `data-*`, `align`, `scope`, `headers`, `checked`, `width`… go. And it
- * downloads every `<img>`. So before chapters reach it, what those attributes
- * say is moved into text or classes, and images become links: the book never fetches.
+ * attributes on an allow-list, telling what it drops with no place: `start`
+ * on `<ol>`, `datetime`, `data-*`, `align`, `valign`, `width`, `name`… go.
+ * And it downloads every `<img>`. So before chapters reach it, what those
+ * attributes say is moved into text, classes or styles; what is left outside
+ * its list is left out here and told at its place; and images become links:
+ * the book never fetches.
  */
 export function survivable(nodes: ElementContent[], context: MarkupContext): ElementContent[] {
   return nodes.flatMap((node) => transform(node, context))
 }
 
 function transform(node: ElementContent, context: MarkupContext): ElementContent[] {
-  if (node.type !== 'element') return [node]
+  // A formula crosses it whole, as a placeholder (workaround 7): its attributes are MathML's.
+  if (node.type !== 'element' || node.tagName === 'math') return [node]
   const element: Element = {...node, properties: {...node.properties}, children: survivable(node.children, context)}
   const {properties} = element
 
@@ -246,11 +255,41 @@ function transform(node: ElementContent, context: MarkupContext): ElementContent
   if (align !== undefined && /^(?:left|center|right|justify)$/.test(String(align))) {
     properties['className'] = [...classes(properties['className']), 'align-' + String(align)]
   }
+  const dropped: string[] = []
   for (const key of Object.keys(properties)) {
-    // data-* (from raw HTML in a source) and table cell relations say nothing a reader sees.
-    if (/^data[A-Z]/.test(key) || key === 'align' || key === 'scope' || key === 'headers') delete properties[key]
+    const attribute = find(html, key).attribute
+    if (keptAttributes.has(attribute)) continue
+    const style = restyled(attribute, properties[key])
+    if (style !== undefined) properties['style'] = [properties['style'], style].filter(Boolean).join('; ')
+    // data-*, table cell relations, a fragment name (the sanitiser prefixed it: no link reaches it), a quotation's
+    // address and microdata say nothing a reader sees; the rest is told.
+    else if (!/^data-|^(?:align|scope|headers|name|cite|itemprop)$/.test(attribute)) dropped.push(attribute)
+    delete properties[key]
+  }
+  if (dropped.length > 0) {
+    const list = dropped.map((name) => `\`${name}\``).join(', ')
+    const reason = `${dropped.length === 1 ? 'Attribute' : 'Attributes'} ${list} of \`<${element.tagName}>\` ${dropped.length === 1 ? 'is' : 'are'} left out of the book (EPUB allows no such attribute there)`
+    context.report?.(writerWarning(reason, {ruleId: 'epub-attribute', file: context.source, place: element.position}))
   }
   return [element]
+}
+
+/** A presentational attribute as the CSS that says the same (`width="50%"`, `valign="top"`), or nothing. */
+function restyled(attribute: string, value: unknown): string | undefined {
+  const text = String(value).trim().toLowerCase()
+  switch (attribute) {
+    case 'width':
+    case 'height': {
+      const size = /^(\d+(?:\.\d+)?)(%|px)?$/.exec(text)
+      return size ? `${attribute}: ${size[1]}${size[2] ?? 'px'}` : undefined
+    }
+    case 'valign':
+      return /^(?:top|middle|bottom|baseline)$/.test(text) ? `vertical-align: ${text}` : undefined
+    case 'nowrap':
+      return value === true || value === '' ? 'white-space: nowrap' : undefined
+    default:
+      return undefined
+  }
 }
 
 /**
