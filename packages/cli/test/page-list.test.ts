@@ -24,8 +24,9 @@ interface Marker {
 }
 
 /** The page breaks of the book's content documents, in reading order, and its page-list, its metadata. */
-async function readBook(bytes: Uint8Array): Promise<{markers: Marker[]; pageList: string[]; opf: string; nav: string}> {
+async function readBook(bytes: Uint8Array): Promise<{markers: Marker[]; pageList: string[]; opf: string; nav: string; ncx: string}> {
   const zip = await JSZip.loadAsync(bytes)
+  const ncx = await zip.file('OEBPS/toc.ncx')!.async('string')
   const opf = await zip.file('OEBPS/content.opf')!.async('string')
   const nav = await zip.file('OEBPS/toc.xhtml')!.async('string')
   const files = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map(([, idref]) => new RegExp(`<item id="${idref}" href="([^"]+)"`).exec(opf)![1]!)
@@ -42,7 +43,26 @@ async function readBook(bytes: Uint8Array): Promise<{markers: Marker[]; pageList
   }
   const list = /<nav epub:type="page-list" role="doc-pagelist"[^>]*>(.*?)<\/nav>/s.exec(nav)?.[1] ?? ''
   const pageList = [...list.matchAll(/<a href="[^"#]+#print-page-([^"]+)">([^<]+)<\/a>/g)].map(([, id, label]) => (assert.equal(id, label), label!))
-  return {markers, pageList, opf, nav}
+  return {markers, pageList, opf, nav, ncx}
+}
+
+/** The NCX's targets in document order: contents (`point`) and pages (`page`, with the NCX's type and value). */
+function ncxTargets(ncx: string): Array<{kind: string; order: number; label: string; src: string; type?: string; value?: string}> {
+  return [...ncx.matchAll(/<(navPoint|pageTarget) ([^>]*)>\s*<navLabel>\s*<text>([^<]*)<\/text>\s*<\/navLabel>\s*<content src="([^"]+)"/g)].map(
+    ([, element, attributes, label, src]) => {
+      const attribute = (name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes!)?.[1]
+      const type = attribute('type')
+      const value = attribute('value')
+      return {
+        kind: element === 'navPoint' ? 'point' : 'page',
+        order: Number(attribute('playOrder')),
+        label: label!,
+        src: src!,
+        ...(type === undefined ? {} : {type}),
+        ...(value === undefined ? {} : {value})
+      }
+    }
+  )
 }
 
 function decode(text: string): string {
@@ -141,7 +161,7 @@ test('built with the PDF, the EPUB marks each printed page before the first word
     })
     const built = await buildBoth(t, 'corpus', dir)
     if (!built) return
-    const {markers, pageList, opf, nav} = await readBook(built.epub)
+    const {markers, pageList, opf, nav, ncx} = await readBook(built.epub)
     const pages = pdfPages(built.pdf, built.qpdf)
     // Every page of the text has its mark (the title page, imprint and contents are not in the e-book's text).
     const textPages = pages.filter((page) => /^\d+$/.test(page.label)).map((page) => page.label)
@@ -171,6 +191,39 @@ test('built with the PDF, the EPUB marks each printed page before the first word
       nav,
       /<nav epub:type="page-list" role="doc-pagelist" aria-label="Pages of the print edition" hidden="hidden"><h2>Pages of the print edition<\/h2><ol>/
     )
+    // EPUB 2 reading systems get the same pages from the NCX's pageList, in the reading order with the contents.
+    const targets = ncxTargets(ncx)
+    assert.deepEqual(
+      targets.filter((target) => target.kind === 'page'),
+      textPages.map((label) => ({
+        kind: 'page',
+        order: targets.find((target) => target.label === label && target.kind === 'page')?.order ?? NaN,
+        label,
+        src: `long.xhtml#print-page-${label}`,
+        type: 'normal',
+        value: label
+      }))
+    )
+    assert.match(ncx, /<pageList><navLabel><text>Pages of the print edition<\/text><\/navLabel><pageTarget /)
+    assert.match(
+      ncx,
+      new RegExp(`<meta name="dtb:totalPageCount" content="${textPages.length}" />\\s*<meta name="dtb:maxPageNumber" content="${textPages.at(-1)}" />`)
+    )
+    // playOrder: 1 to n without a gap, and the order in which the targets stand in the text.
+    assert.deepEqual(
+      targets.map((target) => target.order).sort((a, b) => a - b),
+      targets.map((_, index) => index + 1)
+    )
+    const text = await (await JSZip.loadAsync(built.epub)).file('OEBPS/long.xhtml')!.async('string')
+    const inText = targets.filter((target) => target.src.startsWith('long.xhtml'))
+    const at = (src: string): number => (src.includes('#') ? text.indexOf(`id="${src.split('#')[1]}"`) : 0)
+    assert.ok(inText.every((target) => at(target.src) >= 0))
+    assert.deepEqual(
+      [...inText].sort((a, b) => a.order - b.order).map((target) => target.label),
+      [...inText].sort((a, b) => at(a.src) - at(b.src)).map((target) => target.label)
+    )
+    const section = inText.find((target) => target.label === 'A section')!
+    assert.ok(inText.some((target) => target.kind === 'page' && target.order < section.order) && inText.some((target) => target.order > section.order))
     assert.match(opf, /<dc:source id="print-source">Paged, print edition \(paged\.pdf\)<\/dc:source>/)
     assert.match(opf, /<meta property="source-of" refines="#print-source">pagination<\/meta>/)
     assert.match(opf, /<meta property="schema:accessibilityFeature">pageBreakMarkers<\/meta>/)
@@ -183,6 +236,8 @@ test('built with the PDF, the EPUB marks each printed page before the first word
     assert.equal(alone.code, 0, alone.stderr)
     const single = await readBook(await readFile(path.join(dir, 'alone/paged.epub')))
     assert.deepEqual([single.markers, single.pageList], [[], []])
+    assert.doesNotMatch(single.ncx, /pageList|pageTarget/)
+    assert.match(single.ncx, /<meta name="dtb:totalPageCount" content="0" \/>/)
     assert.doesNotMatch(single.opf, /pageBreakMarkers|print-source/)
   } finally {
     await cleanup()

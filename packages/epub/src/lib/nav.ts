@@ -12,7 +12,7 @@ import {x} from 'xastscript'
 import type {Element as XElement} from 'xast'
 import {lines, xmlDocument} from './xml.js'
 import type {BookDocument} from './documents.js'
-import type {IdMap} from './links.js'
+import {idsIn, type IdMap} from './links.js'
 import type {PageBreak} from './page-list.js'
 import type {EpubLabels} from './types.js'
 
@@ -138,23 +138,46 @@ export function pageList(breaks: readonly PageBreak[], ids: IdMap): Landmark[] {
   })
 }
 
-/** The NCX, for reading systems that predate EPUB 3. */
-export function ncxDocument(input: {identifier: string; title: string; lang: string; entries: NavEntry[]}): string {
-  let order = 0
+/**
+ * The NCX, for reading systems that predate EPUB 3: the contents and, when the book follows a print edition,
+ * its `pageList` (the same pages as the navigation document's page-list). Its `playOrder` is the reading
+ * order of every target, contents and pages together, as the NCX asks; targets in one place share one.
+ */
+export function ncxDocument(input: {
+  identifier: string
+  title: string
+  lang: string
+  entries: NavEntry[]
+  pages: readonly Landmark[]
+  documents: readonly BookDocument[]
+  labels: EpubLabels
+}): string {
   const depth = (entries: NavEntry[]): number => entries.reduce((max, e) => Math.max(max, 1 + depth(e.children)), 0)
+  const targets: Array<string | undefined> = []
+  const collect = (entry: NavEntry): void => {
+    targets.push(firstHref(entry))
+    entry.children.forEach(collect)
+  }
+  input.entries.forEach(collect)
+  targets.push(...input.pages.map((page) => page.href))
+  const orders = playOrders(targets, input.documents)
   let points = 0
-  // Points with one target share its place in the reading order (a part and its first work), as the NCX requires.
-  const orders = new Map<string | undefined, number>()
   const point = (entry: NavEntry): XElement => {
     const src = firstHref(entry)
-    if (!orders.has(src)) orders.set(src, ++order)
     return x('navPoint', {id: 'nav-' + ++points, playOrder: orders.get(src)}, [
       x('navLabel', {}, x('text', {}, entry.text)),
       // The NCX has no heading without a target: a part points where its first work starts.
-      x('content', {src: firstHref(entry)}),
+      x('content', {src}),
       ...entry.children.map(point)
     ])
   }
+  const pages = input.pages.map((page, index) =>
+    x('pageTarget', {id: 'page-' + (index + 1), ...pageKind(page.text), playOrder: orders.get(page.href)}, [
+      x('navLabel', {}, x('text', {}, page.text)),
+      x('content', {src: page.href})
+    ])
+  )
+  const numbers = input.pages.map((page) => Number(page.text)).filter((value) => Number.isInteger(value))
   const ncx = x('ncx', {xmlns: 'http://www.daisy.org/z3986/2005/ncx/', version: '2005-1', 'xml:lang': input.lang}, [
     x(
       'head',
@@ -163,17 +186,51 @@ export function ncxDocument(input: {identifier: string; title: string; lang: str
         [
           x('meta', {name: 'dtb:uid', content: input.identifier}),
           x('meta', {name: 'dtb:depth', content: depth(input.entries)}),
-          x('meta', {name: 'dtb:totalPageCount', content: 0}),
-          x('meta', {name: 'dtb:maxPageNumber', content: 0})
+          x('meta', {name: 'dtb:totalPageCount', content: input.pages.length}),
+          x('meta', {name: 'dtb:maxPageNumber', content: numbers.length > 0 ? Math.max(...numbers) : 0})
         ],
         2
       )
     ),
     x('docTitle', {}, x('text', {}, input.title)),
-    x('navMap', {}, input.entries.map(point))
+    x('navMap', {}, input.entries.map(point)),
+    ...(pages.length > 0 ? [x('pageList', {}, [x('navLabel', {}, x('text', {}, input.labels.pageList)), ...pages])] : [])
   ])
   ncx.children = lines(ncx.children, 1)
   return xmlDocument(ncx)
+}
+
+/**
+ * Each target's place in the reading order, numbered from 1 without gaps: by document, then by where its id
+ * stands in it (a document's own file first). A target the book does not hold keeps its place among the
+ * others as listed.
+ */
+function playOrders(targets: ReadonlyArray<string | undefined>, documents: readonly BookDocument[]): Map<string | undefined, number> {
+  const rank = new Map<string, number>()
+  for (const document of documents) {
+    rank.set(document.file, rank.size)
+    for (const id of idsIn(document.body)) if (!rank.has(document.file + '#' + id)) rank.set(document.file + '#' + id, rank.size)
+  }
+  const unique = [...new Set(targets)]
+  let last = -1
+  // Unknown targets take the rank of the target before them: a stable sort keeps them after it.
+  const keyed = unique.map((target) => ({target, key: (last = (target === undefined ? undefined : rank.get(target)) ?? last)}))
+  keyed.sort((a, b) => a.key - b.key)
+  return new Map(keyed.map(({target}, index) => [target, index + 1]))
+}
+
+/** A page's kind in the NCX: roman numbers are the front matter's, arabic the text's, each with its value. */
+function pageKind(label: string): {type: 'front' | 'normal' | 'special'; value?: number} {
+  if (/^[1-9]\d*$/.test(label)) return {type: 'normal', value: Number(label)}
+  const roman = romanValue(label)
+  return roman === undefined ? {type: 'special'} : {type: 'front', value: roman}
+}
+
+function romanValue(label: string): number | undefined {
+  if (!/^(?=[ivxlcdm]+$)m*(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/i.test(label)) return undefined
+  const worth: Record<string, number> = {i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000}
+  const digits = [...label.toLowerCase()].map((digit) => worth[digit] ?? 0)
+  return digits.reduce((sum, digit, index) => sum + (digit < (digits[index + 1] ?? 0) ? -digit : digit), 0)
 }
 
 function firstHref(entry: NavEntry): string | undefined {

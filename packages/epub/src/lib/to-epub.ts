@@ -55,6 +55,7 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
   const coverText = [meta.title, meta.subtitle, listNames(authors, labels.language)].filter(Boolean).join('. ')
   const coverAlt = fill(labels.coverDescription, {text: coverText})
   const entries = contents(edition, documents, ids)
+  const pageTargets = pageList(breaks, ids)
 
   // Workaround 7 (see epub-gen.ts): formulas cross epub-gen-memory as placeholders.
   const withMath = documents.map((document, index) => protectMath(document.body, index))
@@ -88,8 +89,8 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
       fallbacks,
       paged: breaks.length > 0
     }),
-    navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels, pages: pageList(breaks, ids)}),
-    ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries}),
+    navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels, pages: pageTargets}),
+    ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries, pages: pageTargets, documents, labels}),
     cover: {
       png: await rasterCover(
         renderCover({
