@@ -314,8 +314,9 @@ test('an editor’s note names at its end the bibliography items it rests on (no
     last.children.map((node) => node.type),
     ['text', 'text', 'emphasis', 'text']
   )
-  // French words: the label with its no-break space before the colon, names joined by “et”.
+  // French words: the label with its no-break space before the colon, names joined by “et”, a narrow no-break
+  // space before each semicolon.
   const french = resolveEdition(corpus, 'book', {locale: 'fr'})
   const closing = french.works[0]!.notes[2]!.children.at(-1) as Nodes
-  assert.equal(textOf(closing), 'Sources\u00A0: Smith et Jones, Two Hands; Aberdeen Solidarity, Spartakism; Theses.')
+  assert.equal(textOf(closing), 'Sources\u00A0: Smith et Jones, Two Hands\u202F; Aberdeen Solidarity, Spartakism\u202F; Theses.')
 })

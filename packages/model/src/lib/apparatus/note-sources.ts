@@ -28,13 +28,14 @@ export function noteSources(
   bibliography: ReadonlyMap<string, CslItem>,
   labels: ModelLabels,
   colon: string,
+  semicolon: string,
   language: string
 ): Paragraph | undefined {
   const items = [...new Set(sources.map((source) => source.credit))].flatMap((credit) => bibliography.get(credit) ?? [])
   if (items.length === 0) return undefined
   const children: PhrasingContent[] = [{type: 'text', value: `${items.length === 1 ? labels.sourceNote : labels.noteSources}${colon}`}]
   items.forEach((item, index) => {
-    if (index > 0) children.push({type: 'text', value: '; '})
+    if (index > 0) children.push({type: 'text', value: semicolon})
     children.push(...shortForm(item, language))
   })
   children.push({type: 'text', value: '.'})

@@ -4,6 +4,7 @@ import type {Labels} from './types.js'
 export const english: Labels = {
   language: 'en-GB',
   colon: ': ',
+  semicolon: '; ',
   roles: {
     aut: 'By',
     edt: 'Edited by',

@@ -9,6 +9,7 @@ const thin = '\u202F'
 export const french: Labels = {
   language: 'fr-FR',
   colon: `${nbsp}: `,
+  semicolon: `${thin}; `,
   roles: {
     aut: 'Par',
     edt: 'Édition établie par',

@@ -57,6 +57,7 @@ function mergeLabels(base: Labels, overrides: LabelOverrides | undefined): Label
   return {
     language: overrides.language ?? base.language,
     colon: overrides.colon ?? base.colon,
+    semicolon: overrides.semicolon ?? base.semicolon,
     roles: {...base.roles, ...overrides.roles},
     model: {...base.model, ...overrides.model},
     html: {...base.html, ...overrides.html},

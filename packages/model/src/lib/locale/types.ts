@@ -9,6 +9,8 @@ export interface Labels {
   language: string
   /** Between a label and what it labels, `Source: …` (French sets a no-break space before the colon). */
   colon: string
+  /** Between the items of a list that hold commas themselves, `Avrich, Kronstadt; Goldman, …` (French: a narrow no-break space before it). */
+  semicolon: string
   /** Credits by creator role, before a list of names: `Edited by A and B` (the role code when missing). */
   roles: {[role: string]: string}
   model: ModelLabels
@@ -177,6 +179,7 @@ export interface PdfLabels {
 export interface LabelOverrides {
   language?: string
   colon?: string
+  semicolon?: string
   roles?: {[role: string]: string}
   model?: Partial<ModelLabels>
   html?: Partial<HtmlLabels>

@@ -98,7 +98,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const apparatus: Apparatus = {...anchored, citations, bibliography: data.bibliography, unlinked: []}
   const annotationsById = new Map(apparatus.annotations.map((annotation) => [annotation.anchorId, annotation]))
   const items = new Map(apparatus.bibliography.map((item) => [item.id, item]))
-  const sourcesOf = (annotation: ResolvedAnnotation) => noteSources(annotation.sources, items, labels, all.colon, all.language)
+  const sourcesOf = (annotation: ResolvedAnnotation) => noteSources(annotation.sources, items, labels, all.colon, all.semicolon, all.language)
 
   const quotedHeading = spec.quotedHeading ?? labels.quotedHeading
   const passages = markedPassages(prepared.map(({tree}) => tree))
