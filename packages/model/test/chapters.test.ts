@@ -154,7 +154,7 @@ test('reader edition: source notes in date order with human dates and no interna
 test('reader edition: sources are named for readers, by the work’s title and its publisher (the locale’s words), never by the manifest’s file descriptions', () => {
   const names = [
     'The Workers’ Opposition (libcom.org)',
-    'The Workers Opposition (Solidarity (London), via a web transcription)',
+    'The Workers Opposition (Solidarity [London], via a web transcription)',
     '1919–1922: The Workers’ Opposition (libcom.org)',
     'Were any of the Bolshevik oppositions a real alternative? (An Anarchist FAQ)',
     'Workers Opposition (libcom.org)'
@@ -177,6 +177,20 @@ test('reader edition: sources are named for readers, by the work’s title and i
   // The words are the locale's: an edition may write them otherwise.
   const other = resolveEdition(corpus, 'workers-opposition', {labels: {model: {sourceName: '{publisher}: {title}'}}})
   assert.equal(other.meta.sources[3]!.title, 'An Anarchist FAQ: Were any of the Bolshevik oppositions a real alternative?')
+  // Brackets within brackets alternate, round then square (Chicago 6.101), at any depth, whichever part brings
+  // them; square brackets written as such and a parenthesis that does not pair stay as they are.
+  const named = (sourceName: string): string[] =>
+    resolveEdition(corpus, 'workers-opposition', {labels: {model: {sourceName}}}).meta.sources.map((source) => source.title)
+  assert.deepEqual(named('({publisher} ({title} (copy (of a copy))))').slice(1, 4), [
+    '(Solidarity [London], via a web transcription [The Workers Opposition (copy [of a copy])])',
+    '(libcom.org [1919–1922: The Workers’ Opposition (copy [of a copy])])',
+    '(An Anarchist FAQ [Were any of the Bolshevik oppositions a real alternative? (copy [of a copy])])'
+  ])
+  assert.deepEqual(named('{title} [{publisher}] (see (1) :-)').slice(1, 2), [
+    'The Workers Opposition [Solidarity (London), via a web transcription] (see [1] :-)'
+  ])
+  assert.deepEqual(named('{title} ({publisher} :-(').slice(1, 2), ['The Workers Opposition (Solidarity (London), via a web transcription :-('])
+  assert.equal(noteOf(edition, 'solidarity-introduction').includes('(Solidarity [London], via a web transcription)'), true)
 })
 
 test('reader edition: the captions whose images the corpus lacks are editorial notes, nothing silently dropped; fidelity stays green', async () => {

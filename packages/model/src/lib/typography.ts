@@ -148,3 +148,25 @@ function parenthetical(text: string, start: number, end: number, previous: strin
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
+
+/**
+ * Parentheses within parentheses become square brackets, alternating by depth (Chicago 6.101): a name made of
+ * parts that bring their own, `Title (Solidarity (London))`, reads `Title (Solidarity [London])`. Square
+ * brackets already written (an editor's `[sic]`) and parentheses that do not pair are left as they are.
+ */
+export function alternateBrackets(text: string): string {
+  const pairs: Array<[number, number]> = []
+  const open: number[] = []
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '(') open.push(index)
+    else if (text[index] === ')' && open.length > 0) pairs.push([open.pop() as number, index])
+  }
+  const square = new Set<number>()
+  for (const [start, end] of pairs) {
+    // The pairs around this one (an unpaired `(` counts for nothing).
+    const depth = pairs.filter(([outerStart, outerEnd]) => outerStart < start && outerEnd > end).length
+    if (depth % 2 === 1) square.add(start).add(end)
+  }
+  if (square.size === 0) return text
+  return text.replace(/[()]/g, (bracket, index: number) => (square.has(index) ? (bracket === '(' ? '[' : ']') : bracket))
+}

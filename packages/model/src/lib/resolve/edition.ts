@@ -24,6 +24,7 @@ import {noteDroppedCaptions} from './captions.js'
 import {sourceNote} from './source-note.js'
 import {dropRepeatedTitle} from './title.js'
 import {typesetter, type Typesetter} from './typeset.js'
+import {alternateBrackets} from '../typography.js'
 import {anchorApparatus} from '../apparatus/anchor.js'
 import {bibliographyId, buildBackMatter, quotedSection, type SectionOf, type WorkInfo} from '../apparatus/back-matter.js'
 import {collectNotes} from '../apparatus/notes.js'
@@ -264,7 +265,10 @@ function editionMeta(corpus: Corpus, spec: EditionSpec, works: Work[], set: Type
     if (!ref) continue
     const entry = corpus.sources.find((source) => source.file === ref.file)
     // Readers see the work's own title and the source's publisher; the manifest's title describes the file for developers.
-    const name = entry?.publisher ? labels.sourceName.replace('{title}', work.meta.title).replace('{publisher}', entry.publisher) : work.meta.title
+    // Parts that bring their own parentheses nest them: inner ones become square brackets.
+    const name = alternateBrackets(
+      entry?.publisher ? labels.sourceName.replace('{title}', work.meta.title).replace('{publisher}', entry.publisher) : work.meta.title
+    )
     const source: EditionMeta['sources'][number] = {...ref, work: work.meta.id, title: set.text(name)}
     const url = entry?.url ?? work.meta.url
     const rights = work.meta.rights ?? entry?.rights
