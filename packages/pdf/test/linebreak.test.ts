@@ -85,6 +85,46 @@ test('spaces between roman and italic runs are kept', () => {
   assert.ok(after.x - (italicGlyph.x + italicGlyph.width) > 1.5, 'a real gap after the italic run')
 })
 
+test('justified: the spaces inside inline code keep the monospace width (a break may still fall there); the prose around them takes the slack', () => {
+  const mono: TextStyle = {font: 'mono', size: 9.5}
+  const space = measure.width(' ', mono)
+  // Generated: prose, a code span of short words, prose again, at measures about A5's (312 pt) where the code's
+  // lines must be justified. (On a much narrower measure a long span of code leaves loose lines, as in TeX.)
+  for (const width of [280, 312, 340]) {
+    const lines = setParagraph(
+      [
+        run('The editors ran the command '),
+        run('git log --oneline --graph --all -n 20 --date short', mono),
+        run(' in a justified paragraph of ordinary words, which then runs on for a while so that the lines must stretch.')
+      ],
+      measure,
+      {width, align: 'justify', leading: 14, style: roman}
+    )
+    let codeGaps = 0
+    let codeLines = 0
+    let adjusted = 0
+    for (const line of lines.slice(0, -1)) {
+      assert.ok(Math.abs(right(line) - width) < 0.01, `"${text(line)}" is justified`)
+      const glyphs = line.glyphs
+      if (glyphs.some((glyph) => glyph.style.font === 'mono')) codeLines++
+      for (let index = 1; index < glyphs.length; index++) {
+        const before = glyphs[index - 1]!
+        const after = glyphs[index]!
+        if (!before.text.endsWith(' ')) continue
+        const gap = after.x - (before.x + before.width)
+        if (before.style.font === 'mono' && after.style.font === 'mono') {
+          codeGaps++
+          assert.ok(Math.abs(gap - space) < 0.001, `a code space ${gap.toFixed(3)} wide, not ${space}, at ${width} in "${text(line)}"`)
+        } else if (Math.abs(gap - measure.width(' ', roman)) > 0.01) adjusted++
+      }
+    }
+    assert.ok(codeLines >= 1 && codeGaps >= 3, `${codeGaps} spaces of code measured at ${width}`)
+    assert.ok(adjusted > 0, 'the prose spaces were stretched or shrunk')
+    // A break still falls inside the code where the line needs one.
+    assert.equal(lines.filter((line) => line.glyphs.some((glyph) => glyph.style.font === 'mono')).length, 2, 'the code span is broken')
+  }
+})
+
 test('hyphenation breaks long words at Liang points, with a hyphen', () => {
   const body =
     'Notwithstanding the bureaucratisation, the representatives of the oppositions characteristically misunderstood the constitutional arrangements of revolutionary institutions.'

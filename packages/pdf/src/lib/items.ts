@@ -364,6 +364,11 @@ interface Cut {
 function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Align, shrink: number, count = 1): void {
   const width = measure.width(' ', style) * count
   if (align === 'justify') {
+    // Code (monospace) keeps its spaces as wide as its letters: still a place to break, never stretched or shrunk.
+    if (style.font === 'mono') {
+      items.push({type: 'glue', width, stretch: 0, shrink: 0, space: true})
+      return
+    }
     // Half a space of stretch, a quarter of shrink: a crushed line reads worse than a loose one.
     items.push({type: 'glue', width, stretch: width / 2, shrink: width * shrink, space: true})
     return
@@ -376,14 +381,14 @@ function pushSpace(style: TextStyle, items: Item[], measure: Measurer, align: Al
 
 /**
  * A no-break space (U+00A0) as wide as a space, stretching in justified text
- * only: ragged text's glue would offer a break. A narrow one (U+202F, before
- * a note's mark after a figure) is half as wide and never stretches.
+ * only (never in code): ragged text's glue would offer a break. A narrow one
+ * (U+202F, before a note's mark after a figure) is half as wide and never stretches.
  */
 function pushNoBreakSpace(token: string, style: TextStyle, items: Item[], measure: Measurer, align: Align, shrink: number): void {
   const narrow = token.split('\u202F').length - 1
   const space = measure.width(' ', style)
   const width = space * (token.length - narrow + narrow / 2)
-  const stretches = align === 'justify' && narrow < token.length
+  const stretches = align === 'justify' && narrow < token.length && style.font !== 'mono'
   items.push({type: 'glue', width, stretch: stretches ? width / 2 : 0, shrink: stretches ? width * shrink : 0, space: true})
 }
 
