@@ -267,6 +267,9 @@ test('a note written once for several places: the first in reading order carries
   const [index, timeline] = resolved.backMatter.map((section) => textOf(only(section.tree, 'web')))
   // The index links each work by its short title, then each further section that mentions the person.
   assert.equal(index, 'Congress. First, Later; Second')
+  // In French, a narrow no-break space before the semicolon between works.
+  const french = resolveEdition(corpus, corpus.editions[0]!.id, {locale: 'fr'})
+  assert.equal(textOf(only(french.backMatter[0]!.tree, 'web')), 'Congress. First, Later\u202F; Second')
   // In date order, a month before its days; human dates.
   assert.equal(timeline, '6–8 March 1918 A range. First\n\nMarch 1921 A month. Second\n\n8 March 1921 A day. First')
 })

@@ -54,11 +54,11 @@ export type SectionOf = ReadonlyMap<string, {id: string; text: string}>
  * ranges; run in by work (`Title 3–5; Other 40`) when there are many pages over several works, where
  * the grouping helps a reader find the right text.
  */
-function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[], sectionOf: SectionOf): PhrasingContent[] {
+function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[], sectionOf: SectionOf, semicolon: string): PhrasingContent[] {
   const web: PhrasingContent[] = []
   const byWork = works.map((work) => ({work, here: mentions.filter((mention) => mention.work === work.id)})).filter(({here}) => here.length > 0)
   for (const {work, here} of byWork) {
-    if (web.length > 0) web.push(text('; '))
+    if (web.length > 0) web.push(text(semicolon))
     const [first] = here as [Mention]
     web.push(link({work: work.id, id: first.id}, [{type: 'emphasis', children: [text(work.shortTitle)]}]))
     const seen = new Set([sectionOf.get(first.id)?.id])
@@ -72,7 +72,7 @@ function mentionLinks(mentions: readonly Mention[], works: readonly WorkInfo[], 
   const runIn = byWork.length > 1 && mentions.length > 8
   const pages: PhrasingContent[] = []
   for (const {work, here} of runIn ? byWork : [{work: undefined, here: [...mentions]}]) {
-    if (pages.length > 0) pages.push(paged('; '))
+    if (pages.length > 0) pages.push(paged(semicolon))
     if (work) pages.push({type: 'emphasis', data: {only: 'paged'}, children: [text(work.shortTitle)]}, paged(' '))
     here.forEach((mention, index) => {
       if (index > 0) pages.push(paged(', '))
@@ -196,7 +196,7 @@ export function buildBackMatter(
           if (person.dates) head.push(text(` (${person.dates})`))
           if (person.description) head.push(text(`, ${person.description.replace(/\.$/, '')}.`))
           else head.push(text('.'))
-          return item([...head, text(' '), ...mentionLinks(person.mentions, works, sectionOf)], registry.take(`index-${person.id}`))
+          return item([...head, text(' '), ...mentionLinks(person.mentions, works, sectionOf, all.semicolon)], registry.take(`index-${person.id}`))
         }),
         true
       )
@@ -216,7 +216,7 @@ export function buildBackMatter(
           item([
             {type: 'strong', children: [text(formatDate(event.date, all.language))]},
             text(` ${event.label.replace(/[.!?]$/, '')}${/[.!?]$/.test(event.label) ? event.label.slice(-1) : '.'} `),
-            ...mentionLinks(event.anchors, works, sectionOf)
+            ...mentionLinks(event.anchors, works, sectionOf, all.semicolon)
           ])
         ),
         true
