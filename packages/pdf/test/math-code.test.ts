@@ -8,10 +8,11 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test, type TestContext} from 'node:test'
-import {loadCorpus, resolveEdition} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import type {VFileMessage} from 'vfile-message'
 import {date, hasTool, pageTexts, run, squash} from './helpers.js'
+import {typeset} from '../src/lib/typeset.js'
 import {mathCodeWork as work} from '../../model/test/helpers/math-code.js'
 
 async function build(t: TestContext): Promise<{path: string; warnings: string[]; modelWarnings: string[]}> {
@@ -61,4 +62,34 @@ test("code is set in the monospace font, its tokens in the palette's colours", a
   // pl-k (#cf222e) for keywords, pl-c (#57606a) for comments, as fill colours.
   assert.match(qdf, /0\.8117\d* 0\.1333\d* 0\.1803\d* scn/)
   assert.match(qdf, /0\.3411\d* 0\.3764\d* 0\.4156\d* scn/)
+})
+
+test('inline code is never hyphenated: it breaks only where a URL would, and no hyphen is added', async () => {
+  // Generated: long identifiers (which Liang's patterns would hyphenate) and paths, in justified prose, on A5.
+  const names = ['internationalisation', 'representativeness', 'responsibilities', 'characteristically', 'misunderstanding']
+  const paragraph = Array.from(
+    {length: 12},
+    (_, index) =>
+      `The option \`${names[index % names.length]}Handler\` and the file \`packages/model/src/lib/load/${names[(index + 2) % names.length]}.ts\` work together`
+  ).join(', ')
+  const corpus = await corpusFromFiles({'works/code.md': `---\ntitle: Code in prose\nlanguage: en\n---\n\n${paragraph}.\n`})
+  const {pages} = await typeset(resolveEdition(corpus, 'corpus'), {date, paper: 'A5'})
+  const ends: string[] = []
+  for (const page of pages)
+    for (const {block} of page.body)
+      for (const placed of block.items) {
+        if (!('line' in placed)) continue
+        const last = placed.line.glyphs.at(-1)
+        if (last?.style.font === 'mono') ends.push(last.text)
+      }
+  // Before: lines ended in `inter-`, `represen-`, `pack-`.
+  assert.deepEqual(
+    ends.filter((text) => text.endsWith('-')),
+    []
+  )
+  // Some line does end inside code, at a URL break (after a slash or a dot): the code still breaks where it may.
+  assert.ok(
+    ends.some((text) => /[/.]$/.test(text)),
+    `lines ending in code: ${ends.join(' | ')}`
+  )
 })
