@@ -12,6 +12,7 @@ import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFil
 import type {VFileMessage} from 'vfile-message'
 import {LayoutCache} from './cache/layout.js'
 import {ParseCache} from './cache/parse.js'
+import {WorkCache} from './cache/works.js'
 import {editionIds} from './corpus.js'
 import {formats, ownOptions, type RenderOptions} from './formats.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   // The main thread prunes it, once the build is written.
   const parseCache = request.cache === undefined ? undefined : new ParseCache(request.cache)
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
+  const works = request.cache === undefined ? undefined : new WorkCache(request.cache)
   const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}).catch(() => undefined)
   const [sent] = await received
   await formatLoaded
@@ -69,12 +71,13 @@ async function main(): Promise<void> {
         if (request.paper !== undefined) options.paper = request.paper
         if (request.booklet !== undefined) options.booklet = request.booklet
         if (layouts) options.layouts = layouts
+        if (works) options.works = works
         // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
         let pages: PageStart[] | undefined
         if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
         const files = await format.render(edition, options)
         // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
-        const cache = {parse: parseCache?.folder.drain() ?? [], layout: layouts?.folder.drain() ?? []}
+        const cache = {parse: parseCache?.folder.drain() ?? [], layout: layouts?.folder.drain() ?? [], works: works?.folder.drain() ?? []}
         post({type: 'done', edition: id, format: format.id, files, warnings, pages, cache})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})
