@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
   // The formats' code loads, and the corpus is read and parsed, while the main thread does the same.
-  const formatLoaded = Promise.all(chosen.map((format) => format.load()))
+  // Only the formats it can be given (index 1: an edition it makes in any share): the PDF's worker loads no HTML or EPUB code.
+  const formatLoaded = Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
   // Awaited below, once the corpus is read: a failure meanwhile is not an unhandled rejection.
   formatLoaded.catch(() => undefined)
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
