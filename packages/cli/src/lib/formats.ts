@@ -26,6 +26,8 @@ export interface RenderOptions extends WriterOptions {
   layouts?: PdfOptions['layouts']
   /** For the site and the EPUB: where each work's rendering is kept between builds (`.samizdat-cache/works/`). */
   works?: WorkStore | undefined
+  /** For the EPUB: where each chapter's zip entry is kept between builds (`.samizdat-cache/chapters/`). */
+  chapters?: WorkStore | undefined
   /** For the PDF: told where each page starts in the text (`toPdf`'s `pageStarts`). */
   pageStarts?: (starts: PageStart[]) => void
   /** For the EPUB: the PDF's page starts, for its page-list (`toEpub`'s `pages`). */

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   // The main thread prunes it, once the build is written.
   const parseCache = request.cache === undefined ? undefined : new ParseCache(request.cache)
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
-  const works = request.cache === undefined ? undefined : new WorkCache(request.cache)
+  const works = request.cache === undefined ? undefined : new WorkCache(request.cache, 'works')
+  const chapters = request.cache === undefined ? undefined : new WorkCache(request.cache, 'chapters')
   const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}).catch(() => undefined)
   const [sent] = await received
   await formatLoaded
@@ -73,12 +74,18 @@ async function main(): Promise<void> {
         if (request.booklet !== undefined) options.booklet = request.booklet
         if (layouts) options.layouts = layouts
         if (works) options.works = works
+        if (chapters) options.chapters = chapters
         // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
         let pages: PageStart[] | undefined
         if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
         const files = await format.render(edition, options)
         // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
-        const cache = {parse: parseCache?.folder.drain() ?? [], layout: layouts?.folder.drain() ?? [], works: works?.folder.drain() ?? []}
+        const cache = {
+          parse: parseCache?.folder.drain() ?? [],
+          layout: layouts?.folder.drain() ?? [],
+          works: works?.folder.drain() ?? [],
+          chapters: chapters?.folder.drain() ?? []
+        }
         post({type: 'done', edition: id, format: format.id, files, warnings, pages, cache})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})

@@ -102,7 +102,8 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
       ),
       alt: coverAlt
     },
-    report
+    report,
+    store: options.chapters
   })
   return [{path: meta.id + '.epub', data}]
 }

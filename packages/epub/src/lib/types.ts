@@ -34,4 +34,6 @@ export interface EpubOptions extends WriterOptions {
   pages?: readonly PageStart[]
   /** Where each work's chapters are kept between builds (the CLI's `.samizdat-cache/works/`; see `@samizdat/html`'s `WorkStore`). */
   works?: WorkStore | undefined
+  /** Where each chapter's zip entry (deflated, with its CRC) is kept between builds, by a digest of what goes into it (the CLI's `.samizdat-cache/chapters/`). */
+  chapters?: WorkStore | undefined
 }

@@ -1,6 +1,7 @@
 /**
  * The works' renderings' cache: each work's web page body and EPUB chapters (see `@samizdat/html`'s
- * work-cache.ts), in `.samizdat-cache/works/`, by a fingerprint of what they were rendered from and of the code.
+ * work-cache.ts), in `.samizdat-cache/works/`, by a fingerprint of what they were rendered from and of the code;
+ * and the EPUB's chapters' zip entries, in `chapters/`, by a fingerprint of what goes into them.
  */
 import path from 'node:path'
 import type {WorkStore} from '@samizdat/html'
@@ -11,9 +12,9 @@ import {Fingerprint} from './fingerprint.js'
 export class WorkCache implements WorkStore {
   readonly folder: EntryFolder
 
-  /** `dir`: the `.samizdat-cache/` folder. */
-  constructor(dir: string) {
-    this.folder = new EntryFolder(path.join(dir, 'works'))
+  /** `dir`: the `.samizdat-cache/` folder; `name`: the stage's folder in it (`works`, or the EPUB's `chapters`). */
+  constructor(dir: string, name: 'works' | 'chapters') {
+    this.folder = new EntryFolder(path.join(dir, name))
   }
 
   key(parts: readonly unknown[]): string {
