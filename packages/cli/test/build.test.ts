@@ -5,6 +5,7 @@ import process from 'node:process'
 import {test} from 'node:test'
 import {build} from '../src/index.js'
 import {dependencyVersions} from '../src/lib/cache/code.js'
+import {png} from '../../model/test/helpers/images.js'
 import {editionsCorpus, hasTool, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
 
 test('a plain folder of Markdown builds one edition named after the folder, works in file-name order', async () => {
@@ -453,6 +454,111 @@ test('the cache per stage: an edit re-parses and re-lays out its work only, each
     await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!)
     assert.deepEqual(await made(), {parse: 3, layout: 4, outputs: pdf})
     await same()
+  } finally {
+    await cleanup()
+  }
+})
+
+test("the cache of rendered works: an edit renders its work again for the site and the EPUB, each key part remakes what reads it, outputs and warnings stay a clean build's", async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    // Generated text: three works of numbered words, one linking to another's heading, one with raw HTML the site drops.
+    const words = (from: number, count: number): string => Array.from({length: count}, (_, index) => `word${from + index}`).join(' ')
+    const work = (title: string, seed: number, extra: string): string =>
+      `---\ntitle: ${title}\n---\n\n${words(seed, 80)}.\n\n## Part ${seed}\n\n${words(seed + 500, 60)}${extra}\n`
+    const files: Record<string, string> = {
+      'works/a.md': work('Work A', 0, ' See [part two](b.md#part-2000).'),
+      'works/b.md': work('Work B', 2000, '.[^1]\n\n[^1]: A note on word2500.'),
+      'works/c.md': work('Work C', 4000, '.\n\n<script>word4999</script>\n'),
+      'editions/book.yaml': 'title: The Book\nworks:\n  - a\n  - b\n  - c\n'
+    }
+    await writeTree(path.join(dir, 'corpus'), files)
+    const date = new Date(Date.UTC(2001, 0, 2))
+    const formats = ['html', 'epub', 'pdf']
+    // One thread: every format is made where the works' stage is counted. Each work's page and chapters count one each;
+    // the EPUB's zip entries are counted apart (`chapters`: cover, title page, one per work, colophon, fonts' licence).
+    const made = async (options: {locale?: string} = {}): Promise<{works: number; reused: number; chapters: number; warnings: string[]}> => {
+      const result = await build({corpus: 'corpus', out: 'out', cwd: dir, date, cache: true, threads: 1, formats, ...options})
+      const warnings = result.files.flatMap((file) =>
+        file.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.reason} [${message.ruleId}]`)
+      )
+      return {works: result.stages?.works.made ?? -1, reused: result.stages?.works.reused ?? -1, chapters: result.stages?.chapters.made ?? -1, warnings}
+    }
+    // The outputs are a clean build's, byte for byte (the names of those that differ, else none), and so are its warnings.
+    const same = async (warnings: string[], options: {locale?: string} = {}): Promise<void> => {
+      await rm(path.join(dir, 'clean'), {recursive: true, force: true})
+      const clean = await build({corpus: 'corpus', out: 'clean', cwd: dir, date, threads: 1, formats, ...options})
+      assert.deepEqual(
+        warnings,
+        clean.files.flatMap((file) => file.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.reason} [${message.ruleId}]`))
+      )
+      const ours = (await snapshot(path.join(dir, 'out'))) ?? {}
+      const theirs = (await snapshot(path.join(dir, 'clean'))) ?? {}
+      const names = Object.keys(theirs).filter((name) => name !== '.samizdat-manifest.json')
+      assert.ok(names.includes('book/a.html') && names.includes('book.epub'))
+      assert.deepEqual(
+        names.filter((name) => ours[name] !== theirs[name]),
+        []
+      )
+    }
+    const first = await made()
+    assert.deepEqual([first.works, first.reused, first.chapters], [6, 0, 7])
+    assert.ok(first.warnings.some((warning) => warning.endsWith('[html-dropped]')))
+    // Unchanged: the outputs themselves come from the cache, no work is rendered or read.
+    assert.deepEqual((await made()).works, 0)
+    // One paragraph of one work: that work's page and chapter, the others read back, their warnings told again.
+    await writeFile(path.join(dir, 'corpus/works/c.md'), files['works/c.md']!.replace('word4001 ', 'word4001 edited '))
+    const edited = await made()
+    assert.deepEqual([edited.works, edited.reused, edited.chapters], [2, 4, 1])
+    await same(edited.warnings)
+    await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!.replace('word1 ', 'word1 edited '))
+    const again = await made()
+    assert.deepEqual([again.works, again.reused], [2, 4])
+    await same(again.warnings)
+    // The heading another work links to is renamed: the work it is in (its text) and the work that links to it (its link).
+    await writeFile(path.join(dir, 'corpus/works/b.md'), files['works/b.md']!.replace('## Part 2000', '## Part Two Thousand'))
+    const renamed = await made()
+    assert.deepEqual([renamed.works, renamed.chapters], [4, 2])
+    // An annotation on one work: that work.
+    await writeTree(path.join(dir, 'corpus'), {
+      'annotations/b.notes.yaml': 'annotations:\n  - id: n1\n    work: b\n    kind: note\n    quote: {exact: "word2003"}\n    body: A note.\n'
+    })
+    assert.deepEqual((await made()).works, 2)
+    // The edition's metadata (its title): every work.
+    await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!.replace('The Book', 'The Other Book'))
+    const retitled = await made()
+    // The zip entries are kept by what they hold: the works' chapters are the same; the cover, title page and colophon name the book.
+    assert.deepEqual([retitled.works, retitled.chapters], [6, 3])
+    // The works the edition holds (each work's name is a link target): every work, and the new one.
+    await writeTree(path.join(dir, 'corpus'), {
+      'works/d.md': work('Work D', 6000, '.'),
+      'editions/book.yaml': 'title: The Other Book\nworks:\n  - a\n  - b\n  - c\n  - d\n'
+    })
+    assert.deepEqual((await made()).works, 8)
+    // The words (another language): every work, the site's and the EPUB's.
+    const french = await made({locale: 'fr'})
+    assert.deepEqual([french.works, french.reused], [8, 0])
+    // The book's own pages speak French; the works' chapters hold no word that changed (their notes are "Notes" in both).
+    assert.equal(french.chapters, 4)
+    await same(french.warnings, {locale: 'fr'})
+    // The images the edition holds (the works' <img> read them): every work.
+    await writeTree(path.join(dir, 'corpus'), {'works/d.md': work('Work D', 6000, '.\n\n![a pixel](pic.png)'), 'works/pic.png': png})
+    assert.deepEqual((await made()).works, 8)
+
+    // A torn or foreign entry is a miss, never a crash or a wrong output.
+    for (const stage of ['works', 'chapters']) {
+      const folder = path.join(dir, '.samizdat-cache', stage)
+      const names = await readdir(folder)
+      for (const [index, name] of names.entries()) {
+        const bytes = await readFile(path.join(folder, name))
+        await writeFile(path.join(folder, name), index % 2 === 0 ? bytes.subarray(0, bytes.length >> 1) : 'not an entry')
+      }
+    }
+    await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!)
+    // (Read back, then found torn: counted as read, and made again.)
+    const torn = await made()
+    assert.deepEqual([torn.works, torn.chapters], [8, 8])
+    await same(torn.warnings)
   } finally {
     await cleanup()
   }

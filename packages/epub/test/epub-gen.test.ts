@@ -199,3 +199,45 @@ test('workaround 8, font compression: it deflates every font in JavaScript on ev
   // Whatever the compression, the book holds the installed file (workaround 5 checks every font).
   assert.deepEqual(await (await JSZip.loadAsync(first)).file(`OEBPS/fonts/${font.file}`)?.async('uint8array'), new Uint8Array(data))
 })
+
+test('workaround 9, chapters kept: it parses and deflates every chapter on every book; a kept chapter crosses it empty and its entry takes the empty one’s place', async () => {
+  // A store in memory, counting what was read back and made.
+  const entries = new Map<string, Uint8Array>()
+  const counts = {reused: 0, made: 0}
+  const store = {
+    key: (parts: readonly unknown[]) => JSON.stringify(parts),
+    get: (key: string) => {
+      const data = entries.get(key)
+      if (data) counts.reused++
+      return data
+    },
+    set: (key: string, data: Uint8Array) => void (counts.made++, entries.set(key, data))
+  }
+  const bodies = ['<p>The first chapter.</p>', '<p>The second chapter.</p>']
+  const documents: PackageFiles['documents'] = [
+    {file: 'one.xhtml', title: 'One', lang: 'en', matter: 'bodymatter', kind: 'work', body: []},
+    {file: 'two.xhtml', title: 'Two', lang: 'en', matter: 'bodymatter', kind: 'work', body: []}
+  ]
+  const book = (overrides: Partial<PackageFiles> = {}) => oursBytes({bodies, documents, formulas: [[], []], pictures: [[], []], ...overrides})
+  const plain = await book()
+  assert.deepEqual(await book({store}), plain)
+  assert.deepEqual(counts, {reused: 0, made: 2})
+  // Every chapter from the store, the book byte for byte the same; its chapters went through it empty.
+  assert.deepEqual(await book({store}), plain)
+  assert.deepEqual(counts, {reused: 2, made: 2})
+  assert.match(await text(await JSZip.loadAsync(await book({store})), 'OEBPS/two.xhtml'), /<p>The second chapter\.<\/p>/)
+  // One chapter changed: that one made again.
+  const edited = await book({store, bodies: [bodies[0] as string, '<p>The second chapter, edited.</p>']})
+  assert.deepEqual(counts, {reused: 5, made: 3})
+  assert.deepEqual(edited, await book({bodies: [bodies[0] as string, '<p>The second chapter, edited.</p>']}))
+  // A torn entry (read, then refused) is a miss; a book it warned of keeps nothing (a kept chapter would not warn again).
+  for (const key of entries.keys()) entries.set(key, (entries.get(key) as Uint8Array).subarray(0, 8))
+  const warned = await book({store, bodies: ['<p data-x="1">The first chapter.</p>', bodies[1] as string], report: () => undefined})
+  assert.deepEqual(counts, {reused: 6, made: 3})
+  assert.deepEqual(warned, await book({bodies: ['<p data-x="1">The first chapter.</p>', bodies[1] as string]}))
+  // As it comes, it takes an empty chapter without a word and makes its entry (the one ours replaces).
+  const {zip, warnings} = await stock('')
+  assert.deepEqual(warnings, [])
+  const names = Object.keys(zip.files).filter((name) => /^OEBPS\/.*\.xhtml$/.test(name) && !name.endsWith('toc.xhtml'))
+  assert.equal(names.length, 1, `epub-gen-memory changed: an empty chapter makes ${names.join(', ') || 'no entry'}`)
+})

@@ -6,6 +6,8 @@ import {fixtureEdition} from './helpers/edition.js'
 
 test('the runtime exports of @samizdat/html are exactly these, each of this kind', () => {
   assert.deepEqual(valueExports(html), {
+    keptRendering: 'function',
+    keyOf: 'function',
     remarkSamizdatHtml: 'function',
     renderFragment: 'function',
     renderNotes: 'function',
@@ -31,7 +33,8 @@ test('the type-only exports of @samizdat/html are exactly these', () => {
     ScriptFonts: 'interface',
     SectionOptions: 'interface',
     SerializeOptions: 'interface',
-    WorkOptions: 'interface'
+    WorkOptions: 'interface',
+    WorkStore: 'interface'
   })
 })
 

@@ -23,6 +23,7 @@ import {Fingerprint} from './cache/fingerprint.js'
 import type {StageStats} from './cache/entries.js'
 import {LayoutCache} from './cache/layout.js'
 import {ParseCache} from './cache/parse.js'
+import {WorkCache} from './cache/works.js'
 import {cacheDir, OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, ownOptions, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
@@ -126,9 +127,10 @@ export interface BuildResult {
   threads: number
   /**
    * With `cache`: what this thread did with each stage's cache: works' trees parsed (`made`) or read back
-   * (`reused`), works' PDF layouts the same (on the worker thread, when the PDF is made there: not counted here).
+   * (`reused`), works' PDF layouts the same (on the worker thread, when the PDF is made there: not counted here),
+   * works' web page bodies and EPUB chapters (`works`) the same, and the EPUB's chapters' zip entries (`chapters`).
    */
-  stages?: {parse: StageStats; layout: StageStats}
+  stages?: {parse: StageStats; layout: StageStats; works: StageStats; chapters: StageStats}
 }
 
 /**
@@ -240,10 +242,14 @@ async function buildWith(
   const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
   const parseCache = cacheFolder === undefined ? undefined : new ParseCache(cacheFolder)
   const layouts = cacheFolder === undefined ? undefined : new LayoutCache(cacheFolder)
+  const works = cacheFolder === undefined ? undefined : new WorkCache(cacheFolder, 'works')
+  const chapters = cacheFolder === undefined ? undefined : new WorkCache(cacheFolder, 'chapters')
   /** The worker's new entries, written with this thread's once the build is. */
   const adopt = (entries: WorkerEntries): void => {
     parseCache?.folder.adopt(entries.parse)
     layouts?.folder.adopt(entries.layout)
+    works?.folder.adopt(entries.works)
+    chapters?.folder.adopt(entries.chapters)
   }
   const corpus =
     options.input === undefined
@@ -364,11 +370,19 @@ async function buildWith(
         const {pages} = await makePdf(edition, index, `Cannot make the pdf of edition "${id}"`)
         // The EPUB's own time starts once the PDF it waited for is made.
         started = performance.now()
-        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report, pages})))
+        files = Promise.resolve(
+          await asFault(doing, cwd, () =>
+            format.render(edition, {...renderOptions, ...own, report, pages, ...(works ? {works} : {}), ...(chapters ? {chapters} : {})})
+          )
+        )
         done()
       } else {
         signal?.throwIfAborted()
-        files = Promise.resolve(await asFault(doing, cwd, () => format.render(edition, {...renderOptions, ...own, report})))
+        files = Promise.resolve(
+          await asFault(doing, cwd, () =>
+            format.render(edition, {...renderOptions, ...own, report, ...(works ? {works} : {}), ...(chapters ? {chapters} : {})})
+          )
+        )
         done()
       }
       const key = hit ? undefined : keys.get(slot)
@@ -425,14 +439,16 @@ async function buildWith(
     await cache.put(`${job.edition}.${job.format.id}`, job.key, {files: await job.files, warnings})
   }
   // Both threads are done with the stages' entries: written now, and the least recently used go past the limit.
-  for (const folder of [parseCache?.folder, layouts?.folder]) {
+  for (const folder of [parseCache?.folder, layouts?.folder, works?.folder, chapters?.folder]) {
     folder?.flush()
     folder?.prune(stageLimit)
   }
   return {
     files: corpus.files,
     threads: thread ? 2 : 1,
-    ...(parseCache && layouts ? {stages: {parse: {...parseCache.folder.stats}, layout: {...layouts.folder.stats}}} : {}),
+    ...(parseCache && layouts && works && chapters
+      ? {stages: {parse: {...parseCache.folder.stats}, layout: {...layouts.folder.stats}, works: {...works.folder.stats}, chapters: {...chapters.folder.stats}}}
+      : {}),
     written: entries.map(({edition, format, entry, files, ms}) => ({
       edition,
       format,

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import type {OutputFile, PageStart, ResolvedEdition, WriterOptions} from '@samizdat/model'
+import type {WorkStore} from '@samizdat/html'
 import type {PdfOptions} from '@samizdat/pdf'
 
 export type {OutputFile}
@@ -23,6 +24,10 @@ export interface RenderOptions extends WriterOptions {
   booklet?: BookletRequest | undefined
   /** For the PDF: where each work's layout is kept between builds (`.samizdat-cache/layout/`). */
   layouts?: PdfOptions['layouts']
+  /** For the site and the EPUB: where each work's rendering is kept between builds (`.samizdat-cache/works/`). */
+  works?: WorkStore | undefined
+  /** For the EPUB: where each chapter's zip entry is kept between builds (`.samizdat-cache/chapters/`). */
+  chapters?: WorkStore | undefined
   /** For the PDF: told where each page starts in the text (`toPdf`'s `pageStarts`). */
   pageStarts?: (starts: PageStart[]) => void
   /** For the EPUB: the PDF's page starts, for its page-list (`toEpub`'s `pages`). */

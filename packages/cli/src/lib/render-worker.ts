@@ -12,6 +12,7 @@ import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFil
 import type {VFileMessage} from 'vfile-message'
 import {LayoutCache} from './cache/layout.js'
 import {ParseCache} from './cache/parse.js'
+import {WorkCache} from './cache/works.js'
 import {editionIds} from './corpus.js'
 import {formats, ownOptions, type RenderOptions} from './formats.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
@@ -31,13 +32,16 @@ async function main(): Promise<void> {
   const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
   // The formats' code loads, and the corpus is read and parsed, while the main thread does the same.
-  const formatLoaded = Promise.all(chosen.map((format) => format.load()))
+  // Only the formats it can be given (index 1: an edition it makes in any share): the PDF's worker loads no HTML or EPUB code.
+  const formatLoaded = Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
   // Awaited below, once the corpus is read: a failure meanwhile is not an unhandled rejection.
   formatLoaded.catch(() => undefined)
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // The main thread prunes it, once the build is written.
   const parseCache = request.cache === undefined ? undefined : new ParseCache(request.cache)
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
+  const works = request.cache === undefined ? undefined : new WorkCache(request.cache, 'works')
+  const chapters = request.cache === undefined ? undefined : new WorkCache(request.cache, 'chapters')
   const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}).catch(() => undefined)
   const [sent] = await received
   await formatLoaded
@@ -69,12 +73,19 @@ async function main(): Promise<void> {
         if (request.paper !== undefined) options.paper = request.paper
         if (request.booklet !== undefined) options.booklet = request.booklet
         if (layouts) options.layouts = layouts
+        if (works) options.works = works
+        if (chapters) options.chapters = chapters
         // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
         let pages: PageStart[] | undefined
         if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
         const files = await format.render(edition, options)
         // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
-        const cache = {parse: parseCache?.folder.drain() ?? [], layout: layouts?.folder.drain() ?? []}
+        const cache = {
+          parse: parseCache?.folder.drain() ?? [],
+          layout: layouts?.folder.drain() ?? [],
+          works: works?.folder.drain() ?? [],
+          chapters: chapters?.folder.drain() ?? []
+        }
         post({type: 'done', edition: id, format: format.id, files, warnings, pages, cache})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})

@@ -83,10 +83,12 @@ export function workerMakes(share: Share, index: number, format: string): boolea
   return share === 'pdf' ? format === 'pdf' : index % 2 === 1
 }
 
-/** The stages' cache entries the worker made (parsed trees, PDF layouts): the main thread writes them with its own. */
+/** The stages' cache entries the worker made (parsed trees, PDF layouts, works rendered, EPUB chapters' entries): the main thread writes them with its own. */
 export interface WorkerEntries {
   parse: PendingEntries
   layout: PendingEntries
+  works: PendingEntries
+  chapters: PendingEntries
 }
 
 interface Rendered {

@@ -8,13 +8,23 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Reporter, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {creatorsByRole, listNames, textOf} from '@samizdat/model'
-import {renderNotes, renderSection, renderWork, type FragmentOptions, type HrefFor, type Labels as HtmlLabels} from '@samizdat/html'
+import {
+  keptRendering,
+  keyOf,
+  renderNotes,
+  renderSection,
+  renderWork,
+  type FragmentOptions,
+  type HrefFor,
+  type Labels as HtmlLabels,
+  type WorkStore
+} from '@samizdat/html'
 import {FileNames} from './epub-gen.js'
 import {fontLicenceName} from './fonts.js'
 import {bookFonts, type BookFonts, type FontLicence} from './script-fonts.js'
 import {fill, type Words} from './labels.js'
 import {idsIn} from './links.js'
-import {hasSections, splitArticle} from './split.js'
+import {hasSections, splitArticle, type Part} from './split.js'
 
 type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
 type Kind = 'cover' | 'title-page' | 'preface' | 'work' | 'back-matter' | 'colophon' | 'licence'
@@ -47,6 +57,8 @@ export interface DocumentsInput {
   date: string
   /** Where the rendering's warnings go (raw HTML dropped, remote images). */
   report: Reporter | undefined
+  /** Where each work's chapters are kept between builds. */
+  works?: WorkStore | undefined
 }
 
 const coverFile = 'cover.xhtml'
@@ -107,7 +119,7 @@ export function buildDocuments(input: DocumentsInput): {documents: BookDocument[
     })
   }
 
-  for (const work of edition.works) documents.push(...workDocuments(work, edition, render, names, input.splitAbove))
+  for (const work of edition.works) documents.push(...workDocuments(work, edition, render, names, input.splitAbove, input.works))
 
   for (const part of edition.backMatter) {
     documents.push({
@@ -150,16 +162,29 @@ function hastText(nodes: readonly ElementContent[]): string {
 }
 
 /** A work in one document, or, when long and sectioned, one per top-level section. */
-function workDocuments(work: ResolvedWork, edition: ResolvedEdition, render: FragmentOptions, names: FileNames, splitAbove: number): BookDocument[] {
-  const article = renderWork(work, {...render, edition: edition.meta})
-  article.properties['epub:type'] = 'chapter'
-  const long = textOf(work.tree).length > splitAbove
-  const parts = long && hasSections(article) ? splitArticle(article, work.id) : [{id: work.id, title: undefined, element: article}]
-  placeNotes(
-    work,
-    parts.map((part) => part.element),
-    render
-  )
+function workDocuments(
+  work: ResolvedWork,
+  edition: ResolvedEdition,
+  render: FragmentOptions,
+  names: FileNames,
+  splitAbove: number,
+  store: WorkStore | undefined
+): BookDocument[] {
+  // What `render` holds besides the reporter and `hrefFor` (which reads the works' names only), and the edition's metadata.
+  const {report: _, hrefFor: __, ...options} = render
+  const context = ['epub', keyOf(work), edition.meta, edition.works.map((other) => [other.meta.id, other.id]), options, splitAbove]
+  const parts = keptRendering(store, render.report, context, isParts, (report) => {
+    const article = renderWork(work, {...render, report, edition: edition.meta})
+    article.properties['epub:type'] = 'chapter'
+    const long = textOf(work.tree).length > splitAbove
+    const parts: Part[] = long && hasSections(article) ? splitArticle(article, work.id) : [{id: work.id, title: undefined, element: article}]
+    placeNotes(
+      work,
+      parts.map((part) => part.element),
+      {...render, report}
+    )
+    return parts
+  })
   return parts.map((part, index) => ({
     file: names.take(index === 0 ? work.id : `${work.id}-${index}`),
     title: part.title ?? work.meta.title,
@@ -273,4 +298,13 @@ function splitAround(text: string, values: Record<string, ElementContent | strin
     .split('\u0000')
     .map((piece, index) => (index % 2 === 1 ? (values[piece] ?? piece) : piece))
     .filter((x) => x !== '')
+}
+
+/** A work's chapters as kept: each an id, a title or none, and an element. */
+function isParts(value: unknown): value is Part[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((part: {id?: unknown; element?: {type?: unknown}} | undefined) => typeof part?.id === 'string' && part.element?.type === 'element')
+  )
 }

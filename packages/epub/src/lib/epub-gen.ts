@@ -26,11 +26,19 @@
  *    JavaScript, about half a second for the fonts alone on every book; each
  *    font is deflated once per process instead, by Node's zlib, and handed to
  *    jszip already compressed (a `CompressedObject`, which it copies as is).
+ * 9. chapter compression and reuse: each chapter's entry is deflated by Node's
+ *    zlib too, and, with a `WorkStore` (the CLI's cache), kept by a digest of
+ *    what goes into it (title, body, formulas, pictures, the template): a
+ *    chapter already made crosses epub-gen-memory empty (nothing for its
+ *    `fixHTML` to parse) and its kept entry, already deflated with its CRC,
+ *    takes the empty one's place. Kept only from a book it said nothing of
+ *    (workaround 6): a kept chapter has no warning to tell again.
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {pathToFileURL} from 'node:url'
-import {crc32, deflateRawSync} from 'node:zlib'
+import {deserialize, serialize} from 'node:v8'
+import {crc32, deflateRawSync, inflateRawSync} from 'node:zlib'
 import {EPub, type Chapter, type Options} from 'epub-gen-memory'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -39,10 +47,41 @@ import {writerWarning, type ImageAsset, type Reporter} from '@samizdat/model'
 import type {BookDocument} from './documents.js'
 import type {FontFile} from './script-fonts.js'
 import {fill} from './labels.js'
-import {serialize} from '@samizdat/html'
+import {serialize as toXml, type WorkStore} from '@samizdat/html'
 import {restoreMath} from './math.js'
 import type {EpubLabels} from './types.js'
 import {xmlText} from './xml.js'
+
+/** A zip entry deflated by zlib, as jszip takes it (workarounds 8 and 9). */
+function compressed(data: Uint8Array): CompressedObject {
+  const deflated = new Uint8Array(deflateRawSync(data, {level: 9}))
+  return new CompressedObject(deflated.byteLength, data.byteLength, crc32(data), deflate, deflated)
+}
+
+/** A chapter's entry as kept (workaround 9). */
+interface KeptEntry {
+  shape: number
+  size: number
+  crc: number
+  data: Uint8Array
+}
+
+/** Bumped when what is kept changes shape: older entries are then misses. */
+const entryShape = 1
+
+function keptEntry(data: Uint8Array | undefined): CompressedObject | undefined {
+  if (data === undefined) return undefined
+  try {
+    const kept = deserialize(data) as KeptEntry
+    if (kept?.shape !== entryShape || !(kept.data instanceof Uint8Array) || !Number.isInteger(kept.size) || !Number.isInteger(kept.crc)) return undefined
+    // A torn entry: its bytes must inflate to its size and CRC.
+    const raw = inflateRawSync(kept.data)
+    if (raw.byteLength !== kept.size || crc32(raw) !== kept.crc) return undefined
+    return new CompressedObject(kept.data.byteLength, kept.size, kept.crc, deflate, kept.data)
+  } catch {
+    return undefined
+  }
+}
 
 export interface PackageFiles {
   title: string
@@ -68,6 +107,8 @@ export interface PackageFiles {
   /** The cover image (a PNG, see cover.ts) and its description. */
   cover: {png: Uint8Array; alt: string}
   report: Reporter | undefined
+  /** Where chapters' entries are kept between builds (workaround 9). */
+  store?: WorkStore | undefined
 }
 
 /**
@@ -112,9 +153,7 @@ const keptAttributes: ReadonlySet<string> = new Set((jszipRequire('./util/consta
 function deflatedFont(path: string): CompressedObject {
   let deflated = deflatedFonts.get(path)
   if (deflated === undefined) {
-    const data = readFileSync(path)
-    const compressed = new Uint8Array(deflateRawSync(data, {level: 9}))
-    deflated = new CompressedObject(compressed.byteLength, data.byteLength, crc32(data), deflate, compressed)
+    deflated = compressed(readFileSync(path))
     deflatedFonts.set(path, deflated)
   }
   return deflated
@@ -126,22 +165,50 @@ const dosEpoch = Date.UTC(1980, 0, 1)
 class ReproducibleEPub extends EPub {
   readonly #time: Date
   readonly #files: PackageFiles
+  /** Workaround 9: each chapter's entry, when kept (by index), and its key. */
+  readonly #kept: ReadonlyArray<CompressedObject | undefined>
+  readonly #keys: ReadonlyArray<string | undefined>
+  /** Workaround 9: the entries made this time, by key, kept once the book is made if it said nothing. */
+  readonly made = new Map<string, CompressedObject>()
 
-  constructor(options: Options, content: Chapter[], time: Date, files: PackageFiles) {
+  constructor(
+    options: Options,
+    content: Chapter[],
+    time: Date,
+    files: PackageFiles,
+    kept: Array<CompressedObject | undefined>,
+    keys: Array<string | undefined>
+  ) {
     super(options, content)
     this.#time = new Date(Math.max(time.getTime(), dosEpoch))
     this.#files = files
+    this.#kept = kept
+    this.#keys = keys
   }
 
   // jszip stamps every entry with the time it was added; the book gets the build's time instead.
   override async render(): Promise<this> {
     await super.render()
-    // Workaround 7, MathML: fixHTML strips every MathML attribute, so formulas crossed it as placeholders (math.ts); put them back.
     for (const [index, document] of this.#files.documents.entries()) {
-      const formulas = this.#files.formulas[index] ?? []
-      const pictures = this.#files.pictures[index] ?? []
-      const entry = formulas.length > 0 || pictures.length > 0 ? this.zip.file('OEBPS/' + document.file) : null
-      if (entry) this.zip.file('OEBPS/' + document.file, restorePictures(restoreMath(await entry.async('string'), index, formulas), index, pictures))
+      const name = 'OEBPS/' + document.file
+      // Workaround 9: a kept chapter's entry takes the place of the empty one.
+      const kept = this.#kept[index]
+      if (kept) {
+        this.zip.file(name, kept as unknown as Uint8Array)
+        continue
+      }
+      const entry = this.zip.file(name)
+      if (!entry) continue
+      // Workaround 7, MathML: fixHTML strips every MathML attribute, so formulas crossed it as placeholders (math.ts); put them back.
+      const xhtml = restorePictures(
+        restoreMath(await entry.async('string'), index, this.#files.formulas[index] ?? []),
+        index,
+        this.#files.pictures[index] ?? []
+      )
+      const made = compressed(new TextEncoder().encode(xhtml))
+      this.zip.file(name, made as unknown as Uint8Array)
+      const key = this.#keys[index]
+      if (key !== undefined) this.made.set(key, made)
     }
     // Workaround 4, images: the edition's own, at the paths the chapters name (the manifest lists them, opf.ts).
     for (const asset of this.#files.assets) this.zip.file('OEBPS/' + asset.path, asset.data)
@@ -159,6 +226,8 @@ class ReproducibleEPub extends EPub {
 }
 
 export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
+  /** Workaround 6: how many warnings it gave (workaround 9 keeps nothing from a book it said something of). */
+  let said = 0
   const chapters = files.documents.map((document, index) => {
     const chapter: Chapter & Record<string, unknown> = {
       title: xmlText(document.title),
@@ -196,10 +265,35 @@ export async function zipBook(files: PackageFiles): Promise<Uint8Array> {
     ignoreFailedDownloads: false,
     // Workaround 6: what it drops is said only through `verbose`; the book's documents are ours, no corpus place.
     verbose: (type: 'log' | 'warn', ...args: unknown[]) => {
+      if (type === 'warn') said++
       if (type === 'warn') files.report?.(writerWarning(args.map(String).join(' '), {ruleId: 'epub-gen-memory', source: 'epub-gen-memory'}))
     }
   }
-  const buffer = await new ReproducibleEPub(options, chapters, files.date, files).genEpub()
+  // Workaround 9: what goes into each chapter's entry, and the entry when kept (the chapter then crosses empty).
+  const keys = chapters.map((chapter, index) =>
+    files.store?.key(['epub-chapter', entryShape, chapterTemplate, chapter, files.formulas[index] ?? [], files.pictures[index] ?? []])
+  )
+  const kept = keys.map((key) => keptEntry(key === undefined ? undefined : files.store?.get(key)))
+  for (const [index, chapter] of chapters.entries()) if (kept[index]) chapter.content = ''
+  const book = new ReproducibleEPub(options, chapters, files.date, files, kept, keys)
+  const buffer = await book.genEpub()
+  if (said === 0) {
+    for (const [key, entry] of book.made) {
+      const {
+        compressedSize,
+        uncompressedSize,
+        crc32: crc,
+        compressedContent
+      } = entry as unknown as {
+        compressedSize: number
+        uncompressedSize: number
+        crc32: number
+        compressedContent: Uint8Array
+      }
+      if (compressedSize === compressedContent.byteLength)
+        files.store?.set(key, serialize({shape: entryShape, size: uncompressedSize, crc, data: compressedContent} satisfies KeptEntry))
+    }
+  }
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
 
@@ -333,7 +427,7 @@ export function protectPictures(nodes: readonly ElementContent[], document: numb
     list.map((node) => {
       if (node.type !== 'element') return node
       if (node.tagName === 'img') {
-        pictures.push(serialize({type: 'root', children: [node]}, {xhtml: true}))
+        pictures.push(toXml({type: 'root', children: [node]}, {xhtml: true}))
         return {type: 'comment', value: `samizdat-image ${document} ${pictures.length - 1}`}
       }
       return {...node, children: walk(node.children)}

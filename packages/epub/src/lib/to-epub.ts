@@ -43,7 +43,7 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
   const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
-  const {documents, fonts} = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report})
+  const {documents, fonts} = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report, works: options.works})
   const placed = new Set<string>()
   for (const document of documents) markPageBreaks(document.body, pages, placed)
   const breaks = placedBreaks(pages, placed)
@@ -103,7 +103,8 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
       ),
       alt: coverAlt
     },
-    report
+    report,
+    store: options.chapters
   })
   return [{path: meta.id + '.epub', data}]
 }

@@ -1,5 +1,5 @@
 /** Options of the EPUB adapter. */
-import type {Labels as HtmlLabels} from '@samizdat/html'
+import type {Labels as HtmlLabels, WorkStore} from '@samizdat/html'
 import type {EpubLabels as ModelEpubLabels, PageStart, WriterOptions} from '@samizdat/model'
 
 /**
@@ -32,4 +32,8 @@ export interface EpubOptions extends WriterOptions {
    * pagination. Without it, the book has no page-list.
    */
   pages?: readonly PageStart[]
+  /** Where each work's chapters are kept between builds (the CLI's `.samizdat-cache/works/`; see `@samizdat/html`'s `WorkStore`). */
+  works?: WorkStore | undefined
+  /** Where each chapter's zip entry (deflated, with its CRC) is kept between builds, by a digest of what goes into it (the CLI's `.samizdat-cache/chapters/`). */
+  chapters?: WorkStore | undefined
 }

@@ -17,6 +17,11 @@ export function pageOf(part: ResolvedWork | ResolvedSection): string {
  * for an id anywhere in a back-matter section (a bibliography entry, an index
  * heading), whatever work the target names; `index.html#id` for the rest (front matter).
  */
+/** What `siteHrefFor` reads of an edition: each work's names, and the ids each back-matter section holds. */
+export function siteTargets(edition: ResolvedEdition): unknown[] {
+  return [edition.works.map((work) => [work.meta.id, work.id]), edition.backMatter.map((section) => [section.id, [...idsIn(section.tree)]])]
+}
+
 export function siteHrefFor(edition: ResolvedEdition): HrefFor {
   const works = new Map<string, ResolvedWork>()
   for (const work of edition.works) {

@@ -15,7 +15,7 @@ import {authorNames} from './creators.js'
 import {scriptFontRules, stylesheet} from './css.js'
 import {scriptFontCss, scriptFonts} from './script-fonts.js'
 import {textFontCss, textFontFiles, textFontLicence} from './text-font.js'
-import {indexPage, pageOf, siteHrefFor} from './href.js'
+import {indexPage, pageOf, siteHrefFor, siteTargets} from './href.js'
 import {editionWords} from './labels.js'
 import {renderPage, type PageInput, type PageLink} from './page.js'
 import {serialize} from './serialize.js'
@@ -24,12 +24,15 @@ import {sidenotesScript, withSidenotes} from './sidenotes.js'
 import {renderTitlePage} from './title-page.js'
 import type {HtmlOptions} from './types.js'
 import {renderWork} from './work.js'
+import {keptRendering, keyOf} from './work-cache.js'
 
 export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Promise<OutputFile[]> {
   const labels = editionWords(edition, options.locale, options.labels)
   // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
   const report = options.report ?? ignore
   const hrefFor = siteHrefFor(edition)
+  // What `hrefFor` reads of the other pages: part of each kept work's key (see work-cache.ts).
+  const targets = options.works ? siteTargets(edition) : undefined
   const {meta} = edition
   const downloads = checkDownloads(options.downloads)
 
@@ -76,13 +79,15 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
         author: authors,
         skipTarget: work.id,
         main: [
-          withSicSwitch(
-            work,
-            withSidenotes(
-              renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report, assets: edition.assets}),
-              labels
-            ),
-            labels.showSic
+          keptRendering(options.works, report, ['html', keyOf(work), meta, targets, labels, edition.assets], isElement, (report) =>
+            withSicSwitch(
+              work,
+              withSidenotes(
+                renderWork(work, {edition: meta, hrefFor, labels, locale: labels.language, notes: 'endnotes', report, assets: edition.assets}),
+                labels
+              ),
+              labels.showSic
+            )
           )
         ]
       }
@@ -154,6 +159,10 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
 }
 
 function ignore(): void {}
+
+function isElement(value: unknown): value is Element {
+  return (value as Element | undefined)?.type === 'element' && Array.isArray((value as Element).children)
+}
 
 function checkDownloads(downloads: HtmlOptions['downloads']): NonNullable<HtmlOptions['downloads']> {
   if (downloads === undefined) return []

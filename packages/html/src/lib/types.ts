@@ -3,6 +3,7 @@
  */
 import type {Handler} from 'mdast-util-to-hast'
 import type {VFile} from 'vfile'
+import type {WorkStore} from './work-cache.js'
 import type {HtmlLabels, ImageAsset, LinkTarget, Reporter, WriterOptions} from '@samizdat/model'
 
 /**
@@ -23,6 +24,8 @@ export interface HtmlOptions extends WriterOptions {
    * relative to the site's folder (`../edition.epub`). The caller knows what it builds; default: none.
    */
   downloads?: ReadonlyArray<{format: 'epub' | 'pdf'; href: string}>
+  /** Where each work's rendering is kept between builds (the CLI's `.samizdat-cache/works/`); used only with `report`. */
+  works?: WorkStore | undefined
 }
 
 /** Maps an internal link target to an `href`: the seam the EPUB adapter plugs its chapters into. */

@@ -8,11 +8,26 @@
  */
 import {createHash, type Hash} from 'node:crypto'
 
+/**
+ * The digest of each tree (an mdast or hast `root`) met, by identity: a work's tree is in the output's key and in
+ * each stage's (its layout, its page, its chapters), and hashed once per process instead of at each. A tree is
+ * always hashed by its digest, wherever it is met, so the keys do not depend on what was hashed before. Trees are
+ * not changed once resolved; were one changed, its keys would stay those of the tree as resolved, which is what
+ * every output is made from.
+ */
+const trees = new WeakMap<object, string>()
+
 /** Hashes values into one digest; objects met twice (shared or cyclic) are hashed once, then named by their order. */
 export class Fingerprint {
   readonly #hash: Hash = createHash('sha256')
   readonly #seen = new Map<object, number>()
+  /** The tree this fingerprint digests (walked, not named by its digest). */
+  readonly #tree: object | undefined
   #buffer = ''
+
+  constructor(tree?: object) {
+    this.#tree = tree
+  }
 
   add(value: unknown): this {
     this.#walk(value)
@@ -59,6 +74,7 @@ export class Fingerprint {
     }
     if (value === null) return this.#write('n;')
     const object = value as object
+    if ((object as {type?: unknown}).type === 'root' && object !== this.#tree) return this.#write(`h${treeDigest(object)};`)
     const seen = this.#seen.get(object)
     if (seen !== undefined) return this.#write(`r${seen};`)
     this.#seen.set(object, this.#seen.size)
@@ -97,4 +113,13 @@ export class Fingerprint {
     }
     this.#write('}')
   }
+}
+
+function treeDigest(tree: object): string {
+  let digest = trees.get(tree)
+  if (digest === undefined) {
+    digest = new Fingerprint(tree).add(tree).digest()
+    trees.set(tree, digest)
+  }
+  return digest
 }
