@@ -1,19 +1,21 @@
 /**
- * The rendering thread (see threads.ts): loads the corpus as the main thread
- * does, in parallel, and then uses it only if it read the very files the main
- * thread sends (else it loads those), resolves it, makes one format
- * of each edition asked for, and posts each result as soon as it is made
- * (copied: a file's bytes may share a pooled buffer that must not be detached).
+ * The rendering thread (see threads.ts): loads its code while the main thread
+ * loads the corpus, then the corpus from the files and trees the main thread
+ * sends (it reads and parses nothing itself), resolves it, makes its formats
+ * of each edition asked for, and posts each result as soon as it is made, and
+ * a PDF's page starts as soon as it is laid out (copied: a file's bytes may
+ * share a pooled buffer that must not be detached).
  */
 import {once} from 'node:events'
 import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
-import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles, type PageStart} from '@samizdat/model'
+import {corpusFromFiles, resolveEdition, type PageStart} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
+import {trace} from './trace.js'
 import {LayoutCache} from './cache/layout.js'
-import {ParseCache} from './cache/parse.js'
 import {editionIds} from './corpus.js'
 import {formats, ownOptions, type RenderOptions} from './formats.js'
+import {SentTrees} from './shared-trees.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
 
 export type Place = VFileMessage['place']
@@ -28,24 +30,23 @@ function errorData(error: unknown): ErrorData {
 }
 
 async function main(): Promise<void> {
+  trace('worker start')
   const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
-  // The formats' code loads, and the corpus is read and parsed, while the main thread does the same.
+  // The formats' code loads while the main thread reads and parses the corpus.
   const formatLoaded = Promise.all(chosen.map((format) => format.load()))
-  // Awaited below, once the corpus is read: a failure meanwhile is not an unhandled rejection.
+  // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
   formatLoaded.catch(() => undefined)
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // The main thread prunes it, once the build is written.
-  const parseCache = request.cache === undefined ? undefined : new ParseCache(request.cache)
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
-  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}).catch(() => undefined)
-  const [sent] = await received
   await formatLoaded
-  // What this thread read must be what the main thread read; if a file changed in between, the main thread's files win.
-  const corpus =
-    fromDisk && sameFiles(loadedFiles(fromDisk), sent.files)
-      ? fromDisk
-      : await corpusFromFiles(sent.files, {dir: sent.dir, cwd: path.resolve(request.cwd), ...maxFileSize})
+  trace('worker formats loaded')
+  const [sent] = await received
+  trace('worker received')
+  // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
+  const corpus = await corpusFromFiles(sent.files, {dir: sent.dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(sent.trees)})
+  trace('worker loaded')
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     let edition: ReturnType<typeof resolveEdition>
     try {
       edition = resolveEdition(corpus, id, resolveOptions)
+      trace('worker resolved')
     } catch (error) {
       for (const format of mine) post({type: 'error', edition: id, format: format.id, error: errorData(error)})
       continue
@@ -69,27 +71,26 @@ async function main(): Promise<void> {
         if (request.paper !== undefined) options.paper = request.paper
         if (request.booklet !== undefined) options.booklet = request.booklet
         if (layouts) options.layouts = layouts
-        // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
-        let pages: PageStart[] | undefined
-        if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
+        // The PDF tells where its pages start as soon as it is laid out, for the EPUB's page-list made on the
+        // main thread meanwhile; once only (a booklet lays the book out again).
+        let told = format.id !== 'pdf'
+        const tell = (pages: PageStart[]): void => {
+          if (told) return
+          told = true
+          trace('worker page starts')
+          post({type: 'pages', edition: id, pages})
+        }
+        if (!told) options.pageStarts = tell
         const files = await format.render(edition, options)
-        // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
-        const cache = {parse: parseCache?.folder.drain() ?? [], layout: layouts?.folder.drain() ?? []}
-        post({type: 'done', edition: id, format: format.id, files, warnings, pages, cache})
+        tell([])
+        trace(`worker ${format.id} done`)
+        // What this thread added to the layouts' cache goes with its results: the main thread writes it if the build is written.
+        post({type: 'done', edition: id, format: format.id, files, warnings, cache: {layout: layouts?.folder.drain() ?? []}})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})
       }
     }
   }
-}
-
-function sameFiles(ours: CorpusFiles, theirs: CorpusFiles): boolean {
-  const names = Object.keys(ours)
-  if (names.length !== Object.keys(theirs).length) return false
-  return names.every((name) => {
-    const [a, b] = [ours[name], theirs[name]]
-    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0
-  })
 }
 
 try {
