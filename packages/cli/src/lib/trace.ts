@@ -7,13 +7,17 @@ import process from 'node:process'
 import {getHeapStatistics} from 'node:v8'
 import {threadId} from 'node:worker_threads'
 
-const on = process.env['SAMIZDAT_TRACE'] === '1'
+const mode = process.env['SAMIZDAT_TRACE']
+const on = mode === '1' || mode === 'live'
+// `live` (with node --expose-gc): a full collection first, so that the heap is what is still held.
+const collect = mode === 'live' ? (globalThis as {gc?: () => void}).gc : undefined
 // Both threads count from the process's start: a worker's own time origin is later.
 const origin = performance.timeOrigin - process.uptime() * 1000 + performance.now()
 
 export function trace(stage: string): void {
   if (!on) return
   const now = performance.timeOrigin + performance.now() - origin
+  collect?.()
   const heap = getHeapStatistics().used_heap_size / 2 ** 20
   const rss = process.memoryUsage.rss() / 2 ** 20
   process.stderr.write(
