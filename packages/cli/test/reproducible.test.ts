@@ -133,7 +133,7 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
   }
 })
 
-test('the worker thread renders from the trees the main thread parsed, and tells the PDF’s page starts before it is drawn', async () => {
+test('the worker thread parses works from the last while the main thread loads the corpus, renders from the trees the main thread sends, and tells the PDF’s page starts before it is drawn', async () => {
   const {dir, cleanup} = await tempDir()
   const request = {cwd: dir, date: Date.UTC(2001, 0, 2), editions: ['one', 'two']}
   const corpus = path.join(dir, 'corpus')
@@ -158,6 +158,26 @@ test('the worker thread renders from the trees the main thread parsed, and tells
     assert.doesNotMatch(all, /Read from the file\./)
   } finally {
     await sites.stop()
+  }
+  // Started before the corpus is loaded, the worker parses the works on the disk from the last and sends their
+  // trees; the main thread takes one for a text it has to parse when its hash is that text's.
+  await writeTree(corpus, files)
+  const helper = startRenderThread({...request, corpus, formats: ['html'], share: 'alternate'})
+  try {
+    const helped = new TreeRecorder(undefined)
+    const sent = new Promise<void>((resolve) => helper.onTrees((trees) => (helped.help(trees), resolve())))
+    await sent
+    assert.equal(helped.get('---\ntitle: B\n---\n\nSomething else.\n'), undefined)
+    const tree = helped.get(files['works/a.md'])
+    assert.equal(helped.helpedWith, 1)
+    assert.deepEqual(
+      tree?.children.map((node) => node.type),
+      ['yaml', 'paragraph']
+    )
+    helper.send({dir: corpus, files, trees: []})
+    assert.equal((await helper.result('two', 'html')).files.length > 0, true)
+  } finally {
+    await helper.stop()
   }
   // The EPUB waits for the PDF's page starts only: they come once the book is laid out, before it is drawn.
   const pdf = startRenderThread({...request, editions: ['one'], formats: ['epub', 'pdf'], share: 'pdf'})

@@ -206,6 +206,7 @@ function startThread(
 ): RenderThread {
   return startRenderThread(
     {
+      corpus: path.resolve(cwd, options.corpus ?? 'corpus'),
       cwd,
       maxFileSize: options.maxFileSize,
       locale: options.locale,
@@ -247,6 +248,8 @@ async function buildWith(
   const adopt = (entries: WorkerEntries): void => layouts?.folder.adopt(entries.layout)
   // With a worker, the trees parsed here are kept for it: it does not parse them again.
   const trees = threads.parallel ? new TreeRecorder(parseCache) : parseCache
+  // A worker started already parses works from the last meanwhile: this thread takes the trees it sends.
+  if (trees instanceof TreeRecorder) threads.current?.onTrees((sent) => trees.help(sent))
   trace('load')
   const corpus =
     options.input === undefined
@@ -254,7 +257,8 @@ async function buildWith(
           loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(trees ? {parseCache: trees} : {})})
         )
       : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
-  trace('loaded')
+  trace(`loaded${trees instanceof TreeRecorder ? ` (${trees.helpedWith} trees from the worker)` : ''}`)
+  threads.current?.onTrees(undefined)
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
   // The worker renders what this thread read (not what is on the disk by now), from the trees parsed here.

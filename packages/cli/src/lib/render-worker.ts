@@ -1,27 +1,56 @@
 /**
  * The rendering thread (see threads.ts): loads its code while the main thread
- * loads the corpus, then the corpus from the files and trees the main thread
- * sends (it reads and parses nothing itself), resolves it, makes its formats
- * of each edition asked for, and posts each result as soon as it is made, and
- * a PDF's page starts as soon as it is laid out (copied: a file's bytes may
- * share a pooled buffer that must not be detached).
+ * loads the corpus, helps it parse (from the last work) until it sends the
+ * files and trees it loaded the corpus from; loads the corpus from those (it
+ * parses nothing again), resolves it, makes its formats of each edition asked
+ * for, and posts each result as soon as it is made, and a PDF's page starts as
+ * soon as it is laid out (copied: a file's bytes may share a pooled buffer
+ * that must not be detached).
  */
 import {once} from 'node:events'
 import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
-import {corpusFromFiles, resolveEdition, type PageStart} from '@samizdat/model'
+import {corpusFromFiles, resolveEdition, type Corpus, type PageStart} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {trace} from './trace.js'
 import {LayoutCache} from './cache/layout.js'
 import {editionIds} from './corpus.js'
-import {formats, ownOptions, type RenderOptions} from './formats.js'
-import {SentTrees} from './shared-trees.js'
+import {formats, ownOptions, type Format, type RenderOptions} from './formats.js'
+import {helpParse, SentTrees} from './shared-trees.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
 
 export type Place = VFileMessage['place']
 
 const request = workerData as ThreadRequest
 const post = (reply: Reply): void => parentPort?.postMessage(reply)
+
+/**
+ * The corpus the main thread sends, loaded from its files and trees (neither is kept: only the corpus). The
+ * formats' code loads meanwhile, and then, until the corpus comes, this thread parses works from the last, for
+ * the main thread parsing from the first.
+ */
+async function receive(chosen: readonly Format[]): Promise<Corpus> {
+  const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
+  const formatLoaded = Promise.all(chosen.map((format) => format.load()))
+  // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
+  formatLoaded.catch(() => undefined)
+  await formatLoaded
+  trace('worker formats loaded')
+  let arrived = false
+  void received.then(() => (arrived = true))
+  if (request.corpus !== undefined)
+    await helpParse(
+      request.corpus,
+      request.maxFileSize,
+      () => arrived,
+      (trees) => post({type: 'trees', trees})
+    )
+  const [{dir, files, trees}] = await received
+  trace('worker received')
+  const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
+  // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
+  return corpusFromFiles(files, {dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(trees)})
+}
 
 function errorData(error: unknown): ErrorData {
   if (!(error instanceof Error)) return {name: 'Error', message: String(error), stack: undefined}
@@ -32,20 +61,9 @@ function errorData(error: unknown): ErrorData {
 async function main(): Promise<void> {
   trace('worker start')
   const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
-  const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
-  // The formats' code loads while the main thread reads and parses the corpus.
-  const formatLoaded = Promise.all(chosen.map((format) => format.load()))
-  // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
-  formatLoaded.catch(() => undefined)
-  const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // The main thread prunes it, once the build is written.
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
-  await formatLoaded
-  trace('worker formats loaded')
-  const [sent] = await received
-  trace('worker received')
-  // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
-  const corpus = await corpusFromFiles(sent.files, {dir: sent.dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(sent.trees)})
+  const corpus = await receive(chosen)
   trace('worker loaded')
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)

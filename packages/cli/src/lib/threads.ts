@@ -2,9 +2,11 @@
  * Both cores: the PDF (by far the costliest format) is made on a worker
  * thread while the main thread makes the others. A resolved edition cannot
  * cross threads (it holds functions: the YAML's position lookups), so the
- * worker resolves the corpus itself; but it does not read nor parse it: the
+ * worker resolves the corpus itself; but it does not parse it again: the
  * main thread sends it the files it loaded the corpus from, as read, with the
- * trees it parsed (shared-trees.ts), and the worker loads those. So an edit
+ * trees it parsed (shared-trees.ts), and the worker loads those (while it
+ * waits, it parses works from the last one and sends their trees, which the
+ * main thread takes instead of parsing them; by a hash of their text). So an edit
  * during the build cannot give the two threads different texts, and the same
  * code on the same files gives the same bytes
  * (packages/cli/test/reproducible.test.ts compares both ways).
@@ -25,6 +27,8 @@ import type {Trees} from './shared-trees.js'
 
 /** What the worker is asked to make. */
 export interface ThreadRequest {
+  /** The corpus folder (absolute), whose works the worker parses from the last until the corpus is sent (none: it waits). */
+  corpus?: string | undefined
   cwd: string
   maxFileSize?: number | undefined
   locale?: string | undefined
@@ -68,6 +72,8 @@ export type Reply =
   | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]; cache: WorkerEntries}
   /** Where an edition's PDF pages start, once it is laid out (before it is drawn). */
   | {type: 'pages'; edition: string; pages: PageStart[]}
+  /** Trees the worker parsed while the main thread loads the corpus. */
+  | {type: 'trees'; trees: Trees}
   | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
 
 /**
@@ -111,6 +117,8 @@ export interface RenderThread {
   result(edition: string, format: string): Promise<Rendered>
   /** Where the pages of the edition's PDF (made on the worker) start, as soon as it is laid out. */
   pages(edition: string): Promise<PageStart[]>
+  /** Told the trees the worker parses while the corpus is being loaded (those sent before are told at once). */
+  onTrees(listener: ((trees: Trees) => void) | undefined): void
   stop(): Promise<void>
 }
 
@@ -150,6 +158,8 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   const waiting = new Map<string, {resolve: (value: Rendered | PageStart[]) => void; reject: (error: Error) => void}>()
   const settled = new Map<string, Rendered | PageStart[] | Error>()
   let failure: Error | undefined
+  let treesSent: Trees[] | undefined = []
+  let onTrees: ((trees: Trees) => void) | undefined
   // By slot, `<edition>.<format>`, and `<edition>#pages` for the page starts of its PDF; the first value stays.
   const settle = (slot: string, value: Rendered | PageStart[] | Error): void => {
     const waiter = waiting.get(slot)
@@ -163,7 +173,10 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     for (const slot of [...waiting.keys()]) settle(slot, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'pages') settle(`${reply.edition}#pages`, reply.pages)
+    if (reply.type === 'trees') {
+      if (onTrees) onTrees(reply.trees)
+      else treesSent?.push(reply.trees)
+    } else if (reply.type === 'pages') settle(`${reply.edition}#pages`, reply.pages)
     else if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings, cache: reply.cache})
     else if (reply.edition === undefined || reply.format === undefined) failAll(revive(reply.error))
     else {
@@ -193,6 +206,12 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     },
     result: (edition: string, format: string) => awaited(`${edition}.${format}`) as Promise<Rendered>,
     pages: (edition: string) => awaited(`${edition}#pages`) as Promise<PageStart[]>,
+    onTrees(listener: ((trees: Trees) => void) | undefined): void {
+      onTrees = listener
+      for (const trees of treesSent ?? []) listener?.(trees)
+      // Once listened to, nothing more is kept: the trees that come after the corpus is loaded are not needed.
+      treesSent = undefined
+    },
     async stop(): Promise<void> {
       signal?.removeEventListener('abort', onAbort)
       await worker.terminate()
