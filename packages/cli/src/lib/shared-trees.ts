@@ -64,6 +64,8 @@ export class TreeRecorder implements ParseCache {
   take(): Trees {
     const trees = [...this.#trees]
     this.#trees.clear()
+    // The worker's trees this thread parsed itself too are not needed either.
+    this.#helped.clear()
     return trees
   }
 }
