@@ -160,22 +160,27 @@ test('the worker thread parses works from the last while the main thread loads t
     await sites.stop()
   }
   // Started before the corpus is loaded, the worker parses the works on the disk from the last and sends their
-  // trees; the main thread takes one for a text it has to parse when its hash is that text's.
-  await writeTree(corpus, files)
-  const helper = startRenderThread({...request, corpus, formats: ['html'], share: 'alternate'})
+  // trees; the main thread takes one for a text it has to parse when its hash is that text's. It stops when the
+  // main thread (whose count of works loaded it sees) is about to reach them.
+  const later = {'works/b.md': '---\ntitle: B\n---\n\nB.\n', 'works/c.md': '---\ntitle: C\n---\n\nThe last work.\n'}
+  await writeTree(corpus, {...files, ...later})
+  const progress = new Int32Array(new SharedArrayBuffer(4))
+  const helper = startRenderThread({...request, corpus, progress, formats: ['html'], share: 'alternate'})
   try {
-    const helped = new TreeRecorder(undefined)
-    const sent = new Promise<void>((resolve) => helper.onTrees((trees) => (helped.help(trees), resolve())))
-    await sent
-    assert.equal(helped.get('---\ntitle: B\n---\n\nSomething else.\n'), undefined)
-    const tree = helped.get(files['works/a.md'])
+    const helped = new TreeRecorder(undefined, progress)
+    await new Promise<void>((resolve) => helper.onTrees((trees) => (helped.help(trees), resolve())))
+    assert.equal(helped.get('---\ntitle: D\n---\n\nSomething else.\n'), undefined)
+    const tree = helped.get(later['works/c.md'])
     assert.equal(helped.helpedWith, 1)
     assert.deepEqual(
       tree?.children.map((node) => node.type),
       ['yaml', 'paragraph']
     )
-    helper.send({dir: corpus, files, trees: []})
+    // Two works loaded here of three: the first is left to this thread.
+    assert.equal(Atomics.load(progress, 0), 2)
+    helper.send({dir: corpus, files: {...files, ...later}, trees: []})
     assert.equal((await helper.result('two', 'html')).files.length > 0, true)
+    assert.equal(helped.get(files['works/a.md']), undefined)
   } finally {
     await helper.stop()
   }

@@ -174,9 +174,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // edition starts once the editions are known (below): with one edition it has nothing to do.
   const threads: Threads = {
     parallel,
-    current: parallel && share === 'pdf' ? startThread(options, share, formatIds, renderOptions, cwd, cached) : undefined,
-    later: (editions: number) => (parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached) : undefined)
+    progress: parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined,
+    current: undefined,
+    later: (editions: number) => (parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress) : undefined)
   }
+  if (parallel && share === 'pdf') threads.current = startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress)
   try {
     return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
@@ -188,6 +190,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 interface Threads {
   /** Whether the build may use a worker: the corpus is worth it, and there are cores for it. */
   parallel: boolean
+  /** With a worker, how many works this thread has loaded (the worker helps parse until it is nearly done). */
+  progress: Int32Array | undefined
   current: RenderThread | undefined
   later(editions: number): RenderThread | undefined
 }
@@ -202,11 +206,13 @@ function startThread(
   formatIds: string[],
   renderOptions: RenderOptions,
   cwd: string,
-  cache: string | undefined
+  cache: string | undefined,
+  progress: Int32Array | undefined
 ): RenderThread {
   return startRenderThread(
     {
       corpus: path.resolve(cwd, options.corpus ?? 'corpus'),
+      progress,
       cwd,
       maxFileSize: options.maxFileSize,
       locale: options.locale,
@@ -247,7 +253,7 @@ async function buildWith(
   /** The worker's new entries, written with this thread's once the build is. */
   const adopt = (entries: WorkerEntries): void => layouts?.folder.adopt(entries.layout)
   // With a worker, the trees parsed here are kept for it: it does not parse them again.
-  const trees = threads.parallel ? new TreeRecorder(parseCache) : parseCache
+  const trees = threads.parallel ? new TreeRecorder(parseCache, threads.progress) : parseCache
   // A worker started already parses works from the last meanwhile: this thread takes the trees it sends.
   if (trees instanceof TreeRecorder) threads.current?.onTrees((sent) => trees.help(sent))
   trace('load')

@@ -38,10 +38,11 @@ async function receive(chosen: readonly Format[]): Promise<Corpus> {
   trace('worker formats loaded')
   let arrived = false
   void received.then(() => (arrived = true))
-  if (request.corpus !== undefined)
+  if (request.corpus !== undefined && request.progress !== undefined)
     await helpParse(
       request.corpus,
       request.maxFileSize,
+      request.progress,
       () => arrived,
       (trees) => post({type: 'trees', trees})
     )

@@ -29,8 +29,12 @@ export class TreeRecorder implements ParseCache {
   /** How many of those this thread took instead of parsing. */
   helpedWith = 0
 
-  constructor(inner: ParseCache | undefined) {
+  readonly #progress: Int32Array | undefined
+
+  /** `progress`: counts the works this thread has loaded, for the worker to see (`helpParse`). */
+  constructor(inner: ParseCache | undefined, progress?: Int32Array) {
     this.#inner = inner
+    this.#progress = progress
   }
 
   /** Trees from the worker (`helpParse`). */
@@ -39,6 +43,7 @@ export class TreeRecorder implements ParseCache {
   }
 
   get(text: string): Root | undefined {
+    if (this.#progress) Atomics.add(this.#progress, 0, 1)
     const hash = key(text)
     const helped = this.#helped.get(hash)
     if (helped !== undefined) {
@@ -94,15 +99,24 @@ function key(text: string): string {
 /**
  * On the worker, until `stop()` says the corpus has come: parses the Markdown files under `dir` from the last (in
  * the order of their paths) and hands each tree to `send` (one whose parse had something to say is not sent: the
- * main thread parses it, and reports it). Only regular files of at most `maxFileSize` bytes; hidden names and
+ * main thread parses it, and reports it). It stops when the main thread (which counts the works it has loaded
+ * in `progress`) is about to reach the files it has left: a parse begun just before the corpus comes would only
+ * make the worker late. Only regular files of at most `maxFileSize` bytes; hidden names and
  * `node_modules` are skipped, links are not followed. A file the loader does not take as a work costs a parse,
  * nothing else.
  */
-export async function helpParse(dir: string, maxFileSize: number | undefined, stop: () => boolean, send: (trees: Trees) => void): Promise<void> {
-  for (const file of markdownFiles(dir).reverse()) {
+export async function helpParse(
+  dir: string,
+  maxFileSize: number | undefined,
+  progress: Int32Array,
+  stop: () => boolean,
+  send: (trees: Trees) => void
+): Promise<void> {
+  const files = markdownFiles(dir).reverse()
+  for (const [done, file] of files.entries()) {
     // The main thread's message is handled between two files.
     await setImmediate()
-    if (stop()) return
+    if (stop() || files.length - done - Atomics.load(progress, 0) < 2) return
     const text = readText(file, maxFileSize ?? 50 * 1024 * 1024)
     if (text === undefined) continue
     const recorder = new TreeRecorder(undefined)

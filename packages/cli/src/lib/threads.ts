@@ -29,6 +29,8 @@ import type {Trees} from './shared-trees.js'
 export interface ThreadRequest {
   /** The corpus folder (absolute), whose works the worker parses from the last until the corpus is sent (none: it waits). */
   corpus?: string | undefined
+  /** How many works the main thread has loaded so far (one shared counter). */
+  progress?: Int32Array | undefined
   cwd: string
   maxFileSize?: number | undefined
   locale?: string | undefined
