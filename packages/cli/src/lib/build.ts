@@ -40,6 +40,7 @@ import {faultScope} from './out/seam.js'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 import {trace} from './trace.js'
 import {TreeRecorder} from './shared-trees.js'
+import {collectWhileWaiting} from './idle-gc.js'
 
 export interface BuildOptions {
   /** Corpus folder (default `corpus`), relative to `cwd`. */
@@ -396,7 +397,9 @@ async function buildWith(
         files.catch(() => undefined)
       } else if (format.id === 'epub' && paged(chosen)) {
         signal?.throwIfAborted()
-        const pages = await pagesOf(edition, index)
+        const told = pagesOf(edition, index)
+        if (thread && onWorker(index, 'pdf') && !(await settled(told))) collectWhileWaiting()
+        const pages = await told
         trace('epub has pages')
         // The EPUB's own time starts once the page starts it waited for are known.
         started = performance.now()
@@ -411,6 +414,8 @@ async function buildWith(
       jobs.push({edition: id, format, files, warnings, ms: () => (ended ?? performance.now()) - started, ...(key === undefined ? {} : {key})})
     }
   }
+  // This thread's formats are made: if it waits for the worker's, its garbage goes first.
+  if (thread && !(await Promise.all(jobs.map((job) => settled(job.files)))).every(Boolean)) collectWhileWaiting()
   for (const edition of editions) {
     const id = edition.meta.id
     const spec = specs.find((candidate) => candidate.id === id)
@@ -481,6 +486,12 @@ async function buildWith(
       cached: cached.get(`${edition}.${format}`) !== undefined
     }))
   }
+}
+
+/** Whether `promise` has settled (a rejection counts: it is told where it is awaited). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol('pending')
+  return (await Promise.race([promise.catch(() => undefined), Promise.resolve(pending)])) !== pending
 }
 
 /** The most a stage's entries (parsed trees, PDF layouts) may take on disk, each: a few books' worth. */
