@@ -12,7 +12,10 @@ import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
+import {corpusFromFiles} from '@samizdat/model'
 import {build} from '../src/index.js'
+import {TreeRecorder} from '../src/lib/shared-trees.js'
+import {startRenderThread} from '../src/lib/threads.js'
 import {report} from '../src/lib/report.js'
 import {pool, runCli, snapshot, spawnCliAsync, tempDir, writeTree, type AsyncResult} from './util.js'
 
@@ -126,6 +129,77 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
     )
     assert.deepEqual(sites[1]?.files, sites[0]?.files)
   } finally {
+    await cleanup()
+  }
+})
+
+test('the worker thread parses works from the last while the main thread loads the corpus, renders from the trees the main thread sends, and tells the PDF’s page starts before it is drawn', async () => {
+  const {dir, cleanup} = await tempDir()
+  const request = {cwd: dir, date: Date.UTC(2001, 0, 2), editions: ['one', 'two']}
+  const corpus = path.join(dir, 'corpus')
+  const files = {
+    'works/a.md': '---\ntitle: A\n---\n\nRead from the file.\n',
+    'editions/one.yaml': 'title: One\nworks: [a]\n',
+    'editions/two.yaml': 'title: Two\nworks: [a]\n'
+  }
+  // The tree sent for the work's text says something else (taken as the parser made it): what the worker renders shows which it used.
+  const recorder = new TreeRecorder(undefined)
+  await corpusFromFiles(
+    {'works/a.md': '---\ntitle: A\n---\n\nParsed by the main thread.\n'},
+    {parseCache: {get: () => undefined, set: (_, tree) => recorder.set(files['works/a.md'], tree)}}
+  )
+  // Every other edition's site (the second's) is made on the worker.
+  const sites = startRenderThread({...request, formats: ['html'], share: 'alternate'})
+  try {
+    sites.send({dir: corpus, files, trees: recorder.take()})
+    const {files: made} = await sites.result('two', 'html')
+    const all = made.map((file) => new TextDecoder().decode(file.data)).join('\n')
+    assert.match(all, /Parsed by the main thread\./)
+    assert.doesNotMatch(all, /Read from the file\./)
+  } finally {
+    await sites.stop()
+  }
+  // Started before the corpus is loaded, the worker parses the works on the disk from the last and sends their
+  // trees; the main thread takes one for a text it has to parse when its hash is that text's. It stops when the
+  // main thread (whose count of works loaded it sees) is about to reach them.
+  const later = {'works/b.md': '---\ntitle: B\n---\n\nB.\n', 'works/c.md': '---\ntitle: C\n---\n\nThe last work.\n'}
+  await writeTree(corpus, {...files, ...later})
+  const progress = new Int32Array(new SharedArrayBuffer(4))
+  const helper = startRenderThread({...request, corpus, progress, formats: ['html'], share: 'alternate'})
+  try {
+    const helped = new TreeRecorder(undefined, progress)
+    await new Promise<void>((resolve) => helper.onTrees((trees) => (helped.help(trees), resolve())))
+    assert.equal(helped.get('---\ntitle: D\n---\n\nSomething else.\n'), undefined)
+    const tree = helped.get(later['works/c.md'])
+    assert.equal(helped.helpedWith, 1)
+    assert.deepEqual(
+      tree?.children.map((node) => node.type),
+      ['yaml', 'paragraph']
+    )
+    // Two works loaded here of three: the first is left to this thread.
+    assert.equal(Atomics.load(progress, 0), 2)
+    helper.send({dir: corpus, files: {...files, ...later}, trees: []})
+    assert.equal((await helper.result('two', 'html')).files.length > 0, true)
+    assert.equal(helped.get(files['works/a.md']), undefined)
+  } finally {
+    await helper.stop()
+  }
+  // The EPUB waits for the PDF's page starts only: they come once the book is laid out, before it is drawn.
+  const pdf = startRenderThread({...request, editions: ['one'], formats: ['epub', 'pdf'], share: 'pdf'})
+  try {
+    pdf.send({dir: corpus, files, trees: []})
+    let drawn = false
+    const result = pdf.result('one', 'pdf').then((rendered) => ((drawn = true), rendered))
+    const pages = await pdf.pages('one')
+    assert.equal(drawn, false)
+    assert.ok(pages.length > 0)
+    assert.ok(
+      pages.some((page) => page.label === '1'),
+      JSON.stringify(pages)
+    )
+    assert.match(new TextDecoder().decode((await result).files[0]?.data.subarray(0, 8)), /^%PDF-1\.\d/)
+  } finally {
+    await pdf.stop()
     await cleanup()
   }
 })

@@ -39,6 +39,9 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {faultScope} from './out/seam.js'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
+import {trace} from './trace.js'
+import {TreeRecorder} from './shared-trees.js'
+import {collectWhileWaiting} from './idle-gc.js'
 
 export interface BuildOptions {
   /** Corpus folder (default `corpus`), relative to `cwd`. */
@@ -166,14 +169,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
   }
   const share = shareOf(formatIds)
-  // The parse cache serves both threads; the outputs' cache is the main thread's.
+  // The stages' caches serve both threads; the outputs' cache is the main thread's.
   const cached = options.cache && !single && options.input === undefined ? cacheDir(out) : undefined
-  // The PDFs' worker starts now: it loads and resolves the corpus while this thread does the same. One that takes
-  // every other edition starts once the editions are known (below): with one edition it has nothing to do.
+  // A corpus read from stdin exists only on this thread: it stays here.
+  const parallel = options.input === undefined && threadCount(options.threads, path.resolve(cwd, shownCorpus)) >= 2
+  // The PDFs' worker starts now: it loads its code while this thread loads the corpus. One that takes every other
+  // edition starts once the editions are known (below): with one edition it has nothing to do.
   const threads: Threads = {
-    current: share === 'pdf' ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd, cached) : undefined,
-    later: (editions: number) => (editions > 1 ? startThread(options, share, formatIds, renderOptions, shownCorpus, cwd, cached) : undefined)
+    parallel,
+    progress: parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined,
+    current: undefined,
+    later: (editions: number) => (parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress) : undefined)
   }
+  if (parallel && share === 'pdf') threads.current = startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress)
   try {
     return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
@@ -183,28 +191,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** The worker of a build, if any: started at once, or `later` when the editions are known. */
 interface Threads {
+  /** Whether the build may use a worker: the corpus is worth it, and there are cores for it. */
+  parallel: boolean
+  /** With a worker, how many works this thread has loaded (the worker helps parse until it is nearly done). */
+  progress: Int32Array | undefined
   current: RenderThread | undefined
   later(editions: number): RenderThread | undefined
 }
 
 /**
  * A worker when there are two threads: it makes the PDFs when this thread has other formats to make meanwhile,
- * else every other edition (see `shareOf`). A corpus read from stdin exists only on this thread: it stays here.
+ * else every other edition (see `shareOf`).
  */
 function startThread(
   options: BuildOptions,
   share: Share,
   formatIds: string[],
   renderOptions: RenderOptions,
-  corpus: string,
   cwd: string,
-  cache: string | undefined
-): RenderThread | undefined {
-  if (options.input !== undefined) return undefined
-  if (threadCount(options.threads, path.resolve(cwd, corpus)) < 2) return undefined
+  cache: string | undefined,
+  progress: Int32Array | undefined
+): RenderThread {
   return startRenderThread(
     {
-      corpus,
+      corpus: path.resolve(cwd, options.corpus ?? 'corpus'),
+      progress,
       cwd,
       maxFileSize: options.maxFileSize,
       locale: options.locale,
@@ -246,23 +257,33 @@ async function buildWith(
   const chapters = cacheFolder === undefined ? undefined : new WorkCache(cacheFolder, 'chapters')
   /** The worker's new entries, written with this thread's once the build is. */
   const adopt = (entries: WorkerEntries): void => {
-    parseCache?.folder.adopt(entries.parse)
     layouts?.folder.adopt(entries.layout)
     works?.folder.adopt(entries.works)
     chapters?.folder.adopt(entries.chapters)
   }
+  // With a worker, the trees parsed here are kept for it: it does not parse them again.
+  const trees = threads.parallel ? new TreeRecorder(parseCache, threads.progress) : parseCache
+  // A worker started already parses works from the last meanwhile: this thread takes the trees it sends.
+  if (trees instanceof TreeRecorder) threads.current?.onTrees((sent) => trees.help(sent))
+  trace('load')
   const corpus =
     options.input === undefined
-      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () => loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}))
+      ? await asFault(`Cannot load the corpus "${shownCorpus}"`, cwd, () =>
+          loadCorpus(shownCorpus, {cwd, ...maxFileSize, ...(trees ? {parseCache: trees} : {})})
+        )
       : await corpusFromFiles({[stdinName]: options.input}, {dir: stdinDir, ...maxFileSize})
+  trace(`loaded${trees instanceof TreeRecorder ? ` (${trees.helpedWith} trees from the worker)` : ''}`)
+  threads.current?.onTrees(undefined)
   // Before choosing editions: an edition whose file has errors is not in the corpus at all.
   failOnErrors(corpus, 'nothing was written')
-  // The worker renders what this thread read, not what is on the disk by now.
-  threads.current?.send({dir: corpus.dir, files: loadedFiles(corpus)})
+  // The worker renders what this thread read (not what is on the disk by now), from the trees parsed here.
+  const send = (thread: RenderThread | undefined): void =>
+    thread?.send({dir: corpus.dir, files: loadedFiles(corpus), trees: trees instanceof TreeRecorder ? trees.take() : []})
+  send(threads.current)
   const ids = select('edition', options.editions, editionIds(corpus))
   if (threads.current === undefined && !single) {
     threads.current = threads.later(ids.length)
-    threads.current?.send({dir: corpus.dir, files: loadedFiles(corpus)})
+    send(threads.current)
   }
   const thread = threads.current
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
@@ -277,6 +298,7 @@ async function buildWith(
   // Resolving leaves the corpus as read and hands its messages back: they join the corpus files' here.
   for (const edition of editions) for (const message of edition.messages) attach(corpus, undefined, message)
   failOnErrors(corpus, 'nothing was written')
+  trace('resolved')
 
   const progress = options.onProgress
   progress?.({type: 'plan', tasks: editions.flatMap((edition) => chosen.map((format) => ({edition: edition.meta.id, format: format.id})))})
@@ -314,7 +336,8 @@ async function buildWith(
     const made =
       thread && onWorker(index, 'pdf')
         ? asFault(doing, cwd, () => thread.result(id, 'pdf')).then(
-            (rendered) => (adopt(rendered.cache), warnings.push(...rendered.warnings.map(revive)), {files: rendered.files, pages: rendered.pages ?? []})
+            // Its page starts came before it (see `pagesOf`).
+            (rendered) => (adopt(rendered.cache), warnings.push(...rendered.warnings.map(revive)), {files: rendered.files, pages: []})
           )
         : asFault(doing, cwd, () =>
             (formats['pdf'] as Format).render(edition, {
@@ -329,6 +352,19 @@ async function buildWith(
     pdfs.set(id, made)
     return made
   }
+  /** Where the pages of an edition's PDF start: from the worker as soon as it is laid out, else once it is made here. */
+  const pagesOf = (edition: ResolvedEdition, index: number): Promise<PageStart[]> => {
+    const id = edition.meta.id
+    const doing = `Cannot make the pdf of edition "${id}"`
+    if (thread && onWorker(index, 'pdf')) return asFault(doing, cwd, () => thread.pages(id))
+    return makePdf(edition, index, doing).then((made) => made.pages)
+  }
+  // The worker's PDFs are under way from the start: their time counts from here.
+  for (const [index, edition] of editions.entries()) {
+    const id = edition.meta.id
+    if (thread && onWorker(index, 'pdf') && chosen.some((format) => format.id === 'pdf') && !cached.get(`${id}.pdf`))
+      makePdf(edition, index, `Cannot make the pdf of edition "${id}"`)
+  }
   for (const [index, edition] of editions.entries()) {
     const id = edition.meta.id
     for (const format of chosen) {
@@ -342,9 +378,11 @@ async function buildWith(
       let ended: number | undefined
       const done = (): void => {
         ended = performance.now()
+        trace(`${format.id} done`)
         progress?.({type: 'done', edition: id, format: format.id, ms: ended - started})
       }
       progress?.({type: 'start', edition: id, format: format.id})
+      trace(`${format.id} start`)
       let files: Promise<OutputFile[]>
       if (hit) {
         warnings.push(...hit.warnings.map(revive))
@@ -367,8 +405,11 @@ async function buildWith(
         files.catch(() => undefined)
       } else if (format.id === 'epub' && paged(chosen)) {
         signal?.throwIfAborted()
-        const {pages} = await makePdf(edition, index, `Cannot make the pdf of edition "${id}"`)
-        // The EPUB's own time starts once the PDF it waited for is made.
+        const told = pagesOf(edition, index)
+        if (thread && onWorker(index, 'pdf') && !(await settled(told))) collectWhileWaiting()
+        const pages = await told
+        trace('epub has pages')
+        // The EPUB's own time starts once the page starts it waited for are known.
         started = performance.now()
         files = Promise.resolve(
           await asFault(doing, cwd, () =>
@@ -389,6 +430,8 @@ async function buildWith(
       jobs.push({edition: id, format, files, warnings, ms: () => (ended ?? performance.now()) - started, ...(key === undefined ? {} : {key})})
     }
   }
+  // This thread's formats are made: if it waits for the worker's, its garbage goes first.
+  if (thread && !(await Promise.all(jobs.map((job) => settled(job.files)))).every(Boolean)) collectWhileWaiting()
   for (const edition of editions) {
     const id = edition.meta.id
     const spec = specs.find((candidate) => candidate.id === id)
@@ -410,6 +453,7 @@ async function buildWith(
   // here, once every format has had its say, so that all of them are printed together.
   failOnErrors(corpus, 'nothing was written', strict)
 
+  trace('all made')
   progress?.({type: 'write'})
   if (single) {
     const data = (entries[0]?.files[0] as OutputFile).data
@@ -426,6 +470,7 @@ async function buildWith(
       throw error
     }
   }
+  trace('written')
   // Only what was written is kept for next time: a failed build leaves no trace, not even in the cache.
   for (const job of jobs) {
     if (!cache || job.key === undefined) continue
@@ -459,6 +504,12 @@ async function buildWith(
       cached: cached.get(`${edition}.${format}`) !== undefined
     }))
   }
+}
+
+/** Whether `promise` has settled (a rejection counts: it is told where it is awaited). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol('pending')
+  return (await Promise.race([promise.catch(() => undefined), Promise.resolve(pending)])) !== pending
 }
 
 /** The most a stage's entries (parsed trees, PDF layouts) may take on disk, each: a few books' worth. */

@@ -1,26 +1,59 @@
 /**
- * The rendering thread (see threads.ts): loads the corpus as the main thread
- * does, in parallel, and then uses it only if it read the very files the main
- * thread sends (else it loads those), resolves it, makes one format
- * of each edition asked for, and posts each result as soon as it is made
- * (copied: a file's bytes may share a pooled buffer that must not be detached).
+ * The rendering thread (see threads.ts): loads its code while the main thread
+ * loads the corpus, helps it parse (from the last work) until it sends the
+ * files and trees it loaded the corpus from; loads the corpus from those (it
+ * parses nothing again), resolves it, makes its formats of each edition asked
+ * for, and posts each result as soon as it is made, and a PDF's page starts as
+ * soon as it is laid out (copied: a file's bytes may share a pooled buffer
+ * that must not be detached).
  */
 import {once} from 'node:events'
 import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
-import {corpusFromFiles, loadCorpus, loadedFiles, resolveEdition, type CorpusFiles, type PageStart} from '@samizdat/model'
+import {corpusFromFiles, resolveEdition, type Corpus, type PageStart} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
+import {trace} from './trace.js'
 import {LayoutCache} from './cache/layout.js'
-import {ParseCache} from './cache/parse.js'
 import {WorkCache} from './cache/works.js'
 import {editionIds} from './corpus.js'
-import {formats, ownOptions, type RenderOptions} from './formats.js'
+import {formats, ownOptions, type Format, type RenderOptions} from './formats.js'
+import {helpParse, SentTrees} from './shared-trees.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
 
 export type Place = VFileMessage['place']
 
 const request = workerData as ThreadRequest
 const post = (reply: Reply): void => parentPort?.postMessage(reply)
+
+/**
+ * The corpus the main thread sends, loaded from its files and trees (neither is kept: only the corpus). The
+ * formats' code loads meanwhile, and then, until the corpus comes, this thread parses works from the last, for
+ * the main thread parsing from the first.
+ */
+async function receive(chosen: readonly Format[]): Promise<Corpus> {
+  const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
+  // Only the formats it can be given (index 1: an edition it makes in any share): the PDF's worker loads no HTML or EPUB code.
+  const formatLoaded = Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
+  // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
+  formatLoaded.catch(() => undefined)
+  await formatLoaded
+  trace('worker formats loaded')
+  let arrived = false
+  void received.then(() => (arrived = true))
+  if (request.corpus !== undefined && request.progress !== undefined)
+    await helpParse(
+      request.corpus,
+      request.maxFileSize,
+      request.progress,
+      () => arrived,
+      (trees) => post({type: 'trees', trees})
+    )
+  const [{dir, files, trees}] = await received
+  trace('worker received')
+  const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
+  // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
+  return corpusFromFiles(files, {dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(trees)})
+}
 
 function errorData(error: unknown): ErrorData {
   if (!(error instanceof Error)) return {name: 'Error', message: String(error), stack: undefined}
@@ -29,27 +62,14 @@ function errorData(error: unknown): ErrorData {
 }
 
 async function main(): Promise<void> {
+  trace('worker start')
   const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
-  const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
-  // The formats' code loads, and the corpus is read and parsed, while the main thread does the same.
-  // Only the formats it can be given (index 1: an edition it makes in any share): the PDF's worker loads no HTML or EPUB code.
-  const formatLoaded = Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
-  // Awaited below, once the corpus is read: a failure meanwhile is not an unhandled rejection.
-  formatLoaded.catch(() => undefined)
-  const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // The main thread prunes it, once the build is written.
-  const parseCache = request.cache === undefined ? undefined : new ParseCache(request.cache)
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
   const works = request.cache === undefined ? undefined : new WorkCache(request.cache, 'works')
   const chapters = request.cache === undefined ? undefined : new WorkCache(request.cache, 'chapters')
-  const fromDisk = await loadCorpus(request.corpus, {cwd: request.cwd, ...maxFileSize, ...(parseCache ? {parseCache} : {})}).catch(() => undefined)
-  const [sent] = await received
-  await formatLoaded
-  // What this thread read must be what the main thread read; if a file changed in between, the main thread's files win.
-  const corpus =
-    fromDisk && sameFiles(loadedFiles(fromDisk), sent.files)
-      ? fromDisk
-      : await corpusFromFiles(sent.files, {dir: sent.dir, cwd: path.resolve(request.cwd), ...maxFileSize})
+  const corpus = await receive(chosen)
+  trace('worker loaded')
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
@@ -60,6 +80,7 @@ async function main(): Promise<void> {
     let edition: ReturnType<typeof resolveEdition>
     try {
       edition = resolveEdition(corpus, id, resolveOptions)
+      trace('worker resolved')
     } catch (error) {
       for (const format of mine) post({type: 'error', edition: id, format: format.id, error: errorData(error)})
       continue
@@ -75,32 +96,27 @@ async function main(): Promise<void> {
         if (layouts) options.layouts = layouts
         if (works) options.works = works
         if (chapters) options.chapters = chapters
-        // The PDF tells where its pages start, for the EPUB's page-list made on the main thread.
-        let pages: PageStart[] | undefined
-        if (format.id === 'pdf') options.pageStarts = (starts) => (pages = starts)
-        const files = await format.render(edition, options)
-        // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
-        const cache = {
-          parse: parseCache?.folder.drain() ?? [],
-          layout: layouts?.folder.drain() ?? [],
-          works: works?.folder.drain() ?? [],
-          chapters: chapters?.folder.drain() ?? []
+        // The PDF tells where its pages start as soon as it is laid out, for the EPUB's page-list made on the
+        // main thread meanwhile; once only (a booklet lays the book out again).
+        let told = format.id !== 'pdf'
+        const tell = (pages: PageStart[]): void => {
+          if (told) return
+          told = true
+          trace('worker page starts')
+          post({type: 'pages', edition: id, pages})
         }
-        post({type: 'done', edition: id, format: format.id, files, warnings, pages, cache})
+        if (!told) options.pageStarts = tell
+        const files = await format.render(edition, options)
+        tell([])
+        trace(`worker ${format.id} done`)
+        // What this thread added to the stages' caches goes with its results: the main thread writes it if the build is written.
+        const cache = {layout: layouts?.folder.drain() ?? [], works: works?.folder.drain() ?? [], chapters: chapters?.folder.drain() ?? []}
+        post({type: 'done', edition: id, format: format.id, files, warnings, cache})
       } catch (error) {
         post({type: 'error', edition: id, format: format.id, error: errorData(error)})
       }
     }
   }
-}
-
-function sameFiles(ours: CorpusFiles, theirs: CorpusFiles): boolean {
-  const names = Object.keys(ours)
-  if (names.length !== Object.keys(theirs).length) return false
-  return names.every((name) => {
-    const [a, b] = [ours[name], theirs[name]]
-    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0
-  })
 }
 
 try {

@@ -2,14 +2,17 @@
  * Both cores: the PDF (by far the costliest format) is made on a worker
  * thread while the main thread makes the others. A resolved edition cannot
  * cross threads (it holds functions: the YAML's position lookups), so the
- * worker loads and resolves the corpus itself, from the start of the build,
- * in parallel with the main thread. The main thread then sends it the files
- * it loaded the corpus from, as read: the worker goes on with its own corpus
- * only if it read exactly those, else it loads them, so an edit during the
- * build cannot give the two threads different texts; the same code on the
- * same files gives the same bytes
+ * worker resolves the corpus itself; but it does not parse it again: the
+ * main thread sends it the files it loaded the corpus from, as read, with the
+ * trees it parsed (shared-trees.ts), and the worker loads those (while it
+ * waits, it parses works from the last one and sends their trees, which the
+ * main thread takes instead of parsing them; by a hash of their text). So an edit
+ * during the build cannot give the two threads different texts, and the same
+ * code on the same files gives the same bytes
  * (packages/cli/test/reproducible.test.ts compares both ways).
- * Its writer warnings come back as plain data and join the corpus files'.
+ * The PDF's page starts come back as soon as its layout is done, before it is
+ * drawn: the EPUB's page-list needs them, and the main thread makes the EPUB
+ * meanwhile. Its writer warnings come back as plain data and join the corpus files'.
  */
 import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {availableParallelism} from 'node:os'
@@ -20,10 +23,14 @@ import type {PendingEntries} from './cache/entries.js'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
+import type {Trees} from './shared-trees.js'
 
 /** What the worker is asked to make. */
 export interface ThreadRequest {
-  corpus: string
+  /** The corpus folder (absolute), whose works the worker parses from the last until the corpus is sent (none: it waits). */
+  corpus?: string | undefined
+  /** How many works the main thread has loaded so far (one shared counter). */
+  progress?: Int32Array | undefined
   cwd: string
   maxFileSize?: number | undefined
   locale?: string | undefined
@@ -39,7 +46,7 @@ export interface ThreadRequest {
   share: Share
   /** The editions to make (default: all, as the main thread chooses them). */
   editions?: string[] | undefined
-  /** The `.samizdat-cache/` folder to read and keep parsed trees in (none: parse every work). */
+  /** The `.samizdat-cache/` folder to read and keep PDF layouts in (none: lay out every work). */
   cache?: string | undefined
 }
 
@@ -64,7 +71,11 @@ export interface ErrorData {
 }
 
 export type Reply =
-  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]; pages?: PageStart[] | undefined; cache: WorkerEntries}
+  | {type: 'done'; edition: string; format: string; files: OutputFile[]; warnings: WarningData[]; cache: WorkerEntries}
+  /** Where an edition's PDF pages start, once it is laid out (before it is drawn). */
+  | {type: 'pages'; edition: string; pages: PageStart[]}
+  /** Trees the worker parsed while the main thread loads the corpus. */
+  | {type: 'trees'; trees: Trees}
   | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
 
 /**
@@ -83,9 +94,8 @@ export function workerMakes(share: Share, index: number, format: string): boolea
   return share === 'pdf' ? format === 'pdf' : index % 2 === 1
 }
 
-/** The stages' cache entries the worker made (parsed trees, PDF layouts, works rendered, EPUB chapters' entries): the main thread writes them with its own. */
+/** The stages' cache entries the worker made (PDF layouts, works rendered, EPUB chapters' entries): the main thread writes them with its own. */
 export interface WorkerEntries {
-  parse: PendingEntries
   layout: PendingEntries
   works: PendingEntries
   chapters: PendingEntries
@@ -95,14 +105,13 @@ interface Rendered {
   files: OutputFile[]
   warnings: WarningData[]
   cache: WorkerEntries
-  /** Where the PDF's pages start, for the EPUB's page-list (a PDF's only). */
-  pages?: PageStart[] | undefined
 }
 
-/** The corpus the worker works on: its folder (real path) and the files it was loaded from, as read. */
+/** The corpus the worker works on: its folder (real path), the files it was loaded from, as read, and their trees. */
 export interface CorpusData {
   dir: string
   files: CorpusFiles
+  trees: Trees
 }
 
 /** The worker's results by edition, as they come. */
@@ -110,6 +119,10 @@ export interface RenderThread {
   /** Give the worker the corpus as the main thread loaded it: it waits for it. */
   send(corpus: CorpusData): void
   result(edition: string, format: string): Promise<Rendered>
+  /** Where the pages of the edition's PDF (made on the worker) start, as soon as it is laid out. */
+  pages(edition: string): Promise<PageStart[]>
+  /** Told the trees the worker parses while the corpus is being loaded (those sent before are told at once). */
+  onTrees(listener: ((trees: Trees) => void) | undefined): void
   stop(): Promise<void>
 }
 
@@ -146,13 +159,15 @@ function markdownBytes(dir: string, enough: number): number {
 /** Start the worker on `request`; each edition's result is awaited with `result(id)`. */
 export function startRenderThread(request: ThreadRequest, signal?: AbortSignal): RenderThread {
   const worker = newWorker(request)
-  const waiting = new Map<string, {resolve: (value: Rendered) => void; reject: (error: Error) => void}>()
-  const settled = new Map<string, Rendered | Error>()
+  const waiting = new Map<string, {resolve: (value: Rendered | PageStart[]) => void; reject: (error: Error) => void}>()
+  const settled = new Map<string, Rendered | PageStart[] | Error>()
   let failure: Error | undefined
-  // By slot, `<edition>.<format>`.
-  const settle = (slot: string, value: Rendered | Error): void => {
+  let treesSent: Trees[] | undefined = []
+  let onTrees: ((trees: Trees) => void) | undefined
+  // By slot, `<edition>.<format>`, and `<edition>#pages` for the page starts of its PDF; the first value stays.
+  const settle = (slot: string, value: Rendered | PageStart[] | Error): void => {
     const waiter = waiting.get(slot)
-    if (!waiter) return void settled.set(slot, value)
+    if (!waiter) return void (settled.has(slot) || settled.set(slot, value))
     waiting.delete(slot)
     if (value instanceof Error) waiter.reject(value)
     else waiter.resolve(value)
@@ -162,10 +177,18 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     for (const slot of [...waiting.keys()]) settle(slot, error)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.type === 'done')
-      settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings, pages: reply.pages, cache: reply.cache})
+    if (reply.type === 'trees') {
+      if (onTrees) onTrees(reply.trees)
+      else treesSent?.push(reply.trees)
+    } else if (reply.type === 'pages') settle(`${reply.edition}#pages`, reply.pages)
+    else if (reply.type === 'done') settle(`${reply.edition}.${reply.format}`, {files: reply.files, warnings: reply.warnings, cache: reply.cache})
     else if (reply.edition === undefined || reply.format === undefined) failAll(revive(reply.error))
-    else settle(`${reply.edition}.${reply.format}`, revive(reply.error))
+    else {
+      const error = revive(reply.error)
+      settle(`${reply.edition}.${reply.format}`, error)
+      // A PDF that failed before it was laid out tells no page starts: the EPUB waiting for them stops waiting.
+      if (reply.format === 'pdf') settle(`${reply.edition}#pages`, error)
+    }
   })
   worker.on('error', (error) => failAll(error))
   worker.on('exit', (code) => failAll(new Error(`the rendering thread stopped (exit code ${code})`)))
@@ -175,16 +198,23 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     void worker.terminate()
   }
   signal?.addEventListener('abort', onAbort, {once: true})
+  const awaited = (slot: string): Promise<Rendered | PageStart[]> => {
+    const known = settled.get(slot)
+    if (known !== undefined) return known instanceof Error ? Promise.reject(known) : Promise.resolve(known)
+    if (failure) return Promise.reject(failure)
+    return new Promise((resolve, reject) => waiting.set(slot, {resolve, reject}))
+  }
   return {
     send(corpus: CorpusData): void {
       worker.postMessage(corpus)
     },
-    result(edition: string, format: string): Promise<Rendered> {
-      const slot = `${edition}.${format}`
-      const known = settled.get(slot)
-      if (known !== undefined) return known instanceof Error ? Promise.reject(known) : Promise.resolve(known)
-      if (failure) return Promise.reject(failure)
-      return new Promise((resolve, reject) => waiting.set(slot, {resolve, reject}))
+    result: (edition: string, format: string) => awaited(`${edition}.${format}`) as Promise<Rendered>,
+    pages: (edition: string) => awaited(`${edition}#pages`) as Promise<PageStart[]>,
+    onTrees(listener: ((trees: Trees) => void) | undefined): void {
+      onTrees = listener
+      for (const trees of treesSent ?? []) listener?.(trees)
+      // Once listened to, nothing more is kept: the trees that come after the corpus is loaded are not needed.
+      treesSent = undefined
     },
     async stop(): Promise<void> {
       signal?.removeEventListener('abort', onAbort)

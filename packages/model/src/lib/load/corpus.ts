@@ -45,6 +45,8 @@ export interface MemoryLoadOptions {
   cwd?: string
   /** Largest file, in bytes (default 50 MB), as for `loadCorpus`. */
   maxFileSize?: number
+  /** Trees parsed already, as for `loadCorpus` (the CLI's worker thread takes the main thread's). */
+  parseCache?: ParseCache
 }
 
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
@@ -72,7 +74,7 @@ export async function corpusFromFiles(files: CorpusFiles, options: MemoryLoadOpt
   }
   const root = resolve(options.dir ?? '/corpus')
   const reader = new MemoryReader(root, files, checkedMaxFileSize(options.maxFileSize))
-  return loadWith(reader, root, basename(root), options.cwd ?? root)
+  return loadWith(reader, root, basename(root), options.cwd ?? root, options.parseCache)
 }
 
 /** Markdown file names, as written in the corpus's folders. */
