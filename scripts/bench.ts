@@ -113,6 +113,26 @@ function ratio(ours: Sample | undefined, theirs: Sample | undefined): string {
   return value >= 1 ? `${value.toFixed(2)}x slower` : `${(1 / value).toFixed(2)}x faster`
 }
 
+/**
+ * One more run of `argv` with `SAMIZDAT_TRACE=1` (untimed): each thread's stages with their time since the start
+ * and the memory then, the timeline that says where a gap comes from.
+ */
+function traced(argv: string[], before?: () => void): string[] {
+  before?.()
+  const result = spawnSync(argv[0] as string, argv.slice(1), {
+    cwd: work,
+    encoding: 'utf8',
+    env: {...process.env, SOURCE_DATE_EPOCH: '0', SAMIZDAT_TRACE: '1'},
+    maxBuffer: 1 << 30
+  })
+  return `${result.stderr}`
+    .split('\n')
+    .filter((line) => line.startsWith('trace '))
+    .map((line) => line.slice('trace '.length))
+    .sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b))
+}
+const timelines: Array<{title: string; lines: string[]}> = []
+
 // What runs the bench: the compiled CLI, fresh.
 execFileSync('npx', ['tsc', '-b'], {cwd: root, stdio: 'inherit'})
 const pandoc = has('pandoc')
@@ -220,6 +240,7 @@ for (const size of sizes) {
       `- Book size (x10), the PDF at least 3x faster than Pandoc + WeasyPrint: ${pdf && weasy ? (weasy.wall / pdf.wall >= 3 ? 'met' : 'not met') : 'not measured'} (${ratio(pdf, weasy)}).`
     )
   }
+  if ((size === 10 || size === 50) && all) timelines.push({title: `FAQ x${size}, all three, cold (\`--no-cache\`)`, lines: traced(build('all', []).argv)})
   if (size === 10 && all) incremental(corpus, all, runs)
   if (size === 50 && all) notes.push(`- Library size (x50), all three under 1 GB peak memory: ${all.peak < 1024 ? 'met' : 'not met'} (${mb(all)}).`)
   rmSync(out, {recursive: true, force: true})
@@ -255,6 +276,10 @@ function incremental(corpus: string, cold: Sample, runs: number): void {
   notes.push(
     `- Incremental (x10), a rebuild after a one-paragraph edit under 15% of the cold build: ${edit && edit.wall < 0.15 * cold.wall ? 'met' : 'not met'} (${share(edit)}; unchanged: ${share(unchanged)}).`
   )
+  timelines.push({
+    title: 'FAQ x10, all three, cached, one paragraph edited',
+    lines: traced(argv, () => writeFileSync(work5, original.replace('The real limitations', `The real (${++edits}) limitations`)))
+  })
   writeFileSync(work5, original)
 }
 
@@ -267,6 +292,21 @@ print('## Targets')
 print()
 for (const note of notes) print(note)
 print()
+if (timelines.length > 0) {
+  print('## Where the time goes')
+  print()
+  print('One more run of each, traced (`SAMIZDAT_TRACE=1`): when each thread (1 is the main thread, 2 the worker) reached')
+  print("each stage, in seconds since the process started, with its heap and the process's resident memory then.")
+  for (const {title, lines: timeline} of timelines) {
+    print()
+    print(`### ${title}`)
+    print()
+    print('```')
+    for (const line of timeline) print(line)
+    print('```')
+  }
+  print()
+}
 
 if (existsSync(work)) rmSync(work, {recursive: true, force: true})
 mkdirSync(path.join(root, 'bench'), {recursive: true})
