@@ -190,6 +190,48 @@ export function memoizeShaping(doc: Doc, font: string): void {
   }
 }
 
+/**
+ * The advances (in thousandths of the size, as pdfkit sums them) of `text` shaped in `font` with `features`
+ * (through the memoised shaping), when the shaping is plain: one glyph per UTF-16 unit, each the font's own
+ * glyph for its character (no ligature, no substitution, no mark), no offsets. Then a piece of the word
+ * shaped alone gets the same glyphs, and the same advances but where kerning crosses the cut (see
+ * `Measurer.prime`). `widths`: each glyph's own width (its advance when nothing kerns it).
+ * Undefined for any other shaping, or a font without fontkit.
+ */
+export function plainAdvances(
+  doc: Doc,
+  font: string,
+  text: string,
+  features: readonly string[] | undefined
+): {advances: number[]; widths: number[]} | undefined {
+  const embedded = doc.font(font)._font
+  const fontkit = embedded.font as {glyphForCodePoint?(codePoint: number): {id: number}} | undefined
+  if (fontkit?.glyphForCodePoint === undefined) return undefined
+  const run = embedded.layoutRun(text, features) as {glyphs: Array<{id: number; codePoints: number[]}>; positions: GlyphPosition[]}
+  if (run.glyphs.length !== text.length) return undefined
+  const advances: number[] = []
+  const widths: number[] = []
+  for (let index = 0; index < text.length; index++) {
+    const glyph = run.glyphs[index] as {id: number; codePoints: number[]}
+    const position = run.positions[index] as GlyphPosition
+    const code = text.charCodeAt(index)
+    if (glyph.codePoints.length !== 1 || glyph.codePoints[0] !== code || glyph.id !== fontkit.glyphForCodePoint(code).id) return undefined
+    if (position.xOffset !== 0 || position.yOffset !== 0 || position.yAdvance !== 0) return undefined
+    advances.push(position.xAdvance)
+    widths.push(position.advanceWidth)
+  }
+  return {advances, widths}
+}
+
+/**
+ * A sum of advances (thousandths of the size) as `doc.widthOfString` returns it at `size`: the same operations in
+ * the same order, so that the number is the same to the last bit (line breaking compares sums of widths).
+ */
+export function widthOfAdvances(advances: number, size: number): number {
+  // pdfkit: (font width × size / 1000 + characterSpacing × (length − 1)) × horizontalScaling / 100, both default.
+  return ((advances * (size / 1000) + 0) * 100) / 100
+}
+
 /** The features of a style, joined once per array (styles share theirs). */
 const featureKeys = new WeakMap<readonly string[], string>()
 function featureKey(features: readonly string[]): string {
