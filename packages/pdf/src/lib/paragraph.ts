@@ -6,7 +6,7 @@
  */
 import {paragraphDirection, reorderLine} from './bidi.js'
 import type {Hyphenator} from './hyphenate.js'
-import {itemize, type Align, type Item} from './items.js'
+import {itemize, type Align} from './items.js'
 import {breakLines, type LineBreak} from './linebreak.js'
 import {setLines} from './lines.js'
 import type {Measurer} from './measure.js'
@@ -114,27 +114,17 @@ function breakParagraph(runs: readonly Run[], measure: Measurer, options: Paragr
   const passes = options.align === 'justify' ? justifiedPasses : raggedPasses
   const metrics = measure.metrics(options.style)
   const baseline = (options.leading - metrics.ascent - metrics.descent) / 2 + metrics.ascent
-  // Passes that differ only in tolerance or stretch, and the runt's retries, break the same items: made once
-  // (breaking and setting lines only read them).
-  const itemized = new Map<string, Item[]>()
   const attempt = (pass: Pass, width: number, looseness = 0): Line[] | undefined => {
-    const hyphenate = pass.hyphenate && options.hyphenate !== false
-    const shrink = pass.anyHyphens ? 1 / 3 : 1 / 4
-    const key = `${hyphenate} ${pass.names === true} ${pass.emergency} ${shrink} ${width}`
-    let items = itemized.get(key)
-    if (items === undefined) {
-      items = itemize(runs, measure, {
-        align: options.align,
-        indent: options.indent ?? 0,
-        hyphenate,
-        ...(options.hyphenator ? {hyphenator: options.hyphenator} : {}),
-        names: pass.names === true,
-        emergency: pass.emergency,
-        lineWidth: width,
-        shrink
-      })
-      itemized.set(key, items)
-    }
+    const items = itemize(runs, measure, {
+      align: options.align,
+      indent: options.indent ?? 0,
+      hyphenate: pass.hyphenate && options.hyphenate !== false,
+      ...(options.hyphenator ? {hyphenator: options.hyphenator} : {}),
+      names: pass.names === true,
+      emergency: pass.emergency,
+      lineWidth: width,
+      shrink: pass.anyHyphens ? 1 / 3 : 1 / 4
+    })
     const breaks: LineBreak[] | undefined = breakLines(items, () => width, {
       tolerance: pass.tolerance,
       emergencyStretch: (pass.emergencyStretch ?? 0) * options.style.size,
