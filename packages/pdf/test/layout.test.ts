@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {corpusFromFiles, resolveEdition, type ResolvedEdition, type ResolvedWork} from '@samizdat/model'
@@ -15,6 +17,7 @@ import {headingTexts, pageShapes, strandedHeadings} from '../../../scripts/pages
 import {typographyMeasures, type TypographySummary} from '../../../scripts/typography-measures.js'
 import type {StructNode} from '../src/lib/structure.js'
 import {typeset} from '../src/lib/typeset.js'
+import {render} from '../src/lib/render.js'
 import type {Line} from '../src/lib/types.js'
 import {geometry, leftEdge, papers, type Paper} from '../src/lib/geometry.js'
 import {
@@ -177,4 +180,22 @@ test('no heading, title or byline ends a page: each keeps two lines of what foll
   assert.ok(headingTexts(edition).length > 200)
   assert.deepEqual(strandedInPdf(pdf, 'A5', edition), [])
   assert.deepEqual(strandedInPdf(await readerPdf(), 'A5', await readerEdition()), [])
+})
+
+test('each page is dropped once drawn: a long book does not hold every page’s layout until the last is drawn', async () => {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  const paragraph = 'Every page of a long book holds its lines and glyphs until it is drawn, and no longer than that. '.repeat(12)
+  const corpus = await corpusFromFiles({'a.md': `# A\n\n${Array.from({length: 30}, () => paragraph).join('\n\n')}\n`})
+  const {doc, pages, root, geometry: g, measure, layouts} = await typeset(resolveEdition(corpus, 'corpus'), {date})
+  assert.ok(pages.length > 5, `${pages.length} pages`)
+  const first = new WeakRef(pages[1]!.body[0]!.block)
+  layouts.release()
+  render(doc, pages, g, measure, root)
+  assert.equal(pages.length, 0)
+  // WeakRefs hold their target until the end of the job that made them.
+  await new Promise((resolve) => setImmediate(resolve))
+  gc()
+  assert.equal(first.deref(), undefined, 'a drawn page’s blocks are still reachable')
+  doc.end()
 })

@@ -5,11 +5,12 @@
  * the last test holds every other file to that.
  */
 import assert from 'node:assert/strict'
-import {readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {test} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {registerFonts} from '../src/lib/fonts.js'
+import {Measurer} from '../src/lib/measure.js'
 import {
   bytesOf,
   createDocument,
@@ -157,6 +158,63 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, addContent: draw
     written(doc, () => drawText(doc, 'AVAT', 0, 0, undefined)),
     /> -?\d+(?:\.\d+)? </
   )
+})
+
+test('layoutRun glyphs and positions: a word shaped once gives its pieces’ widths to the last bit (Measurer.prime), in every book font, on prose nobody here wrote', () => {
+  // Words of the READMEs of this package's dependencies, as they come (punctuation, figures, capitals).
+  const modules = fileURLToPath(new URL('../node_modules/', import.meta.url))
+  const words = new Set<string>()
+  for (const name of readdirSync(modules).sort()) {
+    const readme = join(modules, name, 'README.md')
+    if (existsSync(readme)) for (const word of readFileSync(readme, 'utf8').split(/\s+/u)) if (word.length > 1 && word.length <= 64) words.add(word)
+  }
+  const vocabulary = [...words].slice(0, 250)
+  assert.ok(vocabulary.length === 250, `${vocabulary.length} words`)
+  /** A measurer on a document of its own, and how many texts its fonts shaped. */
+  const measurer = () => {
+    const doc = document()
+    registerFonts(doc)
+    const shaped = new Set<string>()
+    for (const font of ['serif', 'serifItalic', 'serifBold', 'serifBoldItalic', 'mono']) {
+      const embedded = (doc.font(font) as unknown as {_font: {layoutRun(text: string, features?: string[]): unknown}})._font
+      const shape = embedded.layoutRun.bind(embedded)
+      // Calls reach the memoised shaping: count each text once.
+      embedded.layoutRun = (text, features) => {
+        shaped.add(`${font} ${String(features)} ${text}`)
+        return shape(text, features)
+      }
+    }
+    return {measure: new Measurer(doc), shaped}
+  }
+  const primed = measurer()
+  const alone = measurer()
+  const styles = [
+    {font: 'serif', size: 11, features: ['onum']},
+    {font: 'serifItalic', size: 10.5, features: ['onum']},
+    {font: 'serifBold', size: 13.2, features: ['onum']},
+    {font: 'serifBoldItalic', size: 9, features: ['onum']},
+    {font: 'serif', size: 11, features: ['smcp', 'onum']},
+    {font: 'mono', size: 9.46}
+  ] as const
+  let pieces = 0
+  for (const style of styles) {
+    for (const word of vocabulary) {
+      const offsets = Array.from({length: word.length - 1}, (_, index) => index + 1)
+      primed.measure.prime(word, style, offsets)
+      for (const offset of offsets) {
+        for (const piece of [word.slice(0, offset), `${word.slice(0, offset)}-`, word.slice(offset)]) {
+          pieces++
+          assert.equal(
+            primed.measure.width(piece, style),
+            alone.measure.width(piece, style),
+            `${JSON.stringify(piece)} of ${JSON.stringify(word)} in ${style.font}`
+          )
+        }
+      }
+    }
+  }
+  // Most pieces were not shaped on their own: one shaping per word and per letter before a hyphen.
+  assert.ok(primed.shaped.size < alone.shaped.size / 2, `${primed.shaped.size} shapings with prime, ${alone.shaped.size} without, ${pieces} pieces`)
 })
 
 test('no file of src/ but lib/pdfkit.ts imports pdfkit or touches its private or undocumented fields', () => {

@@ -246,6 +246,12 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       longWord(text, cuts, emergency, run.style, piece, extras)
       return undefined
     }
+    // One shaping of the word gives most of the widths below (see `Measurer.prime`).
+    measure.prime(
+      text,
+      run.style,
+      cuts.map((cut) => cut.offset)
+    )
     const total = measure.width(text, run.style)
     const planned = !(emergency && total > options.lineWidth)
     if (!planned) {

@@ -124,6 +124,11 @@ export class WorkLayouts {
     return section
   }
 
+  /** Forgets the first pass's layouts once the book is paginated: the pages drawn can then be dropped one by one. */
+  release(): void {
+    this.#pass.clear()
+  }
+
   /** A work's key in the store, for one pass (the first knows no page, the second does: two entries). */
   #key(work: ResolvedWork, pass: number): string | undefined {
     if (!this.#store || this.#shared === undefined) return undefined

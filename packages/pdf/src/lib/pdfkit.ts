@@ -190,6 +190,48 @@ export function memoizeShaping(doc: Doc, font: string): void {
   }
 }
 
+/**
+ * The advances (in thousandths of the size, as pdfkit sums them) of `text` shaped in `font` with `features`
+ * (through the memoised shaping), when the shaping is plain: one glyph per UTF-16 unit, each the font's own
+ * glyph for its character (no ligature, no substitution, no mark), no offsets. Then a piece of the word
+ * shaped alone gets the same glyphs, and the same advances but where kerning crosses the cut (see
+ * `Measurer.prime`). `widths`: each glyph's own width (its advance when nothing kerns it).
+ * Undefined for any other shaping, or a font without fontkit.
+ */
+export function plainAdvances(
+  doc: Doc,
+  font: string,
+  text: string,
+  features: readonly string[] | undefined
+): {advances: number[]; widths: number[]} | undefined {
+  const embedded = doc.font(font)._font
+  const fontkit = embedded.font as {glyphForCodePoint?(codePoint: number): {id: number}} | undefined
+  if (fontkit?.glyphForCodePoint === undefined) return undefined
+  const run = embedded.layoutRun(text, features) as {glyphs: Array<{id: number; codePoints: number[]}>; positions: GlyphPosition[]}
+  if (run.glyphs.length !== text.length) return undefined
+  const advances: number[] = []
+  const widths: number[] = []
+  for (let index = 0; index < text.length; index++) {
+    const glyph = run.glyphs[index] as {id: number; codePoints: number[]}
+    const position = run.positions[index] as GlyphPosition
+    const code = text.charCodeAt(index)
+    if (glyph.codePoints.length !== 1 || glyph.codePoints[0] !== code || glyph.id !== fontkit.glyphForCodePoint(code).id) return undefined
+    if (position.xOffset !== 0 || position.yOffset !== 0 || position.yAdvance !== 0) return undefined
+    advances.push(position.xAdvance)
+    widths.push(position.advanceWidth)
+  }
+  return {advances, widths}
+}
+
+/**
+ * A sum of advances (thousandths of the size) as `doc.widthOfString` returns it at `size`: the same operations in
+ * the same order, so that the number is the same to the last bit (line breaking compares sums of widths).
+ */
+export function widthOfAdvances(advances: number, size: number): number {
+  // pdfkit: (font width × size / 1000 + characterSpacing × (length − 1)) × horizontalScaling / 100, both default.
+  return ((advances * (size / 1000) + 0) * 100) / 100
+}
+
 /** The features of a style, joined once per array (styles share theirs). */
 const featureKeys = new WeakMap<readonly string[], string>()
 function featureKey(features: readonly string[]): string {
@@ -203,11 +245,39 @@ function number(value: number): number {
   return Math.round(value * 1e6) / 1e6
 }
 
+/**
+ * A word's glyphs as `encode` gives them, and, when no glyph of it is placed off its pen position, as the
+ * pieces of a `TJ` array: hex runs, each closed by the kerning after its last glyph but the last run
+ * (`kern` undefined: its last glyph is not kerned, and the next word's glyphs may join it).
+ */
+interface EncodedWord {
+  glyphs: string[]
+  positions: GlyphPosition[]
+  runs: Array<{hex: string; kern?: number}> | undefined
+}
+
 /** Words encoded by `encodeWords`, by font, features and text. */
-const encodedWords = new WeakMap<Font, Map<string, Map<string, [string[], GlyphPosition[]]>>>()
+const encodedWords = new WeakMap<Font, Map<string, Map<string, EncodedWord>>>()
 
 /** Latin, Greek, Cyrillic and punctuation: no bidi reordering, no shaping across a space (as in Arabic or Indic scripts). */
 const wordByWord = /^[\u0000-\u058F\u1E00-\u206F]*$/u
+
+function encodedWord(glyphs: string[], positions: GlyphPosition[]): EncodedWord {
+  const runs: Array<{hex: string; kern?: number}> = []
+  let hex = ''
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index] as GlyphPosition
+    if (position.xOffset || position.yOffset) return {glyphs, positions, runs: undefined}
+    hex += glyphs[index] as string
+    const kern = position.xAdvance - position.advanceWidth
+    if (kern !== 0) {
+      runs.push({hex, kern})
+      hex = ''
+    }
+  }
+  if (hex !== '') runs.push({hex})
+  return {glyphs, positions, runs}
+}
 
 /**
  * The glyphs of `text`, its words and spaces encoded one by one: each was
@@ -217,10 +287,12 @@ const wordByWord = /^[\u0000-\u058F\u1E00-\u206F]*$/u
  * itself shapes text set without features word by word.) Text where a space
  * matters to shaping or order is encoded whole.
  */
-function encodeWords(font: Font, text: string, features: readonly string[] | undefined): [string[], GlyphPosition[]] {
-  if (features === undefined || !text.includes(' ') || !wordByWord.test(text)) return font.encode(text, features)
-  const encoded: string[] = []
-  const positions: GlyphPosition[] = []
+function encodeWords(font: Font, text: string, features: readonly string[] | undefined): EncodedWord[] {
+  if (features === undefined || !wordByWord.test(text)) {
+    const [glyphs, positions] = font.encode(text, features)
+    return [encodedWord(glyphs, positions)]
+  }
+  const found: EncodedWord[] = []
   let words = encodedWords.get(font)
   if (words === undefined) encodedWords.set(font, (words = new Map()))
   const key = featureKey(features)
@@ -232,16 +304,15 @@ function encodeWords(font: Font, text: string, features: readonly string[] | und
     const end = space === -1 ? text.length : space === start ? start + 1 : space
     const word = text.slice(start, end)
     // Encoding adds the glyphs to the font's subset once; after that, a word's codes and positions never change.
-    let found = cache.get(word)
-    if (found === undefined) cache.set(word, (found = font.encode(word, features)))
-    const [glyphs, placed] = found
-    for (let index = 0; index < glyphs.length; index++) {
-      encoded.push(glyphs[index] as string)
-      positions.push(placed[index] as GlyphPosition)
+    let encoded = cache.get(word)
+    if (encoded === undefined) {
+      const [glyphs, positions] = font.encode(word, features)
+      cache.set(word, (encoded = encodedWord(glyphs, positions)))
     }
+    found.push(encoded)
     start = end
   }
-  return [encoded, positions]
+  return found
 }
 
 /**
@@ -262,12 +333,39 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
   const height = doc.page.height
   const fonts = doc.page.fonts as Record<string, unknown>
   fonts[font.id] ??= font.ref()
-  const [encoded, positions] = encodeWords(font, text, features)
-  const scale = size / 1000
+  const words = encodeWords(font, text, features)
   const baseline = height - y
   const out = [`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf`]
   // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the glyph's
   // width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
+  const commands = words.every((word) => word.runs !== undefined) ? kernedRuns(words) : placedGlyphs(words, x, baseline, size / 1000, out)
+  if (commands !== '') out.push(`[${commands}] TJ`)
+  out.push('ET\nQ\n')
+  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
+  doc.addContent(Buffer.from(out.join('\n'), 'latin1'))
+}
+
+/** The `TJ` array's contents for words without offset glyphs, from their runs: what `placedGlyphs` writes for them. */
+function kernedRuns(words: readonly EncodedWord[]): string {
+  let commands = ''
+  let hex = ''
+  for (const word of words) {
+    for (const run of word.runs ?? []) {
+      hex += run.hex
+      if (run.kern === undefined) continue
+      commands += `${commands === '' ? '' : ' '}<${hex}> ${number(-run.kern)}`
+      hex = ''
+    }
+  }
+  // The last glyph is not kerned: pdfkit still closes the run with its (zero) kerning.
+  if (hex !== '') commands += `${commands === '' ? '' : ' '}<${hex}> 0`
+  return commands
+}
+
+/** Glyph by glyph, for words with glyphs off their pen position: their own text matrices go to `out`; the last `TJ` is returned. */
+function placedGlyphs(words: readonly EncodedWord[], x: number, baseline: number, scale: number, out: string[]): string {
+  const encoded = words.length === 1 ? (words[0] as EncodedWord).glyphs : words.flatMap((word) => word.glyphs)
+  const positions = words.length === 1 ? (words[0] as EncodedWord).positions : words.flatMap((word) => word.positions)
   let commands = ''
   let hex = ''
   let hadOffset = false
@@ -302,10 +400,8 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
     }
     x += position.xAdvance * scale
   }
-  flush(index)
-  out.push('ET\nQ\n')
-  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
-  doc.addContent(Buffer.from(out.join('\n'), 'latin1'))
+  segment(index)
+  return commands
 }
 
 /**

@@ -17,7 +17,11 @@ import {safeUrl} from './url.js'
 import {drawSvg} from './svg.js'
 import type {Block, Glyphs, Line, Rule} from './types.js'
 
-export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, measure: Measurer, root: StructNode): void {
+/**
+ * Draws `pages` in order and empties the array as it goes: a drawn page's layout (its lines and glyphs, most
+ * of a long book's heap) is dropped at once rather than kept until the last page is drawn.
+ */
+export function render(doc: Doc, pages: Page[], geometry: Geometry, measure: Measurer, root: StructNode): void {
   const tagger = new Tagger(doc, root)
   const outliner = new Outliner(doc)
   // A name may be defined once: the first place wins (ids are unique, this is a safeguard).
@@ -33,7 +37,8 @@ export function render(doc: Doc, pages: readonly Page[], geometry: Geometry, mea
    * (every other drawing here saves and restores the graphics state, and `drawText` too).
    */
   let fill: string | undefined
-  for (const page of pages) {
+  pages.reverse()
+  for (let page = pages.pop(); page !== undefined; page = pages.pop()) {
     doc.addPage({size: [geometry.width, geometry.height], margin: 0})
     const left = leftEdge(geometry, page.index)
     drawFurniture(doc, page, geometry, measure, tagger)
