@@ -123,5 +123,8 @@ function spent() {
   lines.push('# the heaviest files (CPU, wall):')
   for (const entry of perFile.sort((a, b) => b.cpu - a.cpu).slice(0, 20))
     lines.push(`#   ${seconds(entry.cpu).padStart(8)} ${seconds(entry.wall).padStart(8)}  ${entry.file}`)
+  // A child still running when its file ended takes CPU while later files run (each is charged what it took meanwhile).
+  for (const entry of perFile.filter((entry) => entry.outlived))
+    lines.push(`# ${entry.file} left ${entry.outlived.length} child process(es) running: ${entry.outlived.join('; ')}`)
   return lines.join('\n') + '\n'
 }
