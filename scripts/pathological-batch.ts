@@ -26,7 +26,7 @@ export interface BatchOptions {
  * Start the cases (name and size each) in one child, now; returns each case's
  * result by name, a promise that settles when that case is done.
  */
-export function runBatch(jobs: ReadonlyArray<{name: string; n: number}>, options: BatchOptions): (name: string) => Promise<RunResult> {
+export function runBatch(jobs: ReadonlyArray<{name: string; n: number}>, options: BatchOptions): Batch<RunResult> {
   return childBatch<RunResult>(
     runner,
     ['--batch', options.formats, options.out ?? '-', ...jobs.map((job) => `${job.name}:${job.n}`)],
@@ -36,11 +36,19 @@ export function runBatch(jobs: ReadonlyArray<{name: string; n: number}>, options
 }
 
 /**
+ * Each job's result by name; `closed` settles when the child has ended. A test
+ * file awaits it in `after`: the child prints its last result a moment before
+ * it exits, and a child still running when its file ends takes its CPU (and
+ * its writes) into the next file of the process.
+ */
+type Batch<T> = ((name: string) => Promise<T>) & {closed: Promise<void>}
+
+/**
  * Run `script` (TypeScript, with the source condition) in one child that does
  * the jobs `names` in that order and prints one JSON line (with the job's
  * `name`) as each is done; returns each job's line by name. The guard is per job.
  */
-export function childBatch<T extends {name: string}>(script: string, args: string[], names: readonly string[], guard: number): (name: string) => Promise<T> {
+export function childBatch<T extends {name: string}>(script: string, args: string[], names: readonly string[], guard: number): Batch<T> {
   const jobs = names.map((name) => ({name}))
   const options = {guard}
   const pending = new Map(
@@ -79,6 +87,7 @@ export function childBatch<T extends {name: string}>(script: string, args: strin
       arm()
     }
   })
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()))
   child.on('close', (code, signal) => {
     clearTimeout(timer)
     const name = jobs[current]?.name
@@ -89,9 +98,10 @@ export function childBatch<T extends {name: string}>(script: string, args: strin
       pending.get(job.name)?.reject(new Error(job.name === name ? reason : `not run: ${reason}`))
     }
   })
-  return (name) => {
+  const result = (name: string): Promise<T> => {
     const found = pending.get(name)
     if (!found) throw new Error(`No case ${name} in this batch`)
     return found.promise
   }
+  return Object.assign(result, {closed})
 }

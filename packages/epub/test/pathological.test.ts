@@ -37,12 +37,16 @@ function check(where: string, text: string, markup: string, expectation: Expecta
 
 const entries = cases.filter((entry) => !entry.limited)
 const out = await mkdtemp(join(tmpdir(), 'samizdat-pathological-out-'))
-after(() => rm(out, {recursive: true, force: true}))
 // Every case in one child process, started now, each under its own guard.
 const result = runBatch(
   entries.map((entry) => ({name: entry.name, n: entry.testSize})),
   {formats: 'model,html,epub', out, guard}
 )
+// The child ends a moment after its last case: the file waits for it before removing what it wrote.
+after(async () => {
+  await result.closed
+  await rm(out, {recursive: true, force: true})
+})
 
 for (const entry of entries) {
   test(`${entry.name} (${entry.testSize} ${entry.unit}) builds a whole site and a well-formed, whole book`, async () => {

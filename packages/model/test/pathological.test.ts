@@ -7,7 +7,7 @@
  * Speed itself is measured in `pnpm bench`, never here.
  */
 import assert from 'node:assert/strict'
-import {test} from 'node:test'
+import {after, test} from 'node:test'
 import {VFile} from 'vfile'
 import {hasErrors, loadCorpus, maxNesting} from '@samizdat/model'
 import {caseNamed, cases} from '../../../scripts/pathological.js'
@@ -24,6 +24,8 @@ const runCase = runBatch(
   [...limited, ...unlimited].map((entry) => ({name: entry.name, n: entry.testSize})),
   {formats: 'model', guard}
 )
+// The child ends a moment after its last case: the file waits for it (scripts/pathological-batch.ts).
+after(() => runCase.closed)
 
 // Where each limited case at its test size crosses the limit: `line:column` in works/case.md (the body starts on line 5).
 const limitErrors: Record<string, string> = {

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict'
 import {mkdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {test} from 'node:test'
+import {after, test} from 'node:test'
 import {geometry} from '../src/lib/geometry.js'
 import {hasTool, outputDir, pageTexts, pageWords, run} from './helpers.js'
 import {childBatch} from '../../../scripts/pathological-batch.js'
@@ -30,7 +30,9 @@ const jobs: Array<[string, number]> = [
   ['list', 1000],
   ['nesting', 200]
 ]
-let batch: ((name: string) => Promise<{name: string; file: string}>) | undefined
+let batch: ReturnType<typeof childBatch<{name: string; file: string}>> | undefined
+// The child ends a moment after its last case: the file waits for it (scripts/pathological-batch.ts).
+after(() => batch?.closed)
 
 /** The PDF of a case, built at its size above; the child starts with the first test that runs. */
 async function build(name: string): Promise<string> {
