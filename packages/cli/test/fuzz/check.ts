@@ -101,8 +101,8 @@ function assertNoForbidden(where: string, text: string): void {
     )
 }
 
-/** Every message has a rule, a place (line and column) and a printable one-line reason. */
-function assertMessages(files: Corpus['files']): void {
+/** Every message has a rule, a place (line and column) and a printable one-line reason (`files`: the corpus's, or what resolving an edition reported). */
+function assertMessages(files: ReadonlyArray<Pick<Corpus['files'][number], 'path' | 'messages'>>): void {
   for (const file of files) {
     for (const message of file.messages) {
       const label = `message on ${file.path}: ${show(message.reason)}`
@@ -356,6 +356,8 @@ export async function checkCase(input: Case, stages: readonly Stage[] = allStage
       if (resolved.ok) editions.push(resolved.value)
     }
     assertMessages(corpus.files)
+    // Resolving leaves the corpus as it was: what it says comes back with the edition.
+    for (const edition of editions) assertMessages([{path: `resolveEdition(${edition.meta.id})`, messages: edition.messages}])
     if (hasErrors(corpus.files)) return artifacts
     for (const edition of editions) {
       const paragraphs = editionParagraphs(rendered, input, corpus, edition)

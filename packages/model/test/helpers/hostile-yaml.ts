@@ -10,8 +10,9 @@ import assert from 'node:assert/strict'
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {after, before, test} from 'node:test'
+import type {VFileMessage} from 'vfile-message'
 import {checkFidelity, corpusFromFiles, hasErrors, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
-import {messages, scratch, writeTree} from './corpus.js'
+import {messages, reported, scratch, writeTree} from './corpus.js'
 import {baseCorpus, fieldPaths, otherFiles, payloads, render} from './hostile.js'
 
 /** Keys whose value names a file of the corpus (`source.file`, an edition's `preface`, the manifest's `file`). */
@@ -64,16 +65,29 @@ export function hostileYamlTests(pick: (path: string) => boolean): void {
   async function check(corpus: Corpus, mutated?: string): Promise<Outcome> {
     const errors = corpus.files.find((file) => file.path === mutated)?.messages.filter((message) => message.fatal) ?? []
     const rejected = errors.length > 0
+    // What resolving said: it comes back with each edition, the corpus's files untouched.
+    const resolved: VFileMessage[] = []
     if (!rejected) {
       // What `checkCorpus` does (fidelity, then every edition resolved), and the apparatus as JSON.
       await checkFidelity(corpus)
-      for (const edition of corpus.editions) toApparatusJson(resolveEdition(corpus, edition.id))
+      for (const spec of corpus.editions) {
+        const edition = resolveEdition(corpus, spec.id)
+        resolved.push(...edition.messages)
+        toApparatusJson(edition)
+      }
     }
-    const unpositioned = corpus.files.flatMap((file) =>
-      file.messages.filter((message) => message.line === undefined).map((message) => `${file.path}: ${message.reason}`)
-    )
+    const unpositioned = [
+      ...corpus.files.flatMap((file) => file.messages.filter((message) => message.line === undefined).map((message) => `${file.path}: ${message.reason}`)),
+      ...resolved.filter((message) => message.line === undefined).map((message) => `${message.file}: ${message.reason}`)
+    ]
     const yamlInvalid = errors.some((message) => message.ruleId === 'yaml-invalid')
-    return {lines: messages(corpus.files), fatal: hasErrors(corpus.files), unpositioned, rejected, yamlInvalid}
+    return {
+      lines: [...messages(corpus.files), ...reported({messages: resolved})],
+      fatal: hasErrors(corpus.files) || resolved.some((message) => message.fatal === true),
+      unpositioned,
+      rejected,
+      yamlInvalid
+    }
   }
 
   test('the base corpus, which uses every field, is clean (from memory and from the disk)', async () => {
