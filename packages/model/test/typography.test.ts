@@ -91,6 +91,12 @@ test('an edition names its dash style and hyphenation exceptions (schema-checked
   ])
 })
 
+test("an edition's blank `quotedHeading` is a positioned error where it is written, not a placeless empty heading in every work", async () => {
+  // Found by the property checks: `"  "` passed the schema and each quoted work warned, without a place, of an empty heading.
+  const blank = await corpusFromFiles(dashCorpus('quotedHeading: "  "\n'))
+  assert.deepEqual(messages(blank.files), ['editions/e.yaml:2:16: Blank value in edition at `quotedHeading`: it must hold some text [field-invalid]'])
+})
+
 test('initials stay with their name, and op. cit. with itself', () => {
   assert.equal(typography('by G. T. Miasnikov and A. Kollontai.'), `by G.${NBSP}T.${NBSP}Miasnikov and A.${NBSP}Kollontai.`)
   assert.equal(typography('Op. Cit., p. 4; loc. cit.'), `Op.${NBSP}Cit., p.${NBSP}4; loc.${NBSP}cit.`)

@@ -81,7 +81,8 @@ export const editionSchema = Type.Object(
     date: Type.Optional(dateValue),
     preface: Type.Optional(Type.String()),
     paper: Type.Optional(Type.Enum(['A5', 'A4', 'Letter'])),
-    quotedHeading: Type.Optional(Type.String()),
+    // Its heading is shown: a blank one would title nothing.
+    quotedHeading: Type.Optional(Type.String({minLength: 1, pattern: '\\S'})),
     dashes: Type.Optional(Type.Enum(['en', 'em'])),
     // TeX's \hyphenation list: `bu-reau-cracy`; a word without hyphens is never hyphenated.
     hyphenation: Type.Optional(Type.Array(Type.String({minLength: 1, maxLength: 100, pattern: '^[^\\s\\d]+$'}), {maxItems: 10_000})),

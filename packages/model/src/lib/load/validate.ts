@@ -96,6 +96,8 @@ function describe(error: ErrorObject, what: string): string {
     case 'maxLength':
       return `Value too long in ${what}${where(error)}: at most ${String(params['limit'])} characters`
     case 'pattern':
+      // `\S`: a value that must show something (a heading); a regular expression means nothing to most authors.
+      if (params['pattern'] === '\\S') return `Blank value in ${what}${where(error)}: it must hold some text`
       return `Malformed value in ${what}${where(error)}: must match ${String(params['pattern'])}`
     case 'type':
       return `Wrong type in ${what}${where(error)}: expected ${String(params['type'])}`
