@@ -9,11 +9,39 @@
 import assert from 'node:assert/strict'
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {deserialize, serialize} from 'node:v8'
 import {after, before, test} from 'node:test'
 import type {VFileMessage} from 'vfile-message'
-import {checkFidelity, corpusFromFiles, hasErrors, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
+import {
+  checkFidelity,
+  corpusFromFiles,
+  hasErrors,
+  loadCorpus,
+  resolveEdition,
+  toApparatusJson,
+  UsageError,
+  type Corpus,
+  type LoadOptions
+} from '@samizdat/model'
 import {messages, reported, scratch, writeTree} from './corpus.js'
 import {baseCorpus, fieldPaths, otherFiles, payloads, render} from './hostile.js'
+
+type ParseCache = NonNullable<LoadOptions['parseCache']>
+
+/**
+ * The works' trees by their text, for the thousands of loads that differ in one YAML field: a Markdown body nobody
+ * changed is not parsed again (a payload in a work's front matter changes its text, and that work is parsed). The
+ * loader hands over only trees whose parse said nothing and changes the tree it gets: kept serialised, as the
+ * CLI's parse cache keeps them.
+ */
+const trees = new Map<string, Uint8Array>()
+const parseCache: ParseCache = {
+  get: (text) => {
+    const data = trees.get(text)
+    return data === undefined ? undefined : (deserialize(data) as ReturnType<ParseCache['get']>)
+  },
+  set: (text, tree) => void trees.set(text, serialize(tree))
+}
 
 /** Keys whose value names a file of the corpus (`source.file`, an edition's `preface`, the manifest's `file`). */
 const fileKeys = new Set(['file', 'preface'])
@@ -48,10 +76,10 @@ export function hostileYamlTests(pick: (path: string) => boolean): void {
 
   /** Load the corpus with `text` in place of `path`, from the disk or from memory; the disk is put back after. */
   async function load(path: string, text: string, onDisk: boolean): Promise<Corpus> {
-    if (!onDisk) return corpusFromFiles({...files, [path]: text})
+    if (!onDisk) return corpusFromFiles({...files, [path]: text}, {parseCache})
     await writeFile(join(tmp.dir, path), text)
     try {
-      return await loadCorpus(tmp.dir, {cwd: tmp.dir})
+      return await loadCorpus(tmp.dir, {cwd: tmp.dir, parseCache})
     } finally {
       await writeFile(join(tmp.dir, path), files[path] as string)
     }
