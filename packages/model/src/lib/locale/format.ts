@@ -34,11 +34,20 @@ function parseIso(text: string): {date: Date; precision: Precision} | undefined 
   return {date, precision: day ? 'day' : month ? 'month' : 'year'}
 }
 
+// One formatter per language and precision: making one costs more than formatting many dates with it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
 function dayFormat(language: string, precision: Precision): Intl.DateTimeFormat {
-  const options: Intl.DateTimeFormatOptions = {year: 'numeric', timeZone: 'UTC'}
-  if (precision !== 'year') options.month = 'long'
-  if (precision === 'day') options.day = 'numeric'
-  return new Intl.DateTimeFormat(language, options)
+  const key = `${precision} ${language}`
+  let format = dayFormats.get(key)
+  if (format === undefined) {
+    const options: Intl.DateTimeFormatOptions = {year: 'numeric', timeZone: 'UTC'}
+    if (precision !== 'year') options.month = 'long'
+    if (precision === 'day') options.day = 'numeric'
+    format = new Intl.DateTimeFormat(language, options)
+    dayFormats.set(key, format)
+  }
+  return format
 }
 
 /** `6 – 8 March 1918` as printed books have it, `6–8 March 1918`; a dash between two multi-word dates keeps its spaces. */
