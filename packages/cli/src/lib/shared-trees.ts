@@ -9,7 +9,7 @@
  * is found by a hash of its file's text, so it is only ever used for that very text.
  */
 import {createHash} from 'node:crypto'
-import {closeSync, constants, fstatSync, openSync, readdirSync, readFileSync} from 'node:fs'
+import {closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {setImmediate} from 'node:timers/promises'
 import {deserialize, serialize} from 'node:v8'
@@ -97,7 +97,7 @@ function key(text: string): string {
 }
 
 /**
- * On the worker, until `stop()` says the corpus has come: parses the Markdown files under `dir` from the last (in
+ * On the worker, until `stop()` says the corpus has come: parses the works' Markdown files of `dir` from the last (in
  * the order of their paths) and hands each tree to `send` (one whose parse had something to say is not sent: the
  * main thread parses it, and reports it). It stops when the main thread (which counts the works it has loaded
  * in `progress`) is about to reach the files it has left: a parse begun just before the corpus comes would only
@@ -112,7 +112,7 @@ export async function helpParse(
   stop: () => boolean,
   send: (trees: Trees) => void
 ): Promise<void> {
-  const files = markdownFiles(dir).reverse()
+  const files = markdownFiles(worksFolder(dir)).reverse()
   for (const [done, file] of files.entries()) {
     // The main thread's message is handled between two files.
     await setImmediate()
@@ -141,6 +141,19 @@ function readText(file: string, limit: number): string | undefined {
     return undefined
   } finally {
     if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/**
+ * Where the loader takes works from: `works/` when the corpus has that folder (a real one: a link is the
+ * loader's to judge), else the corpus folder itself; prefaces, sources and other folders are no work of the worker.
+ */
+function worksFolder(dir: string): string {
+  const works = path.join(dir, 'works')
+  try {
+    return lstatSync(works).isDirectory() ? works : dir
+  } catch {
+    return dir
   }
 }
 
