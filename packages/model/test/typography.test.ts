@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {corpusFromFiles, resolveEdition, textOf, typography} from '@samizdat/model'
 import {messages} from './helpers/corpus.js'
+import {alternateBrackets} from '../src/lib/typography.js'
 
 const NBSP = '\u00A0'
 
@@ -103,4 +104,28 @@ test('initials stay with their name, and op. cit. with itself', () => {
   // A soft line break of the source is a space too.
   assert.equal(typography('P. B.\nMoiseev, Op.\nCit.'), `P.${NBSP}B.${NBSP}Moiseev, Op.${NBSP}Cit.`)
   assert.equal(typography('Ivan. The end.'), 'Ivan. The end.')
+})
+
+test('nested parentheses alternate with square brackets by depth; unpaired ones count for nothing', () => {
+  assert.equal(alternateBrackets('Title (Solidarity (London))'), 'Title (Solidarity [London])')
+  assert.equal(alternateBrackets('((((a))))'), '([([a])])')
+  assert.equal(alternateBrackets('( a (b) c'), '( a (b) c')
+  assert.equal(alternateBrackets('(a (b) (c (d))) e)'), '(a [b] [c (d)]) e)')
+  // Against the rule as written (a pair's depth is the pairs around it), on generated strings of brackets.
+  const byDefinition = (text: string): string => {
+    const pairs: Array<[number, number]> = []
+    const open: number[] = []
+    for (let index = 0; index < text.length; index++) {
+      if (text[index] === '(') open.push(index)
+      else if (text[index] === ')' && open.length > 0) pairs.push([open.pop()!, index])
+    }
+    const square = new Set(pairs.filter(([s, e]) => pairs.filter(([os, oe]) => os < s && oe > e).length % 2 === 1).flat())
+    return text.replace(/[()]/g, (bracket, index: number) => (square.has(index) ? (bracket === '(' ? '[' : ']') : bracket))
+  }
+  let seed = 7
+  for (let run = 0; run < 500; run++) {
+    let text = ''
+    for (let length = 0; length < 14; length++) text += '()a'[(seed = (seed * 48271) % 2147483647) % 3]
+    assert.equal(alternateBrackets(text), byDefinition(text), text)
+  }
 })

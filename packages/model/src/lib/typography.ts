@@ -155,17 +155,25 @@ function isDigit(code: number): boolean {
  * brackets already written (an editor's `[sic]`) and parentheses that do not pair are left as they are.
  */
 export function alternateBrackets(text: string): string {
-  const pairs: Array<[number, number]> = []
+  // Pair the brackets first (an unpaired `(` counts for nothing): a stack's pairs never cross.
+  const paired = new Set<number>()
   const open: number[] = []
   for (let index = 0; index < text.length; index++) {
     if (text[index] === '(') open.push(index)
-    else if (text[index] === ')' && open.length > 0) pairs.push([open.pop() as number, index])
+    else if (text[index] === ')' && open.length > 0) paired.add(open.pop() as number).add(index)
   }
+  // Then one pass: the paired brackets around a pair are the depth reached there; odd depths turn square.
   const square = new Set<number>()
-  for (const [start, end] of pairs) {
-    // The pairs around this one (an unpaired `(` counts for nothing).
-    const depth = pairs.filter(([outerStart, outerEnd]) => outerStart < start && outerEnd > end).length
-    if (depth % 2 === 1) square.add(start).add(end)
+  let depth = 0
+  for (let index = 0; index < text.length; index++) {
+    if (!paired.has(index)) continue
+    if (text[index] === '(') {
+      if (depth % 2 === 1) square.add(index)
+      depth++
+    } else {
+      depth--
+      if (depth % 2 === 1) square.add(index)
+    }
   }
   if (square.size === 0) return text
   return text.replace(/[()]/g, (bracket, index: number) => (square.has(index) ? (bracket === '(' ? '[' : ']') : bracket))
