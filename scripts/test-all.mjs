@@ -1,7 +1,7 @@
 /**
  * `pnpm test`: the type-check of the sources (`tsc -b`), then the tests; and
  * beside them from the start, one after another, the other checks (eslint,
- * knip, prettier --check, then the type-check of the tests, once `tsc -b` has
+ * knip, biome format's check, then the type-check of the tests, once `tsc -b` has
  * written the declarations it reads). The tests stream their
  * output; each check's output is held and printed when it ends, so the two do
  * not interleave. Exits 1 when any part failed, after every part has ended,
@@ -54,7 +54,7 @@ async function main() {
   const checks = [
     ['eslint', [bin('eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']],
     ['knip', [bin('knip', 'bin', 'knip.js'), '--no-progress']],
-    ['prettier --check', [bin('prettier', 'bin', 'prettier.cjs'), '--check', '.']]
+    ['biome format', [bin('@biomejs', 'biome', 'bin', 'biome'), 'format', '.']]
   ]
   const check = async (name, args) => {
     const result = await run(node, args, false)
@@ -63,7 +63,7 @@ async function main() {
   }
   // The sources before the tests: the consumers test packs `dist`, and a second `tsc -b` at once would race this one.
   const built = run(node, [bin('typescript', 'bin', 'tsc'), '-b'], false)
-  // One check after another, from the start: eslint, knip and prettier read no `dist`, so the first runs beside
+  // One check after another, from the start: eslint, knip and biome read no `dist`, so the first runs beside
   // `tsc -b` (one core each); then beside the tests, where all at once would take a core from them for a minute.
   // The tests' type-check comes last: it reads the packages' declarations from `dist` (tsconfig.test.json's
   // references), not their sources again, which `tsc -b` has just checked (a fifth less CPU).

@@ -219,34 +219,32 @@ test('`-` reads one Markdown document from stdin, messages name <stdin>; `-o -` 
   }
 })
 
-test(
-  'on a terminal a live task list (listr2) is drawn on stderr; NO_COLOR turns colours off',
-  {skip: spawnSync('script', ['--version']).error !== undefined && process.env['CI'] !== 'true'},
-  async () => {
-    const {dir, cleanup} = await tempDir()
-    try {
-      await writeTree(path.join(dir, 'notes'), {'a.md': '# A\n\nText [x](#nowhere).\n'})
-      // `script` gives the bin a pseudo-terminal, as a user's shell would.
-      const command = [process.execPath, ...binArgs, 'build', 'notes', '-f', 'html,epub', '-o', 'site'].map((arg) => `'${arg}'`).join(' ')
-      const terminal = (env: Record<string, string>) =>
-        spawnSync('script', ['-qec', `stty cols 100; ${command}`, '/dev/null'], {
-          cwd: dir,
-          encoding: 'utf8',
-          env: {...process.env, TERM: 'xterm', ...env},
-          timeout: 120_000
-        })
-      const colour = terminal({})
-      assert.equal(colour.status, 0, colour.stdout)
-      assert.match(colour.stdout, /✔\S* notes: html \((\d+ ms|\d+\.\d s)\)/)
-      assert.match(colour.stdout, /✔\S* notes: epub/)
-      assert.match(colour.stdout, /\u001b\[33mwarning\u001b\[39m/)
-      assert.match(colour.stdout, /^wrote site\/notes\.epub \(/m)
-      const plain = terminal({NO_COLOR: '1'})
-      assert.equal(plain.status, 0, plain.stdout)
-      assert.match(plain.stdout, /notes: epub/)
-      assert.doesNotMatch(plain.stdout, /\u001b\[3\dm/)
-    } finally {
-      await cleanup()
-    }
+test('on a terminal a live task list (listr2) is drawn on stderr; NO_COLOR turns colours off', {
+  skip: spawnSync('script', ['--version']).error !== undefined && process.env['CI'] !== 'true'
+}, async () => {
+  const {dir, cleanup} = await tempDir()
+  try {
+    await writeTree(path.join(dir, 'notes'), {'a.md': '# A\n\nText [x](#nowhere).\n'})
+    // `script` gives the bin a pseudo-terminal, as a user's shell would.
+    const command = [process.execPath, ...binArgs, 'build', 'notes', '-f', 'html,epub', '-o', 'site'].map((arg) => `'${arg}'`).join(' ')
+    const terminal = (env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `stty cols 100; ${command}`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {...process.env, TERM: 'xterm', ...env},
+        timeout: 120_000
+      })
+    const colour = terminal({})
+    assert.equal(colour.status, 0, colour.stdout)
+    assert.match(colour.stdout, /✔\S* notes: html \((\d+ ms|\d+\.\d s)\)/)
+    assert.match(colour.stdout, /✔\S* notes: epub/)
+    assert.match(colour.stdout, /\u001b\[33mwarning\u001b\[39m/)
+    assert.match(colour.stdout, /^wrote site\/notes\.epub \(/m)
+    const plain = terminal({NO_COLOR: '1'})
+    assert.equal(plain.status, 0, plain.stdout)
+    assert.match(plain.stdout, /notes: epub/)
+    assert.doesNotMatch(plain.stdout, /\u001b\[3\dm/)
+  } finally {
+    await cleanup()
   }
-)
+})

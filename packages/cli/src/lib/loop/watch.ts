@@ -21,7 +21,8 @@ export interface WatchOptions extends BuildOptions {
 
 /** One build of the loop: `changed` are the corpus paths (relative to it) that caused it, none for the first. */
 export type WatchEvent =
-  {type: 'built'; changed: string[]; ms: number; result: BuildResult} | {type: 'failed'; changed: string[]; ms: number; error: ContentError | UsageError}
+  | {type: 'built'; changed: string[]; ms: number; result: BuildResult}
+  | {type: 'failed'; changed: string[]; ms: number; error: ContentError | UsageError}
 
 /**
  * Build, then rebuild on every change until `signal` is aborted; resolves then (a build under way stops and

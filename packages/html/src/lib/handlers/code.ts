@@ -15,10 +15,11 @@ export function createCode(): Handler {
     if (!runs.some((run) => run.className)) return result
     const inner = result.children[0]
     if (inner?.type !== 'element') return result
-    inner.children = runs.map((run): ElementContent =>
-      run.className
-        ? ({type: 'element', tagName: 'span', properties: {className: [run.className]}, children: [{type: 'text', value: run.text}]} satisfies Element)
-        : {type: 'text', value: run.text}
+    inner.children = runs.map(
+      (run): ElementContent =>
+        run.className
+          ? ({type: 'element', tagName: 'span', properties: {className: [run.className]}, children: [{type: 'text', value: run.text}]} satisfies Element)
+          : {type: 'text', value: run.text}
     )
     result.properties['className'] = ['highlight']
     return result

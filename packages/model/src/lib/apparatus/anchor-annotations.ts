@@ -115,12 +115,15 @@ function anchorAnnotation(context: AnchorContext, annotation: Annotation, locate
         onConflict
       )
       if (!link) return undefined
-      wrap('crossref', (children): Annotated => ({
-        type: 'annotated',
-        id: anchorId,
-        kind: 'crossref',
-        children: [{type: 'link', url: `#${link.id}`, data: {target: {work: link.work, id: link.id}}, children}]
-      }))
+      wrap(
+        'crossref',
+        (children): Annotated => ({
+          type: 'annotated',
+          id: anchorId,
+          kind: 'crossref',
+          children: [{type: 'link', url: `#${link.id}`, data: {target: {work: link.work, id: link.id}}, children}]
+        })
+      )
       return {...fields, ...anchor, target: link}
     }
     case 'note':
