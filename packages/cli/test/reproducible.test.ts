@@ -118,6 +118,22 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
     assert.equal(pdfs.threads, 2)
     const onlyPdfs = (files: Record<string, string> | undefined) => Object.entries(files ?? {}).filter(([name]) => name.endsWith('.pdf'))
     assert.deepEqual(onlyPdfs(await snapshot(path.join(dir, 'out-pdf'))), onlyPdfs(one.files))
+    // One format of one edition: the worker only parses works from the last while this thread loads the corpus
+    // (stopped once it is loaded); the same bytes and warnings as one thread's, with the trees it sent or without.
+    const alone = []
+    for (const threads of [1, 2]) {
+      const result = await build({corpus: 'corpus', out: `out-alone-${threads}`, cwd: dir, date, threads, formats: ['pdf'], editions: ['raw']})
+      alone.push({threads: result.threads, files: await snapshot(path.join(dir, `out-alone-${threads}`)), messages: report(result.files, dir)})
+    }
+    assert.deepEqual(
+      alone.map((build) => build.threads),
+      [1, 2]
+    )
+    assert.deepEqual(Object.keys(alone[1]?.files ?? {}), ['.samizdat-manifest.json', 'raw.apparatus.json', 'raw.pdf'])
+    assert.deepEqual(alone[1]?.files, alone[0]?.files)
+    assert.equal(alone[1]?.files?.['raw.pdf'], one.files?.['raw.pdf'])
+    assert.match(alone[1]?.messages ?? '', /raw\.md:7:1: warning Raw HTML `<script>` is left out of the PDF/)
+    assert.equal(alone[1]?.messages, alone[0]?.messages)
     const sites = []
     for (const threads of [1, 2]) {
       const result = await build({corpus: 'corpus', out: `out-sites-${threads}`, cwd: dir, date, threads, formats: ['html', 'epub']})

@@ -33,7 +33,7 @@ import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
 import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
-import {shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData, type WorkerEntries} from './threads.js'
+import {mayRender, shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData, type WorkerEntries} from './threads.js'
 import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -126,7 +126,10 @@ export interface BuildResult {
   /** Every corpus file; may carry warnings. */
   files: Corpus['files']
   written: Written[]
-  /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
+  /**
+   * Threads the build used: 2 when a worker thread shared it (made the PDFs or every other edition, or only parsed
+   * works from the last while this thread loaded the corpus, for a build of one format of one edition), else 1.
+   */
   threads: number
   /**
    * With `cache`: what this thread did with each stage's cache: works' trees parsed (`made`) or read back
@@ -171,32 +174,42 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const share = shareOf(formatIds)
   // The stages' caches serve both threads; the outputs' cache is the main thread's.
   const cached = options.cache && !single && options.input === undefined ? cacheDir(out) : undefined
-  // A corpus read from stdin exists only on this thread: it stays here.
-  const parallel = options.input === undefined && threadCount(options.threads, path.resolve(cwd, shownCorpus)) >= 2
-  // The PDFs' worker starts now: it loads its code while this thread loads the corpus. One that takes every other
-  // edition starts once the editions are known (below): with one edition it has nothing to do.
+  // A corpus read from stdin exists only on this thread: it stays here. A worker that may make nothing (one format
+  // of one edition) only helps parse: a smaller corpus is not worth it.
+  const corpusDir = path.resolve(cwd, shownCorpus)
+  const record = mayRender(share, options.editions, corpusDir) && !single
+  const parallel = options.input === undefined && threadCount(options.threads, corpusDir, !record) >= 2
+  // The worker starts now: it parses works from the last while this thread loads the corpus from the first (the
+  // PDFs' worker loads its code first). One that would take every other edition is stopped once the editions are
+  // known if there is only one (below): a single-format build of one edition has only that help from it.
+  const progress = parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined
   const threads: Threads = {
     parallel,
-    progress: parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined,
-    current: undefined,
-    later: (editions: number) => (parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress) : undefined)
+    progress,
+    current: parallel ? startThread(options, share, formatIds, renderOptions, cwd, cached, progress) : undefined,
+    record: parallel && record,
+    stopped: undefined
   }
-  if (parallel && share === 'pdf') threads.current = startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress)
   try {
     return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
     await threads.current?.stop()
+    await threads.stopped
   }
 }
 
-/** The worker of a build, if any: started at once, or `later` when the editions are known. */
+/** The worker of a build, if any, started at once. */
 interface Threads {
-  /** Whether the build may use a worker: the corpus is worth it, and there are cores for it. */
+  /** Whether the build uses a worker: the corpus is worth it, and there are cores for it. */
   parallel: boolean
   /** With a worker, how many works this thread has loaded (the worker helps parse until it is nearly done). */
   progress: Int32Array | undefined
+  /** The worker, while it has formats to make (or may have). */
   current: RenderThread | undefined
-  later(editions: number): RenderThread | undefined
+  /** Whether the trees parsed here are kept for the worker (it may make formats: `mayRender`). */
+  record: boolean
+  /** A worker that only helped parse, stopping once the corpus is loaded. */
+  stopped: Promise<void> | undefined
 }
 
 /**
@@ -262,7 +275,7 @@ async function buildWith(
     chapters?.folder.adopt(entries.chapters)
   }
   // With a worker, the trees parsed here are kept for it: it does not parse them again.
-  const trees = threads.parallel ? new TreeRecorder(parseCache, threads.progress) : parseCache
+  const trees = threads.parallel ? new TreeRecorder(parseCache, threads.progress, threads.record) : parseCache
   // A worker started already parses works from the last meanwhile: this thread takes the trees it sends.
   if (trees instanceof TreeRecorder) threads.current?.onTrees((sent) => trees.help(sent))
   trace('load')
@@ -279,11 +292,16 @@ async function buildWith(
   // The worker renders what this thread read (not what is on the disk by now), from the trees parsed here.
   const send = (thread: RenderThread | undefined): void =>
     thread?.send({dir: corpus.dir, files: loadedFiles(corpus), trees: trees instanceof TreeRecorder ? trees.take() : []})
-  send(threads.current)
+  const share = shareOf(formatIds)
+  if (share === 'pdf') send(threads.current)
   const ids = select('edition', options.editions, editionIds(corpus))
-  if (threads.current === undefined && !single) {
-    threads.current = threads.later(ids.length)
-    send(threads.current)
+  if (share === 'alternate' && threads.current) {
+    // Every other edition: with one (or one output), the worker has nothing to make; its help is over.
+    if (ids.length > 1 && !single) send(threads.current)
+    else {
+      threads.stopped = threads.current.stop()
+      threads.current = undefined
+    }
   }
   const thread = threads.current
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
@@ -309,7 +327,6 @@ async function buildWith(
   const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
   const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
-  const share = shareOf(formatIds)
   const onWorker = (index: number, format: string): boolean => thread !== undefined && workerMakes(share, index, format)
   // The EPUB's page-list comes from the PDF's layout: an EPUB made again needs the PDF made again (the PDF's
   // cache entry keeps its files, not where its pages start).
@@ -490,7 +507,7 @@ async function buildWith(
   }
   return {
     files: corpus.files,
-    threads: thread ? 2 : 1,
+    threads: threads.parallel ? 2 : 1,
     ...(parseCache && layouts && works && chapters
       ? {stages: {parse: {...parseCache.folder.stats}, layout: {...layouts.folder.stats}, works: {...works.folder.stats}, chapters: {...chapters.folder.stats}}}
       : {}),

@@ -33,11 +33,17 @@ const post = (reply: Reply): void => parentPort?.postMessage(reply)
 async function receive(chosen: readonly Format[]): Promise<Corpus> {
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
   // Only the formats it can be given (index 1: an edition it makes in any share): the PDF's worker loads no HTML or EPUB code.
-  const formatLoaded = Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
+  const load = async (): Promise<void> => {
+    await Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
+    trace('worker formats loaded')
+  }
+  // The PDF's worker (beside other formats) always makes it: its code loads first. One that takes every other
+  // edition may have none to make (one edition: the main thread stops it once the corpus is loaded): it helps
+  // parse first, and loads its formats' code only once it is sent a corpus.
+  let formatLoaded = request.share === 'pdf' ? load() : undefined
   // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
-  formatLoaded.catch(() => undefined)
+  formatLoaded?.catch(() => undefined)
   await formatLoaded
-  trace('worker formats loaded')
   let arrived = false
   void received.then(() => (arrived = true))
   if (request.corpus !== undefined && request.progress !== undefined)
@@ -50,6 +56,7 @@ async function receive(chosen: readonly Format[]): Promise<Corpus> {
     )
   const [{dir, files, trees}] = await received
   trace('worker received')
+  await (formatLoaded ??= load())
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
   return corpusFromFiles(files, {dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(trees)})
