@@ -12,8 +12,11 @@ import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
-import {corpusFromFiles} from '@samizdat/model'
+import {MessageChannel} from 'node:worker_threads'
+import {corpusFromFiles, resolveEdition} from '@samizdat/model'
+import {toPdf} from '@samizdat/pdf'
 import {build} from '../src/index.js'
+import {helpedLayouts, helpingLayouts} from '../src/lib/layout-help.js'
 import {TreeRecorder} from '../src/lib/shared-trees.js'
 import {startRenderThread} from '../src/lib/threads.js'
 import {report} from '../src/lib/report.js'
@@ -217,5 +220,43 @@ test('the worker thread parses works from the last while the main thread loads t
   } finally {
     await pdf.stop()
     await cleanup()
+  }
+})
+
+test('the PDF alone: what the worker lays out from the last work, the main thread takes instead of laying it out, to the same bytes and warnings; the worker stops once the main thread has reached every work', async () => {
+  const files = {
+    'works/a.md': '---\ntitle: A\n---\n\nThe first work, laid out by the main thread or taken.\n',
+    'works/b.md': '---\ntitle: B\n---\n\nBefore.\n\n<div>kept <script>alert(1)</script></div>\n',
+    'works/c.md': '---\ntitle: C\n---\n\nThe last work.[^1]\n\n[^1]: A note.\n',
+    'editions/one.yaml': 'title: One\nworks: [a, b, c]\n'
+  }
+  // Each thread resolves the corpus itself: three editions, as three threads would have them.
+  const edition = async () => resolveEdition(await corpusFromFiles(files), 'one')
+  const date = new Date(Date.UTC(2001, 0, 2))
+  const made = async (layouts?: NonNullable<Parameters<typeof toPdf>[1]>['layouts'], works?: 'reversed') => {
+    const warnings: string[] = []
+    const resolved = await edition()
+    if (works) resolved.works.reverse()
+    const options = {date, report: (message: {reason: string}) => void warnings.push(message.reason), pageStarts: () => undefined}
+    const [pdf] = await toPdf(resolved, layouts ? {...options, layouts} : options)
+    return {bytes: pdf?.data, warnings}
+  }
+  const alone = await made()
+  assert.match(alone.warnings.join('\n'), /Raw HTML `<script>` is left out of the PDF/)
+  const {port1, port2} = new MessageChannel()
+  const progress = new Int32Array(new SharedArrayBuffer(4))
+  try {
+    // The worker first here (the main thread has reached no work): it lays out the three, from the last, and sends them.
+    await made(helpingLayouts(port2, progress, 3, undefined), 'reversed')
+    const taking = helpedLayouts(port1, progress, undefined)
+    const helped = await made(taking)
+    assert.equal(taking.taken(), 3)
+    assert.deepEqual(helped.bytes, alone.bytes)
+    assert.deepEqual(helped.warnings, alone.warnings)
+    // The main thread has reached the three: a worker begins none.
+    assert.equal(Atomics.load(progress, 0), 3)
+    await assert.rejects(made(helpingLayouts(port2, progress, 3, undefined)), (error: Error) => error.constructor.name === 'Enough')
+  } finally {
+    port1.close()
   }
 })

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import process from 'node:process'
+import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import {
   corpusFromFiles,
   loadCorpus,
@@ -33,7 +34,17 @@ import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
 import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
-import {mayRender, shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData, type WorkerEntries} from './threads.js'
+import {
+  mayRender,
+  shareOf,
+  startRenderThread,
+  threadCount,
+  workerMakes,
+  type RenderThread,
+  type Share,
+  type WarningData,
+  type WorkerEntries
+} from './threads.js'
 import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -41,6 +52,7 @@ import {faultScope} from './out/seam.js'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 import {trace} from './trace.js'
 import {TreeRecorder} from './shared-trees.js'
+import {helpedLayouts} from './layout-help.js'
 import {collectWhileWaiting} from './idle-gc.js'
 
 export interface BuildOptions {
@@ -171,14 +183,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.input === undefined && options.sink === undefined) {
     await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
   }
-  const share = shareOf(formatIds)
   // The stages' caches serve both threads; the outputs' cache is the main thread's.
   const cached = options.cache && !single && options.input === undefined ? cacheDir(out) : undefined
   // A corpus read from stdin exists only on this thread: it stays here. A worker that may make nothing (one format
-  // of one edition) only helps parse: a smaller corpus is not worth it.
+  // of one edition) only helps (parse; lay out the PDF alone): a smaller corpus is not worth it.
   const corpusDir = path.resolve(cwd, shownCorpus)
-  const record = mayRender(share, options.editions, corpusDir) && !single
-  const parallel = options.input === undefined && threadCount(options.threads, corpusDir, !record) >= 2
+  const share: Share = mayRender(shareOf(formatIds), options.editions, corpusDir) && !single ? shareOf(formatIds) : 'help'
+  const parallel = options.input === undefined && threadCount(options.threads, corpusDir, share === 'help') >= 2
   // The worker starts now: it parses works from the last while this thread loads the corpus from the first (the
   // PDFs' worker loads its code first). One that would take every other edition is stopped once the editions are
   // known if there is only one (below): a single-format build of one edition has only that help from it.
@@ -186,15 +197,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const threads: Threads = {
     parallel,
     progress,
+    share,
     current: parallel ? startThread(options, share, formatIds, renderOptions, cwd, cached, progress) : undefined,
-    record: parallel && record,
-    stopped: undefined
+    // The trees parsed here go to a worker that makes formats or lays out the PDF alone.
+    record: parallel && (share !== 'help' || formatIds.join() === 'pdf'),
+    helper: undefined
   }
   try {
     return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
     await threads.current?.stop()
-    await threads.stopped
+    await threads.helper?.stop()
   }
 }
 
@@ -206,10 +219,12 @@ interface Threads {
   progress: Int32Array | undefined
   /** The worker, while it has formats to make (or may have). */
   current: RenderThread | undefined
-  /** Whether the trees parsed here are kept for the worker (it may make formats: `mayRender`). */
+  /** What the worker makes (`help`: nothing; it helps parse, and lay out the PDF alone). */
+  share: Share
+  /** Whether the trees parsed here are kept for the worker (it may need the corpus). */
   record: boolean
-  /** A worker that only helped parse, stopping once the corpus is loaded. */
-  stopped: Promise<void> | undefined
+  /** A worker that only helps, once the corpus is loaded: it lays out the PDF alone, or is stopped. */
+  helper: RenderThread | undefined
 }
 
 /**
@@ -292,15 +307,29 @@ async function buildWith(
   // The worker renders what this thread read (not what is on the disk by now), from the trees parsed here.
   const send = (thread: RenderThread | undefined): void =>
     thread?.send({dir: corpus.dir, files: loadedFiles(corpus), trees: trees instanceof TreeRecorder ? trees.take() : []})
-  const share = shareOf(formatIds)
+  const share = threads.share
   if (share === 'pdf') send(threads.current)
   const ids = select('edition', options.editions, editionIds(corpus))
-  if (share === 'alternate' && threads.current) {
-    // Every other edition: with one (or one output), the worker has nothing to make; its help is over.
-    if (ids.length > 1 && !single) send(threads.current)
-    else {
-      threads.stopped = threads.current.stop()
-      threads.current = undefined
+  /** The PDF alone: the worker lays its works out from the last, this thread takes them (layout-help.ts). */
+  let helped: {port: MessagePort; progress: Int32Array} | undefined
+  if (share !== 'pdf' && threads.current) {
+    const worker = threads.current
+    threads.current = undefined
+    if (share === 'alternate' && ids.length > 1 && !single) threads.current = worker
+    else threads.helper = worker
+    if (threads.current) send(threads.current)
+    else if (share === 'help' && ids.length === 1 && formatIds.join() === 'pdf') {
+      const {port1, port2} = new MessageChannel()
+      helped = {port: port1, progress: new Int32Array(new SharedArrayBuffer(4))}
+      worker.send({
+        dir: corpus.dir,
+        files: loadedFiles(corpus),
+        trees: trees instanceof TreeRecorder ? trees.take() : [],
+        layout: {edition: ids[0] as string, port: port2, progress: helped.progress}
+      })
+    } else {
+      // Nothing more to help with: its help with the parse is over.
+      void worker.stop()
     }
   }
   const thread = threads.current
@@ -350,6 +379,8 @@ async function buildWith(
     pdfWarnings.set(id, warnings)
     pdfBegun.set(id, performance.now())
     let pages: PageStart[] = []
+    const help = helped ? helpedLayouts(helped.port, helped.progress, layouts) : undefined
+    const store = help ?? layouts
     const made =
       thread && onWorker(index, 'pdf')
         ? asFault(doing, cwd, () => thread.result(id, 'pdf')).then(
@@ -361,11 +392,19 @@ async function buildWith(
               ...renderOptions,
               ...ownOptions('pdf', id, chosen),
               report: (message) => void warnings.push(message),
-              pageStarts: (starts) => (pages = starts),
-              ...(layouts ? {layouts} : {})
+              pageStarts: (starts) => {
+                pages = starts
+                if (!help) return
+                // Laid out: the worker's help is over.
+                trace(`pdf laid out (${help.taken()} works from the worker)`)
+                void threads.helper?.stop()
+              },
+              ...(store ? {layouts: store} : {})
             })
           ).then((files) => ({files, pages}))
     made.catch(() => undefined)
+    // Made or failed: nothing more is read from the worker.
+    if (helped) void made.finally(() => helped?.port.close()).catch(() => undefined)
     pdfs.set(id, made)
     return made
   }

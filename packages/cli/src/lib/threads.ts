@@ -23,6 +23,7 @@ import type {PendingEntries} from './cache/entries.js'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
+import type {LayoutRequest} from './layout-help.js'
 import type {Trees} from './shared-trees.js'
 
 /** What the worker is asked to make. */
@@ -81,9 +82,11 @@ export type Reply =
 /**
  * What the worker makes of a build: `pdf`, the PDF of every edition, when there are other formats for the main
  * thread to make meanwhile (the PDF costs about what the others do together); else `alternate`, every format of
- * every other edition (the second, the fourth…), so that several editions of one format are made two at a time.
+ * every other edition (the second, the fourth…), so that several editions of one format are made two at a time;
+ * `help` (one format of one edition, chosen by the build: `mayRender`): nothing, it helps parse, and lays out the
+ * works of the PDF alone from the last (layout-help.ts).
  */
-export type Share = 'pdf' | 'alternate'
+export type Share = 'pdf' | 'alternate' | 'help'
 
 export function shareOf(formats: readonly string[]): Share {
   return formats.includes('pdf') && formats.length > 1 ? 'pdf' : 'alternate'
@@ -107,7 +110,7 @@ export function mayRender(share: Share, editions: readonly string[] | undefined,
 
 /** Whether the worker makes `format` of the edition at `index` (in the build's order of editions). */
 export function workerMakes(share: Share, index: number, format: string): boolean {
-  return share === 'pdf' ? format === 'pdf' : index % 2 === 1
+  return share === 'pdf' ? format === 'pdf' : share === 'alternate' && index % 2 === 1
 }
 
 /** The stages' cache entries the worker made (PDF layouts, works rendered, EPUB chapters' entries): the main thread writes them with its own. */
@@ -128,11 +131,13 @@ export interface CorpusData {
   dir: string
   files: CorpusFiles
   trees: Trees
+  /** The PDF alone: the worker lays its works out from the last (share `help`). */
+  layout?: LayoutRequest | undefined
 }
 
 /** The worker's results by edition, as they come. */
 export interface RenderThread {
-  /** Give the worker the corpus as the main thread loaded it: it waits for it. */
+  /** Give the worker the corpus as the main thread loaded it: it waits for it (a layout request's port goes with it). */
   send(corpus: CorpusData): void
   result(edition: string, format: string): Promise<Rendered>
   /** Where the pages of the edition's PDF (made on the worker) start, as soon as it is laid out. */
@@ -240,7 +245,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   }
   return {
     send(corpus: CorpusData): void {
-      worker.postMessage(corpus)
+      worker.postMessage(corpus, corpus.layout ? [corpus.layout.port] : [])
     },
     result: (edition: string, format: string) => awaited(`${edition}.${format}`) as Promise<Rendered>,
     pages: (edition: string) => awaited(`${edition}#pages`) as Promise<PageStart[]>,

@@ -31,7 +31,9 @@ export function trace(stage: string): void {
 function threadCpu(): string {
   try {
     // After the command's name (in brackets, which may hold spaces): utime and stime are the 12th and 13th fields, in ticks of 10 ms.
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').replace(/^.*\) /s, '').split(' ')
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')
     return `${((Number(fields[11]) + Number(fields[12])) / 100).toFixed(2).padStart(5)} s`
   } catch {
     return '    ?'
