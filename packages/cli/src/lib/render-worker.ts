@@ -39,12 +39,8 @@ async function receive(chosen: readonly Format[]): Promise<{corpus: Corpus; layo
     trace('worker formats loaded')
   }
   // The PDF's worker (beside other formats) always makes it: its code loads first. One that takes every other
-  // edition may have none to make (one edition: the main thread stops it once the corpus is loaded): it helps
-  // parse first, and loads its formats' code only once it is sent a corpus.
-  let formatLoaded = request.share === 'pdf' ? load() : undefined
-  // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
-  formatLoaded?.catch(() => undefined)
-  await formatLoaded
+  // edition loads its formats' code only once it is sent a corpus (it helps parse first).
+  if (request.share === 'pdf') await load()
   let arrived = false
   void received.then(() => (arrived = true))
   if (request.corpus !== undefined && request.progress !== undefined)
@@ -55,9 +51,11 @@ async function receive(chosen: readonly Format[]): Promise<{corpus: Corpus; layo
       () => arrived,
       (trees) => post({type: 'trees', trees})
     )
+  // The PDF alone: its code loads while the main thread finishes loading, for the works this thread will lay out.
+  if (request.share === 'help' && request.formats.join() === 'pdf') await (formats['pdf'] as Format).load()
   const [{dir, files, trees, layout}] = await received
   trace('worker received')
-  await (formatLoaded ??= load())
+  if (request.share !== 'pdf') await load()
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
   const corpus = await corpusFromFiles(files, {dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(trees)})

@@ -151,21 +151,23 @@ export interface RenderThread {
 const worthAThread = 64 * 1024
 
 /**
- * The same for a worker that would only help parse (a build of one format of one edition): it helps only once
- * its code is loaded (about a quarter of a second of CPU) and with files the main thread has not reached. FAQ
- * x4 (4 works, 360 KB) to PDF: no tree or one from the worker, for 0.3 s more CPU; x6 (540 KB): one or two
- * trees; x10 (880 KB): three or four, 0.1–0.25 s less CPU on the main thread before the PDF starts.
+ * The same for a worker that only helps (a build of one format of one edition: share `help`), measured on FAQ xN
+ * to PDF (N works of 90 KB) on a busy 2-core machine, by the main thread's CPU time. It helps parse once its code
+ * is loaded (about a quarter of a second of CPU), with files the main thread has not reached: x4 got no tree or
+ * one from it, x10 three or four (0.1–0.25 s less before the PDF starts). It lays out the PDF alone's works from
+ * the last once it has resolved the corpus: x2 none, x3 one (no gain), x4 two or three (0.24 s less to the
+ * PDF's end, of 2.6 s), x10 three to seven (about 0.5 s less, of 4.7 s).
  */
-const worthAHelper = {bytes: 512 * 1024, files: 4}
+const worthAHelper = {parse: {bytes: 512 * 1024, files: 4}, layout: {bytes: 320 * 1024, files: 4}}
 
 /**
  * Threads a build may use: `threads` when given, else the cores available if the corpus is worth a second one
- * (`helper`: a worker that only helps parse, which needs a bigger corpus).
+ * (`helper`: for a worker that only helps parse, or also lays out the PDF alone, which needs a bigger corpus).
  */
-export function threadCount(threads: number | undefined, corpus: string, helper = false): number {
+export function threadCount(threads: number | undefined, corpus: string, helper?: 'parse' | 'layout'): number {
   if (threads !== undefined) return threads
   const cores = availableParallelism()
-  const worth = helper ? worthAHelper : {bytes: worthAThread, files: 1}
+  const worth = helper ? worthAHelper[helper] : {bytes: worthAThread, files: 1}
   if (cores < 2) return 1
   const found = markdownBytes(corpus, worth.bytes)
   return found.bytes >= worth.bytes && found.files >= worth.files ? cores : 1
