@@ -369,6 +369,8 @@ async function buildWith(
   // Everything the worker would make is in the cache: its work is not needed.
   const allCached = editions.every((edition, index) => chosen.every((format) => !onWorker(index, format.id) || cached.get(`${edition.meta.id}.${format.id}`)))
   if (thread && allCached) await thread.stop()
+  // The PDF alone, from the cache: nothing to lay out.
+  if (helped && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) void threads.helper?.stop()
   // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
   const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
   const pdfWarnings = new Map<string, VFileMessage[]>()
