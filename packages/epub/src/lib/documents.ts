@@ -10,6 +10,7 @@ import type {Nodes, Text} from 'mdast'
 import type {Reporter, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {creatorsByRole, listNames, textOf} from '@samizdat/model'
 import {
+  isHtmlComment,
   keptRendering,
   keyOf,
   renderNotes,
@@ -87,7 +88,7 @@ const licenceId = 'font-licence'
 /**
  * Each work's chapters, rendered without the print edition's page starts (not yet known: the PDF is being laid
  * out), their text nodes' places noted so that `buildDocuments` marks the page starts in them. A work with raw
- * HTML is left to be rendered with its markers in its text (the parser's text cannot be traced to its places).
+ * HTML (other than comments) is left to be rendered with its markers in its text (the parser's text cannot be traced to its places).
  */
 export function renderAhead(input: Omit<DocumentsInput, 'date'>, places: ReadonlyMap<Text, string>): Ahead {
   const render: FragmentOptions = {...renderOptions(input), places: (node) => places.get(node)}
@@ -124,9 +125,10 @@ function renderOptions(input: Omit<DocumentsInput, 'date'>): FragmentOptions {
   }
 }
 
-/** Whether a tree holds raw HTML. */
+/** Whether a tree holds raw HTML (but comments). */
 function hasRaw(node: Nodes): boolean {
-  return node.type === 'html' || ('children' in node && node.children.some((child) => hasRaw(child as Nodes)))
+  if (node.type === 'html') return !isHtmlComment(node.value)
+  return 'children' in node && node.children.some((child) => hasRaw(child as Nodes))
 }
 
 /** The places under a tree that a page starts in. */

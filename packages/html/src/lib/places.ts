@@ -6,8 +6,8 @@
  * one gets `data.places`: `[name, start, length]` of that node's text within its own value.
  *
  * The HTML parser merges adjacent text, so the offsets are carried by the text itself: they hold only where the
- * text comes out exactly as it went in and nothing was parsed from source markup (no `raw` node). Otherwise no
- * node is tagged, and the caller, finding its places missing, renders the tree with its marks in it instead.
+ * text comes out exactly as it went in and nothing was parsed from source markup (no `raw` node but comments).
+ * Otherwise no node is tagged, and the caller, finding its places missing, renders the tree with its marks in it instead.
  */
 import type {Root, RootContent, Text as HastText} from 'hast'
 import type {Text} from 'mdast'
@@ -25,6 +25,14 @@ interface Noted {
   found: Array<{name: string; at: number; length: number}>
   /** Raw HTML was there: the parser makes text of its own. */
   raw: boolean
+}
+
+/**
+ * Whether raw HTML is one comment and nothing else (`<!-- definitions -->`, common in READMEs): parsed, it is a
+ * comment node, which the sanitiser drops; it holds no text and moves none.
+ */
+export function isHtmlComment(value: string): boolean {
+  return /^<!--(?!-?>)(?:(?!--!?>)[^])*-->$/.test(value)
 }
 
 /** The text handler, tagging the hast text of each named node (`data.place`). */
@@ -47,7 +55,7 @@ export function placeTracking(): {note: () => (tree: Root) => void; attach: () =
       const pieces: string[] = []
       let length = 0
       walk(tree, (node) => {
-        if (node.type === 'raw') noted.raw = true
+        if (node.type === 'raw' && !isHtmlComment(node.value)) noted.raw = true
         if (node.type !== 'text') return
         const name = (node.data as {place?: string} | undefined)?.place
         if (name !== undefined) {
