@@ -17,7 +17,7 @@ import type {Handler} from 'mdast-util-to-hast'
 export type TextPlaces = (node: Text) => string | undefined
 
 /** A place found in a final text node: its name, and where its text lies in the node's value. */
-export type FoundPlace = [name: string, start: number, length: number]
+type FoundPlace = [name: string, start: number, length: number]
 
 interface Noted {
   /** The fragment's text in document order before parsing, and each tagged node's place in it. */
