@@ -88,7 +88,8 @@ const licenceId = 'font-licence'
 /**
  * Each work's chapters, rendered without the print edition's page starts (not yet known: the PDF is being laid
  * out), their text nodes' places noted so that `buildDocuments` marks the page starts in them. A work with raw
- * HTML (other than comments) is left to be rendered with its markers in its text (the parser's text cannot be traced to its places).
+ * HTML (other than comments) is left to be rendered with its markers in its text: the text the HTML parser
+ * makes of it cannot be traced back to its places.
  */
 export function renderAhead(input: Omit<DocumentsInput, 'date'>, places: ReadonlyMap<Text, string>): Ahead {
   const render: FragmentOptions = {...renderOptions(input), places: (node) => places.get(node)}
@@ -182,12 +183,13 @@ export function buildDocuments(input: DocumentsInput, paged?: Paged): {documents
     const source = paged?.works.get(work.id)
     // The page starts marked in the chapters rendered ahead, when each is found there; else rendered with them.
     if (
+      paged &&
       ahead &&
       source &&
       placePageBreaks(
         ahead.parts.map((part) => part.element),
-        startsUnder(source.sourceNote, paged!, startsUnder(source.tree, paged!)),
-        paged!.starts
+        startsUnder(source.sourceNote, paged, startsUnder(source.tree, paged)),
+        paged.starts
       )
     ) {
       for (const message of ahead.told) render.report?.(message)
