@@ -194,11 +194,12 @@ test('places: each named text is found in the rendered text node holding it; wit
     }
     walk(tree)
     const found: Array<[string, unknown]> = []
-    const visit = (node: {type: string; value?: string; data?: {places?: unknown}; children?: unknown[]}): void => {
+    type Node = {type: string; value?: string; data?: {places?: unknown} | undefined; children?: unknown[]}
+    const visit = (node: Node): void => {
       if (node.type === 'text' && node.data?.places) found.push([node.value ?? '', node.data.places])
-      for (const child of node.children ?? []) visit(child as typeof node)
+      for (const child of node.children ?? []) visit(child as Node)
     }
-    visit(renderFragment(tree, {places: (node) => names.get(node)}))
+    visit(renderFragment(tree, {places: (node) => names.get(node)}) as Node)
     return found
   }
   assert.deepEqual(tagged('One *two* three.\n\n<!-- a comment -->\n\nFour'), [
