@@ -181,13 +181,13 @@ test('page breaks put into the chapters rendered before the page starts were kno
   const input = {edition: source, labels, htmlLabels, identifier: 'urn:x', splitAbove: 40_000, date: '2024-05-06', report: () => undefined}
   const ahead = renderAhead(input, places)
   const marked = withPageBreaks(source, starts)
-  const now = buildDocuments({...input, edition: marked}, {ahead, starts, places, works: new Map(source.works.map((work) => [work.id, work]))}).documents
+  const now = buildDocuments({...input, edition: marked}, {ahead, starts, places, source}).documents
   // As before: every work rendered from the marked text.
   const before = buildDocuments({...input, edition: marked}).documents
   const xhtml = (documents: BookDocument[]): string[] => documents.map((document) => serialize({type: 'root', children: document.body}, {xhtml: true}))
   assert.deepEqual(xhtml(now), xhtml(before))
   // The works without raw HTML are the chapters rendered ahead, with their page breaks put in.
-  const kept = now.filter((document) => ahead.get(document.work ?? '')?.parts.some((part) => part.element === document.body[0]))
+  const kept = now.filter((document) => ahead.works.get(document.work ?? '')?.parts.some((part) => part.element === document.body[0]))
   assert.deepEqual(
     kept.map((document) => document.work),
     ['a', 'b', 'c']

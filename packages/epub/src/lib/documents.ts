@@ -66,18 +66,24 @@ export interface DocumentsInput {
 
 type Message = Parameters<Reporter>[0]
 
-/** Each work's chapters made before the print edition's page starts are known (`renderAhead`), by work id. */
-export type Ahead = ReadonlyMap<string, {parts: Part[]; told: Message[]}>
+/**
+ * What is made before the print edition's page starts are known (`renderAhead`): each work's chapters, by work
+ * id, and the preface's and back matter's sections, by section id; each with the warnings its rendering told.
+ */
+export interface Ahead {
+  works: ReadonlyMap<string, {parts: Part[]; told: Message[]}>
+  sections: ReadonlyMap<string, {element: Element; told: Message[]}>
+}
 
 /** What the documents are made of once the page starts are known. */
 export interface Paged {
-  /** The works rendered ahead; the others are rendered from `edition` (with the page markers in its text). */
+  /** What was rendered ahead; the rest is rendered from `edition` (with the page markers in its text). */
   ahead: Ahead
   /** The page starts by place, and the places of the source edition's text nodes. */
   starts: StartsAt
   places: ReadonlyMap<Text, string>
-  /** The works as they were rendered ahead (their trees without markers). */
-  works: ReadonlyMap<string, ResolvedWork>
+  /** The edition as it was rendered ahead (its trees without markers). */
+  source: ResolvedEdition
 }
 
 const coverFile = 'cover.xhtml'
@@ -92,16 +98,30 @@ const licenceId = 'font-licence'
  * makes of it cannot be traced back to its places.
  */
 export function renderAhead(input: Omit<DocumentsInput, 'date'>, places: ReadonlyMap<Text, string>): Ahead {
+  const {edition} = input
   const render: FragmentOptions = {...renderOptions(input), places: (node) => places.get(node)}
-  const ahead = new Map<string, {parts: Part[]; told: Message[]}>()
-  for (const work of input.edition.works) {
-    if (hasRaw(work.tree) || hasRaw(work.sourceNote)) continue
-    // Told again in the documents' order, where the work comes.
+  const works = new Map<string, {parts: Part[]; told: Message[]}>()
+  const sections = new Map<string, {element: Element; told: Message[]}>()
+  // Each one's warnings are told again in the documents' order, where it comes.
+  if (edition.preface && !hasRaw(edition.preface.tree)) {
     const told: Message[] = []
-    const parts = workParts(work, input.edition, {...render, report: (message) => void told.push(message)}, input.splitAbove, input.works)
-    ahead.set(work.id, {parts, told})
+    sections.set(edition.preface.id, {element: renderSection(edition.preface, {...render, notes: 'footnotes', report: teller(told)}), told})
   }
-  return ahead
+  for (const work of edition.works) {
+    if (hasRaw(work.tree) || hasRaw(work.sourceNote)) continue
+    const told: Message[] = []
+    works.set(work.id, {parts: workParts(work, edition, {...render, report: teller(told)}, input.splitAbove, input.works), told})
+  }
+  for (const section of edition.backMatter) {
+    if (hasRaw(section.tree)) continue
+    const told: Message[] = []
+    sections.set(section.id, {element: renderSection(section, {...render, report: teller(told)}), told})
+  }
+  return {works, sections}
+}
+
+function teller(told: Message[]): Reporter {
+  return (message) => void told.push(message)
 }
 
 /** How the book renders the text through `@samizdat/html`. */
@@ -164,6 +184,14 @@ export function buildDocuments(input: DocumentsInput, paged?: Paged): {documents
     }
   ]
 
+  /** A section rendered ahead with the page starts marked in it, when each is found there (its warnings told again). */
+  const kept = (id: string, tree: Nodes | undefined): Element | undefined => {
+    const ahead = paged?.ahead.sections.get(id)
+    if (!paged || !ahead || !tree || !placePageBreaks([ahead.element], startsUnder(tree, paged), paged.starts)) return undefined
+    for (const message of ahead.told) render.report?.(message)
+    return ahead.element
+  }
+
   if (edition.preface) {
     const {preface} = edition
     documents.push({
@@ -172,15 +200,15 @@ export function buildDocuments(input: DocumentsInput, paged?: Paged): {documents
       lang: meta.language,
       matter: 'frontmatter',
       kind: 'preface',
-      body: [renderSection(preface, {...render, notes: 'footnotes'})],
+      body: [kept(preface.id, paged?.source.preface?.tree) ?? renderSection(preface, {...render, notes: 'footnotes'})],
       start: preface.id,
       source: preface.file?.path
     })
   }
 
   for (const work of edition.works) {
-    const ahead = paged?.ahead.get(work.id)
-    const source = paged?.works.get(work.id)
+    const ahead = paged?.ahead.works.get(work.id)
+    const source = paged?.source.works.find((other) => other.id === work.id)
     // The page starts marked in the chapters rendered ahead, when each is found there; else rendered with them.
     if (
       paged &&
@@ -204,7 +232,7 @@ export function buildDocuments(input: DocumentsInput, paged?: Paged): {documents
       lang: meta.language,
       matter: 'backmatter',
       kind: 'back-matter',
-      body: [renderSection(part, render)],
+      body: [kept(part.id, paged?.source.backMatter.find((section) => section.id === part.id)?.tree) ?? renderSection(part, render)],
       start: part.id,
       source: part.file?.path
     })

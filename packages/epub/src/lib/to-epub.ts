@@ -36,21 +36,21 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
   }
   const date = meta.date ?? time.toISOString().slice(0, 10)
 
-  // The works' chapters first, without the print edition's page starts (the PDF may still be laying them out);
-  // then the page starts are marked in them, in the text nodes they name (page-list.ts).
+  // The works' chapters, the preface and the back matter first, without the print edition's page starts (the PDF
+  // may still be laying them out); then the page starts are marked in them, in the text nodes they name (page-list.ts).
   const places = textPlaces(source)
   const input = {edition: source, labels, htmlLabels, identifier: bookIdentifier(meta.id), splitAbove, date, report, works: options.works}
   const ahead = renderAhead(input, places)
   const pages = typeof options.pages === 'function' ? await options.pages() : (options.pages ?? [])
   const starts = startsAt(places, pages)
-  // The preface, the back matter and any work not rendered ahead: the markers in a copy of their text.
+  // What was not rendered ahead (raw HTML), or where a page start is not found: the markers in a copy of their text.
   const edition = withPageBreaks(source, starts)
 
   const {identifier} = input
   const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
-  const {documents, fonts} = buildDocuments({...input, edition}, {ahead, starts, places, works: new Map(source.works.map((work) => [work.id, work]))})
+  const {documents, fonts} = buildDocuments({...input, edition}, {ahead, starts, places, source})
   const placed = new Set<string>()
   for (const document of documents) markPageBreaks(document.body, pages, placed)
   const breaks = placedBreaks(pages, placed)
