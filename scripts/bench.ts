@@ -339,9 +339,10 @@ if (short.size > 0) {
     print(
       `- **All three at x10.** The main thread's path is the build's: start-up and loading the corpus until ${at('all10', 'loaded')?.toFixed(2) ?? '?'} s ` +
         `(the worker, its own code loaded at ${at('all10', 'worker formats loaded')?.toFixed(2) ?? '?'} s, parsed ${helped} of the 10 works meanwhile), ` +
-        `resolving ${span('all10', 'loaded', 'resolved')}, the site ${span('all10', 'html start', 'html done')}; then the EPUB waited ` +
-        `${span('all10', 'html done', 'epub has pages')} for the PDF's page starts (its page-break markers and page-list follow the print ` +
-        `edition) and took ${span('all10', 'epub has pages', 'epub done')} after them. The worker laid the PDF out in ` +
+        `resolving ${span('all10', 'loaded', 'resolved')}, the site ${span('all10', 'html start', 'html done')}; then the EPUB rendered its works' ` +
+        `chapters and had the PDF's page starts ${span('all10', 'html done', 'epub has pages')} later (its page-break markers and ` +
+        `page-list follow the print edition) and took ${span('all10', 'epub has pages', 'epub done')} after them (the markers put into ` +
+        `the chapters, the preface and back matter, the zip). The worker laid the PDF out in ` +
         `${span('all10', 'worker resolved', 'worker page starts')} and drew it in ${span('all10', 'worker page starts', 'worker pdf done')}. ` +
         "Pandoc makes neither a PDF nor a page-list, and its start-up is a few hundredths of a second against Node's and the modules' 0.4 s."
     )
@@ -365,8 +366,8 @@ if (short.size > 0) {
         `${span('edit', 'html start', 'html done')} (unchanged works' pages kept); the worker's layout, each unchanged work's kept while its ` +
         `start page holds, gave the page starts at ${at('edit', 'worker page starts')?.toFixed(2) ?? '?'} s; then the PDF draws every page ` +
         `again (${span('edit', 'worker page starts', 'worker pdf done')}: no page's drawing is kept, as the fonts' subsets number their ` +
-        `glyphs per book), and the EPUB takes ${span('edit', 'epub has pages', 'epub done')} after the page starts (its chapters carry the ` +
-        "print edition's page breaks: a chapter whose page starts moved is made again)."
+        `glyphs per book), and the EPUB takes ${span('edit', 'epub has pages', 'epub done')} after the page starts (its chapters are kept ` +
+        "without the print edition's page breaks, which are put in afterwards; a chapter whose page starts moved is zipped again)."
     )
   if (short.has('memory'))
     print(

@@ -3,6 +3,7 @@ import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
 import {test} from 'node:test'
+import JSZip from 'jszip'
 import {build} from '../src/index.js'
 import {dependencyVersions} from '../src/lib/cache/code.js'
 import {png} from '../../model/test/helpers/images.js'
@@ -464,11 +465,12 @@ test("the cache of rendered works: an edit renders its work again for the site a
   try {
     // Generated text: three works of numbered words, one linking to another's heading, one with raw HTML the site drops.
     const words = (from: number, count: number): string => Array.from({length: count}, (_, index) => `word${from + index}`).join(' ')
-    const work = (title: string, seed: number, extra: string): string =>
-      `---\ntitle: ${title}\n---\n\n${words(seed, 80)}.\n\n## Part ${seed}\n\n${words(seed + 500, 60)}${extra}\n`
+    const work = (title: string, seed: number, extra: string, length = 80): string =>
+      `---\ntitle: ${title}\n---\n\n${words(seed, length)}.\n\n## Part ${seed}\n\n${words(seed + 500, 60)}${extra}\n`
     const files: Record<string, string> = {
       'works/a.md': work('Work A', 0, ' See [part two](b.md#part-2000).'),
-      'works/b.md': work('Work B', 2000, '.[^1]\n\n[^1]: A note on word2500.'),
+      // Over two printed pages: pages start inside its text.
+      'works/b.md': work('Work B', 2000, '.[^1]\n\n[^1]: A note on word2500.', 480),
       'works/c.md': work('Work C', 4000, '.\n\n<script>word4999</script>\n'),
       'editions/book.yaml': 'title: The Book\nworks:\n  - a\n  - b\n  - c\n'
     }
@@ -515,6 +517,22 @@ test("the cache of rendered works: an edit renders its work again for the site a
     const again = await made()
     assert.deepEqual([again.works, again.reused], [2, 4])
     await same(again.warnings)
+    // A page more of text in one work moves the print edition's page starts in the works after it: that work's
+    // page and chapter are made again, the others' chapters kept (their page breaks are put in afterwards), but for
+    // work C's: with raw HTML in it, its chapter is rendered with its page breaks in its text (page-list.ts).
+    const breaks = async (): Promise<string[]> => {
+      const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out/book.epub')))
+      const chapter = await zip.file('OEBPS/b.xhtml')!.async('string')
+      // The page breaks inside its paragraphs (a page opening with its heading has its break in the heading).
+      return [...chapter.matchAll(/word\d+ <span id="print-page-(\d+)" epub:type="pagebreak"/g)].map((match) => match[1]!)
+    }
+    const placed = await breaks()
+    assert.ok(placed.length > 0, 'a page starts inside the text of work B')
+    await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!.replace('word1 ', `word1 edited ${words(9000, 400)} `))
+    const moved = await made()
+    assert.deepEqual([moved.works, moved.reused], [3, 3])
+    assert.notDeepEqual(await breaks(), placed)
+    await same(moved.warnings)
     // The heading another work links to is renamed: the work it is in (its text) and the work that links to it (its link).
     await writeFile(path.join(dir, 'corpus/works/b.md'), files['works/b.md']!.replace('## Part 2000', '## Part Two Thousand'))
     const renamed = await made()

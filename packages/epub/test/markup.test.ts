@@ -4,13 +4,18 @@
  * our markup is dropped on the way (it says so when it drops an attribute).
  */
 import assert from 'node:assert/strict'
+import {readFile} from 'node:fs/promises'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {test} from 'node:test'
 import type {Paragraph} from 'mdast'
-import {corpusFromFiles, loadCorpus, resolveEdition, type Reporter} from '@samizdat/model'
+import {corpusFromFiles, loadCorpus, resolveEdition, textPlaces, type PageStart, type Reporter} from '@samizdat/model'
+import {serialize} from '@samizdat/html'
 import {toEpub} from '@samizdat/epub'
-import {build, fixtureCorpus, fixtureOptions, open} from './helpers/books.js'
+import {buildDocuments, renderAhead, type BookDocument} from '../src/lib/documents.js'
+import {bookLabels} from '../src/lib/labels.js'
+import {startsAt, withPageBreaks} from '../src/lib/page-list.js'
+import {build, buildDate, fixtureCorpus, fixtureOptions, open} from './helpers/books.js'
 import {attribute, children, collapse, elements, textOf} from './helpers/xml.js'
 
 test('an ordered list starting at 3 keeps its numbers, as text (`start` would be dropped)', async () => {
@@ -145,4 +150,68 @@ test('presentational attributes of raw HTML become styles; one no EPUB allows is
       ['align-center', '', '2']
     ]
   )
+})
+
+test('page breaks put into the chapters rendered before the page starts were known land where rendering the marked text puts them, byte for byte', async () => {
+  // Material nobody here wrote (two READMEs of the book's own dependencies), text on the edges of the rendering's
+  // whitespace (spaces around soft line breaks, a hard break), a note, a table, and raw HTML.
+  const readme = async (name: string): Promise<string> => readFile(new URL('readme.md', import.meta.resolve(name)), 'utf8')
+  const corpus = await corpusFromFiles({
+    'a.md': `---\ntitle: Hastscript\n---\n\n${await readme('hastscript')}`,
+    'b.md': `---\ntitle: Property information\n---\n\n${await readme('property-information')}`,
+    'c.md':
+      '---\ntitle: Edges\n---\n\nOne line   \nand the next, a soft \n  break *in emphasis\nacross* lines,\\\nhard.[^1]\n\n| a | b |\n|---|---|\n| x y | z w |\n\n[^1]: A note  \n on two lines.\n',
+    'd.md': '---\ntitle: Raw\n---\n\nText with <b>raw HTML</b> in it, and more text.\n'
+  })
+  const source = resolveEdition(corpus, 'corpus')
+  // The parser trims the spaces around a line ending; the rendering trims them too (a text node from elsewhere).
+  const edges = source.works.find((work) => work.id === 'c')!.tree.children[0] as Paragraph
+  edges.children.unshift({type: 'text', value: 'Spaces \t \n  around a line ending, \nand \n'})
+  const places = textPlaces(source)
+  // A page starts before every word and at every seventh character of every text: far more than a PDF makes.
+  const pages: PageStart[] = []
+  for (const [node, place] of places) {
+    for (let offset = 0; offset <= node.value.length; offset++) {
+      const word = /\s/.test(node.value[offset - 1] ?? '') && /\S/.test(node.value[offset] ?? '')
+      if (node.value !== '' && (offset % 7 === 0 || word)) pages.push({place, offset, label: String(pages.length + 1)})
+    }
+  }
+  const starts = startsAt(places, pages)
+  const {words: labels, html: htmlLabels} = bookLabels(source, {})
+  const input = {edition: source, labels, htmlLabels, identifier: 'urn:x', splitAbove: 40_000, date: '2024-05-06', report: () => undefined}
+  const ahead = renderAhead(input, places)
+  const marked = withPageBreaks(source, starts)
+  const now = buildDocuments({...input, edition: marked}, {ahead, starts, places, source}).documents
+  // As before: every work rendered from the marked text.
+  const before = buildDocuments({...input, edition: marked}).documents
+  const xhtml = (documents: BookDocument[]): string[] => documents.map((document) => serialize({type: 'root', children: document.body}, {xhtml: true}))
+  assert.deepEqual(xhtml(now), xhtml(before))
+  // The works without raw HTML are the chapters rendered ahead, with their page breaks put in.
+  const kept = now.filter((document) => ahead.works.get(document.work ?? '')?.parts.some((part) => part.element === document.body[0]))
+  assert.deepEqual(
+    kept.map((document) => document.work),
+    ['a', 'b', 'c']
+  )
+  for (const document of kept) assert.ok(xhtml([document])[0]!.split('<span id="print-page-').length > 20, document.work)
+})
+
+test('the page starts are asked for once the works are rendered: a PDF lays them out meanwhile', async () => {
+  const corpus = await corpusFromFiles({
+    'a.md': '---\ntitle: A\n---\n\nThe first work, in one paragraph.\n',
+    'b.md': '---\ntitle: B\n---\n\nThe second work, in another.\n'
+  })
+  const edition = resolveEdition(corpus, 'corpus')
+  let rendered = 0
+  let keys = 0
+  const works = {key: () => String(keys++), get: () => undefined, set: () => void rendered++}
+  const asked: number[] = []
+  const place = [...textPlaces(edition)].find(([node]) => node.value.startsWith('The second'))![1]
+  const pages = async (): Promise<PageStart[]> => {
+    asked.push(rendered)
+    return [{place, offset: 4, label: '2'}]
+  }
+  const [file] = await toEpub(edition, {date: buildDate, works, pages, report: () => undefined})
+  assert.deepEqual(asked, [2])
+  const book = await open(file!.data)
+  assert.match(await book.text(book.base + 'b.xhtml'), /The <span id="print-page-2" epub:type="pagebreak" role="doc-pagebreak" aria-label="2"\/>second/)
 })

@@ -1,6 +1,7 @@
 // The public surface of @samizdat/html. Code lives in lib/; nothing else is exported.
 export {toHtml} from './lib/to-html.js'
 export {renderFragment} from './lib/fragment.js'
+export {isHtmlComment} from './lib/places.js'
 export {renderWork, type WorkOptions} from './lib/work.js'
 export {renderNotes} from './lib/notes.js'
 export {renderSection, type SectionOptions} from './lib/back-matter.js'

@@ -6,6 +6,7 @@ import {fixtureEdition} from './helpers/edition.js'
 
 test('the runtime exports of @samizdat/html are exactly these, each of this kind', () => {
   assert.deepEqual(valueExports(html), {
+    isHtmlComment: 'function',
     keptRendering: 'function',
     keyOf: 'function',
     remarkSamizdatHtml: 'function',

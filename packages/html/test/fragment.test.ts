@@ -180,3 +180,47 @@ test('remarkSamizdatHtml: the same output through unified, with rehype-stringify
   assert.equal(html, serialize(renderFragment(tree, {hrefFor: chapters})))
   assert.match(html, /href="chapter-2\.xhtml#y"/)
 })
+
+test('places: each named text is found in the rendered text node holding it; with raw HTML (a comment aside) none is', () => {
+  /** Each text node of the tree named by its order; the tagged final text nodes: their value and places. */
+  const tagged = (markdown: string, prepare = (_: ReturnType<typeof parse>): void => undefined): Array<[string, unknown]> => {
+    const tree = parse(markdown)
+    resolve(tree, 'here', new GithubSlugger())
+    prepare(tree)
+    const names = new Map<unknown, string>()
+    const walk = (node: {type: string; children?: unknown[]}): void => {
+      if (node.type === 'text') names.set(node, `t${names.size}`)
+      for (const child of node.children ?? []) walk(child as {type: string; children?: unknown[]})
+    }
+    walk(tree)
+    const found: Array<[string, unknown]> = []
+    type Node = {type: string; value?: string; data?: {places?: unknown} | undefined; children?: unknown[]}
+    const visit = (node: Node): void => {
+      if (node.type === 'text' && node.data?.places) found.push([node.value ?? '', node.data.places])
+      for (const child of node.children ?? []) visit(child as Node)
+    }
+    visit(renderFragment(tree, {places: (node) => names.get(node)}) as Node)
+    return found
+  }
+  assert.deepEqual(tagged('One *two* three.\n\n<!-- a comment -->\n\nFour'), [
+    ['One ', [['t0', 0, 4]]],
+    ['two', [['t1', 0, 3]]],
+    [' three.', [['t2', 0, 7]]],
+    ['Four', [['t3', 0, 4]]]
+  ])
+  assert.deepEqual(tagged('One <b>two</b> three.'), [])
+  // Adjacent texts become one text node: each has its own place in it.
+  const twoTexts = (tree: ReturnType<typeof parse>): void => void (tree.children[0] as {children: unknown[]}).children.unshift({type: 'text', value: 'Zero, '})
+  assert.deepEqual(tagged('One *two*', twoTexts), [
+    [
+      'Zero, One ',
+      [
+        ['t0', 0, 6],
+        ['t1', 6, 4]
+      ]
+    ],
+    ['two', [['t2', 0, 3]]]
+  ])
+  // Without names, the same output and nothing tagged.
+  assert.equal(render('One *two* three.'), '<p>One <em>two</em> three.</p>')
+})

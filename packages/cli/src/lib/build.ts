@@ -466,12 +466,18 @@ async function buildWith(
         files.catch(() => undefined)
       } else if (format.id === 'epub' && paged(chosen)) {
         signal?.throwIfAborted()
-        const told = pagesOf(edition, index)
-        if (thread && onWorker(index, 'pdf') && !(await settled(told))) collectWhileWaiting()
-        const pages = await told
-        trace('epub has pages')
-        // The EPUB's own time starts once the page starts it waited for are known.
-        started = performance.now()
+        // The EPUB renders its works' chapters while the PDF is laid out, and asks for the page starts after them
+        // (a failed PDF's error, already its own, goes through the EPUB's as it is).
+        const pages = async (): Promise<PageStart[]> => {
+          const asked = performance.now()
+          const told = pagesOf(edition, index)
+          if (thread && onWorker(index, 'pdf') && !(await settled(told))) collectWhileWaiting()
+          const starts = await told
+          trace('epub has pages')
+          // The EPUB's own time leaves out the wait for the page starts (or the PDF made here meanwhile).
+          started += performance.now() - asked
+          return starts
+        }
         files = Promise.resolve(
           await asFault(doing, cwd, () =>
             format.render(edition, {...renderOptions, ...own, report, pages, ...(works ? {works} : {}), ...(chapters ? {chapters} : {})})

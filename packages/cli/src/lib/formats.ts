@@ -30,8 +30,8 @@ export interface RenderOptions extends WriterOptions {
   chapters?: WorkStore | undefined
   /** For the PDF: told where each page starts in the text (`toPdf`'s `pageStarts`). */
   pageStarts?: (starts: PageStart[]) => void
-  /** For the EPUB: the PDF's page starts, for its page-list (`toEpub`'s `pages`). */
-  pages?: readonly PageStart[]
+  /** For the EPUB: the PDF's page starts, for its page-list, or a function giving them once it asks (`toEpub`'s `pages`). */
+  pages?: readonly PageStart[] | (() => Promise<readonly PageStart[]>)
 }
 
 /** `--booklet`, `--marks`, `--signature`. */

@@ -6,9 +6,11 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
+import type {Nodes, Text} from 'mdast'
 import type {Reporter, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {creatorsByRole, listNames, textOf} from '@samizdat/model'
 import {
+  isHtmlComment,
   keptRendering,
   keyOf,
   renderNotes,
@@ -24,6 +26,7 @@ import {fontLicenceName} from './fonts.js'
 import {bookFonts, type BookFonts, type FontLicence} from './script-fonts.js'
 import {fill, type Words} from './labels.js'
 import {idsIn} from './links.js'
+import {placePageBreaks, type StartsAt} from './page-list.js'
 import {hasSections, splitArticle, type Part} from './split.js'
 
 type Matter = 'frontmatter' | 'bodymatter' | 'backmatter'
@@ -61,19 +64,69 @@ export interface DocumentsInput {
   works?: WorkStore | undefined
 }
 
+type Message = Parameters<Reporter>[0]
+
+/**
+ * What is made before the print edition's page starts are known (`renderAhead`): each work's chapters, by work
+ * id, and the preface's and back matter's sections, by section id; each with the warnings its rendering told.
+ */
+export interface Ahead {
+  works: ReadonlyMap<string, {parts: Part[]; told: Message[]}>
+  sections: ReadonlyMap<string, {element: Element; told: Message[]}>
+}
+
+/** What the documents are made of once the page starts are known. */
+export interface Paged {
+  /** What was rendered ahead; the rest is rendered from `edition` (with the page markers in its text). */
+  ahead: Ahead
+  /** The page starts by place, and the places of the source edition's text nodes. */
+  starts: StartsAt
+  places: ReadonlyMap<Text, string>
+  /** The edition as it was rendered ahead (its trees without markers). */
+  source: ResolvedEdition
+}
+
 const coverFile = 'cover.xhtml'
 const titlePageFile = 'title-page.xhtml'
 const licenceFile = 'font-licence.xhtml'
 const licenceId = 'font-licence'
 
-export function buildDocuments(input: DocumentsInput): {documents: BookDocument[]; fonts: BookFonts} {
-  const {edition, labels} = input
-  const {meta} = edition
-  const names = new FileNames()
-  names.take('cover')
-  names.take('title-page')
-  names.take(licenceId)
+/**
+ * Each work's chapters, rendered without the print edition's page starts (not yet known: the PDF is being laid
+ * out), their text nodes' places noted so that `buildDocuments` marks the page starts in them. A work with raw
+ * HTML (other than comments) is left to be rendered with its markers in its text: the text the HTML parser
+ * makes of it cannot be traced back to its places.
+ */
+export function renderAhead(input: Omit<DocumentsInput, 'date'>, places: ReadonlyMap<Text, string>): Ahead {
+  const {edition} = input
+  const render: FragmentOptions = {...renderOptions(input), places: (node) => places.get(node)}
+  const works = new Map<string, {parts: Part[]; told: Message[]}>()
+  const sections = new Map<string, {element: Element; told: Message[]}>()
+  // Each one's warnings are told again in the documents' order, where it comes.
+  if (edition.preface && !hasRaw(edition.preface.tree)) {
+    const told: Message[] = []
+    sections.set(edition.preface.id, {element: renderSection(edition.preface, {...render, notes: 'footnotes', report: teller(told)}), told})
+  }
+  for (const work of edition.works) {
+    if (hasRaw(work.tree) || hasRaw(work.sourceNote)) continue
+    const told: Message[] = []
+    works.set(work.id, {parts: workParts(work, edition, {...render, report: teller(told)}, input.splitAbove, input.works), told})
+  }
+  for (const section of edition.backMatter) {
+    if (hasRaw(section.tree)) continue
+    const told: Message[] = []
+    sections.set(section.id, {element: renderSection(section, {...render, report: teller(told)}), told})
+  }
+  return {works, sections}
+}
 
+function teller(told: Message[]): Reporter {
+  return (message) => void told.push(message)
+}
+
+/** How the book renders the text through `@samizdat/html`. */
+function renderOptions(input: Omit<DocumentsInput, 'date'>): FragmentOptions {
+  const {edition} = input
   // Internal links point at ids (`#id`, unique in the edition); links.ts
   // rewrites them to `file.xhtml#id` once every document is laid out.
   const starts = new Map<string, string>()
@@ -82,15 +135,41 @@ export function buildDocuments(input: DocumentsInput): {documents: BookDocument[
     starts.set(work.id, work.id)
   }
   const hrefFor: HrefFor = (target) => '#' + (target.id === target.work ? (starts.get(target.work) ?? target.id) : target.id)
-  const render: FragmentOptions = {
+  return {
     hrefFor,
     anchors: false,
     epub: true,
     labels: input.htmlLabels,
-    locale: labels.language,
+    locale: input.labels.language,
     report: input.report,
     assets: edition.assets
   }
+}
+
+/** Whether a tree holds raw HTML (but comments). */
+function hasRaw(node: Nodes): boolean {
+  if (node.type === 'html') return !isHtmlComment(node.value)
+  return 'children' in node && node.children.some((child) => hasRaw(child as Nodes))
+}
+
+/** The places under a tree that a page starts in. */
+function startsUnder(node: Nodes, paged: Paged, into: string[] = []): string[] {
+  if (node.type === 'text') {
+    const place = paged.places.get(node)
+    if (place !== undefined && paged.starts.has(place)) into.push(place)
+  } else if ('children' in node) for (const child of node.children) startsUnder(child as Nodes, paged, into)
+  return into
+}
+
+export function buildDocuments(input: DocumentsInput, paged?: Paged): {documents: BookDocument[]; fonts: BookFonts} {
+  const {edition, labels} = input
+  const {meta} = edition
+  const names = new FileNames()
+  names.take('cover')
+  names.take('title-page')
+  names.take(licenceId)
+
+  const render = renderOptions(input)
 
   const documents: BookDocument[] = [
     {file: coverFile, title: labels.cover, lang: meta.language, matter: 'frontmatter', kind: 'cover', body: []},
@@ -105,6 +184,14 @@ export function buildDocuments(input: DocumentsInput): {documents: BookDocument[
     }
   ]
 
+  /** A section rendered ahead with the page starts marked in it, when each is found there (its warnings told again). */
+  const kept = (id: string, tree: Nodes | undefined): Element | undefined => {
+    const ahead = paged?.ahead.sections.get(id)
+    if (!paged || !ahead || !tree || !placePageBreaks([ahead.element], startsUnder(tree, paged), paged.starts)) return undefined
+    for (const message of ahead.told) render.report?.(message)
+    return ahead.element
+  }
+
   if (edition.preface) {
     const {preface} = edition
     documents.push({
@@ -113,13 +200,30 @@ export function buildDocuments(input: DocumentsInput): {documents: BookDocument[
       lang: meta.language,
       matter: 'frontmatter',
       kind: 'preface',
-      body: [renderSection(preface, {...render, notes: 'footnotes'})],
+      body: [kept(preface.id, paged?.source.preface?.tree) ?? renderSection(preface, {...render, notes: 'footnotes'})],
       start: preface.id,
       source: preface.file?.path
     })
   }
 
-  for (const work of edition.works) documents.push(...workDocuments(work, edition, render, names, input.splitAbove, input.works))
+  for (const work of edition.works) {
+    const ahead = paged?.ahead.works.get(work.id)
+    const source = paged?.source.works.find((other) => other.id === work.id)
+    // The page starts marked in the chapters rendered ahead, when each is found there; else rendered with them.
+    if (
+      paged &&
+      ahead &&
+      source &&
+      placePageBreaks(
+        ahead.parts.map((part) => part.element),
+        startsUnder(source.sourceNote, paged, startsUnder(source.tree, paged)),
+        paged.starts
+      )
+    ) {
+      for (const message of ahead.told) render.report?.(message)
+      documents.push(...workDocuments(work, ahead.parts, names))
+    } else documents.push(...workDocuments(work, workParts(work, edition, render, input.splitAbove, input.works), names))
+  }
 
   for (const part of edition.backMatter) {
     documents.push({
@@ -128,7 +232,7 @@ export function buildDocuments(input: DocumentsInput): {documents: BookDocument[
       lang: meta.language,
       matter: 'backmatter',
       kind: 'back-matter',
-      body: [renderSection(part, render)],
+      body: [kept(part.id, paged?.source.backMatter.find((section) => section.id === part.id)?.tree) ?? renderSection(part, render)],
       start: part.id,
       source: part.file?.path
     })
@@ -162,18 +266,12 @@ function hastText(nodes: readonly ElementContent[]): string {
 }
 
 /** A work in one document, or, when long and sectioned, one per top-level section. */
-function workDocuments(
-  work: ResolvedWork,
-  edition: ResolvedEdition,
-  render: FragmentOptions,
-  names: FileNames,
-  splitAbove: number,
-  store: WorkStore | undefined
-): BookDocument[] {
-  // What `render` holds besides the reporter and `hrefFor` (which reads the works' names only), and the edition's metadata.
-  const {report: _, hrefFor: __, ...options} = render
+function workParts(work: ResolvedWork, edition: ResolvedEdition, render: FragmentOptions, splitAbove: number, store: WorkStore | undefined): Part[] {
+  // What `render` holds besides the reporter and `hrefFor` (which reads the works' names only), and the edition's
+  // metadata; rendered ahead (`places`), its text nodes carry their places: kept apart from a render without.
+  const {report: _, hrefFor: __, places, ...options} = render
   const context = ['epub', keyOf(work), edition.meta, edition.works.map((other) => [other.meta.id, other.id]), options, splitAbove]
-  const parts = keptRendering(store, render.report, context, isParts, (report) => {
+  return keptRendering(store, render.report, places ? [...context, 'places'] : context, isParts, (report) => {
     const article = renderWork(work, {...render, report, edition: edition.meta})
     article.properties['epub:type'] = 'chapter'
     const long = textOf(work.tree).length > splitAbove
@@ -181,10 +279,14 @@ function workDocuments(
     placeNotes(
       work,
       parts.map((part) => part.element),
-      {...render, report}
+      {...render, places: undefined, report}
     )
     return parts
   })
+}
+
+/** The documents of a work's parts. */
+function workDocuments(work: ResolvedWork, parts: readonly Part[], names: FileNames): BookDocument[] {
   return parts.map((part, index) => ({
     file: names.take(index === 0 ? work.id : `${work.id}-${index}`),
     title: part.title ?? work.meta.title,

@@ -6,15 +6,15 @@ import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {UsageError} from '@samizdat/model'
 import {serialize} from '@samizdat/html'
 import {rasterCover, renderCover} from './cover.js'
-import {buildDocuments} from './documents.js'
+import {buildDocuments, renderAhead} from './documents.js'
 import {bookIdentifier} from './identifier.js'
-import {listNames} from '@samizdat/model'
+import {listNames, textPlaces} from '@samizdat/model'
 import {bookLabels, fill} from './labels.js'
 import {mapIds, resolveLinks} from './links.js'
 import {protectMath} from './math.js'
 import {contents, landmarks, navDocument, navFile, navId, ncxDocument, pageList} from './nav.js'
 import {packageDocument} from './opf.js'
-import {markPageBreaks, placedBreaks, withPageBreaks} from './page-list.js'
+import {markPageBreaks, placedBreaks, startsAt, withPageBreaks} from './page-list.js'
 import {imageFallbacks} from './fallbacks.js'
 import {stylesheet} from './css.js'
 import {protectPictures, survivable, zipBook} from './epub-gen.js'
@@ -23,11 +23,8 @@ import type {EpubOptions} from './types.js'
 const defaultSplit = 40_000
 
 export async function toEpub(source: ResolvedEdition, options: EpubOptions = {}): Promise<OutputFile[]> {
-  // The print edition's page starts become markers in a copy of the text (page-list.ts).
-  const pages = options.pages ?? []
-  const edition = pages.length > 0 ? withPageBreaks(source, pages) : source
-  const {meta} = edition
-  const {words: labels, html: htmlLabels} = bookLabels(edition, options)
+  const {meta} = source
+  const {words: labels, html: htmlLabels} = bookLabels(source, options)
   // Warnings go to the caller's `report` or nowhere: never onto the corpus's files.
   const report = options.report ?? ignore
   // The model parsed the edition's date once (UTC); never the clock, never a parse of our own.
@@ -37,13 +34,23 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
   if (typeof splitAbove !== 'number' || Number.isNaN(splitAbove)) {
     throw new UsageError('Expected a number for `splitAbove`, not `' + String(options.splitAbove) + '`')
   }
-
-  const identifier = bookIdentifier(meta.id)
   const date = meta.date ?? time.toISOString().slice(0, 10)
+
+  // The works' chapters, the preface and the back matter first, without the print edition's page starts (the PDF
+  // may still be laying them out); then the page starts are marked in them, in the text nodes they name (page-list.ts).
+  const places = textPlaces(source)
+  const input = {edition: source, labels, htmlLabels, identifier: bookIdentifier(meta.id), splitAbove, date, report, works: options.works}
+  const ahead = renderAhead(input, places)
+  const pages = typeof options.pages === 'function' ? await options.pages() : (options.pages ?? [])
+  const starts = startsAt(places, pages)
+  // What was not rendered ahead (raw HTML), or where a page start is not found: the markers in a copy of their text.
+  const edition = withPageBreaks(source, starts)
+
+  const {identifier} = input
   const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
-  const {documents, fonts} = buildDocuments({edition, labels, htmlLabels, identifier, splitAbove, date, report, works: options.works})
+  const {documents, fonts} = buildDocuments({...input, edition}, {ahead, starts, places, source})
   const placed = new Set<string>()
   for (const document of documents) markPageBreaks(document.body, pages, placed)
   const breaks = placedBreaks(pages, placed)

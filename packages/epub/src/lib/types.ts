@@ -29,9 +29,10 @@ export interface EpubOptions extends WriterOptions {
   /**
    * Where each page of the print edition starts (`toPdf`'s `pageStarts`): a page break is marked before
    * the first word of each, listed in a `page-list`, and the print edition named as the source of the
-   * pagination. Without it, the book has no page-list.
+   * pagination. Without it, the book has no page-list. Or a function giving them, called once the works'
+   * chapters are rendered (they do not depend on the page starts), so that the PDF is laid out meanwhile.
    */
-  pages?: readonly PageStart[]
+  pages?: readonly PageStart[] | (() => Promise<readonly PageStart[]>)
   /** Where each work's chapters are kept between builds (the CLI's `.samizdat-cache/works/`; see `@samizdat/html`'s `WorkStore`). */
   works?: WorkStore | undefined
   /** Where each chapter's zip entry (deflated, with its CRC) is kept between builds, by a digest of what goes into it (the CLI's `.samizdat-cache/chapters/`). */

@@ -53,7 +53,8 @@ export function renderSection(section: ResolvedSection, options: SectionOptions 
     [
       h('header', {className: ['work-header']}, [h('h1', {id: section.id}, section.title)]),
       ...(body.children as ElementContent[]),
-      ...(notes ? (renderNotes(section.notes ?? [], fragmentOptions, {style: notes}).children as ElementContent[]) : [])
+      // The notes are not the section's tree: none of its places are in them.
+      ...(notes ? (renderNotes(section.notes ?? [], {...fragmentOptions, places: undefined}, {style: notes}).children as ElementContent[]) : [])
     ]
   )
 }

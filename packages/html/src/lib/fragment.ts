@@ -16,6 +16,7 @@ import {createHandlers, unknownHandler} from './handlers/index.js'
 import {rehypeLocalImages, rehypeRemoteImages} from './images.js'
 import {fragmentWords} from './labels.js'
 import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
+import {placeTagging, placeTracking} from './places.js'
 import {rehypeRawLinks} from './raw-links.js'
 import {reporter} from './report.js'
 import {schema} from './schema.js'
@@ -46,8 +47,13 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     options.handlers
   )
   const report = reporter(options.file, options.report)
+  // Where the caller's named text nodes end up (places.ts): noted before raw HTML is parsed, told after the rest.
+  const places = options.places
+  if (places && handlers['text']) handlers['text'] = placeTagging(handlers['text'], places)
+  const tracking = places ? placeTracking() : undefined
   return unified()
     .use(remarkRehype, {allowDangerousHtml: true, handlers, unknownHandler})
+    .use(tracking?.note ?? noop)
     .use(rehypeMarkOwn)
     .use(rehypeRaw)
     .use(rehypeReportDropped(report))
@@ -58,5 +64,8 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     .use(rehypeRemoteImages(report))
     .use(rehypeTidy)
     .use(rehypeDirection)
+    .use(tracking?.attach ?? noop)
     .runSync(tree)
 }
+
+function noop(): void {}

@@ -3,6 +3,7 @@
  */
 import type {Handler} from 'mdast-util-to-hast'
 import type {VFile} from 'vfile'
+import type {TextPlaces} from './places.js'
 import type {WorkStore} from './work-cache.js'
 import type {HtmlLabels, ImageAsset, LinkTarget, Reporter, WriterOptions} from '@samizdat/model'
 
@@ -72,6 +73,13 @@ export interface FragmentOptions {
    * relative to the page, so the caller puts the files beside the pages) with its width and height.
    */
   assets?: readonly ImageAsset[] | undefined
+  /**
+   * Names for text nodes of the tree, to find them in the result without rendering again (the EPUB marks
+   * the print edition's page starts in them once they are known): each final hast text node holding named
+   * text gets `data.places`, a list of `[name, start, length]` within its value. Only where that is exact:
+   * with raw HTML in the tree, or text the pipeline changed, nothing is tagged.
+   */
+  places?: TextPlaces | undefined
 }
 
 /** How `renderNotes` lays out a work's notes. */

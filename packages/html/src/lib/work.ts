@@ -47,7 +47,8 @@ export function renderWork(work: ResolvedWork, options: WorkOptions = {}): Eleme
     ]),
     ...body,
     sourceNote(work, {...fragmentOptions, headingOffset: 0}, labels),
-    ...(notes ? (renderNotes(work.notes, fragmentOptions, {style: notes}).children as ElementContent[]) : [])
+    // The notes are not the work's tree: none of its places are in them.
+    ...(notes ? (renderNotes(work.notes, {...fragmentOptions, places: undefined}, {style: notes}).children as ElementContent[]) : [])
   ])
 }
 
