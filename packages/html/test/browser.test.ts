@@ -203,7 +203,7 @@ if (executable === undefined) {
               await page.emulateMedia({colorScheme: scheme})
               await page.setViewportSize({width, height: 900})
               await settled(page)
-              const now = await page.evaluate(() => ({dark: matchMedia('(prefers-color-scheme: dark)').matches, width: innerWidth}))
+              const now = await page.evaluate(() => ({dark: window.matchMedia('(prefers-color-scheme: dark)').matches, width: window.innerWidth}))
               assert.deepEqual(now, {dark: scheme === 'dark', width}, `${path}: the page is not in ${scheme} at ${width}px`)
               found.get(`${scheme}, ${width}px`)?.push(...serious(await axe(page)).map((p) => `${path}: ${p}`))
               if (width !== 375) continue
