@@ -221,7 +221,7 @@ test('layoutRun glyphs and positions: a word shaped once gives its pieces’ wid
   assert.ok(primed.shaped.size < alone.shaped.size / 2, `${primed.shaped.size} shapings with prime, ${alone.shaped.size} without, ${pieces} pieces`)
 })
 
-test('fontkit’s _glyphs: fonts are parsed once per process, and a PDF’s bytes do not depend on an earlier PDF', async () => {
+test('fontkit’s _glyphs: fonts are parsed once per process, each document with its own glyphs, so a PDF’s bytes do not depend on an earlier PDF', async () => {
   const serif = create(readFileSync(require.resolve('@expo-google-fonts/eb-garamond/400Regular/EBGaramond_400Regular.ttf')))
   pinned((serif as unknown as {_glyphs?: unknown})._glyphs, 'fontkit font._glyphs', 'object')
   const pdf = async (text: string): Promise<string> => {
@@ -231,8 +231,9 @@ test('fontkit’s _glyphs: fonts are parsed once per process, and a PDF’s byte
     doc.font('serif').text(text)
     return finish(doc)
   }
-  // EB Garamond reaches its full stop's glyph from an ellipsis too, with no character: first reached so, the glyph
-  // kept that (the ToUnicode map said `<>` for `.`, and a copied full stop vanished) in every later PDF of the process.
+  // EB Garamond reaches its full stop's glyph from an ellipsis too, with no character: first reached so in a glyph
+  // cache shared by the documents, the glyph would keep that (the ToUnicode map saying `<>` for `.`, a copied full
+  // stop vanishing) in every later PDF of the process.
   await pdf('\u2026')
   const after = await pdf('A full stop.')
   assert.match(after, /<0000> <[0-9a-f]{4}> \[<0000>(?: <[0-9a-f]{4}>)+\]/, 'no ToUnicode map found')

@@ -149,9 +149,9 @@ export function setPageLabels(doc: Doc, nums: unknown[]): void {
 }
 
 /**
- * Fonts parsed once per process, by the name they are registered under: every PDF registers the same fontkit font
- * (pdfkit takes a parsed one since 0.16, though `@types/pdfkit` does not say so), so the font's tables (cmap,
- * GSUB/GPOS, metrics) are decoded once, not again in each book. What is the document's own (the subset, the
+ * Fonts parsed once per process, by the name they are registered under: every PDF registers a view of the same
+ * fontkit font (pdfkit takes a parsed one since 0.16, though `@types/pdfkit` does not say so), so the font's tables
+ * (cmap, GSUB/GPOS, metrics) are decoded once, not again in each book. What is the document's own (the subset, the
  * widths, the shaping cache) pdfkit keeps in the font object it makes for that document.
  */
 const parsedFonts = new Map<string, ParsedFont>()
@@ -163,19 +163,20 @@ export function registerParsedFont(doc: Doc, name: string, data: () => Uint8Arra
     font = create(Buffer.from(data())) as ParsedFont
     parsedFonts.set(name, font)
   }
-  forgetGlyphs(font)
-  doc.registerFont(name, font as unknown as Uint8Array)
+  doc.registerFont(name, withOwnGlyphs(font) as unknown as Uint8Array)
 }
 
 /**
- * fontkit's private `_glyphs`: the glyphs a font has made, each keeping the characters it was first reached from,
- * which pdfkit writes in the PDF's ToUnicode map. Emptied for each document, so that a PDF's bytes never depend on
- * what an earlier PDF of the process reached first.
+ * A view of `font` (its tables shared) with a glyph cache of its own: fontkit keeps the glyphs a font has made in its
+ * private `_glyphs`, each with the characters it was first reached from, which pdfkit writes in the PDF's ToUnicode
+ * map. A document's own cache, as when each parsed its fonts, so that a PDF's bytes never depend on another PDF
+ * made before it or at the same time. (What fontkit caches on first use, its layout engine, is made on the view.)
  */
-function forgetGlyphs(font: ParsedFont): void {
-  const fields = font as unknown as {_glyphs?: unknown}
-  if (typeof fields._glyphs !== 'object' || fields._glyphs === null) throw new Error('fontkit changed: font._glyphs no longer exists')
-  fields._glyphs = {}
+function withOwnGlyphs(font: ParsedFont): ParsedFont {
+  if (typeof (font as unknown as {_glyphs?: unknown})._glyphs !== 'object') throw new Error('fontkit changed: font._glyphs no longer exists')
+  const view = Object.create(font) as ParsedFont & {_glyphs: object}
+  view._glyphs = {}
+  return view
 }
 
 /** The ascender and descender of `font` (a registered name), in thousandths of the font size. */
