@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
-import {hasErrors, loadCorpus} from '@samizdat/model'
+import {corpusFromFiles, hasErrors, loadCorpus} from '@samizdat/model'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 
@@ -70,4 +70,34 @@ test('the committed validators are what the schemas compile to (`pnpm validators
   const {readFile} = await import('node:fs/promises')
   const {generatedFile, validatorsSource} = await import('../scripts/validators.js')
   assert.equal(await readFile(generatedFile, 'utf8'), validatorsSource())
+})
+
+test('YAML parsed once per text (yaml.ts keeps recent documents): a load again gives the same values and messages, placed', async () => {
+  const files = {
+    'works/a.md': '---\ntitle: A\nauthors: [Alexandra Kollontai]\n---\n\nText.\n',
+    'editions/e.yaml': 'id: e\ntitle: An edition\nworks: [a]\nrights: !!js/function "x"\n',
+    'persons.yaml': 'persons:\n  - id: k\n    name: Kollontai\n    variants: [*nowhere]\n'
+  }
+  const shown = (corpus: Awaited<ReturnType<typeof corpusFromFiles>>) => ({
+    messages: corpus.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.ruleId} ${m.reason}`)),
+    works: corpus.works.map((work) => work.meta)
+  })
+  const first = shown(await corpusFromFiles(files))
+  assert.ok(
+    first.messages.some((line) => /^editions\/e\.yaml:4:\d+ yaml-invalid /.test(line)),
+    first.messages.join('\n')
+  )
+  assert.ok(
+    first.messages.some((line) => /^persons\.yaml:4:\d+ yaml-invalid /.test(line)),
+    first.messages.join('\n')
+  )
+  assert.deepEqual(shown(await corpusFromFiles(files)), first)
+  // The same front matter in two works: each gets its message, on its own file.
+  const twice = 'works/b.md'
+  const same = '---\ntitle: A\nrights: !!js/function "x"\n---\n\nText.\n'
+  const both = shown(await corpusFromFiles({...files, 'works/a.md': same, [twice]: same}))
+  assert.deepEqual(
+    both.messages.filter((line) => / yaml-invalid /.test(line) && line.startsWith('works/')).map((line) => line.replace(/ yaml-invalid .*/, '')),
+    ['works/a.md:3:9', 'works/b.md:3:9']
+  )
 })

@@ -9,6 +9,8 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {test} from 'node:test'
 import {fileURLToPath} from 'node:url'
+import {createRequire} from 'node:module'
+import {create} from 'fontkit'
 import {registerFonts} from '../src/lib/fonts.js'
 import {Measurer} from '../src/lib/measure.js'
 import {
@@ -23,6 +25,8 @@ import {
   structReference,
   type Doc
 } from '../src/lib/pdfkit.js'
+
+const require = createRequire(import.meta.url)
 
 function document(): Doc {
   return createDocument({info: {Title: 'Pinned'}, lang: 'en', compress: false})
@@ -215,6 +219,25 @@ test('layoutRun glyphs and positions: a word shaped once gives its pieces’ wid
   }
   // Most pieces were not shaped on their own: one shaping per word and per letter before a hyphen.
   assert.ok(primed.shaped.size < alone.shaped.size / 2, `${primed.shaped.size} shapings with prime, ${alone.shaped.size} without, ${pieces} pieces`)
+})
+
+test('fontkit’s _glyphs: fonts are parsed once per process, each document with its own glyphs, so a PDF’s bytes do not depend on an earlier PDF', async () => {
+  const serif = create(readFileSync(require.resolve('@expo-google-fonts/eb-garamond/400Regular/EBGaramond_400Regular.ttf')))
+  pinned((serif as unknown as {_glyphs?: unknown})._glyphs, 'fontkit font._glyphs', 'object')
+  const pdf = async (text: string): Promise<string> => {
+    const doc = document()
+    registerFonts(doc)
+    doc.addPage()
+    doc.font('serif').text(text)
+    return finish(doc)
+  }
+  // EB Garamond reaches its full stop's glyph from an ellipsis too, with no character: first reached so in a glyph
+  // cache shared by the documents, the glyph would keep that (the ToUnicode map saying `<>` for `.`, a copied full
+  // stop vanishing) in every later PDF of the process.
+  await pdf('\u2026')
+  const after = await pdf('A full stop.')
+  assert.match(after, /<0000> <[0-9a-f]{4}> \[<0000>(?: <[0-9a-f]{4}>)+\]/, 'no ToUnicode map found')
+  assert.doesNotMatch(after, /<0000> <[0-9a-f]{4}> \[[^\]\n]*<>/, 'a glyph maps to no character in the later PDF')
 })
 
 test('no file of src/ but lib/pdfkit.ts imports pdfkit or touches its private or undocumented fields', () => {

@@ -6,11 +6,13 @@
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {test} from 'node:test'
+import {create, type Font} from 'fontkit'
 import {toPdf} from '../src/index.js'
 import {registerFonts} from '../src/lib/fonts.js'
 import {itemize} from '../src/lib/items.js'
@@ -19,10 +21,12 @@ import {setParagraph} from '../src/lib/paragraph.js'
 import {createDocument} from '../src/lib/pdfkit.js'
 import {structRoot} from '../src/lib/structure.js'
 import type {Run} from '../src/lib/types.js'
+import {sfntOf} from '../src/lib/woff.js'
 import {hasTool, pageTexts, pageWords, root, run, type Word} from './helpers.js'
 import {memoryEdition, paragraph} from './memory.js'
 import {samples} from './scripts-sample.js'
 
+const require = createRequire(import.meta.url)
 const scratch = mkdtempSync(join(tmpdir(), 'samizdat-scripts-'))
 
 async function build(name: string, texts: readonly string[]): Promise<string> {
@@ -208,4 +212,21 @@ test('a right-to-left paragraph of 20,000 characters with numbers and Latin sets
   assert.equal(count(text, 'שלום'), 770)
   assert.equal(count(text, '1948'), 770)
   assert.equal(count(text, 'more'), 770)
+})
+
+test('a Noto slice unwrapped from its WOFF is the same font: the same tables, so the same glyphs, outlines and widths', () => {
+  // Inflated once (woff.ts), so fontkit's subsetter no longer inflates the whole glyf table for each glyph it copies.
+  const file = join(dirname(require.resolve('@fontsource/noto-sans-hebrew/LICENSE')), 'files', 'noto-sans-hebrew-hebrew-400-normal.woff')
+  const woff = readFileSync(file)
+  const sfnt = sfntOf(woff)
+  assert.notEqual(sfnt, woff)
+  const [before, after] = [create(woff) as Font, create(Buffer.from(sfnt)) as Font]
+  assert.equal(after.type, 'TTF')
+  assert.deepEqual(after.characterSet, before.characterSet)
+  for (const codePoint of before.characterSet) {
+    const [a, b] = [before.glyphForCodePoint(codePoint), after.glyphForCodePoint(codePoint)]
+    assert.deepEqual([b.id, b.advanceWidth, b.path.toSVG()], [a.id, a.advanceWidth, a.path.toSVG()], `U+${codePoint.toString(16)}`)
+  }
+  // A file that is no WOFF is given back as it is.
+  assert.equal(sfntOf(sfnt), sfnt)
 })

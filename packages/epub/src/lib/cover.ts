@@ -167,7 +167,26 @@ export function renderCover(text: CoverText): string {
  * flat colours crisp and the file small (about 50 kB), and the same SVG gives
  * the same bytes.
  */
-export async function rasterCover(svg: string): Promise<Uint8Array> {
+export function rasterCover(svg: string): Promise<Uint8Array> {
+  let png = rastered.get(svg)
+  if (png === undefined) {
+    png = rasterise(svg)
+    rastered.set(svg, png)
+    // The few last covers: a process building the same edition again (watch, tests) reuses its cover.
+    if (rastered.size > 4) rastered.delete(rastered.keys().next().value as string)
+    // A failed rasterisation is not kept: the next build tries again.
+    png.catch(() => rastered.delete(svg))
+  }
+  return png
+}
+
+/**
+ * The last covers rasterised, by their SVG: the palette (libimagequant on 1200 × 1800 pixels) costs some 0.2 s of
+ * CPU a cover, more than the rest of a small book. Shared read-only (the zip copies the bytes).
+ */
+const rastered = new Map<string, Promise<Uint8Array>>()
+
+async function rasterise(svg: string): Promise<Uint8Array> {
   const sharp = await sharpOf()
   const png = await sharp(Buffer.from(svg)).png({compressionLevel: 9, palette: true}).toBuffer()
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength)

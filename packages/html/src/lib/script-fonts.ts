@@ -103,7 +103,16 @@ function packageRoot(family: Family): string {
   return dirname(require.resolve(`${family.package}/LICENSE`))
 }
 
+/** Each family's slices, read once per process: the Chinese table alone has a hundred slices of long ranges. */
+const slicesRead = new Map<Family, Slice[]>()
+
 function readSlices(family: Family): Slice[] {
+  let slices = slicesRead.get(family)
+  if (slices === undefined) slicesRead.set(family, (slices = sliceTable(family)))
+  return slices
+}
+
+function sliceTable(family: Family): Slice[] {
   const root = packageRoot(family)
   const name = family.package.slice('@fontsource/'.length)
   const table = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>

@@ -9,39 +9,11 @@
 import assert from 'node:assert/strict'
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {deserialize, serialize} from 'node:v8'
 import {after, before, test} from 'node:test'
 import type {VFileMessage} from 'vfile-message'
-import {
-  checkFidelity,
-  corpusFromFiles,
-  hasErrors,
-  loadCorpus,
-  resolveEdition,
-  toApparatusJson,
-  UsageError,
-  type Corpus,
-  type LoadOptions
-} from '@samizdat/model'
+import {checkFidelity, corpusFromFiles, hasErrors, loadCorpus, resolveEdition, toApparatusJson, UsageError, type Corpus} from '@samizdat/model'
 import {messages, reported, scratch, writeTree} from './corpus.js'
-import {baseCorpus, fieldPaths, otherFiles, payloads, render} from './hostile.js'
-
-type ParseCache = NonNullable<LoadOptions['parseCache']>
-
-/**
- * The works' trees by their text, for the thousands of loads that differ in one YAML field: a Markdown body nobody
- * changed is not parsed again (a payload in a work's front matter changes its text, and that work is parsed). The
- * loader hands over only trees whose parse said nothing and changes the tree it gets: kept serialised, as the
- * CLI's parse cache keeps them.
- */
-const trees = new Map<string, Uint8Array>()
-const parseCache: ParseCache = {
-  get: (text) => {
-    const data = trees.get(text)
-    return data === undefined ? undefined : (deserialize(data) as ReturnType<ParseCache['get']>)
-  },
-  set: (text, tree) => void trees.set(text, serialize(tree))
-}
+import {baseCorpus, fieldPaths, otherFiles, parseCache, payloads, render} from './hostile.js'
 
 /** Keys whose value names a file of the corpus (`source.file`, an edition's `preface`, the manifest's `file`). */
 const fileKeys = new Set(['file', 'preface'])

@@ -5,7 +5,9 @@
  * can be anything YAML can say (aliases, tags, deep nesting).
  */
 import {createHash} from 'node:crypto'
+import {deserialize, serialize} from 'node:v8'
 import {stringify} from 'yaml'
+import type {LoadOptions} from '@samizdat/model'
 
 export const sentinel = 'HOSTILE_PAYLOAD_SENTINEL'
 
@@ -152,6 +154,23 @@ export function baseCorpus(): Record<string, {data: Data; body?: string}> {
       }
     }
   }
+}
+
+type ParseCache = NonNullable<LoadOptions['parseCache']>
+
+/**
+ * The works' trees by their text, for the thousands of loads that differ in one YAML field: a Markdown body nobody
+ * changed is not parsed again (a payload in a work's front matter changes its text, and that work is parsed). The
+ * loader hands over only trees whose parse said nothing and changes the tree it gets: kept serialised, as the
+ * CLI's parse cache keeps them.
+ */
+const trees = new Map<string, Uint8Array>()
+export const parseCache: ParseCache = {
+  get: (text) => {
+    const data = trees.get(text)
+    return data === undefined ? undefined : (deserialize(data) as ReturnType<ParseCache['get']>)
+  },
+  set: (text, tree) => void trees.set(text, serialize(tree))
 }
 
 /** Files that are not YAML documents. */

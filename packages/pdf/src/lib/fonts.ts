@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {memoizeShaping, type Doc} from './pdfkit.js'
+import {memoizeShaping, registerParsedFont, type Doc} from './pdfkit.js'
 import type {FontKey} from './types.js'
 
 type BookFont = Exclude<FontKey, `noto:${string}`>
@@ -23,21 +23,10 @@ const fontFiles: Readonly<Record<BookFont, string>> = {
   mono: '@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf'
 }
 
-const cache = new Map<BookFont, Uint8Array>()
-
-function fontData(key: BookFont): Uint8Array {
-  let data = cache.get(key)
-  if (!data) {
-    data = new Uint8Array(readFileSync(require.resolve(fontFiles[key])))
-    cache.set(key, data)
-  }
-  return data
-}
-
 /** Register every font of the book under its key. */
 export function registerFonts(doc: Doc): void {
   for (const key of Object.keys(fontFiles) as BookFont[]) {
-    doc.registerFont(key, fontData(key))
+    registerParsedFont(doc, key, () => new Uint8Array(readFileSync(require.resolve(fontFiles[key]))))
     memoizeShaping(doc, key)
   }
 }

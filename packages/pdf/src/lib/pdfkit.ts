@@ -1,7 +1,7 @@
 /**
  * The one place that imports pdfkit and the only file that reaches its
  * private fields (`_root`, `_font` and its `encode`, `_fontSize`, `_addInfo`,
- * a name tree's `_compareKeys`) and undocumented ones (`dictionary`,
+ * a name tree's `_compareKeys`; fontkit's `_glyphs`) and undocumented ones (`dictionary`,
  * `outlineData`, `addContent`, `page.fonts`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
  * with the field's name if an upgrade removes it. `@types/pdfkit` describes
@@ -11,6 +11,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
+import {create, type Font as ParsedFont} from 'fontkit'
 import PDFDocument from 'pdfkit'
 
 const require = createRequire(import.meta.url)
@@ -145,6 +146,37 @@ export function pdfString(value: string): string {
 /** The catalog's `PageLabels` (pdfkit has no option for it). */
 export function setPageLabels(doc: Doc, nums: unknown[]): void {
   doc._root.data['PageLabels'] = {Nums: nums}
+}
+
+/**
+ * Fonts parsed once per process, by the name they are registered under: every PDF registers a view of the same
+ * fontkit font (pdfkit takes a parsed one since 0.16, though `@types/pdfkit` does not say so), so the font's tables
+ * (cmap, GSUB/GPOS, metrics) are decoded once, not again in each book. What is the document's own (the subset, the
+ * widths, the shaping cache) pdfkit keeps in the font object it makes for that document.
+ */
+const parsedFonts = new Map<string, ParsedFont>()
+
+/** Register a font under `name`, parsed from `data()` at its first use in the process. */
+export function registerParsedFont(doc: Doc, name: string, data: () => Uint8Array): void {
+  let font = parsedFonts.get(name)
+  if (font === undefined) {
+    font = create(Buffer.from(data())) as ParsedFont
+    parsedFonts.set(name, font)
+  }
+  doc.registerFont(name, withOwnGlyphs(font) as unknown as Uint8Array)
+}
+
+/**
+ * A view of `font` (its tables shared) with a glyph cache of its own: fontkit keeps the glyphs a font has made in its
+ * private `_glyphs`, each with the characters it was first reached from, which pdfkit writes in the PDF's ToUnicode
+ * map. A document's own cache, as when each parsed its fonts, so that a PDF's bytes never depend on another PDF
+ * made before it or at the same time. (What fontkit caches on first use, its layout engine, is made on the view.)
+ */
+function withOwnGlyphs(font: ParsedFont): ParsedFont {
+  if (typeof (font as unknown as {_glyphs?: unknown})._glyphs !== 'object') throw new Error('fontkit changed: font._glyphs no longer exists')
+  const view = Object.create(font) as ParsedFont & {_glyphs: object}
+  view._glyphs = {}
+  return view
 }
 
 /** The ascender and descender of `font` (a registered name), in thousandths of the font size. */

@@ -11,8 +11,9 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-import {glyphCoverage, memoizeShaping, type Doc} from './pdfkit.js'
+import {glyphCoverage, memoizeShaping, registerParsedFont, type Doc} from './pdfkit.js'
 import type {FontKey} from './types.js'
+import {sfntOf} from './woff.js'
 
 const require = createRequire(import.meta.url)
 
@@ -178,7 +179,7 @@ export class ScriptFonts {
     this.#searched?.push(slice.key)
     this.#reach(slice.key)
     if (this.#registered.has(slice.key)) return
-    this.#doc.registerFont(slice.key, new Uint8Array(readFileSync(slice.file)))
+    registerParsedFont(this.#doc, slice.key, () => sfntOf(new Uint8Array(readFileSync(slice.file))))
     memoizeShaping(this.#doc, slice.key)
     this.#registered.add(slice.key)
   }

@@ -25,11 +25,35 @@ export interface YamlResult {
 /** Aliases a document may expand: enough for any real use, far too few for a "billion laughs". */
 const maxAliasCount = 50
 
+/**
+ * Documents parsed lately, by their text: a process that loads a corpus again (watch mode; tests that load
+ * thousands of variants of one corpus) parses only the YAML that changed. A parsed document is only read below
+ * (its errors, `toJS`, `getIn`, its ranges), never changed. Small texts only (front matter, an edition), and a few.
+ */
+const parsed = new Map<string, {doc: Document; lineCounter: LineCounter}>()
+const cachedLength = 16 * 1024
+const cachedCount = 64
+
+function parsedDocument(text: string): {doc: Document; lineCounter: LineCounter} {
+  let entry = parsed.get(text)
+  if (entry !== undefined) {
+    // The most recently used last: the first is the one to drop.
+    parsed.delete(text)
+  } else {
+    const lineCounter = new LineCounter()
+    entry = {doc: parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true}), lineCounter}
+    if (text.length > cachedLength) return entry
+  }
+  parsed.set(text, entry)
+  if (parsed.size > cachedCount) parsed.delete(parsed.keys().next().value as string)
+  return entry
+}
+
 export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, column: 1, offset: 0}): YamlResult {
-  const lineCounter = new LineCounter()
   let doc: Document
+  let lineCounter: LineCounter
   try {
-    doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+    ;({doc, lineCounter} = parsedDocument(text))
   } catch (error) {
     // The parser recurses: pathological nesting can exhaust the stack.
     fail(file, `Invalid YAML: ${error instanceof RangeError ? 'nested too deeply' : (error as Error).message}`, origin, 'yaml-invalid')
