@@ -57,6 +57,7 @@ test('the text layer holds every script’s characters', async (t) => {
     '北京',
     'こんにちは',
     '東京',
+    '他說：「這本書結束了。」',
     '😀',
     '📚',
     '🎉'

@@ -189,7 +189,7 @@ export function fontMetrics(doc: Doc, font: string): {ascender: number; descende
 export function glyphCoverage(doc: Doc, font: string): (codePoint: number) => boolean {
   const embedded = doc.font(font)._font.font
   if (!embedded) throw new Error(`pdfkit changed: doc._font.font is missing for ${font}`)
-  // fontkit throws on a font whose cmap it cannot read (seen on one Noto slice): such a font covers nothing.
+  // fontkit throws on a font whose cmap it cannot read (one Noto SC slice, as WOFF: woff.ts unwraps it): such a font covers nothing.
   try {
     embedded.hasGlyphForCodePoint(0x20)
   } catch {
