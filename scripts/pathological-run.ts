@@ -96,7 +96,7 @@ export async function run(name: string, n: number, formats: string[], out?: stri
     }
     return result
   } finally {
-    await rm(dir, {recursive: true, force: true})
+    await rm(dirname(dir), {recursive: true, force: true})
   }
 }
 

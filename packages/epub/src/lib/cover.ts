@@ -168,6 +168,27 @@ export function renderCover(text: CoverText): string {
  * the same bytes.
  */
 export async function rasterCover(svg: string): Promise<Uint8Array> {
+  let png = rastered.get(svg)
+  if (png === undefined) {
+    png = raster(svg)
+    rastered.set(svg, png)
+    // A failed one is tried again next time; only the last few covers are kept.
+    png.catch(() => rastered.delete(svg))
+    for (const old of rastered.keys()) if (rastered.size > keptCovers) rastered.delete(old)
+  }
+  // A copy: the caller owns what it is given.
+  return (await png).slice()
+}
+
+/**
+ * Covers already rasterised in this process, by their SVG: librsvg and the PNG's palette cost some 0.2 s of
+ * CPU a book (more than the rest of a small book), and a process often makes the same cover again (a rebuild
+ * in watch mode, several formats or tests of one edition). The same SVG gives the same bytes.
+ */
+const rastered = new Map<string, Promise<Uint8Array>>()
+const keptCovers = 8
+
+async function raster(svg: string): Promise<Uint8Array> {
   const sharp = await sharpOf()
   const png = await sharp(Buffer.from(svg)).png({compressionLevel: 9, palette: true}).toBuffer()
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength)
