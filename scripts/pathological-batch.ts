@@ -44,6 +44,14 @@ export function runBatch(jobs: ReadonlyArray<{name: string; n: number}>, options
 type Batch<T> = ((name: string) => Promise<T>) & {closed: Promise<void>}
 
 /**
+ * A young generation of 64 MB a semi-space (V8's own is a fraction of it): the cases build trees of tens of
+ * thousands of nodes, short-lived, that the default one promotes and collects again and again. The EPUB
+ * file's 17 cases took 38.9 and 36.5 s of CPU with the default, 34.2 and 32.8 s with this, the same
+ * outputs, some 200 MB more at the peak.
+ */
+const youngGeneration = ['--max-semi-space-size=64']
+
+/**
  * Run `script` (TypeScript, with the source condition) in one child that does
  * the jobs `names` in that order and prints one JSON line (with the job's
  * `name`) as each is done; returns each job's line by name. The guard is per job.
@@ -60,7 +68,10 @@ export function childBatch<T extends {name: string}>(script: string, args: strin
       return [job.name, {promise, ...settle}] as const
     })
   )
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script, ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn(process.execPath, [...youngGeneration, '--conditions=source', '--import', 'tsx', script, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let current = 0
   let timedOut = false
   let timer: NodeJS.Timeout | undefined

@@ -27,7 +27,7 @@ export interface RunResult {
 }
 
 export async function run(name: string, n: number, formats: string[], out?: string): Promise<RunResult> {
-  const {checkCorpus, hasErrors, loadCorpus, resolveEdition} = await import('@samizdat/model')
+  const {checkFidelity, hasErrors, loadCorpus, resolveEdition} = await import('@samizdat/model')
   const entry = caseNamed(name)
   const dir = await writeCorpus(entry, n)
   const result: RunResult = {name, n, times: {}, cpu: {}, messages: [], errors: false, sizes: {}}
@@ -42,18 +42,26 @@ export async function run(name: string, n: number, formats: string[], out?: stri
     const used = process.cpuUsage(cpu)
     result.cpu[step] = (used.user + used.system) / 1000
   }
+  const shown = (m: {line?: number | undefined; column?: number | undefined; reason: string; ruleId?: string | undefined}): string =>
+    `${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`
   try {
     begin()
+    // What `check` and `build` do, with the edition resolved once (`checkCorpus` would resolve it a second
+    // time): the sources' fidelity, then, as the build, no resolution when loading already failed.
     const corpus = await loadCorpus(dir)
-    await checkCorpus(corpus)
-    result.messages = corpus.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`))
+    await checkFidelity(corpus)
+    result.messages = corpus.files.flatMap((file) => file.messages.map(shown))
     result.errors = hasErrors(corpus.files)
     if (result.errors) {
       end('model')
       return result
     }
     const edition = resolveEdition(corpus, corpus.editions[0]!.id)
+    // Resolution hands its messages back (the build prints them with the files').
+    result.messages.push(...edition.messages.map(shown))
+    result.errors = edition.messages.some((message) => message.fatal === true)
     end('model')
+    if (result.errors) return result
     const date = new Date(0)
     if (formats.includes('html')) {
       const {toHtml} = await import('@samizdat/html')
@@ -88,7 +96,7 @@ export async function run(name: string, n: number, formats: string[], out?: stri
     }
     return result
   } finally {
-    await rm(dir, {recursive: true, force: true})
+    await rm(dirname(dir), {recursive: true, force: true})
   }
 }
 

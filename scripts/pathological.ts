@@ -209,10 +209,14 @@ export function workFile(body: string, title = 'Pathological'): string {
   return `---\ntitle: ${title}\n---\n\n${body}\n\n${sentinel}\n`
 }
 
-/** Write a corpus of one work (`works/case.md`) holding the case at size `n`; returns its folder. */
+/**
+ * Write a corpus of one work (`works/case.md`) holding the case at size `n`; returns its folder, `pathological/`
+ * in a new temporary folder (remove that one). A plain folder's name is its edition's title: the same for every
+ * case and every run, so are the books' title pages and covers (a process rasterises a cover once).
+ */
 export async function writeCorpus(entry: PathologicalCase, n: number, parent = tmpdir()): Promise<string> {
-  const dir = await mkdtemp(join(parent, `samizdat-${entry.name}-`))
-  await mkdir(join(dir, 'works'))
+  const dir = join(await mkdtemp(join(parent, `samizdat-${entry.name}-`)), 'pathological')
+  await mkdir(join(dir, 'works'), {recursive: true})
   await writeFile(join(dir, 'works', 'case.md'), workFile(entry.body(n)))
   return dir
 }

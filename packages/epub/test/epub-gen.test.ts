@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {deflateRawSync} from 'node:zlib'
 import {test} from 'node:test'
 import {pathToFileURL} from 'node:url'
@@ -240,4 +241,41 @@ test('workaround 9, chapters kept: it parses and deflates every chapter on every
   assert.deepEqual(warnings, [])
   const names = Object.keys(zip.files).filter((name) => /^OEBPS\/.*\.xhtml$/.test(name) && !name.endsWith('toc.xhtml'))
   assert.equal(names.length, 1, `epub-gen-memory changed: an empty chapter makes ${names.join(', ') || 'no entry'}`)
+})
+
+test('workaround 10, template compilation: it compiles the chapter template again for every chapter; ours once per process', async () => {
+  // EJS as epub-gen-memory loads it: `render` calls the module's `compile`, which is watched here.
+  const ejs = createRequire(createRequire(import.meta.url).resolve('epub-gen-memory'))('ejs') as {compile: (...args: unknown[]) => unknown}
+  const compile = ejs.compile
+  const made: unknown[] = []
+  ejs.compile = function (...args: unknown[]) {
+    const compiled = compile.apply(this, args)
+    made.push(compiled)
+    return compiled
+  }
+  try {
+    const chapters: Chapter[] = [
+      {title: 'One', content: '<p>One.</p>'},
+      {title: 'Two', content: '<p>Two.</p>'}
+    ]
+    await new EPub({title: 'Stock', lang: 'en', verbose: false} as Options, chapters).genEpub()
+    // Its two chapters, then its package document, NCX and navigation: each compiled anew.
+    assert.equal(made.length, 5, 'epub-gen-memory changed: it no longer renders each chapter through ejs.compile')
+    assert.equal(new Set(made).size, 5, 'epub-gen-memory changed: it compiles a template once')
+    made.length = 0
+    const documents: PackageFiles['documents'] = [
+      {file: 'one.xhtml', title: 'One', lang: 'en', matter: 'bodymatter', kind: 'work', body: []},
+      {file: 'two.xhtml', title: 'Two', lang: 'en', matter: 'bodymatter', kind: 'work', body: []}
+    ]
+    const book = await ours({bodies: ['<p>One.</p>', '<p>Two.</p>'], documents, formulas: [[], []], pictures: [[], []]})
+    // Our two chapters share one compiled template (also the one of every earlier book); the other templates as they come.
+    assert.equal(made.length, 5)
+    assert.equal(made[0], made[1])
+    assert.equal(new Set(made).size, 4)
+    // Each chapter still gets its own title and body.
+    assert.match(await text(book, 'OEBPS/one.xhtml'), /<title>One<\/title>[^]*<p>One\.<\/p>/)
+    assert.match(await text(book, 'OEBPS/two.xhtml'), /<title>Two<\/title>[^]*<p>Two\.<\/p>/)
+  } finally {
+    ejs.compile = compile
+  }
 })

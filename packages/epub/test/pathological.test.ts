@@ -1,6 +1,7 @@
 /**
- * Pathological but valid input (scripts/pathological.ts) through the model,
- * the site and the book, in a child process, each case under a generous
+ * Pathological but valid input (scripts/pathological.ts) through the model
+ * (load, fidelity, resolve: no message at all; the limited cases are
+ * packages/model/test/pathological.test.ts's), the site and the book, in a child process, each case under a generous
  * timeout (a regression to quadratic time fails instead of hanging). The
  * outputs must be whole: the case's own marks (the 100,000-character word
  * unbroken, every list item, every paragraph…) and the sentinel paragraph
@@ -49,10 +50,12 @@ after(async () => {
 })
 
 for (const entry of entries) {
-  test(`${entry.name} (${entry.testSize} ${entry.unit}) builds a whole site and a well-formed, whole book`, async () => {
+  test(`${entry.name} (${entry.testSize} ${entry.unit}) loads, checks and resolves without a message, builds a whole site and a well-formed, whole book`, async () => {
     const built = join(out, entry.name)
     try {
-      assert.deepEqual((await result(entry.name)).messages, [])
+      const run = await result(entry.name)
+      assert.deepEqual(run.messages, [])
+      assert.equal(run.errors, false)
       const expectation = entry.expect?.(entry.testSize) ?? {}
 
       // The site: the work's page holds everything.

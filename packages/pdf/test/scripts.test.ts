@@ -5,13 +5,12 @@
  * right, and Chinese and Thai broken between characters and words.
  */
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {test} from 'node:test'
+import {after, test} from 'node:test'
 import {create, type Font} from 'fontkit'
 import {toPdf} from '../src/index.js'
 import {registerFonts} from '../src/lib/fonts.js'
@@ -22,7 +21,8 @@ import {createDocument} from '../src/lib/pdfkit.js'
 import {structRoot} from '../src/lib/structure.js'
 import type {Run} from '../src/lib/types.js'
 import {sfntOf} from '../src/lib/woff.js'
-import {hasTool, pageTexts, pageWords, root, run, type Word} from './helpers.js'
+import {hasTool, pageTexts, pageWords, run, type Word} from './helpers.js'
+import {childBatch} from '../../../scripts/pathological-batch.js'
 import {memoryEdition, paragraph} from './memory.js'
 import {samples} from './scripts-sample.js'
 
@@ -177,17 +177,25 @@ const child = fileURLToPath(new URL('fixtures/scripts-pathological.ts', import.m
 /** Seconds a case may take: many times what it takes on a slow, busy machine. */
 const guard = 120
 
-/** Build a long text of one script in a child process under the guard; the PDF's text, checked by qpdf. */
-function long(name: string, size: number): string {
-  const out = join(scratch, `long-${name}.pdf`)
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', child, name, String(size), out], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: guard * 1000,
-    killSignal: 'SIGKILL'
-  })
-  assert.equal(result.signal, null, `${name} ${size} did not finish within ${guard} s`)
-  assert.equal(result.status, 0, result.stderr)
+/** The long texts the tests below need, built in one child process (a Node and tsx start-up is seconds of CPU), each under the guard. */
+const jobs: Array<[string, number]> = [
+  ['chinese', 20_007],
+  ['thai', 19_998],
+  ['hebrew', 20_020]
+]
+let batch: ReturnType<typeof childBatch<{name: string; file: string}>> | undefined
+// The child ends a moment after its last case: the file waits for it (scripts/pathological-batch.ts).
+after(() => batch?.closed)
+
+/** Build a long text of one script in the child (started by the first test that needs it); the PDF's text, checked by qpdf. */
+async function long(name: string): Promise<string> {
+  batch ??= childBatch<{name: string; file: string}>(
+    child,
+    ['--batch', scratch, ...jobs.map(([job, size]) => `${job}:${size}`)],
+    jobs.map(([job]) => job),
+    guard * 1000
+  )
+  const out = (await batch(name)).file
   const check = run('qpdf', ['--check', out])
   assert.match(check, /No syntax or stream encoding errors found/)
   return pageTexts(out).join('\n')
@@ -195,21 +203,21 @@ function long(name: string, size: number): string {
 
 const count = (text: string, part: string): number => text.split(part).length - 1
 
-test('20,000 Chinese characters with no space set, broken between characters, every one read back', (t) => {
+test('20,000 Chinese characters with no space set, broken between characters, every one read back', async (t) => {
   if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
-  const text = long('chinese', 20_007).replace(/[^\p{Script=Han}，]/gu, '')
+  const text = (await long('chinese')).replace(/[^\p{Script=Han}，]/gu, '')
   assert.equal(count(text, '工人和农民的历史，'), 2223)
 })
 
-test('20,000 Thai letters with no space set, broken between words, every one read back', (t) => {
+test('20,000 Thai letters with no space set, broken between words, every one read back', async (t) => {
   if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
-  const text = long('thai', 19_998).replace(/[^\p{Script=Thai}]/gu, '')
+  const text = (await long('thai')).replace(/[^\p{Script=Thai}]/gu, '')
   assert.equal(count(text, 'หนังสือเล่มนี้เขียนขึ้นที่กรุงเทพ'), 606)
 })
 
-test('a right-to-left paragraph of 20,000 characters with numbers and Latin sets, every word read back', (t) => {
+test('a right-to-left paragraph of 20,000 characters with numbers and Latin sets, every word read back', async (t) => {
   if (!hasTool(t, 'pdftotext') || !hasTool(t, 'qpdf')) return
-  const text = long('hebrew', 20_020)
+  const text = await long('hebrew')
   assert.equal(count(text, 'שלום'), 770)
   assert.equal(count(text, '1948'), 770)
   assert.equal(count(text, 'more'), 770)

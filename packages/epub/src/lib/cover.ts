@@ -167,26 +167,28 @@ export function renderCover(text: CoverText): string {
  * flat colours crisp and the file small (about 50 kB), and the same SVG gives
  * the same bytes.
  */
-export function rasterCover(svg: string): Promise<Uint8Array> {
+export async function rasterCover(svg: string): Promise<Uint8Array> {
   let png = rastered.get(svg)
   if (png === undefined) {
-    png = rasterise(svg)
+    png = raster(svg)
     rastered.set(svg, png)
-    // The few last covers: a process building the same edition again (watch, tests) reuses its cover.
-    if (rastered.size > 4) rastered.delete(rastered.keys().next().value as string)
-    // A failed rasterisation is not kept: the next build tries again.
+    // A failed one is tried again next time; only the last few covers are kept.
     png.catch(() => rastered.delete(svg))
+    for (const old of rastered.keys()) if (rastered.size > keptCovers) rastered.delete(old)
   }
-  return png
+  // A copy: the caller owns what it is given.
+  return (await png).slice()
 }
 
 /**
- * The last covers rasterised, by their SVG: the palette (libimagequant on 1200 × 1800 pixels) costs some 0.2 s of
- * CPU a cover, more than the rest of a small book. Shared read-only (the zip copies the bytes).
+ * Covers already rasterised in this process, by their SVG: librsvg and the PNG's palette cost some 0.2 s of
+ * CPU a book (more than the rest of a small book), and a process often makes the same cover again (a rebuild
+ * in watch mode, several formats or tests of one edition). The same SVG gives the same bytes.
  */
 const rastered = new Map<string, Promise<Uint8Array>>()
+const keptCovers = 8
 
-async function rasterise(svg: string): Promise<Uint8Array> {
+async function raster(svg: string): Promise<Uint8Array> {
   const sharp = await sharpOf()
   const png = await sharp(Buffer.from(svg)).png({compressionLevel: 9, palette: true}).toBuffer()
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength)

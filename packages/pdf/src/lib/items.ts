@@ -197,18 +197,12 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
   }
 
   function word(run: Run, text: string, extras: Extras | undefined, runPlans: Map<string, Plan>, at: number): void {
-    // Each piece knows where it starts in the run's text node: a page may start inside a hyphenated word.
-    const piece = (part: string, offset = 0): Piece => {
-      const result: Piece = {text: part, style: run.style, struct: run.struct}
-      if (run.source) result.source = {place: run.source.place, offset: run.source.offset + at + offset}
-      if (run.link) result.link = run.link
-      if (run.artifact) result.artifact = true
-      return result
-    }
+    // `pieceOf` rather than a closure made for every word: a word's plan is mostly kept, and under tsx (the tests)
+    // each closure made costs a call that names it.
     let plan = runPlans.get(text)
     // A plan holds unless the word is cut anywhere (emergency), which depends on the line's width.
     if (plan === undefined || (options.emergency && run.breaks !== 'never' && plan.total > options.lineWidth)) {
-      const made = makePlan(run, text, extras, piece)
+      const made = makePlan(run, text, extras, (part, offset) => pieceOf(run, at, part, offset))
       if (made === undefined) return
       plan = made.plan
       if (made.keep) runPlans.set(text, plan)
@@ -218,14 +212,14 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     for (let index = 0; index < cuts.length; index++) {
       const cut = cuts[index] as PlannedCut
       const part = parts[index] as string
-      items.push({type: 'box', width: widths[index] as number, piece: piece(part, offset)})
+      items.push({type: 'box', width: widths[index] as number, piece: pieceOf(run, at, part, offset)})
       offset += part.length
       const penalty: Item = {type: 'penalty', width: cut.width, penalty: cut.penalty, flagged: cut.flagged}
       if (Math.abs(cut.postBreak) > 1e-9) penalty.postBreak = cut.postBreak
-      if (cut.hyphen) penalty.hyphen = piece('-', offset)
+      if (cut.hyphen) penalty.hyphen = pieceOf(run, at, '-', offset)
       items.push(penalty)
     }
-    const last = piece(parts[cuts.length] as string, offset)
+    const last = pieceOf(run, at, parts[cuts.length] as string, offset)
     items.push({type: 'box', width: widths[cuts.length] as number, piece: extras ? {...last, ...extras} : last})
   }
 
@@ -451,4 +445,13 @@ function onClusters(text: string, cuts: Cut[]): Cut[] {
   if (cuts.length === 0 || simple.test(text)) return cuts
   const starts = new Set(clusterStarts(text, 0, text.length))
   return cuts.filter((cut) => starts.has(cut.offset))
+}
+
+/** A piece of a run's text, knowing where it starts in the run's text node: a page may start inside a hyphenated word. */
+function pieceOf(run: Run, at: number, part: string, offset = 0): Piece {
+  const result: Piece = {text: part, style: run.style, struct: run.struct}
+  if (run.source) result.source = {place: run.source.place, offset: run.source.offset + at + offset}
+  if (run.link) result.link = run.link
+  if (run.artifact) result.artifact = true
+  return result
 }
