@@ -233,7 +233,8 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
  */
 function newWorker(request: ThreadRequest): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url), {workerData: request})
-  if (process.env['SAMIZDAT_TEST_BIN'] === 'dist') return new Worker(new URL('../../dist/lib/render-worker.js', import.meta.url), {workerData: request, execArgv: []})
+  if (process.env['SAMIZDAT_TEST_BIN'] === 'dist')
+    return new Worker(new URL('../../dist/lib/render-worker.js', import.meta.url), {workerData: request, execArgv: []})
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
   const entry = JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)
   return new Worker(`const {register} = await import(${tsx}); register(); await import(${entry})`, {eval: true, workerData: request})
