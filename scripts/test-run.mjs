@@ -41,7 +41,7 @@ const costs = {
   'packages/model/test/pathological.test.ts': 26,
   'packages/cli/test/page-list.test.ts': 23,
   'packages/model/test/leak.test.ts': 22,
-  'packages/cli/test/reproducible.test.ts': 18,
+  'packages/cli/test/reproducible.test.ts': 16,
   'packages/pdf/test/notes.test.ts': 16,
   'packages/pdf/test/layout.test.ts': 16,
   'packages/cli/test/build.test.ts': 16,
