@@ -21,9 +21,7 @@ const config: KnipConfig = {
       entry: ['scripts/*.ts', 'scripts/*.mjs'],
       project: ['scripts/**/*.{ts,mjs}', '*.js'],
       // The consumers are run by scripts/consumers.ts in a scratch folder, against the packed tarballs.
-      ignore: ['scripts/consumers/**'],
-      // attw is run from its path in node_modules by scripts/consumers.ts.
-      ignoreDependencies: ['@arethetypeswrong/cli']
+      ignore: ['scripts/consumers/**']
     },
     // The crash test's child (test/fixtures/halt-child.ts) is run as a process.
     'packages/cli': {...tests, entry: [...tests.entry, 'test/fixtures/*.ts']},

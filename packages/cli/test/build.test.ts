@@ -7,7 +7,7 @@ import JSZip from 'jszip'
 import {build} from '../src/index.js'
 import {dependencyVersions} from '../src/lib/cache/code.js'
 import {png} from '../../model/test/helpers/images.js'
-import {editionsCorpus, hasTool, runCli, snapshot, spawnCli, tempDir, writeTree} from './util.js'
+import {editionsCorpus, hasTool, runCli, snapshot, tempDir, writeTree} from './util.js'
 
 test('a plain folder of Markdown builds one edition named after the folder, works in file-name order', async () => {
   const {dir, cleanup} = await tempDir()
@@ -230,22 +230,6 @@ test('--quiet silences progress; without it a line per task, then a line per ent
 
     const verbose = await runCli(['build', '--edition', 'both', '--format', 'html', '--verbose'], dir)
     assert.match(verbose.stderr, /^loaded and resolved in \d+ ms\nbuilt both: html/m)
-  } finally {
-    await cleanup()
-  }
-})
-
-test('two builds with the same SOURCE_DATE_EPOCH are byte-identical, also in another time zone', async () => {
-  const {dir, cleanup} = await tempDir()
-  try {
-    await writeTree(path.join(dir, 'corpus'), editionsCorpus)
-    // One build in-process (run() reads SOURCE_DATE_EPOCH from the env it is given), one in a process started in another time zone.
-    assert.equal((await runCli(['build', '--out', 'one'], dir, {SOURCE_DATE_EPOCH: '1700000000'})).code, 0)
-    assert.equal(spawnCli(['build', '--out', 'two'], dir, {SOURCE_DATE_EPOCH: '1700000000', TZ: 'Pacific/Auckland'}).code, 0)
-    const one = await snapshot(path.join(dir, 'one'))
-    const two = await snapshot(path.join(dir, 'two'))
-    assert.ok(one && Object.keys(one).includes('both/index.html'), 'something was built')
-    assert.deepEqual(two, one)
   } finally {
     await cleanup()
   }

@@ -24,17 +24,17 @@ import {root} from './util.js'
 
 /**
  * Direct dependencies of the workspace's packages, each with a README, and a few of their own dependencies
- * (locked in pnpm-lock.yaml, so installed) whose READMEs show local images: JPEG, WebP, SVG, PNG.
+ * (locked in pnpm-lock.yaml, so installed) whose READMEs show local images: JPEG, WebP, SVG, PNG, GIF.
  */
 const packages = [
   'ajv',
   'ansi-styles',
   'bytes',
-  'chalk',
-  'cli-highlight',
   'flatted',
   'get-tsconfig',
   'kleur',
+  'log-update',
+  'mimic-function',
   'commander',
   'diff',
   'epub-gen-memory',

@@ -2,16 +2,20 @@
  * Byte-identical rebuilds: the same corpus and SOURCE_DATE_EPOCH give the same
  * bytes in every output (html folder, epub, pdf, apparatus json, and the
  * manifest), across runs, time zones and locales. Two child processes, since
- * TZ and LANG are read when a process starts; the third run is in this
- * process (its own time zone and locale), through `run()`, which reads
- * SOURCE_DATE_EPOCH from the env it is given.
+ * TZ and LANG are read when a process starts, each building both corpora of
+ * the first two tests through `run()` (test/fixtures/run-many.mjs: a child a
+ * build cost 1.5 s of CPU more each); the third run is in this process (its
+ * own time zone and locale), through `run()`, which reads SOURCE_DATE_EPOCH
+ * from the env it is given.
  */
 import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
 import {writeFileSync} from 'node:fs'
 import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import process from 'node:process'
 import {fileURLToPath} from 'node:url'
-import {test} from 'node:test'
+import {after, test} from 'node:test'
 import {MessageChannel} from 'node:worker_threads'
 import {corpusFromFiles, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
@@ -20,7 +24,7 @@ import {helpedLayouts, helpingLayouts} from '../src/lib/layout-help.js'
 import {TreeRecorder} from '../src/lib/shared-trees.js'
 import {startRenderThread} from '../src/lib/threads.js'
 import {report} from '../src/lib/report.js'
-import {pool, runCli, snapshot, spawnCliAsync, tempDir, writeTree, type AsyncResult} from './util.js'
+import {pool, runCli, snapshot, tempDir, writeTree} from './util.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 const environments: Array<Record<string, string> | 'in-process'> = [
@@ -29,54 +33,94 @@ const environments: Array<Record<string, string> | 'in-process'> = [
   // A second run, in this process.
   'in-process'
 ]
+/** The two corpora the first two tests build, in one child per environment (test/fixtures/run-many.mjs). */
+const corpora = ['reproducible', 'free-date'] as const
+const runMany = fileURLToPath(new URL('fixtures/run-many.mjs', import.meta.url))
+const childArgs = process.env['SAMIZDAT_TEST_BIN'] === 'dist' ? [runMany] : ['--conditions=source', '--import', import.meta.resolve('tsx'), runMany]
 
-/** Build `corpus` once per environment; the results and the output folders. */
-async function buildEverywhere(corpus: string, dir: string): Promise<Array<{result: AsyncResult; files: Record<string, string> | undefined}>> {
-  return pool(
-    3,
-    environments.map((env, index) => async () => {
-      const out = path.join(dir, `out-${index}`)
-      const args = ['build', '--corpus', path.join(fixtures, corpus), '--out', out, '--quiet']
-      const result =
-        env === 'in-process'
-          ? {...(await runCli(args, dir, {SOURCE_DATE_EPOCH: '1700000000'})), signal: null}
-          : await spawnCliAsync(args, dir, {...env, SOURCE_DATE_EPOCH: '1700000000'}, undefined, 180_000)
-      return {result, files: await snapshot(out)}
-    })
-  )
+interface Built {
+  result: {code: number | null; stderr: string}
+  files: Record<string, string> | undefined
+}
+
+/** Both corpora built once per environment (a child runs both builds), for both tests; removed when the file ends. */
+let everywhere: Promise<Array<Record<(typeof corpora)[number], Built>>> | undefined
+const temp = tempDir()
+after(async () => (await temp).cleanup())
+function buildEverywhere(): Promise<Array<Record<(typeof corpora)[number], Built>>> {
+  everywhere ??= (async () => {
+    const {dir} = await temp
+    const argv = (index: number, corpus: string): string[] => [
+      'build',
+      '--corpus',
+      path.join(fixtures, corpus),
+      '--out',
+      path.join(dir, `out-${index}`, corpus),
+      '--quiet'
+    ]
+    return pool(
+      3,
+      environments.map((env, index) => async () => {
+        let results: Array<{code: number | null; stderr: string}>
+        if (env === 'in-process') {
+          results = []
+          for (const corpus of corpora) results.push(await runCli(argv(index, corpus), dir, {SOURCE_DATE_EPOCH: '1700000000'}))
+        } else {
+          const child = await spawnAsync(childArgs, [dir, JSON.stringify(corpora.map((corpus) => argv(index, corpus)))], dir, {
+            ...env,
+            SOURCE_DATE_EPOCH: '1700000000'
+          })
+          assert.equal(child.code, 0, child.stderr)
+          results = child.stdout
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as {code: number | null; stderr: string})
+        }
+        const built = {} as Record<(typeof corpora)[number], Built>
+        for (const [at, corpus] of corpora.entries()) built[corpus] = {result: results[at]!, files: await snapshot(path.join(dir, `out-${index}`, corpus))}
+        return built
+      })
+    )
+  })()
+  return everywhere
+}
+
+/** Run node with `args` and the child's own `extra` arguments, in `env` added to this process's; killed after three minutes. */
+function spawnAsync(args: string[], extra: string[], cwd: string, env: Record<string, string>): Promise<{code: number | null; stdout: string; stderr: string}> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...args, ...extra],
+      {cwd, env: {...process.env, ...env}, timeout: 180_000, maxBuffer: 64 * 1024 * 1024},
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error)
+        resolve({code: error ? (error.code as number) : 0, stdout, stderr})
+      }
+    )
+  })
 }
 
 test('rebuilds are byte-identical across runs, time zones and locales, with an ISO date and without one', async () => {
-  const {dir, cleanup} = await tempDir()
-  try {
-    const [first, ...others] = await buildEverywhere('reproducible', dir)
-    assert.equal(first?.result.code, 0, first?.result.stderr)
-    const names = Object.keys(first?.files ?? {})
-    for (const edition of ['undated', 'iso-dated']) {
-      for (const entry of [`${edition}/index.html`, `${edition}.epub`, `${edition}.pdf`, `${edition}.apparatus.json`]) assert.ok(names.includes(entry), entry)
-    }
-    for (const [index, other] of others.entries()) {
-      assert.equal(other.result.code, 0, other.result.stderr)
-      for (const name of names) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${JSON.stringify(environments[index + 1])}`)
-      assert.deepEqual(Object.keys(other.files ?? {}), names)
-    }
-  } finally {
-    await cleanup()
+  const [first, ...others] = (await buildEverywhere()).map((built) => built.reproducible)
+  assert.equal(first?.result.code, 0, first?.result.stderr)
+  const names = Object.keys(first?.files ?? {})
+  for (const edition of ['undated', 'iso-dated']) {
+    for (const entry of [`${edition}/index.html`, `${edition}.epub`, `${edition}.pdf`, `${edition}.apparatus.json`]) assert.ok(names.includes(entry), entry)
+  }
+  for (const [index, other] of others.entries()) {
+    assert.equal(other.result.code, 0, other.result.stderr)
+    for (const name of names) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${JSON.stringify(environments[index + 1])}`)
+    assert.deepEqual(Object.keys(other.files ?? {}), names)
   }
 })
 
 test('an edition dated "March 1921" gives the same result everywhere: the same bytes, or the same error', async () => {
-  const {dir, cleanup} = await tempDir()
-  try {
-    const [first, ...others] = await buildEverywhere('free-date', dir)
-    for (const [index, other] of others.entries()) {
-      const where = JSON.stringify(environments[index + 1])
-      assert.equal(other.result.code, first?.result.code, where)
-      assert.equal(other.result.stderr.replaceAll(`out-${index + 1}`, 'out-0'), first?.result.stderr, where)
-      for (const name of Object.keys(first?.files ?? {})) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${where}`)
-    }
-  } finally {
-    await cleanup()
+  const [first, ...others] = (await buildEverywhere()).map((built) => built['free-date'])
+  for (const [index, other] of others.entries()) {
+    const where = JSON.stringify(environments[index + 1])
+    assert.equal(other.result.code, first?.result.code, where)
+    assert.equal(other.result.stderr.replaceAll(`out-${index + 1}`, 'out-0'), first?.result.stderr, where)
+    for (const name of Object.keys(first?.files ?? {})) assert.equal(other.files?.[name], first?.files?.[name], `${name} differs in ${where}`)
   }
 })
 
