@@ -347,18 +347,12 @@ if (short.size > 0) {
         "Pandoc makes neither a PDF nor a page-list, and its start-up is a few hundredths of a second against Node's and the modules' 0.4 s."
     )
   }
-  if (short.has('pdf')) {
-    const pdf10 = timelines.find((timeline) => timeline.key === 'pdf10')?.lines.join('\n') ?? ''
-    const parsed = /\((\d+) trees from the worker\)/.exec(pdf10)?.[1] ?? '?'
-    const laid = /\((\d+) works from the worker\)/.exec(pdf10)?.[1] ?? '?'
+  if (short.has('pdf'))
     print(
       `- **The PDF at x10.** ${at('pdf10', 'pdf start')?.toFixed(2) ?? '?'} s pass before the PDF starts (start-up, loading and resolving ` +
-        `the corpus, as for every format; the worker parsed ${parsed} of the 10 works meanwhile, from the last); the PDF itself takes ` +
-        `${span('pdf10', 'pdf start', 'pdf done')}: laying the book out, ${span('pdf10', 'pdf start', 'pdf laid out')} (the worker laid out ` +
-        `${laid} of the 10 works meanwhile, from the last; the front and back matter again once the page numbers are known), then ` +
-        `drawing every page and deflating its content on the main thread alone, ${span('pdf10', 'pdf laid out', 'pdf done')}.`
+        `the corpus, as for every format); the PDF itself takes ${span('pdf10', 'pdf start', 'pdf done')}: laying the book out (the front ` +
+        'and back matter again once the page numbers are known), shaping with fontkit, drawing every page and deflating its content.'
     )
-  }
   if (short.has('edit'))
     print(
       `- **The edited rebuild.** Loading until ${at('edit', 'loaded')?.toFixed(2) ?? '?'} s (every file read and hashed, the edited work ` +

@@ -16,11 +16,8 @@ import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import {after, test} from 'node:test'
-import {MessageChannel} from 'node:worker_threads'
-import {corpusFromFiles, resolveEdition} from '@samizdat/model'
-import {toPdf} from '@samizdat/pdf'
+import {corpusFromFiles} from '@samizdat/model'
 import {build} from '../src/index.js'
-import {helpedLayouts, helpingLayouts} from '../src/lib/layout-help.js'
 import {TreeRecorder} from '../src/lib/shared-trees.js'
 import {startRenderThread} from '../src/lib/threads.js'
 import {report} from '../src/lib/report.js'
@@ -165,22 +162,6 @@ test('the PDF made on a worker thread is byte for byte the one-thread build, eve
     assert.equal(pdfs.threads, 2)
     const onlyPdfs = (files: Record<string, string> | undefined) => Object.entries(files ?? {}).filter(([name]) => name.endsWith('.pdf'))
     assert.deepEqual(onlyPdfs(await snapshot(path.join(dir, 'out-pdf'))), onlyPdfs(one.files))
-    // One format of one edition: the worker only parses works from the last while this thread loads the corpus
-    // (stopped once it is loaded); the same bytes and warnings as one thread's, with the trees it sent or without.
-    const alone = []
-    for (const threads of [1, 2]) {
-      const result = await build({corpus: 'corpus', out: `out-alone-${threads}`, cwd: dir, date, threads, formats: ['pdf'], editions: ['raw']})
-      alone.push({threads: result.threads, files: await snapshot(path.join(dir, `out-alone-${threads}`)), messages: report(result.files, dir)})
-    }
-    assert.deepEqual(
-      alone.map((build) => build.threads),
-      [1, 2]
-    )
-    assert.deepEqual(Object.keys(alone[1]?.files ?? {}), ['.samizdat-manifest.json', 'raw.apparatus.json', 'raw.pdf'])
-    assert.deepEqual(alone[1]?.files, alone[0]?.files)
-    assert.equal(alone[1]?.files?.['raw.pdf'], one.files?.['raw.pdf'])
-    assert.match(alone[1]?.messages ?? '', /raw\.md:7:1: warning Raw HTML `<script>` is left out of the PDF/)
-    assert.equal(alone[1]?.messages, alone[0]?.messages)
     const sites = []
     for (const threads of [1, 2]) {
       const result = await build({corpus: 'corpus', out: `out-sites-${threads}`, cwd: dir, date, threads, formats: ['html', 'epub']})
@@ -264,43 +245,5 @@ test('the worker thread parses works from the last while the main thread loads t
   } finally {
     await pdf.stop()
     await cleanup()
-  }
-})
-
-test('the PDF alone: what the worker lays out from the last work, the main thread takes instead of laying it out, to the same bytes and warnings; the worker stops once the main thread has reached every work', async () => {
-  const files = {
-    'works/a.md': '---\ntitle: A\n---\n\nThe first work, laid out by the main thread or taken.\n',
-    'works/b.md': '---\ntitle: B\n---\n\nBefore.\n\n<div>kept <script>alert(1)</script></div>\n',
-    'works/c.md': '---\ntitle: C\n---\n\nThe last work.[^1]\n\n[^1]: A note.\n',
-    'editions/one.yaml': 'title: One\nworks: [a, b, c]\n'
-  }
-  // Each thread resolves the corpus itself: three editions, as three threads would have them.
-  const edition = async () => resolveEdition(await corpusFromFiles(files), 'one')
-  const date = new Date(Date.UTC(2001, 0, 2))
-  const made = async (layouts?: NonNullable<Parameters<typeof toPdf>[1]>['layouts'], works?: 'reversed') => {
-    const warnings: string[] = []
-    const resolved = await edition()
-    if (works) resolved.works.reverse()
-    const options = {date, report: (message: {reason: string}) => void warnings.push(message.reason), pageStarts: () => undefined}
-    const [pdf] = await toPdf(resolved, layouts ? {...options, layouts} : options)
-    return {bytes: pdf?.data, warnings}
-  }
-  const alone = await made()
-  assert.match(alone.warnings.join('\n'), /Raw HTML `<script>` is left out of the PDF/)
-  const {port1, port2} = new MessageChannel()
-  const progress = new Int32Array(new SharedArrayBuffer(4))
-  try {
-    // The worker first here (the main thread has reached no work): it lays out the three, from the last, and sends them.
-    await made(helpingLayouts(port2, progress, 3, undefined), 'reversed')
-    const taking = helpedLayouts(port1, progress, undefined)
-    const helped = await made(taking)
-    assert.equal(taking.taken(), 3)
-    assert.deepEqual(helped.bytes, alone.bytes)
-    assert.deepEqual(helped.warnings, alone.warnings)
-    // The main thread has reached the three: a worker begins none.
-    assert.equal(Atomics.load(progress, 0), 3)
-    await assert.rejects(made(helpingLayouts(port2, progress, 3, undefined)), (error: Error) => error.constructor.name === 'Enough')
-  } finally {
-    port1.close()
   }
 })

@@ -4,7 +4,6 @@
  */
 import path from 'node:path'
 import process from 'node:process'
-import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import {
   corpusFromFiles,
   loadCorpus,
@@ -34,17 +33,7 @@ import {checkFile, writeFileAtomic} from './out/file.js'
 import {assertApart, checkOut} from './out/place.js'
 import type {MetadataPatch} from './metadata.js'
 import {select} from './select.js'
-import {
-  mayRender,
-  shareOf,
-  startRenderThread,
-  threadCount,
-  workerMakes,
-  type RenderThread,
-  type Share,
-  type WarningData,
-  type WorkerEntries
-} from './threads.js'
+import {shareOf, startRenderThread, threadCount, workerMakes, type RenderThread, type Share, type WarningData, type WorkerEntries} from './threads.js'
 import {stdinDir, stdinName} from './stdin.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -52,7 +41,6 @@ import {faultScope} from './out/seam.js'
 import {ForeignEntriesError, writeEntries, type Entry} from './write.js'
 import {trace} from './trace.js'
 import {TreeRecorder} from './shared-trees.js'
-import {helpedLayouts} from './layout-help.js'
 import {collectWhileWaiting} from './idle-gc.js'
 
 export interface BuildOptions {
@@ -85,9 +73,7 @@ export interface BuildOptions {
   /**
    * Threads to render on (default: the cores available, for a corpus of more than 64 KB of Markdown; one for a
    * smaller one, where a worker's start-up costs more than it saves). With more than one, the PDF is made on a
-   * worker thread while the main thread makes the other formats, or every other edition; for one format of one
-   * edition, the worker helps parse, and lay out the PDF alone (from 320 KB in 4 files; 512 KB for another
-   * format: see the README). The bytes are the same either way.
+   * worker thread while the main thread makes the other formats; the bytes are the same either way.
    */
   threads?: number | undefined
   /**
@@ -140,10 +126,7 @@ export interface BuildResult {
   /** Every corpus file; may carry warnings. */
   files: Corpus['files']
   written: Written[]
-  /**
-   * Threads the build used: 2 when a worker thread shared it (made the PDFs or every other edition, or only parsed
-   * works from the last while this thread loaded the corpus, for a build of one format of one edition), else 1.
-   */
+  /** Threads the formats were made on: 2 when the PDF was made on a worker thread, else 1. */
   threads: number
   /**
    * With `cache`: what this thread did with each stage's cache: works' trees parsed (`made`) or read back
@@ -185,49 +168,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.input === undefined && options.sink === undefined) {
     await assertApart(path.resolve(cwd, shownCorpus), out, {corpus: shownCorpus, out: shownOut}, single ? 'Output file' : 'Output folder')
   }
+  const share = shareOf(formatIds)
   // The stages' caches serve both threads; the outputs' cache is the main thread's.
   const cached = options.cache && !single && options.input === undefined ? cacheDir(out) : undefined
-  // A corpus read from stdin exists only on this thread: it stays here. A worker that may make nothing (one format
-  // of one edition) only helps (parse; lay out the PDF alone): a smaller corpus is not worth it.
-  const corpusDir = path.resolve(cwd, shownCorpus)
-  const share: Share = mayRender(shareOf(formatIds), options.editions, corpusDir) && !single ? shareOf(formatIds) : 'help'
-  const alone = share === 'help' && formatIds.join() === 'pdf'
-  const parallel = options.input === undefined && threadCount(options.threads, corpusDir, share !== 'help' ? undefined : alone ? 'layout' : 'parse') >= 2
-  // The worker starts now: it parses works from the last while this thread loads the corpus from the first (the
-  // PDFs' worker loads its code first). One that would take every other edition is stopped once the editions are
-  // known if there is only one (below): a single-format build of one edition has only that help from it.
-  const progress = parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined
+  // A corpus read from stdin exists only on this thread: it stays here.
+  const parallel = options.input === undefined && threadCount(options.threads, path.resolve(cwd, shownCorpus)) >= 2
+  // The PDFs' worker starts now: it loads its code while this thread loads the corpus. One that takes every other
+  // edition starts once the editions are known (below): with one edition it has nothing to do.
   const threads: Threads = {
     parallel,
-    progress,
-    share,
-    current: parallel ? startThread(options, share, formatIds, renderOptions, cwd, cached, progress) : undefined,
-    // The trees parsed here go to a worker that makes formats or lays out the PDF alone.
-    record: parallel && (share !== 'help' || alone),
-    helper: undefined
+    progress: parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined,
+    current: undefined,
+    later: (editions: number) => (parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress) : undefined)
   }
+  if (parallel && share === 'pdf') threads.current = startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress)
   try {
     return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
   } finally {
     await threads.current?.stop()
-    await threads.helper?.stop()
   }
 }
 
-/** The worker of a build, if any, started at once. */
+/** The worker of a build, if any: started at once, or `later` when the editions are known. */
 interface Threads {
-  /** Whether the build uses a worker: the corpus is worth it, and there are cores for it. */
+  /** Whether the build may use a worker: the corpus is worth it, and there are cores for it. */
   parallel: boolean
   /** With a worker, how many works this thread has loaded (the worker helps parse until it is nearly done). */
   progress: Int32Array | undefined
-  /** The worker, while it has formats to make (or may have). */
   current: RenderThread | undefined
-  /** What the worker makes (`help`: nothing; it helps parse, and lay out the PDF alone). */
-  share: Share
-  /** Whether the trees parsed here are kept for the worker (it may need the corpus). */
-  record: boolean
-  /** A worker that only helps, once the corpus is loaded: it lays out the PDF alone, or is stopped. */
-  helper: RenderThread | undefined
+  later(editions: number): RenderThread | undefined
 }
 
 /**
@@ -293,7 +262,7 @@ async function buildWith(
     chapters?.folder.adopt(entries.chapters)
   }
   // With a worker, the trees parsed here are kept for it: it does not parse them again.
-  const trees = threads.parallel ? new TreeRecorder(parseCache, threads.progress, threads.record) : parseCache
+  const trees = threads.parallel ? new TreeRecorder(parseCache, threads.progress) : parseCache
   // A worker started already parses works from the last meanwhile: this thread takes the trees it sends.
   if (trees instanceof TreeRecorder) threads.current?.onTrees((sent) => trees.help(sent))
   trace('load')
@@ -310,30 +279,11 @@ async function buildWith(
   // The worker renders what this thread read (not what is on the disk by now), from the trees parsed here.
   const send = (thread: RenderThread | undefined): void =>
     thread?.send({dir: corpus.dir, files: loadedFiles(corpus), trees: trees instanceof TreeRecorder ? trees.take() : []})
-  const share = threads.share
-  if (share === 'pdf') send(threads.current)
+  send(threads.current)
   const ids = select('edition', options.editions, editionIds(corpus))
-  /** The PDF alone: the worker lays its works out from the last, this thread takes them (layout-help.ts). */
-  let helped: {port: MessagePort; progress: Int32Array} | undefined
-  if (share !== 'pdf' && threads.current) {
-    const worker = threads.current
-    threads.current = undefined
-    if (share === 'alternate' && ids.length > 1 && !single) threads.current = worker
-    else threads.helper = worker
-    if (threads.current) send(threads.current)
-    else if (share === 'help' && ids.length === 1 && formatIds.join() === 'pdf') {
-      const {port1, port2} = new MessageChannel()
-      helped = {port: port1, progress: new Int32Array(new SharedArrayBuffer(4))}
-      worker.send({
-        dir: corpus.dir,
-        files: loadedFiles(corpus),
-        trees: trees instanceof TreeRecorder ? trees.take() : [],
-        layout: {edition: ids[0] as string, port: port2, progress: helped.progress}
-      })
-    } else {
-      // Nothing more to help with: its help with the parse is over.
-      void worker.stop()
-    }
+  if (threads.current === undefined && !single) {
+    threads.current = threads.later(ids.length)
+    send(threads.current)
   }
   const thread = threads.current
   const chosen = Object.values(formats).filter((format) => formatIds.includes(format.id))
@@ -359,6 +309,7 @@ async function buildWith(
   const keys = cache ? cacheKeys(editions, chosen, renderOptions, options.locale, dated) : new Map<string, string>()
   const cached = new Map<string, Awaited<ReturnType<OutputCache['get']>>>()
   for (const [slot, key] of keys) cached.set(slot, await cache?.get(slot, key))
+  const share = shareOf(formatIds)
   const onWorker = (index: number, format: string): boolean => thread !== undefined && workerMakes(share, index, format)
   // The EPUB's page-list comes from the PDF's layout: an EPUB made again needs the PDF made again (the PDF's
   // cache entry keeps its files, not where its pages start).
@@ -369,8 +320,6 @@ async function buildWith(
   // Everything the worker would make is in the cache: its work is not needed.
   const allCached = editions.every((edition, index) => chosen.every((format) => !onWorker(index, format.id) || cached.get(`${edition.meta.id}.${format.id}`)))
   if (thread && allCached) await thread.stop()
-  // The PDF alone, from the cache: nothing to lay out.
-  if (helped && editions.every((edition) => cached.get(`${edition.meta.id}.pdf`))) void threads.helper?.stop()
   // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
   const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
   const pdfWarnings = new Map<string, VFileMessage[]>()
@@ -384,8 +333,6 @@ async function buildWith(
     pdfWarnings.set(id, warnings)
     pdfBegun.set(id, performance.now())
     let pages: PageStart[] = []
-    const help = helped ? helpedLayouts(helped.port, helped.progress, layouts) : undefined
-    const store = help ?? layouts
     const made =
       thread && onWorker(index, 'pdf')
         ? asFault(doing, cwd, () => thread.result(id, 'pdf')).then(
@@ -397,19 +344,11 @@ async function buildWith(
               ...renderOptions,
               ...ownOptions('pdf', id, chosen),
               report: (message) => void warnings.push(message),
-              pageStarts: (starts) => {
-                pages = starts
-                if (!help) return
-                // Laid out: the worker's help is over.
-                trace(`pdf laid out (${help.taken()} works from the worker)`)
-                void threads.helper?.stop()
-              },
-              ...(store ? {layouts: store} : {})
+              pageStarts: (starts) => (pages = starts),
+              ...(layouts ? {layouts} : {})
             })
           ).then((files) => ({files, pages}))
     made.catch(() => undefined)
-    // Made or failed: nothing more is read from the worker.
-    if (helped) void made.finally(() => helped?.port.close()).catch(() => undefined)
     pdfs.set(id, made)
     return made
   }
@@ -557,7 +496,7 @@ async function buildWith(
   }
   return {
     files: corpus.files,
-    threads: threads.parallel ? 2 : 1,
+    threads: thread ? 2 : 1,
     ...(parseCache && layouts && works && chapters
       ? {stages: {parse: {...parseCache.folder.stats}, layout: {...layouts.folder.stats}, works: {...works.folder.stats}, chapters: {...chapters.folder.stats}}}
       : {}),

@@ -17,7 +17,6 @@ import {LayoutCache} from './cache/layout.js'
 import {WorkCache} from './cache/works.js'
 import {editionIds} from './corpus.js'
 import {formats, ownOptions, type Format, type RenderOptions} from './formats.js'
-import {helpingLayouts, type LayoutRequest} from './layout-help.js'
 import {helpParse, SentTrees} from './shared-trees.js'
 import {workerMakes, type CorpusData, type ErrorData, type Reply, type ThreadRequest, type WarningData} from './threads.js'
 
@@ -31,16 +30,14 @@ const post = (reply: Reply): void => parentPort?.postMessage(reply)
  * formats' code loads meanwhile, and then, until the corpus comes, this thread parses works from the last, for
  * the main thread parsing from the first.
  */
-async function receive(chosen: readonly Format[]): Promise<{corpus: Corpus; layout: LayoutRequest | undefined}> {
+async function receive(chosen: readonly Format[]): Promise<Corpus> {
   const received = once(parentPort as NonNullable<typeof parentPort>, 'message') as Promise<[CorpusData]>
   // Only the formats it can be given (index 1: an edition it makes in any share): the PDF's worker loads no HTML or EPUB code.
-  const load = async (): Promise<void> => {
-    await Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
-    trace('worker formats loaded')
-  }
-  // The PDF's worker (beside other formats) always makes it: its code loads first. One that takes every other
-  // edition loads its formats' code only once it is sent a corpus (it helps parse first).
-  if (request.share === 'pdf') await load()
+  const formatLoaded = Promise.all(chosen.filter((format) => workerMakes(request.share, 1, format.id)).map((format) => format.load()))
+  // Awaited below, once the corpus is sent: a failure meanwhile is not an unhandled rejection.
+  formatLoaded.catch(() => undefined)
+  await formatLoaded
+  trace('worker formats loaded')
   let arrived = false
   void received.then(() => (arrived = true))
   if (request.corpus !== undefined && request.progress !== undefined)
@@ -51,15 +48,11 @@ async function receive(chosen: readonly Format[]): Promise<{corpus: Corpus; layo
       () => arrived,
       (trees) => post({type: 'trees', trees})
     )
-  // The PDF alone: its code loads while the main thread finishes loading, for the works this thread will lay out.
-  if (request.share === 'help' && request.formats.join() === 'pdf') await (formats['pdf'] as Format).load()
-  const [{dir, files, trees, layout}] = await received
+  const [{dir, files, trees}] = await received
   trace('worker received')
-  if (request.share !== 'pdf') await load()
   const maxFileSize = request.maxFileSize === undefined ? {} : {maxFileSize: request.maxFileSize}
   // What the main thread read, with the trees it parsed: the same corpus, not parsed twice.
-  const corpus = await corpusFromFiles(files, {dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(trees)})
-  return {corpus, layout}
+  return corpusFromFiles(files, {dir, cwd: path.resolve(request.cwd), ...maxFileSize, parseCache: new SentTrees(trees)})
 }
 
 function errorData(error: unknown): ErrorData {
@@ -75,19 +68,12 @@ async function main(): Promise<void> {
   const layouts = request.cache === undefined ? undefined : new LayoutCache(request.cache)
   const works = request.cache === undefined ? undefined : new WorkCache(request.cache, 'works')
   const chapters = request.cache === undefined ? undefined : new WorkCache(request.cache, 'chapters')
-  const {corpus, layout} = await receive(chosen)
+  const corpus = await receive(chosen)
   trace('worker loaded')
   // None named: every edition, as the main thread chooses them.
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
   const resolveOptions = {...(request.locale === undefined ? {} : {locale: request.locale}), ...(request.labels === undefined ? {} : {labels: request.labels})}
-  const pdfOptions = (id: string, report: RenderOptions['report']): RenderOptions => {
-    const options: RenderOptions = {date: new Date(request.date), report, ...ownOptions('pdf', id, chosen)}
-    if (request.paper !== undefined) options.paper = request.paper
-    if (request.booklet !== undefined) options.booklet = request.booklet
-    return options
-  }
-  if (layout) return layOut(corpus, layout, resolveOptions, pdfOptions)
   for (const [index, id] of ids.entries()) {
     const mine = chosen.filter((format) => workerMakes(request.share, index, format.id))
     if (mine.length === 0) continue
@@ -104,7 +90,9 @@ async function main(): Promise<void> {
         const warnings: WarningData[] = []
         const report = (message: VFileMessage): void =>
           void warnings.push({reason: message.reason, ruleId: message.ruleId, source: message.source, file: message.file || undefined, place: message.place})
-        const options: RenderOptions = {...pdfOptions(id, report), ...ownOptions(format.id, id, chosen)}
+        const options: RenderOptions = {date: new Date(request.date), report, ...ownOptions(format.id, id, chosen)}
+        if (request.paper !== undefined) options.paper = request.paper
+        if (request.booklet !== undefined) options.booklet = request.booklet
         if (layouts) options.layouts = layouts
         if (works) options.works = works
         if (chapters) options.chapters = chapters
@@ -129,33 +117,6 @@ async function main(): Promise<void> {
       }
     }
   }
-}
-
-/**
- * The PDF alone (see layout-help.ts): the edition resolved as the main thread resolves it, its works laid out
- * from the last, each sent as it is made, until the main thread has reached the rest (the PDF is not drawn here).
- */
-async function layOut(
-  corpus: Corpus,
-  {edition: id, port, progress}: LayoutRequest,
-  resolveOptions: Parameters<typeof resolveEdition>[2],
-  pdfOptions: (id: string, report: RenderOptions['report']) => RenderOptions
-): Promise<void> {
-  const pdf = formats['pdf'] as Format
-  await pdf.load()
-  const edition = resolveEdition(corpus, id, resolveOptions)
-  trace('worker resolved')
-  const inner = request.cache === undefined ? undefined : new LayoutCache(request.cache)
-  const layouts = helpingLayouts(port, progress, edition.works.length, inner)
-  // The same options as the main thread's PDF (its page starts asked for too: they are part of a layout's key).
-  const options: RenderOptions = {...pdfOptions(id, () => undefined), layouts, pageStarts: () => undefined}
-  try {
-    await pdf.render({...edition, works: [...edition.works].reverse()}, options)
-  } catch {
-    // `Enough` once the main thread has reached the rest; any other failure is the main thread's to meet.
-  }
-  trace('worker laid out')
-  port.close()
 }
 
 try {

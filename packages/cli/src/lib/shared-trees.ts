@@ -30,17 +30,11 @@ export class TreeRecorder implements ParseCache {
   helpedWith = 0
 
   readonly #progress: Int32Array | undefined
-  /** Whether trees are kept for the worker: not when it only helps parse (it makes no format). */
-  readonly #record: boolean
 
-  /**
-   * `progress`: counts the works this thread has loaded, for the worker to see (`helpParse`). `record: false`: no
-   * copy is kept (the worker makes nothing from this corpus; it only sends trees), which saves serialising each.
-   */
-  constructor(inner: ParseCache | undefined, progress?: Int32Array, record = true) {
+  /** `progress`: counts the works this thread has loaded, for the worker to see (`helpParse`). */
+  constructor(inner: ParseCache | undefined, progress?: Int32Array) {
     this.#inner = inner
     this.#progress = progress
-    this.#record = record
   }
 
   /** Trees from the worker (`helpParse`). */
@@ -55,19 +49,19 @@ export class TreeRecorder implements ParseCache {
     if (helped !== undefined) {
       this.#helped.delete(hash)
       this.helpedWith++
-      if (this.#record) this.#trees.set(hash, helped)
+      this.#trees.set(hash, helped)
       const tree = deserialize(helped) as Root
       // Kept between builds as if parsed here (the parse cache copies it at once).
       this.#inner?.set(text, tree)
       return tree
     }
     const tree = this.#inner?.get(text)
-    if (tree && this.#record) this.#trees.set(hash, serialize(tree))
+    if (tree) this.#trees.set(hash, serialize(tree))
     return tree
   }
 
   set(text: string, tree: Root): void {
-    if (this.#record) this.#trees.set(key(text), serialize(tree))
+    this.#trees.set(key(text), serialize(tree))
     this.#inner?.set(text, tree)
   }
 

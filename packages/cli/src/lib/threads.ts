@@ -24,7 +24,6 @@ import type {PendingEntries} from './cache/entries.js'
 import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
-import type {LayoutRequest} from './layout-help.js'
 import type {Trees} from './shared-trees.js'
 
 /** What the worker is asked to make. */
@@ -83,35 +82,17 @@ export type Reply =
 /**
  * What the worker makes of a build: `pdf`, the PDF of every edition, when there are other formats for the main
  * thread to make meanwhile (the PDF costs about what the others do together); else `alternate`, every format of
- * every other edition (the second, the fourth…), so that several editions of one format are made two at a time;
- * `help` (one format of one edition, chosen by the build: `mayRender`): nothing, it helps parse, and lays out the
- * works of the PDF alone from the last (layout-help.ts).
+ * every other edition (the second, the fourth…), so that several editions of one format are made two at a time.
  */
-export type Share = 'pdf' | 'alternate' | 'help'
+export type Share = 'pdf' | 'alternate'
 
 export function shareOf(formats: readonly string[]): Share {
   return formats.includes('pdf') && formats.length > 1 ? 'pdf' : 'alternate'
 }
 
-/**
- * Whether the worker, started before the corpus is loaded, may make formats of it (and so needs the trees this
- * thread parses): the PDFs beside other formats, or every other edition when there may be more than one (named,
- * else more than one file in `editions/`). Only a guess, deciding whether trees are kept for the worker: one that
- * gets none parses the works itself, to the same trees. A worker that makes nothing still helps parse (`helpParse`).
- */
-export function mayRender(share: Share, editions: readonly string[] | undefined, corpus: string): boolean {
-  if (share === 'pdf') return true
-  if (editions !== undefined) return editions.length > 1
-  try {
-    return readdirSync(path.join(corpus, 'editions')).filter((name) => /\.ya?ml$/.test(name)).length > 1
-  } catch {
-    return false
-  }
-}
-
 /** Whether the worker makes `format` of the edition at `index` (in the build's order of editions). */
 export function workerMakes(share: Share, index: number, format: string): boolean {
-  return share === 'pdf' ? format === 'pdf' : share === 'alternate' && index % 2 === 1
+  return share === 'pdf' ? format === 'pdf' : index % 2 === 1
 }
 
 /** The stages' cache entries the worker made (PDF layouts, works rendered, EPUB chapters' entries): the main thread writes them with its own. */
@@ -132,13 +113,11 @@ export interface CorpusData {
   dir: string
   files: CorpusFiles
   trees: Trees
-  /** The PDF alone: the worker lays its works out from the last (share `help`). */
-  layout?: LayoutRequest | undefined
 }
 
 /** The worker's results by edition, as they come. */
 export interface RenderThread {
-  /** Give the worker the corpus as the main thread loaded it: it waits for it (a layout request's port goes with it). */
+  /** Give the worker the corpus as the main thread loaded it: it waits for it. */
   send(corpus: CorpusData): void
   result(edition: string, format: string): Promise<Rendered>
   /** Where the pages of the edition's PDF (made on the worker) start, as soon as it is laid out. */
@@ -151,33 +130,16 @@ export interface RenderThread {
 /** Markdown in a corpus below which a build stays on one thread: the worker's start-up would cost more than it saves. */
 const worthAThread = 64 * 1024
 
-/**
- * The same for a worker that only helps (a build of one format of one edition: share `help`), measured on FAQ xN
- * to PDF (N works of 90 KB) on a busy 2-core machine, by the main thread's CPU time. It helps parse once its code
- * is loaded (about a quarter of a second of CPU), with files the main thread has not reached: x4 got no tree or
- * one from it, x10 three or four (0.1–0.25 s less before the PDF starts). It lays out the PDF alone's works from
- * the last once it has resolved the corpus: x2 none, x3 one (no gain), x4 two or three (0.24 s less to the
- * PDF's end, of 2.6 s), x10 three to seven (about 0.5 s less, of 4.7 s).
- */
-const worthAHelper = {parse: {bytes: 512 * 1024, files: 4}, layout: {bytes: 320 * 1024, files: 4}}
-
-/**
- * Threads a build may use: `threads` when given, else the cores available if the corpus is worth a second one
- * (`helper`: for a worker that only helps parse, or also lays out the PDF alone, which needs a bigger corpus).
- */
-export function threadCount(threads: number | undefined, corpus: string, helper?: 'parse' | 'layout'): number {
+/** Threads a build may use: `threads` when given, else the cores available if the corpus is worth a second one. */
+export function threadCount(threads: number | undefined, corpus: string): number {
   if (threads !== undefined) return threads
   const cores = availableParallelism()
-  const worth = helper ? worthAHelper[helper] : {bytes: worthAThread, files: 1}
-  if (cores < 2) return 1
-  const found = markdownBytes(corpus, worth.bytes)
-  return found.bytes >= worth.bytes && found.files >= worth.files ? cores : 1
+  return cores > 1 && markdownBytes(corpus, worthAThread) >= worthAThread ? cores : 1
 }
 
-/** Bytes and files of Markdown under `dir` (links not followed), counted until `enough` bytes; an unreadable folder counts nothing. */
-function markdownBytes(dir: string, enough: number): {bytes: number; files: number} {
+/** Bytes of Markdown under `dir` (links not followed), counted until `enough`; an unreadable folder counts nothing. */
+function markdownBytes(dir: string, enough: number): number {
   let total = 0
-  let files = 0
   const folders = [dir]
   for (let folder = folders.pop(); folder !== undefined && total < enough; folder = folders.pop()) {
     let entries: Dirent[]
@@ -189,13 +151,10 @@ function markdownBytes(dir: string, enough: number): {bytes: number; files: numb
     for (const entry of entries) {
       const file = path.join(folder, entry.name)
       if (entry.isDirectory()) folders.push(file)
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {
-        total += statSync(file, {throwIfNoEntry: false})?.size ?? 0
-        files++
-      }
+      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) total += statSync(file, {throwIfNoEntry: false})?.size ?? 0
     }
   }
-  return {bytes: total, files}
+  return total
 }
 
 /** Start the worker on `request`; each edition's result is awaited with `result(id)`. */
@@ -248,7 +207,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   }
   return {
     send(corpus: CorpusData): void {
-      worker.postMessage(corpus, corpus.layout ? [corpus.layout.port] : [])
+      worker.postMessage(corpus)
     },
     result: (edition: string, format: string) => awaited(`${edition}.${format}`) as Promise<Rendered>,
     pages: (edition: string) => awaited(`${edition}#pages`) as Promise<PageStart[]>,

@@ -1,10 +1,8 @@
 /**
  * `SAMIZDAT_TRACE=1`: each thread of a build tells stderr when it reaches each stage (load, resolve, layout, page
- * starts, each format, write), with the time since the process started, the CPU time the thread itself has used
- * (on Linux: what its path costs, whatever else the machine runs), its heap and the process's memory: the timeline
- * the build's orchestration is tuned on (see the CLI's README).
+ * starts, each format, write), with the time since the process started, its heap and the process's memory: the
+ * timeline the build's orchestration is tuned on (see the CLI's README).
  */
-import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {getHeapStatistics} from 'node:v8'
 import {threadId} from 'node:worker_threads'
@@ -23,19 +21,6 @@ export function trace(stage: string): void {
   const heap = getHeapStatistics().used_heap_size / 2 ** 20
   const rss = process.memoryUsage.rss() / 2 ** 20
   process.stderr.write(
-    `trace ${(now / 1000).toFixed(2).padStart(6)} s  thread ${threadId}  ${stage.padEnd(28)} cpu ${threadCpu()}  heap ${heap.toFixed(0).padStart(4)} MB  rss ${rss.toFixed(0).padStart(5)} MB\n`
+    `trace ${(now / 1000).toFixed(2).padStart(6)} s  thread ${threadId}  ${stage.padEnd(28)} heap ${heap.toFixed(0).padStart(4)} MB  rss ${rss.toFixed(0).padStart(5)} MB\n`
   )
-}
-
-/** This thread's CPU time (user and system), in seconds, from Linux's `/proc/thread-self/stat` (read on this very thread); elsewhere `?`. */
-function threadCpu(): string {
-  try {
-    // After the command's name (in brackets, which may hold spaces): utime and stime are the 12th and 13th fields, in ticks of 10 ms.
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8')
-      .replace(/^.*\) /s, '')
-      .split(' ')
-    return `${((Number(fields[11]) + Number(fields[12])) / 100).toFixed(2).padStart(5)} s`
-  } catch {
-    return '    ?'
-  }
 }

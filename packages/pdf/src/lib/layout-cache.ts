@@ -70,7 +70,7 @@ export class WorkLayouts {
 
   /** Keeps the widths this document measured or took (only those: the table stays the size of one book's words). */
   keepWidths(table: WidthTable): void {
-    if (this.#store?.set) this.#store.set(this.#store.key([shape, 'widths']), serialize(table))
+    this.#store?.set(this.#store.key([shape, 'widths']), serialize(table))
   }
 
   /**
@@ -153,13 +153,12 @@ export class WorkLayouts {
 
   #write(work: ResolvedWork, pass: number, kept: Kept): void {
     const key = this.#key(work, pass)
-    // A store that only gives layouts: nothing is copied for it.
-    if (key === undefined || !this.#store?.set) return
+    if (key === undefined) return
     // Cut from the document's tree while it is copied: the rest of the book is not the work's.
     const parent = kept.sect.parent
     kept.sect.parent = undefined
     try {
-      this.#store.set(key, serialize(kept))
+      this.#store?.set(key, serialize(kept))
     } catch {
       // Something that is not data after all: the work is laid out again next time.
     } finally {

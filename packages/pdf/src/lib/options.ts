@@ -58,6 +58,5 @@ export function settings(edition: ResolvedEdition, options: PdfOptions): Setting
 export interface LayoutStore {
   key(parts: readonly unknown[]): string
   get(key: string): Uint8Array | undefined
-  /** Absent: the store only gives layouts (made elsewhere, e.g. on another thread): nothing is copied for it. */
-  set?(key: string, data: Uint8Array): void
+  set(key: string, data: Uint8Array): void
 }
