@@ -23,8 +23,9 @@ import type {Run} from '../src/lib/types.js'
 import {sfntOf} from '../src/lib/woff.js'
 import {hasTool, pageTexts, pageWords, run, type Word} from './helpers.js'
 import {childBatch} from '../../../scripts/pathological-batch.js'
-import {memoryEdition, paragraph} from './memory.js'
+import {markdownEdition, memoryEdition, paragraph} from './memory.js'
 import {samples} from './scripts-sample.js'
+import type {VFileMessage} from 'vfile-message'
 
 const require = createRequire(import.meta.url)
 const scratch = mkdtempSync(join(tmpdir(), 'samizdat-scripts-'))
@@ -84,6 +85,27 @@ test('no glyph is the .notdef (glyph 0)', async () => {
   for (const hex of shown) {
     for (let index = 0; index < hex.length; index += 4) assert.notEqual(hex.slice(index, index + 4), '0000', `glyph 0 drawn in <${hex}>`)
   }
+})
+
+test('a character no font has (Korean, Georgian here) is a positioned warning, one per text node', async () => {
+  const markdown = '---\ntitle: Scripts\n---\n\nLatin first.\n\nHello 세계 and ქართ, again 세계.\n\n*Only 안*\n'
+  const {edition, messages} = await markdownEdition(markdown)
+  assert.deepEqual(messages, [])
+  const warnings: VFileMessage[] = []
+  await toPdf(edition, {date: new Date(0), report: (message) => warnings.push(message)})
+  assert.deepEqual(
+    warnings.map((message) => [message.file, message.line, message.column, message.ruleId, message.reason]),
+    [
+      [
+        'w.md',
+        7,
+        1,
+        'glyph-missing',
+        'No font of the PDF has `세` (U+C138), `계` (U+ACC4), `ქ` (U+10E5), `ა` (U+10D0), `რ` (U+10E0) and 1 more: they are left blank in the PDF'
+      ],
+      ['w.md', 9, 2, 'glyph-missing', 'No font of the PDF has `안` (U+C548): it is left blank in the PDF']
+    ]
+  )
 })
 
 /** pdftotext's word boxes hold right-to-left words as drawn, in visual order: look for both. */

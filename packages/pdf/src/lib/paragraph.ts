@@ -27,6 +27,8 @@ export interface ParagraphOptions {
   hyphenator?: Hyphenator
   /** Set a paragraph ending in a runt a line shorter when it can (default); `false` keeps the best setting (to compare). */
   pullRunts?: boolean
+  /** Told the characters of a run that no font has (drawn as the empty glyph 0), once per run that has any. */
+  missing?: (chars: string[], run: Run) => void
 }
 
 interface Pass {
@@ -70,17 +72,19 @@ const raggedPasses: Pass[] = [
 
 export function setParagraph(source: readonly Run[], measure: Measurer, options: ParagraphOptions): Line[] {
   if (source.every((run) => run.text.trim() === '')) return []
-  const runs = withFallbackFonts(source, measure)
+  const runs = withFallbackFonts(source, measure, options.missing)
   const direction = paragraphDirection(runs)
   const lines = breakParagraph(runs, measure, options)
   return direction ? lines.map((line) => reorderLine(line, direction, options.width, measure)) : lines
 }
 
 /** Each run cut where a character needs a fallback font (see `scripts.ts`); a note mark or anchor stays on the first piece. */
-function withFallbackFonts(runs: readonly Run[], measure: Measurer): Run[] {
+function withFallbackFonts(runs: readonly Run[], measure: Measurer, told?: ParagraphOptions['missing']): Run[] {
   return runs.flatMap((run) => {
     if (run.drawing) return [run]
-    const spans = measure.scripts.split(run.text, run.style.font)
+    const missing = told ? new Set<string>() : undefined
+    const spans = measure.scripts.split(run.text, run.style.font, missing)
+    if (told && missing && missing.size > 0) told([...missing], run)
     if (spans.length === 1 && (spans[0] as FontSpan).font === run.style.font) return [run]
     let offset = 0
     return spans.map((span, index) => {

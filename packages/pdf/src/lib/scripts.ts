@@ -75,8 +75,11 @@ export class ScriptFonts {
     this.#doc = doc
   }
 
-  /** Cut `text` where the font must change: each character the base font lacks goes to the Noto font of its script. */
-  split(text: string, base: FontKey): FontSpan[] {
+  /**
+   * Cut `text` where the font must change: each character the base font lacks goes to the Noto font of its script.
+   * A character no font has stays in the base font (drawn as its empty glyph 0) and is added to `missing`.
+   */
+  split(text: string, base: FontKey, missing?: Set<string>): FontSpan[] {
     if (ascii.test(text)) return [{text, font: base}]
     const spans: FontSpan[] = []
     let current = base
@@ -90,7 +93,11 @@ export class ScriptFonts {
       else if (/\s/u.test(char) && this.#has(base, codePoint)) font = base
       else if (current !== base && common.test(char) && this.#has(current, codePoint)) font = current
       else if (this.#has(base, codePoint)) font = base
-      else font = this.#fallback(char, codePoint, current) ?? base
+      else {
+        const found = this.#fallback(char, codePoint, current)
+        if (found === undefined) missing?.add(char)
+        font = found ?? base
+      }
       if (font !== current) {
         if (offset > start) spans.push({text: text.slice(start, offset), font: current})
         start = offset

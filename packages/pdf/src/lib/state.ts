@@ -194,7 +194,8 @@ export class State {
       leading: context.leading,
       style,
       hyphenate: options.hyphenate ?? true,
-      hyphenator: this.hyphenator
+      hyphenator: this.hyphenator,
+      missing: (chars, run) => this.warn(missingGlyphs(chars), run.origin, 'glyph-missing')
     })
   }
 
@@ -249,4 +250,11 @@ function serif(italic: boolean, bold: boolean): FontKey {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100
+}
+
+/** The warning for characters no font of the PDF has: the first few, by character and code point. */
+function missingGlyphs(chars: readonly string[]): string {
+  const shown = chars.slice(0, 5).map((char) => `\`${char}\` (U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`)
+  const more = chars.length > shown.length ? ` and ${chars.length - shown.length} more` : ''
+  return `No font of the PDF has ${shown.join(', ')}${more}: ${chars.length === 1 ? 'it is' : 'they are'} left blank in the PDF`
 }

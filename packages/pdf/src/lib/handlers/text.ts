@@ -11,6 +11,7 @@ export function run(text: string, style: TextStyle, context: InlineContext): Run
 
 export function text(node: Text, state: State, context: InlineContext, runs: Run[]): void {
   const made = run(node.value, state.style(context), context)
+  made.origin = node
   // A node of the reading text says where it is, so that pages can say where they start (the EPUB's page-list).
   const place = state.places.get(node)
   if (place !== undefined) made.source = {place, offset: 0}
