@@ -87,8 +87,8 @@ test('no glyph is the .notdef (glyph 0)', async () => {
   }
 })
 
-test('a character no font has (Korean, Georgian here) is a positioned warning, one per text node', async () => {
-  const markdown = '---\ntitle: Scripts\n---\n\nLatin first.\n\nHello 세계 and ქართ, again 세계.\n\n*Only 안*\n'
+test('a character no font has (Korean, Georgian here) is a positioned warning, one per text node or code span (a line break is no character missing)', async () => {
+  const markdown = '---\ntitle: Scripts\n---\n\nLatin first.\n\nHello 세계 and\nქართ, again 세계.\n\n*Only 안* and `code 안`\n'
   const {edition, messages} = await markdownEdition(markdown)
   assert.deepEqual(messages, [])
   const warnings: VFileMessage[] = []
@@ -103,7 +103,8 @@ test('a character no font has (Korean, Georgian here) is a positioned warning, o
         'glyph-missing',
         'No font of the PDF has `세` (U+C138), `계` (U+ACC4), `ქ` (U+10E5), `ა` (U+10D0), `რ` (U+10E0) and 1 more: they are left blank in the PDF'
       ],
-      ['w.md', 9, 2, 'glyph-missing', 'No font of the PDF has `안` (U+C548): it is left blank in the PDF']
+      ['w.md', 10, 2, 'glyph-missing', 'No font of the PDF has `안` (U+C548): it is left blank in the PDF'],
+      ['w.md', 10, 14, 'glyph-missing', 'No font of the PDF has `안` (U+C548): it is left blank in the PDF']
     ]
   )
 })

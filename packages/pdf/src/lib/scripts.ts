@@ -43,6 +43,8 @@ const continuing = /^(?:\p{M}|\u200C|\u200D|[\uFE00-\uFE0F]|\u20E3|[\u{1F3FB}-\u
 /** Characters of no particular script (punctuation, spaces, digits), which stay in a fallback font that has them. */
 const common = /[\p{Script=Common}\p{Script=Inherited}]/u
 const ascii = /^[\u0000-\u007F]*$/u
+/** Letters, digits, punctuation and symbols: what a reader sees, and misses when no font has it. */
+const shows = /^[\p{L}\p{N}\p{P}\p{S}]$/u
 
 interface Slice {
   key: FontKey
@@ -95,7 +97,8 @@ export class ScriptFonts {
       else if (this.#has(base, codePoint)) font = base
       else {
         const found = this.#fallback(char, codePoint, current)
-        if (found === undefined) missing?.add(char)
+        // Only what shows: a line feed, a format character or a private-use one no font has is no loss.
+        if (found === undefined && shows.test(char)) missing?.add(char)
         font = found ?? base
       }
       if (font !== current) {

@@ -195,7 +195,8 @@ export class State {
       style,
       hyphenate: options.hyphenate ?? true,
       hyphenator: this.hyphenator,
-      missing: (chars, run) => this.warn(missingGlyphs(chars), run.origin, 'glyph-missing')
+      // Text of the corpus only (a generated label's characters are the book font's): a warning says where.
+      missing: (chars, run) => run.origin?.position && this.warn(missingGlyphs(chars), run.origin, 'glyph-missing')
     })
   }
 

@@ -4,7 +4,7 @@
  * of blocks, spaces and breaks that pagination cuts into pages.
  * Everything is in PDF points; y grows downwards from the top of the text block.
  */
-import type {Text} from 'mdast'
+import type {InlineCode, Text} from 'mdast'
 import type {StructNode} from './structure.js'
 
 /** The book's own fonts, and a slice of a Noto fallback font (`noto:<package>:<slice>`, see `scripts.ts`). */
@@ -81,7 +81,7 @@ export interface Run {
   /** Where `text` starts in the edition's text, when it is a text node's (for the EPUB's page-list). */
   source?: TextPlace
   /** The Markdown node the text comes from: where a warning about its characters points. */
-  origin?: Pick<Text, 'position'>
+  origin?: Pick<Text | InlineCode, 'position'>
 }
 
 /** Text placed on a line, `x` from the line's start. */

@@ -20,5 +20,5 @@ export function text(node: Text, state: State, context: InlineContext, runs: Run
 
 export function inlineCode(node: InlineCode, state: State, context: InlineContext, runs: Run[]): void {
   // Code breaks like a URL (after `/`, `.`, `_`…), never at a hyphenation point: an added hyphen would read as code.
-  runs.push({...run(node.value, state.style({...context, mono: true}), context), breaks: 'url'})
+  runs.push({...run(node.value, state.style({...context, mono: true}), context), breaks: 'url', origin: node})
 }
