@@ -80,11 +80,15 @@ export function setParagraph(source: readonly Run[], measure: Measurer, options:
 
 /** Each run cut where a character needs a fallback font (see `scripts.ts`); a note mark or anchor stays on the first piece. */
 function withFallbackFonts(runs: readonly Run[], measure: Measurer, told?: ParagraphOptions['missing']): Run[] {
+  // One set for the paragraph's runs, emptied after each that had any (most have none: no allocation per run).
+  const missing = told ? new Set<string>() : undefined
   return runs.flatMap((run) => {
     if (run.drawing) return [run]
-    const missing = told ? new Set<string>() : undefined
     const spans = measure.scripts.split(run.text, run.style.font, missing)
-    if (told && missing && missing.size > 0) told([...missing], run)
+    if (told && missing && missing.size > 0) {
+      told([...missing], run)
+      missing.clear()
+    }
     if (spans.length === 1 && (spans[0] as FontSpan).font === run.style.font) return [run]
     let offset = 0
     return spans.map((span, index) => {
