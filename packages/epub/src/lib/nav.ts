@@ -159,7 +159,8 @@ export function ncxDocument(input: {
     entry.children.forEach(collect)
   }
   input.entries.forEach(collect)
-  targets.push(...input.pages.map((page) => page.href))
+  // A loop, not `push(...pages)`: a spread passes every page as an argument, past the stack's limit for a long book.
+  for (const page of input.pages) targets.push(page.href)
   const orders = playOrders(targets, input.documents)
   let points = 0
   const point = (entry: NavEntry): XElement => {
@@ -178,6 +179,7 @@ export function ncxDocument(input: {
     ])
   )
   const numbers = input.pages.map((page) => Number(page.text)).filter((value) => Number.isInteger(value))
+  const maxPageNumber = numbers.reduce((max, value) => Math.max(max, value), 0)
   const ncx = x('ncx', {xmlns: 'http://www.daisy.org/z3986/2005/ncx/', version: '2005-1', 'xml:lang': input.lang}, [
     x(
       'head',
@@ -187,7 +189,7 @@ export function ncxDocument(input: {
           x('meta', {name: 'dtb:uid', content: input.identifier}),
           x('meta', {name: 'dtb:depth', content: depth(input.entries)}),
           x('meta', {name: 'dtb:totalPageCount', content: input.pages.length}),
-          x('meta', {name: 'dtb:maxPageNumber', content: numbers.length > 0 ? Math.max(...numbers) : 0})
+          x('meta', {name: 'dtb:maxPageNumber', content: maxPageNumber})
         ],
         2
       )
