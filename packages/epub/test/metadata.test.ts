@@ -57,7 +57,7 @@ test('real edition: title, subtitle, creators with roles, language, dates, publi
 
   assert.deepEqual(values(opf, 'dc:language'), ['en'])
   assert.deepEqual(values(opf, 'dc:date'), ['2024-05-06'])
-  assert.deepEqual(metas(opf, 'dcterms:modified'), ['2024-05-06T07:08:09Z'])
+  assert.deepEqual(metas(opf, 'dcterms:modified'), ['2024-05-06T23:08:09Z'])
   assert.deepEqual(values(opf, 'dc:publisher'), ['Samizdat'])
   assert.deepEqual(values(opf, 'dc:rights'), [meta.rights])
   assert.deepEqual(values(opf, 'dc:description'), [meta.description])

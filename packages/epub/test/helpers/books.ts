@@ -16,7 +16,7 @@ export const realCorpus = new URL('../../../../corpus/', import.meta.url)
 export const fixtureCorpus = new URL('../fixtures/corpus/', import.meta.url)
 
 /** The build time the tests pin, as `SOURCE_DATE_EPOCH` would. */
-export const buildDate = new Date(Date.UTC(2024, 4, 6, 7, 8, 9))
+export const buildDate = new Date(Date.UTC(2024, 4, 6, 23, 8, 9))
 
 const editions = new Map<string, Promise<ResolvedEdition>>()
 
