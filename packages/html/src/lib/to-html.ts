@@ -6,7 +6,6 @@
 import {readFileSync} from 'node:fs'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {EXIT, visit} from 'unist-util-visit'
 import type {OutputFile, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {UsageError} from '@samizdat/model'
 import {renderSection} from './back-matter.js'
@@ -25,6 +24,7 @@ import {renderTitlePage} from './title-page.js'
 import type {HtmlOptions} from './types.js'
 import {renderWork} from './work.js'
 import {keptRendering, keyOf} from './work-cache.js'
+import {hasNode} from './walk.js'
 
 export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Promise<OutputFile[]> {
   const labels = editionWords(edition, options.locale, options.labels)
@@ -187,12 +187,7 @@ function textOf(html: string): string {
  * sibling combinator (`:checked ~ * .sic`), so no script is needed.
  */
 function withSicSwitch(work: ResolvedWork, article: Element, label: string): Element {
-  let corrected = false
-  visit(work.tree, 'correction', () => {
-    corrected = true
-    return EXIT
-  })
-  if (!corrected) return article
+  if (!hasNode(work.tree, 'correction')) return article
   // A dot: no id the model makes (slugs) can take it.
   const id = 'sic.switch'
   const toggle: ElementContent[] = [
