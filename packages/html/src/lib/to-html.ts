@@ -135,13 +135,14 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
     {path: folder + 'search.js', data: encoder.encode(searchScript)}
   ]
   // Noto fonts only for the scripts the pages use (their slices, with their licences beside them).
-  const fonts = scriptFonts(pages.map((page) => textOf(page.html)).join(' '))
+  const text = pages.map((page) => textOf(page.html)).join(' ')
+  const fonts = scriptFonts(text)
   const fontFiles: OutputFile[] = [
     ...fonts.files.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})),
     ...fonts.families.map(({family, licence}) => ({path: `${folder}fonts/${family.replaceAll(' ', '')}-OFL.txt`, data: encoder.encode(licence)}))
   ]
   // The text face, EB Garamond, in the slices the pages' characters need.
-  const textFonts = textFontFiles(pages.map((page) => textOf(page.html)).join(' '))
+  const textFonts = textFontFiles(text)
   fontFiles.push(...textFonts.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})), {
     path: `${folder}fonts/EBGaramond-OFL.txt`,
     data: encoder.encode(textFontLicence())
