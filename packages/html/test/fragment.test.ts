@@ -2,11 +2,15 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {test} from 'node:test'
 import GithubSlugger from 'github-slugger'
-import type {Element} from 'hast'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import {toHast} from 'mdast-util-to-hast'
+import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {UsageError, type LinkTarget} from '@samizdat/model'
 import {remarkSamizdatHtml, renderFragment, serialize, type HrefFor} from '@samizdat/html'
+import {needsParser, rehypeRawWhenNeeded} from '../src/lib/reparse.js'
 import {parse, resolve} from './helpers/edition.js'
 
 /** Markdown resolved the way the model does it (ids, link targets), as HTML. */
@@ -223,4 +227,38 @@ test('places: each named text is found in the rendered text node holding it; wit
   ])
   // Without names, the same output and nothing tagged.
   assert.equal(render('One *two* three.'), '<p>One <em>two</em> three.</p>')
+})
+
+test('raw HTML parsing: skipped only where the parser would change nothing, with the tree rehype-raw gives', () => {
+  const hastOf = (markdown: string): HastRoot => toHast(parse(markdown), {allowDangerousHtml: true}) as HastRoot
+  const file = new VFile({path: 'x.md', value: '# x\n\nsome source\r\nlines'})
+  // Markdown with no raw HTML: the parser is skipped, and the tree is the parser's, node for node (merged and empty
+  // text, positions, the root's span of the file).
+  const plain = [
+    '# Title *with* `code`\n\nA [link](https://example.org "t") and ![an image](x.png), **strong** ~~struck~~ text.',
+    '1. one\n2. two\n   - nested [x]\n\n> quoted\n> > deeper\n\n---\n\n    indented code\n',
+    '| a | b |\n|:-|-:|\n| 1 | 2 |\n| `x` | *y* |\n\n- [x] done\n- [ ] to do',
+    '```js\nlet x = 1\n```\n\nhard  \nbreak, \\* escaped &amp; &copy; an entity.'
+  ]
+  for (const markdown of plain) {
+    const tree = hastOf(markdown)
+    assert.equal(needsParser(tree), false, markdown)
+    assert.deepEqual(rehypeRawWhenNeeded()(hastOf(markdown), file), rehypeRaw()(tree, file), markdown)
+  }
+  const twoTexts = hastOf('One')
+  ;(twoTexts.children[0] as Element).children.push({type: 'text', value: ''}, {type: 'text', value: ' two'})
+  assert.deepEqual(rehypeRawWhenNeeded()(structuredClone(twoTexts), file), rehypeRaw()(twoTexts, file))
+  // What the parser would change is parsed: raw HTML; a code block's first line feed (dropped after `<pre>`);
+  // a link in a link, a block in a paragraph, a row straight in a table, text in a table, a class as a string.
+  const element = (tagName: string, children: ElementContent[] = [], properties = {}): Element => ({type: 'element', tagName, properties, children})
+  const parsed: HastRoot[] = [
+    hastOf('Some <b>raw</b> HTML'),
+    hastOf('```\n\nfirst line blank\n```'),
+    {type: 'root', children: [element('a', [element('a')], {href: '#x'})]},
+    {type: 'root', children: [element('p', [element('span', [element('div')])])]},
+    {type: 'root', children: [element('table', [element('tr', [element('td')])])]},
+    {type: 'root', children: [element('table', [{type: 'text', value: 'x'}])]},
+    {type: 'root', children: [element('p', [], {className: 'one'})]}
+  ]
+  for (const tree of parsed) assert.equal(needsParser(tree), true, JSON.stringify(tree).slice(0, 80))
 })

@@ -167,6 +167,14 @@ const deflatedFonts = new Map<string, CompressedObject>()
 /** Workaround 3: the attributes its `fixHTML` keeps, from its own list, so that an upgrade changing it changes ours. */
 const keptAttributes: ReadonlySet<string> = new Set((jszipRequire('./util/constants') as {allowedAttributes: string[]}).allowedAttributes)
 
+/**
+ * Workaround 8: deflate fonts ahead (the ones every book has), while the book waits for the print edition's page
+ * starts, so that it is not done after they come, on the way to the finished build.
+ */
+export function deflateFonts(fonts: readonly FontFile[]): void {
+  for (const font of fonts) deflatedFont(font.path)
+}
+
 /** A font file, raw-deflated at level 9 as jszip would, the first time a process needs it. */
 function deflatedFont(path: string): CompressedObject {
   let deflated = deflatedFonts.get(path)

@@ -41,16 +41,20 @@ const monoFile = 'PTMono-Regular.ttf'
 
 let garamond: Font | undefined
 
+/** The fonts every book has: EB Garamond's four faces and PT Mono. */
+export function textFontFiles(): FontFile[] {
+  return [
+    ...fontFaces.map((face): FontFile => ({file: face.file, path: require.resolve('@expo-google-fonts/eb-garamond/' + face.source), mediaType: 'font/ttf'})),
+    {file: monoFile, path: require.resolve('@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf'), mediaType: 'font/ttf'}
+  ]
+}
+
 /** The fonts for a book whose text (all of it, markup aside) is `text`. */
 export function bookFonts(text: string): BookFonts {
   garamond ??= create(Buffer.from(fontData(fontFaces[0] as (typeof fontFaces)[number]))) as Font
   const text$ = garamond
   const noto = scriptFonts(text, (codePoint) => !text$.hasGlyphForCodePoint(codePoint))
-  const files: FontFile[] = [
-    ...fontFaces.map((face): FontFile => ({file: face.file, path: require.resolve('@expo-google-fonts/eb-garamond/' + face.source), mediaType: 'font/ttf'})),
-    {file: monoFile, path: require.resolve('@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf'), mediaType: 'font/ttf'},
-    ...noto.files.map((file): FontFile => ({file: file.file, path: file.path, mediaType: 'font/woff2'}))
-  ]
+  const files: FontFile[] = [...textFontFiles(), ...noto.files.map((file): FontFile => ({file: file.file, path: file.path, mediaType: 'font/woff2'}))]
   const css =
     fontFaces.map((face) => fontFace(fontFamily, face.file, face.weight, face.style)).join('') +
     fontFace(monoFamily, monoFile, 400, 'normal') +

@@ -17,7 +17,8 @@ import {packageDocument} from './opf.js'
 import {markPageBreaks, placedBreaks, startsAt, withPageBreaks} from './page-list.js'
 import {imageFallbacks} from './fallbacks.js'
 import {stylesheet} from './css.js'
-import {protectPictures, survivable, zipBook} from './epub-gen.js'
+import {deflateFonts, protectPictures, survivable, zipBook} from './epub-gen.js'
+import {textFontFiles} from './script-fonts.js'
 import type {EpubOptions} from './types.js'
 
 const defaultSplit = 40_000
@@ -39,15 +40,31 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
   // The works' chapters, the preface and the back matter first, without the print edition's page starts (the PDF
   // may still be laying them out); then the page starts are marked in them, in the text nodes they name (page-list.ts).
   const places = textPlaces(source)
+  const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const input = {edition: source, labels, htmlLabels, identifier: bookIdentifier(meta.id), splitAbove, date, report, works: options.works}
   const ahead = renderAhead(input, places)
+  // Nor do the cover and the fonts every book has: made before waiting for the page starts, not after.
+  const coverText = [meta.title, meta.subtitle, listNames(authors, labels.language)].filter(Boolean).join('. ')
+  const coverAlt = fill(labels.coverDescription, {text: coverText})
+  const cover = {
+    png: await rasterCover(
+      renderCover({
+        title: meta.title,
+        ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
+        authors,
+        ...(meta.publisher ? {publisher: meta.publisher} : {}),
+        description: coverAlt
+      })
+    ),
+    alt: coverAlt
+  }
+  deflateFonts(textFontFiles())
   const pages = typeof options.pages === 'function' ? await options.pages() : (options.pages ?? [])
   const starts = startsAt(places, pages)
   // What was not rendered ahead (raw HTML), or where a page start is not found: the markers in a copy of their text.
   const edition = withPageBreaks(source, starts)
 
   const {identifier} = input
-  const authors = [...new Set(meta.creators.filter((c) => c.role === 'aut').map((c) => c.name))]
   const description = meta.description || [meta.title, edition.works.map((w) => w.meta.title).join('; ')].filter(Boolean).join(': ')
 
   const {documents, fonts} = buildDocuments({...input, edition}, {ahead, starts, places, source})
@@ -59,8 +76,6 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
   const ids = mapIds(documents, [[navId, navFile]])
   for (const document of documents) resolveLinks(document, ids, report)
 
-  const coverText = [meta.title, meta.subtitle, listNames(authors, labels.language)].filter(Boolean).join('. ')
-  const coverAlt = fill(labels.coverDescription, {text: coverText})
   const entries = contents(edition, documents, ids)
   const pageTargets = pageList(breaks, ids)
 
@@ -98,18 +113,7 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
     }),
     navDocument: navDocument({title: meta.title, lang: meta.language, entries, landmarks: landmarks(documents, labels), labels, pages: pageTargets}),
     ncxDocument: ncxDocument({identifier, title: meta.title, lang: meta.language, entries, pages: pageTargets, documents, labels}),
-    cover: {
-      png: await rasterCover(
-        renderCover({
-          title: meta.title,
-          ...(meta.subtitle ? {subtitle: meta.subtitle} : {}),
-          authors,
-          ...(meta.publisher ? {publisher: meta.publisher} : {}),
-          description: coverAlt
-        })
-      ),
-      alt: coverAlt
-    },
+    cover,
     report,
     store: options.chapters
   })

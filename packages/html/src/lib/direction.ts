@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {eachElement} from './walk.js'
 
 /**
  * Right-to-left text in a left-to-right page: a block holding Hebrew or
@@ -13,7 +13,7 @@ const rightToLeft = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}
 
 export function rehypeDirection() {
   return function (tree: Root) {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (blocks.has(node.tagName) && node.properties['dir'] === undefined && rightToLeft.test(textOf(node))) node.properties['dir'] = 'auto'
     })
   }

@@ -5,8 +5,8 @@
  * Other elements it removes keep their content (`<font>`, `<object>`'s fallback).
  */
 import type {Element, Nodes, Root} from 'hast'
-import {visit} from 'unist-util-visit'
 import type {Report} from './report.js'
+import {eachElement} from './walk.js'
 
 /** Removed with their content: code, styles, hidden or fallback markup that would read as raw text. */
 export const strip = ['script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe']
@@ -15,7 +15,7 @@ export function rehypeReportDropped(report: Report) {
   const names = new Set(strip)
   return function () {
     return function (tree: Root) {
-      visit(tree, 'element', (node, _index, parent) => {
+      eachElement(tree, (node, parent) => {
         if (!names.has(node.tagName)) return
         const place = node.position ?? positioned(parent)
         const last = lastLine(node)

@@ -4,7 +4,6 @@
  */
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
@@ -18,6 +17,7 @@ import {fragmentWords} from './labels.js'
 import {rehypeMarkOwn, rehypeRestoreOwn} from './own-ids.js'
 import {placeTagging, placeTracking} from './places.js'
 import {rehypeRawLinks} from './raw-links.js'
+import {rehypeRawWhenNeeded} from './reparse.js'
 import {reporter} from './report.js'
 import {schema} from './schema.js'
 import type {FragmentOptions} from './types.js'
@@ -55,7 +55,7 @@ export function renderFragment(tree: MdastRoot, options: FragmentOptions = {}): 
     .use(remarkRehype, {allowDangerousHtml: true, handlers, unknownHandler})
     .use(tracking?.note ?? noop)
     .use(rehypeMarkOwn)
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeReportDropped(report))
     .use(rehypeSanitize, schema)
     .use(rehypeRawLinks(report))

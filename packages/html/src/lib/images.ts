@@ -7,7 +7,7 @@
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import type {Root as MdastRoot} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachElement, eachNode} from './walk.js'
 import type {ImageAsset} from '@samizdat/model'
 
 import type {Report} from './report.js'
@@ -68,7 +68,8 @@ function link(image: Element, address: URL): Element {
  */
 export function rehypeLocalImages(tree: MdastRoot, assets: ReadonlyMap<string, ImageAsset>) {
   const bySrc = new Map<string, ImageAsset>()
-  visit(tree, 'html', (node) => {
+  eachNode(tree, (node) => {
+    if (node.type !== 'html') return
     for (const [src, path] of Object.entries(node.data?.assets ?? {})) {
       const asset = assets.get(path)
       if (asset) bySrc.set(src, asset)
@@ -77,7 +78,7 @@ export function rehypeLocalImages(tree: MdastRoot, assets: ReadonlyMap<string, I
   return function () {
     return function (hast: Root) {
       if (bySrc.size === 0) return
-      visit(hast, 'element', (element: Element) => {
+      eachElement(hast, (element: Element) => {
         const src = element.properties['src']
         const asset = element.tagName === 'img' && typeof src === 'string' ? bySrc.get(src) : undefined
         if (!asset) return

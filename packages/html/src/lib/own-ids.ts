@@ -12,7 +12,7 @@
  * fragment link (`<a href="#x">`) follows its element to `#user-content-x`.
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {eachElement} from './walk.js'
 
 /** The prefix the sanitiser gives every id and name it keeps. */
 export const clobberPrefix = 'user-content-'
@@ -26,7 +26,7 @@ export const ownMark = mark
 /** Before raw HTML is parsed: every element there is ours (raw HTML is still `raw` nodes). */
 export function rehypeMarkOwn() {
   return function (tree: Root) {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const {properties} = node
       for (const key of clobbered) {
         const value = properties[key]
@@ -47,7 +47,7 @@ export function rehypeRestoreOwn() {
     const ours = clobberPrefix + mark
     const theirs = new Set<string>()
     const links: Element[] = []
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const {properties} = node
       for (const key of clobbered) {
         const value = properties[key]

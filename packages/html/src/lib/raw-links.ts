@@ -9,7 +9,7 @@
  * was parsed (`ownMark`) and pass untouched.
  */
 import type {Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {eachElement} from './walk.js'
 import {followedUrl} from '@samizdat/model'
 import {ownMark} from './own-ids.js'
 import type {Report} from './report.js'
@@ -17,7 +17,7 @@ import type {Report} from './report.js'
 export function rehypeRawLinks(report: Report) {
   return function () {
     return function (tree: Root) {
-      visit(tree, 'element', (node) => {
+      eachElement(tree, (node) => {
         if (node.tagName !== 'a') return
         const href = node.properties['href']
         if (typeof href !== 'string' || href.startsWith(ownMark) || href.startsWith('#')) return

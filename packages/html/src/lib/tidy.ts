@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {eachElement} from './walk.js'
 
 /**
  * Elements that may hold only phrasing content. A paragraph inside one comes from raw HTML left open around
@@ -17,7 +17,7 @@ const phrasingOnly = new Set(['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 's
  */
 export function rehypeTidy() {
   return function (tree: Root) {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (phrasingOnly.has(node.tagName)) unwrapParagraphs(node)
       const {properties} = node
       const align = properties['align']

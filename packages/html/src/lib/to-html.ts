@@ -6,7 +6,6 @@
 import {readFileSync} from 'node:fs'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {EXIT, visit} from 'unist-util-visit'
 import type {OutputFile, ResolvedEdition, ResolvedWork} from '@samizdat/model'
 import {UsageError} from '@samizdat/model'
 import {renderSection} from './back-matter.js'
@@ -25,6 +24,7 @@ import {renderTitlePage} from './title-page.js'
 import type {HtmlOptions} from './types.js'
 import {renderWork} from './work.js'
 import {keptRendering, keyOf} from './work-cache.js'
+import {hasNode} from './walk.js'
 
 export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}): Promise<OutputFile[]> {
   const labels = editionWords(edition, options.locale, options.labels)
@@ -135,13 +135,14 @@ export async function toHtml(edition: ResolvedEdition, options: HtmlOptions = {}
     {path: folder + 'search.js', data: encoder.encode(searchScript)}
   ]
   // Noto fonts only for the scripts the pages use (their slices, with their licences beside them).
-  const fonts = scriptFonts(pages.map((page) => textOf(page.html)).join(' '))
+  const text = pages.map((page) => textOf(page.html)).join(' ')
+  const fonts = scriptFonts(text)
   const fontFiles: OutputFile[] = [
     ...fonts.files.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})),
     ...fonts.families.map(({family, licence}) => ({path: `${folder}fonts/${family.replaceAll(' ', '')}-OFL.txt`, data: encoder.encode(licence)}))
   ]
   // The text face, EB Garamond, in the slices the pages' characters need.
-  const textFonts = textFontFiles(pages.map((page) => textOf(page.html)).join(' '))
+  const textFonts = textFontFiles(text)
   fontFiles.push(...textFonts.map((file) => ({path: `${folder}fonts/${file.file}`, data: new Uint8Array(readFileSync(file.path))})), {
     path: `${folder}fonts/EBGaramond-OFL.txt`,
     data: encoder.encode(textFontLicence())
@@ -187,12 +188,7 @@ function textOf(html: string): string {
  * sibling combinator (`:checked ~ * .sic`), so no script is needed.
  */
 function withSicSwitch(work: ResolvedWork, article: Element, label: string): Element {
-  let corrected = false
-  visit(work.tree, 'correction', () => {
-    corrected = true
-    return EXIT
-  })
-  if (!corrected) return article
+  if (!hasNode(work.tree, 'correction')) return article
   // A dot: no id the model makes (slugs) can take it.
   const id = 'sic.switch'
   const toggle: ElementContent[] = [
