@@ -71,9 +71,15 @@ test('watch: an edit is rebuilt, byte for byte a clean build, from what the loop
     // Only the edited work is parsed again, and beta's page in beta-only is taken from memory (in both, whose
     // front matter of alpha changed, both pages are made again).
     const stages = second.type === 'built' ? second.result.stages : undefined
-    assert.deepEqual([stages?.parse, stages?.works], [{reused: 1, made: 1}, {reused: 1, made: 2}])
+    assert.deepEqual(
+      [stages?.parse, stages?.works],
+      [
+        {reused: 1, made: 1},
+        {reused: 1, made: 2}
+      ]
+    )
     // The kept worker laid out again only what changed (both's works, as for their pages): beta's in beta-only was in its memory.
-    assert.equal((await readdir(path.join(dir, '.samizdat-cache/layout'))).length, 3, 'alpha\'s and beta\'s layouts in both, and the widths measured')
+    assert.equal((await readdir(path.join(dir, '.samizdat-cache/layout'))).length, 3, "alpha's and beta's layouts in both, and the widths measured")
     // Byte for byte what a clean build of the edited corpus makes (one thread, no cache).
     await build({...options, out: 'clean', threads: 1})
     assert.deepEqual(kept, await snapshot(path.join(dir, 'clean')))
