@@ -338,7 +338,17 @@ async function buildWith(
   }
   // Everything the worker would make is in the cache: its work is not needed.
   const allCached = editions.every((edition, index) => chosen.every((format) => !onWorker(index, format.id) || cached.get(`${edition.meta.id}.${format.id}`)))
-  if (thread && allCached) await thread.stop()
+  // (A loop's worker is kept: told to make nothing, it is idle again at once.)
+  if (thread && allCached && loop === undefined) await thread.stop()
+  // What it would make that the cache has, the worker does not make (a loop waits for its worker to be done).
+  else
+    thread?.skip(
+      editions.flatMap((edition, index) =>
+        chosen
+          .filter((format) => onWorker(index, format.id) && cached.get(`${edition.meta.id}.${format.id}`))
+          .map((format) => `${edition.meta.id}.${format.id}`)
+      )
+    )
   // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
   const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
   const pdfWarnings = new Map<string, VFileMessage[]>()

@@ -26,7 +26,11 @@ const post = (reply: Reply): void => parentPort?.postMessage(reply)
 /** The main thread's messages, in order: a build, then its corpus; a loop's kept worker gets one pair per build. */
 const inbox: Message[] = []
 let waiter: ((message: Message) => void) | undefined
+/** This build's outputs (`<edition>.<format>`) the main thread took from its cache: not made here. */
+const skipped = new Set<string>()
 parentPort?.on('message', (message: Message) => {
+  // Told at once, between two formats: the main thread knows which it needs once it has resolved the corpus.
+  if (message.type === 'skip') return void message.slots.forEach((slot) => skipped.add(slot))
   const waiting = waiter
   waiter = undefined
   if (waiting) waiting(message)
@@ -111,7 +115,7 @@ async function main(request: ThreadRequest): Promise<void> {
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
   const resolveOptions = {...(request.locale === undefined ? {} : {locale: request.locale}), ...(request.labels === undefined ? {} : {labels: request.labels})}
   for (const [index, id] of ids.entries()) {
-    const mine = chosen.filter((format) => workerMakes(request.share, index, format.id))
+    const mine = chosen.filter((format) => workerMakes(request.share, index, format.id) && !skipped.has(`${id}.${format.id}`))
     if (mine.length === 0) continue
     let edition: ReturnType<typeof resolveEdition>
     try {
@@ -122,6 +126,7 @@ async function main(request: ThreadRequest): Promise<void> {
       continue
     }
     for (const format of mine) {
+      if (skipped.has(`${id}.${format.id}`)) continue
       try {
         const warnings: WarningData[] = []
         const report = (message: VFileMessage): void =>
@@ -159,6 +164,7 @@ async function main(request: ThreadRequest): Promise<void> {
 for (;;) {
   const message = await next()
   if (message.type !== 'build') continue
+  skipped.clear()
   try {
     await main(message.request)
   } catch (error) {

@@ -123,6 +123,8 @@ export interface CorpusData {
 export interface RenderThread {
   /** Give the worker the corpus as the main thread loaded it: it waits for it. */
   send(corpus: CorpusData): void
+  /** Outputs of its share the worker need not make (`<edition>.<format>`): the cache has them. */
+  skip(slots: string[]): void
   result(edition: string, format: string): Promise<Rendered>
   /** Where the pages of the edition's PDF (made on the worker) start, as soon as it is laid out. */
   pages(edition: string): Promise<PageStart[]>
@@ -236,7 +238,11 @@ export class WorkerKeeper {
 }
 
 /** What the main thread tells the worker: a build to make, then the corpus it is made of (none: given up). */
-export type Message = {type: 'build'; request: ThreadRequest} | {type: 'corpus'; corpus: CorpusData | undefined}
+export type Message =
+  | {type: 'build'; request: ThreadRequest}
+  | {type: 'corpus'; corpus: CorpusData | undefined}
+  /** The outputs (`<edition>.<format>`) of the worker's share that the main thread took from its cache. */
+  | {type: 'skip'; slots: string[]}
 
 /**
  * Start the worker on `request` (the loop's kept one, with `keeper`); each edition's result is awaited with
@@ -304,6 +310,9 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal, 
       sent = true
       worker.postMessage({type: 'corpus', corpus} satisfies Message)
     },
+    skip(slots: string[]): void {
+      if (slots.length > 0) worker.postMessage({type: 'skip', slots} satisfies Message)
+    },
     result: (edition: string, format: string) => awaited(`${edition}.${format}`) as Promise<Rendered>,
     pages: (edition: string) => awaited(`${edition}#pages`) as Promise<PageStart[]>,
     onTrees(listener: ((trees: Trees) => void) | undefined): void {
@@ -324,6 +333,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal, 
         keeper.keep(channel)
         return
       }
+      channel.alive = false
       await worker.terminate()
     }
   }
