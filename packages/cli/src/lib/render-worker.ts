@@ -5,7 +5,8 @@
  * parses nothing again), resolves it, makes its formats of each edition asked
  * for, and posts each result as soon as it is made, and a PDF's page starts as
  * soon as it is laid out (copied: a file's bytes may share a pooled buffer
- * that must not be detached).
+ * that must not be detached); then tells it is idle, and waits for the next
+ * build (a loop's worker is kept: threads.ts, `WorkerKeeper`).
  */
 import path from 'node:path'
 import {parentPort} from 'node:worker_threads'
@@ -49,15 +50,15 @@ const kept = new Map<string, {layouts: LayoutCache; works: WorkCache; chapters: 
 
 function stages(dir: string, loop: boolean): {layouts: LayoutCache; works: WorkCache; chapters: WorkCache} {
   if (!loop) return {layouts: new LayoutCache(dir), works: new WorkCache(dir, 'works'), chapters: new WorkCache(dir, 'chapters')}
-  let known = kept.get(dir)
-  if (known === undefined) {
+  let stored = kept.get(dir)
+  if (stored === undefined) {
     // One folder at a time: a loop builds into one place.
     kept.clear()
-    known = {layouts: new LayoutCache(dir, true), works: new WorkCache(dir, 'works', true), chapters: new WorkCache(dir, 'chapters', true)}
-    kept.set(dir, known)
+    stored = {layouts: new LayoutCache(dir, true), works: new WorkCache(dir, 'works', true), chapters: new WorkCache(dir, 'chapters', true)}
+    kept.set(dir, stored)
   }
-  for (const stage of Object.values(known)) stage.folder.begin()
-  return known
+  for (const stage of Object.values(stored)) stage.folder.begin()
+  return stored
 }
 
 /**

@@ -237,6 +237,12 @@ export class WorkerKeeper {
   }
 }
 
+/**
+ * A loop keeps its worker only while the process holds less than this after a build (the project's memory target):
+ * the kept worker's heap is memory a one-shot build gives back, so a library-sized corpus builds as one does.
+ */
+const keepBelow = 1024 * 1024 * 1024
+
 /** What the main thread tells the worker: a build to make, then the corpus it is made of (none: given up). */
 export type Message =
   | {type: 'build'; request: ThreadRequest}
@@ -328,7 +334,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal, 
       channel.listen(undefined, undefined)
       // Kept for the loop's next build when it is done, or has not been given the corpus yet (it drops the build at
       // once); a worker still rendering is stopped, as a one-shot build's always is.
-      if (keeper && channel.alive && !signal?.aborted && failure === undefined && (idle || !sent)) {
+      if (keeper && channel.alive && !signal?.aborted && failure === undefined && (idle || !sent) && process.memoryUsage.rss() < keepBelow) {
         if (!sent) channel.giveUp()
         keeper.keep(channel)
         return
