@@ -96,6 +96,12 @@ test('watch: an edit is rebuilt, byte for byte a clean build, from what the loop
     )
     assert.deepEqual(await snapshot(path.join(dir, 'dist')), kept)
 
+    // Put right: the worker (kept, its failed build dropped before it had the corpus) makes the same bytes again.
+    await writeFile(path.join(dir, 'corpus/editions/both.yaml'), editionsCorpus['editions/both.yaml'] as string)
+    const fourth = await events.next((event) => event.changed.includes('editions/both.yaml'))
+    assert.equal(fourth.type, 'built')
+    assert.deepEqual(await snapshot(path.join(dir, 'dist')), kept)
+
     controller.abort()
     assert.equal(await loop, undefined)
   } finally {
