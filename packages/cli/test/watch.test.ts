@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
-import {readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {request} from 'node:http'
 import path from 'node:path'
 import process from 'node:process'
 import {after, before, describe, test} from 'node:test'
 import {ContentError} from '@samizdat/model/errors'
 import {chromium, type Browser} from 'playwright-core'
-import {preview, run, watch, type WatchEvent} from '../src/index.js'
+import {build, preview, run, watch, type WatchEvent} from '../src/index.js'
 import {editionsCorpus, snapshot, tempDir, writeTree} from './util.js'
 
 /** Events of a loop, and a way to wait for the first one (from now on) that matches. */
@@ -43,19 +43,24 @@ function recorder(): {onBuild: (event: WatchEvent) => void; next: (match: (event
 
 const alpha = (text: string): string => ['---', 'title: Alpha', '---', '', '## Opening', '', text, ''].join('\n')
 
-test('watch: an edit is rebuilt; a bad edit is told and the last good output stays; aborting ends the loop', async () => {
+test('watch: an edit is rebuilt, byte for byte a clean build, from what the loop keeps; a bad edit is told and the last good output stays; aborting ends the loop', async () => {
   const {dir, cleanup} = await tempDir()
   try {
     await writeTree(path.join(dir, 'corpus'), editionsCorpus)
     const events = recorder()
     const controller = new AbortController()
-    const loop = watch({cwd: dir, formats: ['html'], debounce: 50, signal: controller.signal, onBuild: events.onBuild})
+    // Two threads (the PDF on the worker, kept between builds) and the stages' cache, as the CLI's watch has them.
+    const options = {cwd: dir, formats: ['html', 'pdf'], threads: 2, date: new Date(0)}
+    const loop = watch({...options, cache: true, debounce: 50, signal: controller.signal, onBuild: events.onBuild})
     const first = await events.next(() => true)
     assert.equal(first.type, 'built')
     assert.deepEqual(first.changed, [])
+    assert.equal(first.type === 'built' && first.result.threads, 2)
     const page = path.join(dir, 'dist/both/alpha.html')
     assert.match(await readFile(page, 'utf8'), /The first work, which points at/)
 
+    // The cache on the disk goes: the loop still has in memory what its last build read and made.
+    await rm(path.join(dir, '.samizdat-cache'), {recursive: true})
     await writeFile(path.join(dir, 'corpus/works/alpha.md'), alpha('A revised opening line.'))
     const second = await events.next((event) => event.changed.includes('works/alpha.md'))
     assert.equal(second.type, 'built')
@@ -63,6 +68,21 @@ test('watch: an edit is rebuilt; a bad edit is told and the last good output sta
     assert.match(good, /A revised opening line\./)
     assert.doesNotMatch(good, /The first work/)
     const kept = await snapshot(path.join(dir, 'dist'))
+    // Only the edited work is parsed again, and beta's page in beta-only is taken from memory (in both, whose
+    // front matter of alpha changed, both pages are made again).
+    const stages = second.type === 'built' ? second.result.stages : undefined
+    assert.deepEqual(
+      [stages?.parse, stages?.works],
+      [
+        {reused: 1, made: 1},
+        {reused: 1, made: 2}
+      ]
+    )
+    // The kept worker laid out again only what changed (both's works, as for their pages): beta's in beta-only was in its memory.
+    assert.equal((await readdir(path.join(dir, '.samizdat-cache/layout'))).length, 3, "alpha's and beta's layouts in both, and the widths measured")
+    // Byte for byte what a clean build of the edited corpus makes (one thread, no cache).
+    await build({...options, out: 'clean', threads: 1})
+    assert.deepEqual(kept, await snapshot(path.join(dir, 'clean')))
 
     // An edition naming a work that does not exist: a content error, and nothing is written.
     await writeFile(path.join(dir, 'corpus/editions/both.yaml'), 'title: Both Works\nworks:\n  - alpha\n  - gamma\n')
@@ -74,6 +94,12 @@ test('watch: an edit is rebuilt; a bad edit is told and the last good output sta
       rules.some((rule) => rule.startsWith('corpus/editions/both.yaml: ')),
       rules.join('\n')
     )
+    assert.deepEqual(await snapshot(path.join(dir, 'dist')), kept)
+
+    // Put right: the worker (kept, its failed build dropped before it had the corpus) makes the same bytes again.
+    await writeFile(path.join(dir, 'corpus/editions/both.yaml'), editionsCorpus['editions/both.yaml'] as string)
+    const fourth = await events.next((event) => event.changed.includes('editions/both.yaml'))
+    assert.equal(fourth.type, 'built')
     assert.deepEqual(await snapshot(path.join(dir, 'dist')), kept)
 
     controller.abort()

@@ -21,9 +21,7 @@ import {
 import {editionIds, failOnErrors} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
 import type {StageStats} from './cache/entries.js'
-import {LayoutCache} from './cache/layout.js'
-import {ParseCache} from './cache/parse.js'
-import {WorkCache} from './cache/works.js'
+import {newStages, type BuildLoop} from './loop/kept.js'
 import {cacheDir, OutputCache, outputKey} from './cache/store.js'
 import {asFault, FaultError} from './faults.js'
 import {formats, ownOptions, type BookletRequest, type Format, type OutputFile, type RenderOptions} from './formats.js'
@@ -142,6 +140,11 @@ export interface BuildResult {
  * messages) when the content has errors — in both cases before writing anything.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  return buildIn(options, undefined)
+}
+
+/** `build`, in a loop that keeps its worker and its stages' entries between builds (`watch`). */
+export async function buildIn(options: BuildOptions, loop: BuildLoop | undefined): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const formatIds = select('format', options.formats, Object.keys(formats))
   const renderOptions: RenderOptions = {}
@@ -179,13 +182,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     parallel,
     progress: parallel ? new Int32Array(new SharedArrayBuffer(4)) : undefined,
     current: undefined,
-    later: (editions: number) => (parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress) : undefined)
+    later: (editions: number) =>
+      parallel && editions > 1 ? startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress, loop) : undefined
   }
-  if (parallel && share === 'pdf') threads.current = startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress)
+  if (parallel && share === 'pdf') threads.current = startThread(options, share, formatIds, renderOptions, cwd, cached, threads.progress, loop)
+  let finished = false
   try {
-    return await buildWith(options, threads, formatIds, renderOptions, {shownCorpus, shownOut, out, cwd, single, dated: given !== undefined, cached})
+    const result = await buildWith(options, threads, formatIds, renderOptions, {
+      shownCorpus,
+      shownOut,
+      out,
+      cwd,
+      single,
+      dated: given !== undefined,
+      cached,
+      loop
+    })
+    finished = true
+    return result
   } finally {
-    await threads.current?.stop()
+    await threads.current?.stop(finished)
   }
 }
 
@@ -210,7 +226,8 @@ function startThread(
   renderOptions: RenderOptions,
   cwd: string,
   cache: string | undefined,
-  progress: Int32Array | undefined
+  progress: Int32Array | undefined,
+  loop: BuildLoop | undefined
 ): RenderThread {
   return startRenderThread(
     {
@@ -227,9 +244,11 @@ function startThread(
       formats: formatIds,
       share,
       editions: options.editions,
-      cache
+      cache,
+      loop: loop !== undefined
     },
-    options.signal
+    options.signal,
+    loop?.worker
   )
 }
 
@@ -245,16 +264,16 @@ async function buildWith(
     cwd,
     single,
     dated,
-    cached: cacheFolder
-  }: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean; cached: string | undefined}
+    cached: cacheFolder,
+    loop
+  }: {shownCorpus: string; shownOut: string; out: string; cwd: string; single: boolean; dated: boolean; cached: string | undefined; loop: BuildLoop | undefined}
 ): Promise<BuildResult> {
   const signal = options.signal
   const strict = options.strict ?? false
   const maxFileSize = options.maxFileSize === undefined ? {} : {maxFileSize: options.maxFileSize}
-  const parseCache = cacheFolder === undefined ? undefined : new ParseCache(cacheFolder)
-  const layouts = cacheFolder === undefined ? undefined : new LayoutCache(cacheFolder)
-  const works = cacheFolder === undefined ? undefined : new WorkCache(cacheFolder, 'works')
-  const chapters = cacheFolder === undefined ? undefined : new WorkCache(cacheFolder, 'chapters')
+  // A loop's are kept between its builds, with their entries in memory.
+  const stages = cacheFolder === undefined ? undefined : (loop?.stages(cacheFolder) ?? newStages(cacheFolder))
+  const {parse: parseCache, layouts, works, chapters} = stages ?? {}
   /** The worker's new entries, written with this thread's once the build is. */
   const adopt = (entries: WorkerEntries): void => {
     layouts?.folder.adopt(entries.layout)
@@ -319,7 +338,17 @@ async function buildWith(
   }
   // Everything the worker would make is in the cache: its work is not needed.
   const allCached = editions.every((edition, index) => chosen.every((format) => !onWorker(index, format.id) || cached.get(`${edition.meta.id}.${format.id}`)))
-  if (thread && allCached) await thread.stop()
+  // (A loop's worker is kept: told to make nothing, it is idle again at once.)
+  if (thread && allCached && loop === undefined) await thread.stop()
+  // What it would make that the cache has, the worker does not make (a loop waits for its worker to be done).
+  else
+    thread?.skip(
+      editions.flatMap((edition, index) =>
+        chosen
+          .filter((format) => onWorker(index, format.id) && cached.get(`${edition.meta.id}.${format.id}`))
+          .map((format) => `${edition.meta.id}.${format.id}`)
+      )
+    )
   // The PDF of each edition, once: the EPUB built with it waits for its page starts (made first on this thread).
   const pdfs = new Map<string, Promise<{files: OutputFile[]; pages: PageStart[]}>>()
   const pdfWarnings = new Map<string, VFileMessage[]>()

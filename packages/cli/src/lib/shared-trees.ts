@@ -103,14 +103,15 @@ function key(text: string): string {
  * in `progress`) is about to reach the files it has left: a parse begun just before the corpus comes would only
  * make the worker late. Only regular files of at most `maxFileSize` bytes; hidden names and
  * `node_modules` are skipped, links are not followed. A file the loader does not take as a work costs a parse,
- * nothing else.
+ * nothing else. A text whose hash is `known` (a loop's main thread has its tree in memory) is not parsed.
  */
 export async function helpParse(
   dir: string,
   maxFileSize: number | undefined,
   progress: Int32Array,
   stop: () => boolean,
-  send: (trees: Trees) => void
+  send: (trees: Trees) => void,
+  known?: ReadonlySet<string>
 ): Promise<void> {
   const files = markdownFiles(worksFolder(dir)).reverse()
   for (const [done, file] of files.entries()) {
@@ -118,7 +119,7 @@ export async function helpParse(
     await setImmediate()
     if (stop() || files.length - done - Atomics.load(progress, 0) < 2) return
     const text = readText(file, maxFileSize ?? 50 * 1024 * 1024)
-    if (text === undefined) continue
+    if (text === undefined || known?.has(key(text))) continue
     const recorder = new TreeRecorder(undefined)
     try {
       await corpusFromFiles({[path.basename(file)]: text}, {parseCache: recorder})

@@ -49,6 +49,8 @@ export interface ThreadRequest {
   editions?: string[] | undefined
   /** The `.samizdat-cache/` folder to read and keep PDF layouts in (none: lay out every work). */
   cache?: string | undefined
+  /** A loop's kept worker: the stages' entries stay in its memory between builds. */
+  loop?: boolean | undefined
 }
 
 /** A writer warning made on the worker, as data. */
@@ -78,6 +80,8 @@ export type Reply =
   /** Trees the worker parsed while the main thread loads the corpus. */
   | {type: 'trees'; trees: Trees}
   | {type: 'error'; edition: string | undefined; format: string | undefined; error: ErrorData}
+  /** The build is over on the worker (made, failed or given up): it waits for the next one. */
+  | {type: 'idle'}
 
 /**
  * What the worker makes of a build: `pdf`, the PDF of every edition, when there are other formats for the main
@@ -119,12 +123,15 @@ export interface CorpusData {
 export interface RenderThread {
   /** Give the worker the corpus as the main thread loaded it: it waits for it. */
   send(corpus: CorpusData): void
+  /** Outputs of its share the worker need not make (`<edition>.<format>`): the cache has them. */
+  skip(slots: string[]): void
   result(edition: string, format: string): Promise<Rendered>
   /** Where the pages of the edition's PDF (made on the worker) start, as soon as it is laid out. */
   pages(edition: string): Promise<PageStart[]>
   /** Told the trees the worker parses while the corpus is being loaded (those sent before are told at once). */
   onTrees(listener: ((trees: Trees) => void) | undefined): void
-  stop(): Promise<void>
+  /** Done with the worker; `finished`: the build got every result it asked for (a loop then keeps the worker). */
+  stop(finished?: boolean): Promise<void>
 }
 
 /** Markdown in a corpus below which a build stays on one thread: the worker's start-up would cost more than it saves. */
@@ -157,14 +164,107 @@ function markdownBytes(dir: string, enough: number): number {
   return total
 }
 
-/** Start the worker on `request`; each edition's result is awaited with `result(id)`. */
-export function startRenderThread(request: ThreadRequest, signal?: AbortSignal): RenderThread {
-  const worker = newWorker(request)
+/**
+ * A worker and who listens to it now: one build at a time. In a loop the worker outlives its builds (see
+ * `WorkerKeeper`); the replies of a build given up before its corpus was sent are dropped until the worker tells
+ * it is idle again.
+ */
+class Channel {
+  readonly worker: Worker
+  alive = true
+  #listener: ((reply: Reply) => void) | undefined
+  #failed: ((error: Error) => void) | undefined
+  /** Builds given up whose 'idle' has not come yet. */
+  #draining = 0
+
+  constructor(worker: Worker) {
+    this.worker = worker
+    worker.on('message', (reply: Reply) => {
+      if (this.#draining > 0) return void (reply.type === 'idle' && this.#draining--)
+      this.#listener?.(reply)
+    })
+    const fail = (error: Error): void => {
+      this.alive = false
+      this.#failed?.(error)
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`the rendering thread stopped (exit code ${code})`)))
+  }
+
+  listen(listener: ((reply: Reply) => void) | undefined, failed: ((error: Error) => void) | undefined): void {
+    this.#listener = listener
+    this.#failed = failed
+  }
+
+  /** A build the worker was asked for and will not be given a corpus: it goes back to waiting at once. */
+  giveUp(): void {
+    this.#draining++
+    this.worker.postMessage({type: 'corpus', corpus: undefined} satisfies Message)
+  }
+}
+
+/**
+ * The worker of a loop (`samizdat watch`, `preview`), kept from one build to the next: its code, its fonts and
+ * the stages' entries it read stay loaded. It ends when the loop ends (`close`) or when a build cannot hand it
+ * back idle: a build stopped while the worker renders (Ctrl-C, an error on the main thread), or a worker that
+ * failed. Then the next build starts a new one.
+ */
+export class WorkerKeeper {
+  #channel: Channel | undefined
+
+  /** The kept worker, if it is alive and no build has it; else a new one. */
+  take(): Channel {
+    const kept = this.#channel
+    this.#channel = undefined
+    if (kept?.alive) {
+      kept.worker.ref()
+      return kept
+    }
+    return new Channel(newWorker())
+  }
+
+  /** A worker handed back idle (or about to be), for the next build. */
+  keep(channel: Channel): void {
+    // Idle, it does not hold the process open.
+    channel.worker.unref()
+    this.#channel = channel
+  }
+
+  async close(): Promise<void> {
+    const channel = this.#channel
+    this.#channel = undefined
+    await channel?.worker.terminate()
+  }
+}
+
+/**
+ * A loop keeps its worker only while the process holds less than this after a build (the project's memory target):
+ * the kept worker's heap is memory a one-shot build gives back, so a library-sized corpus builds as one does.
+ */
+const keepBelow = 1024 * 1024 * 1024
+
+/** What the main thread tells the worker: a build to make, then the corpus it is made of (none: given up). */
+export type Message =
+  | {type: 'build'; request: ThreadRequest}
+  | {type: 'corpus'; corpus: CorpusData | undefined}
+  /** The outputs (`<edition>.<format>`) of the worker's share that the main thread took from its cache. */
+  | {type: 'skip'; slots: string[]}
+
+/**
+ * Start the worker on `request` (the loop's kept one, with `keeper`); each edition's result is awaited with
+ * `result(id)`.
+ */
+export function startRenderThread(request: ThreadRequest, signal?: AbortSignal, keeper?: WorkerKeeper): RenderThread {
+  const channel = keeper ? keeper.take() : new Channel(newWorker())
+  const worker = channel.worker
   const waiting = new Map<string, {resolve: (value: Rendered | PageStart[]) => void; reject: (error: Error) => void}>()
   const settled = new Map<string, Rendered | PageStart[] | Error>()
   let failure: Error | undefined
   let treesSent: Trees[] | undefined = []
   let onTrees: ((trees: Trees) => void) | undefined
+  let sent = false
+  let idle = false
+  let wake: (() => void) | undefined
   // By slot, `<edition>.<format>`, and `<edition>#pages` for the page starts of its PDF; the first value stays.
   const settle = (slot: string, value: Rendered | PageStart[] | Error): void => {
     const waiter = waiting.get(slot)
@@ -177,8 +277,15 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
     failure ??= error
     for (const slot of [...waiting.keys()]) settle(slot, error)
   }
-  worker.on('message', (reply: Reply) => {
-    if (reply.type === 'trees') {
+  const onFailure = (error: Error): void => {
+    failAll(error)
+    wake?.()
+  }
+  channel.listen((reply: Reply) => {
+    if (reply.type === 'idle') {
+      idle = true
+      wake?.()
+    } else if (reply.type === 'trees') {
       if (onTrees) onTrees(reply.trees)
       else treesSent?.push(reply.trees)
     } else if (reply.type === 'pages') settle(`${reply.edition}#pages`, reply.pages)
@@ -190,9 +297,8 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
       // A PDF that failed before it was laid out tells no page starts: the EPUB waiting for them stops waiting.
       if (reply.format === 'pdf') settle(`${reply.edition}#pages`, error)
     }
-  })
-  worker.on('error', (error) => failAll(error))
-  worker.on('exit', (code) => failAll(new Error(`the rendering thread stopped (exit code ${code})`)))
+  }, onFailure)
+  worker.postMessage({type: 'build', request} satisfies Message)
   // Ctrl-C: the worker stops at once, and a build waiting for its PDF stops waiting.
   const onAbort = (): void => {
     failAll(signal?.reason instanceof Error ? signal.reason : new Error(String(signal?.reason)))
@@ -207,7 +313,11 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
   }
   return {
     send(corpus: CorpusData): void {
-      worker.postMessage(corpus)
+      sent = true
+      worker.postMessage({type: 'corpus', corpus} satisfies Message)
+    },
+    skip(slots: string[]): void {
+      if (slots.length > 0) worker.postMessage({type: 'skip', slots} satisfies Message)
     },
     result: (edition: string, format: string) => awaited(`${edition}.${format}`) as Promise<Rendered>,
     pages: (edition: string) => awaited(`${edition}#pages`) as Promise<PageStart[]>,
@@ -217,8 +327,19 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
       // Once listened to, nothing more is kept: the trees that come after the corpus is loaded are not needed.
       treesSent = undefined
     },
-    async stop(): Promise<void> {
+    async stop(finished = false): Promise<void> {
       signal?.removeEventListener('abort', onAbort)
+      // A build that got all it asked for: the worker's 'idle' follows its last result at once.
+      if (keeper && finished && sent && !idle && failure === undefined && channel.alive) await new Promise<void>((resolve) => (wake = resolve))
+      channel.listen(undefined, undefined)
+      // Kept for the loop's next build when it is done, or has not been given the corpus yet (it drops the build at
+      // once); a worker still rendering is stopped, as a one-shot build's always is.
+      if (keeper && channel.alive && !signal?.aborted && failure === undefined && (idle || !sent) && process.memoryUsage.rss() < keepBelow) {
+        if (!sent) channel.giveUp()
+        keeper.keep(channel)
+        return
+      }
+      channel.alive = false
       await worker.terminate()
     }
   }
@@ -231,13 +352,12 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal):
  * condition): tsx in a worker took 0.8 s more CPU a start, and the esbuild child its hooks spawned was never reaped
  * once the worker ended (a zombie left to the test process).
  */
-function newWorker(request: ThreadRequest): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url), {workerData: request})
-  if (process.env['SAMIZDAT_TEST_BIN'] === 'dist')
-    return new Worker(new URL('../../dist/lib/render-worker.js', import.meta.url), {workerData: request, execArgv: []})
+function newWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url))
+  if (process.env['SAMIZDAT_TEST_BIN'] === 'dist') return new Worker(new URL('../../dist/lib/render-worker.js', import.meta.url), {execArgv: []})
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
   const entry = JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)
-  return new Worker(`const {register} = await import(${tsx}); register(); await import(${entry})`, {eval: true, workerData: request})
+  return new Worker(`const {register} = await import(${tsx}); register(); await import(${entry})`, {eval: true})
 }
 
 /** An error from the worker with what the CLI reads of it (its code for a fault, its stack for a bug). */

@@ -4,6 +4,8 @@
  * renamed (a reader never sees half an entry; two builds may write the same one), touched when read.
  * Bounded: past `limit` bytes the entries least recently used go first. An entry that cannot be read is a miss;
  * one that cannot be written is skipped: the cache only ever saves time.
+ * In a loop (`samizdat watch`), one folder serves every build (`begin()` starts each): the entries the last build
+ * read or made stay in memory (not read from the disk again), and only those (one build's worth, not more).
  */
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -21,11 +23,21 @@ export type PendingEntries = Array<[string, Uint8Array]>
 
 export class EntryFolder {
   readonly dir: string
-  readonly stats: StageStats = {reused: 0, made: 0}
+  stats: StageStats = {reused: 0, made: 0}
   readonly #pending = new Map<string, Uint8Array>()
+  /** Entries read or made by this build and the one before (a loop's): by key, as on the disk. */
+  #kept = new Map<string, Uint8Array>()
+  /** The keys this build read or made: what `begin()` keeps of `#kept` for the next one. */
+  #used = new Set<string>()
 
-  constructor(dir: string) {
+  /** Whether entries stay in memory between builds (a loop's folder; see `begin()`). */
+  readonly #loop: boolean
+  /** Entries another thread made (`adopt`): written here, kept in memory there. */
+  readonly #adopted = new Set<string>()
+
+  constructor(dir: string, loop = false) {
     this.dir = dir
+    this.#loop = loop
   }
 
   /** The entry's value, when `accept` takes its bytes (a torn or foreign entry is a miss). */
@@ -35,12 +47,26 @@ export class EntryFolder {
       const value = accept(made)
       if (value !== undefined) return value
     }
+    const kept = this.#kept.get(key)
+    if (kept !== undefined) {
+      const value = accept(kept)
+      if (value !== undefined) {
+        this.stats.reused++
+        this.#used.add(key)
+        return value
+      }
+    }
     const file = path.join(this.dir, `${key}.bin`)
     try {
-      const value = accept(readFileSync(file))
+      const data = readFileSync(file)
+      const value = accept(data)
       if (value !== undefined) {
         this.stats.reused++
         touch(file)
+        if (this.#loop) {
+          this.#kept.set(key, data)
+          this.#used.add(key)
+        }
         return value
       }
     } catch {
@@ -54,16 +80,37 @@ export class EntryFolder {
     this.#pending.set(key, data)
   }
 
+  /**
+   * A new build on this folder (a loop's next): what the last one read or made stays in memory, the rest goes;
+   * entries a failed build made and never wrote are dropped; the counts start again.
+   */
+  begin(): void {
+    const kept = new Map<string, Uint8Array>()
+    for (const key of this.#used) {
+      const data = this.#kept.get(key)
+      if (data !== undefined) kept.set(key, data)
+    }
+    this.#kept = kept
+    this.#used = new Set()
+    this.#pending.clear()
+    this.#adopted.clear()
+    this.stats = {reused: 0, made: 0}
+  }
+
   /** The entries made and not yet written, taken from this folder (a worker's, for the main thread to write). */
   drain(): PendingEntries {
     const entries = [...this.#pending]
+    this.#keep(entries)
     this.#pending.clear()
     return entries
   }
 
   /** Entries another thread made, written with this folder's own. */
   adopt(entries: PendingEntries): void {
-    for (const [key, data] of entries) this.#pending.set(key, data)
+    for (const [key, data] of entries) {
+      this.#pending.set(key, data)
+      this.#adopted.add(key)
+    }
   }
 
   /** Writes the entries made, once the build is written. */
@@ -79,7 +126,19 @@ export class EntryFolder {
         // A read-only or full disk: made again next time.
       }
     }
+    this.#keep(this.#pending)
     this.#pending.clear()
+    this.#adopted.clear()
+  }
+
+  /** Entries made, kept in memory for a loop's next build as if read. */
+  #keep(entries: Iterable<[string, Uint8Array]>): void {
+    if (!this.#loop) return
+    for (const [key, data] of entries) {
+      if (this.#adopted.has(key)) continue
+      this.#kept.set(key, data)
+      this.#used.add(key)
+    }
   }
 
   /** Removes the least recently used entries until the folder holds at most `limit` bytes, and any leftover temporary file. */

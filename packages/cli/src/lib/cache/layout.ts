@@ -7,7 +7,7 @@ import {StageStore} from './stage-store.js'
 
 export class LayoutCache extends StageStore implements NonNullable<PdfOptions['layouts']> {
   /** `dir`: the `.samizdat-cache/` folder. */
-  constructor(dir: string) {
-    super(dir, 'layout')
+  constructor(dir: string, loop = false) {
+    super(dir, 'layout', loop)
   }
 }

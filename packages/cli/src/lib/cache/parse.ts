@@ -19,9 +19,9 @@ type Root = NonNullable<ReturnType<NonNullable<LoadOptions['parseCache']>['get']
 export class ParseCache implements NonNullable<LoadOptions['parseCache']> {
   readonly folder: EntryFolder
 
-  /** `dir`: the `.samizdat-cache/` folder. */
-  constructor(dir: string) {
-    this.folder = new EntryFolder(path.join(dir, 'parse'))
+  /** `dir`: the `.samizdat-cache/` folder; `loop`: kept between a loop's builds (see `EntryFolder`). */
+  constructor(dir: string, loop = false) {
+    this.folder = new EntryFolder(path.join(dir, 'parse'), loop)
   }
 
   get(text: string): Root | undefined {

@@ -11,9 +11,9 @@ import {Fingerprint} from './fingerprint.js'
 export class StageStore {
   readonly folder: EntryFolder
 
-  /** `dir`: the `.samizdat-cache/` folder; `name`: the stage's folder in it. */
-  constructor(dir: string, name: string) {
-    this.folder = new EntryFolder(path.join(dir, name))
+  /** `dir`: the `.samizdat-cache/` folder; `name`: the stage's folder in it; `loop`: kept between a loop's builds (see `EntryFolder`). */
+  constructor(dir: string, name: string, loop = false) {
+    this.folder = new EntryFolder(path.join(dir, name), loop)
   }
 
   key(parts: readonly unknown[]): string {

@@ -8,7 +8,7 @@ import {StageStore} from './stage-store.js'
 
 export class WorkCache extends StageStore implements WorkStore {
   /** `dir`: the `.samizdat-cache/` folder; `name`: the stage's folder in it (`works`, or the EPUB's `chapters`). */
-  constructor(dir: string, name: 'works' | 'chapters') {
-    super(dir, name)
+  constructor(dir: string, name: 'works' | 'chapters', loop = false) {
+    super(dir, name, loop)
   }
 }

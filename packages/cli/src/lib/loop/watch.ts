@@ -3,14 +3,16 @@
  * changes. Node's own `fs.watch` with `recursive` (native on Linux since Node
  * 20) is enough: no watcher library. Changes are debounced; a change during a
  * build starts one more build after it. A failed build is told and the output
- * folder keeps the last good build (the build is all or nothing).
+ * folder keeps the last good build (the build is all or nothing). The builds share what they can keep
+ * (kept.ts): the worker thread, and the stages' cache entries in memory.
  */
 import {existsSync, watch as watchFolder, type FSWatcher} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
 import {ContentError, UsageError} from '@samizdat/model/errors'
-import {build, type BuildOptions, type BuildResult} from '../build.js'
+import {buildIn, type BuildOptions, type BuildResult} from '../build.js'
+import {BuildLoop} from './kept.js'
 
 export interface WatchOptions extends BuildOptions {
   /** Quiet time after a change before building, in milliseconds (default 150). */
@@ -62,13 +64,14 @@ export async function watch(options: WatchOptions): Promise<void> {
   watcher.on('error', () => undefined)
   const stop = (): void => wake?.()
   signal?.addEventListener('abort', stop, {once: true})
+  const loop = new BuildLoop()
   try {
     let changed: string[] = []
     let first = true
     while (!signal?.aborted) {
       const started = performance.now()
       try {
-        const result = await build(options)
+        const result = await buildIn(options, loop)
         options.onBuild?.({type: 'built', changed, ms: performance.now() - started, result})
       } catch (error) {
         if (signal?.aborted) return
@@ -91,6 +94,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     clearTimeout(timer)
     signal?.removeEventListener('abort', stop)
     watcher.close()
+    await loop.close()
   }
 }
 
