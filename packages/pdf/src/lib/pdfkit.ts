@@ -365,16 +365,42 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
   const height = doc.page.height
   const fonts = doc.page.fonts as Record<string, unknown>
   fonts[font.id] ??= font.ref()
-  const words = encodeWords(font, text, features)
   const baseline = height - y
-  const out = [`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf`]
-  // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the glyph's
-  // width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
-  const commands = words.every((word) => word.runs !== undefined) ? kernedRuns(words) : placedGlyphs(words, x, baseline, size / 1000, out)
-  if (commands !== '') out.push(`[${commands}] TJ`)
-  out.push('ET\nQ\n')
+  const head = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf\n`
+  // A book draws a word (and its space) at a time, the same words over and over: their `TJ` is made once.
+  const shown = shownTexts(font, features)
+  let show = shown.get(text)
+  if (show === undefined) {
+    const words = encodeWords(font, text, features)
+    if (words.every((word) => word.runs !== undefined)) {
+      const commands = kernedRuns(words)
+      show = commands === '' ? '' : `[${commands}] TJ\n`
+      shown.set(text, show)
+    } else {
+      // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the
+      // glyph's width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
+      const out: string[] = []
+      const commands = placedGlyphs(words, x, baseline, size / 1000, out)
+      if (commands !== '') out.push(`[${commands}] TJ`)
+      show = out.map((line) => `${line}\n`).join('')
+    }
+  }
   // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
-  doc.addContent(Buffer.from(out.join('\n'), 'latin1'))
+  doc.addContent(Buffer.from(`${head}${show}ET\nQ\n`, 'latin1'))
+}
+
+/**
+ * The `TJ` operators of texts drawn word by word (see `encodeWords`) in a font with features, by text: they depend
+ * on nothing else (not on the position). A document's own, as its fonts are; as many as the book has words.
+ */
+const shownByFont = new WeakMap<Font, Map<string, Map<string, string>>>()
+function shownTexts(font: Font, features: readonly string[] | undefined): Map<string, string> {
+  let byFeatures = shownByFont.get(font)
+  if (byFeatures === undefined) shownByFont.set(font, (byFeatures = new Map()))
+  const key = features === undefined ? '' : `+${featureKey(features)}`
+  let shown = byFeatures.get(key)
+  if (shown === undefined) byFeatures.set(key, (shown = new Map()))
+  return shown
 }
 
 /** The `TJ` array's contents for words without offset glyphs, from their runs: what `placedGlyphs` writes for them. */
