@@ -99,7 +99,8 @@ interface PlannedCut {
 
 /** Whether two plans make the same items: the same plan, or (most words) neither has a cut and the widths agree. */
 function samePlan(a: Plan, b: Plan): boolean {
-  return a === b || (a.cuts.length === 0 && b.cuts.length === 0 && a.total === b.total && a.widths[0] === b.widths[0] && a.parts[0] === b.parts[0])
+  // (Both are plans of the same text.)
+  return a === b || (a.cuts.length === 0 && b.cuts.length === 0 && a.total === b.total && a.widths[0] === b.widths[0])
 }
 
 /** Plans by hyphenator (`noHyphenation` without one), then by the measurer's table for the style, run kind and text. */
@@ -121,8 +122,19 @@ interface WordUse {
   at: number
   /** The run's first word: it carries the run's note mark, anchors and margin dot. */
   first: boolean
+  /** The plan each table of plans (`plansFor`) gave it, in pairs: a pass of the same kind does not look it up again. */
+  found?: Array<Map<string, Plan> | Plan>
   plan?: Plan
   items?: Item[]
+}
+
+/** `runPlans.get(use.text)`, remembered by the word (a plan, once in a table, stays there). */
+function planOf(use: WordUse, runPlans: Map<string, Plan>): Plan | undefined {
+  const found = use.found
+  if (found !== undefined) for (let index = 0; index < found.length; index += 2) if (found[index] === runPlans) return found[index + 1] as Plan
+  const plan = runPlans.get(use.text)
+  if (plan !== undefined) (use.found ??= []).push(runPlans, plan)
+  return plan
 }
 
 /** Set `runs` with `options`: see `itemizer`, for setting the same runs more than once. */
@@ -255,7 +267,7 @@ function setting(runs: readonly Run[], scanned: ReadonlyArray<Token[] | undefine
     const {text, at} = use
     // `pieceOf` rather than a closure made for every word: a word's plan is mostly kept, and under tsx (the tests)
     // each closure made costs a call that names it.
-    let plan = runPlans.get(text)
+    let plan = planOf(use, runPlans)
     let keep = true
     // A plan holds unless the word is cut anywhere (emergency), which depends on the line's width.
     if (plan === undefined || (options.emergency && run.breaks !== 'never' && plan.total > options.lineWidth)) {
@@ -263,7 +275,10 @@ function setting(runs: readonly Run[], scanned: ReadonlyArray<Token[] | undefine
       if (made === undefined) return
       plan = made.plan
       keep = made.keep
-      if (keep) runPlans.set(text, plan)
+      if (keep) {
+        runPlans.set(text, plan)
+        ;(use.found ??= []).push(runPlans, plan)
+      }
     }
     if (use.items !== undefined && use.plan !== undefined && samePlan(use.plan, plan)) {
       for (const item of use.items) items.push(item)
