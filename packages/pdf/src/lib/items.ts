@@ -192,6 +192,8 @@ function setting(runs: readonly Run[], scanned: ReadonlyArray<Token[] | undefine
     return words
   }
   if (options.indent !== 0) items.push({type: 'box', width: options.indent})
+  /** The items of a space, by style. */
+  const spaces = new Map<TextStyle, Item[]>()
   let pendingSpace: TextStyle | undefined
   /** The end of the last word, when nothing has come after it yet: a break may fall between it and the next run. */
   let tail = ''
@@ -259,7 +261,16 @@ function setting(runs: readonly Run[], scanned: ReadonlyArray<Token[] | undefine
   return items
 
   function flushSpace(): void {
-    if (pendingSpace) pushSpace(pendingSpace, items, measure, options.align, shrink)
+    if (pendingSpace) {
+      // A setting's spaces of one style are the same items (read only): made once, not at every space.
+      let made = spaces.get(pendingSpace)
+      if (made === undefined) {
+        made = []
+        pushSpace(pendingSpace, made, measure, options.align, shrink)
+        spaces.set(pendingSpace, made)
+      }
+      for (const item of made) items.push(item)
+    }
     pendingSpace = undefined
   }
 
