@@ -113,8 +113,7 @@ const noHyphenation = {}
  */
 type Token =
   /** Spaces; `noBreak`: only no-break spaces (U+00A0, U+202F). */
-  | {space: true; text: string; noBreak: boolean}
-  | {space: false; text: string; tail: string; words: WordUse[]; joined?: boolean}
+  {space: true; text: string; noBreak: boolean} | {space: false; text: string; tail: string; words: WordUse[]; joined?: boolean}
 /** A word (between a script's breaks) where it stands in its run, and the items its last plan made. */
 interface WordUse {
   text: string
