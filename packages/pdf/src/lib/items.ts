@@ -111,9 +111,21 @@ const noHyphenation = {}
  * A run's text as words and spaces, and what in a word depends on no pass (where a script breaks inside it):
  * scanned once per paragraph, read by each of its passes.
  */
-type Token =
-  /** Spaces; `noBreak`: only no-break spaces (U+00A0, U+202F). */
-  {space: true; text: string; noBreak: boolean} | {space: false; text: string; tail: string; words: WordUse[]; joined?: boolean}
+type Token = SpaceToken | WordToken
+/** `noBreak`: only no-break spaces (U+00A0, U+202F). */
+interface SpaceToken {
+  space: true
+  text: string
+  noBreak: boolean
+}
+/** `tail`: its last two units where a break may follow it (see `junctionBreaks`); `joined`: whether one does. */
+interface WordToken {
+  space: false
+  text: string
+  tail: string
+  words: WordUse[]
+  joined?: boolean
+}
 /** A word (between a script's breaks) where it stands in its run, and the items its last plan made. */
 interface WordUse {
   text: string
