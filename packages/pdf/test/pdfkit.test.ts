@@ -115,19 +115,27 @@ test('outlineData: an outline item’s entries, for its destination', async () =
 })
 
 /** What `draw` writes to the page's content stream, as one string (pdfkit ends each string it is given with a newline). */
-function written(doc: Doc, draw: () => void): string {
-  let writes = ''
-  const original = doc.addContent.bind(doc)
-  doc.addContent = (data: string | Uint8Array) => {
-    writes += typeof data === 'string' ? `${data}\n` : Buffer.from(data).toString('latin1')
-    return original(data)
-  }
-  draw()
-  doc.addContent = original
-  return writes
+/** The page's content stream: `drawText` keeps its text until something else writes there (or the page ends). */
+interface Stream {
+  write(chunk: string | Uint8Array): unknown
+  end(chunk?: string | Uint8Array): unknown
+  buffer: Uint8Array[]
 }
 
-test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, addContent: drawText writes what text() writes', () => {
+/** The bytes `draw` adds to the current page's content stream. */
+function written(doc: Doc, draw: () => void): string {
+  const content = (doc.page as unknown as {content: Stream}).content
+  const before = content.buffer.length
+  draw()
+  // An empty write: it writes nothing but what is waiting.
+  content.write(new Uint8Array(0))
+  return content.buffer
+    .slice(before)
+    .map((chunk) => Buffer.from(chunk).toString('latin1'))
+    .join('')
+}
+
+test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: drawText writes what text() writes', () => {
   const doc = document()
   registerFonts(doc)
   doc.addPage({size: [420, 595], margin: 0})
@@ -136,8 +144,11 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, addContent: draw
   pinned(font?.id === undefined ? undefined : 0, 'doc._font.id', 'number')
   pinned(font?.ref, 'doc._font.ref', 'function')
   pinned((doc as unknown as {_fontSize?: unknown})._fontSize, 'doc._fontSize', 'number')
-  pinned((doc as unknown as {addContent?: unknown}).addContent, 'doc.addContent', 'function')
   pinned((doc as unknown as {page?: {fonts?: unknown}}).page?.fonts, 'doc.page.fonts', 'object')
+  const content = (doc as unknown as {page?: {content?: Partial<Stream>}}).page?.content
+  pinned(content?.write, 'doc.page.content.write', 'function')
+  pinned(content?.end, 'doc.page.content.end', 'function')
+  pinned(content?.buffer, 'doc.page.content.buffer', 'object')
   // Kerning (AV, To), old-style figures, a ligature, and a combining accent GPOS places off the pen (its own text matrix).
   const samples: Array<[string, string[] | undefined]> = [
     ['AVAT To “fiery” 1921–1923', ['onum']],

@@ -97,11 +97,95 @@ interface PlannedCut {
   postBreak: number
 }
 
+/** Whether two plans make the same items: the same plan, or (most words) neither has a cut and the widths agree. */
+function samePlan(a: Plan, b: Plan): boolean {
+  // (Both are plans of the same text.)
+  return a === b || (a.cuts.length === 0 && b.cuts.length === 0 && a.total === b.total && a.widths[0] === b.widths[0])
+}
+
 /** Plans by hyphenator (`noHyphenation` without one), then by the measurer's table for the style, run kind and text. */
 const plans = new WeakMap<object, WeakMap<object, Map<string, Map<string, Plan>>>>()
 const noHyphenation = {}
 
+/**
+ * A run's text as words and spaces, and what in a word depends on no pass (where a script breaks inside it):
+ * scanned once per paragraph, read by each of its passes.
+ */
+type Token = SpaceToken | WordToken
+/** `noBreak`: only no-break spaces (U+00A0, U+202F). */
+interface SpaceToken {
+  space: true
+  text: string
+  noBreak: boolean
+}
+/** `tail`: its last two units where a break may follow it (see `junctionBreaks`); `joined`: whether one does. */
+interface WordToken {
+  space: false
+  text: string
+  tail: string
+  words: WordUse[]
+  joined?: boolean
+}
+/** A word (between a script's breaks) where it stands in its run, and the items its last plan made. */
+interface WordUse {
+  text: string
+  /** Offset in the run's text. */
+  at: number
+  /** The run's first word: it carries the run's note mark, anchors and margin dot. */
+  first: boolean
+  /** The plan each table of plans (`plansFor`) gave it, in pairs: a pass of the same kind does not look it up again. */
+  found?: Array<Map<string, Plan> | Plan>
+  plan?: Plan
+  items?: Item[]
+}
+
+/** `runPlans.get(use.text)`, remembered by the word (a plan, once in a table, stays there). */
+function planOf(use: WordUse, runPlans: Map<string, Plan>): Plan | undefined {
+  const found = use.found
+  if (found !== undefined) for (let index = 0; index < found.length; index += 2) if (found[index] === runPlans) return found[index + 1] as Plan
+  const plan = runPlans.get(use.text)
+  if (plan !== undefined) (use.found ??= []).push(runPlans, plan)
+  return plan
+}
+
+/** Set `runs` with `options`: see `itemizer`, for setting the same runs more than once. */
 export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOptions): Item[] {
+  return itemizer(runs, measure)(options)
+}
+
+/**
+ * Items for `runs`, in as many settings as a paragraph's passes try: the text is split into words once, and a
+ * word whose plan is the same as in the last setting (most words: those that have no break point in either) gives
+ * the same items again. Items are read only (by the line breaker and by `setLines`), so settings share them.
+ */
+export function itemizer(runs: readonly Run[], measure: Measurer): (options: ItemOptions) => Item[] {
+  const scanned = runs.map((run) => (run.drawing || (run.text === '\n' && run.breaks === 'never') ? undefined : scan(run)))
+  return (options) => setting(runs, scanned, measure, options)
+}
+
+function scan(run: Run): Token[] {
+  const tokens: Token[] = []
+  const scripted = run.breaks === undefined || run.breaks === 'words'
+  let first = true
+  for (const match of run.text.matchAll(/[^\s\u00A0]+|[\s\u00A0]+/gu)) {
+    const token = match[0]
+    if (/^[\s\u00A0]+$/u.test(token)) {
+      tokens.push({space: true, text: token, noBreak: !/[^\S\u00A0\u202F]/u.test(token)})
+      continue
+    }
+    const words: WordUse[] = []
+    let from = 0
+    for (const to of [...(scripted ? scriptBreaks(token) : []), token.length]) {
+      words.push({text: token.slice(from, to), at: match.index + from, first})
+      first = false
+      from = to
+    }
+    tokens.push({space: false, text: token, tail: scripted ? token.slice(-2) : '', words})
+  }
+  return tokens
+}
+
+function setting(runs: readonly Run[], scanned: ReadonlyArray<Token[] | undefined>, measure: Measurer, options: ItemOptions): Item[] {
   const items: Item[] = []
   const hyphenator = options.hyphenate ? (options.hyphenator ?? new Hyphenator()) : undefined
   const shrink = options.shrink ?? 1 / 4
@@ -119,14 +203,16 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
     return words
   }
   if (options.indent !== 0) items.push({type: 'box', width: options.indent})
+  /** The items of a space, by style. */
+  const spaces = new Map<TextStyle, Item[]>()
   let pendingSpace: TextStyle | undefined
   /** The end of the last word, when nothing has come after it yet: a break may fall between it and the next run. */
   let tail = ''
 
-  for (const run of runs) {
+  for (const [index, run] of runs.entries()) {
     let runPlans: Map<string, Plan> | undefined
     // A run's anchors and note mark go on its first word only.
-    let extras: Extras | undefined =
+    const extras: Extras | undefined =
       run.note || run.anchors || run.marginDot
         ? {...(run.note ? {note: run.note} : {}), ...(run.anchors ? {anchors: run.anchors} : {}), ...(run.marginDot ? {marginDot: run.marginDot} : {})}
         : undefined
@@ -146,41 +232,35 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
       items.push({type: 'box', width: run.drawing.width, piece})
       continue
     }
-    for (const match of run.text.matchAll(/[^\s\u00A0]+|[\s\u00A0]+/gu)) {
-      const token = match[0]
-      if (/^[\s\u00A0]+$/u.test(token)) {
+    for (const token of scanned[index] ?? []) {
+      if (token.space) {
         tail = ''
-        if (!/[^\S\u00A0\u202F]/u.test(token)) {
+        if (token.noBreak) {
           // No-break spaces: glue that no break may follow (as wide as the spaces: code keeps its alignment).
           flushSpace()
           items.push({type: 'penalty', width: 0, penalty: infinity, flagged: false})
-          pushNoBreakSpace(token, run.style, items, measure, options.align, shrink)
+          pushNoBreakSpace(token.text, run.style, items, measure, options.align, shrink)
         } else if (items.length > (options.indent !== 0 ? 1 : 0)) {
           pendingSpace = run.style
         }
         continue
       }
-      const scripted = run.breaks === undefined || run.breaks === 'words'
       // Two runs that touch (a font change inside Chinese text, an emphasis) may break between them too.
-      const joined = pendingSpace === undefined && tail !== '' && scripted && junctionBreaks(tail, token)
+      const joined = pendingSpace === undefined && tail !== '' && token.tail !== '' && (token.joined ??= junctionBreaks(tail, token.text))
       flushSpace()
       if (joined) {
         items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
         items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
       }
-      tail = scripted ? token.slice(-2) : ''
-      const inside = scripted ? scriptBreaks(token) : []
+      tail = token.tail
       runPlans ??= plansFor(run)
-      let from = 0
-      for (const to of [...inside, token.length]) {
-        if (from > 0) {
+      for (const [at, use] of token.words.entries()) {
+        if (at > 0) {
           // Chinese, Japanese, Thai: a break with no hyphen, and a little stretch for justification.
           items.push({type: 'penalty', width: 0, penalty: 0, flagged: false})
           items.push({type: 'glue', width: 0, stretch: run.style.size * interCharacterStretch, shrink: 0})
         }
-        word(run, token.slice(from, to), extras, runPlans, match.index + from)
-        extras = undefined
-        from = to
+        word(run, use, use.first ? extras : undefined, runPlans)
       }
     }
   }
@@ -192,35 +272,61 @@ export function itemize(runs: readonly Run[], measure: Measurer, options: ItemOp
   return items
 
   function flushSpace(): void {
-    if (pendingSpace) pushSpace(pendingSpace, items, measure, options.align, shrink)
+    if (pendingSpace) {
+      // A setting's spaces of one style are the same items (read only): made once, not at every space.
+      let made = spaces.get(pendingSpace)
+      if (made === undefined) {
+        made = []
+        pushSpace(pendingSpace, made, measure, options.align, shrink)
+        spaces.set(pendingSpace, made)
+      }
+      for (const item of made) items.push(item)
+    }
     pendingSpace = undefined
   }
 
-  function word(run: Run, text: string, extras: Extras | undefined, runPlans: Map<string, Plan>, at: number): void {
+  function word(run: Run, use: WordUse, extras: Extras | undefined, runPlans: Map<string, Plan>): void {
+    const {text, at} = use
     // `pieceOf` rather than a closure made for every word: a word's plan is mostly kept, and under tsx (the tests)
     // each closure made costs a call that names it.
-    let plan = runPlans.get(text)
+    let plan = planOf(use, runPlans)
+    let keep = true
     // A plan holds unless the word is cut anywhere (emergency), which depends on the line's width.
     if (plan === undefined || (options.emergency && run.breaks !== 'never' && plan.total > options.lineWidth)) {
       const made = makePlan(run, text, extras, (part, offset) => pieceOf(run, at, part, offset))
       if (made === undefined) return
       plan = made.plan
-      if (made.keep) runPlans.set(text, plan)
+      keep = made.keep
+      if (keep) {
+        runPlans.set(text, plan)
+        ;(use.found ??= []).push(runPlans, plan)
+      }
     }
+    if (use.items !== undefined && use.plan !== undefined && samePlan(use.plan, plan)) {
+      for (const item of use.items) items.push(item)
+      return
+    }
+    const made: Item[] = []
     const {parts, widths, cuts} = plan
     let offset = 0
     for (let index = 0; index < cuts.length; index++) {
       const cut = cuts[index] as PlannedCut
       const part = parts[index] as string
-      items.push({type: 'box', width: widths[index] as number, piece: pieceOf(run, at, part, offset)})
+      made.push({type: 'box', width: widths[index] as number, piece: pieceOf(run, at, part, offset)})
       offset += part.length
       const penalty: Item = {type: 'penalty', width: cut.width, penalty: cut.penalty, flagged: cut.flagged}
       if (Math.abs(cut.postBreak) > 1e-9) penalty.postBreak = cut.postBreak
       if (cut.hyphen) penalty.hyphen = pieceOf(run, at, '-', offset)
-      items.push(penalty)
+      made.push(penalty)
     }
     const last = pieceOf(run, at, parts[cuts.length] as string, offset)
-    items.push({type: 'box', width: widths[cuts.length] as number, piece: extras ? {...last, ...extras} : last})
+    made.push({type: 'box', width: widths[cuts.length] as number, piece: extras ? {...last, ...extras} : last})
+    for (const item of made) items.push(item)
+    // A plan made for this line width only (emergency) is not kept, nor its items.
+    if (keep) {
+      use.plan = plan
+      use.items = made
+    }
   }
 
   /**

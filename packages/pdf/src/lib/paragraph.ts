@@ -6,7 +6,7 @@
  */
 import {paragraphDirection, reorderLine} from './bidi.js'
 import type {Hyphenator} from './hyphenate.js'
-import {itemize, type Align} from './items.js'
+import {itemizer, type Align, type Item} from './items.js'
 import {breakLines, type LineBreak} from './linebreak.js'
 import {setLines} from './lines.js'
 import type {Measurer} from './measure.js'
@@ -122,17 +122,28 @@ function breakParagraph(runs: readonly Run[], measure: Measurer, options: Paragr
   const passes = options.align === 'justify' ? justifiedPasses : raggedPasses
   const metrics = measure.metrics(options.style)
   const baseline = (options.leading - metrics.ascent - metrics.descent) / 2 + metrics.ascent
+  // The runs are split into words once; passes that itemize alike (the emergency stretch's, the runt
+  // pull-back's, the last resort's) share the items: they are read only, by the line breaker and by `setLines`.
+  const itemize = itemizer(runs, measure)
+  const itemized = new Map<string, Item[]>()
   const attempt = (pass: Pass, width: number, looseness = 0): Line[] | undefined => {
-    const items = itemize(runs, measure, {
-      align: options.align,
-      indent: options.indent ?? 0,
-      hyphenate: pass.hyphenate && options.hyphenate !== false,
-      ...(options.hyphenator ? {hyphenator: options.hyphenator} : {}),
-      names: pass.names === true,
-      emergency: pass.emergency,
-      lineWidth: width,
-      shrink: pass.anyHyphens ? 1 / 3 : 1 / 4
-    })
+    const hyphenate = pass.hyphenate && options.hyphenate !== false
+    const shrink = pass.anyHyphens ? 1 / 3 : 1 / 4
+    const key = `${hyphenate}|${pass.names === true}|${pass.emergency}|${width}|${shrink}`
+    let items = itemized.get(key)
+    if (items === undefined) {
+      items = itemize({
+        align: options.align,
+        indent: options.indent ?? 0,
+        hyphenate,
+        ...(options.hyphenator ? {hyphenator: options.hyphenator} : {}),
+        names: pass.names === true,
+        emergency: pass.emergency,
+        lineWidth: width,
+        shrink
+      })
+      itemized.set(key, items)
+    }
     const breaks: LineBreak[] | undefined = breakLines(items, () => width, {
       tolerance: pass.tolerance,
       emergencyStretch: (pass.emergencyStretch ?? 0) * options.style.size,

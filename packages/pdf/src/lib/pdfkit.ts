@@ -2,7 +2,7 @@
  * The one place that imports pdfkit and the only file that reaches its
  * private fields (`_root`, `_font` and its `encode`, `_fontSize`, `_addInfo`,
  * a name tree's `_compareKeys`; fontkit's `_glyphs`) and undocumented ones (`dictionary`,
- * `outlineData`, `addContent`, `page.fonts`): each behind a small
+ * `outlineData`, `page.fonts`, `page.content`'s `write` and `end`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
  * with the field's name if an upgrade removes it. `@types/pdfkit` describes
  * 0.17 and lacks a few things 0.20 has and this package uses; they are
@@ -53,8 +53,6 @@ declare global {
       }
       /** The current font size, in points. */
       _fontSize: number
-      /** Writes operators to the current page's content stream: a string (a newline is added) or bytes (as they are). */
-      addContent(data: string | Uint8Array): this
       /** The catalog, for entries pdfkit has no option for (`PageLabels`). */
       _root: {data: Record<string, unknown>}
       /** Writes the XMP packet's properties; replaced to escape them (see `metadata.ts`). */
@@ -351,11 +349,11 @@ function encodeWords(font: Font, text: string, features: readonly string[] | und
  * Draw `text` in the current font and size, its baseline's left end at `x`,
  * `y` (pdfkit's top-down coordinates), with OpenType `features`: the
  * operators `doc.text(text, x, y, {lineBreak: false, baseline:
- * 'alphabetic', features})` writes, in one write of bytes. `text()` would first
+ * 'alphabetic', features})` writes, with the words drawn before and after it (see `pendingText`). `text()` would first
  * parse its options, measure the string twice (to advance its cursor) and
  * write each operator as its own chunk; the layout has placed every run
  * already, so only the glyphs are needed. Uses the font's private `encode`,
- * `id` and `ref` and the page's `fonts` (pinned in `test/pdfkit.test.ts`,
+ * `id` and `ref` and the page's `fonts` and `content` (pinned in `test/pdfkit.test.ts`,
  * which also compares the bytes with `text()`'s).
  */
 export function drawText(doc: Doc, text: string, x: number, y: number, features: readonly string[] | undefined): void {
@@ -365,16 +363,82 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
   const height = doc.page.height
   const fonts = doc.page.fonts as Record<string, unknown>
   fonts[font.id] ??= font.ref()
-  const words = encodeWords(font, text, features)
   const baseline = height - y
-  const out = [`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf`]
-  // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the glyph's
-  // width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
-  const commands = words.every((word) => word.runs !== undefined) ? kernedRuns(words) : placedGlyphs(words, x, baseline, size / 1000, out)
-  if (commands !== '') out.push(`[${commands}] TJ`)
-  out.push('ET\nQ\n')
-  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
-  doc.addContent(Buffer.from(out.join('\n'), 'latin1'))
+  const head = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf\n`
+  // A book draws a word (and its space) at a time, the same words over and over: their `TJ` is made once.
+  const shown = shownTexts(font, features)
+  let show = shown.get(text)
+  if (show === undefined) {
+    const words = encodeWords(font, text, features)
+    if (words.every((word) => word.runs !== undefined)) {
+      const commands = kernedRuns(words)
+      show = commands === '' ? '' : `[${commands}] TJ\n`
+      shown.set(text, show)
+    } else {
+      // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the
+      // glyph's width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
+      const out: string[] = []
+      const commands = placedGlyphs(words, x, baseline, size / 1000, out)
+      if (commands !== '') out.push(`[${commands}] TJ`)
+      show = out.map((line) => `${line}\n`).join('')
+    }
+  }
+  pendingText(doc).text += `${head}${show}ET\nQ\n`
+}
+
+/** A page's content stream (pdfkit's `PDFReference`): what pdfkit's `addContent` and the page's end write to. */
+interface ContentStream {
+  write(chunk: string | Uint8Array): unknown
+  end(chunk?: string | Uint8Array): unknown
+}
+
+/** Text drawn on a page and not yet written, by the page's content stream. */
+const pendingTexts = new WeakMap<ContentStream, {text: string}>()
+
+/**
+ * What `drawText` draws is kept as one string and written to the page's content stream, as bytes, just before
+ * anything else is (a colour, marked content, the page's end): the same bytes in the same order, but one
+ * conversion for a run of words rather than one per word (a book draws a word at a time), which pdfkit would
+ * otherwise copy into bytes one character at a time in JavaScript. Wraps the stream's `write` and `end`
+ * (pdfkit's `page.content`, pinned in `test/pdfkit.test.ts`).
+ */
+function pendingText(doc: Doc): {text: string} {
+  const content = (doc.page as unknown as {content: ContentStream}).content
+  let pending = pendingTexts.get(content)
+  if (pending === undefined) {
+    const state = {text: ''}
+    const {write, end} = content
+    const flush = (): void => {
+      if (state.text === '') return
+      const text = state.text
+      state.text = ''
+      write.call(content, Buffer.from(text, 'latin1'))
+    }
+    content.write = (chunk) => {
+      flush()
+      return write.call(content, chunk)
+    }
+    content.end = (chunk) => {
+      flush()
+      return end.call(content, chunk)
+    }
+    pendingTexts.set(content, (pending = state))
+  }
+  return pending
+}
+
+/**
+ * The `TJ` operators of texts drawn word by word (see `encodeWords`) in a font with features, by text: they depend
+ * on nothing else (not on the position). A document's own, as its fonts are; as many as the book has words.
+ */
+const shownByFont = new WeakMap<Font, Map<string, Map<string, string>>>()
+function shownTexts(font: Font, features: readonly string[] | undefined): Map<string, string> {
+  let byFeatures = shownByFont.get(font)
+  if (byFeatures === undefined) shownByFont.set(font, (byFeatures = new Map()))
+  const key = features === undefined ? '' : `+${featureKey(features)}`
+  let shown = byFeatures.get(key)
+  if (shown === undefined) byFeatures.set(key, (shown = new Map()))
+  return shown
 }
 
 /** The `TJ` array's contents for words without offset glyphs, from their runs: what `placedGlyphs` writes for them. */
