@@ -14,8 +14,24 @@ import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
 import {hastFromHtml} from '../lazy.js'
+import {remarkGfmWithout, unusedIn} from './gfm.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).freeze()
+/** Processors without the GFM constructs a text cannot use (gfm.ts), by the names of what they leave out; at most three. */
+const leaner = new Map<string, typeof processor>()
+
+/** The parser for `text`: the same tree as `processor`'s, sooner. */
+function processorFor(text: string): typeof processor {
+  const unused = unusedIn(text)
+  if (unused.length === 0) return processor
+  const key = unused.map((rare) => [...rare.names].join()).join()
+  let lean = leaner.get(key)
+  if (!lean) {
+    lean = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithout, unused).use(remarkMath).freeze()
+    leaner.set(key, lean)
+  }
+  return lean
+}
 
 /**
  * Parse a Markdown file; syntax extensions only, no transforms but removing characters XML cannot hold (with
@@ -23,7 +39,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  */
 export function parseMarkdown(file: VFile): Root {
   // A file of our own for the parser: given a string, unified would ask `process.cwd()` (gone in some hosts).
-  const tree = parseWithinLimits(file, (text) => processor.parse(new VFile({cwd: file.cwd, value: text})))
+  const tree = parseWithinLimits(file, (text) => processorFor(text).parse(new VFile({cwd: file.cwd, value: text})))
   cleanTree(tree, file)
   checkMath(tree, file)
   return tree
