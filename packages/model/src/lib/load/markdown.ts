@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
-import {visit} from 'unist-util-visit'
+import {walk} from '../walk.js'
 import {warn} from '../message.js'
 import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
@@ -162,7 +162,7 @@ function titled(text: string, alt: string, place: Heading['position'], file: VFi
 
 function imageDescriptions(heading: Heading): string {
   const found: string[] = []
-  visit(heading, (child) => {
+  walk(heading, (child) => {
     if ((child.type === 'image' || child.type === 'imageReference') && child.alt) found.push(child.alt.trim())
   })
   return found.filter((alt) => alt !== '').join(' ')
