@@ -102,7 +102,7 @@ test('YAML parsed once per text (yaml.ts keeps recent documents): a load again g
   )
 })
 
-test('a text without `@`, `www.`, `http://` or `|` is parsed without those GFM constructs (gfm.ts): the tree remark-gfm gives', async () => {
+test('Markdown without `@`, `www.`, `http://` or `|` (front matter aside) is parsed without those GFM constructs (gfm.ts): the tree remark-gfm gives', async () => {
   const {unified} = await import('unified')
   const {default: remarkParse} = await import('remark-parse')
   const {default: remarkFrontmatter} = await import('remark-frontmatter')
@@ -119,10 +119,13 @@ test('a text without `@`, `www.`, `http://` or `|` is parsed without those GFM c
     // Neither, anywhere: nothing to find.
     plain: 'A paragraph, *emphasis*, ~~struck~~, a note[^1] and $x$.\n\n[^1]: The note.\n'
   }
-  const corpus = await corpusFromFiles(Object.fromEntries(Object.entries(bodies).map(([name, body]) => [`works/${name}.md`, `---\ntitle: T\n---\n\n${body}`])))
+  // What the front matter holds is no Markdown: a text with all of it there has none of it.
+  const matter = {plain: 'url: https://www.example.org/a|b\nrights: a@b.org\n', raw: 'url: https://example.org\n'}
+  const text = (name: string): string => `---\ntitle: T\n${matter[name as keyof typeof matter] ?? ''}---\n\n${bodies[name as keyof typeof bodies]}`
+  const corpus = await corpusFromFiles(Object.fromEntries(Object.keys(bodies).map((name) => [`works/${name}.md`, text(name)])))
   assert.deepEqual(messages(corpus.files), [])
   for (const work of corpus.works) {
-    const tree = reference.parse(`---\ntitle: T\n---\n\n${bodies[work.meta.id as keyof typeof bodies]}`)
+    const tree = reference.parse(text(work.meta.id))
     assert.deepEqual(work.tree.children, tree.children.slice(1), work.meta.id)
   }
   // The cases are what they say: links and tables were found.

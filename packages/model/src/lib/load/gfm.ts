@@ -23,9 +23,16 @@ const autolinks: Rare = {names: new Set(['emailAutolink', 'wwwAutolink', 'protoc
 /** Tables: a delimiter row holds a `|`, or an alignment colon beside a `-`. */
 const tables: Rare = {names: new Set(['table']), needs: /\||:-|-:/}
 
-/** The rare groups `text` cannot match (none: use remark-gfm itself). */
+/**
+ * YAML front matter as micromark-extension-frontmatter reads it: `---` lines around it, the closing one present
+ * (line endings `\n`, `\r` or `\r\n`). Its text is never Markdown, and often holds a `url:` or an address.
+ */
+const frontMatter = /^---[ \t]*(?:\r\n?|\n)(?:[^\r\n]*(?:\r\n?|\n))*?---[ \t]*(?:\r\n?|\n|$)/
+
+/** The rare groups the Markdown of `text` cannot match (none: use remark-gfm itself). */
 export function unusedIn(text: string): Rare[] {
-  return [autolinks, tables].filter((rare) => !rare.needs.test(text))
+  const markdown = text.slice(frontMatter.exec(text)?.[0].length ?? 0)
+  return [autolinks, tables].filter((rare) => !rare.needs.test(markdown))
 }
 
 type Syntax = ReturnType<typeof gfm>
