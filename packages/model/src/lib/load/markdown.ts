@@ -16,21 +16,25 @@ import {cleanTree} from './xml-chars.js'
 import {hastFromHtml} from '../lazy.js'
 import {remarkGfmWithout, unusedIn} from './gfm.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).freeze()
-/** Processors without the GFM constructs a text cannot use (gfm.ts), by the names of what they leave out; at most three. */
-const leaner = new Map<string, typeof processor>()
+/** CommonMark, GFM (without the constructs a text cannot use: gfm.ts), front matter and math. */
+function makeProcessor(unused: ReturnType<typeof unusedIn>) {
+  const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+  return (unused.length === 0 ? parser.use(remarkGfm) : parser.use(remarkGfmWithout, unused)).use(remarkMath).freeze()
+}
 
-/** The parser for `text`: the same tree as `processor`'s, sooner. */
-function processorFor(text: string): typeof processor {
+/** The parsers made so far, by the names of the constructs they leave out: at most four, each made on first need. */
+const processors = new Map<string, ReturnType<typeof makeProcessor>>()
+
+/** The parser for `text`: the tree remark-gfm's would give, sooner. */
+function processorFor(text: string): ReturnType<typeof makeProcessor> {
   const unused = unusedIn(text)
-  if (unused.length === 0) return processor
   const key = unused.map((rare) => [...rare.names].join()).join()
-  let lean = leaner.get(key)
-  if (!lean) {
-    lean = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithout, unused).use(remarkMath).freeze()
-    leaner.set(key, lean)
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = makeProcessor(unused)
+    processors.set(key, processor)
   }
-  return lean
+  return processor
 }
 
 /**
