@@ -101,3 +101,34 @@ test('YAML parsed once per text (yaml.ts keeps recent documents): a load again g
     ['works/a.md:3:9', 'works/b.md:3:9']
   )
 })
+
+test('Markdown without `@`, `www.`, `http://` or `|` (front matter aside) is parsed without those GFM constructs (gfm.ts): the tree remark-gfm gives', async () => {
+  const {unified} = await import('unified')
+  const {default: remarkParse} = await import('remark-parse')
+  const {default: remarkFrontmatter} = await import('remark-frontmatter')
+  const {default: remarkGfm} = await import('remark-gfm')
+  const {default: remarkMath} = await import('remark-math')
+  const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath)
+  const bodies = {
+    // Autolink literals the raw text does not show: an escape, character references.
+    escaped: 'See www\\.commonmark.org/help, a&#64;b.org, foo&#x40;bar.example.com, http&#58;//x.org and &#119;ww.z.org.\n',
+    // Tables without a `|`: an alignment colon is enough.
+    pipeless: 'a\n:-\n\nb c\n-:\n\nd\n:-:\n',
+    // Both in the raw text: the whole of GFM.
+    raw: 'Www.Example.com, HTTP://EXAMPLE.COM/a, mailto:a@b.co and xmpp:a@b.co/c\n\nx | y\n--|--\n1 | 2\n',
+    // Neither, anywhere: nothing to find.
+    plain: 'A paragraph, *emphasis*, ~~struck~~, a note[^1] and $x$.\n\n[^1]: The note.\n'
+  }
+  // What the front matter holds is no Markdown: a text with all of it there has none of it.
+  const matter = {plain: 'url: https://www.example.org/a|b\nrights: a@b.org\n', raw: 'url: https://example.org\n'}
+  const text = (name: string): string => `---\ntitle: T\n${matter[name as keyof typeof matter] ?? ''}---\n\n${bodies[name as keyof typeof bodies]}`
+  const corpus = await corpusFromFiles(Object.fromEntries(Object.keys(bodies).map((name) => [`works/${name}.md`, text(name)])))
+  assert.deepEqual(messages(corpus.files), [])
+  for (const work of corpus.works) {
+    const tree = reference.parse(text(work.meta.id))
+    assert.deepEqual(work.tree.children, tree.children.slice(1), work.meta.id)
+  }
+  // The cases are what they say: links and tables were found.
+  const types = (id: string) => JSON.stringify(corpus.works.find((work) => work.meta.id === id)?.tree).match(/"type":"(link|table)"/g)?.length ?? 0
+  assert.deepEqual([types('escaped'), types('pipeless'), types('raw'), types('plain')], [5, 3, 5, 0])
+})

@@ -5,11 +5,15 @@
  * book's pages as form XObjects (pdf-lib), so the text, fonts and tags of
  * each page are the book's own bytes, unchanged.
  */
-import {PDFDocument, PDFName, PDFString, rgb, type PDFEmbeddedPage, type PDFPage} from 'pdf-lib'
+import type {PDFDocument, PDFEmbeddedPage, PDFPage} from 'pdf-lib'
 import {UsageError} from '@samizdat/model'
 import {srgbProfile} from './pdfkit.js'
 
 type SheetPaper = 'A4' | 'Letter'
+
+type PdfLib = typeof import('pdf-lib')
+/** pdf-lib, loaded by the first booklet: a PDF without one does not pay for its start-up (about 0.2 s of CPU). */
+let pdfLib: PdfLib | undefined
 
 export interface BookletOptions {
   /** The sheet: A4 landscape (two A5 pages) or Letter landscape (two half-letter pages). Default A4. */
@@ -62,8 +66,9 @@ function bookletSides(pages: number, signature?: number): SheetSide[] {
 /** The booklet of `book` (a finished PDF's bytes): a new PDF of landscape sheets, with an sRGB output intent. */
 export async function toBooklet(book: Uint8Array, options: BookletOptions = {}): Promise<Uint8Array> {
   const sheet = sheets[options.sheet ?? 'A4']
-  const source = await PDFDocument.load(book, {updateMetadata: false})
-  const doc = await PDFDocument.create({updateMetadata: false})
+  pdfLib ??= await import('pdf-lib')
+  const source = await pdfLib.PDFDocument.load(book, {updateMetadata: false})
+  const doc = await pdfLib.PDFDocument.create({updateMetadata: false})
   // The book's title and dates, so that the booklet is as reproducible as the book.
   const title = source.getTitle()
   if (title !== undefined) doc.setTitle(title)
@@ -106,7 +111,6 @@ function place(page: PDFPage, pages: readonly PDFEmbeddedPage[], number: number 
   if (marks) cropMarks(page, {x, y, width, height}, side)
 }
 
-const markColor = rgb(0, 0, 0)
 const markWidth = 0.25
 const markLength = 12
 /** Closer than this (1 mm) to the sheet's edge, a trim line needs no cut: A4 is 297 mm wide, two A5 pages 296. */
@@ -141,11 +145,12 @@ function foldMarks(page: PDFPage): void {
 }
 
 function line(page: PDFPage, x1: number, y1: number, x2: number, y2: number): void {
-  page.drawLine({start: {x: x1, y: y1}, end: {x: x2, y: y2}, thickness: markWidth, color: markColor})
+  page.drawLine({start: {x: x1, y: y1}, end: {x: x2, y: y2}, thickness: markWidth, color: (pdfLib as PdfLib).rgb(0, 0, 0)})
 }
 
 /** The sRGB output intent a print-ready PDF declares (the same profile as the book's, from pdfkit). */
 function addOutputIntent(doc: PDFDocument): void {
+  const {PDFName, PDFString} = pdfLib as PdfLib
   const profile = doc.context.flateStream(srgbProfile(), {N: 3})
   const intent = doc.context.obj({
     Type: 'OutputIntent',

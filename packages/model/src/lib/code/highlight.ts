@@ -9,7 +9,7 @@
 import type {createStarryNight} from '@wooorm/starry-night'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Code, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {walkType} from '../walk.js'
 
 /** A run of code text with one token class (none: plain text). */
 export interface CodeRun {
@@ -28,7 +28,7 @@ let starryNight: Promise<StarryNight> | undefined
  */
 export async function highlightTrees(trees: readonly Root[]): Promise<void> {
   const blocks: Code[] = []
-  for (const tree of trees) visit(tree, 'code', (node) => void (node.lang ? blocks.push(node) : undefined))
+  for (const tree of trees) walkType(tree, 'code', (node) => void (node.lang ? blocks.push(node) : undefined))
   if (blocks.length === 0) return
   starryNight ??= import('@wooorm/starry-night').then(({common, createStarryNight}) => createStarryNight(common))
   const highlighter = await starryNight

@@ -6,7 +6,7 @@
  * image alone is a figure, captioned by the image's title (else its description).
  */
 import type {Nodes, Paragraph, Parent, Root} from 'mdast'
-import {CONTINUE, visit} from 'unist-util-visit'
+import {walk} from '../walk.js'
 import type {ImageAsset, ImageMediaType} from '../types.js'
 import type {LoadedImage} from './load.js'
 
@@ -59,10 +59,10 @@ export class Assets {
 }
 
 export function attachImages(tree: Root, assets: Assets): void {
-  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+  walk(tree, (node: Nodes, index, parent: Parent | undefined) => {
     if (node.type === 'paragraph') {
       markFigure(node, assets)
-      return CONTINUE
+      return undefined
     }
     if (node.type === 'html' && node.data?.images) {
       const found: Record<string, string> = {}
@@ -71,13 +71,13 @@ export function attachImages(tree: Root, assets: Assets): void {
         if (asset) found[src] = asset.path
       }
       node.data = {...node.data, assets: found}
-      return CONTINUE
+      return undefined
     }
-    if (node.type !== 'image' || parent === undefined || index === undefined) return CONTINUE
+    if (node.type !== 'image' || parent === undefined || index === undefined) return undefined
     const asset = node.data?.source === undefined ? undefined : assets.take(node.data.source)
     if (asset) {
       node.data = {...node.data, asset: asset.path}
-      return CONTINUE
+      return undefined
     }
     parent.children.splice(index, 1, ...(node.alt ? [{type: 'text' as const, value: node.alt}] : []))
     return index

@@ -7,7 +7,7 @@
 import type {Element, Root as HastRoot} from 'hast'
 import type {Definition, Html, Image, ImageReference, Root} from 'mdast'
 import {dirname, relative, resolve, sep} from 'node:path'
-import {visit} from 'unist-util-visit'
+import {walk, walkType} from '../walk.js'
 import type {VFile} from 'vfile'
 import {fail} from '../message.js'
 import type {Reader} from '../load/read.js'
@@ -49,11 +49,11 @@ export async function loadImages(
     // With a `baseUrl`, relative addresses are the published page's: resolution makes them links.
     if (baseUrl !== undefined) continue
     const definitions = new Map<string, Definition>()
-    visit(tree, 'definition', (node: Definition) => {
+    walkType(tree, 'definition', (node: Definition) => {
       if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
     })
     const nodes: Array<{node: Image | ImageReference; url: string} | {node: Html; url: string; raw: true}> = []
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type === 'image') nodes.push({node, url: node.url})
       else if (node.type === 'imageReference') {
         const definition = definitions.get(node.identifier)

@@ -8,14 +8,34 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {parseWithinLimits} from '../limits.js'
-import {visit} from 'unist-util-visit'
+import {walk} from '../walk.js'
 import {warn} from '../message.js'
 import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
 import {hastFromHtml} from '../lazy.js'
+import {remarkGfmWithout, unusedIn} from './gfm.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).freeze()
+/** CommonMark, GFM (without the constructs a text cannot use: gfm.ts), front matter and math. */
+function makeProcessor(unused: ReturnType<typeof unusedIn>) {
+  const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+  return (unused.length === 0 ? parser.use(remarkGfm) : parser.use(remarkGfmWithout, unused)).use(remarkMath).freeze()
+}
+
+/** The parsers made so far, by the names of the constructs they leave out: at most four, each made on first need. */
+const processors = new Map<string, ReturnType<typeof makeProcessor>>()
+
+/** The parser for `text`: the tree remark-gfm's would give, sooner. */
+function processorFor(text: string): ReturnType<typeof makeProcessor> {
+  const unused = unusedIn(text)
+  const key = unused.map((rare) => [...rare.names].join()).join()
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = makeProcessor(unused)
+    processors.set(key, processor)
+  }
+  return processor
+}
 
 /**
  * Parse a Markdown file; syntax extensions only, no transforms but removing characters XML cannot hold (with
@@ -23,7 +43,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  */
 export function parseMarkdown(file: VFile): Root {
   // A file of our own for the parser: given a string, unified would ask `process.cwd()` (gone in some hosts).
-  const tree = parseWithinLimits(file, (text) => processor.parse(new VFile({cwd: file.cwd, value: text})))
+  const tree = parseWithinLimits(file, (text) => processorFor(text).parse(new VFile({cwd: file.cwd, value: text})))
   cleanTree(tree, file)
   checkMath(tree, file)
   return tree
@@ -146,7 +166,7 @@ function titled(text: string, alt: string, place: Heading['position'], file: VFi
 
 function imageDescriptions(heading: Heading): string {
   const found: string[] = []
-  visit(heading, (child) => {
+  walk(heading, (child) => {
     if ((child.type === 'image' || child.type === 'imageReference') && child.alt) found.push(child.alt.trim())
   })
   return found.filter((alt) => alt !== '').join(' ')

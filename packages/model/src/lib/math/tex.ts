@@ -6,7 +6,7 @@
  */
 import type {InlineMath, Math} from 'mdast-util-math'
 import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {walk} from '../walk.js'
 import type {VFile} from 'vfile'
 import {temml} from '../lazy.js'
 import {warn} from '../message.js'
@@ -37,7 +37,7 @@ export const maxFormulaLength = 2000
 
 /** Warn about every formula that does not parse or is too long, at its place, and mark it (`data.texError`). */
 export function checkMath(tree: Root, file: VFile): void {
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type !== 'inlineMath' && node.type !== 'math') return
     const math = node as MathNode
     const tooLong = math.value.length > maxFormulaLength

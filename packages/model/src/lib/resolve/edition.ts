@@ -5,7 +5,7 @@
  */
 import type {PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {walk, walkType} from '../walk.js'
 import {textOf} from '../text.js'
 import '../vfile-data.js'
 import {UsageError} from '../errors.js'
@@ -105,7 +105,7 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const passages = markedPassages(prepared.map(({tree}) => tree))
   // Each corrected reading is marked once, in its place (the quoted copies carry no marks); adapters draw the mark.
   const mark = spec.correctionMarks ?? 'dot'
-  if (mark !== 'none') for (const {tree} of prepared) visit(tree, 'correction', (node) => void (node.mark = mark))
+  if (mark !== 'none') for (const {tree} of prepared) walkType(tree, 'correction', (node) => void (node.mark = mark))
   const steps = prepared.map(({work, tree, file, titleSlug, startId, info}) => {
     tree.children.push(...quotedSection(info, apparatus.annotations, passages, titles, quotedHeading, labels))
     checkRawHtml(tree, file)
@@ -180,7 +180,7 @@ function sectionsOf(works: readonly ResolvedWork[]): SectionOf {
   const sections = new Map<string, {id: string; text: string}>()
   for (const work of works) {
     let current: {id: string; text: string} | undefined
-    visit(work.tree, (node) => {
+    walk(work.tree, (node) => {
       if (node.type === 'heading' && typeof node.data?.id === 'string') current = {id: node.data.id, text: textOf(node)}
       else if (node.type === 'annotated' && current) sections.set(node.id, current)
     })
@@ -192,7 +192,7 @@ function sectionsOf(works: readonly ResolvedWork[]): SectionOf {
 function markedPassages(trees: readonly Root[]): Map<string, PhrasingContent[]> {
   const passages = new Map<string, PhrasingContent[]>()
   for (const tree of trees) {
-    visit(tree, 'annotated', (node: Annotated) => {
+    walkType(tree, 'annotated', (node: Annotated) => {
       if (node.kind !== 'crossref') return
       const inner = node.children[0]
       passages.set(node.id, inner?.type === 'link' ? inner.children : node.children)

@@ -2,7 +2,7 @@
 import GithubSlugger from 'github-slugger'
 import type {Heading, Nodes, Parent, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {CONTINUE, SKIP, visit} from 'unist-util-visit'
+import {SKIP, walk, walkType} from '../walk.js'
 import {warn} from '../message.js'
 import {textOf} from '../text.js'
 import type {HeadingEntry} from '../types.js'
@@ -20,7 +20,7 @@ export interface HeadingResult {
  */
 export function identifyHeadings(tree: Root, registry: IdRegistry, minimumDepth = 2): HeadingResult {
   let top = 6
-  visit(tree, 'heading', (node: Heading) => {
+  walkType(tree, 'heading', (node: Heading) => {
     top = Math.min(top, node.depth)
   })
   const shift = Math.max(0, minimumDepth - top)
@@ -30,12 +30,12 @@ export function identifyHeadings(tree: Root, registry: IdRegistry, minimumDepth 
   // A heading inside a footnote is part of the note, not a section of the text: it has an id, but no contents entry
   // (a note is shown beside its mark or at the end, and a contents link into it would have no target in the EPUB).
   const inNotes = new Set<Heading>()
-  visit(tree, 'footnoteDefinition', (definition) => {
-    visit(definition, 'heading', (node: Heading) => {
+  walkType(tree, 'footnoteDefinition', (definition) => {
+    walkType(definition, 'heading', (node: Heading) => {
       inNotes.add(node)
     })
   })
-  visit(tree, 'heading', (node: Heading) => {
+  walkType(tree, 'heading', (node: Heading) => {
     node.depth = Math.min(6, node.depth + shift) as Heading['depth']
     const text = textOf(node).replace(/\s+/g, ' ')
     const id = registry.take(text)
@@ -53,8 +53,8 @@ export function identifyHeadings(tree: Root, registry: IdRegistry, minimumDepth 
  * raw HTML stays (its image speaks for it).
  */
 export function dropEmptyHeadings(tree: Root, file: VFile): void {
-  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
-    if (node.type !== 'heading') return CONTINUE
+  walk(tree, (node: Nodes, index, parent: Parent | undefined) => {
+    if (node.type !== 'heading') return undefined
     if (parent === undefined || index === undefined || textOf(node) !== '' || holdsMarkup(node)) return SKIP
     warn(file, `An empty heading (level ${node.depth}) is left out: it has no text to show`, node.position, 'heading-empty')
     parent.children.splice(index, 1)
@@ -64,7 +64,7 @@ export function dropEmptyHeadings(tree: Root, file: VFile): void {
 
 function holdsMarkup(heading: Heading): boolean {
   let found = false
-  visit(heading, (node) => {
+  walk(heading, (node) => {
     if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') found = true
   })
   return found

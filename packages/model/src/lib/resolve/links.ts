@@ -18,7 +18,7 @@
 import {posix, sep} from 'node:path'
 import type {Definition, Image, Link, Nodes, Parent, PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {CONTINUE, visit} from 'unist-util-visit'
+import {walk, walkType} from '../walk.js'
 import {warn} from '../message.js'
 import {isFollowed, uriOf} from './url.js'
 import type {LinkTarget} from '../types.js'
@@ -60,18 +60,18 @@ interface Refused {
 }
 
 export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefined, context: LinkContext, file: VFile, unlinked?: UnlinkedLink[]): void {
-  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
-    if (parent === undefined || index === undefined) return CONTINUE
+  walk(tree, (node: Nodes, index, parent: Parent | undefined) => {
+    if (parent === undefined || index === undefined) return undefined
     if (node.type === 'image') {
       const replacement = remoteImage(node, baseUrl, file)
-      if (replacement === undefined) return CONTINUE
+      if (replacement === undefined) return undefined
       parent.children.splice(index, 1, ...(replacement as Parent['children']))
       // Visit what stands in its place (a link is resolved like any other).
       return index
     }
-    if (node.type !== 'link') return CONTINUE
+    if (node.type !== 'link') return undefined
     // Links made by the apparatus are internal already.
-    if (node.data?.target) return CONTINUE
+    if (node.data?.target) return undefined
     const target = locate(node, here, baseUrl, context, file)
     if (typeof target === 'object' && 'refused' in target) {
       unlinked?.push({
@@ -84,7 +84,7 @@ export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefi
       parent.children.splice(index, 1, ...(node.children as Parent['children']))
       return index
     }
-    if (target === undefined) return CONTINUE
+    if (target === undefined) return undefined
     node.data = {...node.data}
     if (typeof target === 'string') {
       node.url = target
@@ -93,7 +93,7 @@ export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefi
       node.url = `#${target.id}`
       node.data.target = target
     }
-    return CONTINUE
+    return undefined
   })
   flattenNestedLinks(tree)
 }
@@ -103,9 +103,9 @@ export function resolveLinks(tree: Root, here: Landing, baseUrl: string | undefi
  * EPUB and cannot be followed twice: the inner one gives way to its text.
  */
 function flattenNestedLinks(tree: Root): void {
-  visit(tree, 'link', (outer: Link) => {
-    visit(outer, (node: Nodes, index, parent: Parent | undefined) => {
-      if (node === outer || node.type !== 'link' || parent === undefined || index === undefined) return CONTINUE
+  walkType(tree, 'link', (outer: Link) => {
+    walk(outer, (node: Nodes, index, parent: Parent | undefined) => {
+      if (node === outer || node.type !== 'link' || parent === undefined || index === undefined) return undefined
       parent.children.splice(index, 1, ...(node.children as Parent['children']))
       return index
     })
@@ -120,22 +120,22 @@ function flattenNestedLinks(tree: Root): void {
  */
 export function inlineReferences(tree: Root): void {
   const definitions = new Map<string, Definition>()
-  visit(tree, 'definition', (node: Definition) => {
+  walkType(tree, 'definition', (node: Definition) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
   })
   if (definitions.size === 0) return
-  visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
-    if (parent === undefined || index === undefined) return CONTINUE
-    if (node.type !== 'linkReference' && node.type !== 'imageReference') return CONTINUE
+  walk(tree, (node: Nodes, index, parent: Parent | undefined) => {
+    if (parent === undefined || index === undefined) return undefined
+    if (node.type !== 'linkReference' && node.type !== 'imageReference') return undefined
     const definition = definitions.get(node.identifier)
-    if (!definition) return CONTINUE
+    if (!definition) return undefined
     const common = {url: definition.url, title: definition.title ?? null, ...(node.position ? {position: node.position} : {})}
     const replacement: Link | Image =
       node.type === 'linkReference'
         ? {type: 'link', ...common, children: node.children}
         : {type: 'image', ...common, alt: node.alt ?? null, ...(node.data ? {data: node.data} : {})}
     parent.children[index] = replacement as Parent['children'][number]
-    return CONTINUE
+    return undefined
   })
 }
 

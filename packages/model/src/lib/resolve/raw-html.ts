@@ -9,7 +9,7 @@
  */
 import type {Html, Nodes, Parent, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {walkType} from '../walk.js'
 import {warn} from '../message.js'
 
 interface BlockKind {
@@ -33,7 +33,7 @@ const flow = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
 
 export function checkRawHtml(tree: Root, file: VFile): void {
   const templates: Html[] = []
-  visit(tree, 'html', (node: Html, _index, parent: Parent | undefined) => {
+  walkType(tree, 'html', (node: Html, _index, parent: Parent | undefined) => {
     if (parent && flow.has(parent.type)) unclosedBlock(node, file)
     for (const tag of node.value.matchAll(/<(\/?)template(?=[\s/>]|$)/gi)) {
       if (tag[1]) templates.pop()
