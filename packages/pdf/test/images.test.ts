@@ -98,3 +98,24 @@ test('a raster image whose data is damaged is a warning, and its description sta
   )
   assert.ok(squash(pageTexts(path).join('\n')).includes('Before a damaged picture after.'))
 })
+
+test('PNGs with an alpha channel are written in the edition’s order, before the pages, in every build (not as their inflating ends)', async () => {
+  // The largest first: inflated on the thread pool, it used to be finished, and written, after the smaller ones.
+  const files = {
+    'a.md': '# A\n\n![large](large.png) ![small](small.png) ![middle](middle.png)\n',
+    'large.png': greyPng(900, 900, true),
+    'small.png': greyPng(3, 3, true),
+    'middle.png': greyPng(90, 90, true)
+  }
+  const edition = resolveEdition(await corpusFromFiles(files), 'corpus')
+  const [file] = await toPdf(edition, {date, compress: false})
+  const text = Buffer.from(file!.data).toString('latin1')
+  const objects = [...text.matchAll(/\n\d+ 0 obj\n<<([^]*?)>>\nstream\n|\n\d+ 0 obj\n<<\n\/Type \/Page\n/g)]
+  const order = objects.map((match) => (match[1] === undefined ? 'page' : /\/Subtype \/Image/.test(match[1]) ? /\/Width (\d+)/.exec(match[1])![1] : 'stream'))
+  const images = order.filter((kind) => kind !== 'stream')
+  // Each image's mask, then the image (pdfkit ends the mask first), in the edition's order; then the pages.
+  assert.deepEqual(images.slice(0, 6), ['900', '900', '3', '3', '90', '90'])
+  assert.ok(images.slice(6).every((kind) => kind === 'page'))
+  const again = await toPdf(edition, {date, compress: false})
+  assert.ok(Buffer.from(again[0]!.data).equals(Buffer.from(file!.data)))
+})

@@ -13,11 +13,14 @@ import {createRequire} from 'node:module'
 import {create} from 'fontkit'
 import {registerFonts} from '../src/lib/fonts.js'
 import {Measurer} from '../src/lib/measure.js'
+import {greyPng} from '../../model/test/helpers/images.js'
 import {
   bytesOf,
   createDocument,
   drawText,
+  embedImage,
   fontMetrics,
+  openImage,
   outlineEntries,
   replaceXmpProperties,
   setPageLabels,
@@ -249,6 +252,19 @@ test('fontkit’s _glyphs: fonts are parsed once per process, each document with
   const after = await pdf('A full stop.')
   assert.match(after, /<0000> <[0-9a-f]{4}> \[<0000>(?: <[0-9a-f]{4}>)+\]/, 'no ToUnicode map found')
   assert.doesNotMatch(after, /<0000> <[0-9a-f]{4}> \[[^\]\n]*<>/, 'a glyph maps to no character in the later PDF')
+})
+
+test('an opened image’s embed and a PNG’s finalize: embedImage writes its objects at once, before any drawing', async () => {
+  const doc = createDocument({info: {}, lang: 'en', compress: false})
+  const bytes = bytesOf(doc)
+  const image = openImage(doc, greyPng(40, 40, true))
+  pinned(image.embed, 'PDFImage.embed', 'function')
+  pinned(image.finalize, 'PNGImage.finalize', 'function')
+  await embedImage(doc, image)
+  doc.end()
+  const pdf = Buffer.from(await bytes).toString('latin1')
+  // The image and its mask, though nothing drew them.
+  assert.equal(pdf.match(/\/Subtype \/Image/g)?.length, 2, 'pdfkit changed: embed no longer writes the image and its mask')
 })
 
 test('no file of src/ but lib/pdfkit.ts imports pdfkit or touches its private or undocumented fields', () => {

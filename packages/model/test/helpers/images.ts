@@ -44,8 +44,11 @@ export const imageFiles = {
   'images/drawing.svg': hostileSvg
 }
 
-/** A valid grey PNG of any size (8-bit greyscale, deflated with zlib), for sizes the constants above do not have. */
-export function greyPng(width: number, height: number): Uint8Array {
+/**
+ * A valid grey PNG of any size (8-bit greyscale, deflated with zlib), for sizes the constants above do not have;
+ * with `alpha`, each pixel has an alpha channel too (half transparent).
+ */
+export function greyPng(width: number, height: number, alpha = false): Uint8Array {
   const chunk = (type: string, data: Uint8Array): Buffer => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
     const length = Buffer.alloc(4)
@@ -57,10 +60,11 @@ export function greyPng(width: number, height: number): Uint8Array {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
-  header.set([8, 0, 0, 0, 0], 8)
-  // Each row: filter type 0, then one grey byte per pixel.
-  const rows = Buffer.alloc((width + 1) * height, 128)
-  for (let row = 0; row < height; row++) rows[row * (width + 1)] = 0
+  header.set([8, alpha ? 4 : 0, 0, 0, 0], 8)
+  // Each row: filter type 0, then one grey byte per pixel (and one of alpha).
+  const stride = width * (alpha ? 2 : 1) + 1
+  const rows = Buffer.alloc(stride * height, 128)
+  for (let row = 0; row < height; row++) rows[row * stride] = 0
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
   return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())]))
 }

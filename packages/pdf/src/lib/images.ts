@@ -3,10 +3,10 @@
  * (pdfkit embeds both), GIF and WebP decoded to PNG first (pdfkit reads
  * neither; a GIF's first frame), SVG as the model sanitised it, drawn as
  * vectors by svg-to-pdfkit. Prepared once, before layout (decoding is
- * asynchronous; layout is not).
+ * asynchronous; layout is not), and embedded then, one after the other.
  */
 import {writerWarning, type ImageAsset, type Reporter} from '@samizdat/model'
-import {openImage, type Doc} from './pdfkit.js'
+import {embedImage, openImage, type Doc} from './pdfkit.js'
 import type Sharp from 'sharp'
 
 export interface PdfImage {
@@ -41,7 +41,10 @@ export async function prepareImages(doc: Doc, assets: readonly ImageAsset[], rep
       } else {
         await decoded.raw().toBuffer()
       }
-      images.set(asset.path, {...size, opened: openImage(doc, raster)})
+      const opened = openImage(doc, raster)
+      // Now and in turn, not at its first drawing: the file's objects in the same order in every build.
+      await embedImage(doc, opened)
+      images.set(asset.path, {...size, opened})
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
       report?.(writerWarning(`Image \`${asset.path}\` cannot be drawn in the PDF (${reason}): its description stands in its place`, {ruleId: 'image-invalid'}))

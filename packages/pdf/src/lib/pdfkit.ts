@@ -2,7 +2,7 @@
  * The one place that imports pdfkit and the only file that reaches its
  * private fields (`_root`, `_font` and its `encode`, `_fontSize`, `_addInfo`,
  * a name tree's `_compareKeys`; fontkit's `_glyphs`) and undocumented ones (`dictionary`,
- * `outlineData`, `page.fonts`, `page.content`'s `write` and `end`): each behind a small
+ * `outlineData`, `page.fonts`, `page.content`'s `write` and `end`, an image's `embed` and `finalize`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
  * with the field's name if an upgrade removes it. `@types/pdfkit` describes
  * 0.17 and lacks a few things 0.20 has and this package uses; they are
@@ -64,6 +64,10 @@ declare global {
     interface OpenedImage {
       width: number
       height: number
+      /** Writes the image's objects (its XObject; a PNG's mask and palette); `image()` calls it at the first drawing. */
+      embed(doc: PDFDocument): void
+      /** A PNG's last step of `embed`, called when its pixels are inflated: at once, or later for one with an alpha channel. */
+      finalize?(): void
     }
     namespace Mixins {
       interface PDFImage {
@@ -546,6 +550,26 @@ export function bytesOf(doc: Doc): Promise<Uint8Array> {
 /** An image parsed once per document (PNG or JPEG bytes): every `image()` of it reuses one XObject. */
 export function openImage(doc: Doc, bytes: Uint8Array): PDFKit.OpenedImage {
   return doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+}
+
+/**
+ * Embeds an opened image now, and waits until its objects are written. pdfkit embeds an image at its first
+ * drawing, and finishes a PNG with an alpha channel (or interlaced) when an asynchronous inflate returns: with
+ * two such images, the order of their objects in the file followed the thread pool's timing, and two builds of
+ * one book could differ. Embedded one after the other before layout, they come in the edition's order in every build.
+ */
+export function embedImage(doc: Doc, image: PDFKit.OpenedImage): Promise<void> {
+  return new Promise((resolve) => {
+    const finalize = image.finalize
+    if (finalize) {
+      image.finalize = function (this: PDFKit.OpenedImage) {
+        finalize.call(this)
+        resolve()
+      }
+    }
+    image.embed(doc)
+    if (!finalize) resolve()
+  })
 }
 
 /**
