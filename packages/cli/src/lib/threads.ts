@@ -211,6 +211,16 @@ class Channel {
  */
 export class WorkerKeeper {
   #channel: Channel | undefined
+  /**
+   * The process's resident memory when the loop began: the loop's own is measured above it (a program that runs
+   * a loop among other work, a test runner, may hold a gigabyte before the loop's first build).
+   */
+  readonly #before = process.memoryUsage.rss()
+
+  /** Whether the loop, with its worker's heap, holds less than `keepBelow`: then the worker may be kept. */
+  roomToKeep(): boolean {
+    return process.memoryUsage.rss() - this.#before < keepBelow
+  }
 
   /** The kept worker, if it is alive and no build has it; else a new one. */
   take(): Channel {
@@ -238,7 +248,8 @@ export class WorkerKeeper {
 }
 
 /**
- * A loop keeps its worker only while the process holds less than this after a build (the project's memory target):
+ * A loop keeps its worker only while it holds less than this after a build, above what the process held before (the
+ * project's memory target):
  * the kept worker's heap is memory a one-shot build gives back, so a library-sized corpus builds as one does.
  */
 const keepBelow = 1024 * 1024 * 1024
@@ -334,7 +345,7 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal, 
       channel.listen(undefined, undefined)
       // Kept for the loop's next build when it is done, or has not been given the corpus yet (it drops the build at
       // once); a worker still rendering is stopped, as a one-shot build's always is.
-      if (keeper && channel.alive && !signal?.aborted && failure === undefined && (idle || !sent) && process.memoryUsage.rss() < keepBelow) {
+      if (keeper && channel.alive && !signal?.aborted && failure === undefined && (idle || !sent) && keeper.roomToKeep()) {
         if (!sent) channel.giveUp()
         keeper.keep(channel)
         return
