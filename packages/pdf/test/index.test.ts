@@ -5,6 +5,7 @@ import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {test} from 'node:test'
+import {deserialize} from 'node:v8'
 import {corpusFromFiles, resolveEdition} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import {date, destinationsAndLinks, folios, hasTool, pageTexts, pdfObjects, readerEdition, readerPdf, run} from './helpers.js'
@@ -106,6 +107,7 @@ test('page references in order, each page once, three or more running pages as a
 function memoryStore(): {
   layouts: {key(parts: readonly unknown[]): string; get(key: string): Uint8Array | undefined; set(key: string, data: Uint8Array): void}
   kept: string[]
+  entries: Map<string, Uint8Array>
 } {
   const entries = new Map<string, Uint8Array>()
   const kept: string[] = []
@@ -114,7 +116,7 @@ function memoryStore(): {
     get: (key: string) => entries.get(key),
     set: (key: string, data: Uint8Array) => void (kept.push(key), entries.set(key, data))
   }
-  return {layouts, kept}
+  return {layouts, kept, entries}
 }
 
 test('the second pass (page references) lays out no work again, and a layout store gives back each work: the same bytes', async () => {
@@ -131,10 +133,10 @@ test('the second pass (page references) lays out no work again, and a layout sto
   // What the store is asked to keep is counted: each work laid out, and the widths measured.
   const {layouts, kept} = memoryStore()
   const [first] = await toPdf(edition, {date, layouts})
-  assert.equal(kept.length, 3, 'two works and the widths, once each over both passes')
+  assert.equal(kept.length, 4, 'two works, the widths and the pages drawn, once each over both passes')
   assert.ok(Buffer.from(first!.data).equals(Buffer.from(plain!.data)))
   const [second] = await toPdf(edition, {date, layouts})
-  assert.equal(kept.length, 4, 'no work laid out again: the widths only')
+  assert.equal(kept.length, 5, 'no work laid out and no page drawn again: the widths only')
   assert.ok(Buffer.from(second!.data).equals(Buffer.from(plain!.data)))
 })
 
@@ -144,11 +146,54 @@ test('works that show page numbers (shared notes: "see note 5, p. 3") are kept f
   const {layouts, kept} = memoryStore()
   const [first] = await toPdf(edition, {date, layouts})
   // Every work of the reader edition shows a page number: laid out in each pass (the first knows no page).
-  assert.equal(kept.length, edition.works.length * 2 + 1)
+  assert.equal(kept.length, edition.works.length * 2 + 2, 'the works in each pass, the widths, the pages drawn')
   assert.ok(Buffer.from(first!.data).equals(plain))
   const [second] = await toPdf(edition, {date, layouts})
-  assert.equal(kept.length, edition.works.length * 2 + 2, 'the widths only')
+  assert.equal(kept.length, edition.works.length * 2 + 3, 'the widths only')
   assert.ok(Buffer.from(second!.data).equals(plain))
+})
+
+test('a layout store keeps each page drawn: an edit draws its pages again, and every page after a glyph new to a font; the same bytes as a clean build', async () => {
+  const filler = 'The committee met in the hall and spoke at length about the work of the factories. '.repeat(4)
+  const files = (first: string, last: string): Record<string, string> => ({
+    'editions/small.yaml': 'title: Small\nworks: [one, two, three]\n',
+    'works/one.md': `---\ntitle: One\n---\n\n${first}\n\n${Array.from({length: 12}, () => filler).join('\n\n')}\n`,
+    'works/two.md': `---\ntitle: Two\n---\n\n${Array.from({length: 12}, () => filler).join('\n\n')}\n`,
+    'works/three.md': `---\ntitle: Three\n---\n\n${last}\n\n${Array.from({length: 12}, () => filler).join('\n\n')}\n`
+  })
+  const {layouts, kept, entries} = memoryStore()
+  /** The keys of the pages the store holds (the entry whose value is a map of pages). */
+  const pages = (): Set<string> => {
+    for (const data of entries.values()) {
+      const value: unknown = deserialize(data)
+      if (value instanceof Map && [...value.values()].every((page) => page?.bytes instanceof Uint8Array)) return new Set(value.keys() as Iterable<string>)
+    }
+    return new Set()
+  }
+  /** Builds with the store: checks the bytes against a clean build, and tells how many pages were drawn and how many reused. */
+  const build = async (first: string, last: string): Promise<{drawn: number; reused: number; written: number}> => {
+    const edition = resolveEdition(await corpusFromFiles(files(first, last)), 'small')
+    const earlier = pages()
+    const writes = kept.length
+    const [cached] = await toPdf(edition, {date, layouts})
+    const [clean] = await toPdf(edition, {date})
+    assert.ok(Buffer.from(cached!.data).equals(Buffer.from(clean!.data)), `a build from kept pages is a clean build's: ${first} / ${last}`)
+    const now = [...pages()]
+    return {drawn: now.filter((key) => !earlier.has(key)).length, reused: now.filter((key) => earlier.has(key)).length, written: kept.length - writes}
+  }
+  const cold = await build('It began in spring.', 'It ended in the fall.')
+  assert.equal(cold.reused, 0)
+  assert.ok(cold.drawn >= 12, `${cold.drawn} pages`)
+  // A word changed in the last work: its pages are drawn again, the others reused.
+  const edit = await build('It began in spring.', 'It ended in the winter.')
+  assert.ok(edit.drawn >= 1 && edit.reused >= cold.drawn - 6, JSON.stringify(edit))
+  // A glyph no page had (Q, §) in the first work moves the codes of every glyph added after it: the pages before
+  // the first work are reused, every page from the change on is drawn again.
+  const glyph = await build('It began in spring, Q § 4.', 'It ended in the winter.')
+  assert.ok(glyph.reused <= 4 && glyph.drawn >= cold.drawn - 4, JSON.stringify(glyph))
+  // Nothing changed: no page drawn, and the pages' entry is not written again (the widths only).
+  const same = await build('It began in spring, Q § 4.', 'It ended in the winter.')
+  assert.deepEqual(same, {drawn: 0, reused: glyph.drawn + glyph.reused, written: 1})
 })
 
 test('page ranges past page 100 as the language writes them: abbreviated in English (Chicago 9.64), in full in French', async (t) => {

@@ -20,13 +20,15 @@ import {
   drawText,
   embedImage,
   fontMetrics,
+  keepPages,
   openImage,
   outlineEntries,
   replaceXmpProperties,
   setPageLabels,
   structEntries,
   structReference,
-  type Doc
+  type Doc,
+  type KeptPage
 } from '../src/lib/pdfkit.js'
 
 const require = createRequire(import.meta.url)
@@ -117,25 +119,31 @@ test('outlineData: an outline item’s entries, for its destination', async () =
   assert.match(await finish(doc), /\/Dest \/pinned-dest/, 'pdfkit changed: outlineData is no longer written')
 })
 
-/** What `draw` writes to the page's content stream, as one string (pdfkit ends each string it is given with a newline). */
-/** The page's content stream: `drawText` keeps its text until something else writes there (or the page ends). */
+/** The page's content stream: `drawText` keeps its texts until the page ends. */
 interface Stream {
   write(chunk: string | Uint8Array): unknown
   end(chunk?: string | Uint8Array): unknown
+  finalize(): unknown
   buffer: Uint8Array[]
+  compress: boolean
 }
 
-/** The bytes `draw` adds to the current page's content stream. */
+/** The bytes `draw` adds to a page's content stream of its own, as they are when the page ends (an uncompressed document). */
 function written(doc: Doc, draw: () => void): string {
+  doc.addPage({size: [420, 595], margin: 0})
   const content = (doc.page as unknown as {content: Stream}).content
-  const before = content.buffer.length
+  // What `addPage` wrote first (pdfkit's flip of the y axis).
+  const before = Buffer.concat(content.buffer).length
+  let bytes = ''
+  const finalize = content.finalize
+  content.finalize = function (this: Stream) {
+    bytes = Buffer.concat(this.buffer).subarray(before).toString('latin1')
+    return finalize.call(this)
+  }
   draw()
-  // An empty write: it writes nothing but what is waiting.
-  content.write(new Uint8Array(0))
-  return content.buffer
-    .slice(before)
-    .map((chunk) => Buffer.from(chunk).toString('latin1'))
-    .join('')
+  // The next page ends this one.
+  doc.addPage({size: [420, 595], margin: 0})
+  return bytes
 }
 
 test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: drawText writes what text() writes', () => {
@@ -152,6 +160,13 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: dr
   pinned(content?.write, 'doc.page.content.write', 'function')
   pinned(content?.end, 'doc.page.content.end', 'function')
   pinned(content?.buffer, 'doc.page.content.buffer', 'object')
+  pinned(content?.finalize, 'doc.page.content.finalize', 'function')
+  pinned(content?.compress === undefined ? undefined : 0, 'doc.page.content.compress', 'number')
+  const subset = (font as unknown as {subset?: {glyphs?: unknown; includeGlyph?: unknown}} | undefined)?.subset
+  pinned(subset?.glyphs, 'doc._font.subset.glyphs', 'object')
+  pinned(subset?.includeGlyph, 'doc._font.subset.includeGlyph', 'function')
+  pinned((font as unknown as {widths?: unknown} | undefined)?.widths, 'doc._font.widths', 'object')
+  pinned((font as unknown as {unicode?: unknown} | undefined)?.unicode, 'doc._font.unicode', 'object')
   // Kerning (AV, To), old-style figures, a ligature, and a combining accent GPOS places off the pen (its own text matrix).
   const samples: Array<[string, string[] | undefined]> = [
     ['AVAT To “fiery” 1921–1923', ['onum']],
@@ -176,6 +191,72 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: dr
     written(doc, () => drawText(doc, 'AVAT', 0, 0, undefined)),
     /> -?\d+(?:\.\d+)? </
   )
+})
+
+test('kept pages: a page drawn from a keeper is the page drawn; pages that differ in anything drawn on them have keys of their own', async () => {
+  /** One page each: the same word, changed in one thing at a time. */
+  const pages: Array<{size?: [number, number]; draw(doc: Doc): void}> = [
+    // Every glyph the other pages show, first: their fonts' subsets are then the same at the start of each, so
+    // only what is drawn on a page tells its key from another's.
+    {
+      draw: (doc) => {
+        for (const features of [['onum'], undefined]) drawText(doc.font('serif').fontSize(10), 'Word Ward Cafe\u0301', 10, 50, features)
+        drawText(doc.font('serifItalic').fontSize(10), 'Word', 10, 50, ['onum'])
+      }
+    },
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, ['onum'])},
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 20, 100, ['onum'])},
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 10, 200, ['onum'])},
+    {draw: (doc) => drawText(doc.font('serif').fontSize(11), 'Word', 10, 100, ['onum'])},
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, undefined)},
+    {draw: (doc) => drawText(doc.font('serifItalic').fontSize(10), 'Word', 10, 100, ['onum'])},
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Ward', 10, 100, ['onum'])},
+    {size: [420, 600], draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, ['onum'])},
+    // A mark placed off its pen position: its text matrix comes from the exact x, not the rounded one.
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Cafe\u0301', 10.0000004, 100, ['onum'])},
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Cafe\u0301', 10.0000006, 100, ['onum'])},
+    // Something else drawn before a text, or between two (pdfkit writes it).
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10).fillColor('#aa0000'), 'Word', 10, 100, ['onum'])},
+    {
+      draw: (doc) => {
+        drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, ['onum'])
+        drawText(doc, 'Word', 40, 100, ['onum'])
+      }
+    },
+    {
+      draw: (doc) => {
+        drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, ['onum'])
+        drawText(doc.fillColor('#aa0000'), 'Word', 40, 100, ['onum'])
+      }
+    },
+    // A page drawn twice: one key.
+    {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, ['onum'])}
+  ]
+  const keys: string[] = []
+  const store = new Map<string, KeptPage>()
+  const keeper = {
+    find: (key: string) => store.get(key),
+    keep: (key: string, page: KeptPage) => void (keys.push(key), store.set(key, page))
+  }
+  const book = async (kept: boolean): Promise<string> => {
+    // Dated, so that two documents are the same bytes.
+    const doc = createDocument({info: {Title: 'Kept', CreationDate: new Date(0), ModDate: new Date(0)}, lang: 'en', compress: true})
+    registerFonts(doc)
+    if (kept) keepPages(doc, keeper)
+    for (const page of pages) {
+      doc.addPage({size: page.size ?? [420, 595], margin: 0})
+      page.draw(doc)
+    }
+    return finish(doc)
+  }
+  const plain = await book(false)
+  assert.equal(await book(true), plain)
+  // Every page drawn, each under a key of its own, but the last (the second again).
+  assert.equal(keys.length, pages.length - 1)
+  assert.equal(new Set(keys).size, pages.length - 1)
+  // Drawn again from the keeper: no page drawn, the same bytes (the glyphs added to the subsets as drawing would).
+  assert.equal(await book(true), plain)
+  assert.equal(keys.length, pages.length - 1)
 })
 
 test('layoutRun glyphs and positions: a word shaped once gives its pieces’ widths to the last bit (Measurer.prime), in every book font, on prose nobody here wrote', () => {

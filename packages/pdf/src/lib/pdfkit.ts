@@ -1,16 +1,19 @@
 /**
  * The one place that imports pdfkit and the only file that reaches its
- * private fields (`_root`, `_font` and its `encode`, `_fontSize`, `_addInfo`,
- * a name tree's `_compareKeys`; fontkit's `_glyphs`) and undocumented ones (`dictionary`,
- * `outlineData`, `page.fonts`, `page.content`'s `write` and `end`, an image's `embed` and `finalize`): each behind a small
+ * private fields (`_root`, `_font` and its `encode`, `subset`, `widths` and `unicode`, `_fontSize`, `_addInfo`,
+ * a name tree's `_compareKeys`; fontkit's `_glyphs` and a subset's `glyphs`) and undocumented ones (`dictionary`,
+ * `outlineData`, `page.fonts`, `page.content`'s `write`, `end`, `buffer` and `compress`, an image's `embed` and
+ * `finalize`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
  * with the field's name if an upgrade removes it. `@types/pdfkit` describes
  * 0.17 and lacks a few things 0.20 has and this package uses; they are
  * declared here by augmentation, so the rest of the code stays typed.
  */
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
+import {deflateSync} from 'node:zlib'
 import {create, type Font as ParsedFont} from 'fontkit'
 import PDFDocument from 'pdfkit'
 
@@ -165,8 +168,13 @@ export function registerParsedFont(doc: Doc, name: string, data: () => Uint8Arra
     font = create(Buffer.from(data())) as ParsedFont
     parsedFonts.set(name, font)
   }
-  doc.registerFont(name, withOwnGlyphs(font) as unknown as Uint8Array)
+  const view = withOwnGlyphs(font)
+  fontNames.set(view, name)
+  doc.registerFont(name, view as unknown as Uint8Array)
 }
+
+/** The name each font view was registered under: which font a page's kept content is in (see `pageKey`). */
+const fontNames = new WeakMap<object, string>()
 
 /**
  * A view of `font` (its tables shared) with a glyph cache of its own: fontkit keeps the glyphs a font has made in its
@@ -353,82 +361,261 @@ function encodeWords(font: Font, text: string, features: readonly string[] | und
  * Draw `text` in the current font and size, its baseline's left end at `x`,
  * `y` (pdfkit's top-down coordinates), with OpenType `features`: the
  * operators `doc.text(text, x, y, {lineBreak: false, baseline:
- * 'alphabetic', features})` writes, with the words drawn before and after it (see `pendingText`). `text()` would first
+ * 'alphabetic', features})` writes. `text()` would first
  * parse its options, measure the string twice (to advance its cursor) and
  * write each operator as its own chunk; the layout has placed every run
- * already, so only the glyphs are needed. Uses the font's private `encode`,
+ * already, so only the glyphs are needed. The glyphs are encoded when the page ends, in the order drawn (see
+ * `pageText`), unless the page is one a `PageKeeper` kept. Uses the font's private `encode`,
  * `id` and `ref` and the page's `fonts` and `content` (pinned in `test/pdfkit.test.ts`,
  * which also compares the bytes with `text()`'s).
  */
 export function drawText(doc: Doc, text: string, x: number, y: number, features: readonly string[] | undefined): void {
   if (text === '') return
   const font = doc._font
-  const size = doc._fontSize
-  const height = doc.page.height
-  const fonts = doc.page.fonts as Record<string, unknown>
-  fonts[font.id] ??= font.ref()
-  const baseline = height - y
-  const head = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(baseline)} Tm\n/${font.id} ${number(size)} Tf\n`
-  // A book draws a word (and its space) at a time, the same words over and over: their `TJ` is made once.
-  const shown = shownTexts(font, features)
-  let show = shown.get(text)
-  if (show === undefined) {
-    const words = encodeWords(font, text, features)
-    if (words.every((word) => word.runs !== undefined)) {
-      const commands = kernedRuns(words)
-      show = commands === '' ? '' : `[${commands}] TJ\n`
-      shown.set(text, show)
-    } else {
-      // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the
-      // glyph's width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
-      const out: string[] = []
-      const commands = placedGlyphs(words, x, baseline, size / 1000, out)
-      if (commands !== '') out.push(`[${commands}] TJ`)
-      show = out.map((line) => `${line}\n`).join('')
-    }
+  const page = pageText(doc)
+  if (!page.fonts.includes(font)) {
+    page.fonts.push(font)
+    // The page's resources name the font from its first text on it (and the font's object is made at its first use).
+    ;(doc.page.fonts as Record<string, unknown>)[font.id] ??= font.ref()
   }
-  pendingText(doc).text += `${head}${show}ET\nQ\n`
+  const size = doc._fontSize
+  const baseline = page.height - y
+  page.parts.push({font, features, text, x, baseline, size})
+  // The exact position and size (the operators before the glyphs have them rounded; marks are placed from them).
+  page.numbers.push(x, baseline, size)
 }
 
-/** A page's content stream (pdfkit's `PDFReference`): what pdfkit's `addContent` and the page's end write to. */
+/** ` Tm` and the operator that sets the font and size, by font and size: a book has a few of each. */
+const fontSettings = new WeakMap<Font, Map<number, string>>()
+function fontSetting(font: Font, size: number): string {
+  let sizes = fontSettings.get(font)
+  if (sizes === undefined) fontSettings.set(font, (sizes = new Map()))
+  let setting = sizes.get(size)
+  if (setting === undefined) sizes.set(size, (setting = ` Tm\n/${font.id} ${number(size)} Tf\n`))
+  return setting
+}
+
+/** A text `drawText` was asked for, shown when the page ends. */
+interface Show {
+  font: Font
+  features: readonly string[] | undefined
+  text: string
+  x: number
+  baseline: number
+  size: number
+}
+
+/** The `TJ` operators (and text matrices) that show a text: its glyphs are added to the font's subset. */
+function show({font, features, text, x, baseline, size}: Show): string {
+  // A book draws a word (and its space) at a time, the same words over and over: their `TJ` is made once.
+  const shown = shownTexts(font, features)
+  let commands = shown.get(text)
+  if (commands !== undefined) return commands
+  const words = encodeWords(font, text, features)
+  if (words.every((word) => word.runs !== undefined)) {
+    const runs = kernedRuns(words)
+    commands = runs === '' ? '' : `[${runs}] TJ\n`
+    shown.set(text, commands)
+    return commands
+  }
+  // As pdfkit's `_fragment`: runs of glyphs in TJ arrays, a kerning number where an advance differs from the
+  // glyph's width, and a new text matrix around a glyph placed off its pen position (marks, by the font's GPOS).
+  const out: string[] = []
+  const last = placedGlyphs(words, x, baseline, size / 1000, out)
+  if (last !== '') out.push(`[${last}] TJ`)
+  return out.map((line) => `${line}\n`).join('')
+}
+
+/**
+ * A page's content stream drawn again from an earlier build: its bytes as written (deflated when the document
+ * compresses), and the glyphs its text added to the fonts' subsets, in order (font id, glyph id, width, the
+ * characters it maps to), which drawing it again adds again.
+ */
+export interface KeptPage {
+  bytes: Uint8Array
+  glyphs: Array<[font: string, glyph: number, width: number, codePoints: number[]]>
+}
+
+/** Where a document finds and keeps its pages' content streams, by a key of everything they are made from. */
+export interface PageKeeper {
+  find(key: string): KeptPage | undefined
+  keep(key: string, page: KeptPage): void
+}
+
+const keepers = new WeakMap<Doc, PageKeeper>()
+
+/** Reuse pages `keeper` kept, and keep those drawn, from now on in `doc`. */
+export function keepPages(doc: Doc, keeper: PageKeeper): void {
+  keepers.set(doc, keeper)
+}
+
+/** A page's content stream (pdfkit's `PDFReference`): pdfkit's `addContent` and the page's end write to it. */
 interface ContentStream {
   write(chunk: string | Uint8Array): unknown
   end(chunk?: string | Uint8Array): unknown
+  buffer: Uint8Array[]
+  compress: boolean
 }
 
-/** Text drawn on a page and not yet written, by the page's content stream. */
-const pendingTexts = new WeakMap<ContentStream, {text: string}>()
+/** What a page's content stream is given after its first text, in order: written when the page ends. */
+interface PageText {
+  parts: Array<string | Show>
+  /** The fonts its texts are in, in order of first use. */
+  fonts: Font[]
+  /** Each text's exact x, baseline and size, in order, for the page's key. */
+  numbers: number[]
+  /** The page's height, and the operators every text starts with (they flip the page's y axis). */
+  height: number
+  prefix: string
+}
+
+const pageTexts = new WeakMap<ContentStream, PageText>()
 
 /**
- * What `drawText` draws is kept as one string and written to the page's content stream, as bytes, just before
- * anything else is (a colour, marked content, the page's end): the same bytes in the same order, but one
- * conversion for a run of words rather than one per word (a book draws a word at a time), which pdfkit would
- * otherwise copy into bytes one character at a time in JavaScript. Wraps the stream's `write` and `end`
- * (pdfkit's `page.content`, pinned in `test/pdfkit.test.ts`).
+ * The page's content from its first text on, kept until the page ends (pdfkit's `page.content`, its `write` and
+ * `end` wrapped; pinned in `test/pdfkit.test.ts`). Then the texts are encoded, in the order drawn, and everything
+ * is written as one chunk: the same bytes in the same order, and the same glyphs added to the subsets in the same
+ * order, as when each text was encoded as it was drawn (nothing else adds glyphs). But a page a `PageKeeper` has,
+ * under the key of everything written to it and of the state of its fonts' subsets, is not encoded or deflated
+ * again: its kept bytes are written and its glyphs added to the subsets, as drawing it would.
  */
-function pendingText(doc: Doc): {text: string} {
+function pageText(doc: Doc): PageText {
   const content = (doc.page as unknown as {content: ContentStream}).content
-  let pending = pendingTexts.get(content)
-  if (pending === undefined) {
-    const state = {text: ''}
-    const {write, end} = content
-    const flush = (): void => {
-      if (state.text === '') return
-      const text = state.text
-      state.text = ''
-      write.call(content, Buffer.from(text, 'latin1'))
-    }
-    content.write = (chunk) => {
-      flush()
-      return write.call(content, chunk)
-    }
-    content.end = (chunk) => {
-      flush()
-      return end.call(content, chunk)
-    }
-    pendingTexts.set(content, (pending = state))
+  if (current?.content === content) return current.page
+  let page = pageTexts.get(content)
+  if (page === undefined) pageTexts.set(content, (page = recordPage(doc, content)))
+  current = {content, page}
+  return page
+}
+
+/** The page `drawText` drew on last: the next text is most often on it. */
+let current: {content: ContentStream; page: PageText} | undefined
+
+function recordPage(doc: Doc, content: ContentStream): PageText {
+  const keeper = keepers.get(doc)
+  const {height} = doc.page
+  const page: PageText = {parts: [], fonts: [], numbers: [], height, prefix: `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `}
+  const {write, end} = content
+  content.write = (chunk) => {
+    // pdfkit ends each string it is given with a newline.
+    page.parts.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'))
+    return content
   }
-  return pending
+  content.end = (chunk) => {
+    if (chunk !== undefined) content.write(chunk)
+    content.write = write
+    content.end = end
+    if (current?.content === content) current = undefined
+    const key = keeper ? pageKey(content, page) : undefined
+    const kept = key === undefined ? undefined : keeper?.find(key)
+    if (kept) replay(content, page, kept)
+    else {
+      const made = writeParts(content, write, page)
+      if (key !== undefined) keeper?.keep(key, made)
+    }
+    return end.call(content)
+  }
+  return page
+}
+
+/** Encodes the page's texts and writes everything as one chunk, deflated as pdfkit would: what is kept of it. */
+function writeParts(content: ContentStream, write: ContentStream['write'], page: PageText): KeptPage {
+  const before = page.fonts.map((font) => subsetOf(font).glyphs.length)
+  let text = ''
+  for (const part of page.parts)
+    text += typeof part === 'string' ? part : `${page.prefix}${number(part.x)} ${number(part.baseline)}${fontSetting(part.font, part.size)}${show(part)}ET\nQ\n`
+  write.call(content, Buffer.from(text, 'latin1'))
+  let bytes = concatBytes(content.buffer)
+  if (content.compress) {
+    // What pdfkit's `finalize` does (the same call, the same bytes), done here to keep the result.
+    bytes = deflateSync(bytes)
+    content.compress = false
+  }
+  content.buffer = [bytes]
+  const glyphs: KeptPage['glyphs'] = []
+  page.fonts.forEach((font, index) => {
+    const {glyphs: subset} = subsetOf(font)
+    const {widths, unicode} = fontTables(font)
+    for (let gid = before[index] as number; gid < subset.length; gid++)
+      glyphs.push([font.id, subset[gid] as number, widths[gid] as number, unicode[gid] as number[]])
+  })
+  return {bytes, glyphs}
+}
+
+/** Writes a kept page: its bytes (as they were, deflated or not), and its glyphs added to the subsets as encoding would. */
+function replay(content: ContentStream, page: PageText, kept: KeptPage): void {
+  for (const [id, glyph, width, codePoints] of kept.glyphs) {
+    const font = page.fonts.find((candidate) => candidate.id === id) as Font
+    const gid = subsetOf(font).includeGlyph(glyph)
+    const {widths, unicode} = fontTables(font)
+    widths[gid] ??= width
+    unicode[gid] ??= codePoints
+  }
+  content.buffer = [kept.bytes]
+  content.compress = false
+}
+
+/**
+ * The key of a page's content: whether it is deflated, each of its fonts (id, which font, and the glyphs its subset
+ * held before the page: they decide the codes), the page's height, what was written before its first text, and the
+ * rest, texts as what decides their operators (font, features, text, exact position and size).
+ * Undefined when a font is not one `registerParsedFont` registered (nothing then says which font it is).
+ */
+function pageKey(content: ContentStream, page: PageText): string | undefined {
+  const hash = createHash('sha1')
+  hash.update(`${content.compress}\u0000${page.height}\u0001`)
+  for (const font of page.fonts) {
+    const name = font.font === undefined ? undefined : fontNames.get(font.font)
+    if (name === undefined) return undefined
+    hash.update(`${font.id}\u0000${name}\u0000${subsetDigest(font)}\u0001`)
+  }
+  for (const chunk of content.buffer) hash.update(chunk)
+  const pieces: string[] = []
+  for (const part of page.parts) {
+    // Lengths first: no part can be mistaken for another followed by something else.
+    if (typeof part === 'string') pieces.push('\u0001', String(part.length), '\u0000', part)
+    else
+      pieces.push(
+        '\u0002',
+        part.font.id,
+        '\u0000',
+        part.features === undefined ? '' : featureKey(part.features),
+        '\u0000',
+        String(part.text.length),
+        '\u0000',
+        part.text
+      )
+  }
+  hash.update(pieces.join(''))
+  hash.update(new Uint8Array(Float64Array.from(page.numbers).buffer))
+  return hash.digest('hex')
+}
+
+/** A digest of the glyphs a font's subset holds, in order: chained as the subset grows (it only grows). */
+const subsetDigests = new WeakMap<Font, {length: number; digest: string}>()
+function subsetDigest(font: Font): string {
+  const {glyphs} = subsetOf(font)
+  const known = subsetDigests.get(font)
+  if (known?.length === glyphs.length) return known.digest
+  const digest = createHash('sha1')
+    .update(`${known?.digest ?? ''}:${glyphs.slice(known?.length ?? 0).join(',')}`)
+    .digest('hex')
+  subsetDigests.set(font, {length: glyphs.length, digest})
+  return digest
+}
+
+/** The font's subset (fontkit's, pinned): the glyphs it holds in the order they were added, their codes. */
+function subsetOf(font: Font): {glyphs: number[]; includeGlyph(glyph: number): number} {
+  return (font as unknown as {subset: {glyphs: number[]; includeGlyph(glyph: number): number}}).subset
+}
+
+/** pdfkit's widths and characters of each subset glyph, by code (pinned), for the font's `W` and `ToUnicode`. */
+function fontTables(font: Font): {widths: Array<number | undefined>; unicode: Array<number[] | undefined>} {
+  return font as unknown as {widths: Array<number | undefined>; unicode: Array<number[] | undefined>}
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks)
 }
 
 /**

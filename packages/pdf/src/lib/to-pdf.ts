@@ -7,7 +7,8 @@
 import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {type PdfOptions} from './options.js'
 import {firstArabicPage} from './paginate.js'
-import {setOutputIntent, setPageLabels} from './pdfkit.js'
+import {KeptPages} from './kept-pages.js'
+import {keepPages, setOutputIntent, setPageLabels} from './pdfkit.js'
 import {render} from './render.js'
 import {startsOf, typeset} from './typeset.js'
 
@@ -17,10 +18,15 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   const arabic = firstArabicPage(pages)
   // The pages are dropped as they are drawn; the layouts kept for the second pass are no longer needed.
   layouts.release()
+  // Pages an earlier build drew, by their content: an edit draws only the pages it changed (kept-pages.ts).
+  const kept = options.layouts ? new KeptPages(options.layouts, edition.meta.id) : undefined
+  if (kept) keepPages(doc, kept)
   render(doc, pages, geometry, measure, root)
   layouts.keepWidths(measure.widths)
   setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])
   setOutputIntent(doc)
   doc.end()
-  return [{path: edition.meta.id + '.pdf', data: await bytes}]
+  const data = await bytes
+  kept?.save()
+  return [{path: edition.meta.id + '.pdf', data}]
 }
