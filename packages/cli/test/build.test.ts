@@ -397,32 +397,33 @@ test('the cache per stage: an edit re-parses and re-lays out its work only, each
         []
       )
     }
-    // Layouts made: one per work laid out, and the table of text widths measured (always written with a PDF).
-    assert.deepEqual(await made({formats: all}), {parse: 3, layout: 4, outputs: all})
+    // Layouts made: one per work laid out, the table of text widths measured (always written with a PDF), and the
+    // pages drawn (written when any page or font subset was made afresh; one entry per edition and paper).
+    assert.deepEqual(await made({formats: all}), {parse: 3, layout: 5, outputs: all})
     assert.deepEqual(await made({formats: all}), {parse: 0, layout: 0, outputs: []})
     // One paragraph of one work: that work is parsed and laid out again, nothing else; every output is a clean build's.
     await writeFile(path.join(dir, 'corpus/works/b.md'), files['works/b.md']!.replace('word2001 ', 'word2001 edited '))
-    assert.deepEqual(await made({formats: all}), {parse: 1, layout: 2, outputs: all})
+    assert.deepEqual(await made({formats: all}), {parse: 1, layout: 3, outputs: all})
     await same(all)
     // From here on, the PDF alone (what its layouts depend on).
     // The work with a script of its own loses it: the other works' fallback fonts still come in the same order.
     await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!.replace(' שלום עולם.', '.'))
-    assert.deepEqual(await made(), {parse: 1, layout: 2, outputs: pdf})
+    assert.deepEqual(await made(), {parse: 1, layout: 3, outputs: pdf})
     await same()
     // An annotation on one work: that work's layout, no parse (annotations are their own files).
     await writeTree(path.join(dir, 'corpus'), {
       'annotations/c.notes.yaml': 'annotations:\n  - id: n1\n    work: c\n    kind: note\n    quote: {exact: "word4003"}\n    body: A note.\n'
     })
-    assert.deepEqual(await made(), {parse: 0, layout: 2, outputs: pdf})
+    assert.deepEqual(await made(), {parse: 0, layout: 3, outputs: pdf})
     // A person entry whose name is in one work only: that work.
     await writeTree(path.join(dir, 'corpus'), {'persons.yaml': 'persons:\n  - id: w\n    name: "Word Smith"\n    variants: ["word4010"]\n'})
-    assert.deepEqual(await made(), {parse: 0, layout: 2, outputs: pdf})
+    assert.deepEqual(await made(), {parse: 0, layout: 3, outputs: pdf})
     await same()
     // The edition file (its title heads every page): every work.
     await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!.replace('The Book', 'The Other Book'))
-    assert.deepEqual(await made(), {parse: 0, layout: 4, outputs: pdf})
-    // The PDF's options (the paper): every work again; back to A5, every work from the cache.
-    assert.deepEqual(await made({paper: 'A4'}), {parse: 0, layout: 4, outputs: pdf})
+    assert.deepEqual(await made(), {parse: 0, layout: 5, outputs: pdf})
+    // The PDF's options (the paper): every work again; back to A5, every work and every page from the cache.
+    assert.deepEqual(await made({paper: 'A4'}), {parse: 0, layout: 5, outputs: pdf})
     assert.deepEqual(await made(), {parse: 0, layout: 1, outputs: pdf})
     await same()
 
@@ -437,7 +438,7 @@ test('the cache per stage: an edit re-parses and re-lays out its work only, each
       }
     }
     await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!)
-    assert.deepEqual(await made(), {parse: 3, layout: 4, outputs: pdf})
+    assert.deepEqual(await made(), {parse: 3, layout: 5, outputs: pdf})
     await same()
   } finally {
     await cleanup()

@@ -79,7 +79,11 @@ test('watch: an edit is rebuilt, byte for byte a clean build, from what the loop
       ]
     )
     // The kept worker laid out again only what changed (both's works, as for their pages): beta's in beta-only was in its memory.
-    assert.equal((await readdir(path.join(dir, '.samizdat-cache/layout'))).length, 3, "alpha's and beta's layouts in both, and the widths measured")
+    assert.equal(
+      (await readdir(path.join(dir, '.samizdat-cache/layout'))).length,
+      4,
+      "alpha's and beta's layouts in both, the widths measured, the pages drawn"
+    )
     // Byte for byte what a clean build of the edited corpus makes (one thread, no cache).
     await build({...options, out: 'clean', threads: 1})
     assert.deepEqual(kept, await snapshot(path.join(dir, 'clean')))

@@ -20,7 +20,7 @@ import {
   drawText,
   embedImage,
   fontMetrics,
-  keepPages,
+  keepStreams,
   openImage,
   outlineEntries,
   replaceXmpProperties,
@@ -28,7 +28,7 @@ import {
   structEntries,
   structReference,
   type Doc,
-  type KeptPage
+  type KeptStream
 } from '../src/lib/pdfkit.js'
 
 const require = createRequire(import.meta.url)
@@ -162,9 +162,10 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: dr
   pinned(content?.buffer, 'doc.page.content.buffer', 'object')
   pinned(content?.finalize, 'doc.page.content.finalize', 'function')
   pinned(content?.compress === undefined ? undefined : 0, 'doc.page.content.compress', 'number')
-  const subset = (font as unknown as {subset?: {glyphs?: unknown; includeGlyph?: unknown}} | undefined)?.subset
+  const subset = (font as unknown as {subset?: {glyphs?: unknown; includeGlyph?: unknown; encode?: unknown}} | undefined)?.subset
   pinned(subset?.glyphs, 'doc._font.subset.glyphs', 'object')
   pinned(subset?.includeGlyph, 'doc._font.subset.includeGlyph', 'function')
+  pinned(subset?.encode, 'doc._font.subset.encode', 'function')
   pinned((font as unknown as {widths?: unknown} | undefined)?.widths, 'doc._font.widths', 'object')
   pinned((font as unknown as {unicode?: unknown} | undefined)?.unicode, 'doc._font.unicode', 'object')
   // Kerning (AV, To), old-style figures, a ligature, and a combining accent GPOS places off the pen (its own text matrix).
@@ -193,7 +194,7 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: dr
   )
 })
 
-test('kept pages: a page drawn from a keeper is the page drawn; pages that differ in anything drawn on them have keys of their own', async () => {
+test('kept pages: a page drawn from a keeper is the page drawn; pages that differ in anything drawn on them have keys of their own; fonts’ subsets are kept too', async () => {
   /** One page each: the same word, changed in one thing at a time. */
   const pages: Array<{size?: [number, number]; draw(doc: Doc): void}> = [
     // Every glyph the other pages show, first: their fonts' subsets are then the same at the start of each, so
@@ -233,16 +234,16 @@ test('kept pages: a page drawn from a keeper is the page drawn; pages that diffe
     {draw: (doc) => drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, ['onum'])}
   ]
   const keys: string[] = []
-  const store = new Map<string, KeptPage>()
+  const store = new Map<string, KeptStream>()
   const keeper = {
     find: (key: string) => store.get(key),
-    keep: (key: string, page: KeptPage) => void (keys.push(key), store.set(key, page))
+    keep: (key: string, page: KeptStream) => void (keys.push(key), store.set(key, page))
   }
   const book = async (kept: boolean): Promise<string> => {
     // Dated, so that two documents are the same bytes.
     const doc = createDocument({info: {Title: 'Kept', CreationDate: new Date(0), ModDate: new Date(0)}, lang: 'en', compress: true})
     registerFonts(doc)
-    if (kept) keepPages(doc, keeper)
+    if (kept) keepStreams(doc, keeper)
     for (const page of pages) {
       doc.addPage({size: page.size ?? [420, 595], margin: 0})
       page.draw(doc)
@@ -251,12 +252,13 @@ test('kept pages: a page drawn from a keeper is the page drawn; pages that diffe
   }
   const plain = await book(false)
   assert.equal(await book(true), plain)
-  // Every page drawn, each under a key of its own, but the last (the second again).
-  assert.equal(keys.length, pages.length - 1)
-  assert.equal(new Set(keys).size, pages.length - 1)
-  // Drawn again from the keeper: no page drawn, the same bytes (the glyphs added to the subsets as drawing would).
+  // Every page drawn, each under a key of its own, but the last (the second again); and the two fonts' subsets.
+  assert.equal(keys.length, pages.length - 1 + 2)
+  assert.equal(new Set(keys).size, pages.length - 1 + 2)
+  // Drawn again from the keeper: no page drawn and no subset written, the same bytes (the glyphs added to the
+  // subsets as drawing would).
   assert.equal(await book(true), plain)
-  assert.equal(keys.length, pages.length - 1)
+  assert.equal(keys.length, pages.length - 1 + 2)
 })
 
 test('layoutRun glyphs and positions: a word shaped once gives its pieces’ widths to the last bit (Measurer.prime), in every book font, on prose nobody here wrote', () => {

@@ -1,7 +1,7 @@
 /**
  * The one place that imports pdfkit and the only file that reaches its
  * private fields (`_root`, `_font` and its `encode`, `subset`, `widths` and `unicode`, `_fontSize`, `_addInfo`,
- * a name tree's `_compareKeys`; fontkit's `_glyphs` and a subset's `glyphs`) and undocumented ones (`dictionary`,
+ * a name tree's `_compareKeys`; fontkit's `_glyphs` and a subset's `glyphs`, `includeGlyph` and `encode`) and undocumented ones (`dictionary`,
  * `outlineData`, `page.fonts`, `page.content`'s `write`, `end`, `buffer` and `compress`, an image's `embed` and
  * `finalize`): each behind a small
  * named function here, each pinned by `test/pdfkit.test.ts`, which fails
@@ -365,7 +365,7 @@ function encodeWords(font: Font, text: string, features: readonly string[] | und
  * parse its options, measure the string twice (to advance its cursor) and
  * write each operator as its own chunk; the layout has placed every run
  * already, so only the glyphs are needed. The glyphs are encoded when the page ends, in the order drawn (see
- * `pageText`), unless the page is one a `PageKeeper` kept. Uses the font's private `encode`,
+ * `pageText`), unless the page is one a `StreamKeeper` kept. Uses the font's private `encode`,
  * `id` and `ref` and the page's `fonts` and `content` (pinned in `test/pdfkit.test.ts`,
  * which also compares the bytes with `text()`'s).
  */
@@ -375,7 +375,9 @@ export function drawText(doc: Doc, text: string, x: number, y: number, features:
   const page = pageText(doc)
   if (!page.fonts.includes(font)) {
     page.fonts.push(font)
-    // The page's resources name the font from its first text on it (and the font's object is made at its first use).
+    if (page.keeper !== undefined)
+      keepSubset(font, page.keeper)
+      // The page's resources name the font from its first text on it (and the font's object is made at its first use).
     ;(doc.page.fonts as Record<string, unknown>)[font.id] ??= font.ref()
   }
   const size = doc._fontSize
@@ -427,27 +429,53 @@ function show({font, features, text, x, baseline, size}: Show): string {
 }
 
 /**
- * A page's content stream drawn again from an earlier build: its bytes as written (deflated when the document
+ * A stream kept from an earlier build: a page's content stream, its bytes as written (deflated when the document
  * compresses), and the glyphs its text added to the fonts' subsets, in order (font id, glyph id, width, the
- * characters it maps to), which drawing it again adds again.
+ * characters it maps to), which drawing it again adds again; or a font's subset as embedded (no glyphs).
  */
-export interface KeptPage {
+export interface KeptStream {
   bytes: Uint8Array
   glyphs: Array<[font: string, glyph: number, width: number, codePoints: number[]]>
 }
 
-/** Where a document finds and keeps its pages' content streams, by a key of everything they are made from. */
-export interface PageKeeper {
-  find(key: string): KeptPage | undefined
-  keep(key: string, page: KeptPage): void
+/** Where a document finds and keeps its pages' content streams and its fonts' subsets, by a key of everything they are made from. */
+export interface StreamKeeper {
+  find(key: string): KeptStream | undefined
+  keep(key: string, stream: KeptStream): void
 }
 
-const keepers = new WeakMap<Doc, PageKeeper>()
+const keepers = new WeakMap<Doc, StreamKeeper>()
 
-/** Reuse pages `keeper` kept, and keep those drawn, from now on in `doc`. */
-export function keepPages(doc: Doc, keeper: PageKeeper): void {
+/** Reuse the streams `keeper` kept, and keep those made, from now on in `doc`. */
+export function keepStreams(doc: Doc, keeper: StreamKeeper): void {
   keepers.set(doc, keeper)
 }
+
+/**
+ * A font's subset, as pdfkit embeds it when the document ends, taken from `keeper` when it has it: its key is which
+ * font it is and the glyphs the subset holds, in order (what its bytes are made from). fontkit reads and writes
+ * every glyph's outline for it, the largest part of ending a book once its pages are kept. Its `encode` is
+ * wrapped (fontkit's subset, pinned in `test/pdfkit.test.ts`), once per font.
+ */
+function keepSubset(font: Font, keeper: StreamKeeper): void {
+  const subset = subsetOf(font)
+  if (keptSubsets.has(subset)) return
+  keptSubsets.add(subset)
+  const name = font.font === undefined ? undefined : fontNames.get(font.font)
+  if (name === undefined) return
+  const encode = subset.encode
+  subset.encode = () => {
+    const key = createHash('sha1')
+      .update(`font\u0000${name}\u0000${subsetDigest(font)}`)
+      .digest('hex')
+    const kept = keeper.find(key)
+    if (kept !== undefined) return kept.bytes
+    const bytes = encode.call(subset)
+    keeper.keep(key, {bytes, glyphs: []})
+    return bytes
+  }
+}
+const keptSubsets = new WeakSet<object>()
 
 /** A page's content stream (pdfkit's `PDFReference`): pdfkit's `addContent` and the page's end write to it. */
 interface ContentStream {
@@ -466,6 +494,8 @@ interface PageText {
   numbers: number[]
   /** The page's height, and the operators every text starts with (they flip the page's y axis). */
   height: number
+  /** Where the document keeps its streams, if it does. */
+  keeper: StreamKeeper | undefined
   prefix: string
 }
 
@@ -475,7 +505,7 @@ const pageTexts = new WeakMap<ContentStream, PageText>()
  * The page's content from its first text on, kept until the page ends (pdfkit's `page.content`, its `write` and
  * `end` wrapped; pinned in `test/pdfkit.test.ts`). Then the texts are encoded, in the order drawn, and everything
  * is written as one chunk: the same bytes in the same order, and the same glyphs added to the subsets in the same
- * order, as when each text was encoded as it was drawn (nothing else adds glyphs). But a page a `PageKeeper` has,
+ * order, as when each text was encoded as it was drawn (nothing else adds glyphs). But a page a `StreamKeeper` has,
  * under the key of everything written to it and of the state of its fonts' subsets, is not encoded or deflated
  * again: its kept bytes are written and its glyphs added to the subsets, as drawing it would.
  */
@@ -494,7 +524,7 @@ let current: {content: ContentStream; page: PageText} | undefined
 function recordPage(doc: Doc, content: ContentStream): PageText {
   const keeper = keepers.get(doc)
   const {height} = doc.page
-  const page: PageText = {parts: [], fonts: [], numbers: [], height, prefix: `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `}
+  const page: PageText = {parts: [], fonts: [], numbers: [], height, keeper, prefix: `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `}
   const {write, end} = content
   content.write = (chunk) => {
     // pdfkit ends each string it is given with a newline.
@@ -519,7 +549,7 @@ function recordPage(doc: Doc, content: ContentStream): PageText {
 }
 
 /** Encodes the page's texts and writes everything as one chunk, deflated as pdfkit would: what is kept of it. */
-function writeParts(content: ContentStream, write: ContentStream['write'], page: PageText): KeptPage {
+function writeParts(content: ContentStream, write: ContentStream['write'], page: PageText): KeptStream {
   const before = page.fonts.map((font) => subsetOf(font).glyphs.length)
   let text = ''
   for (const part of page.parts)
@@ -532,7 +562,7 @@ function writeParts(content: ContentStream, write: ContentStream['write'], page:
     content.compress = false
   }
   content.buffer = [bytes]
-  const glyphs: KeptPage['glyphs'] = []
+  const glyphs: KeptStream['glyphs'] = []
   page.fonts.forEach((font, index) => {
     const {glyphs: subset} = subsetOf(font)
     const {widths, unicode} = fontTables(font)
@@ -543,7 +573,7 @@ function writeParts(content: ContentStream, write: ContentStream['write'], page:
 }
 
 /** Writes a kept page: its bytes (as they were, deflated or not), and its glyphs added to the subsets as encoding would. */
-function replay(content: ContentStream, page: PageText, kept: KeptPage): void {
+function replay(content: ContentStream, page: PageText, kept: KeptStream): void {
   for (const [id, glyph, width, codePoints] of kept.glyphs) {
     const font = page.fonts.find((candidate) => candidate.id === id) as Font
     const gid = subsetOf(font).includeGlyph(glyph)
@@ -605,8 +635,15 @@ function subsetDigest(font: Font): string {
 }
 
 /** The font's subset (fontkit's, pinned): the glyphs it holds in the order they were added, their codes. */
-function subsetOf(font: Font): {glyphs: number[]; includeGlyph(glyph: number): number} {
-  return (font as unknown as {subset: {glyphs: number[]; includeGlyph(glyph: number): number}}).subset
+function subsetOf(font: Font): Subset {
+  return (font as unknown as {subset: Subset}).subset
+}
+
+/** fontkit's subset of a font: the glyphs it holds, by code; `encode` writes it as a font file. */
+interface Subset {
+  glyphs: number[]
+  includeGlyph(glyph: number): number
+  encode(): Uint8Array
 }
 
 /** pdfkit's widths and characters of each subset glyph, by code (pinned), for the font's `W` and `ToUnicode`. */

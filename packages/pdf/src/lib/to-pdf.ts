@@ -7,8 +7,8 @@
 import type {OutputFile, ResolvedEdition} from '@samizdat/model'
 import {type PdfOptions} from './options.js'
 import {firstArabicPage} from './paginate.js'
-import {KeptPages} from './kept-pages.js'
-import {keepPages, setOutputIntent, setPageLabels} from './pdfkit.js'
+import {KeptStreams} from './kept-streams.js'
+import {keepStreams, setOutputIntent, setPageLabels} from './pdfkit.js'
 import {render} from './render.js'
 import {startsOf, typeset} from './typeset.js'
 
@@ -18,9 +18,9 @@ export async function toPdf(edition: ResolvedEdition, options: PdfOptions = {}):
   const arabic = firstArabicPage(pages)
   // The pages are dropped as they are drawn; the layouts kept for the second pass are no longer needed.
   layouts.release()
-  // Pages an earlier build drew, by their content: an edit draws only the pages it changed (kept-pages.ts).
-  const kept = options.layouts ? new KeptPages(options.layouts, edition.meta.id) : undefined
-  if (kept) keepPages(doc, kept)
+  // Pages an earlier build drew, by their content: an edit draws only the pages it changed (kept-streams.ts).
+  const kept = options.layouts ? new KeptStreams(options.layouts, [edition.meta.id, geometry]) : undefined
+  if (kept) keepStreams(doc, kept)
   render(doc, pages, geometry, measure, root)
   layouts.keepWidths(measure.widths)
   setPageLabels(doc, arabic > 0 ? [0, {S: 'r'}, arabic, {S: 'D'}] : [0, {S: arabic === 0 ? 'D' : 'r'}])

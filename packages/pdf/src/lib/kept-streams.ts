@@ -3,38 +3,40 @@
  * without encoding or deflating their text (see `pageText` in pdfkit.ts): an edit to one work draws only the pages
  * whose content changed. A page's key takes in everything its content stream is made from, and the state of its
  * fonts' subsets before it (which decides its glyphs' codes), so a page after a change that added a glyph to a
- * font is drawn again. One entry per edition: the pages of its last build.
+ * font is drawn again. The fonts' subsets are kept too, by the glyphs they hold. One entry per edition and paper:
+ * what its last build drew.
  */
 import {deserialize, serialize} from 'node:v8'
 import type {LayoutStore} from './options.js'
-import type {KeptPage, PageKeeper} from './pdfkit.js'
+import type {KeptStream, StreamKeeper} from './pdfkit.js'
 
 /** Bumped when what is stored changes shape: older entries are then misses. */
 const shape = 1
 
-export class KeptPages implements PageKeeper {
+export class KeptStreams implements StreamKeeper {
   readonly #store: LayoutStore
   readonly #key: string
-  readonly #earlier: Map<string, KeptPage>
-  readonly #pages = new Map<string, KeptPage>()
+  readonly #earlier: Map<string, KeptStream>
+  readonly #pages = new Map<string, KeptStream>()
   /** Pages drawn afresh in this build: the entry is written again only when there are. */
   #drawn = 0
 
-  constructor(store: LayoutStore, edition: string) {
+  /** `book`: the edition and the page, so that a build on other paper keeps its own pages beside these. */
+  constructor(store: LayoutStore, book: readonly unknown[]) {
     this.#store = store
-    this.#key = store.key([shape, 'pages', edition])
+    this.#key = store.key([shape, 'pages', ...book])
     this.#earlier = read(store.get(this.#key))
   }
 
-  find(key: string): KeptPage | undefined {
-    const page = this.#pages.get(key) ?? this.#earlier.get(key)
-    if (page !== undefined) this.#pages.set(key, page)
-    return page
+  find(key: string): KeptStream | undefined {
+    const stream = this.#pages.get(key) ?? this.#earlier.get(key)
+    if (stream !== undefined) this.#pages.set(key, stream)
+    return stream
   }
 
-  keep(key: string, page: KeptPage): void {
+  keep(key: string, stream: KeptStream): void {
     this.#drawn++
-    this.#pages.set(key, page)
+    this.#pages.set(key, stream)
   }
 
   /** Writes this build's pages (only those: the entry stays the size of one book), once the document is complete. */
@@ -44,11 +46,11 @@ export class KeptPages implements PageKeeper {
 }
 
 /** A stored entry's pages; none when it is missing or unreadable (a torn or foreign entry is a miss). */
-function read(data: Uint8Array | undefined): Map<string, KeptPage> {
+function read(data: Uint8Array | undefined): Map<string, KeptStream> {
   if (data === undefined) return new Map()
   try {
     const pages: unknown = deserialize(data)
-    return pages instanceof Map ? (pages as Map<string, KeptPage>) : new Map()
+    return pages instanceof Map ? (pages as Map<string, KeptStream>) : new Map()
   } catch {
     return new Map()
   }
