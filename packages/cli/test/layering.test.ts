@@ -112,8 +112,8 @@ test('start-up: a build of one paragraph to HTML loads no other adapter, no sche
   const loaded = (await readFile(log, 'utf8')).split('\n')
   assert.ok(loaded.some((file) => /\/packages\/html\//.test(file)) && loaded.some((file) => /\/micromark\//.test(file)), 'the trace sees what a build loads')
   // Each is loaded where a corpus needs it: the other adapters; TypeBox and Ajv's compiler (the validators are
-  // precompiled; Ajv's runtime helpers may load); math, raw HTML, images, source fidelity, citations, code; YAML
-  // other than `key: words` front matter; GFM tables and task lists (mdast-util-to-markdown); outside links
+  // precompiled; Ajv's runtime helpers may load); math, raw HTML, images, source fidelity, citations, code; GFM
+  // tables and task lists (mdast-util-to-markdown); outside links
   // (fast-uri); HTML the site must parse again (rehype-raw, parse5).
   const unneeded = [
     '/packages/epub/',
@@ -134,7 +134,6 @@ test('start-up: a build of one paragraph to HTML loads no other adapter, no sche
     '/remark-math/',
     '/remark-gfm/',
     '/mdast-util-to-markdown/',
-    '/yaml/',
     '/fast-uri/',
     '/rehype-raw/',
     '/parse5/',

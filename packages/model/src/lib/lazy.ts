@@ -28,8 +28,6 @@ export const re2js = once(() => (require('re2js') as typeof import('re2js')).RE2
 export const remarkGfm = once(() => (require('remark-gfm') as typeof import('remark-gfm')).default)
 export const remarkMath = once(() => (require('remark-math') as typeof import('remark-math')).default)
 export const gfmFromMarkdown = once(() => (require('mdast-util-gfm') as typeof import('mdast-util-gfm')).gfmFromMarkdown)
-// YAML other than plain `key: words` front matter (load/plain-yaml.ts).
-export const yamlLibrary = once(() => require('yaml') as typeof import('yaml'))
 // Only a text with an outside link needs it (resolve/url.ts).
 export const fastUri = once(() => require('fast-uri') as typeof import('fast-uri'))
 export const diffArrays = once(() => (require('diff') as typeof import('diff')).diffArrays)

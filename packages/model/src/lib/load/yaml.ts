@@ -1,15 +1,12 @@
 /**
  * YAML with positions: parse with `yaml`, report syntax errors as vfile
  * messages, and map a data path back to a place in the file so schema
- * errors can point at the offending value. Plain `key: words` front matter
- * is read without loading `yaml` (plain-yaml.ts), to the same value and places.
+ * errors can point at the offending value.
  */
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import type {Document, LineCounter} from 'yaml'
-import {yamlLibrary} from '../lazy.js'
+import {LineCounter, isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document} from 'yaml'
 import {fail} from '../message.js'
-import {plainYaml, type PlainYaml} from './plain-yaml.js'
 import {cleanData} from './xml-chars.js'
 
 export interface YamlResult {
@@ -43,7 +40,6 @@ function parsedDocument(text: string): {doc: Document; lineCounter: LineCounter}
     // The most recently used last: the first is the one to drop.
     parsed.delete(text)
   } else {
-    const {LineCounter, parseDocument} = yamlLibrary()
     const lineCounter = new LineCounter()
     entry = {doc: parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true}), lineCounter}
     if (text.length > cachedLength) return entry
@@ -54,59 +50,6 @@ function parsedDocument(text: string): {doc: Document; lineCounter: LineCounter}
 }
 
 export function parseYaml(file: VFile, text: string, origin: Point = {line: 1, column: 1, offset: 0}): YamlResult {
-  const plain = plainYaml(text)
-  return plain ? plainResult(file, plain, text, origin) : parsedResult(file, text, origin)
-}
-
-/** The place of each offset of a text that starts at `origin`, given where its lines start (`LineCounter.linePos`). */
-function spanIn(linePos: LineCounter['linePos'], origin: Point): (range: readonly number[] | null | undefined) => Position {
-  const point = (offset: number): Point => {
-    const {line, col} = linePos(offset)
-    return {
-      line: origin.line + line - 1,
-      column: line === 1 ? origin.column + col - 1 : col,
-      offset: (origin.offset ?? 0) + offset
-    }
-  }
-  return (range) => {
-    const start = range?.[0] ?? 0
-    const end = range?.[1] ?? start
-    return {start: point(start), end: point(end)}
-  }
-}
-
-/** `key: words` lines, answered as `parsedResult` would answer them: a path finds its first key's value, else the mapping. */
-function plainResult(file: VFile, plain: PlainYaml, text: string, origin: Point): YamlResult {
-  // Where `yaml`'s lexer would say lines start: offset 0, and after each line feed (the text holds no CR).
-  const lineStarts = [0]
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1)
-  const span = spanIn((offset) => linePos(lineStarts, offset), origin)
-  const pairAt = (path: ReadonlyArray<string | number>) => (typeof path[0] === 'string' ? plain.pairs.get(path[0]) : undefined)
-  const locate = (path: ReadonlyArray<string | number>): Position => span(pairAt(path)?.value ?? plain.range)
-  return {
-    value: cleanData(plain.value, file, locate),
-    locate,
-    locateKey: (path, key) => (path.length === 0 && plain.pairs.has(key) ? span(plain.pairs.get(key)?.key) : locate(path))
-  }
-}
-
-/** `LineCounter.linePos` of the `yaml` library, on line starts found here. */
-function linePos(lineStarts: readonly number[], offset: number): {line: number; col: number} {
-  let low = 0
-  let high = lineStarts.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((lineStarts[mid] as number) < offset) low = mid + 1
-    else high = mid
-  }
-  if (lineStarts[low] === offset) return {line: low + 1, col: 1}
-  if (low === 0) return {line: 0, col: offset}
-  return {line: low, col: offset - (lineStarts[low - 1] as number) + 1}
-}
-
-/** `parseYaml` by the `yaml` library, whatever the text (exported for the test that compares it with plain-yaml.ts). */
-export function parsedResult(file: VFile, text: string, origin: Point): YamlResult {
-  const {isAlias, isMap, isNode, isScalar, visit} = yamlLibrary()
   let doc: Document
   let lineCounter: LineCounter
   try {
@@ -117,7 +60,19 @@ export function parsedResult(file: VFile, text: string, origin: Point): YamlResu
     return {value: undefined, locate: () => ({start: origin, end: origin}), locateKey: () => ({start: origin, end: origin})}
   }
 
-  const span = spanIn(lineCounter.linePos, origin)
+  const point = (offset: number): Point => {
+    const {line, col} = lineCounter.linePos(offset)
+    return {
+      line: origin.line + line - 1,
+      column: line === 1 ? origin.column + col - 1 : col,
+      offset: (origin.offset ?? 0) + offset
+    }
+  }
+  const span = (range: readonly number[] | null | undefined): Position => {
+    const start = range?.[0] ?? 0
+    const end = range?.[1] ?? start
+    return {start: point(start), end: point(end)}
+  }
 
   // Warnings (an unknown tag such as `!!js/function`) would silently change a value: they are errors too.
   for (const error of [...doc.errors, ...doc.warnings]) {
