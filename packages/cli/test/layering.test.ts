@@ -110,9 +110,11 @@ test('start-up: a build of one paragraph to HTML loads no other adapter, no sche
   )
   assert.equal(child.status, 0, child.stderr)
   const loaded = (await readFile(log, 'utf8')).split('\n')
-  assert.ok(loaded.some((file) => /\/packages\/html\//.test(file)) && loaded.some((file) => /\/yaml\//.test(file)), 'the trace sees what a build loads')
+  assert.ok(loaded.some((file) => /\/packages\/html\//.test(file)) && loaded.some((file) => /\/micromark\//.test(file)), 'the trace sees what a build loads')
   // Each is loaded where a corpus needs it: the other adapters; TypeBox and Ajv's compiler (the validators are
-  // precompiled; Ajv's runtime helpers may load); math, raw HTML, images, source fidelity, citations, code.
+  // precompiled; Ajv's runtime helpers may load); math, raw HTML, images, source fidelity, citations, code; GFM
+  // tables and task lists (mdast-util-to-markdown); outside links
+  // (fast-uri); HTML the site must parse again (rehype-raw, parse5).
   const unneeded = [
     '/packages/epub/',
     '/packages/pdf/',
@@ -128,6 +130,13 @@ test('start-up: a build of one paragraph to HTML loads no other adapter, no sche
     '/@citation-js/',
     '/@wooorm/starry-night/',
     '/hyphen/',
+    '/katex/',
+    '/remark-math/',
+    '/remark-gfm/',
+    '/mdast-util-to-markdown/',
+    '/fast-uri/',
+    '/rehype-raw/',
+    '/parse5/',
     '/pdfkit/',
     '/epub-gen-memory/'
   ]

@@ -102,7 +102,7 @@ test('YAML parsed once per text (yaml.ts keeps recent documents): a load again g
   )
 })
 
-test('Markdown without `@`, `www.`, `http://` or `|` (front matter aside) is parsed without those GFM constructs (gfm.ts): the tree remark-gfm gives', async () => {
+test('Markdown without `@`, `www.`, `http://`, `|`, `[` or `$` (front matter aside) is parsed without those GFM constructs (gfm.ts) or math: the tree remark-gfm and remark-math give', async () => {
   const {unified} = await import('unified')
   const {default: remarkParse} = await import('remark-parse')
   const {default: remarkFrontmatter} = await import('remark-frontmatter')
@@ -117,7 +117,13 @@ test('Markdown without `@`, `www.`, `http://` or `|` (front matter aside) is par
     // Both in the raw text: the whole of GFM.
     raw: 'Www.Example.com, HTTP://EXAMPLE.COM/a, mailto:a@b.co and xmpp:a@b.co/c\n\nx | y\n--|--\n1 | 2\n',
     // Neither, anywhere: nothing to find.
-    plain: 'A paragraph, *emphasis*, ~~struck~~, a note[^1] and $x$.\n\n[^1]: The note.\n'
+    plain: 'A paragraph, *emphasis*, ~~struck~~, a note[^1] and $x$.\n\n[^1]: The note.\n',
+    // No `[`, `|` or `$`: neither tables nor task lists (nor their mdast utilities), nor math; autolinks still.
+    bare: 'A paragraph, *emphasis*, ~~struck~~, www.example.org, a@b.co, www\\.x.org and a&#64;b.org.\n',
+    // Task lists, without tables.
+    tasks: '- [ ] open\n- [x] done\n\nA ~~struck~~ word.\n',
+    // Math, alone.
+    dollars: 'It costs $5, or $x$, or\n\n$$\ny\n$$\n'
   }
   // What the front matter holds is no Markdown: a text with all of it there has none of it.
   const matter = {plain: 'url: https://www.example.org/a|b\nrights: a@b.org\n', raw: 'url: https://example.org\n'}
@@ -130,5 +136,8 @@ test('Markdown without `@`, `www.`, `http://` or `|` (front matter aside) is par
   }
   // The cases are what they say: links and tables were found.
   const types = (id: string) => JSON.stringify(corpus.works.find((work) => work.meta.id === id)?.tree).match(/"type":"(link|table)"/g)?.length ?? 0
-  assert.deepEqual([types('escaped'), types('pipeless'), types('raw'), types('plain')], [5, 3, 5, 0])
+  assert.deepEqual([types('escaped'), types('pipeless'), types('raw'), types('plain'), types('bare')], [5, 3, 5, 0, 4])
+  const tree = (id: string) => JSON.stringify(corpus.works.find((work) => work.meta.id === id)?.tree)
+  assert.deepEqual(tree('tasks').match(/"checked":(true|false)/g), ['"checked":false', '"checked":true'])
+  assert.deepEqual(tree('dollars').match(/"type":"(inlineMath|math)"/g), ['"type":"inlineMath"', '"type":"math"'])
 })

@@ -66,6 +66,20 @@ test('lists of names by Intl.ListFormat in the language; no serial comma in hous
   assert.equal(listNames([], 'en-GB'), '')
 })
 
+test('no name or one needs no list formatter (making the first one loads ICU data): the same text as Intl.ListFormat', (t) => {
+  for (const language of ['en-GB', 'fr-FR', 'de', 'ar', 'he', 'ja', 'zh-Hans', 'hi']) {
+    for (const names of [[], ['Ann'], [' Ann Lee ']]) {
+      assert.equal(listNames(names, language), new Intl.ListFormat(language, {type: 'conjunction', style: 'long'}).format(names))
+    }
+  }
+  t.mock.method(Intl, 'ListFormat', () => {
+    throw new Error('no formatter for fewer than two names')
+  })
+  assert.equal(listNames(['Ann'], 'en-GB'), 'Ann')
+  assert.equal(listNames([], 'en-GB'), '')
+  assert.throws(() => listNames(['A', 'B'], 'en-GB'), /no formatter/)
+})
+
 test('dates for readers: Intl in the language, in UTC, as precise as written', () => {
   assert.equal(formatDate('1918-03-06', 'fr-FR'), '6 mars 1918')
   assert.equal(formatDate('1918-03-06', 'en-GB'), '6 March 1918')

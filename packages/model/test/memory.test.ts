@@ -56,6 +56,17 @@ test('a memory corpus reads nothing from disk: run where the working directory i
     import {join} from 'node:path'
     import {syncBuiltinESMExports} from 'node:module'
     const model = await import('@samizdat/model')
+    const files = {
+      'works/a.md': '---\\ntitle: First\\n---\\n\\nSome *text* with a [link](b.md#part).[^1]\\n\\n[^1]: A note.\\n',
+      'works/b.md': '# Second\\n\\n## Part\\n\\nMore text.\\n',
+      'editions/book.yaml': 'id: book\\ntitle: A book\\nlanguage: en\\npreface: book.preface.md\\nworks: [a, b]\\n',
+      'editions/book.preface.md': '# Preface\\n\\nBefore it all.\\n',
+      'annotations/notes.yaml': 'annotations:\\n  - {id: n, work: b, kind: note, quote: {exact: More}, body: An *editor* note.}\\n'
+    }
+    // Once first, where the working directory is: the model loads some libraries on first need (src/lib/lazy.ts,
+    // by absolute path), and tsx's require hook (these tests run the sources through it) asks for process.cwd()
+    // on every require. Code loaded, what follows is the memory corpus alone.
+    model.resolveEdition(await model.corpusFromFiles(files), 'book')
     const gone = mkdtempSync(join(tmpdir(), 'samizdat-gone-'))
     process.chdir(gone)
     rmSync(gone, {recursive: true})
@@ -71,13 +82,7 @@ test('a memory corpus reads nothing from disk: run where the working directory i
       }
     }
     syncBuiltinESMExports()
-    const corpus = await model.corpusFromFiles({
-      'works/a.md': '---\\ntitle: First\\n---\\n\\nSome *text* with a [link](b.md#part).[^1]\\n\\n[^1]: A note.\\n',
-      'works/b.md': '# Second\\n\\n## Part\\n\\nMore text.\\n',
-      'editions/book.yaml': 'id: book\\ntitle: A book\\nlanguage: en\\npreface: book.preface.md\\nworks: [a, b]\\n',
-      'editions/book.preface.md': '# Preface\\n\\nBefore it all.\\n',
-      'annotations/notes.yaml': 'annotations:\\n  - {id: n, work: b, kind: note, quote: {exact: More}, body: An *editor* note.}\\n'
-    })
+    const corpus = await model.corpusFromFiles(files)
     await model.checkCorpus(corpus)
     const edition = model.resolveEdition(corpus, 'book')
     const memoryCalls = [...calls]

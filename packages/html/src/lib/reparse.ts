@@ -7,18 +7,24 @@
  * same elements with the same properties, so the tree is only rebuilt as the parser would return it (`asParsed`:
  * adjacent text merged, empty text gone, positions as parse5 reports them, no `data`). The result is the one
  * rehype-raw gives, node for node (the tests compare both on whole books and on the CommonMark examples).
+ * rehype-raw itself (hast-util-raw, parse5: some forty modules) is loaded on the first tree that needs it.
  */
+import {createRequire} from 'node:module'
 import type {Element, ElementContent, Properties, Root, RootContent, Text} from 'hast'
 import {find, html} from 'property-information'
-import rehypeRaw from 'rehype-raw'
 import type {VFile} from 'vfile'
+
+const require = createRequire(import.meta.url)
 
 type Position = NonNullable<Text['position']>
 
 export function rehypeRawWhenNeeded() {
-  const parse = rehypeRaw()
+  let parse: ((tree: Root, file: VFile) => Root) | undefined
   return function (tree: Root, file: VFile): Root {
-    return needsParser(tree) ? parse(tree, file) : asParsed(tree, file)
+    if (!needsParser(tree)) return asParsed(tree, file)
+    // Node (>= 20.19) `require`s an ES module synchronously: the transform stays synchronous.
+    parse ??= (require('rehype-raw') as typeof import('rehype-raw')).default()
+    return parse(tree, file)
   }
 }
 

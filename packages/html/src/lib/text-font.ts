@@ -34,7 +34,13 @@ export function textFontFiles(text: string): TextFontFile[] {
   const table = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>
   const points = new Set<number>()
   for (const char of text) points.add(char.codePointAt(0) as number)
-  const slices = Object.entries(table).filter(([slice, ranges]) => slice === 'latin' || [...points].some((codePoint) => inRanges(codePoint, ranges)))
+  const slices = Object.entries(table).filter(([slice, ranges]) => {
+    if (slice === 'latin') return true
+    // Each slice's ranges read once, not once per character of the text.
+    const parsed = parseRanges(ranges)
+    for (const codePoint of points) if (parsed.some(([start, end]) => codePoint >= start && codePoint <= end)) return true
+    return false
+  })
   return slices.flatMap(([slice, unicodeRange]) =>
     faces.map(({weight, style}) => {
       const file = `eb-garamond-${slice}-${weight}-${style}.woff2`
@@ -63,11 +69,11 @@ function packageRoot(): string {
   return dirname(require.resolve('@fontsource/eb-garamond/LICENSE'))
 }
 
-function inRanges(codePoint: number, ranges: string): boolean {
-  return ranges.split(',').some((range) => {
+/** `U+0000-00FF, U+0131, …` as `[start, end]` pairs. */
+function parseRanges(ranges: string): Array<[number, number]> {
+  return ranges.split(',').map((range) => {
     const [from, to] = range.trim().slice(2).split('-')
     const start = Number.parseInt(from as string, 16)
-    const end = to === undefined ? start : Number.parseInt(to, 16)
-    return codePoint >= start && codePoint <= end
+    return [start, to === undefined ? start : Number.parseInt(to, 16)]
   })
 }

@@ -1,6 +1,6 @@
 /**
  * Libraries that only some corpora need (TeX math, raw HTML, images, source
- * fidelity), loaded on first use rather than at start-up: a build of plain
+ * fidelity, GFM tables and task lists), loaded on first use rather than at start-up: a build of plain
  * Markdown never pays for them (packages/cli/test/layering.test.ts pins it).
  * Node (>= 20.19, the engines field) `require`s an ES module synchronously, so
  * the code that needs one stays synchronous.
@@ -24,4 +24,10 @@ export const xastFromXml = once(() => (require('xast-util-from-xml') as typeof i
 export const xastToXml = once(() => (require('xast-util-to-xml') as typeof import('xast-util-to-xml')).toXml)
 export const imageSize = once(() => (require('image-size') as typeof import('image-size')).imageSize)
 export const re2js = once(() => (require('re2js') as typeof import('re2js')).RE2JS)
+// The parts of the Markdown parser only some texts need (see load/markdown.ts and load/gfm.ts).
+export const remarkGfm = once(() => (require('remark-gfm') as typeof import('remark-gfm')).default)
+export const remarkMath = once(() => (require('remark-math') as typeof import('remark-math')).default)
+export const gfmFromMarkdown = once(() => (require('mdast-util-gfm') as typeof import('mdast-util-gfm')).gfmFromMarkdown)
+// Only a text with an outside link needs it (resolve/url.ts).
+export const fastUri = once(() => require('fast-uri') as typeof import('fast-uri'))
 export const diffArrays = once(() => (require('diff') as typeof import('diff')).diffArrays)

@@ -93,6 +93,8 @@ export function findPandocCitations(tree: Nodes): PandocCitation[] {
 
 function inText(parent: Parent, node: Text, previous: string, inNote: boolean): PandocCitation[] {
   const value = node.value
+  // Every citation, in brackets or not, holds an `@`: a text without one is not matched against the patterns.
+  if (!value.includes('@')) return []
   const found: PandocCitation[] = []
   const taken: Array<[number, number]> = []
   for (const match of value.matchAll(bracketPattern)) {

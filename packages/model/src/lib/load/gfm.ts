@@ -4,10 +4,15 @@
  * may start there), tables on every line of a paragraph (it may be a table's head row). Each can only match raw
  * text holding certain characters, so a document without them is parsed without those constructs: the same tree,
  * in about half the time. A construct missing from GFM's extension (a renamed one) is simply kept: slower, never
- * wrong.
+ * wrong. Tables and task lists are also the only parts of GFM whose mdast utilities load mdast-util-to-markdown
+ * (about fifty modules, for writing Markdown, which the model never does): a text that can hold neither is built
+ * without them, and they are loaded on the first text that can.
  */
-import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
 import {gfm} from 'micromark-extension-gfm'
+import {gfmFromMarkdown} from '../lazy.js'
 import type {Processor} from 'unified'
 import type {Root} from 'mdast'
 
@@ -23,6 +28,9 @@ const autolinks: Rare = {names: new Set(['emailAutolink', 'wwwAutolink', 'protoc
 /** Tables: a delimiter row holds a `|`, or an alignment colon beside a `-`. */
 const tables: Rare = {names: new Set(['table']), needs: /\||:-|-:/}
 
+/** Task list items: a `[ ]` or `[x]` opening a list item's paragraph. */
+const taskLists: Rare = {names: new Set(['tasklistCheck']), needs: /\[/}
+
 /**
  * YAML front matter as micromark-extension-frontmatter reads it: `---` lines around it, the closing one present
  * (line endings `\n`, `\r` or `\r\n`). Its text is never Markdown, and often holds a `url:` or an address.
@@ -32,11 +40,11 @@ const frontMatter = /^---[ \t]*(?:\r\n?|\n)(?:[^\r\n]*(?:\r\n?|\n))*?---[ \t]*(?
 /** The rare groups the Markdown of `text` cannot match (none: use remark-gfm itself). */
 export function unusedIn(text: string): Rare[] {
   const markdown = text.slice(frontMatter.exec(text)?.[0].length ?? 0)
-  return [autolinks, tables].filter((rare) => !rare.needs.test(markdown))
+  return [autolinks, tables, taskLists].filter((rare) => !rare.needs.test(markdown))
 }
 
 type Syntax = ReturnType<typeof gfm>
-type FromMarkdown = ReturnType<typeof gfmFromMarkdown>[number]
+type FromMarkdown = ReturnType<ReturnType<typeof gfmFromMarkdown>>[number]
 
 /**
  * remark-gfm's parsing half without the constructs of `skip`. Without autolink syntax, the autolink literals of
@@ -47,9 +55,14 @@ export function remarkGfmWithout(this: Processor, skip: readonly Rare[]): undefi
   const names = new Set(skip.flatMap((rare) => [...rare.names]))
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(withoutConstructs(gfm(), names))
-  const fromMarkdown = gfmFromMarkdown()
+  const fromMarkdown = skip.includes(tables) && skip.includes(taskLists) ? withoutTablesAndTasks() : gfmFromMarkdown()()
   ;(data.fromMarkdownExtensions ??= []).push(skip.includes(autolinks) ? fromMarkdown.map(lazyAutolinks) : fromMarkdown)
   return undefined
+}
+
+/** mdast-util-gfm's `gfmFromMarkdown()` without its table and task list extensions (the last two), in its order. */
+function withoutTablesAndTasks(): FromMarkdown[] {
+  return [gfmAutolinkLiteralFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()]
 }
 
 /** `syntax` with the named constructs taken out of every hook. */

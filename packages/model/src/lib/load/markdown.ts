@@ -2,8 +2,6 @@
 import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
 import type {Heading, Html, PhrasingContent, Root, RootContent, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -13,25 +11,31 @@ import {warn} from '../message.js'
 import {checkMath} from '../math/tex.js'
 import {textOf} from '../text.js'
 import {cleanTree} from './xml-chars.js'
-import {hastFromHtml} from '../lazy.js'
+import {hastFromHtml, remarkGfm, remarkMath} from '../lazy.js'
 import {remarkGfmWithout, unusedIn} from './gfm.js'
 
-/** CommonMark, GFM (without the constructs a text cannot use: gfm.ts), front matter and math. */
-function makeProcessor(unused: ReturnType<typeof unusedIn>) {
+/**
+ * CommonMark, GFM (without the constructs a text cannot use: gfm.ts), front matter and, for a text with a `$`,
+ * math. Math starts at a `$` (remark-math's only character), so a text without one gives the same tree without
+ * it, and without loading it (its micromark extension imports KaTeX, some 600 KB, for an HTML compiler never used).
+ */
+function makeProcessor(unused: ReturnType<typeof unusedIn>, math: boolean) {
   const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
-  return (unused.length === 0 ? parser.use(remarkGfm) : parser.use(remarkGfmWithout, unused)).use(remarkMath).freeze()
+  const gfm = unused.length === 0 ? parser.use(remarkGfm()) : parser.use(remarkGfmWithout, unused)
+  return (math ? gfm.use(remarkMath()) : gfm).freeze()
 }
 
-/** The parsers made so far, by the names of the constructs they leave out: at most four, each made on first need. */
+/** The parsers made so far, by the names of the constructs they leave out and whether they read math: each made on first need. */
 const processors = new Map<string, ReturnType<typeof makeProcessor>>()
 
-/** The parser for `text`: the tree remark-gfm's would give, sooner. */
+/** The parser for `text`: the tree remark-gfm's and remark-math's would give, sooner. */
 function processorFor(text: string): ReturnType<typeof makeProcessor> {
   const unused = unusedIn(text)
-  const key = unused.map((rare) => [...rare.names].join()).join()
+  const math = text.includes('$')
+  const key = `${unused.map((rare) => [...rare.names].join()).join()};${math}`
   let processor = processors.get(key)
   if (!processor) {
-    processor = makeProcessor(unused)
+    processor = makeProcessor(unused, math)
     processors.set(key, processor)
   }
   return processor

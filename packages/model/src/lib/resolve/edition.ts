@@ -204,6 +204,8 @@ function markedPassages(trees: readonly Root[]): Map<string, PhrasingContent[]> 
 /** Legacy fragment ids (`app4`) name a heading by its text (or id); returns legacy -> id. */
 function addLegacyAnchors(work: Work, file: VFile, headings: HeadingResult, landing: Landing): Record<string, string> {
   const resolved: Record<string, string> = {}
+  // Most works have none: their headings are not normalised for nothing.
+  if (Object.keys(work.meta.anchors).length === 0) return resolved
   const byText = new Map(headings.headings.map((heading) => [comparable(heading.text), heading.id]))
   // The work's title names its start (its heading, when the body repeated it, is dropped).
   if (!byText.has(comparable(work.meta.title))) byText.set(comparable(work.meta.title), landing.id)

@@ -6,7 +6,7 @@
  * `|`, `^`, a backtick percent-encoded) by fast-uri. An address that is no
  * URI even so (a backtick in a host name, a broken `%` escape) cannot be linked.
  */
-import fastUri from 'fast-uri'
+import {fastUri} from '../lazy.js'
 
 /** Only web and mail addresses leave the edition. */
 const followed = /^(?:https?|mailto):$/
@@ -18,8 +18,9 @@ export function isFollowed(address: URL): boolean {
 
 /** A parsed address as a valid URI, or undefined when it cannot be one. */
 export function uriOf(address: URL): string | undefined {
-  const parsed = fastUri.parse(address.href)
-  return parsed.error === undefined ? fastUri.serialize(parsed) : undefined
+  const uri = fastUri()
+  const parsed = uri.parse(address.href)
+  return parsed.error === undefined ? uri.serialize(parsed) : undefined
 }
 
 /**
