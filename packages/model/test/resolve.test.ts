@@ -50,6 +50,19 @@ test('typography is applied to text and titles, never to the corpus as loaded', 
   assert.equal(original.children[0]!.value, "Text -- with a dash... and an apostrophe's.")
 })
 
+test("takeTrees: the corpus's trees become the edition's, uncloned, and the edition is the one a clone gives", async () => {
+  const corpus = await loadCorpus('plain-folder', {cwd: fixtures})
+  const cloned = resolveEdition(corpus, 'plain-folder')
+  const trees = corpus.works.map((work) => work.tree)
+  const taken = resolveEdition(corpus, 'plain-folder', {takeTrees: true})
+  assert.deepEqual(
+    taken.works.map((work) => trees.indexOf(work.tree)),
+    trees.map((_, index) => index)
+  )
+  assert.ok(cloned.works.every((work) => !trees.includes(work.tree)))
+  assert.deepEqual(JSON.parse(JSON.stringify(taken.works)), JSON.parse(JSON.stringify(cloned.works)))
+})
+
 test('base URL, canonical URLs and legacy anchors decide what is internal', async () => {
   const corpus = await loadCorpus('links', {cwd: fixtures})
   const edition = resolveEdition(corpus, 'links')

@@ -196,6 +196,39 @@ test('a layout store keeps each page drawn: an edit draws its pages again, and e
   assert.deepEqual(same, {drawn: 0, reused: glyph.drawn + glyph.reused, written: 1})
 })
 
+test("a store that keeps its layouts decoded (a loop's) gives them back as they are, drawn before: nothing decoded again, the same bytes", async () => {
+  const edition = await readerEdition()
+  const plain = await readFile(await readerPdf())
+  const {layouts, kept} = memoryStore()
+  const values = new Map<string, unknown>()
+  let read = 0
+  const get = (key: string): Uint8Array | undefined => {
+    const data = layouts.get(key)
+    if (data !== undefined) read++
+    return data
+  }
+  const keeping = {
+    ...layouts,
+    get,
+    decoded<T>(key: string, decode: (data: Uint8Array) => T | undefined): T | undefined {
+      if (values.has(key)) return values.get(key) as T
+      const data = get(key)
+      return data === undefined ? undefined : decode(data)
+    },
+    setDecoded(key: string, data: Uint8Array, value: unknown): void {
+      layouts.set(key, data)
+      values.set(key, value)
+    }
+  }
+  // Each run draws the pages of the layouts the last one made and drew: drawing them changed nothing of them.
+  for (const run of [1, 2, 3]) {
+    const [file] = await toPdf(edition, {date, layouts: keeping})
+    assert.ok(Buffer.from(file!.data).equals(plain), `run ${run}`)
+  }
+  assert.equal(kept.length, edition.works.length * 2 + 4, 'each work laid out once for each pass; the widths at each run; the pages drawn once')
+  assert.equal(read, 0, 'every layout, the widths and the pages taken as kept, none decoded from its bytes')
+})
+
 test('page ranges past page 100 as the language writes them: abbreviated in English (Chicago 9.64), in full in French', async (t) => {
   if (!hasTool(t, 'pdftotext')) return
   // Fifty short works, each on a recto with a blank verso (pages 1–100), then a text that names one person on every page.

@@ -18,7 +18,7 @@ import {
   type PageStart,
   type ResolvedEdition
 } from '@samizdat/model'
-import {editionIds, failOnErrors} from './corpus.js'
+import {editionIds, failOnErrors, lastToHold} from './corpus.js'
 import {Fingerprint} from './cache/fingerprint.js'
 import type {StageStats} from './cache/entries.js'
 import {newStages, type BuildLoop} from './loop/kept.js'
@@ -313,7 +313,8 @@ async function buildWith(
   checkOutputNames(specs.flatMap((spec) => plan(spec.id, chosen, renderOptions).map((planned) => ({...planned, file: spec.file}))))
   failOnErrors(corpus, 'nothing was written')
   const resolveOptions = {...(options.locale === undefined ? {} : {locale: options.locale}), ...(options.labels === undefined ? {} : {labels: options.labels})}
-  const editions = ids.map((id) => resolveEdition(corpus, id, resolveOptions))
+  // The corpus's trees are read no more once each work's last edition has them: that one takes them uncloned.
+  const editions = ids.map((id, index) => resolveEdition(corpus, id, {...resolveOptions, takeTrees: lastToHold(corpus, id, ids.slice(index + 1))}))
   // Resolving leaves the corpus as read and hands its messages back: they join the corpus files' here.
   for (const edition of editions) for (const message of edition.messages) attach(corpus, undefined, message)
   failOnErrors(corpus, 'nothing was written')

@@ -16,3 +16,14 @@ export function failOnErrors(corpus: Corpus, message: string, strict = false): v
 export function editionIds(corpus: Corpus): string[] {
   return corpus.editions.map((edition) => edition.id)
 }
+
+/**
+ * Whether edition `id` holds none of the works of the editions `later` (resolved after it on the same thread):
+ * resolving it may then take the corpus's trees (`takeTrees`) instead of cloning them, the build reading the
+ * corpus's trees no more.
+ */
+export function lastToHold(corpus: Corpus, id: string, later: readonly string[]): boolean {
+  const works = (edition: string): readonly string[] => corpus.editions.find((spec) => spec.id === edition)?.works ?? []
+  const mine = new Set(works(id))
+  return later.every((edition) => works(edition).every((work) => !mine.has(work)))
+}

@@ -15,7 +15,7 @@ import type {VFileMessage} from 'vfile-message'
 import {trace} from './trace.js'
 import {LayoutCache} from './cache/layout.js'
 import {WorkCache} from './cache/works.js'
-import {editionIds} from './corpus.js'
+import {editionIds, lastToHold} from './corpus.js'
 import {formats, ownOptions, type Format, type RenderOptions} from './formats.js'
 import {helpParse, SentTrees} from './shared-trees.js'
 import {workerMakes, type CorpusData, type ErrorData, type Message, type Reply, type ThreadRequest, type WarningData} from './threads.js'
@@ -115,12 +115,16 @@ async function main(request: ThreadRequest): Promise<void> {
   const ids = request.editions ?? editionIds(corpus)
   if (request.metadata !== undefined) for (const spec of corpus.editions) if (ids.includes(spec.id)) Object.assign(spec, request.metadata)
   const resolveOptions = {...(request.locale === undefined ? {} : {locale: request.locale}), ...(request.labels === undefined ? {} : {labels: request.labels})}
+  // The editions this thread may resolve (fewer if the main thread takes some from its cache): this corpus is its
+  // own, so each work's last of them takes its trees uncloned.
+  const resolvable = ids.filter((_, index) => chosen.some((format) => workerMakes(request.share, index, format.id)))
   for (const [index, id] of ids.entries()) {
     const mine = chosen.filter((format) => workerMakes(request.share, index, format.id) && !skipped.has(`${id}.${format.id}`))
     if (mine.length === 0) continue
     let edition: ReturnType<typeof resolveEdition>
     try {
-      edition = resolveEdition(corpus, id, resolveOptions)
+      const later = resolvable.slice(resolvable.indexOf(id) + 1)
+      edition = resolveEdition(corpus, id, {...resolveOptions, takeTrees: lastToHold(corpus, id, later)})
       trace('worker resolved')
     } catch (error) {
       for (const format of mine) post({type: 'error', edition: id, format: format.id, error: errorData(error)})

@@ -103,7 +103,8 @@ function key(text: string): string {
  * in `progress`) is about to reach the files it has left: a parse begun just before the corpus comes would only
  * make the worker late. Only regular files of at most `maxFileSize` bytes; hidden names and
  * `node_modules` are skipped, links are not followed. A file the loader does not take as a work costs a parse,
- * nothing else. A text whose hash is `known` (a loop's main thread has its tree in memory) is not parsed.
+ * nothing else. A text whose hash is `known` (a loop's main thread has its tree in memory) is not parsed, nor
+ * mostly a text that is the only one not known (see below).
  */
 export async function helpParse(
   dir: string,
@@ -113,12 +114,22 @@ export async function helpParse(
   send: (trees: Trees) => void,
   known?: ReadonlySet<string>
 ): Promise<void> {
-  const files = markdownFiles(worksFolder(dir)).reverse()
-  for (const [done, file] of files.entries()) {
+  const limit = maxFileSize ?? 50 * 1024 * 1024
+  const files = markdownFiles(worksFolder(dir)).map((file, index) => ({file, index, text: undefined as string | undefined}))
+  let todo = files
+  if (known) {
+    for (const entry of files) entry.text = readText(entry.file, limit)
+    todo = files.filter(({text}) => text !== undefined && !known.has(key(text)))
+    // One new text (a loop's edit): the main thread, taking the other trees from memory (about a hundred times
+    // faster than parsing them), reaches it before a parse here would end, unless a hundred files come first.
+    const [only] = todo
+    if (only === undefined || (todo.length === 1 && only.index < 100)) return
+  }
+  for (const {file, index, text: read} of todo.reverse()) {
     // The main thread's message is handled between two files.
     await setImmediate()
-    if (stop() || files.length - done - Atomics.load(progress, 0) < 2) return
-    const text = readText(file, maxFileSize ?? 50 * 1024 * 1024)
+    if (stop() || index + 1 - Atomics.load(progress, 0) < 2) return
+    const text = read ?? readText(file, limit)
     if (text === undefined || known?.has(key(text))) continue
     const recorder = new TreeRecorder(undefined)
     try {

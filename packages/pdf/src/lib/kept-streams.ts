@@ -25,7 +25,8 @@ export class KeptStreams implements StreamKeeper {
   constructor(store: LayoutStore, book: readonly unknown[]) {
     this.#store = store
     this.#key = store.key([shape, 'pages', ...book])
-    this.#earlier = read(store.get(this.#key))
+    // A loop's store gives back the map the last build kept, as it was (nothing here changes it once kept).
+    this.#earlier = (store.decoded ? store.decoded(this.#key, decode) : decodeBytes(store.get(this.#key))) ?? new Map()
   }
 
   find(key: string): KeptStream | undefined {
@@ -41,17 +42,23 @@ export class KeptStreams implements StreamKeeper {
 
   /** Writes this build's pages (only those: the entry stays the size of one book), once the document is complete. */
   save(): void {
-    if (this.#drawn > 0 || this.#pages.size !== this.#earlier.size) this.#store.set(this.#key, serialize(this.#pages))
+    if (this.#drawn === 0 && this.#pages.size === this.#earlier.size) return
+    const data = serialize(this.#pages)
+    if (this.#store.setDecoded) this.#store.setDecoded(this.#key, data, this.#pages)
+    else this.#store.set(this.#key, data)
   }
 }
 
-/** A stored entry's pages; none when it is missing or unreadable (a torn or foreign entry is a miss). */
-function read(data: Uint8Array | undefined): Map<string, KeptStream> {
-  if (data === undefined) return new Map()
+/** A stored entry's streams; none when it is unreadable (a torn or foreign entry is a miss). */
+function decode(data: Uint8Array): Map<string, KeptStream> | undefined {
   try {
-    const pages: unknown = deserialize(data)
-    return pages instanceof Map ? (pages as Map<string, KeptStream>) : new Map()
+    const streams: unknown = deserialize(data)
+    return streams instanceof Map ? (streams as Map<string, KeptStream>) : undefined
   } catch {
-    return new Map()
+    return undefined
   }
+}
+
+function decodeBytes(data: Uint8Array | undefined): Map<string, KeptStream> | undefined {
+  return data === undefined ? undefined : decode(data)
 }

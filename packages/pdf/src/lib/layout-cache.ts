@@ -12,7 +12,8 @@
  * labels and lines it read, checked on reuse (a work that shows a page number
  * holds only while that number does; each pass has its own entry). A section
  * that shows a raster image (a pdfkit object) is never stored. The store also keeps the widths of the text measured (a
- * work laid out again mostly measures words other works had).
+ * work laid out again mostly measures words other works had). A store kept in memory (a loop's) may hand back the
+ * layouts as decoded or made the last time (`LayoutStore.decoded`): nothing here changes one once made.
  */
 import {deserialize, serialize} from 'node:v8'
 import type {LayoutStore} from './options.js'
@@ -58,19 +59,21 @@ export class WorkLayouts {
 
   /** The widths of text an earlier run measured (they depend on the fonts only, which the store's keys take in). */
   knownWidths(): WidthTable | undefined {
-    const data = this.#store?.get(this.#store.key([shape, 'widths']))
-    if (!data) return undefined
-    try {
+    if (!this.#store) return undefined
+    return this.#decoded(this.#store.key([shape, 'widths']), (data) => {
       const table: unknown = deserialize(data)
       return table instanceof Map ? (table as WidthTable) : undefined
-    } catch {
-      return undefined
-    }
+    })
   }
 
   /** Keeps the widths this document measured or took (only those: the table stays the size of one book's words). */
   keepWidths(table: WidthTable): void {
-    this.#store?.set(this.#store.key([shape, 'widths']), serialize(table))
+    if (!this.#store) return
+    const key = this.#store.key([shape, 'widths'])
+    const data = serialize(table)
+    // The measurer is done with it: the next document only reads it.
+    if (this.#store.setDecoded) this.#store.setDecoded(key, data, table)
+    else this.#store.set(key, data)
   }
 
   /**
@@ -87,7 +90,9 @@ export class WorkLayouts {
     make: (warn: Warn, pageRefs: PageRefs) => Section
   ): Section {
     const pass = pageRefs.labels === undefined ? 1 : 2
-    const known = [this.#pass.get(work.id), this.#read(work, pass)].find((kept) => kept !== undefined && stillValid(kept.effects.pages, pageRefs))
+    // The first pass's layout when it still holds, else the store's (looked up only then).
+    const first = this.#pass.get(work.id)
+    const known = first !== undefined && stillValid(first.effects.pages, pageRefs) ? first : valid(this.#read(work, pass), pageRefs)
     if (known) {
       this.#pass.set(work.id, known)
       for (const font of known.effects.fonts) scripts.use(font)
@@ -138,17 +143,30 @@ export class WorkLayouts {
 
   #read(work: ResolvedWork, pass: number): Kept | undefined {
     const key = this.#key(work, pass)
-    const data = key === undefined ? undefined : this.#store?.get(key)
-    if (!data) return undefined
-    try {
+    if (key === undefined) return undefined
+    return this.#decoded(key, (data) => {
       const kept = deserialize(data) as Kept
       // A torn or foreign entry is a miss.
       if (kept?.section?.id !== work.id || !Array.isArray(kept.section.flow) || kept.sect?.type !== 'Sect' || !Array.isArray(kept.effects?.fonts))
         return undefined
       return kept
-    } catch {
-      return undefined
+    })
+  }
+
+  /** The store's entry decoded, or as the store kept it decoded (never changed here: its `Sect`'s place is set on each use). */
+  #decoded<T>(key: string, decode: (data: Uint8Array) => T | undefined): T | undefined {
+    const store = this.#store
+    if (!store) return undefined
+    const safely = (data: Uint8Array): T | undefined => {
+      try {
+        return decode(data)
+      } catch {
+        return undefined
+      }
     }
+    if (store.decoded) return store.decoded(key, safely)
+    const data = store.get(key)
+    return data === undefined ? undefined : safely(data)
   }
 
   #write(work: ResolvedWork, pass: number, kept: Kept): void {
@@ -158,7 +176,9 @@ export class WorkLayouts {
     const parent = kept.sect.parent
     kept.sect.parent = undefined
     try {
-      this.#store?.set(key, serialize(kept))
+      const data = serialize(kept)
+      if (this.#store?.setDecoded) this.#store.setDecoded(key, data, kept)
+      else this.#store?.set(key, data)
     } catch {
       // Something that is not data after all: the work is laid out again next time.
     } finally {
@@ -184,6 +204,11 @@ function recording(pageRefs: PageRefs, pages: Effects['pages']): PageRefs {
     get: () => pages.count,
     set: (value: number) => void (pages.count = value)
   })
+}
+
+/** `kept`, if it still holds. */
+function valid(kept: Kept | undefined, pageRefs: PageRefs): Kept | undefined {
+  return kept !== undefined && stillValid(kept.effects.pages, pageRefs) ? kept : undefined
 }
 
 /** Whether every page label and line a kept section read is still what it was (none known in the first pass). */

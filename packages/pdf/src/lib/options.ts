@@ -59,4 +59,11 @@ export interface LayoutStore {
   key(parts: readonly unknown[]): string
   get(key: string): Uint8Array | undefined
   set(key: string, data: Uint8Array): void
+  /**
+   * What `decode` makes of the entry's bytes, which a store kept in memory (a loop's, between its builds) may
+   * give back as it was made the first time instead of decoding the bytes again: `toPdf` never changes it.
+   */
+  decoded?<T>(key: string, decode: (data: Uint8Array) => T | undefined): T | undefined
+  /** `set`, with the value the bytes are of: what `decoded` may give back for them. */
+  setDecoded?(key: string, data: Uint8Array, value: unknown): void
 }

@@ -27,6 +27,11 @@ export class EntryFolder {
   readonly #pending = new Map<string, Uint8Array>()
   /** Entries read or made by this build and the one before (a loop's): by key, as on the disk. */
   #kept = new Map<string, Uint8Array>()
+  /**
+   * A loop's values decoded from entries (`value`) or given with them (`set`), by key: kept as long as their
+   * entries are, and handed back as they are (their readers never change them).
+   */
+  readonly #values = new Map<string, unknown>()
   /** The keys this build read or made: what `begin()` keeps of `#kept` for the next one. */
   #used = new Set<string>()
 
@@ -75,9 +80,29 @@ export class EntryFolder {
     return undefined
   }
 
-  set(key: string, data: Uint8Array): void {
+  /**
+   * `get`, for a value its readers never change: a loop decodes an entry once, and keeps the value for its next
+   * builds (with the entry: see `begin()`).
+   */
+  value<T>(key: string, decode: (data: Uint8Array) => T | undefined): T | undefined {
+    if (this.#loop && this.#values.has(key)) {
+      if (!this.#pending.has(key)) {
+        this.stats.reused++
+        this.#used.add(key)
+      }
+      return this.#values.get(key) as T
+    }
+    const value = this.get(key, decode)
+    if (this.#loop && value !== undefined) this.#values.set(key, value)
+    return value
+  }
+
+  /** `value`: what the bytes are of, for a loop's `value()` to give back. */
+  set(key: string, data: Uint8Array, value?: unknown): void {
     this.stats.made++
     this.#pending.set(key, data)
+    if (value !== undefined && this.#loop) this.#values.set(key, value)
+    else this.#values.delete(key)
   }
 
   /**
@@ -91,6 +116,7 @@ export class EntryFolder {
       if (data !== undefined) kept.set(key, data)
     }
     this.#kept = kept
+    for (const key of this.#values.keys()) if (!kept.has(key)) this.#values.delete(key)
     this.#used = new Set()
     this.#pending.clear()
     this.#adopted.clear()

@@ -50,45 +50,50 @@ export class Fingerprint {
     this.#buffer = ''
   }
 
+  // Strings are added to the buffer in place (not through `#write`), the buffer's size checked once per object:
+  // a work's tree is walked anew at each build of a loop, on both threads.
   #walk(value: unknown): void {
     switch (typeof value) {
       case 'string':
         // The length first: no two sequences of strings hash alike.
-        this.#write(`s${value.length}:${value}`)
+        this.#buffer += `s${value.length}:${value}`
         return
       case 'number':
       case 'boolean':
       case 'bigint':
-        this.#write(`${(typeof value)[0]}${String(value)};`)
+        this.#buffer += `${(typeof value)[0]}${String(value)};`
         return
       case 'undefined':
-        this.#write('u;')
+        this.#buffer += 'u;'
         return
       case 'symbol':
-        this.#write(`y${String(value.description)};`)
+        this.#buffer += `y${String(value.description)};`
         return
       case 'function':
         // Code, not data: what it closes over is in the edition's data too (a YAML file's text, a tree).
-        this.#write(`f${value.name};`)
+        this.#buffer += `f${value.name};`
         return
     }
     if (value === null) return this.#write('n;')
+    if (this.#buffer.length > 1 << 16) this.#flush()
     const object = value as object
     if ((object as {type?: unknown}).type === 'root' && object !== this.#tree) return this.#write(`h${treeDigest(object)};`)
     const seen = this.#seen.get(object)
     if (seen !== undefined) return this.#write(`r${seen};`)
     this.#seen.set(object, this.#seen.size)
+    if (Array.isArray(object)) {
+      this.#buffer += `a${object.length}[`
+      for (const item of object) this.#walk(item)
+      this.#buffer += ']'
+      return
+    }
+    if (Object.getPrototypeOf(object) === Object.prototype) return this.#fields(object, 'oObject{')
     if (ArrayBuffer.isView(object)) {
       this.#flush()
       this.#write(`b${object.byteLength}:`)
       this.#flush()
       this.#hash.update(new Uint8Array(object.buffer, object.byteOffset, object.byteLength))
       return
-    }
-    if (Array.isArray(object)) {
-      this.#write(`a${object.length}[`)
-      for (const item of object) this.#walk(item)
-      return this.#write(']')
     }
     if (object instanceof Map) {
       this.#write(`m${object.size}{`)
@@ -106,13 +111,30 @@ export class Fingerprint {
     if (object instanceof Date) return this.#write(`d${object.getTime()};`)
     if (object instanceof RegExp) return this.#write(`x${String(object)};`)
     // A class instance is told from a plain object with the same fields.
-    this.#write(`o${object.constructor?.name ?? ''}{`)
-    for (const key of Object.keys(object)) {
-      this.#write(`k${key.length}:${key}`)
+    this.#fields(object, `o${object.constructor?.name ?? ''}{`)
+  }
+
+  #fields(object: object, opening: string): void {
+    this.#buffer += opening
+    for (const key in object) {
+      if (!Object.hasOwn(object, key)) continue
+      this.#buffer += keyText(key)
       this.#walk((object as Record<string, unknown>)[key])
     }
-    this.#write('}')
+    this.#buffer += '}'
   }
+}
+
+/** Each field name as hashed, made once: trees have few names, met at every node. */
+const keyTexts = new Map<string, string>()
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key)
+  if (text === undefined) {
+    text = `k${key.length}:${key}`
+    if (keyTexts.size < 4096) keyTexts.set(key, text)
+  }
+  return text
 }
 
 function treeDigest(tree: object): string {

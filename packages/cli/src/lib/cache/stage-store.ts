@@ -27,4 +27,12 @@ export class StageStore {
   set(key: string, data: Uint8Array): void {
     this.folder.set(key, data)
   }
+
+  decoded<T>(key: string, decode: (data: Uint8Array) => T | undefined): T | undefined {
+    return this.folder.value(key, decode)
+  }
+
+  setDecoded(key: string, data: Uint8Array, value: unknown): void {
+    this.folder.set(key, data, value)
+  }
 }

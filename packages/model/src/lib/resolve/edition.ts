@@ -45,12 +45,17 @@ export interface ResolveOptions {
   locale?: string
   /** Words to lay over the language's own, by group (`model`, `html`, `epub`, `pdf`, `roles`). */
   labels?: LabelOverrides
+  /**
+   * The corpus's work trees are the resolver's to change, not cloned (default false: the corpus stays as read).
+   * Only for a caller that reads those trees no more, nor resolves another edition holding one of its works.
+   */
+  takeTrees?: boolean
 }
 
 /**
  * Resolve edition `id` of `corpus`. Throws `UsageError` for an unknown id; content problems come back
  * as `edition.messages` (fatal ones are errors). The corpus is left as it was: its
- * trees are cloned, and no message is written into its files.
+ * trees are cloned (unless `takeTrees`), and no message is written into its files.
  */
 export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptions = {}): ResolvedEdition {
   const spec = corpus.editions.find((edition) => edition.id === id)
@@ -67,7 +72,8 @@ export function resolveEdition(corpus: Corpus, id: string, options: ResolveOptio
   const labels = all.model
   const files = new ResolutionFiles()
   const prepared = works.map((work) => {
-    const tree = structuredClone(work.tree)
+    // Cloning is a good part of resolving: skipped when the caller is done with the corpus's trees.
+    const tree = options.takeTrees === true ? work.tree : structuredClone(work.tree)
     const startId = registry.take(work.meta.id)
     const info: WorkInfo = {
       id: work.meta.id,
