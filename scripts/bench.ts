@@ -397,10 +397,13 @@ if (short.size > 0) {
       `- **The edited rebuild.** Loading until ${at('edit', 'loaded')?.toFixed(2) ?? '?'} s (every file read and hashed, the edited work ` +
         `parsed again), resolving the whole edition on both threads (${span('edit', 'loaded', 'resolved')} on the main one), the site ` +
         `${span('edit', 'html start', 'html done')} (unchanged works' pages kept); the worker's layout, each unchanged work's kept while its ` +
-        `start page holds, gave the page starts at ${at('edit', 'worker page starts')?.toFixed(2) ?? '?'} s; then the PDF draws every page ` +
-        `again (${span('edit', 'worker page starts', 'worker pdf done')}: no page's drawing is kept, as the fonts' subsets number their ` +
-        `glyphs per book), and the EPUB takes ${span('edit', 'epub has pages', 'epub done')} after the page starts (its chapters are kept ` +
-        "without the print edition's page breaks, which are put in afterwards; a chapter whose page starts moved is zipped again)."
+        `start page holds, gave the page starts at ${at('edit', 'worker page starts')?.toFixed(2) ?? '?'} s; then the PDF walks every page ` +
+        `again (${span('edit', 'worker page starts', 'worker pdf done')}: marked content, links and structure for every page, but only the ` +
+        `pages whose content changed encoded and deflated, the others kept), and the EPUB takes ${span('edit', 'epub has pages', 'epub done')} ` +
+        "after the page starts (its chapters are kept without the print edition's page breaks, which are put in afterwards; a chapter " +
+        'whose page starts moved is zipped again). In `samizdat watch` start-up, parsing and decoding the kept layouts are gone, and the ' +
+        "main thread's site and EPUB, made of the whole edition each time (every page's frame, the search index, the zip), are the " +
+        'longer path.'
     )
   if (short.has('memory'))
     print(
