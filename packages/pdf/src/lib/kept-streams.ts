@@ -8,6 +8,7 @@
  */
 import {deserialize, serialize} from 'node:v8'
 import type {LayoutStore} from './options.js'
+import {storedValue, storeValue} from './stored.js'
 import type {KeptStream, StreamKeeper} from './pdfkit.js'
 
 /** Bumped when what is stored changes shape: older entries are then misses. */
@@ -26,7 +27,7 @@ export class KeptStreams implements StreamKeeper {
     this.#store = store
     this.#key = store.key([shape, 'pages', ...book])
     // A loop's store gives back the map the last build kept, as it was (nothing here changes it once kept).
-    this.#earlier = (store.decoded ? store.decoded(this.#key, decode) : decodeBytes(store.get(this.#key))) ?? new Map()
+    this.#earlier = storedValue(store, this.#key, decode) ?? new Map()
   }
 
   find(key: string): KeptStream | undefined {
@@ -44,21 +45,12 @@ export class KeptStreams implements StreamKeeper {
   save(): void {
     if (this.#drawn === 0 && this.#pages.size === this.#earlier.size) return
     const data = serialize(this.#pages)
-    if (this.#store.setDecoded) this.#store.setDecoded(this.#key, data, this.#pages)
-    else this.#store.set(this.#key, data)
+    storeValue(this.#store, this.#key, data, this.#pages)
   }
 }
 
-/** A stored entry's streams; none when it is unreadable (a torn or foreign entry is a miss). */
+/** A stored entry's streams (a torn or foreign entry is a miss). */
 function decode(data: Uint8Array): Map<string, KeptStream> | undefined {
-  try {
-    const streams: unknown = deserialize(data)
-    return streams instanceof Map ? (streams as Map<string, KeptStream>) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function decodeBytes(data: Uint8Array | undefined): Map<string, KeptStream> | undefined {
-  return data === undefined ? undefined : decode(data)
+  const streams: unknown = deserialize(data)
+  return streams instanceof Map ? (streams as Map<string, KeptStream>) : undefined
 }

@@ -17,6 +17,7 @@
  */
 import {deserialize, serialize} from 'node:v8'
 import type {LayoutStore} from './options.js'
+import {storedValue, storeValue} from './stored.js'
 import type {Nodes} from 'mdast'
 import type {ResolvedWork} from '@samizdat/model'
 import type {WidthTable} from './measure.js'
@@ -72,8 +73,7 @@ export class WorkLayouts {
     const key = this.#store.key([shape, 'widths'])
     const data = serialize(table)
     // The measurer is done with it: the next document only reads it.
-    if (this.#store.setDecoded) this.#store.setDecoded(key, data, table)
-    else this.#store.set(key, data)
+    storeValue(this.#store, key, data, table)
   }
 
   /**
@@ -155,18 +155,7 @@ export class WorkLayouts {
 
   /** The store's entry decoded, or as the store kept it decoded (never changed here: its `Sect`'s place is set on each use). */
   #decoded<T>(key: string, decode: (data: Uint8Array) => T | undefined): T | undefined {
-    const store = this.#store
-    if (!store) return undefined
-    const safely = (data: Uint8Array): T | undefined => {
-      try {
-        return decode(data)
-      } catch {
-        return undefined
-      }
-    }
-    if (store.decoded) return store.decoded(key, safely)
-    const data = store.get(key)
-    return data === undefined ? undefined : safely(data)
+    return this.#store ? storedValue(this.#store, key, decode) : undefined
   }
 
   #write(work: ResolvedWork, pass: number, kept: Kept): void {
@@ -177,8 +166,7 @@ export class WorkLayouts {
     kept.sect.parent = undefined
     try {
       const data = serialize(kept)
-      if (this.#store?.setDecoded) this.#store.setDecoded(key, data, kept)
-      else this.#store?.set(key, data)
+      if (this.#store) storeValue(this.#store, key, data, kept)
     } catch {
       // Something that is not data after all: the work is laid out again next time.
     } finally {
