@@ -7,6 +7,9 @@
  * not interleave. Exits 1 when any part failed, after every part has ended,
  * naming the parts that failed.
  *
+ * After `tsc -b`, the CLI's bundle is made (packages/cli/scripts/bundle.mjs): the
+ * spawned CLI of the tests is the one `pnpm build` runs.
+ *
  * The test files run through scripts/test-run.mjs: four processes, each
  * running many files (a process per file cost more than two minutes of start-up
  * on two cores), the heaviest files first. Plain JavaScript: no tsx start-up
@@ -73,12 +76,18 @@ async function main() {
   })()
   const sources = await built
   process.stdout.write(sources.output)
+  // The CLI tests spawn the bundled bin, as `pnpm build` runs it (packages/cli/scripts/bundle.mjs), made from that dist.
+  if (sources.code === 0) {
+    const bundled = await run(node, [join(root, 'packages', 'cli', 'scripts', 'bundle.mjs')], false)
+    process.stdout.write(bundled.output)
+    if (bundled.code !== 0) sources.code = bundled.code
+  }
   if (sources.code !== 0) {
     await checked
-    console.error(`\npnpm test failed: typecheck (tsc -b)${failed.map((name) => `, ${name}`).join('')}; no test run`)
+    console.error(`\npnpm test failed: typecheck (tsc -b) or bundle${failed.map((name) => `, ${name}`).join('')}; no test run`)
     return 1
   }
-  // The CLI tests spawn the compiled bin, fresh from the `tsc -b` above (packages/cli/test/util.ts).
+  // The CLI tests spawn the bundled bin, fresh from the `tsc -b` above (packages/cli/test/util.ts).
   // The test processes inherit these flags. A young generation of 64 MB semi-spaces (16 by default) collects far
   // less often: the tests make much short-lived garbage (whole corpora loaded thousands of times, fonts, zips),
   // and the hostile-YAML file took 15 % less CPU with it. Their children (the spawned CLI) keep the defaults.

@@ -96,7 +96,7 @@ test('start-up: a build of one paragraph to HTML loads no other adapter, no sche
   const {tmpdir} = await import('node:os')
   const path = await import('node:path')
   const {spawnSync} = await import('node:child_process')
-  const {binArgs} = await import('./util.js')
+  const {moduleBinArgs} = await import('./util.js')
   const dir = await mkdtemp(path.join(tmpdir(), 'samizdat-loads-'))
   t.after(() => rm(dir, {recursive: true, force: true}))
   await mkdir(path.join(dir, 'one'))
@@ -105,7 +105,7 @@ test('start-up: a build of one paragraph to HTML loads no other adapter, no sche
   const register = fileURLToPath(new URL('fixtures/trace-loads/register.mjs', import.meta.url))
   const child = spawnSync(
     process.execPath,
-    ['--import', register, ...binArgs, 'build', 'one', '-o', path.join(dir, 'out'), '-f', 'html', '--no-cache', '--quiet'],
+    ['--import', register, ...moduleBinArgs, 'build', 'one', '-o', path.join(dir, 'out'), '-f', 'html', '--no-cache', '--quiet'],
     {cwd: dir, encoding: 'utf8', env: {...process.env, SAMIZDAT_TRACE_LOADS: log}, timeout: 120_000}
   )
   assert.equal(child.status, 0, child.stderr)

@@ -13,14 +13,19 @@ export const root = fileURLToPath(new URL('../../../', import.meta.url))
 const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
 // Absolute, so the CLI can be spawned from any working directory.
 const tsx = import.meta.resolve('tsx')
+const compiled = process.env['SAMIZDAT_TEST_BIN'] === 'dist'
 /**
  * How the bin is started: from the sources through tsx; or, under `pnpm test`
- * (scripts/test-all.mjs compiles with `tsc -b` first and sets
- * `SAMIZDAT_TEST_BIN=dist`), the compiled bin as published, which starts in
- * half the CPU (a test may spawn it dozens of times).
+ * (scripts/test-all.mjs compiles with `tsc -b` and bundles first, and sets
+ * `SAMIZDAT_TEST_BIN=dist`), the bundled bin that `pnpm build` runs, which starts
+ * fastest (a test may spawn it dozens of times).
  */
-export const binArgs: readonly string[] =
-  process.env['SAMIZDAT_TEST_BIN'] === 'dist' ? [fileURLToPath(new URL('../dist/bin.js', import.meta.url))] : ['--conditions=source', '--import', tsx, bin]
+export const binArgs: readonly string[] = compiled
+  ? [fileURLToPath(new URL('../dist/bundle/bin.js', import.meta.url))]
+  : ['--conditions=source', '--import', tsx, bin]
+
+/** The bin module by module, as published (unbundled): the compiled dist under `pnpm test`, else the sources. */
+export const moduleBinArgs: readonly string[] = compiled ? [fileURLToPath(new URL('../dist/bin.js', import.meta.url))] : binArgs
 
 export interface Result {
   code: number | null
