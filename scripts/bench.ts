@@ -385,7 +385,7 @@ if (short.size > 0) {
         `page-list follow the print edition) and took ${span('all10', 'epub has pages', 'epub done')} after them (the markers put into ` +
         `the chapters, the preface and back matter, the zip). The worker laid the PDF out in ` +
         `${span('all10', 'worker resolved', 'worker page starts')} and drew it in ${span('all10', 'worker page starts', 'worker pdf done')}. ` +
-        "Pandoc makes neither a PDF nor a page-list, and its start-up is a few hundredths of a second against Node's and the modules' 0.4 s."
+        `Pandoc makes neither a PDF nor a page-list, and its start-up is a few hundredths of a second against Node's and the modules' ${at('all10', 'load')?.toFixed(2) ?? '?'} s.`
     )
   }
   if (short.has('pdf'))
