@@ -25,9 +25,12 @@ const outdir = path.join(dist, 'bundle')
 const entryPoints = {bin: path.join(dist, 'bin.js'), 'render-worker': path.join(dist, 'lib', 'render-worker.js')}
 const entries = new Map(Object.entries(entryPoints).map(([name, file]) => [file, `./${name}.js`]))
 
-/** A bundle-relative specifier for a file: chunks and entries all sit in `outdir`. */
+/**
+ * A bundle-relative URL for a file, as an import specifier or a URL's relative part: chunks and entries all sit in
+ * `outdir`. Each name is percent-encoded: it is a segment of a URL (a `#` or `%` in it is not URL syntax).
+ */
 const fromBundle = (file) => {
-  const relative = path.relative(outdir, file).split(path.sep).join('/')
+  const relative = path.relative(outdir, file).split(path.sep).map(encodeURIComponent).join('/')
   return relative.startsWith('.') ? relative : `./${relative}`
 }
 
