@@ -462,7 +462,8 @@ test("the cache of rendered works: an edit renders its work again for the site a
     await writeTree(path.join(dir, 'corpus'), files)
     const date = new Date(Date.UTC(2001, 0, 2))
     const formats = ['html', 'epub', 'pdf']
-    // One thread: every format is made where the works' stage is counted. Each work's page and chapters count one each;
+    // One thread: every format is made where the works' stage is counted. Each work's page and chapters count one each,
+    // and the EPUB's cover image one (its PNG, kept by the SVG it is drawn from: the book's title, authors and words);
     // the EPUB's zip entries are counted apart (`chapters`: cover, title page, one per work, colophon, fonts' licence).
     const made = async (options: {locale?: string} = {}): Promise<{works: number; reused: number; chapters: number; warnings: string[]}> => {
       const result = await build({corpus: 'corpus', out: 'out', cwd: dir, date, cache: true, threads: 1, formats, ...options})
@@ -489,18 +490,18 @@ test("the cache of rendered works: an edit renders its work again for the site a
       )
     }
     const first = await made()
-    assert.deepEqual([first.works, first.reused, first.chapters], [6, 0, 7])
+    assert.deepEqual([first.works, first.reused, first.chapters], [7, 0, 7])
     assert.ok(first.warnings.some((warning) => warning.endsWith('[html-dropped]')))
     // Unchanged: the outputs themselves come from the cache, no work is rendered or read.
     assert.deepEqual((await made()).works, 0)
     // One paragraph of one work: that work's page and chapter, the others read back, their warnings told again.
     await writeFile(path.join(dir, 'corpus/works/c.md'), files['works/c.md']!.replace('word4001 ', 'word4001 edited '))
     const edited = await made()
-    assert.deepEqual([edited.works, edited.reused, edited.chapters], [2, 4, 1])
+    assert.deepEqual([edited.works, edited.reused, edited.chapters], [2, 5, 1])
     await same(edited.warnings)
     await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!.replace('word1 ', 'word1 edited '))
     const again = await made()
-    assert.deepEqual([again.works, again.reused], [2, 4])
+    assert.deepEqual([again.works, again.reused], [2, 5])
     await same(again.warnings)
     // A page more of text in one work moves the print edition's page starts in the works after it: that work's
     // page and chapter are made again, the others' chapters kept (their page breaks are put in afterwards), but for
@@ -515,7 +516,7 @@ test("the cache of rendered works: an edit renders its work again for the site a
     assert.ok(placed.length > 0, 'a page starts inside the text of work B')
     await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!.replace('word1 ', `word1 edited ${words(9000, 400)} `))
     const moved = await made()
-    assert.deepEqual([moved.works, moved.reused], [3, 3])
+    assert.deepEqual([moved.works, moved.reused], [3, 4])
     assert.notDeepEqual(await breaks(), placed)
     await same(moved.warnings)
     // The heading another work links to is renamed: the work it is in (its text) and the work that links to it (its link).
@@ -531,7 +532,7 @@ test("the cache of rendered works: an edit renders its work again for the site a
     await writeFile(path.join(dir, 'corpus/editions/book.yaml'), files['editions/book.yaml']!.replace('The Book', 'The Other Book'))
     const retitled = await made()
     // The zip entries are kept by what they hold: the works' chapters are the same; the cover, title page and colophon name the book.
-    assert.deepEqual([retitled.works, retitled.chapters], [6, 3])
+    assert.deepEqual([retitled.works, retitled.chapters], [7, 3])
     // The works the edition holds (each work's name is a link target): every work, and the new one.
     await writeTree(path.join(dir, 'corpus'), {
       'works/d.md': work('Work D', 6000, '.'),
@@ -540,7 +541,7 @@ test("the cache of rendered works: an edit renders its work again for the site a
     assert.deepEqual((await made()).works, 8)
     // The words (another language): every work, the site's and the EPUB's.
     const french = await made({locale: 'fr'})
-    assert.deepEqual([french.works, french.reused], [8, 0])
+    assert.deepEqual([french.works, french.reused], [9, 0])
     // The book's own pages speak French; the works' chapters hold no word that changed (their notes are "Notes" in both).
     assert.equal(french.chapters, 4)
     await same(french.warnings, {locale: 'fr'})
@@ -560,7 +561,7 @@ test("the cache of rendered works: an edit renders its work again for the site a
     await writeFile(path.join(dir, 'corpus/works/a.md'), files['works/a.md']!)
     // (Read back, then found torn: counted as read, and made again.)
     const torn = await made()
-    assert.deepEqual([torn.works, torn.chapters], [8, 8])
+    assert.deepEqual([torn.works, torn.chapters], [9, 8])
     await same(torn.warnings)
   } finally {
     await cleanup()

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import sharp from 'sharp'
-import {build, edition, open} from './helpers/books.js'
+import {toEpub} from '@samizdat/epub'
+import {build, edition, fixtureOptions, open} from './helpers/books.js'
 import {attribute, children, collapse, elements, shownText, textOf, type XmlElement} from './helpers/xml.js'
 
 test('reading order: cover, title page, contents, preface, works, back matter, colophon, font licence', async () => {
@@ -158,6 +159,43 @@ test('cover: a PNG drawn from the SVG cover (title, subtitle and authors), shown
   assert.equal(attribute(page, 'src'), 'cover.png')
   assert.equal(attribute(page, 'alt'), `Cover: The Workers’ Opposition. Alexandra Kollontai’s pamphlet of 1921 and its readers. ${await authors()}`)
   assert.equal(book.zip.file(book.base + 'cover.svg'), null)
+})
+
+test('cover: kept in the store it is given, so a new process need not rasterise it again; a torn entry is rasterised anew', async () => {
+  const base = await edition('fixture')
+  // Each case a title of its own: this process has rasterised none of their covers yet.
+  const titled = (title: string) => ({...base, meta: {...base.meta, title}})
+  const coverOf = async (bytes: Uint8Array) => {
+    const book = await open(bytes)
+    return book.zip.file(book.base + 'cover.png')!.async('uint8array')
+  }
+  const planted = new Uint8Array(
+    await sharp({create: {width: 2, height: 3, channels: 3, background: '#808080'}})
+      .png()
+      .toBuffer()
+  )
+  /** A store answering every cover key with `answer`, recording what is kept. */
+  const store = (answer: Uint8Array | undefined) => {
+    const set = new Map<string, Uint8Array>()
+    return {
+      set,
+      store: {
+        key: (parts: readonly unknown[]) => JSON.stringify(parts),
+        get: (key: string) => (key.startsWith('["cover",') ? answer : set.get(key)),
+        set: (key: string, data: Uint8Array) => void set.set(key, data)
+      }
+    }
+  }
+  // Kept: the book's cover is the store's PNG, not drawn again.
+  const kept = store(planted)
+  assert.deepEqual(await coverOf((await toEpub(titled('A kept cover'), {...fixtureOptions, works: kept.store}))[0]!.data), planted)
+  // Torn (cut short): rasterised, and the whole PNG kept under its key.
+  const torn = store(planted.subarray(0, planted.length - 4))
+  const drawn = await coverOf((await toEpub(titled('A torn cover'), {...fixtureOptions, works: torn.store}))[0]!.data)
+  assert.deepEqual((await sharp(drawn).metadata()).width, 1200)
+  const covers = [...torn.set].filter(([key]) => key.startsWith('["cover",'))
+  assert.equal(covers.length, 1)
+  assert.deepEqual(covers[0]![1], drawn)
 })
 
 test('the body and code fonts are embedded (EB Garamond and PT Mono, as in the PDF) with their licences in the book', async () => {

@@ -7,6 +7,7 @@
  * conversion (calibre, KindleGen) and many reading systems drop an SVG cover.
  */
 import {create, type Font} from 'fontkit'
+import type {WorkStore} from '@samizdat/html'
 import {x} from 'xastscript'
 import type {Element} from 'xast'
 import {fontData, fontFaces} from './fonts.js'
@@ -167,7 +168,12 @@ export function renderCover(text: CoverText): string {
  * flat colours crisp and the file small (about 50 kB), and the same SVG gives
  * the same bytes.
  */
-export async function rasterCover(svg: string): Promise<Uint8Array> {
+export async function rasterCover(svg: string, store?: WorkStore): Promise<Uint8Array> {
+  // Kept by the store (the CLI's cache): a new process that makes the same cover again then loads neither sharp
+  // (its native library takes some 0.2 s to load) nor librsvg. The store's key takes in the code that renders.
+  const key = store?.key(['cover', svg])
+  const kept = key === undefined ? undefined : store?.get(key)
+  if (kept && isWholePng(kept)) return kept.slice()
   let png = rastered.get(svg)
   if (png === undefined) {
     png = raster(svg)
@@ -176,8 +182,10 @@ export async function rasterCover(svg: string): Promise<Uint8Array> {
     png.catch(() => rastered.delete(svg))
     for (const old of rastered.keys()) if (rastered.size > keptCovers) rastered.delete(old)
   }
+  const made = await png
+  if (key !== undefined) store?.set(key, made)
   // A copy: the caller owns what it is given.
-  return (await png).slice()
+  return made.slice()
 }
 
 /**
@@ -187,6 +195,15 @@ export async function rasterCover(svg: string): Promise<Uint8Array> {
  */
 const rastered = new Map<string, Promise<Uint8Array>>()
 const keptCovers = 8
+
+const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+/** An empty IEND chunk (length, type, CRC): a PNG's last twelve bytes. */
+const pngEnd = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]
+
+/** A torn or foreign entry is a miss: a PNG starts with its signature and ends with its IEND chunk. */
+function isWholePng(data: Uint8Array): boolean {
+  return data.length > 20 && pngSignature.every((byte, i) => data[i] === byte) && pngEnd.every((byte, i) => data[data.length - 12 + i] === byte)
+}
 
 async function raster(svg: string): Promise<Uint8Array> {
   const sharp = await sharpOf()

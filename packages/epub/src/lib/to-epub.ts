@@ -54,7 +54,8 @@ export async function toEpub(source: ResolvedEdition, options: EpubOptions = {})
         authors,
         ...(meta.publisher ? {publisher: meta.publisher} : {}),
         description: coverAlt
-      })
+      }),
+      options.works
     ),
     alt: coverAlt
   }

@@ -33,7 +33,7 @@ export interface EpubOptions extends WriterOptions {
    * chapters are rendered (they do not depend on the page starts), so that the PDF is laid out meanwhile.
    */
   pages?: readonly PageStart[] | (() => Promise<readonly PageStart[]>)
-  /** Where each work's chapters are kept between builds (the CLI's `.samizdat-cache/works/`; see `@samizdat/html`'s `WorkStore`). */
+  /** Where each work's chapters, and the cover's PNG, are kept between builds (the CLI's `.samizdat-cache/works/`; see `@samizdat/html`'s `WorkStore`). */
   works?: WorkStore | undefined
   /** Where each chapter's zip entry (deflated, with its CRC) is kept between builds, by a digest of what goes into it (the CLI's `.samizdat-cache/chapters/`). */
   chapters?: WorkStore | undefined
