@@ -3,8 +3,9 @@
  * build starts by reading a few files instead of some 400 small ES modules: on a two-core machine Node spends
  * more time finding, reading and linking those modules (about 0.3 s) than a one-paragraph build spends working.
  *
- * What goes in: Samizdat's own packages and every ES module they import. What stays out: CommonJS files (pdfkit,
- * fontkit, sharp, yaml…), which may read files beside them through `__dirname` or load a native addon; the bundle
+ * What goes in: Samizdat's own packages and every ES module they import (pdfkit and fontkit by their ES builds). What
+ * stays out: CommonJS files (sharp, yaml, commander, epub-gen-memory…), which may read files beside them through
+ * `__dirname` or load a native addon; the bundle
  * imports them by the path they resolve to in this install, and Node loads them as it does unbundled. A bundled
  * module's `import.meta.url` is its own file's URL, as before (Samizdat's packages resolve fonts, data and
  * CommonJS packages from it with `createRequire`), except where it names another entry point of the bundle, the
