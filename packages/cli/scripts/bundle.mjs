@@ -5,11 +5,10 @@
  *
  * What goes in: Samizdat's own packages and every ES module they import (pdfkit and fontkit by their ES builds). What
  * stays out: CommonJS files (sharp, yaml, commander, epub-gen-memory…), which may read files beside them through
- * `__dirname` or load a native addon; the bundle
- * imports them by the path they resolve to in this install, and Node loads them as it does unbundled. A bundled
- * module's `import.meta.url` is its own file's URL, as before (Samizdat's packages resolve fonts, data and
- * CommonJS packages from it with `createRequire`), except where it names another entry point of the bundle, the
- * worker, which then runs bundled too.
+ * `__dirname` or load a native addon; the bundle imports them by the path they resolve to in this install, and Node
+ * loads them as it does unbundled. A bundled module's `import.meta.url` is its own file's URL, as before (Samizdat's
+ * packages resolve fonts, data and CommonJS packages from it with `createRequire`), except where it names another
+ * entry point of the bundle, the worker, which then runs bundled too.
  *
  * So the bundle only works inside the install it was made in: it is not published (package.json `files`), and
  * `pnpm compile` makes it again after `tsc -b`. Plain JavaScript: no tsx start-up for a build step.
