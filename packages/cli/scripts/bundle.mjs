@@ -34,47 +34,44 @@ const fromBundle = (file) => {
   return relative.startsWith('.') ? relative : `./${relative}`
 }
 
+/** The `type` of the package.json at `file` (`commonjs` when it has none), or null when there is none to read. */
+const types = new Map()
+function manifestType(file) {
+  let type = types.get(file)
+  if (type === undefined) {
+    try {
+      type = JSON.parse(readFileSync(file, 'utf8')).type ?? 'commonjs'
+    } catch {
+      type = null
+    }
+    types.set(file, type)
+  }
+  return type
+}
+
 /** Whether Node loads `file` as CommonJS: its extension, or the `type` of the nearest package.json above it. */
-const typeCache = new Map()
 function isCommonJs(file) {
   if (file.endsWith('.cjs')) return true
   if (!file.endsWith('.js')) return false
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    let type = typeCache.get(dir)
-    if (type === undefined) {
-      try {
-        type = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type ?? 'commonjs'
-      } catch {
-        type = null
-      }
-      typeCache.set(dir, type)
-    }
+    const type = manifestType(path.join(dir, 'package.json'))
     if (type !== null) return type !== 'module'
     if (path.dirname(dir) === dir) return true
   }
 }
 
-/** Stands for the bundle's own `import.meta.url` while every other one is rewritten. */
-const bundleUrl = '__samizdat_bundle_url__'
-
-/** The `type` of the package a bare specifier names, as Node finds it from `dir` (undefined: not found). */
-const packageTypes = new Map()
+/** The `type` of the package a bare specifier names, as Node finds it from `dir` (null: not found). */
 function packageType(specifier, dir) {
   const parts = specifier.split('/')
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
-  const key = `${name}\0${dir}`
-  if (packageTypes.has(key)) return packageTypes.get(key)
-  let type
   for (let folder = dir; ; folder = path.dirname(folder)) {
-    try {
-      type = JSON.parse(readFileSync(path.join(folder, 'node_modules', name, 'package.json'), 'utf8')).type ?? 'commonjs'
-      break
-    } catch {}
-    if (path.dirname(folder) === folder) break
+    const type = manifestType(path.join(folder, 'node_modules', name, 'package.json'))
+    if (type !== null || path.dirname(folder) === folder) return type
   }
-  packageTypes.set(key, type)
-  return type
 }
+
+/** Stands for the bundle's own `import.meta.url` while every other one is rewritten. */
+const bundleUrl = '__samizdat_bundle_url__'
 
 const plugin = {
   name: 'samizdat-bundle',
