@@ -10,6 +10,8 @@ import {join, relative} from 'node:path'
 import {test} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {createRequire} from 'node:module'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import {create} from 'fontkit'
 import {registerFonts} from '../src/lib/fonts.js'
 import {Measurer} from '../src/lib/measure.js'
@@ -192,6 +194,26 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: dr
     written(doc, () => drawText(doc, 'AVAT', 0, 0, undefined)),
     /> -?\d+(?:\.\d+)? </
   )
+})
+
+test('page.content: a page’s texts are dropped when the page ends, not kept with its stream (pdfkit holds it) until the document ends', async () => {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  const doc = document()
+  registerFonts(doc)
+  doc.addPage({size: [420, 595], margin: 0})
+  // What `drawText` records of a text holds its features, which nothing else here does.
+  const recorded = ((features: string[]) => {
+    drawText(doc.font('serif').fontSize(10), 'Word', 10, 100, features)
+    return new WeakRef(features)
+  })(['onum'])
+  // The next page ends this one, whose stream pdfkit keeps until the end.
+  doc.addPage({size: [420, 595], margin: 0})
+  // WeakRefs hold their target until the end of the job that made them.
+  await new Promise((resolve) => setImmediate(resolve))
+  gc()
+  assert.equal(recorded.deref(), undefined, 'an ended page’s texts are still reachable')
+  assert.match(await finish(doc), /TJ/)
 })
 
 test('kept pages: a page drawn from a keeper is the page drawn; pages that differ in anything drawn on them have keys of their own; fonts’ subsets are kept too', async () => {

@@ -536,6 +536,8 @@ function recordPage(doc: Doc, content: ContentStream): PageText {
     content.write = write
     content.end = end
     if (current?.content === content) current = undefined
+    // pdfkit keeps the stream's object (the page's `Contents`) until the document ends; its texts are not needed now.
+    pageTexts.delete(content)
     const key = keeper ? pageKey(content, page) : undefined
     const kept = key === undefined ? undefined : keeper?.find(key)
     if (kept) replay(content, page, kept)
