@@ -28,6 +28,7 @@ export class Measurer {
   /** The inner table of a style object already seen: most runs share their style object, so no key is built at all. */
   readonly #byStyle = new WeakMap<TextStyle, Map<string, number>>()
   readonly #metrics = new Map<FontKey, {ascender: number; descender: number}>()
+  readonly #texts = new Map<string, string>()
 
   /** Widths measured by an earlier run with the same fonts (layout-cache.ts): taken instead of shaping the text again. */
   readonly #known: WidthTable | undefined
@@ -92,6 +93,17 @@ export class Measurer {
       const pair = widths.has(hyphened) ? undefined : plainAdvances(this.#doc, style.font, `${text.charAt(offset - 1)}-`, style.features)
       if (pair !== undefined) widths.set(hyphened, widthOfAdvances(last + (pair.advances[0] as number) + (pair.advances[1] as number), style.size))
     }
+  }
+
+  /**
+   * One string for every equal `text` the document lays out: a book sets the same words thousands of times, and
+   * its laid-out lines, kept until their page is drawn, would otherwise hold a copy of each word each time.
+   */
+  shared(text: string): string {
+    const known = this.#texts.get(text)
+    if (known !== undefined) return known
+    this.#texts.set(text, text)
+    return text
   }
 
   /** One object per font, size and features (what a width depends on), for caches of what is measured in a style. */

@@ -75,7 +75,10 @@ export function setParagraph(source: readonly Run[], measure: Measurer, options:
   const runs = withFallbackFonts(source, measure, options.missing)
   const direction = paragraphDirection(runs)
   const lines = breakParagraph(runs, measure, options)
-  return direction ? lines.map((line) => reorderLine(line, direction, options.width, measure)) : lines
+  const set = direction ? lines.map((line) => reorderLine(line, direction, options.width, measure)) : lines
+  // Kept until the page is drawn: each word's text, made by slicing and a space appended, as the document's one copy.
+  for (const line of set) for (const glyphs of line.glyphs) glyphs.text = measure.shared(glyphs.text)
+  return set
 }
 
 /** Each run cut where a character needs a fallback font (see `scripts.ts`); a note mark or anchor stays on the first piece. */
