@@ -18,9 +18,11 @@ export function trace(stage: string): void {
   if (!on) return
   const now = performance.timeOrigin + performance.now() - origin
   collect?.()
-  const heap = getHeapStatistics().used_heap_size / 2 ** 20
+  const {used_heap_size: used, total_heap_size: total} = getHeapStatistics()
   const rss = process.memoryUsage.rss() / 2 ** 20
+  // The heap's size besides what it holds: what the collector has let it grow to, of the process's memory.
+  const heap = `${(used / 2 ** 20).toFixed(0).padStart(4)} of ${(total / 2 ** 20).toFixed(0).padStart(4)} MB`
   process.stderr.write(
-    `trace ${(now / 1000).toFixed(2).padStart(6)} s  thread ${threadId}  ${stage.padEnd(28)} heap ${heap.toFixed(0).padStart(4)} MB  rss ${rss.toFixed(0).padStart(5)} MB\n`
+    `trace ${(now / 1000).toFixed(2).padStart(6)} s  thread ${threadId}  ${stage.padEnd(28)} heap ${heap}  rss ${rss.toFixed(0).padStart(5)} MB\n`
   )
 }
