@@ -6,6 +6,7 @@
  */
 import path from 'node:path'
 import {UsageError} from '@samizdat/model/errors'
+import {workerHeapMb} from './worker-heap.js'
 
 const plain: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
@@ -52,6 +53,9 @@ export function describeFault(error: unknown, cwd: string): string | undefined {
   if (errno) {
     const where = errno.path === undefined ? '' : `: ${path.relative(cwd, errno.path) || '.'}`
     return `${plain[errno.code]} (${errno.code}${where})`
+  }
+  if ((error as {code?: unknown} | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `the thread that makes the PDF ran out of memory (its heap may use ${workerHeapMb} MB unless Node is given a size: NODE_OPTIONS=--max-old-space-size=<MB>)`
   }
   // The engine's own limits: a huge string, a deep tree, no memory left.
   if (error instanceof RangeError && /string length|call stack|allocation failed|Array buffer|memory/i.test(error.message)) {

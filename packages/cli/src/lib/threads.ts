@@ -25,6 +25,7 @@ import type {MetadataPatch} from './metadata.js'
 import type {Place} from './render-worker.js'
 import type {BookletRequest} from './formats.js'
 import type {Trees} from './shared-trees.js'
+import {workerResourceLimits} from './worker-heap.js'
 
 /** What the worker is asked to make. */
 export interface ThreadRequest {
@@ -364,11 +365,13 @@ export function startRenderThread(request: ThreadRequest, signal?: AbortSignal, 
  * once the worker ended (a zombie left to the test process).
  */
 function newWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url))
-  if (process.env['SAMIZDAT_TEST_BIN'] === 'dist') return new Worker(new URL('../../dist/lib/render-worker.js', import.meta.url), {execArgv: []})
+  const resourceLimits = workerResourceLimits()
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url), {resourceLimits})
+  if (process.env['SAMIZDAT_TEST_BIN'] === 'dist')
+    return new Worker(new URL('../../dist/lib/render-worker.js', import.meta.url), {execArgv: [], resourceLimits})
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
   const entry = JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)
-  return new Worker(`const {register} = await import(${tsx}); register(); await import(${entry})`, {eval: true})
+  return new Worker(`const {register} = await import(${tsx}); register(); await import(${entry})`, {eval: true, resourceLimits})
 }
 
 /** An error from the worker with what the CLI reads of it (its code for a fault, its stack for a bug). */
