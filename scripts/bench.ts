@@ -10,8 +10,10 @@
  * cache is timed too: fresh processes (an unchanged rebuild, an edited one) and the author's loop (`samizdat watch`,
  * scripts/bench-watch.mjs: its rebuilds after edits, in one long-lived process).
  *
- * Environment: BENCH_SIZES (default `1,10,50`), BENCH_RUNS (runs per command; default 5 at x1, 3 at x10 and x50:
- * one run's peak memory at x50 is noise, 0.91 to 1.32 GB across five runs of one build, so its median).
+ * Environment: BENCH_SIZES (default `1,10,50`), BENCH_RUNS (runs per command; default 5 at x1, 3 at x10 and x50),
+ * BENCH_MEMORY_RUNS (more runs of Samizdat's all three at x50, alone, for its peak memory; default 5). A peak in the
+ * table is the highest of its runs, not their median: one build's peak at x50 varies by a fifth or more with when
+ * the two threads' heaps top out, and the target is that no build passes 1 GB.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs'
@@ -32,8 +34,10 @@ const runsFor = (size: number): number => Number(process.env['BENCH_RUNS'] ?? (s
 interface Sample {
   wall: number
   cpu: number
-  /** Peak resident memory, MB. */
+  /** Peak resident memory, MB: the highest of the runs'. */
   peak: number
+  /** Each run's peak, in the order run. */
+  peaks?: number[]
 }
 interface Command {
   name: string
@@ -88,7 +92,8 @@ function bench(commands: Command[], runs: number): Map<string, Sample> {
   const medians = new Map<string, Sample>()
   for (const [name, list] of samples) {
     if (list.length === 0) continue
-    medians.set(name, {wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), peak: Math.max(...list.map((s) => s.peak))})
+    const peaks = list.map((s) => s.peak)
+    medians.set(name, {wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), peak: Math.max(...peaks), peaks})
   }
   for (const command of commands) if (command.failed) console.error(`${command.name} failed: ${command.failed}`)
   return medians
@@ -175,7 +180,7 @@ print('# Benchmark: Samizdat against Pandoc and WeasyPrint')
 print()
 print(`Made by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`)
 print()
-print('Wall time (CPU time in brackets) and peak resident memory, medians of alternating runs, each in a new process.')
+print('Wall time (CPU time in brackets), medians of alternating runs, each in a new process; peak resident memory, the highest of those runs.')
 const [load] = os.loadavg() as [number]
 if (load > os.availableParallelism()) {
   print(`**The machine was busy** (load ${load.toFixed(1)} on ${os.availableParallelism()} cores): wall times are inflated and the targets`)
@@ -269,8 +274,17 @@ for (const size of sizes) {
   if ((size === 10 || size === 50) && all)
     timelines.push({key: `all${size}`, title: `FAQ x${size}, all three, cold (\`--no-cache\`)`, lines: traced(build('all', []).argv)})
   if (size === 10 && all) incremental(corpus, all, runs)
-  if (size === 50 && all) notes.push(`- Library size (x50), all three under 1 GB peak memory: ${all.peak < 1024 ? 'met' : 'not met'} (${mb(all)}).`)
-  if (size === 50 && all && all.peak >= 1024) short.add('memory')
+  if (size === 50 && all) {
+    // Samizdat alone, for the spread of its peak (Pandoc and WeasyPrint take minutes at this size).
+    const more = bench([build('all', [])], Number(process.env['BENCH_MEMORY_RUNS'] ?? 5)).get('all')
+    const peaks = [...(all.peaks ?? []), ...(more?.peaks ?? [])]
+    const highest = Math.max(...peaks)
+    notes.push(
+      `- Library size (x50), all three under 1 GB peak memory: ${highest < 1024 ? 'met' : 'not met'} (the highest of ${peaks.length} runs: ` +
+        `${Math.round(highest)} MB; median ${Math.round(median(peaks))} MB, lowest ${Math.round(Math.min(...peaks))} MB).`
+    )
+    if (highest >= 1024) short.add('memory')
+  }
   rmSync(out, {recursive: true, force: true})
 }
 /** The cache at book size: an unchanged rebuild, and one after a one-paragraph edit in one work, against the cold build. */
