@@ -147,6 +147,11 @@ function at(key: string, stage: string): number | undefined {
   const line = timelines.find((timeline) => timeline.key === key)?.lines.find((text) => / {2}thread \d+ {2}(.*?)\s+heap/.exec(text)?.[1]?.startsWith(stage))
   return line === undefined ? undefined : Number.parseFloat(line)
 }
+/** `seconds` as a share of the cold build of all three at x10 (its median), as text. */
+function percentOfCold(seconds: number | undefined): string {
+  const cold = allThree.get(10)?.wall
+  return seconds === undefined || cold === undefined ? '?' : `${Math.round((seconds / cold) * 100)}%`
+}
 /** `to - from` in seconds, as text (`?` when a stage is missing from the timeline). */
 function span(key: string, from: string | number, to: string): string {
   const start = typeof from === 'number' ? from : at(key, from)
@@ -419,7 +424,9 @@ if (short.size > 0) {
         "after the page starts (its chapters are kept without the print edition's page breaks, which are put in afterwards; a chapter " +
         'whose page starts moved is zipped again). In `samizdat watch` start-up, parsing and decoding the kept layouts are gone, and the ' +
         "main thread's site and EPUB, made of the whole edition each time (every page's frame, the search index, the zip), are the " +
-        'longer path.'
+        `longer path. Start-up and loading alone, until ${at('edit', 'loaded')?.toFixed(2) ?? '?'} s, are ${percentOfCold(at('edit', 'loaded'))} ` +
+        'of the cold build: under 15% a rebuild cannot start a new process and read the corpus again, which is what `samizdat watch` ' +
+        'spares.'
     )
   if (short.has('memory'))
     print(
