@@ -5,13 +5,12 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {setFlagsFromString} from 'node:v8'
-import {runInNewContext} from 'node:vm'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {corpusFromFiles, resolveEdition, type ResolvedEdition, type ResolvedWork} from '@samizdat/model'
 import {toPdf} from '@samizdat/pdf'
 import {sharedBuild} from '../../../scripts/test-cache.js'
+import {collectGarbage} from './collect.js'
 import {headingsCorpus} from '../../../scripts/headings-corpus.js'
 import {headingTexts, pageShapes, strandedHeadings} from '../../../scripts/pages.js'
 import {typographyMeasures, type TypographySummary} from '../../../scripts/typography-measures.js'
@@ -183,8 +182,6 @@ test('no heading, title or byline ends a page: each keeps two lines of what foll
 })
 
 test('each page is dropped once drawn: a long book does not hold every page’s layout until the last is drawn', async () => {
-  setFlagsFromString('--expose-gc')
-  const gc = runInNewContext('gc') as () => void
   const paragraph = 'Every page of a long book holds its lines and glyphs until it is drawn, and no longer than that. '.repeat(12)
   const corpus = await corpusFromFiles({'a.md': `# A\n\n${Array.from({length: 30}, () => paragraph).join('\n\n')}\n`})
   const {doc, pages, root, geometry: g, measure, layouts} = await typeset(resolveEdition(corpus, 'corpus'), {date})
@@ -193,9 +190,7 @@ test('each page is dropped once drawn: a long book does not hold every page’s 
   layouts.release()
   render(doc, pages, g, measure, root)
   assert.equal(pages.length, 0)
-  // WeakRefs hold their target until the end of the job that made them.
-  await new Promise((resolve) => setImmediate(resolve))
-  gc()
+  await collectGarbage()
   assert.equal(first.deref(), undefined, 'a drawn page’s blocks are still reachable')
   doc.end()
 })

@@ -10,12 +10,11 @@ import {join, relative} from 'node:path'
 import {test} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {createRequire} from 'node:module'
-import {setFlagsFromString} from 'node:v8'
-import {runInNewContext} from 'node:vm'
 import {create} from 'fontkit'
 import {registerFonts} from '../src/lib/fonts.js'
 import {Measurer} from '../src/lib/measure.js'
 import {greyPng} from '../../model/test/helpers/images.js'
+import {collectGarbage} from './collect.js'
 import {
   bytesOf,
   createDocument,
@@ -197,8 +196,6 @@ test('_font.encode, _font.id, _font.ref, _fontSize, page.fonts, page.content: dr
 })
 
 test('page.content: a page’s texts are dropped when the page ends, not kept with its stream (pdfkit holds it) until the document ends', async () => {
-  setFlagsFromString('--expose-gc')
-  const gc = runInNewContext('gc') as () => void
   const doc = document()
   registerFonts(doc)
   doc.addPage({size: [420, 595], margin: 0})
@@ -209,9 +206,7 @@ test('page.content: a page’s texts are dropped when the page ends, not kept wi
   })(['onum'])
   // The next page ends this one, whose stream pdfkit keeps until the end.
   doc.addPage({size: [420, 595], margin: 0})
-  // WeakRefs hold their target until the end of the job that made them.
-  await new Promise((resolve) => setImmediate(resolve))
-  gc()
+  await collectGarbage()
   assert.equal(recorded.deref(), undefined, 'an ended page’s texts are still reachable')
   assert.match(await finish(doc), /TJ/)
 })
