@@ -37,7 +37,7 @@ test('a build’s rendering thread runs under the limit', async (t) => {
       timeout: 120_000
     })
     assert.equal(child.status, 0, child.stderr)
-    const limit = /thread 1 +worker start, heap limit (\d+) MB/.exec(child.stderr)
+    const limit = /thread 1 +worker start +heap .*\(limit (\d+) MB\)/.exec(child.stderr)
     assert.ok(limit, `the worker's trace:\n${child.stderr}`)
     // The heap's limit is the old generation's and the young one's (tens of MB).
     assert.ok(Number(limit[1]) > workerHeapMb && Number(limit[1]) < workerHeapMb + 200, limit[0])

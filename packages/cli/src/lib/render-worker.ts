@@ -10,7 +10,6 @@
  */
 import path from 'node:path'
 import {parentPort} from 'node:worker_threads'
-import {getHeapStatistics} from 'node:v8'
 import {corpusFromFiles, resolveEdition, type Corpus, type PageStart} from '@samizdat/model'
 import type {VFileMessage} from 'vfile-message'
 import {trace} from './trace.js'
@@ -105,7 +104,7 @@ function errorData(error: unknown): ErrorData {
 }
 
 async function main(request: ThreadRequest): Promise<void> {
-  trace(`worker start, heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB`)
+  trace('worker start')
   const chosen = request.formats.map((id) => formats[id]).filter((format) => format !== undefined)
   // The main thread prunes it, once the build is written.
   const {layouts, works, chapters} = request.cache === undefined ? {} : stages(request.cache, request.loop === true)

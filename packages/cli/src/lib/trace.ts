@@ -14,14 +14,19 @@ const collect = mode === 'live' ? (globalThis as {gc?: () => void}).gc : undefin
 // Both threads count from the process's start: a worker's own time origin is later.
 const origin = performance.timeOrigin - process.uptime() * 1000 + performance.now()
 
+/** Whether this thread has printed no line yet. */
+let first = true
+
 export function trace(stage: string): void {
   if (!on) return
   const now = performance.timeOrigin + performance.now() - origin
   collect?.()
-  const {used_heap_size: used, total_heap_size: total} = getHeapStatistics()
+  const {used_heap_size: used, total_heap_size: total, heap_size_limit: limit} = getHeapStatistics()
   const rss = process.memoryUsage.rss() / 2 ** 20
-  // The heap's size besides what it holds: what the collector has let it grow to, of the process's memory.
-  const heap = `${(used / 2 ** 20).toFixed(0).padStart(4)} of ${(total / 2 ** 20).toFixed(0).padStart(4)} MB`
+  // The heap's size besides what it holds: what the collector has let it grow to, of the process's memory; and on a
+  // thread's first line, the most it may grow to (a worker's is its own: see worker-heap.ts).
+  const heap = `${(used / 2 ** 20).toFixed(0).padStart(4)} of ${(total / 2 ** 20).toFixed(0).padStart(4)} MB${first ? ` (limit ${Math.round(limit / 2 ** 20)} MB)` : ''}`
+  first = false
   process.stderr.write(
     `trace ${(now / 1000).toFixed(2).padStart(6)} s  thread ${threadId}  ${stage.padEnd(28)} heap ${heap}  rss ${rss.toFixed(0).padStart(5)} MB\n`
   )
