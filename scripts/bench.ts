@@ -152,6 +152,11 @@ function percentOfCold(seconds: number | undefined): string {
   const cold = allThree.get(10)?.wall
   return seconds === undefined || cold === undefined ? '?' : `${Math.round((seconds / cold) * 100)}%`
 }
+/** What is left of 15% of the cold build of all three at x10 after `seconds`, as text. */
+function leftOf15(seconds: number | undefined): string {
+  const cold = allThree.get(10)?.wall
+  return seconds === undefined || cold === undefined ? '?' : `${Math.max(0, 0.15 * cold - seconds).toFixed(2)} s`
+}
 /** `to - from` in seconds, as text (`?` when a stage is missing from the timeline). */
 function span(key: string, from: string | number, to: string): string {
   const start = typeof from === 'number' ? from : at(key, from)
@@ -425,8 +430,8 @@ if (short.size > 0) {
         'whose page starts moved is zipped again). In `samizdat watch` start-up, parsing and decoding the kept layouts are gone, and the ' +
         "main thread's site and EPUB, made of the whole edition each time (every page's frame, the search index, the zip), are the " +
         `longer path. Start-up and loading alone, until ${at('edit', 'loaded')?.toFixed(2) ?? '?'} s, are ${percentOfCold(at('edit', 'loaded'))} ` +
-        'of the cold build: under 15% a rebuild cannot start a new process and read the corpus again, which is what `samizdat watch` ' +
-        'spares.'
+        `of the cold build, which leaves ${leftOf15(at('edit', 'loaded'))} of the 15% to resolve, lay out, draw and write the edition: a ` +
+        'new process cannot, a process kept between builds (`samizdat watch`) can.'
     )
   if (short.has('memory'))
     print(
